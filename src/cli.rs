@@ -1,0 +1,41 @@
+//! The command line: options and subcommands (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "yuedu",
+    version,
+    about = "阅读 yuedu: a full-screen terminal reader for Chinese articles"
+)]
+pub struct Cli {
+    /// Read the articles in this folder (recursively) instead of the bundled collection; repeatable.
+    #[arg(long = "dir", value_name = "PATH", global = true)]
+    pub dirs: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles: ID, category and title, one per line.
+    List {
+        /// Only articles of this category.
+        #[arg(long, value_name = "NAME")]
+        category: Option<String>,
+        /// Print a JSON array instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one article laid out for reading.
+    Show {
+        /// The article ID, as `yuedu list` prints it.
+        id: String,
+        /// Columns to lay the text out in (default: the terminal's width up to 80, or 80 in a pipe).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
+        width: Option<u16>,
+    },
+}

@@ -1,0 +1,260 @@
+//! CJK-aware layout: an article's blocks become lines of a given width, once
+//! per (article, settings). Each line knows the byte range of the body text it
+//! shows, so search hits and reading positions map to lines and back.
+//! Pure: no terminal here; `spans` says how to draw a line.
+
+mod breaks;
+mod spans;
+mod wrap;
+
+use std::ops::Range;
+
+use crate::library::{Block, BlockKind, Body};
+use crate::text::{AmbiguousWidth, str_width};
+pub use spans::{Mark, Piece, Role};
+use wrap::{Columns, wrap};
+
+/// The first-line indent: two ideographic spaces, four columns.
+pub const INDENT: &str = "\u{3000}\u{3000}";
+/// Below this width the first-line indent would eat the line; it is left out.
+const MIN_WIDTH_FOR_INDENT: usize = 12;
+/// The narrowest layout; a wide character needs two columns.
+pub const MIN_WIDTH: usize = 2;
+/// Default maximum reading column: 80 columns, about 40 汉字.
+pub const DEFAULT_MAX_WIDTH: usize = 80;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LayoutSettings {
+    /// Content width in columns (the reading column, not the screen).
+    pub width: usize,
+    /// Indent the first line of each paragraph by two ideographic spaces.
+    pub indent: bool,
+    /// A blank line between paragraphs (headings always get one).
+    pub paragraph_spacing: bool,
+    pub ambiguous: AmbiguousWidth,
+}
+
+impl LayoutSettings {
+    pub fn with_width(width: usize) -> LayoutSettings {
+        LayoutSettings {
+            width,
+            indent: true,
+            paragraph_spacing: true,
+            ambiguous: AmbiguousWidth::Narrow,
+        }
+    }
+}
+
+/// The width of the reading column: the available width, capped.
+pub fn column_width(available: usize, max_width: usize) -> usize {
+    available.min(max_width.max(MIN_WIDTH))
+}
+
+/// What a line of the layout is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// The first line of a block (takes the indent or list marker).
+    First,
+    /// A later line of a block.
+    Continuation,
+    /// The blank line between two blocks.
+    Blank,
+}
+
+/// One laid-out line: a byte range of the body text and its block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub range: Range<usize>,
+    pub block: usize,
+    pub kind: LineKind,
+}
+
+/// An article laid out for one set of settings.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    settings: LayoutSettings,
+    lines: Vec<Line>,
+}
+
+impl Layout {
+    pub fn new(body: &Body, settings: LayoutSettings) -> Layout {
+        let settings = LayoutSettings {
+            width: settings.width.max(MIN_WIDTH),
+            ..settings
+        };
+        let mut lines = Vec::with_capacity(
+            body.text.len() / (settings.width * 2).max(1) + body.blocks.len() * 2,
+        );
+        let mut previous: Option<&Block> = None;
+        for (index, block) in body.blocks.iter().enumerate() {
+            if let Some(prev) = previous
+                && wants_blank_line(prev, block, settings)
+            {
+                lines.push(Line {
+                    range: prev.range.end..prev.range.end,
+                    block: index - 1,
+                    kind: LineKind::Blank,
+                });
+            }
+            let text = body.block_text(block);
+            let prefix = Prefix::of(block, settings);
+            let columns = Columns {
+                first: settings
+                    .width
+                    .saturating_sub(prefix.first_width)
+                    .max(MIN_WIDTH),
+                rest: settings
+                    .width
+                    .saturating_sub(prefix.rest_width)
+                    .max(MIN_WIDTH),
+            };
+            for (i, range) in wrap(text, columns, settings.ambiguous)
+                .into_iter()
+                .enumerate()
+            {
+                let range = block.range.start + range.start..block.range.start + range.end;
+                let kind = if i == 0 {
+                    LineKind::First
+                } else {
+                    LineKind::Continuation
+                };
+                lines.push(Line {
+                    range,
+                    block: index,
+                    kind,
+                });
+            }
+            previous = Some(block);
+        }
+        Layout { settings, lines }
+    }
+
+    pub fn settings(&self) -> LayoutSettings {
+        self.settings
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The line showing byte `offset` of the body (the last line starting at or before it).
+    pub fn line_at_offset(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.range.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte offset where line `index` starts (clamped to the last line).
+    pub fn offset_of_line(&self, index: usize) -> usize {
+        self.lines
+            .get(index.min(self.lines.len().saturating_sub(1)))
+            .map_or(0, |line| line.range.start)
+    }
+
+    /// What to draw for line `index`, with search hits marked.
+    pub fn pieces<'a>(
+        &self,
+        body: &'a Body,
+        index: usize,
+        marks: &[(Range<usize>, Mark)],
+    ) -> Vec<Piece<'a>> {
+        match self.lines.get(index) {
+            Some(line) => spans::pieces(
+                body,
+                line,
+                Prefix::of(&body.blocks[line.block], self.settings),
+                marks,
+            ),
+            None => Vec::new(),
+        }
+    }
+
+    /// Line `index` as plain text, prefixes included.
+    pub fn plain_line(&self, body: &Body, index: usize) -> String {
+        self.pieces(body, index, &[])
+            .iter()
+            .map(|p| p.text.as_ref())
+            .collect()
+    }
+}
+
+fn wants_blank_line(previous: &Block, block: &Block, settings: LayoutSettings) -> bool {
+    let both_list_items = matches!(previous.kind, BlockKind::ListItem { .. })
+        && matches!(block.kind, BlockKind::ListItem { .. });
+    let heading_involved = matches!(block.kind, BlockKind::Heading(_))
+        || matches!(previous.kind, BlockKind::Heading(_));
+    if both_list_items
+        && block.depth == previous.depth
+        && !matches!(block.kind, BlockKind::ListItem { marker: None })
+    {
+        return false;
+    }
+    settings.paragraph_spacing || heading_involved
+}
+
+/// What stands before the text of a block's lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Prefix {
+    pub kind: PrefixKind,
+    /// Nesting: two columns per level.
+    pub depth: usize,
+    pub first_width: usize,
+    pub rest_width: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PrefixKind {
+    None,
+    Indent,
+    ListMarker(String),
+    Hanging,
+    Quote,
+}
+
+impl Prefix {
+    fn of(block: &Block, settings: LayoutSettings) -> Prefix {
+        let depth = usize::from(block.depth);
+        let nest = 2 * depth;
+        let ambiguous = settings.ambiguous;
+        let (kind, first, rest) = match &block.kind {
+            BlockKind::Paragraph if settings.indent && settings.width >= MIN_WIDTH_FOR_INDENT => {
+                (PrefixKind::Indent, str_width(INDENT, ambiguous), 0)
+            }
+            BlockKind::ListItem {
+                marker: Some(marker),
+            } => {
+                let hanging = nest + str_width(marker, ambiguous) + 1;
+                (PrefixKind::ListMarker(marker.clone()), hanging, hanging)
+            }
+            BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, nest + 3, nest + 3),
+            BlockKind::Quote => (PrefixKind::Quote, nest + 2, nest + 2),
+            _ => (PrefixKind::None, 0, 0),
+        };
+        // A prefix that leaves less than one wide character of text is dropped.
+        if first.max(rest) + MIN_WIDTH > settings.width {
+            return Prefix {
+                kind: PrefixKind::None,
+                depth: 0,
+                first_width: 0,
+                rest_width: 0,
+            };
+        }
+        Prefix {
+            kind,
+            depth,
+            first_width: first,
+            rest_width: rest,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

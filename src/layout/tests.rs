@@ -1,0 +1,336 @@
+//! Layout tests: exact lines for real cases, snapshots of the bundled
+//! articles, and properties over random mixed text.
+
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::breaks::{is_no_end, is_no_start};
+use super::*;
+use crate::library::{Library, Origin, parse_article};
+use crate::text::str_width;
+
+fn body_of(markdown: &str) -> Body {
+    // An empty file is rejected by the loader; it lays out as nothing.
+    parse_article("t", "t.md", markdown.as_bytes(), Origin::Bundled)
+        .map(|a| a.body)
+        .unwrap_or_default()
+}
+
+fn plain_lines(markdown: &str, settings: LayoutSettings) -> Vec<String> {
+    let body = body_of(markdown);
+    let layout = Layout::new(&body, settings);
+    (0..layout.len())
+        .map(|i| layout.plain_line(&body, i))
+        .collect()
+}
+
+fn narrow(width: usize) -> LayoutSettings {
+    LayoutSettings::with_width(width)
+}
+
+#[test]
+fn mixed_chinese_and_latin_fills_lines_without_holes() {
+    assert_eq!(
+        plain_lines(
+            "比如Microsoft的操作系统与Intel的CPU，前者",
+            LayoutSettings {
+                indent: false,
+                ..narrow(20)
+            }
+        ),
+        ["比如Microsoft的操作", "系统与Intel的CPU，前", "者"]
+    );
+}
+
+#[test]
+fn quoted_latin_moves_as_a_whole_and_quotes_hug_their_text() {
+    assert_eq!(
+        plain_lines(
+            "1.利用“RATER模型”提高服务质量",
+            LayoutSettings {
+                indent: false,
+                ..narrow(12)
+            }
+        ),
+        ["1.利用“RATER", "模型”提高服", "务质量"]
+    );
+    assert_eq!(
+        plain_lines(
+            "找到“正确的问题”，即客户",
+            LayoutSettings {
+                indent: false,
+                ..narrow(12)
+            }
+        ),
+        ["找到“正确的", "问题”，即客", "户"]
+    );
+}
+
+#[test]
+fn units_and_ratios_stay_whole() {
+    assert_eq!(
+        plain_lines(
+            "我的速度才是180/分。",
+            LayoutSettings {
+                indent: false,
+                ..narrow(14)
+            }
+        ),
+        ["我的速度才是", "180/分。"]
+    );
+    assert_eq!(
+        plain_lines(
+            "按照80∶20原则",
+            LayoutSettings {
+                indent: false,
+                ..narrow(8)
+            }
+        ),
+        ["按照", "80∶20原", "则"]
+    );
+}
+
+#[test]
+fn dashes_and_ellipses_never_start_a_line_or_split() {
+    assert_eq!(
+        plain_lines(
+            "一二三——四",
+            LayoutSettings {
+                indent: false,
+                ..narrow(7)
+            }
+        ),
+        ["一二", "三——四"]
+    );
+    assert_eq!(
+        plain_lines(
+            "一二三……四",
+            LayoutSettings {
+                indent: false,
+                ..narrow(7)
+            }
+        ),
+        ["一二", "三……四"]
+    );
+}
+
+#[test]
+fn paragraphs_are_indented_and_separated_headings_are_not_indented() {
+    assert_eq!(
+        plain_lines("## 标题\n\n第一段文字很长很长。\n\n第二段。", narrow(12)),
+        [
+            "标题",
+            "",
+            "\u{3000}\u{3000}第一段文",
+            "字很长很长。",
+            "",
+            "\u{3000}\u{3000}第二段。"
+        ]
+    );
+}
+
+#[test]
+fn lists_hang_and_quotes_are_marked() {
+    assert_eq!(
+        plain_lines(
+            "1. 判断客户是一次性客户\n2. 了解客户\n\n> 引用一段话",
+            narrow(14)
+        ),
+        [
+            "1. 判断客户是",
+            "   一次性客户",
+            "2. 了解客户",
+            "",
+            "> 引用一段话"
+        ]
+    );
+}
+
+#[test]
+fn indent_and_prefixes_give_way_on_tiny_widths() {
+    assert_eq!(plain_lines("一二三", narrow(4)), ["一二", "三"]);
+    assert_eq!(plain_lines("1. 一二三", narrow(4)), ["一二", "三"]);
+}
+
+#[test]
+fn paragraph_spacing_can_be_turned_off_but_headings_keep_theirs() {
+    let settings = LayoutSettings {
+        paragraph_spacing: false,
+        indent: false,
+        ..narrow(20)
+    };
+    assert_eq!(
+        plain_lines("甲\n\n乙\n\n## 丙\n\n丁", settings),
+        ["甲", "乙", "", "丙", "", "丁"]
+    );
+}
+
+#[test]
+fn wide_ambiguous_characters_take_two_columns() {
+    let wide = LayoutSettings {
+        ambiguous: AmbiguousWidth::Wide,
+        indent: false,
+        ..narrow(10)
+    };
+    // “ and ” take two columns each in wide mode, so less fits on a line.
+    assert_eq!(plain_lines("“一二”三四五", wide), ["“一二”三", "四五"]);
+    let narrow_mode = LayoutSettings {
+        indent: false,
+        ..narrow(10)
+    };
+    assert_eq!(
+        plain_lines("“一二”三四五", narrow_mode),
+        ["“一二”三四", "五"]
+    );
+}
+
+#[test]
+fn offsets_map_to_lines_and_back() {
+    let library = Library::bundled();
+    let article = &library.articles()[1];
+    let layout = Layout::new(&article.body, narrow(40));
+    for (i, line) in layout.lines().iter().enumerate() {
+        if line.kind != LineKind::Blank && !line.range.is_empty() {
+            assert_eq!(layout.line_at_offset(line.range.start), i);
+            assert_eq!(layout.offset_of_line(i), line.range.start);
+            assert_eq!(layout.line_at_offset(line.range.end - 1), i);
+        }
+    }
+}
+
+#[test]
+fn bundled_articles_at_reading_widths() {
+    let library = Library::bundled();
+    for article in library.articles() {
+        for width in [20, 21, 40, 79, 80] {
+            let layout = Layout::new(&article.body, narrow(width));
+            let text: Vec<String> = (0..layout.len())
+                .map(|i| layout.plain_line(&article.body, i))
+                .collect();
+            check_lines(&text, width, AmbiguousWidth::Narrow);
+            let name = format!("{}_{width}", article.id.replace('/', "_"));
+            insta::assert_snapshot!(name, text.join("\n"));
+        }
+    }
+}
+
+/// Width bound and Chinese line-start/line-end rules on finished lines.
+fn check_lines(lines: &[String], width: usize, ambiguous: AmbiguousWidth) {
+    for line in lines {
+        assert!(
+            str_width(line, ambiguous) <= width,
+            "too wide for {width}: {line:?}"
+        );
+        let text = line.trim_start_matches(|c: char| c.is_whitespace() || c == '>');
+        if let Some(first) = text.chars().next() {
+            assert!(
+                !is_no_start(first) || text.starts_with("•"),
+                "line starts with {first:?}: {line:?}"
+            );
+        }
+        if let Some(last) = line.chars().next_back() {
+            assert!(!is_no_end(last), "line ends with {last:?}: {line:?}");
+        }
+    }
+}
+
+/// Mixed text as readers meet it: Han, Latin words, numbers, punctuation used
+/// the way Chinese text uses it, emoji, and hostile bytes the loader must drop.
+fn mixed_text() -> impl Strategy<Value = String> {
+    let han = prop::sample::select(vec![
+        "客", "户", "关", "系", "管", "理", "的", "营", "销", "是", "一", "国",
+    ]);
+    let word = prop::sample::select(vec![
+        "Microsoft",
+        "CPU",
+        "RATER",
+        "IT",
+        "Wal-mart",
+        "a",
+        "supercalifragilistic",
+    ]);
+    let number = prop::sample::select(vec!["2747", "180/分", "80∶20", "20世纪", "3.5%", "050091"]);
+    let closing = prop::sample::select(vec![
+        "，", "。", "、", "：", "；", "？", "！", "”", "）", "》", "——", "……", "·",
+    ]);
+    let opening = prop::sample::select(vec!["“", "（", "《", "「"]);
+    let other = prop::sample::select(vec![
+        " ",
+        "　",
+        "👍",
+        "👨\u{200d}👩\u{200d}👧",
+        "🇨🇳",
+        "e\u{301}",
+        "\u{1b}[31m",
+        "\u{1b}]0;t\u{7}",
+        "\t",
+        "\u{202e}",
+        "\u{200b}",
+        "\u{7}",
+        "①",
+        "※",
+        "\n",
+    ]);
+    let token = prop_oneof![
+        6 => han.prop_map(str::to_string),
+        1 => word.prop_map(str::to_string),
+        1 => number.prop_map(str::to_string),
+        // Opening marks come before a character and closing marks after one, as in real text.
+        1 => (opening, prop::sample::select(vec!["客", "R"])).prop_map(|(o, c)| format!("{o}{c}")),
+        2 => (prop::sample::select(vec!["户", "U"]), closing).prop_map(|(c, p)| format!("{c}{p}")),
+        1 => other.prop_map(str::to_string),
+    ];
+    prop::collection::vec(token, 0..120).prop_map(|tokens| tokens.concat())
+}
+
+proptest! {
+    // PROPTEST_CASES raises the number of cases (default 256) for a longer run.
+    #![proptest_config(ProptestConfig::default())]
+
+    #[test]
+    fn layout_properties_hold(text in mixed_text(), width in 2usize..200, indent: bool, wide: bool) {
+        let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
+        let settings = LayoutSettings { width, indent, paragraph_spacing: true, ambiguous };
+        let body = body_of(&text);
+        let layout = Layout::new(&body, settings);
+        let lines: Vec<String> = (0..layout.len()).map(|i| layout.plain_line(&body, i)).collect();
+
+        for line in &lines {
+            // Width bound, measured as the buffer measures.
+            prop_assert!(str_width(line, ambiguous) <= width, "too wide for {}: {:?}", width, line);
+            // No control character or escape sequence reaches the output.
+            prop_assert!(!line.chars().any(|c| c.is_control()), "control character in {:?}", line);
+            let invisible = ['\u{202e}', '\u{200b}'];
+            prop_assert!(!line.contains(invisible), "invisible format character in {:?}", line);
+        }
+
+        // Chinese rules wherever the width allows two wide characters and a mark.
+        if width >= 6 {
+            for (i, line) in layout.lines().iter().enumerate() {
+                if line.kind == LineKind::Blank || line.range.is_empty() { continue; }
+                let shown = &body.text[line.range.clone()];
+                let first = shown.chars().next();
+                let last = shown.chars().next_back();
+                let block_start = body.blocks[line.block].range.start == line.range.start;
+                if !block_start {
+                    prop_assert!(!first.is_some_and(is_no_start), "line {} starts badly: {:?}", i, shown);
+                }
+                let block_end = body.blocks[line.block].range.end == line.range.end;
+                if !block_end {
+                    prop_assert!(!last.is_some_and(is_no_end), "line {} ends badly: {:?}", i, shown);
+                }
+            }
+        }
+
+        // Nothing lost: the ranges, in order, cover every visible character once.
+        let mut shown = String::new();
+        let mut previous_end = 0;
+        for line in layout.lines() {
+            prop_assert!(line.range.start >= previous_end, "ranges overlap or go backwards");
+            previous_end = line.range.end;
+            shown.push_str(&body.text[line.range.clone()]);
+        }
+        let visible = |s: &str| s.graphemes(true).filter(|g| !g.trim().is_empty()).collect::<String>();
+        prop_assert_eq!(visible(&shown), visible(&body.text));
+    }
+}

@@ -1,0 +1,13 @@
+//! The article collection: the article model, parsing of `.md` and `.txt`
+//! files, and loading the bundled collection or the user's folders.
+//! Pure logic; nothing here knows about the terminal.
+
+mod article;
+mod front_matter;
+mod load;
+mod markdown;
+mod plain;
+
+pub use article::{Article, Block, BlockKind, Body, InlineSpan, InlineStyle, Meta, Origin};
+pub use front_matter::FrontMatterError;
+pub use load::{Category, Library, LibraryError, LoadProblem, parse_article};

@@ -1,0 +1,270 @@
+//! What an article is once loaded: metadata and a sanitised plain-text body
+//! cut into blocks. Byte offsets into `Body::text` are the currency of layout,
+//! search, bookmarks and reading positions.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// One article of the collection.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Stable ID: the path below the collection root, without extension, `/`-separated.
+    pub id: String,
+    pub meta: Meta,
+    pub body: Body,
+    pub origin: Origin,
+}
+
+/// Where an article came from, for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    File(PathBuf),
+}
+
+/// Front matter fields; all text already sanitised to a single line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub title: String,
+    pub category: String,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+    /// How often the article was read at its source, where the source says.
+    pub reads: Option<u64>,
+}
+
+/// The body as plain text plus the blocks that structure it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    /// Block texts joined by `\n`; sanitised, so it holds no control characters but `\n`.
+    pub text: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Nesting depth of lists and quotes (0 at the top level).
+    pub depth: u8,
+    /// Byte range of the block's text in `Body::text`.
+    pub range: Range<usize>,
+    /// Emphasis and similar spans, as byte ranges in `Body::text`.
+    pub inline: Vec<InlineSpan>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// Heading level 1–6.
+    Heading(u8),
+    /// A list item; `marker` is "1." or "•" on its first block, `None` on further paragraphs.
+    ListItem {
+        marker: Option<String>,
+    },
+    Quote,
+    Code,
+    /// A thematic break.
+    Rule,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlineSpan {
+    pub range: Range<usize>,
+    pub style: InlineStyle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InlineStyle {
+    Emphasis,
+    Strong,
+    Code,
+    Link,
+}
+
+impl Body {
+    /// The text of one block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.text[block.range.clone()]
+    }
+
+    /// Length in characters as Chinese readers count it (字数): everything but whitespace.
+    pub fn char_count(&self) -> usize {
+        self.text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+impl Article {
+    /// Estimated reading time in whole minutes, at about 400 字 a minute.
+    pub fn reading_minutes(&self) -> usize {
+        self.body.char_count().div_ceil(400).max(1)
+    }
+}
+
+/// Builds a `Body` block by block, keeping ranges consistent.
+#[derive(Default)]
+pub(crate) struct BodyBuilder {
+    body: Body,
+    open: Option<(BlockKind, u8, usize)>,
+    inline_starts: Vec<(InlineStyle, usize)>,
+    pending_inline: Vec<InlineSpan>,
+    soft_break: bool,
+}
+
+impl BodyBuilder {
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Starts a block unless one is open; text is appended to the open block.
+    pub fn open(&mut self, kind: BlockKind, depth: u8) {
+        if self.open.is_some() {
+            return;
+        }
+        if !self.body.blocks.is_empty() {
+            self.body.text.push('\n');
+        }
+        self.open = Some((kind, depth, self.body.text.len()));
+    }
+
+    /// Appends sanitised text to the open block; newlines inside it are soft breaks.
+    pub fn push_text(&mut self, text: &str) {
+        let clean = crate::text::sanitize(text);
+        for (i, line) in clean.split('\n').enumerate() {
+            if i > 0 {
+                self.push_soft_break();
+            }
+            self.resolve_soft_break(line.chars().next());
+            self.body.text.push_str(line);
+        }
+    }
+
+    /// A soft line break from the source, resolved when the next text arrives.
+    pub fn push_soft_break(&mut self) {
+        self.soft_break = true;
+    }
+
+    /// A soft break joins two CJK characters with nothing, as a Chinese reader
+    /// expects, and anything else with a space.
+    fn resolve_soft_break(&mut self, next: Option<char>) {
+        if !std::mem::take(&mut self.soft_break) {
+            return;
+        }
+        let start = self.open.as_ref().map_or(0, |o| o.2);
+        let before = self.body.text[start..].chars().next_back();
+        let (Some(before), Some(next)) = (before, next) else {
+            return;
+        };
+        if !(is_cjk(before) || is_cjk(next) || before.is_whitespace() || next.is_whitespace()) {
+            self.body.text.push(' ');
+        }
+    }
+
+    /// A hard line break inside a block.
+    pub fn push_hard_break(&mut self) {
+        self.soft_break = false;
+        self.body.text.push('\n');
+    }
+
+    pub fn start_inline(&mut self, style: InlineStyle) {
+        self.inline_starts.push((style, self.body.text.len()));
+    }
+
+    pub fn end_inline(&mut self) {
+        if let Some((style, start)) = self.inline_starts.pop() {
+            let end = self.body.text.len();
+            if end > start {
+                self.pending_inline.push(InlineSpan {
+                    range: start..end,
+                    style,
+                });
+            }
+        }
+    }
+
+    /// Closes the open block; a block that holds only whitespace is dropped.
+    pub fn close(&mut self) {
+        self.soft_break = false;
+        let Some((kind, depth, start)) = self.open.take() else {
+            return;
+        };
+        // A soft break before a CJK character left nothing, but one before Latin text left a
+        // space; drop trailing whitespace and a trailing hard break.
+        let trimmed_len = self.body.text[start..].trim_end().len();
+        self.body.text.truncate(start + trimmed_len);
+        let end = self.body.text.len();
+        let text = &self.body.text[start..end];
+        let leading = text.len() - text.trim_start().len();
+        let start = start + leading;
+        let is_rule = kind == BlockKind::Rule;
+        if start >= end && !is_rule {
+            // Empty block: remove the separator pushed in `open`.
+            if self.body.text.ends_with('\n') && !self.body.blocks.is_empty() {
+                self.body.text.pop();
+            }
+            self.pending_inline.clear();
+            return;
+        }
+        let inline = self
+            .pending_inline
+            .drain(..)
+            .filter_map(|span| {
+                let range = span.range.start.max(start)..span.range.end.min(end);
+                (range.start < range.end).then_some(InlineSpan { range, ..span })
+            })
+            .collect();
+        self.body.blocks.push(Block {
+            kind,
+            depth,
+            range: start..end,
+            inline,
+        });
+    }
+
+    pub fn finish(mut self) -> Body {
+        self.close();
+        self.body
+    }
+}
+
+/// Han characters, kana, CJK punctuation and full-width forms.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3ffff}' | '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn soft_breaks_join_chinese_without_space_and_latin_with_one() {
+        let mut b = BodyBuilder::default();
+        b.open(BlockKind::Paragraph, 0);
+        b.push_text("第一行\n第二行 and\nmore\nIntel");
+        b.push_text("\n的");
+        let body = b.finish();
+        assert_eq!(body.text, "第一行第二行 and more Intel的");
+    }
+
+    #[test]
+    fn blocks_are_separated_by_newlines_and_empty_blocks_vanish() {
+        let mut b = BodyBuilder::default();
+        b.open(BlockKind::Heading(2), 0);
+        b.push_text("标题");
+        b.close();
+        b.open(BlockKind::Paragraph, 0);
+        b.push_text("   ");
+        b.close();
+        b.open(BlockKind::Paragraph, 0);
+        b.push_text("正文");
+        let body = b.finish();
+        assert_eq!(body.text, "标题\n正文");
+        assert_eq!(body.blocks.len(), 2);
+        assert_eq!(body.block_text(&body.blocks[1]), "正文");
+    }
+}

@@ -1,0 +1,157 @@
+//! TOML front matter between two `+++` lines at the top of a `.md` file.
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The fields yuedu reads; unknown fields are ignored.
+#[derive(Debug, Default, Deserialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<DateField>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+    pub reads: Option<u64>,
+}
+
+/// `date` may be a TOML date (`2024-05-01`) or a string ("2024年5月").
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum DateField {
+    Date(toml::value::Datetime),
+    Text(String),
+}
+
+impl DateField {
+    pub fn into_string(self) -> String {
+        match self {
+            DateField::Date(d) => d.to_string(),
+            DateField::Text(s) => s,
+        }
+    }
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FrontMatterError {
+    #[error("front matter opened with +++ on line 1 is never closed by a +++ line")]
+    Unterminated,
+    #[error("front matter line {line}, column {column}: {message}")]
+    Invalid {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Splits `source` into its front matter (if it starts with a `+++` line) and
+/// the body, and parses the front matter.
+pub fn split_front_matter(source: &str) -> Result<(FrontMatter, &str), FrontMatterError> {
+    let mut lines = source.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Ok((FrontMatter::default(), source));
+    };
+    if first.trim_end() != "+++" {
+        return Ok((FrontMatter::default(), source));
+    }
+    let toml_start = first.len();
+    let mut offset = toml_start;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            let toml_text = &source[toml_start..offset];
+            let body = &source[offset + line.len()..];
+            return parse(toml_text).map(|fm| (fm, body));
+        }
+        offset += line.len();
+    }
+    Err(FrontMatterError::Unterminated)
+}
+
+fn parse(toml_text: &str) -> Result<FrontMatter, FrontMatterError> {
+    toml::from_str(toml_text).map_err(|err| {
+        let at = err.span().map_or(0, |span| span.start);
+        let (line, column) = line_and_column(toml_text, at);
+        FrontMatterError::Invalid {
+            // The TOML starts on the file's second line.
+            line: line + 1,
+            column,
+            message: err.message().trim().to_string(),
+        }
+    })
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+pub(crate) fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_fields_and_returns_the_body() {
+        let src = "+++\ntitle = \"标题\"\ncategory = \"营销管理\"\ntags = [\"a\"]\ndate = 2024-05-01\nextra = 1\n+++\n\n正文\n";
+        let (fm, body) = split_front_matter(src).expect("valid");
+        assert_eq!(fm.title.as_deref(), Some("标题"));
+        assert_eq!(fm.category.as_deref(), Some("营销管理"));
+        assert_eq!(fm.tags, vec!["a"]);
+        assert_eq!(
+            fm.date.map(DateField::into_string).as_deref(),
+            Some("2024-05-01")
+        );
+        assert_eq!(body, "\n正文\n");
+    }
+
+    #[test]
+    fn no_front_matter_means_the_whole_file_is_body() {
+        let (fm, body) = split_front_matter("# 标题\n正文").expect("valid");
+        assert!(fm.title.is_none());
+        assert_eq!(body, "# 标题\n正文");
+    }
+
+    #[test]
+    fn crlf_front_matter_is_accepted() {
+        let (fm, body) = split_front_matter("+++\r\ntitle = \"T\"\r\n+++\r\nbody").expect("valid");
+        assert_eq!(fm.title.as_deref(), Some("T"));
+        assert_eq!(body, "body");
+    }
+
+    #[test]
+    fn malformed_toml_is_reported_with_file_line_and_column() {
+        let err = split_front_matter("+++\ntitle = \"ok\"\norder = \"x\n+++\n").unwrap_err();
+        match err {
+            FrontMatterError::Invalid { line, column, .. } => {
+                assert_eq!(line, 3);
+                assert!(column >= 9, "column {column}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        let wrong_type = split_front_matter("+++\ntitle = 5\n+++\n").unwrap_err();
+        assert!(
+            matches!(wrong_type, FrontMatterError::Invalid { line: 2, .. }),
+            "{wrong_type:?}"
+        );
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_an_error() {
+        assert_eq!(
+            split_front_matter("+++\ntitle = \"x\"\n").unwrap_err(),
+            FrontMatterError::Unterminated
+        );
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_and_column("ab\n中文x", 9), (2, 3));
+    }
+}

@@ -1,0 +1,228 @@
+//! Markdown bodies into blocks: paragraphs, headings, lists, quotes, code,
+//! emphasis; links are shown as their text and raw HTML is dropped.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::article::{BlockKind, Body, BodyBuilder, InlineStyle};
+
+/// Deeper nesting is shown flat; it only pushes text off the screen.
+const MAX_DEPTH: u8 = 8;
+
+enum Container {
+    List { next_number: Option<u64> },
+    Item { marker: Option<String> },
+    Quote,
+}
+
+pub fn parse_markdown(source: &str) -> Body {
+    let mut builder = BodyBuilder::default();
+    let mut stack: Vec<Container> = Vec::new();
+    let mut pending_kind: Option<BlockKind> = None;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(source, options) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => builder.close(),
+                Tag::Heading { level, .. } => {
+                    builder.close();
+                    pending_kind = Some(BlockKind::Heading(level as u8));
+                }
+                Tag::CodeBlock(_) => {
+                    builder.close();
+                    pending_kind = Some(BlockKind::Code);
+                }
+                Tag::BlockQuote(_) => {
+                    builder.close();
+                    stack.push(Container::Quote);
+                }
+                Tag::List(start) => {
+                    builder.close();
+                    stack.push(Container::List { next_number: start });
+                }
+                Tag::Item => {
+                    builder.close();
+                    let marker = match stack.last_mut() {
+                        Some(Container::List {
+                            next_number: Some(n),
+                        }) => {
+                            let marker = format!("{n}.");
+                            *n += 1;
+                            marker
+                        }
+                        _ => "•".to_string(),
+                    };
+                    stack.push(Container::Item {
+                        marker: Some(marker),
+                    });
+                }
+                Tag::TableRow | Tag::TableHead => builder.close(),
+                Tag::Emphasis | Tag::Strikethrough => builder.start_inline(InlineStyle::Emphasis),
+                Tag::Strong => builder.start_inline(InlineStyle::Strong),
+                Tag::Link { .. } | Tag::Image { .. } => builder.start_inline(InlineStyle::Link),
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock => {
+                    builder.close();
+                    pending_kind = None;
+                }
+                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => {
+                    builder.close();
+                    stack.pop();
+                }
+                TagEnd::TableRow | TagEnd::TableHead => builder.close(),
+                TagEnd::TableCell => builder.push_text(" | "),
+                TagEnd::Emphasis
+                | TagEnd::Strikethrough
+                | TagEnd::Strong
+                | TagEnd::Link
+                | TagEnd::Image => builder.end_inline(),
+                _ => {}
+            },
+            Event::Text(text) => {
+                open_block(&mut builder, &mut stack, pending_kind.as_ref());
+                if pending_kind == Some(BlockKind::Code) {
+                    push_code(&mut builder, &text);
+                } else {
+                    builder.push_text(&text);
+                }
+            }
+            Event::Code(text) => {
+                open_block(&mut builder, &mut stack, pending_kind.as_ref());
+                builder.start_inline(InlineStyle::Code);
+                builder.push_text(&text);
+                builder.end_inline();
+            }
+            Event::SoftBreak => builder.push_soft_break(),
+            Event::HardBreak => builder.push_hard_break(),
+            Event::Rule => {
+                builder.close();
+                builder.open(BlockKind::Rule, 0);
+                builder.close();
+            }
+            // Raw HTML, footnotes and the like are not shown.
+            _ => {}
+        }
+    }
+    builder.finish()
+}
+
+/// Code keeps its line breaks; its last newline is not content.
+fn push_code(builder: &mut BodyBuilder, text: &str) {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            builder.push_hard_break();
+        }
+        builder.push_text(line);
+    }
+}
+
+/// Opens the block that text at this point belongs to.
+fn open_block(builder: &mut BodyBuilder, stack: &mut [Container], pending: Option<&BlockKind>) {
+    if builder.is_open() {
+        return;
+    }
+    let depth = stack
+        .iter()
+        .filter(|c| matches!(c, Container::List { .. } | Container::Quote))
+        .count()
+        .saturating_sub(1)
+        .min(MAX_DEPTH as usize) as u8;
+    let kind = if let Some(kind) = pending {
+        kind.clone()
+    } else {
+        match stack
+            .iter_mut()
+            .rev()
+            .find(|c| !matches!(c, Container::List { .. }))
+        {
+            Some(Container::Item { marker }) => BlockKind::ListItem {
+                marker: marker.take(),
+            },
+            Some(Container::Quote) => BlockKind::Quote,
+            _ => BlockKind::Paragraph,
+        }
+    };
+    builder.open(kind, depth);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(body: &Body) -> Vec<(BlockKind, String)> {
+        body.blocks
+            .iter()
+            .map(|b| (b.kind.clone(), body.block_text(b).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_lists() {
+        let body = parse_markdown(
+            "## 什么是客户关系管理\n\n所谓客户\n关系管理。\n\n1. 判断客户\n2. 了解客户\n\n- 甲\n",
+        );
+        assert_eq!(
+            kinds(&body),
+            vec![
+                (BlockKind::Heading(2), "什么是客户关系管理".into()),
+                (BlockKind::Paragraph, "所谓客户关系管理。".into()),
+                (
+                    BlockKind::ListItem {
+                        marker: Some("1.".into())
+                    },
+                    "判断客户".into()
+                ),
+                (
+                    BlockKind::ListItem {
+                        marker: Some("2.".into())
+                    },
+                    "了解客户".into()
+                ),
+                (
+                    BlockKind::ListItem {
+                        marker: Some("•".into())
+                    },
+                    "甲".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_emphasis_links_and_html() {
+        let body = parse_markdown("> 引用的*话*\n\n见[链接](http://x)。<b>粗</b>\n");
+        assert_eq!(body.blocks[0].kind, BlockKind::Quote);
+        assert_eq!(body.block_text(&body.blocks[0]), "引用的话");
+        let emphasis = &body.blocks[0].inline[0];
+        assert_eq!(&body.text[emphasis.range.clone()], "话");
+        assert_eq!(body.block_text(&body.blocks[1]), "见链接。粗");
+    }
+
+    #[test]
+    fn loose_list_items_keep_later_paragraphs_without_a_marker() {
+        let body = parse_markdown("1. 第一段\n\n   第二段\n");
+        assert_eq!(
+            body.blocks[0].kind,
+            BlockKind::ListItem {
+                marker: Some("1.".into())
+            }
+        );
+        assert_eq!(body.blocks[1].kind, BlockKind::ListItem { marker: None });
+    }
+
+    #[test]
+    fn deeply_nested_markdown_is_flattened_not_fatal() {
+        let source = format!("{}深\n", "> ".repeat(500));
+        let body = parse_markdown(&source);
+        assert_eq!(body.block_text(&body.blocks[0]), "深");
+        assert!(body.blocks[0].depth <= MAX_DEPTH);
+    }
+
+    #[test]
+    fn sanitised_markdown_keeps_no_escape_sequence() {
+        let body = parse_markdown(&crate::text::sanitize("前\x1b[2J后\x1b]0;title\x07。"));
+        assert_eq!(body.text, "前后。");
+    }
+}

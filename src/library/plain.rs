@@ -1,0 +1,111 @@
+//! `.txt` articles: encoding detection and paragraphs.
+
+use encoding_rs::Encoding;
+
+use super::article::{BlockKind, Body, BodyBuilder};
+
+/// Decodes bytes that may be UTF-8 (with or without BOM), GB18030/GBK or Big5.
+/// Invalid sequences become U+FFFD rather than failing the whole file.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return text.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // Short files fool any detector; of the guess and the two common Chinese
+    // encodings, take the one that decodes with the fewest broken, private-use
+    // or C1 control characters (ties go to GB18030, the most common, then Big5).
+    let encoding = [encoding_rs::GB18030, encoding_rs::BIG5, guess]
+        .into_iter()
+        .min_by_key(|e| suspicious_chars(&e.decode_without_bom_handling(bytes).0))
+        .unwrap_or(encoding_rs::GB18030);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+fn suspicious_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            c == '\u{fffd}'
+                || ('\u{e000}'..='\u{f8ff}').contains(&c)
+                || ('\u{80}'..='\u{9f}').contains(&c)
+        })
+        .count()
+}
+
+/// Paragraphs are split at blank lines, or at each line when the file has no
+/// blank lines (many Chinese `.txt` files put one paragraph on each line).
+pub fn parse_plain(text: &str) -> Body {
+    let text = crate::text::sanitize(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let has_blank_lines = lines.iter().any(|l| l.trim().is_empty());
+    let mut builder = BodyBuilder::default();
+    for line in lines {
+        // Leading ideographic spaces are the print indent; the layout adds its own.
+        let line = line.trim_matches(|c: char| c.is_whitespace());
+        if line.is_empty() {
+            builder.close();
+            continue;
+        }
+        if builder.is_open() {
+            builder.push_soft_break();
+        }
+        builder.open(BlockKind::Paragraph, 0);
+        builder.push_text(line);
+        if !has_blank_lines {
+            builder.close();
+        }
+    }
+    builder.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "客户關係管理，“RATER模型”。";
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode_text(SAMPLE.as_bytes()), SAMPLE);
+        let mut with_bom = vec![0xef, 0xbb, 0xbf];
+        with_bom.extend_from_slice(SAMPLE.as_bytes());
+        assert_eq!(decode_text(&with_bom), SAMPLE);
+    }
+
+    #[test]
+    fn decodes_gbk_and_big5() {
+        let long = SAMPLE.repeat(4);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&long);
+        assert_eq!(decode_text(&gbk), long);
+        let traditional = "客戶關係管理是一門學問，銷售人員應當重視。".repeat(4);
+        let (big5, _, _) = encoding_rs::BIG5.encode(&traditional);
+        assert_eq!(decode_text(&big5), traditional);
+    }
+
+    #[test]
+    fn invalid_gb18030_sequences_become_replacement_characters() {
+        let mut bytes = encoding_rs::GB18030
+            .encode("客户关系管理客户关系管理")
+            .0
+            .into_owned();
+        bytes.extend_from_slice(&[0x81, 0x20]);
+        let text = decode_text(&bytes);
+        assert!(text.starts_with("客户关系管理"), "{text}");
+        assert!(text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_or_at_every_line() {
+        let body = parse_plain("　　第一段\r\n继续\r\n\r\n第二段\r\n");
+        let texts: Vec<&str> = body.blocks.iter().map(|b| body.block_text(b)).collect();
+        assert_eq!(texts, ["第一段继续", "第二段"]);
+        let body = parse_plain("一行\n两行\n");
+        assert_eq!(body.blocks.len(), 2);
+    }
+}

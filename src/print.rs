@@ -1,0 +1,187 @@
+//! Plain-text output for the non-interactive subcommands: what scripts and
+//! pipes read. Pure functions returning strings.
+
+use serde::Serialize;
+
+use crate::layout::{Layout, LayoutSettings};
+use crate::library::{Article, Library, Origin, parse_article};
+use crate::text::sanitize_inline;
+
+/// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
+pub fn list_lines(articles: &[&Article]) -> String {
+    articles
+        .iter()
+        .map(|a| format!("{}\t{}\t{}\n", a.id, a.meta.category, a.meta.title))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    category: &'a str,
+    title: &'a str,
+    author: Option<&'a str>,
+    source: Option<&'a str>,
+    chars: usize,
+}
+
+/// The same list as a JSON array.
+pub fn list_json(articles: &[&Article]) -> String {
+    let entries: Vec<ListEntry<'_>> = articles
+        .iter()
+        .map(|a| ListEntry {
+            id: &a.id,
+            category: &a.meta.category,
+            title: &a.meta.title,
+            author: a.meta.author.as_deref(),
+            source: a.meta.source.as_deref(),
+            chars: a.body.char_count(),
+        })
+        .collect();
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+}
+
+/// Articles of one category (all when `None`), in library order.
+pub fn select<'a>(library: &'a Library, category: Option<&str>) -> Vec<&'a Article> {
+    library
+        .articles()
+        .iter()
+        .filter(|a| category.is_none_or(|c| a.meta.category == c))
+        .collect()
+}
+
+/// The metadata line shown under a title: author, source, reads, length, time.
+pub fn meta_line(article: &Article) -> String {
+    let meta = &article.meta;
+    let mut parts = Vec::new();
+    if let Some(author) = &meta.author {
+        parts.push(format!("作者：{author}"));
+    }
+    if let Some(source) = &meta.source {
+        parts.push(format!("来源：{source}"));
+    }
+    if let Some(date) = &meta.date {
+        parts.push(date.clone());
+    }
+    if let Some(reads) = meta.reads {
+        parts.push(format!("阅读\u{a0}{reads}\u{a0}次"));
+    }
+    // No-break spaces keep a number with its unit when the line wraps.
+    parts.push(format!("{}\u{a0}字", article.body.char_count()));
+    parts.push(format!("约\u{a0}{}\u{a0}分钟", article.reading_minutes()));
+    parts.join("  ")
+}
+
+/// An article as `yuedu show` prints it: title, metadata, then the body.
+pub fn show_article(article: &Article, width: usize) -> String {
+    let settings = LayoutSettings::with_width(width);
+    let mut out = String::new();
+    for line in wrap_line(&article.meta.title, width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    for line in wrap_line(&meta_line(article), width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    let layout = Layout::new(&article.body, settings);
+    for i in 0..layout.len() {
+        out.push_str(layout.plain_line(&article.body, i).trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Wraps one line of text (a title, a metadata line) with the layout engine.
+pub fn wrap_line(text: &str, width: usize) -> Vec<String> {
+    let body = parse_article(
+        "_",
+        "_.txt",
+        sanitize_inline(text).as_bytes(),
+        Origin::Bundled,
+    )
+    .map(|a| a.body)
+    .unwrap_or_default();
+    let settings = LayoutSettings {
+        indent: false,
+        ..LayoutSettings::with_width(width)
+    };
+    let layout = Layout::new(&body, settings);
+    (0..layout.len())
+        .map(|i| layout.plain_line(&body, i))
+        .collect()
+}
+
+/// Default width for `show`: the terminal's, capped like the reading column, or 80.
+pub fn default_width(terminal_width: Option<u16>) -> usize {
+    crate::layout::column_width(
+        terminal_width.map_or(crate::layout::DEFAULT_MAX_WIDTH, usize::from),
+        crate::layout::DEFAULT_MAX_WIDTH,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{AmbiguousWidth, str_width};
+
+    #[test]
+    fn list_prints_id_category_and_title() {
+        let library = Library::bundled();
+        let out = list_lines(&select(&library, Some("营销管理")));
+        assert_eq!(
+            out,
+            "yingxiao/kehu-guanxi-guanli\t营销管理\t如何做好客户关系管理\n"
+        );
+    }
+
+    #[test]
+    fn json_list_has_the_extra_fields() {
+        let library = Library::bundled();
+        let value: serde_json::Value =
+            serde_json::from_str(&list_json(&select(&library, None))).expect("json");
+        assert_eq!(value[1]["author"], "admin");
+        assert!(value[0]["chars"].as_u64().unwrap_or(0) > 1000);
+    }
+
+    #[test]
+    fn show_is_width_correct_and_starts_with_title_and_metadata() {
+        let library = Library::bundled();
+        let article = &library.articles()[0];
+        let out = show_article(article, 40);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "如何做好学生管理工作");
+        assert!(
+            lines[1].starts_with("来源：河北外国语学院  阅读\u{a0}2747\u{a0}次"),
+            "{}",
+            lines[1]
+        );
+        assert!(out.contains("\n\n\u{3000}\u{3000}作为老师，"), "{out}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| str_width(l, AmbiguousWidth::Narrow) <= 40)
+        );
+    }
+
+    #[test]
+    fn numbers_stay_with_their_units_when_the_metadata_wraps() {
+        let library = Library::bundled();
+        let lines = wrap_line(&meta_line(&library.articles()[1]), 40);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.ends_with(|c: char| c.is_ascii_digit())),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn default_width_caps_at_the_reading_column() {
+        assert_eq!(default_width(None), 80);
+        assert_eq!(default_width(Some(200)), 80);
+        assert_eq!(default_width(Some(50)), 50);
+    }
+}

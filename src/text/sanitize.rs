@@ -1,0 +1,190 @@
+//! Removes everything from file text that could act on the terminal or hide
+//! itself from the reader: escape sequences, C0/C1 controls, bidi overrides and
+//! invisible format characters. Runs once, when text enters the program.
+
+use unicode_width::UnicodeWidthChar;
+
+const TAB_STOP: usize = 4;
+/// More combining marks than this on one base character only serve to smear
+/// glyphs over neighbouring lines ("zalgo" text).
+const MAX_COMBINING_MARKS: usize = 4;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+const CSI_C1: char = '\u{9b}';
+const OSC_C1: char = '\u{9d}';
+const ST_C1: char = '\u{9c}';
+
+/// Sanitises multi-line text: keeps `\n`, expands tabs, normalises line endings.
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut column = 0usize;
+    let mut combining = 0usize;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                column = 0;
+                combining = 0;
+            }
+            '\r' => {
+                // CRLF becomes LF; a lone CR (old Mac files) is a line break too.
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                    column = 0;
+                }
+            }
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            ESC => skip_escape_sequence(&mut chars),
+            CSI_C1 => skip_csi_body(&mut chars),
+            OSC_C1 | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string_body(&mut chars),
+            c if is_invisible_or_control(c) => {}
+            c => {
+                let zero_width = c.width().unwrap_or(0) == 0 && !is_joiner(c);
+                if zero_width {
+                    combining += 1;
+                    if combining > MAX_COMBINING_MARKS {
+                        continue;
+                    }
+                } else {
+                    combining = 0;
+                }
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Sanitises a one-line value (a title, an author): line breaks become spaces
+/// and surrounding whitespace is trimmed.
+pub fn sanitize_inline(input: &str) -> String {
+    let text = sanitize(input);
+    let joined: Vec<&str> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    joined.join(" ").trim().to_string()
+}
+
+fn is_joiner(c: char) -> bool {
+    // ZWJ and variation selectors are part of emoji and CJK glyph sequences.
+    matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}')
+}
+
+fn is_invisible_or_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{061c}'
+                | '\u{feff}' | '\u{00ad}' | '\u{180e}' | '\u{fff9}'..='\u{fffb}'
+        )
+}
+
+/// After ESC: drops a CSI, OSC, DCS, SOS, PM or APC sequence, or a two-character escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => skip_csi_body(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string_body(chars),
+        // nF escapes carry intermediate bytes before their final byte.
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            while let Some(&next) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&next) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Drops CSI parameter and intermediate bytes up to and including the final byte.
+fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+/// Drops a string sequence (OSC and friends) up to BEL, ST or ESC \.
+/// A line break also ends it, so one broken sequence cannot swallow a whole file.
+fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            BEL | ST_C1 => {
+                chars.next();
+                return;
+            }
+            ESC => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            '\n' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_csi_and_osc_sequences() {
+        assert_eq!(sanitize("a\x1b[2Jb\x1b[31;1mc"), "abc");
+        assert_eq!(sanitize("x\x1b]0;title\x07y"), "xy");
+        assert_eq!(sanitize("x\x1b]52;c;aGVsbG8=\x1b\\y"), "xy");
+        assert_eq!(sanitize("x\u{9b}31my\u{9d}0;t\u{9c}z"), "xyz");
+        assert_eq!(sanitize("x\x1b(By"), "xy");
+    }
+
+    #[test]
+    fn drops_controls_bidi_and_invisible_format_characters() {
+        assert_eq!(sanitize("a\x07b\x00c\x7fd\u{85}e"), "abcde");
+        assert_eq!(sanitize("\u{feff}开\u{202e}始\u{200b}了\u{2066}"), "开始了");
+    }
+
+    #[test]
+    fn keeps_emoji_joiners_and_caps_combining_marks() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(sanitize(family), family);
+        let zalgo = format!("a{}", "\u{301}".repeat(40));
+        assert_eq!(sanitize(&zalgo).chars().count(), 1 + MAX_COMBINING_MARKS);
+    }
+
+    #[test]
+    fn normalises_line_endings_and_expands_tabs() {
+        assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(sanitize("ab\tc\n\td"), "ab  c\n    d");
+    }
+
+    #[test]
+    fn an_unterminated_osc_stops_at_the_line_end() {
+        assert_eq!(sanitize("a\x1b]0;never ends\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn inline_values_become_one_trimmed_line() {
+        assert_eq!(sanitize_inline("  标题\n第二行 \x1b[1m"), "标题 第二行");
+    }
+}
