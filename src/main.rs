@@ -6,9 +6,12 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use yuedu::app::{App, ReadingSettings};
 use yuedu::cli::{Cli, Command};
+use yuedu::config::Config;
 use yuedu::library::Library;
 use yuedu::print;
+use yuedu::ui::theme::Theme;
 
 const NOT_FOUND: u8 = 1;
 const INPUT_ERROR: u8 = 2;
@@ -23,7 +26,11 @@ fn main() -> ExitCode {
         eprintln!("yuedu: skipped {problem}");
     }
     match cli.command {
-        None => write_out(&print::list_lines(&print::select(&library, None))),
+        // In a pipe there is no screen to draw on: print the list instead.
+        None if !std::io::stdout().is_terminal() => {
+            write_out(&print::list_lines(&print::select(&library, None)))
+        }
+        None => run_reader(library),
         Some(Command::List { category, json }) => {
             let articles = print::select(&library, category.as_deref());
             if articles.is_empty()
@@ -52,6 +59,29 @@ fn main() -> ExitCode {
             let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
             write_out(&print::show_article(&library.articles()[index], width))
         }
+    }
+}
+
+fn run_reader(library: Library) -> ExitCode {
+    let config = match Config::default_config() {
+        Ok(config) => config,
+        Err(err) => return fail(INPUT_ERROR, &err.to_string()),
+    };
+    let keymap = match config.keymap() {
+        Ok(keymap) => keymap,
+        Err(err) => return fail(INPUT_ERROR, &err.to_string()),
+    };
+    let settings = ReadingSettings {
+        max_width: config.reading.max_width,
+        indent: config.reading.indent,
+        paragraph_spacing: config.reading.paragraph_spacing,
+        ..ReadingSettings::default()
+    };
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let app = App::new(library, keymap, settings, width, height);
+    match yuedu::tui::run(app, &Theme::dark(), config.interface.mouse) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(INPUT_ERROR, &format!("terminal error: {err}")),
     }
 }
 

@@ -73,6 +73,21 @@ pub fn meta_line(article: &Article) -> String {
     parts.join("  ")
 }
 
+/// One line of details for article lists: author or source, length, reading time.
+pub fn article_details(article: &Article) -> String {
+    let meta = &article.meta;
+    let who = meta.author.as_deref().or(meta.source.as_deref());
+    let length = format!(
+        "{}\u{a0}字  约\u{a0}{}\u{a0}分钟",
+        article.body.char_count(),
+        article.reading_minutes()
+    );
+    match who {
+        Some(who) => format!("{who}  {length}"),
+        None => length,
+    }
+}
+
 /// An article as `yuedu show` prints it: title, metadata, then the body.
 pub fn show_article(article: &Article, width: usize) -> String {
     let settings = LayoutSettings::with_width(width);

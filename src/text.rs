@@ -6,3 +6,26 @@ mod width;
 
 pub use sanitize::{sanitize, sanitize_inline};
 pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`, for
+/// error messages about files.
+pub fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(super::line_and_column("ab\n中文x", 9), (2, 3));
+        assert_eq!(super::line_and_column("中", 1), (1, 1));
+    }
+}

@@ -3,6 +3,8 @@
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::text::line_and_column;
+
 /// The fields yuedu reads; unknown fields are ignored.
 #[derive(Debug, Default, Deserialize)]
 pub struct FrontMatter {
@@ -83,16 +85,6 @@ fn parse(toml_text: &str) -> Result<FrontMatter, FrontMatterError> {
     })
 }
 
-/// 1-based line and column (in characters) of byte offset `at`.
-pub(crate) fn line_and_column(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = text.get(..at).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,10 +140,5 @@ mod tests {
             split_front_matter("+++\ntitle = \"x\"\n").unwrap_err(),
             FrontMatterError::Unterminated
         );
-    }
-
-    #[test]
-    fn line_and_column_count_characters() {
-        assert_eq!(line_and_column("ab\n中文x", 9), (2, 3));
     }
 }

@@ -291,8 +291,7 @@ fn parse_collection_file(
 ) -> CollectionFile {
     let text = String::from_utf8_lossy(bytes);
     toml::from_str(&text).unwrap_or_else(|err: toml::de::Error| {
-        let (line, column) =
-            super::front_matter::line_and_column(&text, err.span().map_or(0, |s| s.start));
+        let (line, column) = crate::text::line_and_column(&text, err.span().map_or(0, |s| s.start));
         problems.push(LoadProblem {
             path: shown.to_string(),
             message: format!("line {line}, column {column}: {}", err.message().trim()),

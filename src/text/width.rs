@@ -16,12 +16,21 @@ pub enum AmbiguousWidth {
     Wide,
 }
 
-/// Width of one grapheme cluster in terminal columns.
+/// Width of one grapheme cluster in terminal columns, as ratatui's buffer
+/// counts it (`CellWidth`): unicode-width, plus one column for each halfwidth
+/// katakana sound mark, which terminals draw as a character of its own.
 pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
-    match ambiguous {
+    if grapheme.len() == 1 {
+        return usize::from(!grapheme.as_bytes()[0].is_ascii_control());
+    }
+    let base = match ambiguous {
         AmbiguousWidth::Narrow => grapheme.width(),
         AmbiguousWidth::Wide => grapheme.width_cjk(),
-    }
+    };
+    base + grapheme
+        .chars()
+        .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+        .count()
 }
 
 /// Width of a string in terminal columns, grapheme by grapheme.
@@ -65,6 +74,32 @@ mod tests {
         assert_eq!(str_width("客户关系", AmbiguousWidth::Narrow), 8);
         assert_eq!(str_width("“RATER”", AmbiguousWidth::Narrow), 7);
         assert_eq!(str_width("“RATER”", AmbiguousWidth::Wide), 9);
+    }
+
+    #[test]
+    fn widths_match_what_the_buffer_draws() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let samples = [
+            "客户关系",
+            "ｶﾞｷﾞ",
+            "👨\u{200d}👩\u{200d}👧",
+            "🇨🇳",
+            "e\u{301}",
+            "“RATER”…—·①",
+            "　　",
+            "\u{200d}x",
+            "ﾞ",
+        ];
+        for sample in samples {
+            let mut buffer = Buffer::empty(Rect::new(0, 0, 40, 1));
+            let (end, _) = buffer.set_stringn(0, 0, sample, 40, ratatui::style::Style::default());
+            assert_eq!(
+                str_width(sample, AmbiguousWidth::Narrow),
+                usize::from(end),
+                "{sample:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,74 @@
+//! The commands a user can bind keys to. Their names are the ones used in the
+//! configuration file; their descriptions fill the help overlay.
+
+/// Declares the command enum with its configuration name and help text, so
+/// the three can never drift apart.
+macro_rules! commands {
+    ($($variant:ident = $name:literal, $help:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Command {
+            $($variant,)*
+        }
+
+        impl Command {
+            /// Every command, in help order.
+            pub const ALL: &'static [Command] = &[$(Command::$variant,)*];
+
+            /// The name used in the configuration file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Command::$variant => $name,)*
+                }
+            }
+
+            /// What the command does, for the help overlay.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Command::$variant => $help,)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                match name {
+                    $($name => Some(Command::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+commands! {
+    LineDown = "line_down", "下一行 / 下一项";
+    LineUp = "line_up", "上一行 / 上一项";
+    PageDown = "page_down", "下一页";
+    PageUp = "page_up", "上一页";
+    HalfPageDown = "half_page_down", "向下半页";
+    HalfPageUp = "half_page_up", "向上半页";
+    Top = "top", "到开头";
+    Bottom = "bottom", "到末尾";
+    NextArticle = "next_article", "下一篇";
+    PreviousArticle = "previous_article", "上一篇";
+    Open = "open", "打开";
+    Back = "back", "返回 / 关闭";
+    FocusNext = "focus_next", "下一个窗格";
+    FocusPrevious = "focus_previous", "上一个窗格";
+    FocusLeft = "focus_left", "左边的窗格 / 返回";
+    FocusRight = "focus_right", "右边的窗格 / 打开";
+    ToggleFocusMode = "toggle_focus_mode", "专注阅读（全屏）";
+    Help = "help", "帮助";
+    Quit = "quit", "退出";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for &command in Command::ALL {
+            assert_eq!(Command::from_name(command.name()), Some(command));
+        }
+        assert_eq!(Command::from_name("nope"), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Where each pane goes for a given terminal size. Pure arithmetic over
+//! `Rect`s, shared by the state machine (page sizes, mouse hit tests) and the
+//! renderer, so both always agree.
+
+use ratatui::layout::Rect;
+
+use super::Pane;
+
+/// From this width on, the lists and the reader sit side by side.
+pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
+/// Below this size only a "terminal too small" message is shown.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+const CATEGORY_PANE_WIDTH: u16 = 18;
+const ARTICLE_PANE_WIDTH: u16 = 36;
+/// Rows above the text in the reader: title, metadata, a blank line.
+pub const READER_HEADER_ROWS: u16 = 3;
+/// Rows above the items of a list: its heading.
+pub const LIST_HEADER_ROWS: u16 = 1;
+/// Rows each article takes in the article list: title, then details.
+pub const ARTICLE_ROWS: u16 = 2;
+
+/// The panes on screen; a pane that is not shown is `None`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Screen {
+    pub categories: Option<Rect>,
+    pub articles: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+impl Screen {
+    pub fn new(
+        width: u16,
+        height: u16,
+        focus: Pane,
+        focus_mode: bool,
+        reader_open: bool,
+    ) -> Screen {
+        let full = Rect::new(0, 0, width, height);
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Screen {
+                status: full,
+                too_small: true,
+                ..Screen::default()
+            };
+        }
+        let main = Rect::new(0, 0, width, height - 1);
+        let status = Rect::new(0, height - 1, width, 1);
+        let mut screen = Screen {
+            status,
+            ..Screen::default()
+        };
+        if focus_mode && reader_open {
+            screen.reader = Some(main);
+        } else if width >= SIDE_BY_SIDE_MIN_WIDTH {
+            let categories = Rect {
+                width: CATEGORY_PANE_WIDTH,
+                ..main
+            };
+            let articles = Rect {
+                x: CATEGORY_PANE_WIDTH + 1,
+                width: ARTICLE_PANE_WIDTH,
+                ..main
+            };
+            let reader_x = articles.right() + 1;
+            screen.categories = Some(categories);
+            screen.articles = Some(articles);
+            screen.reader = Some(Rect {
+                x: reader_x,
+                width: width - reader_x,
+                ..main
+            });
+        } else {
+            match focus {
+                Pane::Categories => screen.categories = Some(main),
+                Pane::Articles => screen.articles = Some(main),
+                Pane::Reader => screen.reader = Some(main),
+            }
+        }
+        screen
+    }
+
+    pub fn side_by_side(&self) -> bool {
+        self.categories.is_some() && self.reader.is_some()
+    }
+
+    /// The pane at a screen position.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        let hit = |r: Option<Rect>| r.is_some_and(|r| r.contains((x, y).into()));
+        if hit(self.categories) {
+            Some(Pane::Categories)
+        } else if hit(self.articles) {
+            Some(Pane::Articles)
+        } else if hit(self.reader) {
+            Some(Pane::Reader)
+        } else {
+            None
+        }
+    }
+}
+
+/// The rows of a list pane that show items.
+pub fn list_body(pane: Rect) -> Rect {
+    let header = LIST_HEADER_ROWS.min(pane.height);
+    Rect {
+        y: pane.y + header,
+        height: pane.height - header,
+        ..pane
+    }
+}
+
+/// The reader's text area (below its header), and the reading column inside it.
+pub fn reader_text(pane: Rect) -> Rect {
+    let header = READER_HEADER_ROWS.min(pane.height.saturating_sub(1));
+    Rect {
+        y: pane.y + header,
+        height: pane.height - header,
+        ..pane
+    }
+}
+
+/// Columns left free on each side of the reading column, so text never
+/// touches the pane's edge or the scrollbar.
+pub fn reader_margin(pane_width: u16) -> u16 {
+    match pane_width {
+        0..=29 => 1,
+        _ => 2,
+    }
+}
+
+/// The reading column: as wide as the pane allows up to `max_width`, centred.
+pub fn reading_column(text: Rect, max_width: usize) -> Rect {
+    let margin = reader_margin(text.width);
+    let available = text.width.saturating_sub(2 * margin);
+    let width = crate::layout::column_width(usize::from(available), max_width);
+    let width = u16::try_from(width)
+        .unwrap_or(available)
+        .max(crate::layout::MIN_WIDTH as u16)
+        .min(text.width);
+    Rect {
+        x: text.x + (text.width - width) / 2,
+        width,
+        ..text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_three_panes() {
+        let screen = Screen::new(120, 35, Pane::Categories, false, false);
+        assert!(screen.side_by_side());
+        assert_eq!(screen.reader.map(|r| r.width), Some(120 - 18 - 1 - 36 - 1));
+        assert_eq!(screen.status, Rect::new(0, 34, 120, 1));
+    }
+
+    #[test]
+    fn narrow_terminals_show_the_focused_pane_only() {
+        let screen = Screen::new(60, 20, Pane::Articles, false, false);
+        assert_eq!(screen.articles, Some(Rect::new(0, 0, 60, 19)));
+        assert!(screen.categories.is_none() && screen.reader.is_none());
+    }
+
+    #[test]
+    fn focus_mode_gives_the_reader_the_whole_screen() {
+        let screen = Screen::new(120, 35, Pane::Reader, true, true);
+        assert_eq!(screen.reader, Some(Rect::new(0, 0, 120, 34)));
+    }
+
+    #[test]
+    fn tiny_terminals_are_too_small() {
+        assert!(Screen::new(19, 10, Pane::Reader, false, true).too_small);
+        assert!(Screen::new(1, 1, Pane::Reader, false, true).too_small);
+        assert!(!Screen::new(20, 5, Pane::Reader, false, true).too_small);
+    }
+
+    #[test]
+    fn the_reading_column_is_capped_and_centred() {
+        let column = reading_column(Rect::new(0, 3, 200, 30), 80);
+        assert_eq!((column.x, column.width), (60, 80));
+        let narrow = reading_column(Rect::new(0, 3, 50, 30), 80);
+        assert_eq!((narrow.x, narrow.width), (2, 46));
+    }
+}

@@ -1,0 +1,67 @@
+//! The open article: its layout for the current column width and the line at
+//! the top of the screen. Scrolling moves `top`; a new width re-lays out the
+//! text and keeps the same byte offset at the top.
+
+use crate::layout::{Layout, LayoutSettings};
+use crate::library::Body;
+
+#[derive(Clone, Debug)]
+pub struct Reader {
+    /// Index of the article in the library.
+    pub article: usize,
+    pub layout: Layout,
+    /// Index of the first line shown.
+    pub top: usize,
+}
+
+impl Reader {
+    /// Opens an article with `offset` (a byte offset in its body) at the top.
+    pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
+        let layout = Layout::new(body, settings);
+        let top = layout.line_at_offset(offset);
+        Reader {
+            article,
+            layout,
+            top,
+        }
+    }
+
+    /// The byte offset of the top line: the reading position.
+    pub fn offset(&self) -> usize {
+        self.layout.offset_of_line(self.top)
+    }
+
+    /// Re-lays out the text when the settings (the width) changed, keeping the
+    /// sentence at the top of the screen in view.
+    pub fn relayout(&mut self, body: &Body, settings: LayoutSettings) {
+        if self.layout.settings() == settings {
+            return;
+        }
+        let offset = self.offset();
+        self.layout = Layout::new(body, settings);
+        self.top = self.layout.line_at_offset(offset);
+    }
+
+    /// The last useful top line: the end of the text sits at the bottom of the page.
+    pub fn max_top(&self, page: usize) -> usize {
+        self.layout.len().saturating_sub(page.max(1))
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, page: usize) {
+        let top = self.top.saturating_add_signed(delta);
+        self.top = top.min(self.max_top(page));
+    }
+
+    pub fn scroll_to(&mut self, top: usize, page: usize) {
+        self.top = top.min(self.max_top(page));
+    }
+
+    /// How far through the article the bottom of the page is, 0–100.
+    pub fn percent(&self, page: usize) -> usize {
+        let len = self.layout.len();
+        if len == 0 {
+            return 100;
+        }
+        ((self.top + page).min(len) * 100) / len
+    }
+}

@@ -1,0 +1,86 @@
+//! Drawing: reads the application state and writes a frame. Never mutates
+//! state; every region has its own `render_*` function.
+
+mod draw;
+mod help;
+mod lists;
+mod reader;
+mod status;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::App;
+pub use reader::ArticleText;
+use theme::Theme;
+
+/// Everything drawing needs besides the state.
+pub struct View<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let view = View { app, theme };
+    let screen = app.screen();
+    let ambiguous = app.settings.ambiguous;
+    if screen.too_small {
+        render_too_small(buf, theme, ambiguous);
+        return;
+    }
+    draw::fill(buf, buf.area, theme.gap);
+    if let Some(area) = screen.categories {
+        lists::render_categories(&view, area, buf);
+    }
+    if let Some(area) = screen.articles {
+        lists::render_articles(&view, area, buf);
+    }
+    if let Some(area) = screen.reader {
+        reader::render_reader(&view, area, buf);
+    }
+    status::render_status(&view, screen.status, buf);
+    if app.help {
+        help::render_help(&view, buf.area, buf);
+    }
+}
+
+fn render_too_small(buf: &mut Buffer, theme: &Theme, ambiguous: crate::text::AmbiguousWidth) {
+    let area = buf.area;
+    draw::fill(buf, area, theme.text);
+    let y = area.y + area.height / 2;
+    draw::put_str(
+        buf,
+        area.x,
+        y,
+        "窗口太小",
+        area.width,
+        theme.text,
+        ambiguous,
+    );
+    draw::put_str(
+        buf,
+        area.x,
+        y + 1,
+        "至少 20x5",
+        area.width,
+        theme.dim,
+        ambiguous,
+    );
+}
+
+/// A rectangle of `width` × `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+#[cfg(test)]
+mod tests;

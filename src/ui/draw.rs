@@ -1,0 +1,174 @@
+//! Writing text into the buffer cell by cell with the project's own width
+//! function, so that what the layout measured is exactly what is drawn, in
+//! narrow and in wide ambiguous-width mode alike.
+
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
+
+/// Draws `text` at (x, y) in at most `max_width` columns; returns the column after it.
+///
+/// In wide mode an East Asian Ambiguous character is given two cells: the
+/// buffer's own width function says one, so the cell carries a forced width of
+/// two and the cell after it is left blank, which keeps every later column
+/// where a terminal that draws such characters wide will put it.
+pub fn put_str(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    max_width: u16,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    let right = buf.area.right().min(x.saturating_add(max_width));
+    if y < buf.area.top() || y >= buf.area.bottom() {
+        return x;
+    }
+    let mut x = x;
+    for grapheme in text.graphemes(true) {
+        if grapheme.chars().any(char::is_control) {
+            continue;
+        }
+        let width = grapheme_width(grapheme, ambiguous) as u16;
+        if width == 0 {
+            continue;
+        }
+        if x + width > right {
+            break;
+        }
+        let cell = &mut buf[(x, y)];
+        cell.set_symbol(grapheme).set_style(style);
+        if width != grapheme.cell_width() {
+            cell.diff_option =
+                NonZeroU16::new(width).map_or(CellDiffOption::None, CellDiffOption::ForcedWidth);
+        }
+        for covered in x + 1..x + width {
+            buf[(covered, y)].reset();
+            buf[(covered, y)].set_style(style);
+        }
+        x += width;
+    }
+    x
+}
+
+/// Draws `text` cut to `width` columns with "…" when it does not fit.
+pub fn put_truncated(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    width: u16,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    let cut = truncate_to_width(text, usize::from(width), ambiguous);
+    put_str(buf, x, y, &cut, width, style, ambiguous)
+}
+
+/// Draws `text` right-aligned so that it ends at `right` (exclusive).
+pub fn put_right(
+    buf: &mut Buffer,
+    right: u16,
+    y: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) {
+    let width = str_width(text, ambiguous) as u16;
+    let x = right.saturating_sub(width);
+    put_str(buf, x, y, text, width, style, ambiguous);
+}
+
+/// Fills an area with spaces in a style.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].reset();
+            buf[(x, y)].set_style(style);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_mode_gives_ambiguous_characters_two_cells() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let end = put_str(
+            &mut buf,
+            0,
+            0,
+            "“好”a",
+            10,
+            Style::new(),
+            AmbiguousWidth::Wide,
+        );
+        assert_eq!(end, 7);
+        assert_eq!(buf[(0, 0)].symbol(), "“");
+        assert_eq!(
+            buf[(0, 0)].diff_option,
+            CellDiffOption::ForcedWidth(NonZeroU16::new(2).expect("2"))
+        );
+        assert_eq!(buf[(1, 0)].symbol(), " ");
+        assert_eq!(buf[(2, 0)].symbol(), "好");
+        assert_eq!(buf[(4, 0)].symbol(), "”");
+        assert_eq!(buf[(6, 0)].symbol(), "a");
+    }
+
+    #[test]
+    fn narrow_mode_draws_as_the_buffer_would() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let end = put_str(
+            &mut buf,
+            0,
+            0,
+            "“好”a",
+            10,
+            Style::new(),
+            AmbiguousWidth::Narrow,
+        );
+        assert_eq!(end, 5);
+        assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::None);
+    }
+
+    #[test]
+    fn a_wide_character_never_straddles_the_edge() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let end = put_str(
+            &mut buf,
+            0,
+            0,
+            "客户关系",
+            5,
+            Style::new(),
+            AmbiguousWidth::Narrow,
+        );
+        assert_eq!(end, 4);
+        assert_eq!(buf[(4, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn control_characters_are_never_drawn() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        put_str(
+            &mut buf,
+            0,
+            0,
+            "a\u{1b}[2Jb",
+            10,
+            Style::new(),
+            AmbiguousWidth::Narrow,
+        );
+        assert_eq!(buf[(0, 0)].symbol(), "a");
+        assert_eq!(buf[(1, 0)].symbol(), "[");
+    }
+}

@@ -1,0 +1,125 @@
+//! Snapshot tests of whole screens drawn from the state, at 120×35 and 60×20.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::app::keys::Key;
+use crate::app::{Input, ReadingSettings};
+use crate::config::Config;
+use crate::library::Library;
+use crate::text::AmbiguousWidth;
+
+fn app(width: u16, height: u16, keys: &str) -> App {
+    let config = Config::default_config().expect("default config");
+    let mut app = App::new(
+        Library::bundled(),
+        config.keymap().expect("keymap"),
+        ReadingSettings::default(),
+        width,
+        height,
+    );
+    for name in keys.split_whitespace() {
+        app.handle(Input::Key(Key::parse(name).expect("key")));
+    }
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("terminal");
+    terminal
+        .draw(|frame| render(app, &Theme::dark(), frame.buffer_mut()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn library_wide() {
+    insta::assert_snapshot!(screen(&app(120, 35, "")));
+}
+
+#[test]
+fn reader_wide() {
+    insta::assert_snapshot!(screen(&app(120, 35, "j l l")));
+}
+
+#[test]
+fn reader_focus_mode_wide() {
+    insta::assert_snapshot!(screen(&app(120, 35, "j l l f space")));
+}
+
+#[test]
+fn help_wide() {
+    insta::assert_snapshot!(screen(&app(120, 35, "?")));
+}
+
+#[test]
+fn categories_narrow() {
+    insta::assert_snapshot!(screen(&app(60, 20, "")));
+}
+
+#[test]
+fn articles_narrow() {
+    insta::assert_snapshot!(screen(&app(60, 20, "j j l")));
+}
+
+#[test]
+fn reader_narrow() {
+    insta::assert_snapshot!(screen(&app(60, 20, "j l l")));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(&app(19, 4, "")));
+}
+
+#[test]
+fn no_row_is_wider_than_the_screen_on_any_page() {
+    // Every page of every article at several sizes: a row that overflowed
+    // would push cells past the right edge, which the buffer would refuse.
+    for (w, h) in [(120, 35), (60, 20), (61, 20), (101, 12), (20, 5)] {
+        for article in 0..3 {
+            let mut app = app(w, h, "");
+            app.open_article(article, 0);
+            loop {
+                let text = screen(&app);
+                assert_eq!(text.lines().count(), usize::from(h));
+                let before = app.reader.as_ref().map(|r| r.top);
+                app.handle(Input::Key(Key::char(' ')));
+                if app.reader.as_ref().map(|r| r.top) == before {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_ambiguous_mode_keeps_columns_aligned() {
+    let mut app = app(120, 35, "");
+    app.settings.ambiguous = AmbiguousWidth::Wide;
+    app.handle(Input::Resize {
+        width: 120,
+        height: 35,
+    });
+    app.open_article(1, 0);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
+    terminal
+        .draw(|frame| render(&app, &Theme::dark(), frame.buffer_mut()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut found = 0;
+    for y in 0..35 {
+        for x in 0..119 {
+            if buffer[(x, y)].symbol() == "“" {
+                found += 1;
+                assert_eq!(
+                    buffer[(x + 1, y)].symbol(),
+                    " ",
+                    "“ at ({x},{y}) must own two cells"
+                );
+            }
+        }
+    }
+    assert!(found > 0, "the article shows quotes");
+}

@@ -1,0 +1,72 @@
+//! End-to-end: the real binary in a pseudo-terminal.
+
+mod support;
+
+use support::Session;
+
+#[test]
+fn starts_on_the_categories_opens_an_article_and_quits_cleanly() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    session.wait_for("教育管理");
+    session.wait_for("营销管理");
+    session.wait_for("医院管理");
+    assert!(
+        session.alternate_screen(),
+        "the reader runs on the alternate screen"
+    );
+    session.send("j");
+    session.send("l");
+    session.send("l");
+    session.wait_for("一个公司营销目标的实现受到众多内外部因素的制约与影");
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(!session.alternate_screen(), "alternate screen left");
+    assert!(!session.cursor_hidden(), "cursor shown again");
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_and_go_back_with_esc() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 60, 20, home.path(), &[]);
+    session.wait_for("分类");
+    session.send("\r");
+    session.wait_for("教育管理  1 篇");
+    session.send("\r");
+    session.wait_for("作为老师，作为辅导员");
+    session.send("\x1b");
+    session.wait_for("河北外国语学院");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 80, 24, home.path(), &[("YUEDU_TEST_PANIC", "1")]);
+    let code = session.wait_exit();
+    assert_ne!(code, 0);
+    assert!(
+        !session.alternate_screen(),
+        "alternate screen left after the panic"
+    );
+    assert!(!session.cursor_hidden(), "cursor shown after the panic");
+    session.wait_for("test panic requested");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 80, 24, home.path(), &[]);
+    session.wait_for("分类");
+    let pid = session.pid();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    session.wait_exit();
+    assert!(!session.alternate_screen());
+    assert!(!session.cursor_hidden());
+}

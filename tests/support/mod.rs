@@ -1,0 +1,194 @@
+//! Runs the real binary in a pseudo-terminal and reads the screen back with a
+//! terminal emulator (vt100), as a person would see it.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+/// Generous: CI machines are small and shared.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// What the emulator noticed besides the screen: escape sequences that would
+/// have acted on the user's terminal.
+#[derive(Default)]
+pub struct Effects {
+    pub titles: Vec<Vec<u8>>,
+    pub clipboard: Vec<Vec<u8>>,
+}
+
+pub struct Recorder(pub Arc<Mutex<Effects>>);
+
+impl vt100::Callbacks for Recorder {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        if let Ok(mut e) = self.0.lock() {
+            e.titles.push(title.to_vec());
+        }
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        if let Ok(mut e) = self.0.lock() {
+            e.clipboard.push(data.to_vec());
+        }
+    }
+}
+
+pub struct Session {
+    parser: Arc<Mutex<vt100::Parser<Recorder>>>,
+    pub effects: Arc<Mutex<Effects>>,
+    output: Arc<Mutex<Vec<u8>>>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and data in `home`.
+    pub fn start(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env("XDG_CONFIG_HOME", home.join("config"));
+        command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("HOME", home);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pty.slave.spawn_command(command).expect("spawn yuedu");
+        drop(pty.slave);
+        let effects = Arc::new(Mutex::new(Effects::default()));
+        let rows = NonZeroU16::new(rows).expect("rows");
+        let cols = NonZeroU16::new(cols).expect("cols");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            rows,
+            cols,
+            0,
+            Recorder(effects.clone()),
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("writer")));
+        let (feed, raw, answer) = (parser.clone(), output.clone(), writer.clone());
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&chunk[..n]);
+                    // Answer cursor-position queries as a real terminal would
+                    // (yuedu does not ask, but a dependency might).
+                    if chunk[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                        let (row, col) = p.screen().cursor_position();
+                        if let Ok(mut w) = answer.lock() {
+                            let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                            let _ = w.flush();
+                        }
+                    }
+                }
+                if let Ok(mut r) = raw.lock() {
+                    r.extend_from_slice(&chunk[..n]);
+                }
+            }
+        });
+        // Keep the master open for the session's lifetime.
+        std::mem::forget(pty.master);
+        Session {
+            parser,
+            effects,
+            output,
+            writer,
+            child,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    pub fn alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().alternate_screen())
+            .unwrap_or(true)
+    }
+
+    pub fn cursor_hidden(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().hide_cursor())
+            .unwrap_or(true)
+    }
+
+    /// Everything the program wrote, raw.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().map(|o| o.clone()).unwrap_or_default()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("screen never showed {text:?}; it shows:\n{}", self.screen());
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        let mut writer = self.writer.lock().expect("writer");
+        writer.write_all(keys.as_bytes()).expect("write keys");
+        writer.flush().expect("flush");
+        drop(writer);
+        // Let the app see separate presses (a lone ESC is told from a sequence by time).
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Waits for the program to exit and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Give the reader thread a moment to take the last output.
+                std::thread::sleep(Duration::from_millis(150));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("yuedu did not exit; screen:\n{}", self.screen());
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
