@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long = "dir", value_name = "PATH", global = true)]
     pub dirs: Vec<PathBuf>,
 
+    /// Use this configuration file instead of the one in the platform config folder.
+    #[arg(long = "config", value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -37,5 +41,14 @@ pub enum Command {
         /// Columns to lay the text out in (default: the terminal's width up to 80, or 80 in a pipe).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
         width: Option<u16>,
+    },
+    /// Show the files and folders in use, the default configuration, or the keys.
+    Config {
+        /// Print the built-in default configuration (a commented TOML file to start from).
+        #[arg(long, conflicts_with = "keys")]
+        default: bool,
+        /// Print the effective key bindings.
+        #[arg(long)]
+        keys: bool,
     },
 }

@@ -1,22 +1,39 @@
 //! Configuration: the embedded `config/default.toml` is the only source of
-//! defaults. Pure: parsing and validation, no terminal.
+//! defaults; a user's file overrides any subset of it. Every mistake in the
+//! user's file is reported with file, line, column and setting before the
+//! terminal is touched. Pure: no terminal here.
+
+mod merge;
+pub mod style;
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use thiserror::Error;
 
 use crate::app::keys::{Keymap, KeymapError};
 
 /// The default configuration, compiled in.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+/// The file name inside the platform config folder.
+pub const FILE_NAME: &str = "config.toml";
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    pub library: LibrarySettings,
     pub reading: Reading,
+    pub theme: ThemeSettings,
     pub interface: Interface,
+    pub search: Search,
     pub keys: Keys,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LibrarySettings {
+    pub paths: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -25,12 +42,41 @@ pub struct Reading {
     pub max_width: usize,
     pub indent: bool,
     pub paragraph_spacing: bool,
+    pub ambiguous_width: AmbiguousSetting,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AmbiguousSetting {
+    Auto,
+    Narrow,
+    Wide,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSettings {
+    pub name: ThemeName,
+    pub colors: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    Dark,
+    Light,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Interface {
     pub mouse: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    pub pinyin_initials: bool,
 }
 
 /// Command name → keys, for all contexts and per context.
@@ -44,58 +90,84 @@ pub struct Keys {
     pub global: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Debug, Error)]
-pub enum ConfigError {
-    #[error("{file}: line {line}, column {column}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("{file}: {source}")]
-    Keys {
-        file: String,
-        #[source]
-        source: KeymapError,
-    },
-    #[error("{file}: reading.max_width must be at least 10, not {value}")]
-    MaxWidth { file: String, value: usize },
+/// A configuration mistake, located in its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    /// 1-based line and column, where the mistake has a place in the file.
+    pub position: Option<(usize, usize)>,
+    /// The setting, e.g. `reading.max_width`.
+    pub setting: Option<String>,
+    pub message: String,
 }
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ", line {line}, column {column}")?;
+        }
+        match &self.setting {
+            Some(setting) => write!(f, ": {setting} {}", self.message),
+            None => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 impl Config {
     /// The built-in configuration.
     pub fn default_config() -> Result<Config, ConfigError> {
-        Config::parse("default configuration", DEFAULT_TOML)
+        Config::from_user_text("the built-in configuration", "")
     }
 
-    /// Parses and validates a complete configuration file.
-    pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|err| {
-            let at = err.span().map_or(0, |s| s.start);
-            let (line, column) = crate::text::line_and_column(text, at);
-            ConfigError::Syntax {
-                file: file.to_string(),
-                line,
-                column,
-                message: err.message().trim().to_string(),
-            }
+    /// The defaults with a user's file laid over them.
+    pub fn from_user_text(file: &str, text: &str) -> Result<Config, ConfigError> {
+        merge::load(file, DEFAULT_TOML, text)
+    }
+
+    /// Loads the user's file: `explicit` (from `--config`, which must exist)
+    /// or the platform file (used when present). Returns the file that was read.
+    pub fn load(
+        explicit: Option<&Path>,
+        platform: Option<&Path>,
+    ) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let path = match (explicit, platform) {
+            (Some(path), _) => Some(path.to_path_buf()),
+            (None, Some(path)) if path.exists() => Some(path.to_path_buf()),
+            _ => None,
+        };
+        let Some(path) = path else {
+            return Ok((Config::default_config()?, None));
+        };
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|err| ConfigError {
+            file: shown.clone(),
+            position: None,
+            setting: None,
+            message: format!("cannot be read: {err}"),
         })?;
-        if config.reading.max_width < 10 {
-            return Err(ConfigError::MaxWidth {
-                file: file.to_string(),
-                value: config.reading.max_width,
-            });
-        }
-        config.keymap().map_err(|source| ConfigError::Keys {
-            file: file.to_string(),
-            source,
-        })?;
-        Ok(config)
+        Ok((Config::from_user_text(&shown, &text)?, Some(path)))
     }
 
     /// The keymap these settings describe.
     pub fn keymap(&self) -> Result<Keymap, KeymapError> {
         Keymap::from_config(&self.keys)
     }
+
+    /// Extra article folders with a leading "~/" expanded.
+    pub fn library_paths(&self, home: Option<&Path>) -> Vec<PathBuf> {
+        self.library
+            .paths
+            .iter()
+            .map(|p| match (p.strip_prefix("~/"), home) {
+                (Some(rest), Some(home)) => home.join(rest),
+                _ => PathBuf::from(p),
+            })
+            .collect()
+    }
 }
+
+#[cfg(test)]
+mod tests;

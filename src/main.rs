@@ -1,24 +1,58 @@
-//! The binary: parse the command line, load the collection, run a subcommand
-//! or the full-screen reader. Exit codes: 0 ok, 1 not found, 2 usage or input errors.
+//! The binary: parse the command line, load the configuration and the
+//! collection, run a subcommand or the full-screen reader.
+//! Exit codes: 0 ok, 1 not found, 2 usage or input errors.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use directories::{BaseDirs, ProjectDirs};
 use yuedu::app::{App, ReadingSettings};
 use yuedu::cli::{Cli, Command};
-use yuedu::config::Config;
+use yuedu::config::{self, AmbiguousSetting, Config};
 use yuedu::library::Library;
 use yuedu::print;
+use yuedu::text::AmbiguousWidth;
 use yuedu::ui::theme::Theme;
 
 const NOT_FOUND: u8 = 1;
 const INPUT_ERROR: u8 = 2;
 
+/// Where yuedu keeps its files on this platform.
+struct Places {
+    config_file: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    home: Option<PathBuf>,
+}
+
+impl Places {
+    fn find() -> Places {
+        let project = ProjectDirs::from("", "", "yuedu");
+        Places {
+            config_file: project
+                .as_ref()
+                .map(|p| p.config_dir().join(config::FILE_NAME)),
+            data_dir: project.as_ref().map(|p| p.data_dir().to_path_buf()),
+            home: BaseDirs::new().map(|b| b.home_dir().to_path_buf()),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let library = match load_library(&cli) {
+    if let Some(Command::Config { default: true, .. }) = cli.command {
+        return write_out(config::DEFAULT_TOML);
+    }
+    let places = Places::find();
+    // The configuration is checked before anything else, and before the terminal is touched.
+    let (config, config_file) =
+        match Config::load(cli.config.as_deref(), places.config_file.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(err) => return fail(INPUT_ERROR, &err.to_string()),
+        };
+    let library = match load_library(&cli, &config, &places) {
         Ok(library) => library,
         Err(message) => return fail(INPUT_ERROR, &message),
     };
@@ -26,11 +60,11 @@ fn main() -> ExitCode {
         eprintln!("yuedu: skipped {problem}");
     }
     match cli.command {
-        // In a pipe there is no screen to draw on: print the list instead.
         None if !std::io::stdout().is_terminal() => {
+            // In a pipe there is no screen to draw on: print the list instead.
             write_out(&print::list_lines(&print::select(&library, None)))
         }
-        None => run_reader(library),
+        None => run_reader(library, &config),
         Some(Command::List { category, json }) => {
             let articles = print::select(&library, category.as_deref());
             if articles.is_empty()
@@ -59,35 +93,59 @@ fn main() -> ExitCode {
             let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
             write_out(&print::show_article(&library.articles()[index], width))
         }
+        Some(Command::Config { keys: true, .. }) => match config.keymap() {
+            Ok(keymap) => write_out(&print::keymap_table(&keymap)),
+            Err(err) => fail(INPUT_ERROR, &err.to_string()),
+        },
+        Some(Command::Config { .. }) => {
+            let config_file = config_file.or(places.config_file.clone());
+            let extra = config.library_paths(places.home.as_deref());
+            write_out(&print::places(
+                config_file.as_deref(),
+                places.data_dir.as_deref(),
+                &cli.dirs,
+                &extra,
+                &library,
+            ))
+        }
     }
 }
 
-fn run_reader(library: Library) -> ExitCode {
-    let config = match Config::default_config() {
-        Ok(config) => config,
-        Err(err) => return fail(INPUT_ERROR, &err.to_string()),
-    };
+fn run_reader(library: Library, config: &Config) -> ExitCode {
     let keymap = match config.keymap() {
         Ok(keymap) => keymap,
         Err(err) => return fail(INPUT_ERROR, &err.to_string()),
+    };
+    let ambiguous = match config.reading.ambiguous_width {
+        AmbiguousSetting::Wide => Some(AmbiguousWidth::Wide),
+        AmbiguousSetting::Narrow => Some(AmbiguousWidth::Narrow),
+        AmbiguousSetting::Auto => None,
     };
     let settings = ReadingSettings {
         max_width: config.reading.max_width,
         indent: config.reading.indent,
         paragraph_spacing: config.reading.paragraph_spacing,
-        ..ReadingSettings::default()
+        ambiguous: ambiguous.unwrap_or(AmbiguousWidth::Narrow),
     };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_settings(&config.theme, no_color);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let app = App::new(library, keymap, settings, width, height);
-    match yuedu::tui::run(app, &Theme::dark(), config.interface.mouse) {
+    let options = yuedu::tui::Options {
+        mouse: config.interface.mouse,
+        detect_ambiguous_width: ambiguous.is_none(),
+    };
+    match yuedu::tui::run(app, &theme, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(INPUT_ERROR, &format!("terminal error: {err}")),
     }
 }
 
-fn load_library(cli: &Cli) -> Result<Library, String> {
+fn load_library(cli: &Cli, config: &Config, places: &Places) -> Result<Library, String> {
     if cli.dirs.is_empty() {
-        Ok(Library::bundled())
+        Ok(Library::bundled_with(
+            &config.library_paths(places.home.as_deref()),
+        ))
     } else {
         Library::from_dirs(&cli.dirs).map_err(|e| e.to_string())
     }

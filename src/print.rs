@@ -129,6 +129,62 @@ pub fn wrap_line(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// `yuedu config --keys`: every binding, by context.
+pub fn keymap_table(keymap: &crate::app::keys::Keymap) -> String {
+    let mut out = String::new();
+    for (context, keys, command) in keymap.bindings() {
+        out.push_str(&format!(
+            "{:<12}\t{:<14}\t{:<18}\t{}\n",
+            context.name(),
+            keys,
+            command.name(),
+            command.description()
+        ));
+    }
+    out
+}
+
+/// `yuedu config`: the files and folders in use.
+pub fn places(
+    config_file: Option<&std::path::Path>,
+    data_dir: Option<&std::path::Path>,
+    dirs: &[std::path::PathBuf],
+    extra: &[std::path::PathBuf],
+    library: &Library,
+) -> String {
+    let shown = |p: Option<&std::path::Path>| {
+        p.map_or_else(
+            || "(no home folder found)".to_string(),
+            |p| p.display().to_string(),
+        )
+    };
+    let mut out = String::new();
+    let config_state = match config_file {
+        Some(path) if path.exists() => "",
+        Some(_) => "  (not present: built-in defaults)",
+        None => "",
+    };
+    out.push_str(&format!(
+        "config file\t{}{config_state}\n",
+        shown(config_file)
+    ));
+    out.push_str(&format!("data folder\t{}\n", shown(data_dir)));
+    let collections: Vec<String> = if dirs.is_empty() {
+        std::iter::once("bundled".to_string())
+            .chain(extra.iter().map(|p| p.display().to_string()))
+            .collect()
+    } else {
+        dirs.iter().map(|p| p.display().to_string()).collect()
+    };
+    out.push_str(&format!("collections\t{}\n", collections.join(", ")));
+    out.push_str(&format!(
+        "articles\t{} in {} categories\n",
+        library.articles().len(),
+        library.categories().len()
+    ));
+    out
+}
+
 /// Default width for `show`: the terminal's, capped like the reading column, or 80.
 pub fn default_width(terminal_width: Option<u16>) -> usize {
     crate::layout::column_width(

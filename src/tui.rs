@@ -17,9 +17,22 @@ use input::Message;
 /// the terminal is restored on a panic.
 const TEST_PANIC_VAR: &str = "YUEDU_TEST_PANIC";
 
+/// How to set the terminal up.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub mouse: bool,
+    /// Ask the terminal how wide it draws ambiguous characters.
+    pub detect_ambiguous_width: bool,
+}
+
 /// Runs the full-screen reader until the user quits.
-pub fn run(mut app: App, theme: &Theme, mouse: bool) -> Result<()> {
-    let mut terminal = terminal::enter(mouse)?;
+pub fn run(mut app: App, theme: &Theme, options: Options) -> Result<()> {
+    let mut terminal = terminal::enter(options.mouse)?;
+    if options.detect_ambiguous_width {
+        let detected =
+            terminal::detect_ambiguous_width().unwrap_or(crate::text::AmbiguousWidth::Narrow);
+        app.settings.ambiguous = detected;
+    }
     let result = event_loop(&mut terminal, &mut app, theme);
     terminal::leave();
     result

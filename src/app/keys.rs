@@ -291,7 +291,8 @@ impl Keymap {
     }
 }
 
-fn parse_chord(text: &str) -> Option<Chord> {
+/// Parses a key or a chord of keys separated by spaces ("g g").
+pub fn parse_chord(text: &str) -> Option<Chord> {
     let keys: Option<Chord> = if text == " " {
         Some(vec![Key::char(' ')])
     } else {

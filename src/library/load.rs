@@ -88,6 +88,50 @@ struct CollectionFile {
     categories: Vec<String>,
 }
 
+/// Files found so far, before parsing.
+#[derive(Default)]
+struct Sources {
+    candidates: Vec<Candidate>,
+    collections: Vec<CollectionFile>,
+    problems: Vec<LoadProblem>,
+}
+
+impl Sources {
+    fn bundled() -> Sources {
+        let mut sources = Sources::default();
+        for &(relative, bytes) in bundled::BUNDLED_FILES {
+            if relative == COLLECTION_FILE {
+                let collection = parse_collection_file(relative, bytes, &mut sources.problems);
+                sources.collections.push(collection);
+            } else if let Some(id) = article_id(relative) {
+                sources.candidates.push(Candidate {
+                    id,
+                    relative: relative.to_string(),
+                    origin: Origin::Bundled,
+                    content: Content::Bytes(bytes),
+                });
+            }
+        }
+        sources
+    }
+
+    fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
+        let meta =
+            std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
+        if !meta.is_dir() {
+            return Err(LibraryError::NotAFolder(root.to_path_buf()));
+        }
+        let collection_path = root.join(COLLECTION_FILE);
+        if let Ok(bytes) = std::fs::read(&collection_path) {
+            let shown = collection_path.display().to_string();
+            self.collections
+                .push(parse_collection_file(&shown, &bytes, &mut self.problems));
+        }
+        walk(root, &mut self.candidates, &mut self.problems);
+        Ok(())
+    }
+}
+
 /// One file found in a collection before parsing.
 struct Candidate {
     id: String,
@@ -104,49 +148,39 @@ enum Content {
 impl Library {
     /// The collection compiled into the binary.
     pub fn bundled() -> Library {
-        let mut problems = Vec::new();
-        let mut collection = CollectionFile::default();
-        let mut candidates = Vec::new();
-        for &(relative, bytes) in bundled::BUNDLED_FILES {
-            if relative == COLLECTION_FILE {
-                collection = parse_collection_file(relative, bytes, &mut problems);
-            } else if let Some(id) = article_id(relative) {
-                candidates.push(Candidate {
-                    id,
-                    relative: relative.to_string(),
-                    origin: Origin::Bundled,
-                    content: Content::Bytes(bytes),
-                });
-            }
-        }
-        Library::assemble(candidates, vec![collection], problems)
+        Library::bundled_with(&[])
     }
 
-    /// Articles from the given folders, read recursively.
+    /// Articles from the given folders, read recursively (`--dir`): a folder
+    /// that is missing, or holds no readable article, is an error.
     pub fn from_dirs(roots: &[PathBuf]) -> Result<Library, LibraryError> {
-        let mut problems = Vec::new();
-        let mut collections = Vec::new();
-        let mut candidates = Vec::new();
+        let mut sources = Sources::default();
         for root in roots {
-            let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.clone()))?;
-            if !meta.is_dir() {
-                return Err(LibraryError::NotAFolder(root.clone()));
-            }
-            let collection_path = root.join(COLLECTION_FILE);
-            if let Ok(bytes) = std::fs::read(&collection_path) {
-                let shown = collection_path.display().to_string();
-                collections.push(parse_collection_file(&shown, &bytes, &mut problems));
-            }
-            walk(root, &mut candidates, &mut problems);
+            sources.add_dir(root)?;
         }
-        if candidates.is_empty() {
+        if sources.candidates.is_empty() {
             return Err(LibraryError::Empty(roots.to_vec()));
         }
-        let library = Library::assemble(candidates, collections, problems);
+        let library = Library::assemble(sources.candidates, sources.collections, sources.problems);
         if library.articles.is_empty() {
             return Err(LibraryError::NoneReadable(roots.to_vec(), library.problems));
         }
         Ok(library)
+    }
+
+    /// The bundled collection plus extra folders (`library.paths` in the
+    /// configuration); a folder that cannot be read is reported, not fatal.
+    pub fn bundled_with(extra: &[PathBuf]) -> Library {
+        let mut sources = Sources::bundled();
+        for root in extra {
+            if let Err(err) = sources.add_dir(root) {
+                sources.problems.push(LoadProblem {
+                    path: root.display().to_string(),
+                    message: err.to_string(),
+                });
+            }
+        }
+        Library::assemble(sources.candidates, sources.collections, sources.problems)
     }
 
     fn assemble(

@@ -7,12 +7,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::Show;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use ratatui::crossterm::cursor::{MoveTo, Show, position};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+
+use crate::text::AmbiguousWidth;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -53,6 +59,31 @@ pub fn leave() {
     }
     let _ = execute!(out, Show, LeaveAlternateScreen);
     let _ = disable_raw_mode();
+}
+
+/// How long a terminal has to answer the cursor-position question.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// Asks the terminal how wide it draws an ambiguous character: print “ at the
+/// start of a line and read back the cursor column, as vim does. `None` when
+/// the terminal does not answer in time.
+pub fn detect_ambiguous_width() -> Option<AmbiguousWidth> {
+    let mut out = stdout();
+    execute!(out, MoveTo(0, 0), Print("\u{201c}")).ok()?;
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(position());
+    });
+    let answer = receiver
+        .recv_timeout(PROBE_TIMEOUT)
+        .ok()
+        .and_then(Result::ok);
+    let _ = execute!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine));
+    match answer?.0 {
+        1 => Some(AmbiguousWidth::Narrow),
+        2 => Some(AmbiguousWidth::Wide),
+        _ => None,
+    }
 }
 
 fn install_panic_hook() {
