@@ -33,16 +33,8 @@ fn draw_one_screen(c: &mut Criterion) {
     let layout = Layout::new(&article.body, LayoutSettings::with_width(80));
     let theme = Theme::dark();
     let area = Rect::new(0, 0, 80, 40);
-    let positions = [
-        ("top", 0),
-        ("middle", layout.len() / 2),
-        ("end", layout.len() - 40),
-    ];
-    println!(
-        "layout: {} lines for {} bytes",
-        layout.len(),
-        article.body.text.len()
-    );
+    let positions = [("top", 0), ("middle", layout.len() / 2), ("end", layout.len() - 40)];
+    println!("layout: {} lines for {} bytes", layout.len(), article.body.text.len());
 
     let mut group = c.benchmark_group("draw_80x40");
     for (name, top) in positions {

@@ -16,17 +16,8 @@ fn load_and_first_frame(c: &mut Criterion) {
         b.iter(|| {
             let config = Config::default_config().expect("default config");
             let keymap = config.keymap().expect("keymap");
-            let mut app = App::new(
-                Library::bundled(),
-                keymap,
-                ReadingSettings::default(),
-                120,
-                35,
-            );
-            app.handle(Input::Resize {
-                width: 120,
-                height: 35,
-            });
+            let mut app = App::new(Library::bundled(), keymap, ReadingSettings::default(), 120, 35);
+            app.handle(Input::Resize { width: 120, height: 35 });
             let mut buf = Buffer::empty(Rect::new(0, 0, 120, 35));
             yuedu::ui::render(&app, &Theme::dark(), &mut buf);
             black_box(buf);

@@ -34,12 +34,7 @@ pub fn long_markdown(bytes: usize) -> String {
 
 pub fn long_article(bytes: usize) -> Article {
     let markdown = long_markdown(bytes);
-    match parse_article(
-        "bench/long",
-        "bench/long.md",
-        markdown.as_bytes(),
-        Origin::Bundled,
-    ) {
+    match parse_article("bench/long", "bench/long.md", markdown.as_bytes(), Origin::Bundled) {
         Ok(article) => article,
         Err(err) => panic!("generated article does not parse: {err}"),
     }

@@ -42,6 +42,14 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
         width: Option<u16>,
     },
+    /// List bookmarks, newest first, or export them as Markdown.
+    Bookmarks {
+        /// Print a JSON array instead.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<BookmarksAction>,
+    },
     /// Show the files and folders in use, the default configuration, or the keys.
     Config {
         /// Print the built-in default configuration (a commented TOML file to start from).
@@ -51,4 +59,10 @@ pub enum Command {
         #[arg(long)]
         keys: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarksAction {
+    /// Write all bookmarks as Markdown, grouped by article.
+    Export,
 }

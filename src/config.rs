@@ -129,10 +129,7 @@ impl Config {
 
     /// Loads the user's file: `explicit` (from `--config`, which must exist)
     /// or the platform file (used when present). Returns the file that was read.
-    pub fn load(
-        explicit: Option<&Path>,
-        platform: Option<&Path>,
-    ) -> Result<(Config, Option<PathBuf>), ConfigError> {
+    pub fn load(explicit: Option<&Path>, platform: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
         let path = match (explicit, platform) {
             (Some(path), _) => Some(path.to_path_buf()),
             (None, Some(path)) if path.exists() => Some(path.to_path_buf()),

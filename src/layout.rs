@@ -82,9 +82,7 @@ impl Layout {
             width: settings.width.max(MIN_WIDTH),
             ..settings
         };
-        let mut lines = Vec::with_capacity(
-            body.text.len() / (settings.width * 2).max(1) + body.blocks.len() * 2,
-        );
+        let mut lines = Vec::with_capacity(body.text.len() / (settings.width * 2).max(1) + body.blocks.len() * 2);
         let mut previous: Option<&Block> = None;
         for (index, block) in body.blocks.iter().enumerate() {
             if let Some(prev) = previous
@@ -99,19 +97,10 @@ impl Layout {
             let text = body.block_text(block);
             let prefix = Prefix::of(block, settings);
             let columns = Columns {
-                first: settings
-                    .width
-                    .saturating_sub(prefix.first_width)
-                    .max(MIN_WIDTH),
-                rest: settings
-                    .width
-                    .saturating_sub(prefix.rest_width)
-                    .max(MIN_WIDTH),
+                first: settings.width.saturating_sub(prefix.first_width).max(MIN_WIDTH),
+                rest: settings.width.saturating_sub(prefix.rest_width).max(MIN_WIDTH),
             };
-            for (i, range) in wrap(text, columns, settings.ambiguous)
-                .into_iter()
-                .enumerate()
-            {
+            for (i, range) in wrap(text, columns, settings.ambiguous).into_iter().enumerate() {
                 let range = block.range.start + range.start..block.range.start + range.end;
                 let kind = if i == 0 {
                     LineKind::First
@@ -160,41 +149,25 @@ impl Layout {
     }
 
     /// What to draw for line `index`, with search hits marked.
-    pub fn pieces<'a>(
-        &self,
-        body: &'a Body,
-        index: usize,
-        marks: &[(Range<usize>, Mark)],
-    ) -> Vec<Piece<'a>> {
+    pub fn pieces<'a>(&self, body: &'a Body, index: usize, marks: &[(Range<usize>, Mark)]) -> Vec<Piece<'a>> {
         match self.lines.get(index) {
-            Some(line) => spans::pieces(
-                body,
-                line,
-                Prefix::of(&body.blocks[line.block], self.settings),
-                marks,
-            ),
+            Some(line) => spans::pieces(body, line, Prefix::of(&body.blocks[line.block], self.settings), marks),
             None => Vec::new(),
         }
     }
 
     /// Line `index` as plain text, prefixes included.
     pub fn plain_line(&self, body: &Body, index: usize) -> String {
-        self.pieces(body, index, &[])
-            .iter()
-            .map(|p| p.text.as_ref())
-            .collect()
+        self.pieces(body, index, &[]).iter().map(|p| p.text.as_ref()).collect()
     }
 }
 
 fn wants_blank_line(previous: &Block, block: &Block, settings: LayoutSettings) -> bool {
-    let both_list_items = matches!(previous.kind, BlockKind::ListItem { .. })
-        && matches!(block.kind, BlockKind::ListItem { .. });
-    let heading_involved = matches!(block.kind, BlockKind::Heading(_))
-        || matches!(previous.kind, BlockKind::Heading(_));
-    if both_list_items
-        && block.depth == previous.depth
-        && !matches!(block.kind, BlockKind::ListItem { marker: None })
-    {
+    let both_list_items =
+        matches!(previous.kind, BlockKind::ListItem { .. }) && matches!(block.kind, BlockKind::ListItem { .. });
+    let heading_involved =
+        matches!(block.kind, BlockKind::Heading(_)) || matches!(previous.kind, BlockKind::Heading(_));
+    if both_list_items && block.depth == previous.depth && !matches!(block.kind, BlockKind::ListItem { marker: None }) {
         return false;
     }
     settings.paragraph_spacing || heading_involved
@@ -228,9 +201,7 @@ impl Prefix {
             BlockKind::Paragraph if settings.indent && settings.width >= MIN_WIDTH_FOR_INDENT => {
                 (PrefixKind::Indent, str_width(INDENT, ambiguous), 0)
             }
-            BlockKind::ListItem {
-                marker: Some(marker),
-            } => {
+            BlockKind::ListItem { marker: Some(marker) } => {
                 let hanging = nest + str_width(marker, ambiguous) + 1;
                 (PrefixKind::ListMarker(marker.clone()), hanging, hanging)
             }

@@ -4,16 +4,17 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use directories::{BaseDirs, ProjectDirs};
 use yuedu::app::{App, ReadingSettings};
-use yuedu::cli::{Cli, Command};
+use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config::{self, AmbiguousSetting, Config};
 use yuedu::library::Library;
 use yuedu::print;
+use yuedu::store::Store;
 use yuedu::text::AmbiguousWidth;
 use yuedu::ui::theme::Theme;
 
@@ -31,9 +32,7 @@ impl Places {
     fn find() -> Places {
         let project = ProjectDirs::from("", "", "yuedu");
         Places {
-            config_file: project
-                .as_ref()
-                .map(|p| p.config_dir().join(config::FILE_NAME)),
+            config_file: project.as_ref().map(|p| p.config_dir().join(config::FILE_NAME)),
             data_dir: project.as_ref().map(|p| p.data_dir().to_path_buf()),
             home: BaseDirs::new().map(|b| b.home_dir().to_path_buf()),
         }
@@ -47,11 +46,10 @@ fn main() -> ExitCode {
     }
     let places = Places::find();
     // The configuration is checked before anything else, and before the terminal is touched.
-    let (config, config_file) =
-        match Config::load(cli.config.as_deref(), places.config_file.as_deref()) {
-            Ok(loaded) => loaded,
-            Err(err) => return fail(INPUT_ERROR, &err.to_string()),
-        };
+    let (config, config_file) = match Config::load(cli.config.as_deref(), places.config_file.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(err) => return fail(INPUT_ERROR, &err.to_string()),
+    };
     let library = match load_library(&cli, &config, &places) {
         Ok(library) => library,
         Err(message) => return fail(INPUT_ERROR, &message),
@@ -64,17 +62,13 @@ fn main() -> ExitCode {
             // In a pipe there is no screen to draw on: print the list instead.
             write_out(&print::list_lines(&print::select(&library, None)))
         }
-        None => run_reader(library, &config),
+        None => run_reader(library, &config, places.data_dir.as_deref()),
         Some(Command::List { category, json }) => {
             let articles = print::select(&library, category.as_deref());
             if articles.is_empty()
                 && let Some(category) = category
             {
-                let known: Vec<&str> = library
-                    .categories()
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect();
+                let known: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
                 return fail(
                     NOT_FOUND,
                     &format!("no category {category:?}; categories: {}", known.join(", ")),
@@ -92,6 +86,20 @@ fn main() -> ExitCode {
             };
             let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
             write_out(&print::show_article(&library.articles()[index], width))
+        }
+        Some(Command::Bookmarks { json, action }) => {
+            let Some(dir) = places.data_dir.as_deref() else {
+                return fail(INPUT_ERROR, "no data folder: the home folder cannot be found");
+            };
+            let (_, state, notices) = Store::open(dir);
+            for notice in notices {
+                eprintln!("yuedu: {notice}");
+            }
+            match (action, json) {
+                (Some(BookmarksAction::Export), _) => write_out(&print::bookmark_markdown(&state, &library)),
+                (None, true) => write_out(&print::bookmark_json(&state, &library)),
+                (None, false) => write_out(&print::bookmark_lines(&state, &library)),
+            }
         }
         Some(Command::Config { keys: true, .. }) => match config.keymap() {
             Ok(keymap) => write_out(&print::keymap_table(&keymap)),
@@ -111,7 +119,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_reader(library: Library, config: &Config) -> ExitCode {
+fn run_reader(library: Library, config: &Config, data_dir: Option<&Path>) -> ExitCode {
     let keymap = match config.keymap() {
         Ok(keymap) => keymap,
         Err(err) => return fail(INPUT_ERROR, &err.to_string()),
@@ -130,12 +138,21 @@ fn run_reader(library: Library, config: &Config) -> ExitCode {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_settings(&config.theme, no_color);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let app = App::new(library, keymap, settings, width, height);
+    let mut app = App::new(library, keymap, settings, width, height);
+    let store = data_dir.map(|dir| {
+        let (store, state, notices) = Store::open(dir);
+        app.load_saved(state);
+        if !notices.is_empty() {
+            let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
+            app.message = Some(text.join("; "));
+        }
+        store
+    });
     let options = yuedu::tui::Options {
         mouse: config.interface.mouse,
         detect_ambiguous_width: ambiguous.is_none(),
     };
-    match yuedu::tui::run(app, &theme, options) {
+    match yuedu::tui::run(app, &theme, options, store) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(INPUT_ERROR, &format!("terminal error: {err}")),
     }
@@ -143,9 +160,7 @@ fn run_reader(library: Library, config: &Config) -> ExitCode {
 
 fn load_library(cli: &Cli, config: &Config, places: &Places) -> Result<Library, String> {
     if cli.dirs.is_empty() {
-        Ok(Library::bundled_with(
-            &config.library_paths(places.home.as_deref()),
-        ))
+        Ok(Library::bundled_with(&config.library_paths(places.home.as_deref())))
     } else {
         Library::from_dirs(&cli.dirs).map_err(|e| e.to_string())
     }
@@ -156,10 +171,7 @@ fn not_found_message(library: &Library, id: &str) -> String {
     if suggestions.is_empty() {
         format!("no article with ID {id:?}; `yuedu list` shows the IDs")
     } else {
-        format!(
-            "no article with ID {id:?}; did you mean {}?",
-            suggestions.join(" or ")
-        )
+        format!("no article with ID {id:?}; did you mean {}?", suggestions.join(" or "))
     }
 }
 

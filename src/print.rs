@@ -1,6 +1,9 @@
 //! Plain-text output for the non-interactive subcommands: what scripts and
 //! pipes read. Pure functions returning strings.
 
+mod bookmarks;
+
+pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
 use serde::Serialize;
 
 use crate::layout::{Layout, LayoutSettings};
@@ -77,11 +80,8 @@ pub fn meta_line(article: &Article) -> String {
 pub fn article_details(article: &Article) -> String {
     let meta = &article.meta;
     let who = meta.author.as_deref().or(meta.source.as_deref());
-    let length = format!(
-        "{}\u{a0}字  约\u{a0}{}\u{a0}分钟",
-        article.body.char_count(),
-        article.reading_minutes()
-    );
+    // Compact: list columns are narrow.
+    let length = format!("{}字 约{}分钟", article.body.char_count(), article.reading_minutes());
     match who {
         Some(who) => format!("{who}  {length}"),
         None => length,
@@ -111,22 +111,15 @@ pub fn show_article(article: &Article, width: usize) -> String {
 
 /// Wraps one line of text (a title, a metadata line) with the layout engine.
 pub fn wrap_line(text: &str, width: usize) -> Vec<String> {
-    let body = parse_article(
-        "_",
-        "_.txt",
-        sanitize_inline(text).as_bytes(),
-        Origin::Bundled,
-    )
-    .map(|a| a.body)
-    .unwrap_or_default();
+    let body = parse_article("_", "_.txt", sanitize_inline(text).as_bytes(), Origin::Bundled)
+        .map(|a| a.body)
+        .unwrap_or_default();
     let settings = LayoutSettings {
         indent: false,
         ..LayoutSettings::with_width(width)
     };
     let layout = Layout::new(&body, settings);
-    (0..layout.len())
-        .map(|i| layout.plain_line(&body, i))
-        .collect()
+    (0..layout.len()).map(|i| layout.plain_line(&body, i)).collect()
 }
 
 /// `yuedu config --keys`: every binding, by context.
@@ -153,10 +146,7 @@ pub fn places(
     library: &Library,
 ) -> String {
     let shown = |p: Option<&std::path::Path>| {
-        p.map_or_else(
-            || "(no home folder found)".to_string(),
-            |p| p.display().to_string(),
-        )
+        p.map_or_else(|| "(no home folder found)".to_string(), |p| p.display().to_string())
     };
     let mut out = String::new();
     let config_state = match config_file {
@@ -164,10 +154,7 @@ pub fn places(
         Some(_) => "  (not present: built-in defaults)",
         None => "",
     };
-    out.push_str(&format!(
-        "config file\t{}{config_state}\n",
-        shown(config_file)
-    ));
+    out.push_str(&format!("config file\t{}{config_state}\n", shown(config_file)));
     out.push_str(&format!("data folder\t{}\n", shown(data_dir)));
     let collections: Vec<String> = if dirs.is_empty() {
         std::iter::once("bundled".to_string())
@@ -202,17 +189,13 @@ mod tests {
     fn list_prints_id_category_and_title() {
         let library = Library::bundled();
         let out = list_lines(&select(&library, Some("营销管理")));
-        assert_eq!(
-            out,
-            "yingxiao/kehu-guanxi-guanli\t营销管理\t如何做好客户关系管理\n"
-        );
+        assert_eq!(out, "yingxiao/kehu-guanxi-guanli\t营销管理\t如何做好客户关系管理\n");
     }
 
     #[test]
     fn json_list_has_the_extra_fields() {
         let library = Library::bundled();
-        let value: serde_json::Value =
-            serde_json::from_str(&list_json(&select(&library, None))).expect("json");
+        let value: serde_json::Value = serde_json::from_str(&list_json(&select(&library, None))).expect("json");
         assert_eq!(value[1]["author"], "admin");
         assert!(value[0]["chars"].as_u64().unwrap_or(0) > 1000);
     }
@@ -230,11 +213,7 @@ mod tests {
             lines[1]
         );
         assert!(out.contains("\n\n\u{3000}\u{3000}作为老师，"), "{out}");
-        assert!(
-            lines
-                .iter()
-                .all(|l| str_width(l, AmbiguousWidth::Narrow) <= 40)
-        );
+        assert!(lines.iter().all(|l| str_width(l, AmbiguousWidth::Narrow) <= 40));
     }
 
     #[test]
@@ -242,9 +221,7 @@ mod tests {
         let library = Library::bundled();
         let lines = wrap_line(&meta_line(&library.articles()[1]), 40);
         assert!(
-            lines
-                .iter()
-                .all(|l| !l.ends_with(|c: char| c.is_ascii_digit())),
+            lines.iter().all(|l| !l.ends_with(|c: char| c.is_ascii_digit())),
             "{lines:?}"
         );
     }

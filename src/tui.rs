@@ -1,6 +1,6 @@
 //! The terminal front end: set-up and restore, the input threads and the
 //! event loop. Thin by design: translate terminal events into `Input`, let
-//! `App` decide, draw, repeat.
+//! `App` decide, carry out its effects, draw, repeat.
 
 mod input;
 mod terminal;
@@ -9,7 +9,10 @@ use std::sync::mpsc;
 
 use anyhow::Result;
 
-use crate::app::{App, Effect};
+use crate::app::command::Command;
+use crate::app::{App, Effect, Input};
+use crate::store::{Change, Store};
+use crate::text::AmbiguousWidth;
 use crate::ui::theme::Theme;
 use input::Message;
 
@@ -25,31 +28,62 @@ pub struct Options {
     pub detect_ambiguous_width: bool,
 }
 
-/// Runs the full-screen reader until the user quits.
-pub fn run(mut app: App, theme: &Theme, options: Options) -> Result<()> {
+/// Runs the full-screen reader until the user quits. Changes to bookmarks and
+/// positions go to `store` as they happen.
+pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
     if options.detect_ambiguous_width {
-        let detected =
-            terminal::detect_ambiguous_width().unwrap_or(crate::text::AmbiguousWidth::Narrow);
-        app.settings.ambiguous = detected;
+        let detected = terminal::detect_ambiguous_width().unwrap_or(AmbiguousWidth::Narrow);
+        app.set_ambiguous_width(detected);
     }
-    let result = event_loop(&mut terminal, &mut app, theme);
+    let mut saver = Saver { store, failed: false };
+    let result = event_loop(&mut terminal, &mut app, theme, &mut saver);
     terminal::leave();
     result
 }
 
-fn event_loop(terminal: &mut terminal::Tui, app: &mut App, theme: &Theme) -> Result<()> {
+/// Writes changes to the store; the first failure is shown once, and reading goes on.
+struct Saver {
+    store: Option<Store>,
+    failed: bool,
+}
+
+impl Saver {
+    fn save(&mut self, app: &mut App, change: Change) {
+        let Some(store) = &self.store else { return };
+        match store.save(&[change]) {
+            Ok((merged, notices)) => {
+                // What another yuedu saved meanwhile shows up too.
+                app.load_saved(merged);
+                if let Some(notice) = notices.first() {
+                    app.message = Some(notice.to_string());
+                }
+            }
+            Err(err) if !self.failed => {
+                self.failed = true;
+                app.message = Some(format!("无法保存书签和阅读位置：{err}"));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+fn event_loop(terminal: &mut terminal::Tui, app: &mut App, theme: &Theme, saver: &mut Saver) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
     input::spawn_terminal_reader(sender.clone());
     input::spawn_signal_listener(sender)?;
     let size = terminal.size()?;
-    app.handle(crate::app::Input::Resize {
+    app.handle(Input::Resize {
         width: size.width,
         height: size.height,
     });
     let panic_for_test = std::env::var_os(TEST_PANIC_VAR).is_some();
     loop {
-        terminal.draw(|frame| crate::ui::render(app, theme, frame.buffer_mut()))?;
+        terminal.draw(|frame| {
+            if let Some(cursor) = crate::ui::render(app, theme, frame.buffer_mut()) {
+                frame.set_cursor_position(cursor);
+            }
+        })?;
         if panic_for_test {
             panic!("test panic requested by {TEST_PANIC_VAR}");
         }
@@ -60,10 +94,18 @@ fn event_loop(terminal: &mut terminal::Tui, app: &mut App, theme: &Theme) -> Res
         let effects = match message {
             Message::Input(input) => app.handle(input),
             Message::Ignored => continue,
-            Message::Signal => vec![Effect::Quit],
+            // Quit as if the user asked, so the reading position is saved.
+            Message::Signal => app.command(Command::Quit),
             Message::Failed(err) => return Err(err.into()),
         };
-        if effects.contains(&Effect::Quit) {
+        let mut quit = false;
+        for effect in effects {
+            match effect {
+                Effect::Save(change) => saver.save(app, change),
+                Effect::Quit => quit = true,
+            }
+        }
+        if quit {
             return Ok(());
         }
     }

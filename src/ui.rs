@@ -1,6 +1,7 @@
 //! Drawing: reads the application state and writes a frame. Never mutates
 //! state; every region has its own `render_*` function.
 
+mod bookmarks;
 mod draw;
 mod help;
 mod lists;
@@ -11,7 +12,7 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 pub use reader::ArticleText;
 use theme::Theme;
 
@@ -21,14 +22,15 @@ pub struct View<'a> {
     pub theme: &'a Theme,
 }
 
-/// Draws the whole screen.
-pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
+/// Draws the whole screen; returns where the terminal cursor belongs (in a
+/// prompt), so input methods place their composition window there.
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> {
     let view = View { app, theme };
     let screen = app.screen();
     let ambiguous = app.settings.ambiguous;
     if screen.too_small {
         render_too_small(buf, theme, ambiguous);
-        return;
+        return None;
     }
     draw::fill(buf, buf.area, theme.gap);
     if let Some(area) = screen.categories {
@@ -40,34 +42,20 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     if let Some(area) = screen.reader {
         reader::render_reader(&view, area, buf);
     }
-    status::render_status(&view, screen.status, buf);
-    if app.help {
-        help::render_help(&view, buf.area, buf);
+    match &app.overlay {
+        Some(Overlay::Help) => help::render_help(&view, buf.area, buf),
+        Some(Overlay::Bookmarks(list)) => bookmarks::render_bookmarks(&view, list, buf),
+        None => {}
     }
+    status::render_status(&view, screen.status, buf)
 }
 
 fn render_too_small(buf: &mut Buffer, theme: &Theme, ambiguous: crate::text::AmbiguousWidth) {
     let area = buf.area;
     draw::fill(buf, area, theme.text);
     let y = area.y + area.height / 2;
-    draw::put_str(
-        buf,
-        area.x,
-        y,
-        "窗口太小",
-        area.width,
-        theme.text,
-        ambiguous,
-    );
-    draw::put_str(
-        buf,
-        area.x,
-        y + 1,
-        "至少 20x5",
-        area.width,
-        theme.dim,
-        ambiguous,
-    );
+    draw::put_str(buf, area.x, y, "窗口太小", area.width, theme.text, ambiguous);
+    draw::put_str(buf, area.x, y + 1, "至少 20x5", area.width, theme.dim, ambiguous);
 }
 
 /// A rectangle of `width` × `height` centred in `area`.

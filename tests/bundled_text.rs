@@ -88,11 +88,7 @@ fn site_chrome_is_not_in_any_article() {
 #[test]
 fn units_and_latin_keep_their_ascii() {
     let library = Library::bundled();
-    let all: String = library
-        .articles()
-        .iter()
-        .map(|a| a.body.text.as_str())
-        .collect();
+    let all: String = library.articles().iter().map(|a| a.body.text.as_str()).collect();
     for kept in [
         "180/分",
         "80∶20",
@@ -119,10 +115,7 @@ fn headings_are_marked_in_the_second_and_third_articles() {
     };
     let crm = headings("yingxiao/kehu-guanxi-guanli");
     assert_eq!(crm[0], "什么是客户关系管理");
-    assert!(
-        crm.contains(&"1. 利用“RATER模型”提高服务质量".to_string()),
-        "{crm:?}"
-    );
+    assert!(crm.contains(&"1. 利用“RATER模型”提高服务质量".to_string()), "{crm:?}");
     let hospital = headings("yiyuan/tongji-xinxi");
     assert_eq!(
         hospital,

@@ -27,10 +27,7 @@ fn list_filters_by_category_and_prints_json() {
         .args(["list", "--category", "医院管理", "--json"])
         .assert()
         .success()
-        .stdout(
-            predicate::str::contains("\"id\": \"yiyuan/tongji-xinxi\"")
-                .and(predicate::str::contains("\"chars\"")),
-        );
+        .stdout(predicate::str::contains("\"id\": \"yiyuan/tongji-xinxi\"").and(predicate::str::contains("\"chars\"")));
     yuedu()
         .args(["list", "--category", "体育"])
         .assert()
@@ -64,9 +61,7 @@ fn unknown_ids_suggest_close_ones() {
         .args(["show", "yingxiao/kehu"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "did you mean yingxiao/kehu-guanxi-guanli",
-        ));
+        .stderr(predicate::str::contains("did you mean yingxiao/kehu-guanxi-guanli"));
 }
 
 #[test]
@@ -106,9 +101,7 @@ fn dir_reads_user_folders_and_reports_bad_files() {
         .args(["show", "旧文", "--width", "30"])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "这是一个用GBK编码的文本文\n件，里面有中文。",
-        ));
+        .stdout(predicate::str::contains("这是一个用GBK编码的文本文\n件，里面有中文。"));
 }
 
 #[test]
@@ -124,4 +117,61 @@ fn a_closed_pipe_is_not_an_error() {
         .expect("sh");
     assert!(output.status.success());
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+}
+
+#[test]
+fn bookmarks_list_as_text_json_and_markdown() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data/yuedu");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    let state = r#"{
+      "version": 1,
+      "positions": {},
+      "bookmarks": [
+        {"id": 1, "article": "yingxiao/kehu-guanxi-guanli", "offset": 10, "snippet": "所谓客户关系管理",
+         "created": "2026-11-27T02:30:00Z", "note": "重点"},
+        {"id": 2, "article": "gone/article", "offset": 0, "snippet": "不在了", "created": "2026-11-27T03:00:00Z", "note": ""}
+      ]
+    }"#;
+    std::fs::write(data.join("state.json"), state).expect("write");
+    let run = |args: &[&str]| {
+        let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+        cmd.env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.args(args).assert()
+    };
+    run(&["bookmarks"])
+        .success()
+        .stdout(predicate::str::contains("gone/article\t(article missing)"))
+        .stdout(predicate::str::contains(
+            "yingxiao/kehu-guanxi-guanli\t如何做好客户关系管理\t重点\t所谓客户关系管理",
+        ));
+    run(&["bookmarks", "--json"])
+        .success()
+        .stdout(predicate::str::contains("\"missing\": true"));
+    run(&["bookmarks", "export"])
+        .success()
+        .stdout(predicate::str::starts_with("# 书签\n\n## 如何做好客户关系管理"));
+}
+
+#[test]
+fn a_damaged_state_file_is_set_aside_and_reported() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data/yuedu");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::write(data.join("state.json"), "{ broken").expect("write");
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.arg("bookmarks")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("moved to"));
+    let kept: Vec<_> = std::fs::read_dir(&data)
+        .expect("read")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(kept[0].path()).expect("kept"), "{ broken");
 }

@@ -17,8 +17,7 @@ fn yuedu(home: &std::path::Path) -> Command {
 #[test]
 fn every_invalid_fixture_gives_its_message_and_status_two() {
     let home = tempfile::tempdir().expect("tempdir");
-    let fixtures =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config-invalid");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config-invalid");
     let mut checked = 0;
     for entry in std::fs::read_dir(&fixtures).expect("fixtures") {
         let path = entry.expect("entry").path();
@@ -43,10 +42,7 @@ fn every_invalid_fixture_gives_its_message_and_status_two() {
             path.display()
         );
         assert_eq!(stderr.lines().count(), 1, "one sentence: {stderr}");
-        assert!(
-            output.stdout.is_empty(),
-            "nothing runs with a broken configuration"
-        );
+        assert!(output.stdout.is_empty(), "nothing runs with a broken configuration");
         checked += 1;
     }
     assert!(checked >= 10);
@@ -56,11 +52,7 @@ fn every_invalid_fixture_gives_its_message_and_status_two() {
 fn the_platform_config_file_is_read() {
     let home = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(home.path().join("config/yuedu")).expect("mkdir");
-    std::fs::write(
-        home.path().join("config/yuedu/config.toml"),
-        "[reading]\nindent = 1\n",
-    )
-    .expect("write");
+    std::fs::write(home.path().join("config/yuedu/config.toml"), "[reading]\nindent = 1\n").expect("write");
     yuedu(home.path())
         .arg("list")
         .assert()
@@ -109,8 +101,7 @@ fn library_paths_add_folders_beside_the_bundled_collection() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("yingxiao/kehu-guanxi-guanli")
-                .and(predicate::str::contains("随笔/春\t随笔\t春")),
+            predicate::str::contains("yingxiao/kehu-guanxi-guanli").and(predicate::str::contains("随笔/春\t随笔\t春")),
         )
         .stderr(predicate::str::contains("missing"));
 }

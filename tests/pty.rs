@@ -11,10 +11,7 @@ fn starts_on_the_categories_opens_an_article_and_quits_cleanly() {
     session.wait_for("教育管理");
     session.wait_for("营销管理");
     session.wait_for("医院管理");
-    assert!(
-        session.alternate_screen(),
-        "the reader runs on the alternate screen"
-    );
+    assert!(session.alternate_screen(), "the reader runs on the alternate screen");
     session.send("j");
     session.send("l");
     session.send("l");
@@ -47,10 +44,7 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
     let mut session = Session::start(&[], 80, 24, home.path(), &[("YUEDU_TEST_PANIC", "1")]);
     let code = session.wait_exit();
     assert_ne!(code, 0);
-    assert!(
-        !session.alternate_screen(),
-        "alternate screen left after the panic"
-    );
+    assert!(!session.alternate_screen(), "alternate screen left after the panic");
     assert!(!session.cursor_hidden(), "cursor shown after the panic");
     session.wait_for("test panic requested");
 }
@@ -69,4 +63,45 @@ fn sigterm_restores_the_terminal() {
     session.wait_exit();
     assert!(!session.alternate_screen());
     assert!(!session.cursor_hidden());
+}
+
+#[test]
+fn bookmarks_and_positions_survive_a_restart() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    session.wait_for("分类");
+    // Open 如何做好客户关系管理, scroll two pages, bookmark with a note.
+    for key in ["j", "l", "l", " ", " "] {
+        session.send(key);
+    }
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session.send("m");
+    session.wait_for("书签备注");
+    session.send("重点");
+    session.send("\r");
+    session.wait_for("已加书签");
+    let top_line = session
+        .screen()
+        .lines()
+        .nth(3)
+        .map(str::trim)
+        .map(str::to_string)
+        .expect("a text line");
+    session.send(" ");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    session.wait_for("c 继续阅读：如何做好客户关系管理");
+    session.send("B");
+    session.wait_for("重点");
+    session.send("\r");
+    session.wait_for(&top_line);
+    session.send("h");
+    session.send("h");
+    session.send("c");
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(home.path().join("data/yuedu/state.json").exists());
 }

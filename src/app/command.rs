@@ -56,6 +56,13 @@ commands! {
     FocusLeft = "focus_left", "左边的窗格 / 返回";
     FocusRight = "focus_right", "右边的窗格 / 打开";
     ToggleFocusMode = "toggle_focus_mode", "专注阅读（全屏）";
+    ContinueReading = "continue_reading", "继续阅读上次的文章";
+    AddBookmark = "add_bookmark", "在此处加书签";
+    Bookmarks = "bookmarks", "书签列表";
+    EditNote = "edit_note", "修改书签备注（书签列表）";
+    DeleteBookmark = "delete_bookmark", "删除书签（书签列表）";
+    Undo = "undo", "撤销删除（书签列表）";
+    ToggleBookmarkOrder = "toggle_bookmark_order", "按时间 / 按文章排列（书签列表）";
     Help = "help", "帮助";
     Quit = "quit", "退出";
 }

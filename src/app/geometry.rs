@@ -12,7 +12,7 @@ pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 const CATEGORY_PANE_WIDTH: u16 = 18;
-const ARTICLE_PANE_WIDTH: u16 = 36;
+const ARTICLE_PANE_WIDTH: u16 = 38;
 /// Rows above the text in the reader: title, metadata, a blank line.
 pub const READER_HEADER_ROWS: u16 = 3;
 /// Rows above the items of a list: its heading.
@@ -31,13 +31,7 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(
-        width: u16,
-        height: u16,
-        focus: Pane,
-        focus_mode: bool,
-        reader_open: bool,
-    ) -> Screen {
+    pub fn new(width: u16, height: u16, focus: Pane, focus_mode: bool, reader_open: bool) -> Screen {
         let full = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Screen {
@@ -146,6 +140,30 @@ pub fn reading_column(text: Rect, max_width: usize) -> Rect {
     }
 }
 
+/// The area of a full overlay (the bookmark list, search results): the
+/// screen less a margin and the status line, below one heading row.
+pub fn overlay_area(width: u16, height: u16) -> Rect {
+    let margin_x = if width >= 60 { 2 } else { 0 };
+    let margin_y = if height >= 12 { 1 } else { 0 };
+    Rect::new(
+        margin_x,
+        margin_y,
+        width.saturating_sub(2 * margin_x),
+        height.saturating_sub(2 * margin_y + 1),
+    )
+}
+
+/// The rows of an overlay that show items.
+pub fn overlay_body(width: u16, height: u16) -> Rect {
+    let area = overlay_area(width, height);
+    let header = 2.min(area.height);
+    Rect {
+        y: area.y + header,
+        height: area.height - header,
+        ..area
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,7 +172,7 @@ mod tests {
     fn wide_terminals_show_three_panes() {
         let screen = Screen::new(120, 35, Pane::Categories, false, false);
         assert!(screen.side_by_side());
-        assert_eq!(screen.reader.map(|r| r.width), Some(120 - 18 - 1 - 36 - 1));
+        assert_eq!(screen.reader.map(|r| r.width), Some(120 - 18 - 1 - 38 - 1));
         assert_eq!(screen.status, Rect::new(0, 34, 120, 1));
     }
 

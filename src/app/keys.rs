@@ -164,10 +164,7 @@ pub type Chord = Vec<Key>;
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum KeymapError {
     #[error("[{context}] {command}: unknown command")]
-    UnknownCommand {
-        context: &'static str,
-        command: String,
-    },
+    UnknownCommand { context: &'static str, command: String },
     #[error("[{context}] {command}: {key:?} is not a key name")]
     UnknownKey {
         context: &'static str,
@@ -207,11 +204,10 @@ impl Keymap {
             (Context::Lists, &keys.lists),
         ] {
             for (name, key_names) in table {
-                let command =
-                    Command::from_name(name).ok_or_else(|| KeymapError::UnknownCommand {
-                        context: context.name(),
-                        command: name.clone(),
-                    })?;
+                let command = Command::from_name(name).ok_or_else(|| KeymapError::UnknownCommand {
+                    context: context.name(),
+                    command: name.clone(),
+                })?;
                 for key_name in key_names {
                     let chord = parse_chord(key_name).ok_or_else(|| KeymapError::UnknownKey {
                         context: context.name(),
@@ -244,9 +240,7 @@ impl Keymap {
             }
         }
         let starts_chord = self.bindings.keys().any(|(ctx, c)| {
-            (*ctx == context || *ctx == Context::Global)
-                && c.len() > chord.len()
-                && c.starts_with(&chord)
+            (*ctx == context || *ctx == Context::Global) && c.len() > chord.len() && c.starts_with(&chord)
         });
         if starts_chord {
             Resolution::Pending
@@ -261,11 +255,7 @@ impl Keymap {
         for ctx in [context, Context::Global] {
             for ((c, chord), cmd) in &self.bindings {
                 if *c == ctx && *cmd == command {
-                    let shown = chord
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let shown = chord.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
                     if !out.contains(&shown) {
                         out.push(shown);
                     }
@@ -280,11 +270,7 @@ impl Keymap {
         self.bindings.iter().map(|((ctx, chord), cmd)| {
             (
                 *ctx,
-                chord
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                chord.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
                 *cmd,
             )
         })
@@ -336,26 +322,18 @@ mod tests {
 
     #[test]
     fn chords_wait_for_their_second_key() {
-        let map =
-            Keymap::from_config(&keys(&[("top", &["g g"]), ("quit", &["q"])], &[])).expect("valid");
-        assert_eq!(
-            map.resolve(Context::Reader, &[], Key::char('g')),
-            Resolution::Pending
-        );
+        let map = Keymap::from_config(&keys(&[("top", &["g g"]), ("quit", &["q"])], &[])).expect("valid");
+        assert_eq!(map.resolve(Context::Reader, &[], Key::char('g')), Resolution::Pending);
         assert_eq!(
             map.resolve(Context::Reader, &[Key::char('g')], Key::char('g')),
             Resolution::Command(Command::Top)
         );
-        assert_eq!(
-            map.resolve(Context::Reader, &[], Key::char('x')),
-            Resolution::Unbound
-        );
+        assert_eq!(map.resolve(Context::Reader, &[], Key::char('x')), Resolution::Unbound);
     }
 
     #[test]
     fn context_bindings_take_precedence() {
-        let map =
-            Keymap::from_config(&keys(&[("quit", &["q"])], &[("back", &["q"])])).expect("valid");
+        let map = Keymap::from_config(&keys(&[("quit", &["q"])], &[("back", &["q"])])).expect("valid");
         assert_eq!(
             map.resolve(Context::Reader, &[], Key::char('q')),
             Resolution::Command(Command::Back)
@@ -371,15 +349,8 @@ mod tests {
         let err = Keymap::from_config(&keys(&[("fly", &["x"])], &[])).unwrap_err();
         assert_eq!(err.to_string(), "[keys] fly: unknown command");
         let err = Keymap::from_config(&keys(&[("quit", &["hyper-q"])], &[])).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "[keys] quit: \"hyper-q\" is not a key name"
-        );
-        let err =
-            Keymap::from_config(&keys(&[("quit", &["q"]), ("help", &["q"])], &[])).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "[keys] \"q\" is bound to both help and quit"
-        );
+        assert_eq!(err.to_string(), "[keys] quit: \"hyper-q\" is not a key name");
+        let err = Keymap::from_config(&keys(&[("quit", &["q"]), ("help", &["q"])], &[])).unwrap_err();
+        assert_eq!(err.to_string(), "[keys] \"q\" is bound to both help and quit");
     }
 }

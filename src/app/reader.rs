@@ -19,16 +19,18 @@ impl Reader {
     pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
         let layout = Layout::new(body, settings);
         let top = layout.line_at_offset(offset);
-        Reader {
-            article,
-            layout,
-            top,
-        }
+        Reader { article, layout, top }
     }
 
-    /// The byte offset of the top line: the reading position.
+    /// The reading position: the byte offset of the first text shown. A blank
+    /// line at the top has no text of its own, so the line after it counts.
     pub fn offset(&self) -> usize {
-        self.layout.offset_of_line(self.top)
+        let lines = self.layout.lines();
+        let first_text = lines[self.top.min(lines.len())..]
+            .iter()
+            .position(|line| line.kind != crate::layout::LineKind::Blank)
+            .map_or(self.top, |skip| self.top + skip);
+        self.layout.offset_of_line(first_text)
     }
 
     /// Re-lays out the text when the settings (the width) changed, keeping the

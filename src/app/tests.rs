@@ -2,17 +2,12 @@
 
 use super::*;
 use crate::config::Config;
+use crate::store::Change;
 
 fn app(width: u16, height: u16) -> App {
     let config = Config::default_config().expect("default config");
     let keymap = config.keymap().expect("keymap");
-    App::new(
-        Library::bundled(),
-        keymap,
-        ReadingSettings::default(),
-        width,
-        height,
-    )
+    App::new(Library::bundled(), keymap, ReadingSettings::default(), width, height)
 }
 
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {
@@ -65,10 +60,7 @@ fn reader_scrolls_by_lines_pages_and_to_the_ends() {
     press(&mut app, "space");
     assert_eq!(app.reader.as_ref().map(|r| r.top), Some(2 + page - 1));
     press(&mut app, "ctrl-u");
-    assert_eq!(
-        app.reader.as_ref().map(|r| r.top),
-        Some(2 + page - 1 - page / 2)
-    );
+    assert_eq!(app.reader.as_ref().map(|r| r.top), Some(2 + page - 1 - page / 2));
     press(&mut app, "G");
     let reader = app.reader.as_ref().expect("open");
     assert_eq!(reader.top, reader.layout.len() - page);
@@ -105,15 +97,11 @@ fn resize_keeps_the_top_sentence_in_view() {
     let reader = app.reader.as_ref().expect("open");
     let offset = reader.offset();
     let before = reader.layout.settings().width;
-    app.handle(Input::Resize {
-        width: 70,
-        height: 40,
-    });
+    app.handle(Input::Resize { width: 70, height: 40 });
     let reader = app.reader.as_ref().expect("open");
     assert_ne!(reader.layout.settings().width, before, "re-laid out");
     let page = app.reader_page();
-    let shown =
-        reader.layout.offset_of_line(reader.top)..reader.layout.offset_of_line(reader.top + page);
+    let shown = reader.layout.offset_of_line(reader.top)..reader.layout.offset_of_line(reader.top + page);
     assert!(shown.contains(&offset), "offset {offset} not in {shown:?}");
     assert_eq!(reader.layout.line_at_offset(offset), reader.top);
 }
@@ -136,11 +124,11 @@ fn focus_mode_widens_the_column_up_to_the_maximum() {
 fn help_opens_and_closes_and_swallows_other_commands() {
     let mut app = app(120, 35);
     press(&mut app, "?");
-    assert!(app.help);
+    assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, "j");
     assert_eq!(app.categories.selected, 0);
     press(&mut app, "esc");
-    assert!(!app.help);
+    assert_eq!(app.overlay, None);
 }
 
 #[test]
@@ -149,6 +137,16 @@ fn quit_is_an_effect_from_anywhere() {
     assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
     press(&mut app, "?");
     assert_eq!(press(&mut app, "ctrl-c"), vec![Effect::Quit]);
+    // With an article open, quitting saves where the reader is first.
+    press(&mut app, "esc l l space");
+    let effects = press(&mut app, "q");
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Save(Change::SetPosition { .. }), Effect::Quit]
+        ),
+        "{effects:?}"
+    );
 }
 
 #[test]
@@ -176,13 +174,9 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     });
     assert_eq!(
         app.reader.as_ref().map(|r| r.top),
-        Some(WHEEL_LINES as usize)
+        Some(navigation::WHEEL_LINES as usize)
     );
-    assert_eq!(
-        app.focus,
-        Pane::Categories,
-        "the wheel does not move the focus"
-    );
+    assert_eq!(app.focus, Pane::Categories, "the wheel does not move the focus");
     app.handle(Input::Click { x: 3, y: 3 });
     assert_eq!(app.categories.selected, 2);
     assert_eq!(app.focus, Pane::Categories);
@@ -192,20 +186,157 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
 fn tiny_terminals_never_panic() {
     for (w, h) in [(1, 1), (2, 2), (20, 5), (19, 4), (99, 6), (100, 5)] {
         let mut app = app(w, h);
-        for keys in [
-            "j", "l", "l", "space", "G", "f", "?", "esc", "tab", "]", "[", "h",
-        ] {
+        for keys in ["j", "l", "l", "space", "G", "f", "?", "esc", "tab", "]", "[", "h"] {
             press(&mut app, keys);
         }
-        app.handle(Input::Resize {
-            width: 1,
-            height: 1,
-        });
+        app.handle(Input::Resize { width: 1, height: 1 });
         app.handle(Input::Click { x: 0, y: 0 });
-        app.handle(Input::Wheel {
-            x: 0,
-            y: 0,
-            down: true,
-        });
+        app.handle(Input::Wheel { x: 0, y: 0, down: true });
     }
+}
+
+fn position_of(app: &App, id: &str) -> Option<usize> {
+    app.saved.positions.get(id).map(|p| p.offset)
+}
+
+#[test]
+fn leaving_an_article_saves_its_position_and_opening_it_restores_it() {
+    let mut app = app(60, 20);
+    press(&mut app, "j l l space space");
+    let offset = app.reader.as_ref().map(|r| r.offset()).expect("open");
+    assert!(offset > 0);
+    let effects = press(&mut app, "esc");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save(Change::SetPosition { article, position })]
+        if article == "yingxiao/kehu-guanxi-guanli" && position.offset == offset && !position.finished)
+    );
+    assert_eq!(position_of(&app, "yingxiao/kehu-guanxi-guanli"), Some(offset));
+    press(&mut app, "h g l l");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.article),
+        Some(0),
+        "another article opens at its start"
+    );
+    assert_eq!(app.reader.as_ref().map(|r| r.top), Some(0));
+    press(&mut app, "esc h j l l");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.offset()),
+        Some(offset),
+        "the first article reopens where it was left"
+    );
+}
+
+#[test]
+fn reading_to_the_end_marks_finished_and_the_list_shows_progress() {
+    let mut app = app(60, 20);
+    assert_eq!(app.read_status(1), marks::ReadStatus::Unread);
+    press(&mut app, "j l l space esc");
+    assert!(matches!(app.read_status(1), marks::ReadStatus::InProgress(p) if p > 0 && p < 100));
+    press(&mut app, "l G esc");
+    assert_eq!(app.read_status(1), marks::ReadStatus::Finished);
+}
+
+#[test]
+fn continue_reading_opens_the_last_article_where_it_was_left() {
+    let mut app = app(120, 35);
+    press(&mut app, "c");
+    assert!(app.reader.is_none());
+    assert!(app.message.is_some(), "nothing to continue yet");
+    press(&mut app, "j j l l space");
+    let offset = app.reader.as_ref().map(|r| r.offset());
+    press(&mut app, "h h k k");
+    assert_eq!(app.continue_target().map(|(i, _)| i), Some(2));
+    app.reader = None;
+    press(&mut app, "c");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), offset);
+    assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn a_bookmark_takes_a_note_or_none() {
+    let mut app = app(120, 35);
+    press(&mut app, "j l l space m");
+    assert!(app.prompt.is_some());
+    app.handle(Input::Paste("客户".into()));
+    press(&mut app, "x backspace");
+    let effects = press(&mut app, "enter");
+    let [Effect::Save(Change::AddBookmark(bookmark))] = effects.as_slice() else {
+        panic!("expected one saved bookmark, got {effects:?}");
+    };
+    assert_eq!(bookmark.note, "客户");
+    assert_eq!(bookmark.article, "yingxiao/kehu-guanxi-guanli");
+    assert_eq!(Some(bookmark.offset), app.reader.as_ref().map(|r| r.offset()));
+    assert!(!bookmark.snippet.is_empty());
+    press(&mut app, "j m a b c esc");
+    assert_eq!(app.saved.bookmarks.len(), 2);
+    assert_eq!(app.saved.bookmarks[1].note, "", "Esc saves without a note");
+}
+
+#[test]
+fn the_bookmark_list_jumps_deletes_undoes_and_edits() {
+    let mut app = app(120, 35);
+    press(&mut app, "j l l space m enter");
+    let spot = app.reader.as_ref().map(|r| r.offset());
+    press(&mut app, "g B");
+    assert!(matches!(app.overlay, Some(Overlay::Bookmarks(_))));
+    press(&mut app, "enter");
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), spot);
+    press(&mut app, "B d");
+    assert!(app.saved.bookmarks.is_empty());
+    press(&mut app, "u");
+    assert_eq!(app.saved.bookmarks.len(), 1);
+    press(&mut app, "e");
+    app.handle(Input::Paste("新备注".into()));
+    press(&mut app, "enter");
+    assert_eq!(app.saved.bookmarks[0].note, "新备注");
+    press(&mut app, "o");
+    assert!(matches!(&app.overlay, Some(Overlay::Bookmarks(list)) if list.grouped));
+    press(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn a_bookmark_of_a_missing_article_stays_and_says_so() {
+    let mut app = app(120, 35);
+    let mut state = crate::store::State::default();
+    state.apply(&Change::AddBookmark(crate::store::Bookmark {
+        id: 7,
+        article: "gone/away".into(),
+        offset: 0,
+        snippet: "不在了".into(),
+        created: jiff::Timestamp::now(),
+        note: String::new(),
+    }));
+    app.load_saved(state);
+    press(&mut app, "B enter");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("gone/away")));
+    assert_eq!(app.saved.bookmarks.len(), 1);
+}
+
+#[test]
+fn a_position_saved_at_width_100_lands_on_the_same_sentence_at_width_50() {
+    let mut wide = app(100, 30);
+    press(&mut wide, "j l l space space j j");
+    let offset = wide.reader.as_ref().map(|r| r.offset()).expect("open");
+    press(&mut wide, "q");
+    let body = &wide.library.articles()[1].body;
+    let sentence: String = body.text[offset..].chars().take(6).collect();
+
+    let mut narrow = app(50, 30);
+    narrow.load_saved(wide.saved.clone());
+    press(&mut narrow, "c");
+    let reader = narrow.reader.as_ref().expect("continued");
+    assert_ne!(reader.layout.settings().width, wide.layout_settings().width);
+    let top = &reader.layout.lines()[reader.top];
+    assert!(
+        top.range.contains(&offset),
+        "offset {offset} not on the top line {:?}",
+        top.range
+    );
+    let shown = narrow.library.articles()[1].body.text[top.range.clone()].to_string();
+    assert!(
+        shown.contains(&sentence) || sentence.starts_with(&shown[offset - top.range.start..]),
+        "{shown} / {sentence}"
+    );
 }

@@ -73,9 +73,7 @@ impl<'a> UserFile<'a> {
 
     /// An error about the setting at `path`.
     fn error_at(&self, path: &[&str], spot: Spot, message: String) -> ConfigError {
-        let position = self
-            .span(path, spot)
-            .map(|span| line_and_column(self.text, span.start));
+        let position = self.span(path, spot).map(|span| line_and_column(self.text, span.start));
         ConfigError {
             file: self.file.into(),
             position,
@@ -87,9 +85,7 @@ impl<'a> UserFile<'a> {
     fn span(&self, path: &[&str], spot: Spot) -> Option<Range<usize>> {
         let mut table = self.spans.as_ref()?;
         for (i, segment) in path.iter().enumerate() {
-            let (key, value) = table
-                .iter()
-                .find(|(k, _)| k.get_ref().as_ref() == *segment)?;
+            let (key, value) = table.iter().find(|(k, _)| k.get_ref().as_ref() == *segment)?;
             if i + 1 == path.len() {
                 return Some(match spot {
                     Spot::Key => key.span(),
@@ -105,12 +101,7 @@ impl<'a> UserFile<'a> {
     }
 }
 
-fn overlay(
-    base: &mut Table,
-    user: &Table,
-    path: &mut Vec<String>,
-    file: &UserFile<'_>,
-) -> Result<(), ConfigError> {
+fn overlay(base: &mut Table, user: &Table, path: &mut Vec<String>, file: &UserFile<'_>) -> Result<(), ConfigError> {
     let parent = path.join(".");
     for (key, value) in user {
         path.push(key.clone());
@@ -178,13 +169,9 @@ fn check_open_entry(
         if !crate::ui::theme::Theme::ELEMENTS.contains(&key) {
             return Err(file.error_at(at, Spot::Key, "is not an element of the theme".into()));
         }
-        let style = value.as_str().ok_or_else(|| {
-            file.error_at(
-                at,
-                Spot::Value,
-                format!("must be a string, not {}", kind(value)),
-            )
-        })?;
+        let style = value
+            .as_str()
+            .ok_or_else(|| file.error_at(at, Spot::Value, format!("must be a string, not {}", kind(value))))?;
         return parse_style(style)
             .map(|_| ())
             .map_err(|m| file.error_at(at, Spot::Value, m));
@@ -205,11 +192,7 @@ fn check_open_entry(
     })?;
     for name in names {
         if parse_chord(name).is_none() {
-            return Err(file.error_at(
-                at,
-                Spot::Value,
-                format!("has {name:?}, which is not a key name"),
-            ));
+            return Err(file.error_at(at, Spot::Value, format!("has {name:?}, which is not a key name")));
         }
     }
     Ok(())
@@ -243,11 +226,7 @@ fn take_keys_from_defaults(keys: &mut Keys, file: &UserFile<'_>) -> Result<(), C
                 {
                     let mut at: Vec<&str> = context.split('.').collect();
                     at.push(command);
-                    return Err(file.error_at(
-                        &at,
-                        Spot::Value,
-                        format!("binds {name:?}, which {first} has too"),
-                    ));
+                    return Err(file.error_at(&at, Spot::Value, format!("binds {name:?}, which {first} has too")));
                 }
             }
         }
@@ -259,9 +238,7 @@ fn take_keys_from_defaults(keys: &mut Keys, file: &UserFile<'_>) -> Result<(), C
         };
         for (command, names) in table.iter_mut() {
             if !user_commands.contains(command) {
-                names.retain(|name| {
-                    parse_chord(name).is_none_or(|chord| !claimed.contains_key(&chord))
-                });
+                names.retain(|name| parse_chord(name).is_none_or(|chord| !claimed.contains_key(&chord)));
             }
         }
     }

@@ -17,17 +17,13 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
         if let Some(modifier) = modifier(&lower) {
             style = style.add_modifier(modifier);
         } else if lower == "on" {
-            let background = words
-                .next()
-                .ok_or("ends with \"on\" but names no background colour")?;
+            let background = words.next().ok_or("ends with \"on\" but names no background colour")?;
             style = style.bg(parse_colour(background)?);
         } else if !colour_seen {
             style = style.fg(parse_colour(word)?);
             colour_seen = true;
         } else {
-            return Err(format!(
-                "has {word:?} where only \"on COLOUR\" may follow the colour"
-            ));
+            return Err(format!("has {word:?} where only \"on COLOUR\" may follow the colour"));
         }
     }
     Ok(style)
@@ -96,10 +92,7 @@ mod tests {
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD))
         );
-        assert_eq!(
-            parse_style("#ff8000"),
-            Ok(Style::new().fg(Color::Rgb(255, 128, 0)))
-        );
+        assert_eq!(parse_style("#ff8000"), Ok(Style::new().fg(Color::Rgb(255, 128, 0))));
         assert_eq!(parse_style("208"), Ok(Style::new().fg(Color::Indexed(208))));
         assert_eq!(
             parse_style("reversed"),

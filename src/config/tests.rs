@@ -18,10 +18,7 @@ fn the_embedded_default_parses_and_is_the_default() {
     assert!(config.interface.mouse);
     assert!(config.search.pinyin_initials);
     assert!(config.library.paths.is_empty());
-    assert_eq!(
-        Config::from_user_text("empty.toml", "").expect("empty file"),
-        config
-    );
+    assert_eq!(Config::from_user_text("empty.toml", "").expect("empty file"), config);
     assert_eq!(
         Config::from_user_text("comments.toml", "# nothing\n\n").expect("comments"),
         config
@@ -38,10 +35,7 @@ fn a_user_file_overrides_any_subset() {
     .expect("valid");
     assert_eq!(config.reading.max_width, 60);
     assert_eq!(config.reading.ambiguous_width, AmbiguousSetting::Wide);
-    assert!(
-        config.reading.indent,
-        "untouched settings keep their defaults"
-    );
+    assert!(config.reading.indent, "untouched settings keep their defaults");
     assert_eq!(config.theme.name, ThemeName::Light);
     assert_eq!(
         config.theme.colors.get("hit").map(String::as_str),
@@ -70,11 +64,8 @@ fn a_rebound_key_leaves_its_old_command() {
 
 #[test]
 fn context_bindings_and_chords_from_the_file() {
-    let config = Config::from_user_text(
-        "user.toml",
-        "[keys]\ntop = [\"g g\"]\n[keys.reader]\nback = [\"q\"]\n",
-    )
-    .expect("valid");
+    let config =
+        Config::from_user_text("user.toml", "[keys]\ntop = [\"g g\"]\n[keys.reader]\nback = [\"q\"]\n").expect("valid");
     let keymap = config.keymap().expect("keymap");
     assert_eq!(
         keymap.resolve(Context::Reader, &[], Key::char('q')),
@@ -84,10 +75,7 @@ fn context_bindings_and_chords_from_the_file() {
         keymap.resolve(Context::Lists, &[], Key::char('q')),
         Resolution::Command(Command::Quit)
     );
-    assert_eq!(
-        keymap.resolve(Context::Lists, &[], Key::char('g')),
-        Resolution::Pending
-    );
+    assert_eq!(keymap.resolve(Context::Lists, &[], Key::char('g')), Resolution::Pending);
     assert_eq!(
         keymap.resolve(Context::Lists, &[Key::char('g')], Key::char('g')),
         Resolution::Command(Command::Top)
@@ -96,11 +84,7 @@ fn context_bindings_and_chords_from_the_file() {
 
 #[test]
 fn errors_give_file_line_column_and_setting_in_one_sentence() {
-    let err = Config::from_user_text(
-        "/home/u/.config/yuedu/config.toml",
-        "[reading]\nindent = 3\n",
-    )
-    .unwrap_err();
+    let err = Config::from_user_text("/home/u/.config/yuedu/config.toml", "[reading]\nindent = 3\n").unwrap_err();
     assert_eq!(
         err.to_string(),
         "/home/u/.config/yuedu/config.toml, line 2, column 10: reading.indent must be true or false, not a whole number"
@@ -120,11 +104,8 @@ fn an_explicit_file_must_exist_and_the_platform_file_is_optional() {
 
 #[test]
 fn library_paths_expand_the_home_folder() {
-    let config = Config::from_user_text(
-        "user.toml",
-        "[library]\npaths = [\"~/文章\", \"/srv/texts\"]\n",
-    )
-    .expect("valid");
+    let config =
+        Config::from_user_text("user.toml", "[library]\npaths = [\"~/文章\", \"/srv/texts\"]\n").expect("valid");
     let home = std::path::Path::new("/home/u");
     assert_eq!(
         config.library_paths(Some(home)),

@@ -113,16 +113,10 @@ fn add_quote_breaks(text: &str, breaks: &mut Vec<Break>) {
     for (at, c) in text.char_indices() {
         let opens_after_han = matches!(c, '“' | '‘') && previous.is_some_and(is_ideographic);
         if opens_after_han {
-            extra.push(Break {
-                at,
-                mandatory: false,
-            });
+            extra.push(Break { at, mandatory: false });
         }
         if matches!(previous, Some('”' | '’')) && is_ideographic(c) {
-            extra.push(Break {
-                at,
-                mandatory: false,
-            });
+            extra.push(Break { at, mandatory: false });
         }
         previous = Some(c);
     }

@@ -106,9 +106,7 @@ fn push_prefix(out: &mut Vec<Piece<'_>>, prefix: &Prefix, first: bool) {
         PrefixKind::None => {}
         PrefixKind::Indent if first => out.push(Piece::new(INDENT, Role::Indent)),
         PrefixKind::Indent => {}
-        PrefixKind::ListMarker(marker) if first => {
-            out.push(Piece::new(format!("{nest}{marker} "), Role::ListMarker))
-        }
+        PrefixKind::ListMarker(marker) if first => out.push(Piece::new(format!("{nest}{marker} "), Role::ListMarker)),
         PrefixKind::ListMarker(_) | PrefixKind::Hanging => {
             out.push(Piece::new(" ".repeat(prefix.rest_width), Role::Indent))
         }
@@ -122,17 +120,10 @@ fn push_prefix(out: &mut Vec<Piece<'_>>, prefix: &Prefix, first: bool) {
 }
 
 /// Sorted cut points inside the line: its ends and every style or mark edge.
-fn boundaries(
-    line: &Line,
-    inline: &[crate::library::InlineSpan],
-    marks: &[(Range<usize>, Mark)],
-) -> Vec<usize> {
+fn boundaries(line: &Line, inline: &[crate::library::InlineSpan], marks: &[(Range<usize>, Mark)]) -> Vec<usize> {
     let range = &line.range;
     let mut cuts = vec![range.start, range.end];
-    let edges = inline
-        .iter()
-        .map(|s| &s.range)
-        .chain(marks.iter().map(|(r, _)| r));
+    let edges = inline.iter().map(|s| &s.range).chain(marks.iter().map(|(r, _)| r));
     for r in edges {
         for edge in [r.start, r.end] {
             if range.start < edge && edge < range.end {

@@ -19,9 +19,7 @@ fn body_of(markdown: &str) -> Body {
 fn plain_lines(markdown: &str, settings: LayoutSettings) -> Vec<String> {
     let body = body_of(markdown);
     let layout = Layout::new(&body, settings);
-    (0..layout.len())
-        .map(|i| layout.plain_line(&body, i))
-        .collect()
+    (0..layout.len()).map(|i| layout.plain_line(&body, i)).collect()
 }
 
 fn narrow(width: usize) -> LayoutSettings {
@@ -132,17 +130,8 @@ fn paragraphs_are_indented_and_separated_headings_are_not_indented() {
 #[test]
 fn lists_hang_and_quotes_are_marked() {
     assert_eq!(
-        plain_lines(
-            "1. 判断客户是一次性客户\n2. 了解客户\n\n> 引用一段话",
-            narrow(14)
-        ),
-        [
-            "1. 判断客户是",
-            "   一次性客户",
-            "2. 了解客户",
-            "",
-            "> 引用一段话"
-        ]
+        plain_lines("1. 判断客户是一次性客户\n2. 了解客户\n\n> 引用一段话", narrow(14)),
+        ["1. 判断客户是", "   一次性客户", "2. 了解客户", "", "> 引用一段话"]
     );
 }
 
@@ -178,10 +167,7 @@ fn wide_ambiguous_characters_take_two_columns() {
         indent: false,
         ..narrow(10)
     };
-    assert_eq!(
-        plain_lines("“一二”三四五", narrow_mode),
-        ["“一二”三四", "五"]
-    );
+    assert_eq!(plain_lines("“一二”三四五", narrow_mode), ["“一二”三四", "五"]);
 }
 
 #[test]
@@ -204,9 +190,7 @@ fn bundled_articles_at_reading_widths() {
     for article in library.articles() {
         for width in [20, 21, 40, 79, 80] {
             let layout = Layout::new(&article.body, narrow(width));
-            let text: Vec<String> = (0..layout.len())
-                .map(|i| layout.plain_line(&article.body, i))
-                .collect();
+            let text: Vec<String> = (0..layout.len()).map(|i| layout.plain_line(&article.body, i)).collect();
             check_lines(&text, width, AmbiguousWidth::Narrow);
             let name = format!("{}_{width}", article.id.replace('/', "_"));
             insta::assert_snapshot!(name, text.join("\n"));
@@ -217,10 +201,7 @@ fn bundled_articles_at_reading_widths() {
 /// Width bound and Chinese line-start/line-end rules on finished lines.
 fn check_lines(lines: &[String], width: usize, ambiguous: AmbiguousWidth) {
     for line in lines {
-        assert!(
-            str_width(line, ambiguous) <= width,
-            "too wide for {width}: {line:?}"
-        );
+        assert!(str_width(line, ambiguous) <= width, "too wide for {width}: {line:?}");
         let text = line.trim_start_matches(|c: char| c.is_whitespace() || c == '>');
         if let Some(first) = text.chars().next() {
             assert!(

@@ -109,10 +109,7 @@ impl Wrapper<'_> {
         let mut carried = 0;
         for &(prev_at, prev_width) in recent.iter().rev() {
             carried += prev_width;
-            if self.is_good_cut(cut.0)
-                || prev_at <= self.line_start
-                || carried + width > self.available()
-            {
+            if self.is_good_cut(cut.0) || prev_at <= self.line_start || carried + width > self.available() {
                 break;
             }
             cut = (prev_at, carried);

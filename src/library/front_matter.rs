@@ -96,10 +96,7 @@ mod tests {
         assert_eq!(fm.title.as_deref(), Some("标题"));
         assert_eq!(fm.category.as_deref(), Some("营销管理"));
         assert_eq!(fm.tags, vec!["a"]);
-        assert_eq!(
-            fm.date.map(DateField::into_string).as_deref(),
-            Some("2024-05-01")
-        );
+        assert_eq!(fm.date.map(DateField::into_string).as_deref(), Some("2024-05-01"));
         assert_eq!(body, "\n正文\n");
     }
 

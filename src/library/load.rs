@@ -67,10 +67,7 @@ pub enum LibraryError {
 }
 
 fn first_problem(problems: &[LoadProblem]) -> String {
-    problems
-        .first()
-        .map(ToString::to_string)
-        .unwrap_or_default()
+    problems.first().map(ToString::to_string).unwrap_or_default()
 }
 
 fn list_paths(paths: &[PathBuf]) -> String {
@@ -116,8 +113,7 @@ impl Sources {
     }
 
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
-        let meta =
-            std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
+        let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
         if !meta.is_dir() {
             return Err(LibraryError::NotAFolder(root.to_path_buf()));
         }
@@ -197,10 +193,7 @@ impl Library {
                     if let Some(first) = seen.get(&article.id) {
                         problems.push(LoadProblem {
                             path: relative,
-                            message: format!(
-                                "duplicate article ID {:?}, already used by {first}",
-                                article.id
-                            ),
+                            message: format!("duplicate article ID {:?}, already used by {first}", article.id),
                         });
                     } else {
                         seen.insert(article.id.clone(), relative);
@@ -213,9 +206,7 @@ impl Library {
                 }),
             }
         }
-        let title = collections
-            .iter()
-            .find_map(|c| c.title.as_deref().map(sanitize_inline));
+        let title = collections.iter().find_map(|c| c.title.as_deref().map(sanitize_inline));
         let listed: Vec<String> = collections.into_iter().flat_map(|c| c.categories).collect();
         // Listed categories first, in their order; then the others by name; 未分类 last.
         let rank = |name: &str| {
@@ -280,9 +271,7 @@ impl Library {
 
     /// The category an article index belongs to.
     pub fn category_of(&self, article: usize) -> Option<usize> {
-        self.categories
-            .iter()
-            .position(|c| c.articles.contains(&article))
+        self.categories.iter().position(|c| c.articles.contains(&article))
     }
 
     /// IDs close to `id`, best first: for "did you mean" messages.
@@ -318,11 +307,7 @@ fn group_categories(articles: &[Article]) -> Vec<Category> {
     categories
 }
 
-fn parse_collection_file(
-    shown: &str,
-    bytes: &[u8],
-    problems: &mut Vec<LoadProblem>,
-) -> CollectionFile {
+fn parse_collection_file(shown: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> CollectionFile {
     let text = String::from_utf8_lossy(bytes);
     toml::from_str(&text).unwrap_or_else(|err: toml::de::Error| {
         let (line, column) = crate::text::line_and_column(&text, err.span().map_or(0, |s| s.start));
@@ -406,9 +391,7 @@ fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadPro
 
 /// Parses candidates on all cores; results keep the candidates' order.
 fn parse_all(candidates: Vec<Candidate>) -> Vec<(String, Result<Article, String>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = candidates.len().div_ceil(threads).max(64);
     std::thread::scope(|scope| {
         let handles: Vec<_> = candidates
@@ -427,20 +410,9 @@ fn parse_all(candidates: Vec<Candidate>) -> Vec<(String, Result<Article, String>
 
 fn load_candidate(candidate: &Candidate) -> (String, Result<Article, String>) {
     let result = match &candidate.content {
-        Content::Bytes(bytes) => parse_article(
-            &candidate.id,
-            &candidate.relative,
-            bytes,
-            candidate.origin.clone(),
-        ),
-        Content::Path(path) => read_file(path).and_then(|bytes| {
-            parse_article(
-                &candidate.id,
-                &candidate.relative,
-                &bytes,
-                candidate.origin.clone(),
-            )
-        }),
+        Content::Bytes(bytes) => parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone()),
+        Content::Path(path) => read_file(path)
+            .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone())),
     };
     (candidate.relative.clone(), result)
 }
@@ -458,12 +430,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Parses one article file. `relative` is its path below the collection root
 /// (used for the category and title fallbacks).
-pub fn parse_article(
-    id: &str,
-    relative: &str,
-    bytes: &[u8],
-    origin: Origin,
-) -> Result<Article, String> {
+pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
@@ -482,8 +449,7 @@ pub fn parse_article(
     } else {
         (Default::default(), parse_plain(&text))
     };
-    let clean =
-        |value: Option<String>| value.map(|v| sanitize_inline(&v)).filter(|v| !v.is_empty());
+    let clean = |value: Option<String>| value.map(|v| sanitize_inline(&v)).filter(|v| !v.is_empty());
     let meta = Meta {
         title: clean(fields.title).unwrap_or_else(|| sanitize_inline(&file_stem)),
         category: clean(fields.category)
@@ -519,17 +485,9 @@ mod tests {
     fn bundled_collection_has_three_articles_in_three_categories() {
         let library = Library::bundled();
         assert!(library.problems().is_empty(), "{:?}", library.problems());
-        let names: Vec<&str> = library
-            .categories()
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
+        let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["教育管理", "营销管理", "医院管理"]);
-        let titles: Vec<&str> = library
-            .articles()
-            .iter()
-            .map(|a| a.meta.title.as_str())
-            .collect();
+        let titles: Vec<&str> = library.articles().iter().map(|a| a.meta.title.as_str()).collect();
         assert_eq!(
             titles,
             [
@@ -538,10 +496,7 @@ mod tests {
                 "如何做好医院统计信息工作"
             ]
         );
-        assert_eq!(
-            library.title(),
-            Some("怎么更好地如何做好生产管理时间管理？")
-        );
+        assert_eq!(library.title(), Some("怎么更好地如何做好生产管理时间管理？"));
         let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
         assert_eq!(crm.meta.author.as_deref(), Some("admin"));
         assert_eq!(crm.meta.source.as_deref(), Some("中原石化营销网"));
@@ -551,10 +506,7 @@ mod tests {
 
     #[test]
     fn ids_are_relative_paths_without_extension() {
-        assert_eq!(
-            article_id("yingxiao/kehu.md").as_deref(),
-            Some("yingxiao/kehu")
-        );
+        assert_eq!(article_id("yingxiao/kehu.md").as_deref(), Some("yingxiao/kehu"));
         assert_eq!(article_id("a/b/c.TXT").as_deref(), Some("a/b/c"));
         assert_eq!(article_id("picture.png"), None);
         assert_eq!(article_id(".md"), None);
@@ -571,8 +523,7 @@ mod tests {
         .expect("valid");
         assert_eq!(article.meta.category, "随笔");
         assert_eq!(article.meta.title, "第一天");
-        let root_level =
-            parse_article("note", "note.txt", "正文".as_bytes(), Origin::Bundled).expect("valid");
+        let root_level = parse_article("note", "note.txt", "正文".as_bytes(), Origin::Bundled).expect("valid");
         assert_eq!(root_level.meta.category, UNCATEGORISED);
     }
 
@@ -597,16 +548,8 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("散文/.草稿")).expect("mkdir");
         fs::create_dir_all(root.join(".git")).expect("mkdir");
-        fs::write(
-            root.join("散文/春.md"),
-            "+++\ntitle = \"春\"\norder = 2\n+++\n盼望着。",
-        )
-        .expect("write");
-        fs::write(
-            root.join("散文/秋.md"),
-            "+++\ntitle = \"秋\"\norder = 1\n+++\n秋天。",
-        )
-        .expect("write");
+        fs::write(root.join("散文/春.md"), "+++\ntitle = \"春\"\norder = 2\n+++\n盼望着。").expect("write");
+        fs::write(root.join("散文/秋.md"), "+++\ntitle = \"秋\"\norder = 1\n+++\n秋天。").expect("write");
         fs::write(root.join("散文/.草稿/x.md"), "hidden").expect("write");
         fs::write(root.join(".git/y.md"), "hidden").expect("write");
         fs::write(root.join("散文/坏.md"), "+++\ntitle = [\n+++\n").expect("write");
@@ -634,22 +577,13 @@ mod tests {
     fn missing_file_and_empty_roots_are_clear_errors() {
         let dir = tempfile::tempdir().expect("tempdir");
         let missing = dir.path().join("nope");
-        assert!(matches!(
-            Library::from_dirs(&[missing]),
-            Err(LibraryError::Missing(_))
-        ));
+        assert!(matches!(Library::from_dirs(&[missing]), Err(LibraryError::Missing(_))));
         let file = dir.path().join("f.md");
         fs::write(&file, "x").expect("write");
-        assert!(matches!(
-            Library::from_dirs(&[file]),
-            Err(LibraryError::NotAFolder(_))
-        ));
+        assert!(matches!(Library::from_dirs(&[file]), Err(LibraryError::NotAFolder(_))));
         let empty = dir.path().join("empty");
         fs::create_dir(&empty).expect("mkdir");
-        assert!(matches!(
-            Library::from_dirs(&[empty]),
-            Err(LibraryError::Empty(_))
-        ));
+        assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));
     }
 
     #[test]

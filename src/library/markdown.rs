@@ -42,18 +42,14 @@ pub fn parse_markdown(source: &str) -> Body {
                 Tag::Item => {
                     builder.close();
                     let marker = match stack.last_mut() {
-                        Some(Container::List {
-                            next_number: Some(n),
-                        }) => {
+                        Some(Container::List { next_number: Some(n) }) => {
                             let marker = format!("{n}.");
                             *n += 1;
                             marker
                         }
                         _ => "•".to_string(),
                     };
-                    stack.push(Container::Item {
-                        marker: Some(marker),
-                    });
+                    stack.push(Container::Item { marker: Some(marker) });
                 }
                 Tag::TableRow | Tag::TableHead => builder.close(),
                 Tag::Emphasis | Tag::Strikethrough => builder.start_inline(InlineStyle::Emphasis),
@@ -72,11 +68,9 @@ pub fn parse_markdown(source: &str) -> Body {
                 }
                 TagEnd::TableRow | TagEnd::TableHead => builder.close(),
                 TagEnd::TableCell => builder.push_text(" | "),
-                TagEnd::Emphasis
-                | TagEnd::Strikethrough
-                | TagEnd::Strong
-                | TagEnd::Link
-                | TagEnd::Image => builder.end_inline(),
+                TagEnd::Emphasis | TagEnd::Strikethrough | TagEnd::Strong | TagEnd::Link | TagEnd::Image => {
+                    builder.end_inline()
+                }
                 _ => {}
             },
             Event::Text(text) => {
@@ -132,14 +126,8 @@ fn open_block(builder: &mut BodyBuilder, stack: &mut [Container], pending: Optio
     let kind = if let Some(kind) = pending {
         kind.clone()
     } else {
-        match stack
-            .iter_mut()
-            .rev()
-            .find(|c| !matches!(c, Container::List { .. }))
-        {
-            Some(Container::Item { marker }) => BlockKind::ListItem {
-                marker: marker.take(),
-            },
+        match stack.iter_mut().rev().find(|c| !matches!(c, Container::List { .. })) {
+            Some(Container::Item { marker }) => BlockKind::ListItem { marker: marker.take() },
             Some(Container::Quote) => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         }
@@ -160,9 +148,8 @@ mod tests {
 
     #[test]
     fn paragraphs_headings_and_lists() {
-        let body = parse_markdown(
-            "## 什么是客户关系管理\n\n所谓客户\n关系管理。\n\n1. 判断客户\n2. 了解客户\n\n- 甲\n",
-        );
+        let body =
+            parse_markdown("## 什么是客户关系管理\n\n所谓客户\n关系管理。\n\n1. 判断客户\n2. 了解客户\n\n- 甲\n");
         assert_eq!(
             kinds(&body),
             vec![

@@ -30,11 +30,7 @@ pub fn decode_text(bytes: &[u8]) -> String {
 
 fn suspicious_chars(text: &str) -> usize {
     text.chars()
-        .filter(|&c| {
-            c == '\u{fffd}'
-                || ('\u{e000}'..='\u{f8ff}').contains(&c)
-                || ('\u{80}'..='\u{9f}').contains(&c)
-        })
+        .filter(|&c| c == '\u{fffd}' || ('\u{e000}'..='\u{f8ff}').contains(&c) || ('\u{80}'..='\u{9f}').contains(&c))
         .count()
 }
 
@@ -90,10 +86,7 @@ mod tests {
 
     #[test]
     fn invalid_gb18030_sequences_become_replacement_characters() {
-        let mut bytes = encoding_rs::GB18030
-            .encode("客户关系管理客户关系管理")
-            .0
-            .into_owned();
+        let mut bytes = encoding_rs::GB18030.encode("客户关系管理客户关系管理").0.into_owned();
         bytes.extend_from_slice(&[0x81, 0x20]);
         let text = decode_text(&bytes);
         assert!(text.starts_with("客户关系管理"), "{text}");

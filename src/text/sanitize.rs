@@ -66,11 +66,7 @@ pub fn sanitize(input: &str) -> String {
 /// and surrounding whitespace is trimmed.
 pub fn sanitize_inline(input: &str) -> String {
     let text = sanitize(input);
-    let joined: Vec<&str> = text
-        .split('\n')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let joined: Vec<&str> = text.split('\n').map(str::trim).filter(|s| !s.is_empty()).collect();
     joined.join(" ").trim().to_string()
 }
 

@@ -35,9 +35,7 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
 
 /// Width of a string in terminal columns, grapheme by grapheme.
 pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.graphemes(true)
-        .map(|g| grapheme_width(g, ambiguous))
-        .sum()
+    text.graphemes(true).map(|g| grapheme_width(g, ambiguous)).sum()
 }
 
 /// Cuts `text` to at most `max` columns, ending with "…" when something was cut.
@@ -107,10 +105,7 @@ mod tests {
         let cut = truncate_to_width("如何做好客户关系管理", 9, AmbiguousWidth::Narrow);
         assert_eq!(cut, "如何做好…");
         assert!(str_width(&cut, AmbiguousWidth::Narrow) <= 9);
-        assert_eq!(
-            truncate_to_width("short", 9, AmbiguousWidth::Narrow),
-            "short"
-        );
+        assert_eq!(truncate_to_width("short", 9, AmbiguousWidth::Narrow), "short");
         assert_eq!(truncate_to_width("如何", 0, AmbiguousWidth::Narrow), "");
     }
 }

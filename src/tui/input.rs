@@ -5,8 +5,7 @@
 use std::sync::mpsc::Sender;
 
 use ratatui::crossterm::event::{
-    self, Event, KeyCode as TermKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
+    self, Event, KeyCode as TermKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -54,6 +53,7 @@ pub fn translate(event: Event) -> Option<Input> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => translate_key(key).map(Input::Key),
         Event::Resize(width, height) => Some(Input::Resize { width, height }),
+        Event::Paste(text) => Some(Input::Paste(text)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Input::Wheel {
                 x: mouse.column,

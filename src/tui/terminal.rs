@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::crossterm::cursor::{MoveTo, Show, position};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{
@@ -39,7 +39,7 @@ fn set_up(mouse: bool) -> std::io::Result<Tui> {
     let mut out = stdout();
     // Clear here rather than with `Terminal::clear`, which asks the terminal
     // for the cursor position and fails on terminals that never answer.
-    execute!(out, EnterAlternateScreen, Clear(ClearType::All))?;
+    execute!(out, EnterAlternateScreen, Clear(ClearType::All), EnableBracketedPaste)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -57,7 +57,7 @@ pub fn leave() {
     if MOUSE.load(Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, Show, LeaveAlternateScreen);
+    let _ = execute!(out, DisableBracketedPaste, Show, LeaveAlternateScreen);
     let _ = disable_raw_mode();
 }
 
@@ -74,10 +74,7 @@ pub fn detect_ambiguous_width() -> Option<AmbiguousWidth> {
     std::thread::spawn(move || {
         let _ = sender.send(position());
     });
-    let answer = receiver
-        .recv_timeout(PROBE_TIMEOUT)
-        .ok()
-        .and_then(Result::ok);
+    let answer = receiver.recv_timeout(PROBE_TIMEOUT).ok().and_then(Result::ok);
     let _ = execute!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine));
     match answer?.0 {
         1 => Some(AmbiguousWidth::Narrow),

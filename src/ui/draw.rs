@@ -45,8 +45,7 @@ pub fn put_str(
         let cell = &mut buf[(x, y)];
         cell.set_symbol(grapheme).set_style(style);
         if width != grapheme.cell_width() {
-            cell.diff_option =
-                NonZeroU16::new(width).map_or(CellDiffOption::None, CellDiffOption::ForcedWidth);
+            cell.diff_option = NonZeroU16::new(width).map_or(CellDiffOption::None, CellDiffOption::ForcedWidth);
         }
         for covered in x + 1..x + width {
             buf[(covered, y)].reset();
@@ -72,14 +71,7 @@ pub fn put_truncated(
 }
 
 /// Draws `text` right-aligned so that it ends at `right` (exclusive).
-pub fn put_right(
-    buf: &mut Buffer,
-    right: u16,
-    y: u16,
-    text: &str,
-    style: Style,
-    ambiguous: AmbiguousWidth,
-) {
+pub fn put_right(buf: &mut Buffer, right: u16, y: u16, text: &str, style: Style, ambiguous: AmbiguousWidth) {
     let width = str_width(text, ambiguous) as u16;
     let x = right.saturating_sub(width);
     put_str(buf, x, y, text, width, style, ambiguous);
@@ -103,15 +95,7 @@ mod tests {
     #[test]
     fn wide_mode_gives_ambiguous_characters_two_cells() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        let end = put_str(
-            &mut buf,
-            0,
-            0,
-            "“好”a",
-            10,
-            Style::new(),
-            AmbiguousWidth::Wide,
-        );
+        let end = put_str(&mut buf, 0, 0, "“好”a", 10, Style::new(), AmbiguousWidth::Wide);
         assert_eq!(end, 7);
         assert_eq!(buf[(0, 0)].symbol(), "“");
         assert_eq!(
@@ -127,15 +111,7 @@ mod tests {
     #[test]
     fn narrow_mode_draws_as_the_buffer_would() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        let end = put_str(
-            &mut buf,
-            0,
-            0,
-            "“好”a",
-            10,
-            Style::new(),
-            AmbiguousWidth::Narrow,
-        );
+        let end = put_str(&mut buf, 0, 0, "“好”a", 10, Style::new(), AmbiguousWidth::Narrow);
         assert_eq!(end, 5);
         assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::None);
     }
@@ -143,15 +119,7 @@ mod tests {
     #[test]
     fn a_wide_character_never_straddles_the_edge() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        let end = put_str(
-            &mut buf,
-            0,
-            0,
-            "客户关系",
-            5,
-            Style::new(),
-            AmbiguousWidth::Narrow,
-        );
+        let end = put_str(&mut buf, 0, 0, "客户关系", 5, Style::new(), AmbiguousWidth::Narrow);
         assert_eq!(end, 4);
         assert_eq!(buf[(4, 0)].symbol(), " ");
     }
@@ -159,15 +127,7 @@ mod tests {
     #[test]
     fn control_characters_are_never_drawn() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        put_str(
-            &mut buf,
-            0,
-            0,
-            "a\u{1b}[2Jb",
-            10,
-            Style::new(),
-            AmbiguousWidth::Narrow,
-        );
+        put_str(&mut buf, 0, 0, "a\u{1b}[2Jb", 10, Style::new(), AmbiguousWidth::Narrow);
         assert_eq!(buf[(0, 0)].symbol(), "a");
         assert_eq!(buf[(1, 0)].symbol(), "[");
     }

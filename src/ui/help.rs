@@ -22,12 +22,7 @@ pub fn render_help(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     };
     let rows: Vec<(String, &str)> = Command::ALL
         .iter()
-        .map(|&command| {
-            (
-                app.keymap.keys_for(context, command).join(", "),
-                command.description(),
-            )
-        })
+        .map(|&command| (app.keymap.keys_for(context, command).join(", "), command.description()))
         .filter(|(keys, _)| !keys.is_empty())
         .collect();
     let width = rows

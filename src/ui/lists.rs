@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
+use crate::app::marks::ReadStatus;
 use crate::app::{Pane, geometry};
 use crate::print::article_details;
 
@@ -27,31 +28,12 @@ pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         } else {
             theme.text
         };
-        let line = Rect {
-            y,
-            height: 1,
-            ..body
-        };
+        let line = Rect { y, height: 1, ..body };
         fill(buf, line, style);
         let count = category.articles.len().to_string();
         let name_width = body.width.saturating_sub(count.len() as u16 + 2);
-        put_truncated(
-            buf,
-            body.x + 1,
-            y,
-            &category.name,
-            name_width,
-            style,
-            ambiguous,
-        );
-        put_right(
-            buf,
-            body.right().saturating_sub(1),
-            y,
-            &count,
-            style,
-            ambiguous,
-        );
+        put_truncated(buf, body.x + 1, y, &category.name, name_width, style, ambiguous);
+        put_right(buf, body.right().saturating_sub(1), y, &count, style, ambiguous);
     }
 }
 
@@ -61,14 +43,10 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.settings.ambiguous;
     let focused = app.focus == Pane::Articles;
     let range = app.category_articles();
-    let heading = app
-        .library
-        .categories()
-        .get(app.categories.selected)
-        .map_or_else(
-            || "文章".to_string(),
-            |c| format!("{}  {} 篇", c.name, c.articles.len()),
-        );
+    let heading = app.library.categories().get(app.categories.selected).map_or_else(
+        || "文章".to_string(),
+        |c| format!("{}  {} 篇", c.name, c.articles.len()),
+    );
     render_heading(view, area, &heading, focused, buf);
     let body = geometry::list_body(area);
     let rows = usize::from(body.height / geometry::ARTICLE_ROWS);
@@ -92,21 +70,29 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
             style,
         );
         let width = body.width.saturating_sub(2);
-        put_truncated(
-            buf,
-            body.x + 1,
-            y,
-            &article.meta.title,
-            width,
-            style,
-            ambiguous,
-        );
+        put_truncated(buf, body.x + 1, y, &article.meta.title, width, style, ambiguous);
+        let status = match app.read_status(range.start + position) {
+            ReadStatus::Unread => "未读".to_string(),
+            ReadStatus::InProgress(percent) => format!("{percent}%"),
+            ReadStatus::Finished => "读完".to_string(),
+        };
+        let status_width = crate::text::str_width(&status, ambiguous) as u16;
+        let details_width = width.saturating_sub(status_width + 2);
+        let details = article_details(article);
         put_truncated(
             buf,
             body.x + 1,
             y + 1,
-            &article_details(article),
-            width,
+            &details,
+            details_width,
+            details_style,
+            ambiguous,
+        );
+        put_right(
+            buf,
+            body.right().saturating_sub(1),
+            y + 1,
+            &status,
             details_style,
             ambiguous,
         );

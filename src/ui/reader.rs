@@ -128,8 +128,6 @@ fn render_scrollbar(view: &View<'_>, track: Rect, reader: &crate::app::Reader, b
         } else {
             view.theme.scrollbar_track
         };
-        buf[(track.x, track.y + row as u16)]
-            .set_symbol(" ")
-            .set_style(style);
+        buf[(track.x, track.y + row as u16)].set_symbol(" ").set_style(style);
     }
 }

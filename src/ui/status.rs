@@ -4,15 +4,33 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::View;
-use super::draw::{fill, put_right, put_truncated};
-use crate::app::Pane;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::draw::{fill, put_right, put_str, put_truncated};
+use crate::app::{Pane, Prompt};
 use crate::text::str_width;
 
-pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) {
+/// Draws the status line, or the prompt in its place; returns the cursor position in a prompt.
+pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let app = view.app;
     let style = view.theme.status;
     let ambiguous = app.settings.ambiguous;
     fill(buf, area, style);
+    if let Some(prompt) = &app.prompt {
+        return Some(render_prompt(view, prompt, area, buf));
+    }
+    if let Some(message) = &app.message {
+        put_truncated(
+            buf,
+            area.x + 1,
+            area.y,
+            message,
+            area.width.saturating_sub(2),
+            style,
+            ambiguous,
+        );
+        return None;
+    }
     let (left, right) = match (&app.reader, app.focus) {
         (Some(reader), Pane::Reader) => {
             let article = &app.library.articles()[reader.article];
@@ -20,16 +38,16 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) {
             let last = (reader.top + page).min(reader.layout.len());
             (
                 format!("{} › {}", article.meta.category, article.meta.title),
-                format!(
-                    "{}%  {}/{}  ? 帮助 ",
-                    reader.percent(page),
-                    last,
-                    reader.layout.len()
-                ),
+                format!("{}%  {}/{}  ? 帮助 ", reader.percent(page), last, reader.layout.len()),
             )
         }
         _ => (
-            app.library.title().unwrap_or("阅读 yuedu").to_string(),
+            match app.continue_target() {
+                Some((index, percent)) => {
+                    format!("c 继续阅读：{}  {percent}%", app.library.articles()[index].meta.title)
+                }
+                None => app.library.title().unwrap_or("阅读 yuedu").to_string(),
+            },
             format!("{} 篇  ? 帮助  q 退出 ", app.library.articles().len()),
         ),
     };
@@ -39,4 +57,37 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     if right_width < area.width {
         put_right(buf, area.right(), area.y, &right, style, ambiguous);
     }
+    None
+}
+
+/// The prompt: its label, then the input, scrolled so the cursor stays visible.
+fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) -> (u16, u16) {
+    let ambiguous = view.app.settings.ambiguous;
+    let style = view.theme.input;
+    fill(buf, area, style);
+    let x = put_str(
+        buf,
+        area.x + 1,
+        area.y,
+        prompt.kind.label(),
+        area.width.saturating_sub(12),
+        style,
+        ambiguous,
+    );
+    let room = usize::from(area.right().saturating_sub(x + 1));
+    let text = prompt.input.text();
+    let cursor = prompt.input.cursor_column(ambiguous);
+    // Drop graphemes from the front until the cursor fits.
+    let mut skip = 0;
+    let mut shown = text;
+    for (i, g) in text.grapheme_indices(true) {
+        if cursor.saturating_sub(skip) < room {
+            shown = &text[i..];
+            break;
+        }
+        skip += crate::text::str_width(g, ambiguous);
+        shown = &text[i + g.len()..];
+    }
+    put_str(buf, x, area.y, shown, room as u16, style, ambiguous);
+    (x + (cursor - skip.min(cursor)) as u16, area.y)
 }

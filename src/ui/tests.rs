@@ -28,7 +28,9 @@ fn app(width: u16, height: u16, keys: &str) -> App {
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("terminal");
     terminal
-        .draw(|frame| render(app, &Theme::dark(), frame.buffer_mut()))
+        .draw(|frame| {
+            render(app, &Theme::dark(), frame.buffer_mut());
+        })
         .expect("draw");
     terminal.backend().to_string()
 }
@@ -80,7 +82,7 @@ fn no_row_is_wider_than_the_screen_on_any_page() {
     for (w, h) in [(120, 35), (60, 20), (61, 20), (101, 12), (20, 5)] {
         for article in 0..3 {
             let mut app = app(w, h, "");
-            app.open_article(article, 0);
+            app.open_article(article, Some(0));
             loop {
                 let text = screen(&app);
                 assert_eq!(text.lines().count(), usize::from(h));
@@ -98,14 +100,13 @@ fn no_row_is_wider_than_the_screen_on_any_page() {
 fn wide_ambiguous_mode_keeps_columns_aligned() {
     let mut app = app(120, 35, "");
     app.settings.ambiguous = AmbiguousWidth::Wide;
-    app.handle(Input::Resize {
-        width: 120,
-        height: 35,
-    });
-    app.open_article(1, 0);
+    app.handle(Input::Resize { width: 120, height: 35 });
+    app.open_article(1, Some(0));
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
     terminal
-        .draw(|frame| render(&app, &Theme::dark(), frame.buffer_mut()))
+        .draw(|frame| {
+            render(&app, &Theme::dark(), frame.buffer_mut());
+        })
         .expect("draw");
     let buffer = terminal.backend().buffer();
     let mut found = 0;
@@ -113,11 +114,7 @@ fn wide_ambiguous_mode_keeps_columns_aligned() {
         for x in 0..119 {
             if buffer[(x, y)].symbol() == "“" {
                 found += 1;
-                assert_eq!(
-                    buffer[(x + 1, y)].symbol(),
-                    " ",
-                    "“ at ({x},{y}) must own two cells"
-                );
+                assert_eq!(buffer[(x + 1, y)].symbol(), " ", "“ at ({x},{y}) must own two cells");
             }
         }
     }

@@ -45,32 +45,24 @@ impl Theme {
             title: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             meta: Style::new().fg(Color::DarkGray),
             quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
-            quote_bar: Style::new()
-                .fg(Color::DarkGray)
-                .add_modifier(Modifier::REVERSED),
+            quote_bar: Style::new().fg(Color::DarkGray).add_modifier(Modifier::REVERSED),
             code: Style::new().fg(Color::Green),
             list_marker: Style::new().fg(Color::Cyan),
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
             strong: Style::new().add_modifier(Modifier::BOLD),
-            link: Style::new()
-                .fg(Color::Blue)
-                .add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             hit: Style::new().fg(Color::Black).bg(Color::Yellow),
             current_hit: Style::new()
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
-            pane_title: Style::new()
-                .fg(Color::DarkGray)
-                .add_modifier(Modifier::BOLD),
+            pane_title: Style::new().fg(Color::DarkGray).add_modifier(Modifier::BOLD),
             pane_title_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::Black).bg(Color::Cyan),
             selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().fg(Color::White).bg(Color::DarkGray),
-            scrollbar_thumb: Style::new()
-                .fg(Color::Gray)
-                .add_modifier(Modifier::REVERSED),
+            scrollbar_thumb: Style::new().fg(Color::Gray).add_modifier(Modifier::REVERSED),
             scrollbar_track: Style::new(),
             gap: Style::new(),
             overlay: Style::new().fg(Color::White).bg(Color::Black),
@@ -88,22 +80,16 @@ impl Theme {
             heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             meta: Style::new().fg(Color::DarkGray),
-            quote: Style::new()
-                .fg(Color::DarkGray)
-                .add_modifier(Modifier::ITALIC),
+            quote: Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
             code: Style::new().fg(Color::Magenta),
             list_marker: Style::new().fg(Color::Blue),
-            link: Style::new()
-                .fg(Color::Blue)
-                .add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             hit: Style::new().fg(Color::Black).bg(Color::LightYellow),
             current_hit: Style::new()
                 .fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
-            pane_title: Style::new()
-                .fg(Color::DarkGray)
-                .add_modifier(Modifier::BOLD),
+            pane_title: Style::new().fg(Color::DarkGray).add_modifier(Modifier::BOLD),
             pane_title_focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::White).bg(Color::Blue),
             status: Style::new().fg(Color::Black).bg(Color::Gray),
@@ -269,15 +255,10 @@ mod tests {
     fn overrides_apply_and_no_color_wins() {
         let settings = ThemeSettings {
             name: ThemeName::Light,
-            colors: [("heading".to_string(), "bold red".to_string())]
-                .into_iter()
-                .collect(),
+            colors: [("heading".to_string(), "bold red".to_string())].into_iter().collect(),
         };
         let theme = Theme::from_settings(&settings, false);
-        assert_eq!(
-            theme.heading,
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
-        );
+        assert_eq!(theme.heading, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
         assert_eq!(Theme::from_settings(&settings, true), Theme::monochrome());
     }
 
@@ -287,10 +268,7 @@ mod tests {
         for name in Theme::ELEMENTS {
             let mut copy = theme.clone();
             let style = *copy.element_mut(name).expect("slot");
-            assert!(
-                style.fg.is_none() && style.bg.is_none(),
-                "{name} has a colour"
-            );
+            assert!(style.fg.is_none() && style.bg.is_none(), "{name} has a colour");
         }
     }
 }

@@ -47,13 +47,7 @@ pub struct Session {
 
 impl Session {
     /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and data in `home`.
-    pub fn start(
-        args: &[&str],
-        cols: u16,
-        rows: u16,
-        home: &Path,
-        env: &[(&str, &str)],
-    ) -> Session {
+    pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -121,10 +115,7 @@ impl Session {
     }
 
     pub fn screen(&self) -> String {
-        self.parser
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default()
+        self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
     }
 
     pub fn alternate_screen(&self) -> bool {
@@ -135,10 +126,7 @@ impl Session {
     }
 
     pub fn cursor_hidden(&self) -> bool {
-        self.parser
-            .lock()
-            .map(|p| p.screen().hide_cursor())
-            .unwrap_or(true)
+        self.parser.lock().map(|p| p.screen().hide_cursor()).unwrap_or(true)
     }
 
     /// Everything the program wrote, raw.

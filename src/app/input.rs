@@ -1,0 +1,123 @@
+//! A one-line text input that edits by grapheme, so Backspace removes a whole
+//! Chinese character (or emoji) and the cursor never lands inside one.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{AmbiguousWidth, sanitize_inline, str_width};
+
+/// Inputs longer than this are cut: a query or a note, not a document.
+const MAX_BYTES: usize = 16 * 1024;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    /// Byte index of the cursor, always on a grapheme boundary.
+    cursor: usize,
+}
+
+impl TextInput {
+    pub fn with_text(text: &str) -> TextInput {
+        let mut input = TextInput::default();
+        input.insert(text);
+        input
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Inserts typed, composed or pasted text at the cursor. Line breaks become
+    /// spaces and control characters are dropped.
+    pub fn insert(&mut self, text: &str) {
+        let clean = sanitize_inline(text);
+        let room = MAX_BYTES.saturating_sub(self.text.len());
+        let mut end = clean.len().min(room);
+        while !clean.is_char_boundary(end) {
+            end -= 1;
+        }
+        // `sanitize_inline` trims; keep a typed space.
+        let piece = if text == " " { " " } else { &clean[..end] };
+        self.text.insert_str(self.cursor, piece);
+        self.cursor += piece.len();
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some((start, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.text.replace_range(start..self.cursor, "");
+            self.cursor = start;
+        }
+    }
+
+    pub fn delete(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            let end = self.cursor + g.len();
+            self.text.replace_range(self.cursor..end, "");
+        }
+    }
+
+    pub fn left(&mut self) {
+        if let Some((start, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.cursor = start;
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            self.cursor += g.len();
+        }
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    /// Columns before the cursor, for placing the terminal cursor (and so the
+    /// input method's composition window).
+    pub fn cursor_column(&self, ambiguous: AmbiguousWidth) -> usize {
+        str_width(&self.text[..self.cursor], ambiguous)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_by_grapheme() {
+        let mut input = TextInput::with_text("客户👨\u{200d}👩\u{200d}👧x");
+        input.backspace();
+        input.backspace();
+        assert_eq!(input.text(), "客户");
+        input.left();
+        input.insert("的");
+        assert_eq!(input.text(), "客的户");
+        assert_eq!(input.cursor_column(AmbiguousWidth::Narrow), 4);
+        input.home();
+        input.delete();
+        assert_eq!(input.text(), "的户");
+        input.end();
+        input.insert(" ");
+        input.insert("关系");
+        assert_eq!(input.text(), "的户 关系");
+    }
+
+    #[test]
+    fn pasted_text_is_one_clean_line_and_bounded() {
+        let mut input = TextInput::default();
+        input.insert("第一行\n第二行\x1b[31m");
+        assert_eq!(input.text(), "第一行 第二行");
+        let mut long = TextInput::default();
+        long.insert(&"字".repeat(10_000));
+        assert!(long.text().len() <= MAX_BYTES);
+        assert!(long.text().chars().all(|c| c == '字'));
+    }
+}

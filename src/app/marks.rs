@@ -1,0 +1,197 @@
+//! Reading positions and bookmarks: what the session changes, kept in
+//! `App::saved` at once and sent to the store as `Effect::Save`.
+
+use jiff::Timestamp;
+
+use super::bookmarks::{BookmarkList, snippet};
+use super::command::Command;
+use super::input::TextInput;
+use super::{App, Effect, Overlay, Pane, Prompt, PromptKind};
+use crate::store::{Bookmark, Change, Position, State};
+
+/// How far an article has been read, for the article list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadStatus {
+    Unread,
+    InProgress(u8),
+    Finished,
+}
+
+impl App {
+    /// Takes the saved state read at start-up.
+    pub fn load_saved(&mut self, state: State) {
+        self.saved = state;
+    }
+
+    pub fn read_status(&self, article: usize) -> ReadStatus {
+        let id = &self.library.articles()[article].id;
+        match self.saved.positions.get(id) {
+            None => ReadStatus::Unread,
+            Some(p) if p.finished => ReadStatus::Finished,
+            Some(p) => ReadStatus::InProgress(p.percent),
+        }
+    }
+
+    /// The article "continue reading" opens, with how far it was read.
+    pub fn continue_target(&self) -> Option<(usize, u8)> {
+        let id = self.saved.last_read.as_ref()?;
+        let index = self.library.find(id)?;
+        Some((index, self.saved.positions.get(id).map_or(0, |p| p.percent)))
+    }
+
+    fn save(&mut self, change: Change) {
+        self.saved.apply(&change);
+        self.effects.push(Effect::Save(change));
+    }
+
+    /// Records where the open article is being left.
+    pub(super) fn leave_article(&mut self) {
+        let page = self.reader_page();
+        let Some(reader) = &self.reader else { return };
+        let percent = reader.percent(page).min(100) as u8;
+        let article = self.library.articles()[reader.article].id.clone();
+        let position = Position {
+            offset: reader.offset(),
+            percent,
+            finished: percent >= 100,
+            updated: Timestamp::now(),
+        };
+        self.save(Change::SetPosition { article, position });
+    }
+
+    pub(super) fn continue_reading(&mut self) {
+        match self.continue_target() {
+            Some((index, _)) => self.open_article(index, None),
+            None => self.message = Some("还没有读过的文章".into()),
+        }
+    }
+
+    pub(super) fn add_bookmark(&mut self) {
+        if self.focus != Pane::Reader {
+            return;
+        }
+        let Some(reader) = &self.reader else { return };
+        let article = &self.library.articles()[reader.article];
+        let offset = reader.offset();
+        let created = Timestamp::now();
+        let mut id = created.as_nanosecond();
+        while self.saved.bookmarks.iter().any(|b| b.id == id) {
+            id += 1;
+        }
+        let bookmark = Bookmark {
+            id,
+            article: article.id.clone(),
+            offset,
+            snippet: snippet(&article.body, offset),
+            created,
+            note: String::new(),
+        };
+        self.prompt = Some(Prompt {
+            kind: PromptKind::NewBookmarkNote(bookmark),
+            input: TextInput::default(),
+        });
+    }
+
+    pub(super) fn finish_prompt(&mut self, accept: bool) {
+        let Some(prompt) = self.prompt.take() else { return };
+        let note = prompt.input.text().trim().to_string();
+        match prompt.kind {
+            PromptKind::NewBookmarkNote(mut bookmark) => {
+                // Esc saves the bookmark too, only without a note.
+                if accept {
+                    bookmark.note = note;
+                }
+                self.save(Change::AddBookmark(bookmark));
+                self.message = Some("已加书签".into());
+            }
+            PromptKind::EditNote { id } if accept => self.save(Change::EditNote { id, note }),
+            PromptKind::EditNote { .. } => {}
+        }
+    }
+
+    pub(super) fn open_bookmarks(&mut self) {
+        if self.focus == Pane::Reader {
+            self.leave_article();
+        }
+        self.overlay = Some(Overlay::Bookmarks(BookmarkList::default()));
+    }
+
+    /// Rows the bookmark list shows at once (two rows per bookmark).
+    pub fn bookmark_rows(&self) -> usize {
+        usize::from(super::geometry::overlay_body(self.width, self.height).height / 2).max(1)
+    }
+
+    pub(super) fn run_in_bookmarks(&mut self, command: Command) {
+        let Some(Overlay::Bookmarks(list)) = &self.overlay else {
+            return;
+        };
+        let mut list = list.clone();
+        let ordered: Vec<Bookmark> = list.ordered(&self.saved, &self.library).into_iter().cloned().collect();
+        let rows = self.bookmark_rows();
+        let len = ordered.len();
+        let mut cursor = super::ListCursor {
+            selected: list.cursor,
+            offset: list.offset,
+        };
+        match command {
+            Command::Back | Command::Bookmarks => {
+                self.overlay = None;
+                return;
+            }
+            Command::Help => {
+                self.overlay = Some(Overlay::Help);
+                return;
+            }
+            Command::LineDown => cursor.move_by(1, len, rows),
+            Command::LineUp => cursor.move_by(-1, len, rows),
+            Command::PageDown | Command::HalfPageDown => cursor.move_by(rows as isize, len, rows),
+            Command::PageUp | Command::HalfPageUp => cursor.move_by(-(rows as isize), len, rows),
+            Command::Top => cursor.select(0, len, rows),
+            Command::Bottom => cursor.select(len, len, rows),
+            Command::ToggleBookmarkOrder => {
+                list.grouped = !list.grouped;
+                cursor = super::ListCursor::default();
+            }
+            Command::Open | Command::FocusRight => {
+                if let Some(bookmark) = ordered.get(cursor.selected) {
+                    match self.library.find(&bookmark.article) {
+                        Some(index) => {
+                            self.overlay = None;
+                            self.open_article(index, Some(bookmark.offset));
+                            self.after_geometry_change();
+                            return;
+                        }
+                        None => self.message = Some(format!("文章已不存在：{}", bookmark.article)),
+                    }
+                }
+            }
+            Command::DeleteBookmark => {
+                if let Some(bookmark) = ordered.get(cursor.selected) {
+                    list.deleted = Some(bookmark.clone());
+                    self.save(Change::DeleteBookmark { id: bookmark.id });
+                    self.message = Some("已删除书签（u 撤销）".into());
+                    cursor.select(cursor.selected, len.saturating_sub(1), rows);
+                }
+            }
+            Command::Undo => {
+                if let Some(bookmark) = list.deleted.take() {
+                    self.save(Change::RestoreBookmark(bookmark));
+                    self.message = Some("已恢复书签".into());
+                }
+            }
+            Command::EditNote => {
+                if let Some(bookmark) = ordered.get(cursor.selected) {
+                    let input = TextInput::with_text(&bookmark.note);
+                    self.prompt = Some(Prompt {
+                        kind: PromptKind::EditNote { id: bookmark.id },
+                        input,
+                    });
+                }
+            }
+            _ => {}
+        }
+        list.cursor = cursor.selected;
+        list.offset = cursor.offset;
+        self.overlay = Some(Overlay::Bookmarks(list));
+    }
+}

@@ -1,0 +1,264 @@
+//! Moving around: panes, lists, the reader, articles, mouse.
+
+use super::{App, ListCursor, Pane, Reader, geometry};
+
+/// Lines the mouse wheel scrolls per step.
+pub(super) const WHEEL_LINES: isize = 3;
+
+impl App {
+    fn visible_categories(&self) -> usize {
+        self.screen()
+            .categories
+            .map_or(1, |pane| usize::from(geometry::list_body(pane).height))
+    }
+
+    fn visible_articles(&self) -> usize {
+        self.screen().articles.map_or(1, |pane| {
+            usize::from(geometry::list_body(pane).height / geometry::ARTICLE_ROWS)
+        })
+    }
+
+    pub(super) fn back(&mut self) {
+        if self.focus_mode {
+            self.focus_mode = false;
+            self.after_geometry_change();
+            return;
+        }
+        self.focus_left();
+    }
+
+    pub(super) fn focus_left(&mut self) {
+        self.set_focus(match self.focus {
+            Pane::Reader => Pane::Articles,
+            Pane::Articles | Pane::Categories => Pane::Categories,
+        });
+    }
+
+    pub(super) fn focus_right(&mut self) {
+        match self.focus {
+            Pane::Categories => self.set_focus(Pane::Articles),
+            Pane::Articles => self.open_selected(),
+            Pane::Reader => {}
+        }
+    }
+
+    pub(super) fn cycle_focus(&mut self, forward: bool) {
+        let order = if self.reader.is_some() {
+            &[Pane::Categories, Pane::Articles, Pane::Reader][..]
+        } else {
+            &[Pane::Categories, Pane::Articles][..]
+        };
+        let at = order.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
+        self.set_focus(order[next]);
+    }
+
+    /// Moves the focus; leaving the reader saves the reading position.
+    fn set_focus(&mut self, pane: Pane) {
+        if self.focus == Pane::Reader && pane != Pane::Reader {
+            self.leave_article();
+        }
+        self.focus = pane;
+        self.focus_mode = false;
+        self.after_geometry_change();
+    }
+
+    pub(super) fn toggle_focus_mode(&mut self) {
+        if self.reader.is_none() {
+            self.open_selected();
+        }
+        if self.reader.is_some() {
+            self.focus_mode = !self.focus_mode;
+            self.focus = Pane::Reader;
+            self.after_geometry_change();
+        }
+    }
+
+    pub(super) fn open_selected(&mut self) {
+        match self.focus {
+            Pane::Categories => self.set_focus(Pane::Articles),
+            Pane::Articles | Pane::Reader => {
+                if let Some(article) = self.selected_article() {
+                    self.open_article(article, None);
+                }
+            }
+        }
+    }
+
+    /// Opens library article `index` with byte `offset` at the top (by default
+    /// where the reader left it), selecting it in the lists.
+    pub fn open_article(&mut self, index: usize, offset: Option<usize>) {
+        let Some(category) = self.library.category_of(index) else {
+            return;
+        };
+        if self.reader.as_ref().is_some_and(|r| r.article != index) {
+            self.leave_article();
+        }
+        let article = &self.library.articles()[index];
+        let offset = offset
+            .or_else(|| self.saved.positions.get(&article.id).map(|p| p.offset))
+            .unwrap_or(0);
+        let in_category = index - self.library.categories()[category].articles.start;
+        let category_count = self.library.categories().len();
+        self.categories
+            .select(category, category_count, self.visible_categories());
+        self.focus = Pane::Reader;
+        let article_count = self.category_articles().len();
+        self.articles
+            .select(in_category, article_count, self.visible_articles());
+        let settings = self.layout_settings();
+        let body = &self.library.articles()[index].body;
+        let mut reader = Reader::open(index, body, settings, offset);
+        reader.scroll_by(0, self.reader_page());
+        self.reader = Some(reader);
+    }
+
+    pub(super) fn step_article(&mut self, delta: isize) {
+        let count = self.library.articles().len();
+        let current = match (self.focus, &self.reader) {
+            (Pane::Reader, Some(reader)) => reader.article,
+            _ => self.selected_article().unwrap_or(0),
+        };
+        let next = current.saturating_add_signed(delta).min(count.saturating_sub(1));
+        if next == current {
+            return;
+        }
+        if self.focus == Pane::Reader {
+            self.open_article(next, None);
+        } else if let Some(category) = self.library.category_of(next) {
+            let start = self.library.categories()[category].articles.start;
+            let category_count = self.library.categories().len();
+            let visible = self.visible_categories();
+            if category != self.categories.selected {
+                self.categories.select(category, category_count, visible);
+                self.articles = ListCursor::default();
+            }
+            let (len, visible) = (self.category_articles().len(), self.visible_articles());
+            self.articles.select(next - start, len, visible);
+        }
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Categories => self.select_category_by(delta),
+            Pane::Articles => {
+                let (len, visible) = (self.category_articles().len(), self.visible_articles());
+                self.articles.move_by(delta, len, visible);
+            }
+            Pane::Reader => {
+                let page = self.reader_page();
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll_by(delta, page);
+                }
+            }
+        }
+    }
+
+    fn select_category_by(&mut self, delta: isize) {
+        let before = self.categories.selected;
+        let (len, visible) = (self.library.categories().len(), self.visible_categories());
+        self.categories.move_by(delta, len, visible);
+        if self.categories.selected != before {
+            self.articles = ListCursor::default();
+        }
+    }
+
+    pub(super) fn move_by_pages(&mut self, direction: isize, divisor: usize) {
+        let page = match self.focus {
+            Pane::Categories => self.visible_categories(),
+            Pane::Articles => self.visible_articles(),
+            // Keep one line of context when paging through text.
+            Pane::Reader if divisor == 1 => self.reader_page().saturating_sub(1),
+            Pane::Reader => self.reader_page(),
+        };
+        let step = (page / divisor).max(1) as isize;
+        self.move_by(direction * step);
+    }
+
+    pub(super) fn move_to_end(&mut self, end: bool) {
+        match self.focus {
+            Pane::Reader => {
+                let page = self.reader_page();
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll_to(if end { usize::MAX } else { 0 }, page);
+                }
+            }
+            _ => self.move_by(if end { isize::MAX } else { isize::MIN }),
+        }
+    }
+
+    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        if self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        let Some(pane) = self.screen().pane_at(x, y) else {
+            return;
+        };
+        let saved = self.focus;
+        self.focus = pane;
+        let step = if pane == Pane::Reader { WHEEL_LINES } else { 1 };
+        self.move_by(if down { step } else { -step });
+        self.focus = saved;
+    }
+
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        if self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        let screen = self.screen();
+        match screen.pane_at(x, y) {
+            Some(Pane::Categories) => {
+                self.set_focus(Pane::Categories);
+                if let Some(pane) = screen.categories {
+                    let body = geometry::list_body(pane);
+                    if y >= body.y {
+                        let index = self.categories.offset + usize::from(y - body.y);
+                        if index < self.library.categories().len() && index != self.categories.selected {
+                            let (len, visible) = (self.library.categories().len(), self.visible_categories());
+                            self.categories.select(index, len, visible);
+                            self.articles = ListCursor::default();
+                        }
+                    }
+                }
+            }
+            Some(Pane::Articles) => {
+                self.set_focus(Pane::Articles);
+                if let Some(pane) = screen.articles {
+                    let body = geometry::list_body(pane);
+                    if y >= body.y {
+                        let index = self.articles.offset + usize::from((y - body.y) / geometry::ARTICLE_ROWS);
+                        let (len, visible) = (self.category_articles().len(), self.visible_articles());
+                        if index < len {
+                            self.articles.select(index, len, visible);
+                        }
+                    }
+                }
+            }
+            Some(Pane::Reader) => self.set_focus(Pane::Reader),
+            None => {}
+        }
+    }
+
+    /// Size, focus or focus mode changed: re-lay out the reader for its new
+    /// column width and keep list selections in view.
+    pub(super) fn after_geometry_change(&mut self) {
+        if self.focus == Pane::Reader && self.reader.is_none() {
+            self.focus = Pane::Articles;
+        }
+        let settings = self.layout_settings();
+        let page = self.reader_page();
+        if let Some(reader) = &mut self.reader {
+            let body = &self.library.articles()[reader.article].body;
+            reader.relayout(body, settings);
+            reader.scroll_by(0, page);
+        }
+        let (len, visible) = (self.library.categories().len(), self.visible_categories());
+        self.categories.select(self.categories.selected, len, visible);
+        let (len, visible) = (self.category_articles().len(), self.visible_articles());
+        self.articles.select(self.articles.selected, len, visible);
+    }
+}

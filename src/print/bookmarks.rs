@@ -1,0 +1,145 @@
+//! `yuedu bookmarks`: the saved bookmarks as text, JSON or Markdown.
+
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use crate::library::Library;
+use crate::store::{Bookmark, State};
+
+fn local_time(bookmark: &Bookmark) -> String {
+    bookmark
+        .created
+        .to_zoned_datetime(TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn title<'a>(library: &'a Library, bookmark: &Bookmark) -> Option<&'a str> {
+    library
+        .find(&bookmark.article)
+        .map(|i| library.articles()[i].meta.title.as_str())
+}
+
+fn newest_first(state: &State) -> Vec<&Bookmark> {
+    let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
+    list.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+    list
+}
+
+/// One line per bookmark: `TIME<TAB>ARTICLE-ID<TAB>TITLE<TAB>NOTE<TAB>SNIPPET`.
+pub fn bookmark_lines(state: &State, library: &Library) -> String {
+    newest_first(state)
+        .into_iter()
+        .map(|b| {
+            let title = title(library, b).unwrap_or("(article missing)");
+            format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                local_time(b),
+                b.article,
+                title,
+                b.note,
+                b.snippet
+            )
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    article: &'a str,
+    title: Option<&'a str>,
+    missing: bool,
+    offset: usize,
+    snippet: &'a str,
+    note: &'a str,
+    created: String,
+}
+
+pub fn bookmark_json(state: &State, library: &Library) -> String {
+    let entries: Vec<Entry<'_>> = newest_first(state)
+        .into_iter()
+        .map(|b| Entry {
+            article: &b.article,
+            title: title(library, b),
+            missing: title(library, b).is_none(),
+            offset: b.offset,
+            snippet: &b.snippet,
+            note: &b.note,
+            created: b.created.to_string(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+}
+
+/// Markdown: a section per article (in library order, missing ones last),
+/// each bookmark with its time, note and quoted snippet.
+pub fn bookmark_markdown(state: &State, library: &Library) -> String {
+    let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
+    list.sort_by_key(|b| {
+        (
+            library.find(&b.article).unwrap_or(usize::MAX),
+            b.article.clone(),
+            b.offset,
+        )
+    });
+    let mut out = String::from("# 书签\n");
+    let mut current: Option<&str> = None;
+    for bookmark in list {
+        if current != Some(bookmark.article.as_str()) {
+            current = Some(&bookmark.article);
+            let heading = title(library, bookmark)
+                .map_or_else(|| format!("{}（文章已不存在）", bookmark.article), str::to_string);
+            out.push_str(&format!("\n## {heading}\n\n"));
+        }
+        let note = if bookmark.note.is_empty() {
+            String::new()
+        } else {
+            format!("：{}", bookmark.note)
+        };
+        out.push_str(&format!("- {}{note}\n  > {}\n", local_time(bookmark), bookmark.snippet));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Change;
+    use jiff::Timestamp;
+
+    fn state() -> State {
+        let mut state = State::default();
+        for (id, article, note) in [(1, "yingxiao/kehu-guanxi-guanli", "重点"), (2, "gone/article", "")] {
+            state.apply(&Change::AddBookmark(Bookmark {
+                id,
+                article: article.into(),
+                offset: 0,
+                snippet: "所谓客户关系管理".into(),
+                created: Timestamp::from_second(1_800_000_000 + id as i64).expect("time"),
+                note: note.into(),
+            }));
+        }
+        state
+    }
+
+    #[test]
+    fn lists_newest_first_and_marks_missing_articles() {
+        let library = Library::bundled();
+        let text = bookmark_lines(&state(), &library);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].contains("gone/article\t(article missing)"));
+        assert!(lines[1].contains("yingxiao/kehu-guanxi-guanli\t如何做好客户关系管理\t重点\t所谓客户关系管理"));
+        let json: serde_json::Value = serde_json::from_str(&bookmark_json(&state(), &library)).expect("json");
+        assert_eq!(json[0]["missing"], true);
+        assert_eq!(json[1]["note"], "重点");
+    }
+
+    #[test]
+    fn markdown_groups_by_article() {
+        let library = Library::bundled();
+        let md = bookmark_markdown(&state(), &library);
+        assert!(md.starts_with("# 书签\n\n## 如何做好客户关系管理\n\n- "));
+        assert!(md.contains("：重点\n  > 所谓客户关系管理"));
+        assert!(md.contains("## gone/article（文章已不存在）"));
+    }
+}

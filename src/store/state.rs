@@ -1,0 +1,188 @@
+//! What is stored, and the changes a session makes to it. Changes, not whole
+//! states, are written: each save applies this session's changes to what is
+//! on disk, so two sessions never undo each other's work.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The file format version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    pub version: u32,
+    /// Reading position per article ID.
+    #[serde(default)]
+    pub positions: BTreeMap<String, Position>,
+    /// Bookmarks, oldest first.
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    /// The article read most recently, for "continue reading".
+    #[serde(default)]
+    pub last_read: Option<String>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            version: VERSION,
+            positions: BTreeMap::new(),
+            bookmarks: Vec::new(),
+            last_read: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Byte offset in the article's text of the first line shown.
+    pub offset: usize,
+    /// How far through the article, 0–100, when it was last left.
+    pub percent: u8,
+    /// The end of the article was reached at some point.
+    pub finished: bool,
+    pub updated: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// Unique: creation time in nanoseconds, made unique within the session.
+    pub id: i128,
+    pub article: String,
+    /// Byte offset in the article's text.
+    pub offset: usize,
+    /// About 30 字 of text from the offset.
+    pub snippet: String,
+    pub created: Timestamp,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One change a session made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    SetPosition {
+        article: String,
+        position: Position,
+    },
+    AddBookmark(Bookmark),
+    DeleteBookmark {
+        id: i128,
+    },
+    /// Brings a deleted bookmark back (undo).
+    RestoreBookmark(Bookmark),
+    EditNote {
+        id: i128,
+        note: String,
+    },
+}
+
+impl State {
+    /// Applies a change. Positions keep the newer of two writes; bookmarks are
+    /// added once (by ID) and deleted by ID.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::SetPosition { article, position } => {
+                let newer = self
+                    .positions
+                    .get(article)
+                    .is_none_or(|old| old.updated <= position.updated);
+                if newer {
+                    let finished = position.finished || self.positions.get(article).is_some_and(|p| p.finished);
+                    self.positions.insert(
+                        article.clone(),
+                        Position {
+                            finished,
+                            ..position.clone()
+                        },
+                    );
+                }
+                let latest = self
+                    .last_read
+                    .as_ref()
+                    .and_then(|id| self.positions.get(id))
+                    .is_none_or(|p| p.updated <= position.updated);
+                if latest {
+                    self.last_read = Some(article.clone());
+                }
+            }
+            Change::AddBookmark(bookmark) | Change::RestoreBookmark(bookmark) => {
+                if !self.bookmarks.iter().any(|b| b.id == bookmark.id) {
+                    let at = self.bookmarks.partition_point(|b| b.created <= bookmark.created);
+                    self.bookmarks.insert(at, bookmark.clone());
+                }
+            }
+            Change::DeleteBookmark { id } => self.bookmarks.retain(|b| b.id != *id),
+            Change::EditNote { id, note } => {
+                if let Some(bookmark) = self.bookmarks.iter_mut().find(|b| b.id == *id) {
+                    bookmark.note = note.clone();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_second(seconds).expect("valid")
+    }
+
+    fn bookmark(id: i128, seconds: i64) -> Bookmark {
+        Bookmark {
+            id,
+            article: "a".into(),
+            offset: 3,
+            snippet: "片段".into(),
+            created: at(seconds),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_newer_position_wins_and_finished_sticks() {
+        let mut state = State::default();
+        let position = |offset, seconds, finished| Position {
+            offset,
+            percent: 10,
+            finished,
+            updated: at(seconds),
+        };
+        state.apply(&Change::SetPosition {
+            article: "a".into(),
+            position: position(100, 20, true),
+        });
+        state.apply(&Change::SetPosition {
+            article: "a".into(),
+            position: position(50, 10, false),
+        });
+        assert_eq!(state.positions["a"].offset, 100, "an older write does not win");
+        state.apply(&Change::SetPosition {
+            article: "a".into(),
+            position: position(7, 30, false),
+        });
+        assert_eq!(state.positions["a"].offset, 7);
+        assert!(state.positions["a"].finished);
+        assert_eq!(state.last_read.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn bookmarks_are_added_once_in_time_order_and_deleted_by_id() {
+        let mut state = State::default();
+        state.apply(&Change::AddBookmark(bookmark(2, 20)));
+        state.apply(&Change::AddBookmark(bookmark(1, 10)));
+        state.apply(&Change::AddBookmark(bookmark(2, 20)));
+        assert_eq!(state.bookmarks.iter().map(|b| b.id).collect::<Vec<_>>(), [1, 2]);
+        state.apply(&Change::EditNote {
+            id: 1,
+            note: "重要".into(),
+        });
+        assert_eq!(state.bookmarks[0].note, "重要");
+        state.apply(&Change::DeleteBookmark { id: 1 });
+        assert_eq!(state.bookmarks.len(), 1);
+    }
+}

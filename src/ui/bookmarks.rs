@@ -1,0 +1,91 @@
+//! The bookmark list overlay.
+
+use ratatui::buffer::Buffer;
+
+use super::View;
+use super::draw::{fill, put_right, put_str, put_truncated};
+use crate::app::bookmarks::BookmarkList;
+use crate::app::geometry::{overlay_area, overlay_body};
+
+pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) {
+    let app = view.app;
+    let theme = view.theme;
+    let ambiguous = app.settings.ambiguous;
+    let area = overlay_area(app.width, app.height);
+    let body = overlay_body(app.width, app.height);
+    fill(buf, area, theme.overlay);
+    let order = if list.grouped { "按文章" } else { "按时间" };
+    let ordered = list.ordered(&app.saved, &app.library);
+    let heading = format!(
+        "书签  {} 个  {order}（o 切换）  Enter 跳转  e 备注  d 删除  u 撤销  Esc 关闭",
+        ordered.len()
+    );
+    put_truncated(
+        buf,
+        area.x + 1,
+        area.y,
+        &heading,
+        area.width.saturating_sub(2),
+        theme.overlay_key,
+        ambiguous,
+    );
+    if ordered.is_empty() {
+        put_str(
+            buf,
+            body.x + 1,
+            body.y,
+            "还没有书签：在阅读时按 m 添加",
+            body.width.saturating_sub(2),
+            theme.overlay,
+            ambiguous,
+        );
+        return;
+    }
+    let rows = usize::from(body.height / 2);
+    for (slot, (index, bookmark)) in ordered.iter().enumerate().skip(list.offset).take(rows).enumerate() {
+        let y = body.y + slot as u16 * 2;
+        let selected = index == list.cursor;
+        let style = if selected { theme.selected } else { theme.overlay };
+        fill(buf, ratatui::layout::Rect { y, height: 2, ..body }, style);
+        let title = match app.library.find(&bookmark.article) {
+            Some(i) => app.library.articles()[i].meta.title.clone(),
+            None => format!("{}（文章已不存在）", bookmark.article),
+        };
+        let when = bookmark
+            .created
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string();
+        let when_width = crate::text::str_width(&when, ambiguous) as u16;
+        let first = if bookmark.note.is_empty() {
+            title
+        } else {
+            format!("{title}  {}", bookmark.note)
+        };
+        put_truncated(
+            buf,
+            body.x + 1,
+            y,
+            &first,
+            body.width.saturating_sub(when_width + 4),
+            style,
+            ambiguous,
+        );
+        put_right(buf, body.right().saturating_sub(1), y, &when, style, ambiguous);
+        let snippet = format!("  {}", bookmark.snippet);
+        let snippet_style = if selected {
+            style
+        } else {
+            theme.dim.patch(theme.overlay)
+        };
+        put_truncated(
+            buf,
+            body.x + 1,
+            y + 1,
+            &snippet,
+            body.width.saturating_sub(2),
+            snippet_style,
+            ambiguous,
+        );
+    }
+}
