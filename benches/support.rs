@@ -39,3 +39,36 @@ pub fn long_article(bytes: usize) -> Article {
         Err(err) => panic!("generated article does not parse: {err}"),
     }
 }
+
+/// Writes a collection of `count` articles of about `total_bytes` in all into
+/// `root`, in 20 category folders, with sizes varying around the mean.
+pub fn write_collection(root: &std::path::Path, count: usize, total_bytes: usize) {
+    let text = long_markdown(total_bytes / 4 + 64 * 1024);
+    let paragraphs: Vec<&str> = text.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let mean = total_bytes / count;
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for i in 0..count {
+        let category = format!("分类{:02}", i % 20);
+        let dir = root.join(&category);
+        if i < 20 {
+            std::fs::create_dir_all(&dir).expect("create category folder");
+        }
+        // From a tenth of the mean to nearly twice it; paragraphs overshoot a little.
+        let size = mean / 10 + (next() as usize % (mean * 12 / 10));
+        let mut body = format!(
+            "+++\ntitle = \"第{i}篇 {}\"\norder = {i}\n+++\n\n",
+            &paragraphs[i % paragraphs.len()].chars().take(12).collect::<String>()
+        );
+        while body.len() < size {
+            body.push_str(paragraphs[next() as usize % paragraphs.len()]);
+            body.push_str("\n\n");
+        }
+        std::fs::write(dir.join(format!("{i:05}.md")), body).expect("write article");
+    }
+}

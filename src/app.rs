@@ -9,6 +9,7 @@ pub mod keys;
 pub mod marks;
 mod navigation;
 mod reader;
+pub mod search;
 
 use bookmarks::BookmarkList;
 use command::Command;
@@ -109,6 +110,7 @@ impl ListCursor {
 pub enum Overlay {
     Help,
     Bookmarks(BookmarkList),
+    Search(search::GlobalSearch),
 }
 
 /// A one-line input at the bottom of the screen.
@@ -124,6 +126,8 @@ pub enum PromptKind {
     NewBookmarkNote(Bookmark),
     /// Editing the note of an existing bookmark: Esc leaves it unchanged.
     EditNote { id: i128 },
+    /// Find in the open article.
+    Find,
 }
 
 impl PromptKind {
@@ -131,6 +135,7 @@ impl PromptKind {
         match self {
             PromptKind::NewBookmarkNote(_) => "书签备注（Enter 保存，Esc 不加备注）：",
             PromptKind::EditNote { .. } => "修改备注（Enter 保存，Esc 取消）：",
+            PromptKind::Find => "查找：",
         }
     }
 }
@@ -155,6 +160,10 @@ pub struct App {
     pub saved: State,
     /// Keys of an unfinished chord.
     pub pending: Vec<Key>,
+    /// Let ASCII-letter queries match titles by pinyin initials.
+    pub pinyin_initials: bool,
+    /// Folded texts for searching, built on first use.
+    search_index: Option<crate::search::SearchIndex>,
     effects: Vec<Effect>,
 }
 
@@ -176,6 +185,8 @@ impl App {
             reader: None,
             saved: State::default(),
             pending: Vec::new(),
+            pinyin_initials: true,
+            search_index: None,
             effects: Vec::new(),
         }
     }
@@ -232,6 +243,8 @@ impl App {
                 self.message = None;
                 if self.prompt.is_some() {
                     self.prompt_key(key);
+                } else if matches!(self.overlay, Some(Overlay::Search(_))) {
+                    self.search_key(key);
                 } else {
                     self.handle_key(key);
                 }
@@ -239,6 +252,8 @@ impl App {
             Input::Paste(text) => {
                 if let Some(prompt) = &mut self.prompt {
                     prompt.input.insert(&text);
+                } else {
+                    self.search_paste(&text);
                 }
             }
             Input::Resize { width, height } => {
@@ -297,11 +312,20 @@ impl App {
                 self.run_in_bookmarks(command);
                 return;
             }
+            // Keys reach the search overlay directly (`search_key`).
+            Some(Overlay::Search(_)) => return,
             None => {}
         }
         match command {
             Command::Help => self.overlay = Some(Overlay::Help),
-            Command::Back => self.back(),
+            Command::Back => {
+                if !self.clear_hits() {
+                    self.back();
+                }
+            }
+            Command::Search => self.open_search(),
+            Command::Find => self.find(),
+            Command::NextHit | Command::PreviousHit => self.step_hit(command),
             Command::Open => self.open_selected(),
             Command::FocusLeft => self.focus_left(),
             Command::FocusRight => self.focus_right(),
@@ -328,21 +352,14 @@ impl App {
 
     /// Keys while a prompt is open: editing keys edit; Enter and Esc finish.
     fn prompt_key(&mut self, key: Key) {
-        let Some(prompt) = &mut self.prompt else { return };
-        let input = &mut prompt.input;
         match (key.code, key.ctrl) {
             (KeyCode::Enter, _) => self.finish_prompt(true),
-            (KeyCode::Esc, _) => self.finish_prompt(false),
-            (KeyCode::Char('c'), true) => self.finish_prompt(false),
-            (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) => input.backspace(),
-            (KeyCode::Delete, _) | (KeyCode::Char('d'), true) => input.delete(),
-            (KeyCode::Left, _) | (KeyCode::Char('b'), true) => input.left(),
-            (KeyCode::Right, _) | (KeyCode::Char('f'), true) => input.right(),
-            (KeyCode::Home, _) | (KeyCode::Char('a'), true) => input.home(),
-            (KeyCode::End, _) | (KeyCode::Char('e'), true) => input.end(),
-            (KeyCode::Char('u'), true) => input.clear(),
-            (KeyCode::Char(c), false) if !key.alt => input.insert(c.encode_utf8(&mut [0; 4])),
-            _ => {}
+            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.finish_prompt(false),
+            _ => {
+                if let Some(prompt) = &mut self.prompt {
+                    prompt.input.edit(key);
+                }
+            }
         }
     }
 

@@ -42,6 +42,18 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
         width: Option<u16>,
     },
+    /// Search all articles; prints ID, title, hit count and a snippet per result.
+    Search {
+        /// Words to find; all of them must occur. Start with "=" to skip pinyin initials.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print a JSON array instead.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+    },
     /// List bookmarks, newest first, or export them as Markdown.
     Bookmarks {
         /// Print a JSON array instead.

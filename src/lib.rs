@@ -26,6 +26,7 @@ pub mod config;
 pub mod layout;
 pub mod library;
 pub mod print;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod tui;

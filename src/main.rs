@@ -14,6 +14,7 @@ use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config::{self, AmbiguousSetting, Config};
 use yuedu::library::Library;
 use yuedu::print;
+use yuedu::search::{Query, SearchIndex};
 use yuedu::store::Store;
 use yuedu::text::AmbiguousWidth;
 use yuedu::ui::theme::Theme;
@@ -87,6 +88,21 @@ fn main() -> ExitCode {
             let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
             write_out(&print::show_article(&library.articles()[index], width))
         }
+        Some(Command::Search { query, json, limit }) => {
+            let query = Query::parse(&query.join(" "), config.search.pinyin_initials);
+            let index = SearchIndex::build(&library);
+            let results = index.search(&query, limit);
+            let out = if json {
+                print::search_json(&results, &library)
+            } else {
+                print::search_lines(&results, &library)
+            };
+            if results.total == 0 {
+                let _ = write_out(&out);
+                return ExitCode::from(NOT_FOUND);
+            }
+            write_out(&out)
+        }
         Some(Command::Bookmarks { json, action }) => {
             let Some(dir) = places.data_dir.as_deref() else {
                 return fail(INPUT_ERROR, "no data folder: the home folder cannot be found");
@@ -139,6 +155,7 @@ fn run_reader(library: Library, config: &Config, data_dir: Option<&Path>) -> Exi
     let theme = Theme::from_settings(&config.theme, no_color);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, keymap, settings, width, height);
+    app.pinyin_initials = config.search.pinyin_initials;
     let store = data_dir.map(|dir| {
         let (store, state, notices) = Store::open(dir);
         app.load_saved(state);

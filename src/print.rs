@@ -172,6 +172,68 @@ pub fn places(
     out
 }
 
+/// Columns of snippet in `yuedu search` output.
+const SEARCH_SNIPPET_WIDTH: usize = 60;
+
+/// `ID<TAB>TITLE<TAB>HITS<TAB>SNIPPET` per result.
+pub fn search_lines(results: &crate::search::SearchResults, library: &Library) -> String {
+    results
+        .hits
+        .iter()
+        .map(|hit| {
+            let article = &library.articles()[hit.article];
+            format!(
+                "{}\t{}\t{}\t{}\n",
+                article.id,
+                article.meta.title,
+                hit.count,
+                search_snippet(hit, article)
+            )
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    category: &'a str,
+    hits: usize,
+    title_hit: bool,
+    snippet: String,
+}
+
+pub fn search_json(results: &crate::search::SearchResults, library: &Library) -> String {
+    let entries: Vec<SearchEntry<'_>> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let article = &library.articles()[hit.article];
+            SearchEntry {
+                id: &article.id,
+                title: &article.meta.title,
+                category: &article.meta.category,
+                hits: hit.count,
+                title_hit: hit.title_hit,
+                snippet: search_snippet(hit, article),
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+}
+
+fn search_snippet(hit: &crate::search::Hit, article: &Article) -> String {
+    hit.first.as_ref().map_or_else(String::new, |first| {
+        crate::search::snippet(
+            &article.body.text,
+            first.clone(),
+            SEARCH_SNIPPET_WIDTH,
+            crate::text::AmbiguousWidth::Narrow,
+        )
+        .text
+    })
+}
+
 /// Default width for `show`: the terminal's, capped like the reading column, or 80.
 pub fn default_width(terminal_width: Option<u16>) -> usize {
     crate::layout::column_width(

@@ -6,6 +6,7 @@ mod draw;
 mod help;
 mod lists;
 mod reader;
+mod search;
 mod status;
 pub mod theme;
 
@@ -42,12 +43,14 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> 
     if let Some(area) = screen.reader {
         reader::render_reader(&view, area, buf);
     }
+    let status_cursor = status::render_status(&view, screen.status, buf);
     match &app.overlay {
         Some(Overlay::Help) => help::render_help(&view, buf.area, buf),
         Some(Overlay::Bookmarks(list)) => bookmarks::render_bookmarks(&view, list, buf),
+        Some(Overlay::Search(search)) => return Some(search::render_search(&view, search, buf)),
         None => {}
     }
-    status::render_status(&view, screen.status, buf)
+    status_cursor
 }
 
 fn render_too_small(buf: &mut Buffer, theme: &Theme, ambiguous: crate::text::AmbiguousWidth) {

@@ -175,3 +175,26 @@ fn a_damaged_state_file_is_set_aside_and_reported() {
     assert_eq!(kept.len(), 1);
     assert_eq!(std::fs::read_to_string(kept[0].path()).expect("kept"), "{ broken");
 }
+
+#[test]
+fn search_prints_results_and_exits_one_when_nothing_matches() {
+    yuedu()
+        .args(["search", "關係", "--limit", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "yingxiao/kehu-guanxi-guanli\t如何做好客户关系管理\t",
+        ));
+    yuedu()
+        .args(["search", "khgx"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("如何做好客户关系管理"));
+    yuedu().args(["search", "=khgx"]).assert().code(1).stdout("");
+    yuedu()
+        .args(["search", "统计", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"id\": \"yiyuan/tongji-xinxi\"").and(predicate::str::contains("\"hits\"")));
+    yuedu().args(["search", ".*(["]).assert().code(1);
+}

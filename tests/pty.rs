@@ -105,3 +105,22 @@ fn bookmarks_and_positions_survive_a_restart() {
     assert_eq!(session.wait_exit(), 0);
     assert!(home.path().join("data/yuedu/state.json").exists());
 }
+
+#[test]
+fn search_as_you_type_opens_the_article_at_the_hit() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    session.wait_for("分类");
+    session.send("s");
+    session.wait_for("搜索：");
+    // Typed as one burst, the way an input method commits composed text.
+    session.send("病案首页");
+    session.wait_for("1 篇");
+    session.wait_for("如何做好医院统计信息工作");
+    session.send("\r");
+    session.wait_for("医院管理 › 如何做好医院统计信息工作");
+    session.wait_for("查找 1/");
+    session.wait_for("病案首页填写质量");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

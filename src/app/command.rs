@@ -56,6 +56,10 @@ commands! {
     FocusLeft = "focus_left", "左边的窗格 / 返回";
     FocusRight = "focus_right", "右边的窗格 / 打开";
     ToggleFocusMode = "toggle_focus_mode", "专注阅读（全屏）";
+    Search = "search", "搜索全部文章";
+    Find = "find", "在文章中查找（在列表中：搜索全部文章）";
+    NextHit = "next_hit", "下一个查找结果";
+    PreviousHit = "previous_hit", "上一个查找结果";
     ContinueReading = "continue_reading", "继续阅读上次的文章";
     AddBookmark = "add_bookmark", "在此处加书签";
     Bookmarks = "bookmarks", "书签列表";

@@ -140,17 +140,10 @@ pub fn reading_column(text: Rect, max_width: usize) -> Rect {
     }
 }
 
-/// The area of a full overlay (the bookmark list, search results): the
-/// screen less a margin and the status line, below one heading row.
+/// The area of a full overlay (the bookmark list, search results): everything
+/// above the status line, so nothing of the panes shows through at its edges.
 pub fn overlay_area(width: u16, height: u16) -> Rect {
-    let margin_x = if width >= 60 { 2 } else { 0 };
-    let margin_y = if height >= 12 { 1 } else { 0 };
-    Rect::new(
-        margin_x,
-        margin_y,
-        width.saturating_sub(2 * margin_x),
-        height.saturating_sub(2 * margin_y + 1),
-    )
+    Rect::new(0, 0, width, height.saturating_sub(1))
 }
 
 /// The rows of an overlay that show items.

@@ -3,6 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::keys::{Key, KeyCode};
 use crate::text::{AmbiguousWidth, sanitize_inline, str_width};
 
 /// Inputs longer than this are cut: a query or a note, not a document.
@@ -78,6 +79,24 @@ impl TextInput {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+    }
+
+    /// Applies an editing key (emacs-style control keys included); returns
+    /// whether the text may have changed.
+    pub fn edit(&mut self, key: Key) -> bool {
+        let before = self.text.len();
+        match (key.code, key.ctrl) {
+            (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) => self.backspace(),
+            (KeyCode::Delete, _) | (KeyCode::Char('d'), true) => self.delete(),
+            (KeyCode::Left, _) | (KeyCode::Char('b'), true) => self.left(),
+            (KeyCode::Right, _) | (KeyCode::Char('f'), true) => self.right(),
+            (KeyCode::Home, _) | (KeyCode::Char('a'), true) => self.home(),
+            (KeyCode::End, _) | (KeyCode::Char('e'), true) => self.end(),
+            (KeyCode::Char('u'), true) => self.clear(),
+            (KeyCode::Char(c), false) if !key.alt => self.insert(c.encode_utf8(&mut [0; 4])),
+            _ => return false,
+        }
+        self.text.len() != before
     }
 
     /// Columns before the cursor, for placing the terminal cursor (and so the

@@ -106,6 +106,8 @@ impl App {
             }
             PromptKind::EditNote { id } if accept => self.save(Change::EditNote { id, note }),
             PromptKind::EditNote { .. } => {}
+            PromptKind::Find if accept => self.finish_find(prompt.input.text()),
+            PromptKind::Find => {}
         }
     }
 

@@ -2,7 +2,9 @@
 //! the top of the screen. Scrolling moves `top`; a new width re-lays out the
 //! text and keeps the same byte offset at the top.
 
-use crate::layout::{Layout, LayoutSettings};
+use std::ops::Range;
+
+use crate::layout::{Layout, LayoutSettings, Mark};
 use crate::library::Body;
 
 #[derive(Clone, Debug)]
@@ -12,6 +14,9 @@ pub struct Reader {
     pub layout: Layout,
     /// Index of the first line shown.
     pub top: usize,
+    /// Search hits in the body (byte ranges, in order) and the one the reader is on.
+    pub hits: Vec<Range<usize>>,
+    pub current_hit: Option<usize>,
 }
 
 impl Reader {
@@ -19,7 +24,13 @@ impl Reader {
     pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
         let layout = Layout::new(body, settings);
         let top = layout.line_at_offset(offset);
-        Reader { article, layout, top }
+        Reader {
+            article,
+            layout,
+            top,
+            hits: Vec::new(),
+            current_hit: None,
+        }
     }
 
     /// The reading position: the byte offset of the first text shown. A blank
@@ -56,6 +67,41 @@ impl Reader {
 
     pub fn scroll_to(&mut self, top: usize, page: usize) {
         self.top = top.min(self.max_top(page));
+    }
+
+    /// Hits that touch lines `first..first + count`, marked for drawing.
+    pub fn visible_marks(&self, first: usize, count: usize) -> Vec<(Range<usize>, Mark)> {
+        let lines = self.layout.lines();
+        let Some(start) = lines.get(first).map(|l| l.range.start) else {
+            return Vec::new();
+        };
+        let end = lines
+            .get((first + count).min(lines.len()).saturating_sub(1))
+            .map_or(start, |l| l.range.end);
+        let from = self.hits.partition_point(|h| h.end <= start);
+        self.hits[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, h)| h.start < end)
+            .map(|(i, h)| {
+                let mark = if self.current_hit == Some(from + i) {
+                    Mark::Current
+                } else {
+                    Mark::Hit
+                };
+                (h.clone(), mark)
+            })
+            .collect()
+    }
+
+    /// Scrolls so that hit `index` is in view, a few lines below the top.
+    pub fn show_hit(&mut self, index: usize, page: usize) {
+        let Some(hit) = self.hits.get(index) else { return };
+        self.current_hit = Some(index);
+        let line = self.layout.line_at_offset(hit.start);
+        if line < self.top || line >= self.top + page {
+            self.scroll_to(line.saturating_sub(page / 3), page);
+        }
     }
 
     /// How far through the article the bottom of the page is, 0–100.

@@ -340,3 +340,137 @@ fn a_position_saved_at_width_100_lands_on_the_same_sentence_at_width_50() {
         "{shown} / {sentence}"
     );
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle(Input::Key(Key::char(c)));
+    }
+}
+
+#[test]
+fn global_search_updates_as_you_type_and_opens_at_the_hit() {
+    let mut app = app(120, 35);
+    press(&mut app, "s");
+    assert!(matches!(app.overlay, Some(Overlay::Search(_))));
+    type_text(&mut app, "病案");
+    let Some(Overlay::Search(search)) = &app.overlay else {
+        panic!("search open")
+    };
+    assert_eq!(search.results.total, 1);
+    let first = search.results.hits[0].first.clone().expect("body hit");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay, None);
+    let reader = app.reader.as_ref().expect("opened");
+    assert_eq!(reader.article, 2);
+    assert_eq!(reader.current_hit, Some(0));
+    assert_eq!(reader.hits[0], first);
+    let line = reader.layout.line_at_offset(first.start);
+    assert!(
+        line >= reader.top && line < reader.top + app.reader_page(),
+        "the hit is on screen"
+    );
+    assert!(reader.hits.len() > 5, "every hit is marked");
+}
+
+#[test]
+fn esc_returns_from_search_to_where_you_were() {
+    let mut app = app(120, 35);
+    press(&mut app, "j l l space");
+    let before = app.reader.as_ref().map(|r| (r.article, r.top));
+    press(&mut app, "s");
+    type_text(&mut app, "统计");
+    press(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader.as_ref().map(|r| (r.article, r.top)), before);
+    assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn slash_in_the_lists_searches_everything_and_arrows_pick_a_result() {
+    let mut app = app(120, 35);
+    press(&mut app, "/");
+    type_text(&mut app, "管理");
+    press(&mut app, "down down enter");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.article),
+        Some(2),
+        "the third result: 管理 only in the text"
+    );
+}
+
+#[test]
+fn find_in_article_marks_every_hit_and_n_wraps() {
+    let mut app = app(60, 20);
+    press(&mut app, "j l l /");
+    assert!(matches!(
+        app.prompt,
+        Some(Prompt {
+            kind: PromptKind::Find,
+            ..
+        })
+    ));
+    app.handle(Input::Paste("客戶".into()));
+    press(&mut app, "enter");
+    let reader = app.reader.as_ref().expect("open");
+    let total = reader.hits.len();
+    assert_eq!(total, app.library.articles()[1].body.text.matches("客户").count());
+    assert_eq!(reader.current_hit, Some(0));
+    press(&mut app, "n n");
+    assert_eq!(app.reader.as_ref().and_then(|r| r.current_hit), Some(2));
+    press(&mut app, "N N N");
+    assert_eq!(
+        app.reader.as_ref().and_then(|r| r.current_hit),
+        Some(total - 1),
+        "wraps backwards"
+    );
+    assert!(app.message.is_some());
+    let reader = app.reader.as_ref().expect("open");
+    let hit_line = reader.layout.line_at_offset(reader.hits[total - 1].start);
+    assert!(hit_line >= reader.top && hit_line < reader.top + app.reader_page());
+    press(&mut app, "esc");
+    assert!(
+        app.reader.as_ref().is_some_and(|r| r.hits.is_empty()),
+        "Esc clears the marks first"
+    );
+    assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn a_hit_split_across_lines_is_marked_on_both() {
+    let mut app = app(60, 20);
+    press(&mut app, "j l l");
+    let reader = app.reader.as_ref().expect("open");
+    let body = &app.library.articles()[1].body;
+    // Find a two-character word that the layout splits at a line end.
+    let split = reader.layout.lines().windows(2).find_map(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        (a.range.end == b.range.start && !a.range.is_empty() && !b.range.is_empty()).then(|| {
+            let last = body.text[a.range.clone()].chars().next_back().expect("char");
+            let next = body.text[b.range.clone()].chars().next().expect("char");
+            format!("{last}{next}")
+        })
+    });
+    let word = split.expect("some paragraph wraps");
+    press(&mut app, "/");
+    app.handle(Input::Paste(word.clone()));
+    press(&mut app, "enter");
+    let reader = app.reader.as_ref().expect("open");
+    let crossing = reader.hits.iter().find(|h| {
+        let first = reader.layout.line_at_offset(h.start);
+        reader.layout.line_at_offset(h.end - 1) != first
+    });
+    let hit = crossing.expect("a hit crosses a line break").clone();
+    let body = &app.library.articles()[1].body;
+    let line = reader.layout.line_at_offset(hit.start);
+    let marks = reader.visible_marks(line, 2);
+    let first_pieces = reader.layout.pieces(body, line, &marks);
+    let second_pieces = reader.layout.pieces(body, line + 1, &marks);
+    assert!(
+        first_pieces.iter().any(|p| p.mark != crate::layout::Mark::None),
+        "{word}"
+    );
+    assert!(
+        second_pieces.iter().any(|p| p.mark != crate::layout::Mark::None),
+        "{word}"
+    );
+}

@@ -17,6 +17,12 @@ const ST_C1: char = '\u{9c}';
 
 /// Sanitises multi-line text: keeps `\n`, expands tabs, normalises line endings.
 pub fn sanitize(input: &str) -> String {
+    // Most text needs nothing: copy it whole.
+    if input.chars().all(|c| {
+        c == '\n' || !(is_invisible_or_control(c) || c.width().unwrap_or(0) == 0 || c == '\u{2028}' || c == '\u{2029}')
+    }) {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len());
     let mut column = 0usize;
     let mut combining = 0usize;

@@ -57,11 +57,12 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
             ambiguous,
         );
     }
+    let marks = reader.visible_marks(reader.top, usize::from(text_area.height));
     ArticleText {
         body: &article.body,
         layout: &reader.layout,
         top: reader.top,
-        marks: &[],
+        marks: &marks,
         theme: view.theme,
     }
     .render(column, buf);

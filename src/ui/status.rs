@@ -36,10 +36,19 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
             let article = &app.library.articles()[reader.article];
             let page = app.reader_page();
             let last = (reader.top + page).min(reader.layout.len());
-            (
-                format!("{} › {}", article.meta.category, article.meta.title),
-                format!("{}%  {}/{}  ? 帮助 ", reader.percent(page), last, reader.layout.len()),
-            )
+            (format!("{} › {}", article.meta.category, article.meta.title), {
+                let hits = match reader.current_hit {
+                    Some(i) => format!("查找 {}/{}  ", i + 1, reader.hits.len()),
+                    None if !reader.hits.is_empty() => format!("查找 {} 处  ", reader.hits.len()),
+                    None => String::new(),
+                };
+                format!(
+                    "{hits}{}%  {}/{}  ? 帮助 ",
+                    reader.percent(page),
+                    last,
+                    reader.layout.len()
+                )
+            })
         }
         _ => (
             match app.continue_target() {

@@ -138,3 +138,51 @@ fn wide_ambiguous_mode_keeps_columns_aligned() {
         "the status line ends in the last columns"
     );
 }
+
+#[test]
+fn search_results_wide() {
+    let mut app = app(120, 35, "s");
+    app.handle(Input::Paste("客户关系".into()));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn search_results_narrow() {
+    let mut app = app(60, 20, "s");
+    app.handle(Input::Paste("管理".into()));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn highlighted_hits_in_the_reader() {
+    let mut app = app(60, 20, "j l l /");
+    app.handle(Input::Paste("客户".into()));
+    app.handle(Input::Key(Key::parse("enter").expect("key")));
+    let mut terminal = Terminal::new(TestBackend::new(60, 20)).expect("terminal");
+    terminal
+        .draw(|frame| {
+            render(&app, &Theme::dark(), frame.buffer_mut());
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let theme = Theme::dark();
+    // Every 客户 on screen is drawn in a hit style; the current one differently.
+    let mut hits = 0;
+    let mut current = 0;
+    for y in 3..19 {
+        for x in 0..59 {
+            if buffer[(x, y)].symbol() == "客" && buffer[(x + 2, y)].symbol() == "户" {
+                let style = buffer[(x, y)].style();
+                if style.bg == theme.current_hit.bg {
+                    current += 1;
+                } else {
+                    assert_eq!(style.bg, theme.hit.bg, "客户 at ({x},{y}) is not highlighted");
+                    hits += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(current, 1);
+    assert!(hits > 3);
+    insta::assert_snapshot!(screen(&app));
+}

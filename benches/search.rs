@@ -1,0 +1,89 @@
+//! Search over a generated collection of 20,000 articles (about 20 MB): one
+//! query in-process, and `yuedu --dir X search Q` as a whole process against
+//! `rg -l Q X` over the same folder, in the same run.
+
+mod support;
+
+use std::hint::black_box;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use yuedu::library::Library;
+use yuedu::search::{Query, SearchIndex};
+
+const ARTICLES: usize = 20_000;
+const BYTES: usize = 20 * 1024 * 1024;
+
+fn in_process(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_collection(dir.path(), ARTICLES, BYTES);
+    let started = Instant::now();
+    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let loaded = started.elapsed();
+    let started = Instant::now();
+    let index = SearchIndex::build(&library);
+    let indexed = started.elapsed();
+    let bytes: usize = library.articles().iter().map(|a| a.body.text.len()).sum();
+    println!(
+        "collection: {} articles, {:.1} MB of text; load {loaded:.2?}, fold for search {indexed:.2?}",
+        library.articles().len(),
+        bytes as f64 / 1e6
+    );
+    let mut group = c.benchmark_group("search_20k_articles");
+    group.sample_size(20);
+    for (name, text) in [
+        ("common_客户关系", "客户关系"),
+        ("rare_病案首页", "病案首页"),
+        ("two_terms", "统计 质量"),
+        ("traditional_關係", "關係"),
+        ("absent", "不存在的词语"),
+    ] {
+        let query = Query::parse(text, true);
+        group.bench_function(name, |b| b.iter(|| black_box(index.search(&query, 200))));
+    }
+    group.finish();
+}
+
+/// Median wall time of a command over `runs` runs.
+fn median_time(runs: usize, mut command: impl FnMut() -> Command) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            let output = command().output().expect("run");
+            black_box(output);
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn whole_process(_: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_collection(dir.path(), ARTICLES, BYTES);
+    let has_rg = Command::new("rg").arg("--version").output().is_ok();
+    for query in ["病案首页", "客户关系"] {
+        let yuedu = median_time(5, || {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_yuedu"));
+            c.arg("--dir").arg(dir.path()).args(["search", query, "--limit", "20"]);
+            c
+        });
+        if has_rg {
+            let rg = median_time(5, || {
+                let mut c = Command::new("rg");
+                c.arg("-l").arg(query).arg(dir.path());
+                c
+            });
+            println!(
+                "whole process, query {query}: yuedu {yuedu:.2?}, rg -l {rg:.2?}, ratio {:.2}",
+                yuedu.as_secs_f64() / rg.as_secs_f64()
+            );
+        } else {
+            println!("whole process, query {query}: yuedu {yuedu:.2?} (rg not installed: no baseline)");
+        }
+    }
+}
+
+criterion_group!(benches, in_process, whole_process);
+criterion_main!(benches);

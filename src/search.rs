@@ -1,0 +1,12 @@
+//! Search across the collection and inside an article: substring matching
+//! (no word segmentation) over a folded copy of each text, insensitive to
+//! ASCII case, full-width forms and Traditional/Simplified characters, with
+//! optional pinyin initials for titles. Pure: no terminal.
+
+mod fold;
+mod index;
+mod snippet;
+
+pub use fold::{Folded, fold};
+pub use index::{Hit, Query, SearchIndex, SearchResults};
+pub use snippet::{Snippet, snippet};

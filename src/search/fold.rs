@@ -1,0 +1,136 @@
+//! Folding text for matching, with a map from folded positions back to the
+//! original bytes. Traditional → Simplified (fast2s, one character for one
+//! character), ASCII lower case, full-width ＡＢＣ１２３，→ ASCII, and the
+//! ideographic space → a space.
+
+/// A folded copy of a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// (folded offset, original offset) after each character whose length
+    /// changed; between entries the two advance together. Sparse: most
+    /// Chinese text has no full-width ASCII at all.
+    shifts: Vec<(u32, u32)>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let table = simplified_table();
+        let mut text = String::with_capacity(original.len());
+        let mut shifts = Vec::new();
+        let mut original_at = 0usize;
+        for o in original.chars() {
+            let folded = fold_char(simplify(table, o));
+            text.push(folded);
+            original_at += o.len_utf8();
+            if folded.len_utf8() != o.len_utf8() {
+                shifts.push((text.len() as u32, original_at as u32));
+            }
+        }
+        Folded { text, shifts }
+    }
+
+    /// The original byte offset of folded byte offset `at` (a character boundary).
+    pub fn original_offset(&self, at: usize) -> usize {
+        let i = self.shifts.partition_point(|&(folded, _)| folded as usize <= at);
+        match i.checked_sub(1).map(|i| self.shifts[i]) {
+            Some((folded, original)) => original as usize + (at - folded as usize),
+            None => at,
+        }
+    }
+}
+
+/// The folded form of a query or a title.
+pub fn fold(text: &str) -> String {
+    Folded::new(text).text
+}
+
+/// The CJK blocks the Traditional → Simplified table covers: Extension A, the
+/// Unified Ideographs and the Compatibility Ideographs.
+const TABLE_RANGES: [(u32, u32); 3] = [(0x3400, 0x4dbf), (0x4e00, 0x9fff), (0xf900, 0xfaff)];
+
+/// Traditional → Simplified for every character of the covered blocks, built
+/// once from fast2s one character at a time (so context never changes how a
+/// character folds: the query and the text always agree), then looked up.
+fn simplified_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = TABLE_RANGES
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+            .collect();
+        // A space on each side keeps fast2s's context rules out of it.
+        let spaced: String = chars.iter().flat_map(|&c| [' ', c]).collect();
+        let converted = fast2s::convert(&spaced);
+        let mut table: Vec<char> = converted.chars().filter(|c| *c != ' ').collect();
+        if table.len() != chars.len() {
+            // Never expected; fall back to no conversion rather than a wrong one.
+            table = chars.clone();
+        }
+        // Keep a character whose simplified form would change the text's length.
+        table.iter_mut().zip(&chars).for_each(|(s, o)| {
+            if s.len_utf8() != o.len_utf8() {
+                *s = *o;
+            }
+        });
+        table
+    })
+}
+
+fn simplify(table: &[char], c: char) -> char {
+    let code = c as u32;
+    let mut base = 0usize;
+    for (start, end) in TABLE_RANGES {
+        if (start..=end).contains(&code) {
+            return table.get(base + (code - start) as usize).copied().unwrap_or(c);
+        }
+        base += (end - start + 1) as usize;
+    }
+    c
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // Full-width ASCII: U+FF01–FF5E is U+0021–007E shifted by 0xFEE0.
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).map_or(c, |a| a.to_ascii_lowercase()),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_table() {
+        for (input, folded) in [
+            ("RATER", "rater"),
+            ("ＲＡＴＥＲ", "rater"),
+            ("ＣＰＵ１２３", "cpu123"),
+            ("，", ","),
+            ("客戶關係", "客户关系"),
+            ("銷售人員", "销售人员"),
+            ("　", " "),
+            ("客户关系", "客户关系"),
+        ] {
+            assert_eq!(fold(input), folded, "{input}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_through_length_changes() {
+        let original = "用ＣＰＵ的客戶";
+        let folded = Folded::new(original);
+        assert_eq!(folded.text, "用cpu的客户");
+        let at = folded.text.find("的").expect("的");
+        assert_eq!(&original[folded.original_offset(at)..], "的客戶");
+        let cpu = folded.text.find("cpu").expect("cpu");
+        assert_eq!(
+            &original[folded.original_offset(cpu)..folded.original_offset(cpu + 3)],
+            "ＣＰＵ"
+        );
+        assert_eq!(folded.original_offset(folded.text.len()), original.len());
+    }
+}

@@ -1,0 +1,360 @@
+//! The search index: a folded copy of every title and body, title initials
+//! for pinyin queries, and the query logic with its ranking.
+
+use std::ops::Range;
+
+use memchr::memmem::Finder;
+use pinyin::ToPinyinMulti;
+
+use super::fold::{Folded, fold};
+use crate::library::Library;
+
+/// Queries longer than this (in bytes, after folding) are cut: nobody types
+/// more, and a pasted page should not stall the search.
+const MAX_QUERY_BYTES: usize = 1024;
+/// Prefix that turns pinyin initials off for one query.
+pub const LITERAL_PREFIX: char = '=';
+
+/// One article's searchable form.
+#[derive(Debug)]
+struct Doc {
+    title: String,
+    body: Folded,
+    /// For each title character, the first letters of all its readings.
+    initials: Vec<Vec<u8>>,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+}
+
+/// A parsed query: folded terms that must all match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<String>,
+    /// Lower-case ASCII letters to try as pinyin initials of titles.
+    pub initials: Option<String>,
+}
+
+impl Query {
+    /// Splits at whitespace and folds each term. A query of ASCII letters may
+    /// also match title initials, unless `pinyin` is off or it starts with "=".
+    pub fn parse(text: &str, pinyin: bool) -> Query {
+        let (text, literal) = match text.trim_start().strip_prefix(LITERAL_PREFIX) {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        let mut folded = fold(text);
+        if folded.len() > MAX_QUERY_BYTES {
+            let mut end = MAX_QUERY_BYTES;
+            while !folded.is_char_boundary(end) {
+                end -= 1;
+            }
+            folded.truncate(end);
+        }
+        let terms: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        let is_initials = |t: &String| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase());
+        let initials = (pinyin && !literal && terms.len() == 1 && is_initials(&terms[0])).then(|| terms[0].clone());
+        Query { terms, initials }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// One matching article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub article: usize,
+    pub title_hit: bool,
+    /// Matched by the pinyin initials of its title.
+    pub initials_hit: bool,
+    /// Occurrences of all terms in the body.
+    pub count: usize,
+    /// The first occurrence in the body, as a byte range of the original text.
+    pub first: Option<Range<usize>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    /// Best first, at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// How many articles matched in all.
+    pub total: usize,
+}
+
+impl SearchIndex {
+    /// Folds every article, on all cores.
+    pub fn build(library: &Library) -> SearchIndex {
+        let articles = library.articles();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let chunk = articles.len().div_ceil(threads).max(1);
+        let docs = std::thread::scope(|scope| {
+            let handles: Vec<_> = articles
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|a| Doc {
+                                title: fold(&a.meta.title),
+                                body: Folded::new(&a.body.text),
+                                initials: title_initials(&a.meta.title),
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        SearchIndex { docs }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Articles matching every term, ranked: title hits first, then pinyin
+    /// title matches, then by hit count, then in collection order.
+    pub fn search(&self, query: &Query, limit: usize) -> SearchResults {
+        if query.is_empty() {
+            return SearchResults::default();
+        }
+        // Split the scan over the cores; each thread has its own finders.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let chunk = self.docs.len().div_ceil(threads).max(256);
+        let mut hits: Vec<Hit> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .docs
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, part)| {
+                    scope.spawn(move || {
+                        let finders: Vec<Finder<'_>> = query.terms.iter().map(|t| Finder::new(t.as_bytes())).collect();
+                        part.iter()
+                            .enumerate()
+                            .filter_map(|(i, doc)| match_doc(n * chunk + i, doc, query, &finders))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        let total = hits.len();
+        hits.sort_by(|a, b| {
+            (b.title_hit, b.initials_hit, b.count)
+                .cmp(&(a.title_hit, a.initials_hit, a.count))
+                .then(a.article.cmp(&b.article))
+        });
+        hits.truncate(limit);
+        SearchResults { hits, total }
+    }
+
+    /// Every occurrence of every term in one article's body, as byte ranges of
+    /// the original text, in order; overlapping occurrences are merged.
+    pub fn hits_in(&self, article: usize, query: &Query) -> Vec<Range<usize>> {
+        let Some(doc) = self.docs.get(article) else {
+            return Vec::new();
+        };
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for term in &query.terms {
+            let finder = Finder::new(term.as_bytes());
+            for at in finder.find_iter(doc.body.text.as_bytes()) {
+                ranges.push(doc.body.original_offset(at)..doc.body.original_offset(at + term.len()));
+            }
+        }
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+}
+
+fn match_doc(article: usize, doc: &Doc, query: &Query, finders: &[Finder<'_>]) -> Option<Hit> {
+    let body = doc.body.text.as_bytes();
+    let title = doc.title.as_bytes();
+    let mut count = 0;
+    let mut title_hit = false;
+    let mut first: Option<usize> = None;
+    let mut first_len = 0;
+    let mut all_terms = true;
+    for (finder, term) in finders.iter().zip(&query.terms) {
+        let in_title = finder.find(title).is_some();
+        let mut term_count = 0;
+        for at in finder.find_iter(body) {
+            if term_count == 0 && first.is_none_or(|f| at < f) {
+                first = Some(at);
+                first_len = term.len();
+            }
+            term_count += 1;
+        }
+        title_hit |= in_title;
+        count += term_count;
+        all_terms &= in_title || term_count > 0;
+    }
+    let initials_hit = query
+        .initials
+        .as_ref()
+        .is_some_and(|q| matches_initials(&doc.initials, q.as_bytes()));
+    if !(all_terms || initials_hit) {
+        return None;
+    }
+    let first = first.map(|at| doc.body.original_offset(at)..doc.body.original_offset(at + first_len));
+    Some(Hit {
+        article,
+        title_hit: title_hit && all_terms,
+        initials_hit,
+        count,
+        first,
+    })
+}
+
+/// First letters of every reading of every title character (of the original
+/// and of its simplified form), so 客戶關係 and 重庆 (c or z) both work.
+fn title_initials(title: &str) -> Vec<Vec<u8>> {
+    let simplified = fast2s::convert(title);
+    title
+        .chars()
+        .zip(simplified.chars())
+        .map(|(original, simple)| {
+            let mut letters: Vec<u8> = Vec::new();
+            for c in [original, simple] {
+                if c.is_ascii_alphanumeric() {
+                    letters.push(c.to_ascii_lowercase() as u8);
+                }
+                if let Some(readings) = c.to_pinyin_multi() {
+                    letters.extend(readings.into_iter().filter_map(|p| p.first_letter().bytes().next()));
+                }
+            }
+            letters.sort_unstable();
+            letters.dedup();
+            letters
+        })
+        .collect()
+}
+
+/// Whether some run of consecutive title characters has `query` as initials.
+fn matches_initials(initials: &[Vec<u8>], query: &[u8]) -> bool {
+    query.len() <= initials.len()
+        && initials
+            .windows(query.len())
+            .any(|window| window.iter().zip(query).all(|(letters, q)| letters.contains(q)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> (Library, SearchIndex) {
+        let library = Library::bundled();
+        let index = SearchIndex::build(&library);
+        (library, index)
+    }
+
+    fn ids(library: &Library, results: &SearchResults) -> Vec<String> {
+        results
+            .hits
+            .iter()
+            .map(|h| library.articles()[h.article].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn real_text_hit_counts() {
+        let (library, index) = bundled();
+        let results = index.search(&Query::parse("客户关系", false), 10);
+        assert_eq!(ids(&library, &results), ["yingxiao/kehu-guanxi-guanli"]);
+        let crm = &results.hits[0];
+        assert!(crm.title_hit);
+        let expected = library.articles()[1].body.text.matches("客户关系").count();
+        assert_eq!(crm.count, expected);
+        assert!(expected > 20);
+    }
+
+    #[test]
+    fn traditional_full_width_and_case_are_folded() {
+        let (library, index) = bundled();
+        for query in ["關係", "客戶關係", "ＣＰＵ", "cpu", "rater", "ＲＡＴＥＲ"] {
+            let results = index.search(&Query::parse(query, false), 10);
+            assert!(
+                ids(&library, &results).contains(&"yingxiao/kehu-guanxi-guanli".to_string()),
+                "{query}"
+            );
+        }
+        let results = index.search(&Query::parse("ＣＰＵ", false), 10);
+        let first = results.hits[0].first.clone().expect("a body hit");
+        assert_eq!(&library.articles()[1].body.text[first], "CPU");
+    }
+
+    #[test]
+    fn all_terms_must_match_and_titles_rank_first() {
+        let (library, index) = bundled();
+        let both = index.search(&Query::parse("统计 病案", false), 10);
+        assert_eq!(ids(&library, &both), ["yiyuan/tongji-xinxi"]);
+        let none = index.search(&Query::parse("统计 RATER", false), 10);
+        assert_eq!(none.total, 0);
+        let many = index.search(&Query::parse("管理", false), 10);
+        assert_eq!(many.total, 3);
+        // 医院统计信息工作 has 管理 only in its text: it comes last.
+        assert_eq!(
+            many.hits.iter().map(|h| h.title_hit).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        assert!(many.hits[0].count >= many.hits[1].count);
+        assert_eq!(ids(&library, &many)[2], "yiyuan/tongji-xinxi");
+    }
+
+    #[test]
+    fn pinyin_initials_match_titles_with_every_reading() {
+        let (library, index) = bundled();
+        let results = index.search(&Query::parse("khgx", true), 10);
+        assert_eq!(ids(&library, &results), ["yingxiao/kehu-guanxi-guanli"]);
+        assert!(results.hits[0].initials_hit);
+        assert!(
+            index.search(&Query::parse("=khgx", true), 10).hits.is_empty(),
+            "= searches literally"
+        );
+        assert!(
+            index.search(&Query::parse("khgx", false), 10).hits.is_empty(),
+            "the toggle turns it off"
+        );
+        // Heteronyms: 重 is chong or zhong; 银行 is yh, not yx only.
+        let initials = title_initials("重庆银行");
+        assert!(matches_initials(&initials, b"cq"));
+        assert!(matches_initials(&initials, b"zq"));
+        assert!(matches_initials(&initials, b"yh"));
+        assert!(matches_initials(&title_initials("客戶關係"), b"khgx"));
+    }
+
+    #[test]
+    fn awkward_queries_are_handled() {
+        let (_, index) = bundled();
+        for query in ["", "   ", "的", "，", "。。。", ".*[(", "\\", &"长".repeat(3_500)] {
+            let results = index.search(&Query::parse(query, true), 10);
+            assert!(results.total <= 3, "{query:?}");
+        }
+        assert!(
+            index.search(&Query::parse("，", false), 10).total == 3,
+            "punctuation is searchable"
+        );
+    }
+
+    #[test]
+    fn hits_in_an_article_cover_every_occurrence_even_across_lines() {
+        let (library, index) = bundled();
+        let hits = index.hits_in(1, &Query::parse("客户", false));
+        let text = &library.articles()[1].body.text;
+        assert_eq!(hits.len(), text.matches("客户").count());
+        assert!(hits.iter().all(|r| &text[r.clone()] == "客户"));
+    }
+}

@@ -1,0 +1,127 @@
+//! The global search overlay: the query, then results with a highlighted snippet.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::View;
+use super::draw::{fill, put_right, put_str, put_truncated};
+use crate::app::geometry::{overlay_area, overlay_body};
+use crate::app::search::GlobalSearch;
+use crate::search::snippet;
+use crate::text::str_width;
+
+/// Draws the overlay; returns the cursor position in the query line.
+pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -> (u16, u16) {
+    let app = view.app;
+    let theme = view.theme;
+    let ambiguous = app.settings.ambiguous;
+    let area = overlay_area(app.width, app.height);
+    let body = overlay_body(app.width, app.height);
+    fill(buf, area, theme.overlay);
+    let input_row = Rect { height: 1, ..area };
+    fill(buf, input_row, theme.input);
+    let label = "搜索：";
+    let x = put_str(
+        buf,
+        area.x + 1,
+        area.y,
+        label,
+        area.width.saturating_sub(2),
+        theme.input,
+        ambiguous,
+    );
+    let room = area.right().saturating_sub(x + 1);
+    let text = search.input.text();
+    let cursor = search.input.cursor_column(ambiguous) as u16;
+    // Long queries show their end, where the cursor usually is.
+    let skip = cursor.saturating_sub(room.saturating_sub(1));
+    let shown = skip_columns(text, usize::from(skip), ambiguous);
+    put_str(buf, x, area.y, shown, room, theme.input, ambiguous);
+    let total = search.results.total;
+    let hint = if text.trim().is_empty() {
+        "输入要找的字词；空格分开的词都要出现；拼音首字母（如 khgx）找标题，以 = 开头则按字面找".to_string()
+    } else {
+        format!("{total} 篇  Up/Down 选择  Enter 打开  Esc 返回")
+    };
+    if area.height > 1 {
+        put_truncated(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            &hint,
+            area.width.saturating_sub(2),
+            theme.dim.patch(theme.overlay),
+            ambiguous,
+        );
+    }
+    let rows = usize::from(body.height / 2);
+    for (slot, (index, hit)) in search
+        .results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(search.cursor.offset)
+        .take(rows)
+        .enumerate()
+    {
+        let article = &app.library.articles()[hit.article];
+        let y = body.y + slot as u16 * 2;
+        let selected = index == search.cursor.selected;
+        let style = if selected { theme.selected } else { theme.overlay };
+        fill(buf, Rect { y, height: 2, ..body }, style);
+        let count = if hit.count > 0 {
+            format!("{}  {} 处", article.meta.category, hit.count)
+        } else {
+            article.meta.category.clone()
+        };
+        let count_width = str_width(&count, ambiguous) as u16;
+        put_truncated(
+            buf,
+            body.x + 1,
+            y,
+            &article.meta.title,
+            body.width.saturating_sub(count_width + 4),
+            style,
+            ambiguous,
+        );
+        put_right(buf, body.right().saturating_sub(1), y, &count, style, ambiguous);
+        if let Some(first) = &hit.first {
+            let width = usize::from(body.width.saturating_sub(4));
+            let cut = snippet(&article.body.text, first.clone(), width, ambiguous);
+            let mut x = body.x + 3;
+            let limit = body.right().saturating_sub(1);
+            x = put_str(buf, x, y + 1, &cut.text[..cut.hit.start], limit - x, style, ambiguous);
+            x = put_str(
+                buf,
+                x,
+                y + 1,
+                &cut.text[cut.hit.clone()],
+                limit - x,
+                style.patch(theme.hit),
+                ambiguous,
+            );
+            put_str(
+                buf,
+                x,
+                y + 1,
+                &cut.text[cut.hit.end..],
+                limit.saturating_sub(x),
+                style,
+                ambiguous,
+            );
+        }
+    }
+    (x + cursor - skip, area.y)
+}
+
+fn skip_columns(text: &str, columns: usize, ambiguous: crate::text::AmbiguousWidth) -> &str {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut used = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        if used >= columns {
+            return &text[at..];
+        }
+        used += crate::text::grapheme_width(g, ambiguous);
+    }
+    ""
+}
