@@ -151,7 +151,13 @@ impl Layout {
     /// What to draw for line `index`, with search hits marked.
     pub fn pieces<'a>(&self, body: &'a Body, index: usize, marks: &[(Range<usize>, Mark)]) -> Vec<Piece<'a>> {
         match self.lines.get(index) {
-            Some(line) => spans::pieces(body, line, Prefix::of(&body.blocks[line.block], self.settings), marks),
+            Some(line) => spans::pieces(
+                body,
+                line,
+                self.settings.width,
+                Prefix::of(&body.blocks[line.block], self.settings),
+                marks,
+            ),
             None => Vec::new(),
         }
     }

@@ -124,3 +124,36 @@ fn search_as_you_type_opens_the_article_at_the_hit() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn escape_sequences_in_an_article_have_no_effect_on_the_terminal() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let texts = home.path().join("texts");
+    std::fs::create_dir_all(&texts).expect("mkdir");
+    let hostile = "+++\ntitle = \"危险\\u001b]0;pwned\\u0007标题\"\n+++\n\
+        开始\x1b[2J\x1b[H清屏\x1b]0;evil title\x07标题\x1b]52;c;cGF5bG9hZA==\x07剪贴板\x1b[?1049l屏幕\
+        \x1b[31m颜色\x1b[0m\u{9b}2J\x1b[?25l光标\u{202e}反向 结束。\n";
+    std::fs::write(texts.join("hostile.md"), hostile).expect("write");
+    let dir = texts.to_string_lossy().to_string();
+    let mut session = Session::start(&["--dir", &dir], 100, 30, home.path(), &[]);
+    session.wait_for("危险标题");
+    session.send("l");
+    session.send("l");
+    session.wait_for("开始清屏标题剪贴板屏幕颜色光标反向");
+    assert!(
+        session.alternate_screen(),
+        "the article did not leave the alternate screen"
+    );
+    let output = session.output();
+    assert!(
+        !output.windows(2).any(|w| w == b"\x1b]"),
+        "an OSC sequence reached the terminal"
+    );
+    {
+        let effects = session.effects.lock().expect("effects");
+        assert!(effects.titles.is_empty(), "the window title was changed");
+        assert!(effects.clipboard.is_empty(), "the clipboard was written");
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -56,6 +56,7 @@ const RULE: &str = "*   *   *";
 pub(crate) fn pieces<'a>(
     body: &'a Body,
     line: &Line,
+    width: usize,
     prefix: Prefix,
     marks: &[(Range<usize>, Mark)],
 ) -> Vec<Piece<'a>> {
@@ -68,7 +69,8 @@ pub(crate) fn pieces<'a>(
         BlockKind::Heading(level) => Role::Heading(level),
         BlockKind::Quote => Role::Quote,
         BlockKind::Code => Role::Code,
-        BlockKind::Rule => return vec![Piece::new(RULE, Role::Rule)],
+        // The rule shrinks to a single mark in a very narrow column.
+        BlockKind::Rule => return vec![Piece::new(if width >= RULE.len() { RULE } else { "*" }, Role::Rule)],
         _ => Role::Body,
     };
     push_prefix(&mut out, &prefix, line.kind == LineKind::First);

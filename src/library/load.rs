@@ -370,6 +370,15 @@ fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadPro
             // `metadata` follows symlinks, so linked folders and files are read too.
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => pending.push((path, format!("{relative}/"))),
+                Ok(meta) if !meta.is_file() => {
+                    // A FIFO or device named like an article would block or never end.
+                    if article_id(&relative).is_some() {
+                        problems.push(LoadProblem {
+                            path: path.display().to_string(),
+                            message: "not a regular file".into(),
+                        });
+                    }
+                }
                 Ok(_) => {
                     if let Some(id) = article_id(&relative) {
                         candidates.push(Candidate {

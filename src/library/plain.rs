@@ -28,9 +28,12 @@ pub fn decode_text(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// Characters a wrong guess produces: replacement and private-use characters,
+/// and Latin-1 letters and C1 controls (legacy Chinese bytes read as a Western
+/// encoding), which Chinese text hardly ever holds.
 fn suspicious_chars(text: &str) -> usize {
     text.chars()
-        .filter(|&c| c == '\u{fffd}' || ('\u{e000}'..='\u{f8ff}').contains(&c) || ('\u{80}'..='\u{9f}').contains(&c))
+        .filter(|&c| c == '\u{fffd}' || ('\u{e000}'..='\u{f8ff}').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c))
         .count()
 }
 
