@@ -59,8 +59,12 @@ pub fn write_collection(root: &std::path::Path, count: usize, total_bytes: usize
         if i < 20 {
             std::fs::create_dir_all(&dir).expect("create category folder");
         }
-        // From a tenth of the mean to nearly twice it; paragraphs overshoot a little.
-        let size = mean / 10 + (next() as usize % (mean * 12 / 10));
+        // Mostly short pieces, now and then a long one (up to 50 KB).
+        let size = if next() % 100 == 0 {
+            10 * 1024 + next() as usize % (40 * 1024)
+        } else {
+            mean / 10 + (next() as usize % (mean * 11 / 10))
+        };
         let mut body = format!(
             "+++\ntitle = \"第{i}篇 {}\"\norder = {i}\n+++\n\n",
             &paragraphs[i % paragraphs.len()].chars().take(12).collect::<String>()
@@ -69,6 +73,12 @@ pub fn write_collection(root: &std::path::Path, count: usize, total_bytes: usize
             body.push_str(paragraphs[next() as usize % paragraphs.len()]);
             body.push_str("\n\n");
         }
+        // Cut to the size drawn (at a character), so the total comes out as asked.
+        let mut cut = size.max(body.find("+++\n\n").map_or(0, |i| i + 5) + 3).min(body.len());
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        body.truncate(cut);
         std::fs::write(dir.join(format!("{i:05}.md")), body).expect("write article");
     }
 }

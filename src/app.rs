@@ -50,6 +50,8 @@ pub enum Input {
         x: u16,
         y: u16,
     },
+    /// More articles, read in the background.
+    Loaded(crate::library::Batch),
 }
 
 /// What the runtime must do after an update.
@@ -164,6 +166,8 @@ pub struct App {
     pub pinyin_initials: bool,
     /// Folded texts for searching, built on first use.
     search_index: Option<crate::search::SearchIndex>,
+    /// Files read so far and in all, while a large collection loads.
+    pub loading: Option<(usize, usize)>,
     effects: Vec<Effect>,
 }
 
@@ -187,6 +191,7 @@ impl App {
             pending: Vec::new(),
             pinyin_initials: true,
             search_index: None,
+            loading: None,
             effects: Vec::new(),
         }
     }
@@ -263,6 +268,7 @@ impl App {
             }
             Input::Wheel { x, y, down } => self.wheel(x, y, down),
             Input::Click { x, y } => self.click(x, y),
+            Input::Loaded(batch) => self.add_articles(batch),
         }
         std::mem::take(&mut self.effects)
     }
@@ -361,6 +367,57 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Expects `total` article files to arrive in batches.
+    pub fn start_loading(&mut self, total: usize) {
+        self.loading = (total > 0).then_some((0, total));
+    }
+
+    /// Adds a batch of articles; the open article and the selections stay on
+    /// the same articles although their positions in the library change.
+    fn add_articles(&mut self, batch: crate::library::Batch) {
+        let id_of = |app: &App, index: Option<usize>| index.map(|i| app.library.articles()[i].id.clone());
+        let reader_id = id_of(self, self.reader.as_ref().map(|r| r.article));
+        let selected_id = id_of(self, self.selected_article());
+        let category = self
+            .library
+            .categories()
+            .get(self.categories.selected)
+            .map(|c| c.name.clone());
+        let files = batch.files;
+        self.library.extend(batch);
+        if let Some((loaded, total)) = self.loading {
+            let loaded = loaded + files;
+            self.loading = (loaded < total).then_some((loaded, total));
+        }
+        if let Some(reader) = &mut self.reader
+            && let Some(index) = reader_id.and_then(|id| self.library.find(&id))
+        {
+            reader.article = index;
+        }
+        // Untouched lists stay at the top while articles arrive.
+        let untouched = self.reader.is_none() && self.categories.selected == 0 && self.articles.selected == 0;
+        let category = if untouched { None } else { category };
+        let selected_id = if untouched { None } else { selected_id };
+        let categories = self.library.categories();
+        let category_index = category
+            .and_then(|name| categories.iter().position(|c| c.name == name))
+            .unwrap_or(0);
+        self.categories.selected = category_index;
+        if untouched {
+            self.categories.offset = 0;
+        }
+        let start = self.category_articles().start;
+        self.articles.selected = selected_id
+            .and_then(|id| self.library.find(&id))
+            .map_or(0, |i| i.saturating_sub(start));
+        // The index no longer matches the library: fold again on the next search.
+        self.search_index = None;
+        if matches!(self.overlay, Some(Overlay::Search(_))) {
+            self.refresh_search();
+        }
+        self.after_geometry_change();
     }
 
     /// Sets how wide ambiguous characters are drawn and re-lays out the reader.

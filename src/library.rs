@@ -10,4 +10,4 @@ mod plain;
 
 pub use article::{Article, Block, BlockKind, Body, InlineSpan, InlineStyle, Meta, Origin};
 pub use front_matter::FrontMatterError;
-pub use load::{Category, Library, LibraryError, LoadProblem, parse_article};
+pub use load::{Batch, Candidate, Category, Library, LibraryError, LoadProblem, Plan, parse_article, read_batch};

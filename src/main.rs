@@ -12,7 +12,7 @@ use directories::{BaseDirs, ProjectDirs};
 use yuedu::app::{App, ReadingSettings};
 use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config::{self, AmbiguousSetting, Config};
-use yuedu::library::Library;
+use yuedu::library::{Library, Plan, read_batch};
 use yuedu::print;
 use yuedu::search::{Query, SearchIndex};
 use yuedu::store::Store;
@@ -51,6 +51,13 @@ fn main() -> ExitCode {
         Ok(loaded) => loaded,
         Err(err) => return fail(INPUT_ERROR, &err.to_string()),
     };
+    if cli.command.is_none() && std::io::stdout().is_terminal() {
+        // The reader starts at once and reads a large collection in the background.
+        return match plan_library(&cli, &config, &places) {
+            Ok(plan) => run_reader(plan, &config, places.data_dir.as_deref()),
+            Err(message) => fail(INPUT_ERROR, &message),
+        };
+    }
     let library = match load_library(&cli, &config, &places) {
         Ok(library) => library,
         Err(message) => return fail(INPUT_ERROR, &message),
@@ -63,7 +70,7 @@ fn main() -> ExitCode {
             // In a pipe there is no screen to draw on: print the list instead.
             write_out(&print::list_lines(&print::select(&library, None)))
         }
-        None => run_reader(library, &config, places.data_dir.as_deref()),
+        None => write_out(&print::list_lines(&print::select(&library, None))),
         Some(Command::List { category, json }) => {
             let articles = print::select(&library, category.as_deref());
             if articles.is_empty()
@@ -135,7 +142,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_reader(library: Library, config: &Config, data_dir: Option<&Path>) -> ExitCode {
+/// Files in one background batch: enough to amortise re-sorting, small enough
+/// that the lists fill in visibly.
+const LOAD_BATCH: usize = 2_000;
+
+fn run_reader(mut plan: Plan, config: &Config, data_dir: Option<&Path>) -> ExitCode {
     let keymap = match config.keymap() {
         Ok(keymap) => keymap,
         Err(err) => return fail(INPUT_ERROR, &err.to_string()),
@@ -154,7 +165,22 @@ fn run_reader(library: Library, config: &Config, data_dir: Option<&Path>) -> Exi
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_settings(&config.theme, no_color);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut library = plan.start();
+    let total = plan.len();
+    let mut batches = plan.into_batches(LOAD_BATCH);
+    // A small collection is read before the first frame; a large one after.
+    if total <= LOAD_BATCH {
+        for batch in batches.drain(..) {
+            library.extend(read_batch(batch));
+        }
+    }
+    for problem in library.problems() {
+        eprintln!("yuedu: skipped {problem}");
+    }
     let mut app = App::new(library, keymap, settings, width, height);
+    if !batches.is_empty() {
+        app.start_loading(total);
+    }
     app.pinyin_initials = config.search.pinyin_initials;
     let store = data_dir.map(|dir| {
         let (store, state, notices) = Store::open(dir);
@@ -169,9 +195,19 @@ fn run_reader(library: Library, config: &Config, data_dir: Option<&Path>) -> Exi
         mouse: config.interface.mouse,
         detect_ambiguous_width: ambiguous.is_none(),
     };
-    match yuedu::tui::run(app, &theme, options, store) {
+    match yuedu::tui::run(app, &theme, options, store, batches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(INPUT_ERROR, &format!("terminal error: {err}")),
+    }
+}
+
+fn plan_library(cli: &Cli, config: &Config, places: &Places) -> Result<Plan, String> {
+    if cli.dirs.is_empty() {
+        let mut plan = Plan::bundled();
+        plan.add_extra_dirs(&config.library_paths(places.home.as_deref()));
+        Ok(plan)
+    } else {
+        Plan::dirs(&cli.dirs).map_err(|e| e.to_string())
     }
 }
 

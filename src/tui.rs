@@ -11,6 +11,7 @@ use anyhow::Result;
 
 use crate::app::command::Command;
 use crate::app::{App, Effect, Input};
+use crate::library::{Candidate, read_batch};
 use crate::store::{Change, Store};
 use crate::text::AmbiguousWidth;
 use crate::ui::theme::Theme;
@@ -30,14 +31,22 @@ pub struct Options {
 
 /// Runs the full-screen reader until the user quits. Changes to bookmarks and
 /// positions go to `store` as they happen.
-pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>) -> Result<()> {
+/// `batches` are article files still to read; a thread reads them while the
+/// reader already runs.
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    options: Options,
+    store: Option<Store>,
+    batches: Vec<Vec<Candidate>>,
+) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
     if options.detect_ambiguous_width {
         let detected = terminal::detect_ambiguous_width().unwrap_or(AmbiguousWidth::Narrow);
         app.set_ambiguous_width(detected);
     }
     let mut saver = Saver { store, failed: false };
-    let result = event_loop(&mut terminal, &mut app, theme, &mut saver);
+    let result = event_loop(&mut terminal, &mut app, theme, &mut saver, batches);
     terminal::leave();
     result
 }
@@ -68,8 +77,24 @@ impl Saver {
     }
 }
 
-fn event_loop(terminal: &mut terminal::Tui, app: &mut App, theme: &Theme, saver: &mut Saver) -> Result<()> {
+fn event_loop(
+    terminal: &mut terminal::Tui,
+    app: &mut App,
+    theme: &Theme,
+    saver: &mut Saver,
+    batches: Vec<Vec<Candidate>>,
+) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
+    if !batches.is_empty() {
+        let loader = sender.clone();
+        std::thread::spawn(move || {
+            for batch in batches {
+                if loader.send(Message::Input(Input::Loaded(read_batch(batch)))).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     input::spawn_terminal_reader(sender.clone());
     input::spawn_signal_listener(sender)?;
     let size = terminal.size()?;

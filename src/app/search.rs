@@ -71,7 +71,7 @@ impl App {
 
     /// Runs the query as it stands; the results replace the old ones at once,
     /// so nothing stale is ever shown.
-    fn refresh_search(&mut self) {
+    pub(super) fn refresh_search(&mut self) {
         let pinyin = self.pinyin_initials;
         let Some(Overlay::Search(search)) = &self.overlay else {
             return;

@@ -474,3 +474,53 @@ fn a_hit_split_across_lines_is_marked_on_both() {
         "{word}"
     );
 }
+
+#[test]
+fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (folder, name) in [("b", "x"), ("a", "y"), ("b", "z"), ("a", "w")] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        let text = format!("+++\ntitle = \"{name}\"\n+++\n{}", "正文。".repeat(400));
+        std::fs::write(dir.path().join(folder).join(format!("{name}.md")), text).expect("write");
+    }
+    let mut plan = crate::library::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let library = plan.start();
+    let config = Config::default_config().expect("config");
+    let mut app = App::new(
+        library,
+        config.keymap().expect("keymap"),
+        ReadingSettings::default(),
+        120,
+        35,
+    );
+    app.start_loading(plan.len());
+    let mut batches = plan.into_batches(1).into_iter();
+    let mut next = |app: &mut App| {
+        let batch = crate::library::read_batch(batches.next().expect("a batch"));
+        app.handle(Input::Loaded(batch));
+    };
+    next(&mut app);
+    assert_eq!(app.library.articles().len(), 1);
+    assert_eq!(app.loading, Some((1, 4)));
+    press(&mut app, "l l space");
+    let open = app
+        .reader
+        .as_ref()
+        .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
+        .expect("open");
+    next(&mut app);
+    next(&mut app);
+    next(&mut app);
+    assert_eq!(app.loading, None);
+    assert_eq!(app.library.articles().len(), 4);
+    let now = app
+        .reader
+        .as_ref()
+        .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
+        .expect("open");
+    assert_eq!(now, open, "the open article stays open at the same place");
+    assert_eq!(
+        app.selected_article().map(|i| app.library.articles()[i].id.clone()),
+        Some(open.0)
+    );
+}

@@ -32,6 +32,11 @@ pub struct Library {
     categories: Vec<Category>,
     title: Option<String>,
     problems: Vec<LoadProblem>,
+    /// Categories in the order `collection.toml` files list them.
+    listed: Vec<String>,
+    /// Article ID → index in `articles`, and the file each ID came from.
+    index: HashMap<String, usize>,
+    origins: HashMap<String, String>,
 }
 
 /// A category and the range of its articles in `Library::articles`.
@@ -78,24 +83,44 @@ fn list_paths(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 struct CollectionFile {
     title: Option<String>,
     #[serde(default)]
     categories: Vec<String>,
 }
 
-/// Files found so far, before parsing.
-#[derive(Default)]
-struct Sources {
+/// The article files of a collection, found but not yet read: walking a
+/// folder is quick, so errors in `--dir` show before the terminal is touched
+/// and a large collection can be read in the background, batch by batch.
+#[derive(Debug, Default)]
+pub struct Plan {
     candidates: Vec<Candidate>,
     collections: Vec<CollectionFile>,
     problems: Vec<LoadProblem>,
 }
 
-impl Sources {
-    fn bundled() -> Sources {
-        let mut sources = Sources::default();
+/// Articles read from part of a plan.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadProblem>,
+    /// Files this batch covered (read or skipped).
+    pub files: usize,
+}
+
+impl PartialEq for Batch {
+    fn eq(&self, other: &Batch) -> bool {
+        let ids = |b: &Batch| b.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        self.files == other.files && self.problems == other.problems && ids(self) == ids(other)
+    }
+}
+
+impl Eq for Batch {}
+
+impl Plan {
+    pub fn bundled() -> Plan {
+        let mut sources = Plan::default();
         for &(relative, bytes) in bundled::BUNDLED_FILES {
             if relative == COLLECTION_FILE {
                 let collection = parse_collection_file(relative, bytes, &mut sources.problems);
@@ -110,6 +135,71 @@ impl Sources {
             }
         }
         sources
+    }
+
+    /// The folders of `--dir`: a missing folder, or one without article files, is an error.
+    pub fn dirs(roots: &[PathBuf]) -> Result<Plan, LibraryError> {
+        let mut plan = Plan::default();
+        for root in roots {
+            plan.add_dir(root)?;
+        }
+        if plan.candidates.is_empty() {
+            return Err(LibraryError::Empty(roots.to_vec()));
+        }
+        Ok(plan)
+    }
+
+    /// Adds extra folders (`library.paths`); a folder that cannot be read is reported, not fatal.
+    pub fn add_extra_dirs(&mut self, extra: &[PathBuf]) {
+        for root in extra {
+            if let Err(err) = self.add_dir(root) {
+                self.problems.push(LoadProblem {
+                    path: root.display().to_string(),
+                    message: err.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Article files found.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// An empty library that knows the collection's title and category order
+    /// and the problems met while walking; its articles come in batches.
+    pub fn start(&mut self) -> Library {
+        Library {
+            title: self
+                .collections
+                .iter()
+                .find_map(|c| c.title.as_deref().map(sanitize_inline)),
+            listed: self.collections.iter().flat_map(|c| c.categories.clone()).collect(),
+            problems: std::mem::take(&mut self.problems),
+            ..Library::default()
+        }
+    }
+
+    /// Splits the files into batches of `size` to read one after another.
+    pub fn into_batches(self, size: usize) -> Vec<Vec<Candidate>> {
+        let mut batches = Vec::new();
+        let mut rest = self.candidates;
+        while !rest.is_empty() {
+            let tail = rest.split_off(size.min(rest.len()));
+            batches.push(std::mem::replace(&mut rest, tail));
+        }
+        batches
+    }
+
+    /// Reads everything at once.
+    pub fn load(mut self) -> Library {
+        let mut library = self.start();
+        library.extend(read_batch(std::mem::take(&mut self.candidates)));
+        library
     }
 
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
@@ -129,13 +219,15 @@ impl Sources {
 }
 
 /// One file found in a collection before parsing.
-struct Candidate {
+#[derive(Debug)]
+pub struct Candidate {
     id: String,
     relative: String,
     origin: Origin,
     content: Content,
 }
 
+#[derive(Debug)]
 enum Content {
     Bytes(&'static [u8]),
     Path(PathBuf),
@@ -144,20 +236,13 @@ enum Content {
 impl Library {
     /// The collection compiled into the binary.
     pub fn bundled() -> Library {
-        Library::bundled_with(&[])
+        Plan::bundled().load()
     }
 
     /// Articles from the given folders, read recursively (`--dir`): a folder
     /// that is missing, or holds no readable article, is an error.
     pub fn from_dirs(roots: &[PathBuf]) -> Result<Library, LibraryError> {
-        let mut sources = Sources::default();
-        for root in roots {
-            sources.add_dir(root)?;
-        }
-        if sources.candidates.is_empty() {
-            return Err(LibraryError::Empty(roots.to_vec()));
-        }
-        let library = Library::assemble(sources.candidates, sources.collections, sources.problems);
+        let library = Plan::dirs(roots)?.load();
         if library.articles.is_empty() {
             return Err(LibraryError::NoneReadable(roots.to_vec(), library.problems));
         }
@@ -167,48 +252,33 @@ impl Library {
     /// The bundled collection plus extra folders (`library.paths` in the
     /// configuration); a folder that cannot be read is reported, not fatal.
     pub fn bundled_with(extra: &[PathBuf]) -> Library {
-        let mut sources = Sources::bundled();
-        for root in extra {
-            if let Err(err) = sources.add_dir(root) {
-                sources.problems.push(LoadProblem {
-                    path: root.display().to_string(),
-                    message: err.to_string(),
-                });
-            }
-        }
-        Library::assemble(sources.candidates, sources.collections, sources.problems)
+        let mut plan = Plan::bundled();
+        plan.add_extra_dirs(extra);
+        plan.load()
     }
 
-    fn assemble(
-        candidates: Vec<Candidate>,
-        collections: Vec<CollectionFile>,
-        mut problems: Vec<LoadProblem>,
-    ) -> Library {
-        let parsed = parse_all(candidates);
-        let mut seen: HashMap<String, String> = HashMap::new();
-        let mut articles = Vec::with_capacity(parsed.len());
-        for (relative, result) in parsed {
-            match result {
-                Ok(article) => {
-                    if let Some(first) = seen.get(&article.id) {
-                        problems.push(LoadProblem {
-                            path: relative,
-                            message: format!("duplicate article ID {:?}, already used by {first}", article.id),
-                        });
-                    } else {
-                        seen.insert(article.id.clone(), relative);
-                        articles.push(article);
-                    }
-                }
-                Err(message) => problems.push(LoadProblem {
-                    path: relative,
-                    message,
-                }),
+    /// Adds a batch of articles, keeping categories and order: listed
+    /// categories first, then the others by name, 未分类 last; within a
+    /// category by `order`, then title. A second article with an ID already
+    /// taken is reported and left out.
+    pub fn extend(&mut self, batch: Batch) {
+        self.problems.extend(batch.problems);
+        for article in batch.articles {
+            let from = match &article.origin {
+                Origin::Bundled => format!("bundled {}", article.id),
+                Origin::File(path) => path.display().to_string(),
+            };
+            if let Some(first) = self.origins.get(&article.id) {
+                self.problems.push(LoadProblem {
+                    path: from,
+                    message: format!("duplicate article ID {:?}, already used by {first}", article.id),
+                });
+                continue;
             }
+            self.origins.insert(article.id.clone(), from);
+            self.articles.push(article);
         }
-        let title = collections.iter().find_map(|c| c.title.as_deref().map(sanitize_inline));
-        let listed: Vec<String> = collections.into_iter().flat_map(|c| c.categories).collect();
-        // Listed categories first, in their order; then the others by name; 未分类 last.
+        let listed = &self.listed;
         let rank = |name: &str| {
             listed
                 .iter()
@@ -219,31 +289,26 @@ impl Library {
                     usize::MAX - 1
                 })
         };
-        articles.sort_by(|a, b| {
-            (
-                rank(&a.meta.category),
-                &a.meta.category,
-                a.meta.order.is_none(),
-                a.meta.order,
-                &a.meta.title,
-                &a.id,
-            )
-                .cmp(&(
-                    rank(&b.meta.category),
-                    &b.meta.category,
-                    b.meta.order.is_none(),
-                    b.meta.order,
-                    &b.meta.title,
-                    &b.id,
-                ))
+        self.articles.sort_by(|a, b| {
+            let key = |x: &Article| (rank(&x.meta.category), x.meta.order.is_none(), x.meta.order);
+            let (a_rank, a_unordered, a_order) = key(a);
+            let (b_rank, b_unordered, b_order) = key(b);
+            (a_rank, &a.meta.category, a_unordered, a_order, &a.meta.title, &a.id).cmp(&(
+                b_rank,
+                &b.meta.category,
+                b_unordered,
+                b_order,
+                &b.meta.title,
+                &b.id,
+            ))
         });
-        let categories = group_categories(&articles);
-        Library {
-            articles,
-            categories,
-            title,
-            problems,
-        }
+        self.categories = group_categories(&self.articles);
+        self.index = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -266,12 +331,16 @@ impl Library {
 
     /// Index of the article with this ID.
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+        self.index.get(id).copied()
     }
 
     /// The category an article index belongs to.
     pub fn category_of(&self, article: usize) -> Option<usize> {
-        self.categories.iter().position(|c| c.articles.contains(&article))
+        let i = self.categories.partition_point(|c| c.articles.end <= article);
+        self.categories
+            .get(i)
+            .filter(|c| c.articles.contains(&article))
+            .map(|_| i)
     }
 
     /// IDs close to `id`, best first: for "did you mean" messages.
@@ -398,11 +467,12 @@ fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadPro
     }
 }
 
-/// Parses candidates on all cores; results keep the candidates' order.
-fn parse_all(candidates: Vec<Candidate>) -> Vec<(String, Result<Article, String>)> {
+/// Reads and parses files on all cores.
+pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
+    let files = candidates.len();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = candidates.len().div_ceil(threads).max(64);
-    std::thread::scope(|scope| {
+    let results: Vec<(String, Result<Article, String>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = candidates
             .chunks(chunk)
             .map(|part| scope.spawn(move || part.iter().map(load_candidate).collect::<Vec<_>>()))
@@ -414,7 +484,18 @@ fn parse_all(candidates: Vec<Candidate>) -> Vec<(String, Result<Article, String>
                     .unwrap_or_else(|_| vec![("?".into(), Err("parser crashed".into()))])
             })
             .collect()
-    })
+    });
+    let mut batch = Batch {
+        files,
+        ..Batch::default()
+    };
+    for (path, result) in results {
+        match result {
+            Ok(article) => batch.articles.push(article),
+            Err(message) => batch.problems.push(LoadProblem { path, message }),
+        }
+    }
+    batch
 }
 
 fn load_candidate(candidate: &Candidate) -> (String, Result<Article, String>) {
@@ -593,6 +674,28 @@ mod tests {
         let empty = dir.path().join("empty");
         fs::create_dir(&empty).expect("mkdir");
         assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));
+    }
+
+    #[test]
+    fn batches_merge_into_the_same_order_as_one_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (folder, name, order) in [("乙", "b", 2), ("甲", "a", 1), ("乙", "c", 1), ("甲", "d", 0)] {
+            fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+            let text = format!("+++\ntitle = \"{name}\"\norder = {order}\n+++\n正文");
+            fs::write(dir.path().join(folder).join(format!("{name}.md")), text).expect("write");
+        }
+        let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+        let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+        let mut library = plan.start();
+        for batch in plan.into_batches(1) {
+            library.extend(read_batch(batch));
+        }
+        let ids = |l: &Library| l.articles().iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&library), ids(&whole));
+        assert_eq!(ids(&library), ["乙/c", "乙/b", "甲/d", "甲/a"]);
+        assert_eq!(library.categories().len(), 2);
+        assert_eq!(library.find("甲/a"), Some(3));
+        assert_eq!(library.category_of(3), Some(1));
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                 )
             })
         }
+        _ if app.loading.is_some() => {
+            let (loaded, total) = app.loading.unwrap_or_default();
+            (
+                format!("加载中 {loaded}/{total} 个文件…"),
+                format!("{} 篇  ? 帮助  q 退出 ", app.library.articles().len()),
+            )
+        }
         _ => (
             match app.continue_target() {
                 Some((index, percent)) => {
