@@ -10,4 +10,7 @@ mod plain;
 
 pub use article::{Article, Block, BlockKind, Body, InlineSpan, InlineStyle, Meta, Origin};
 pub use front_matter::FrontMatterError;
-pub use load::{Batch, Candidate, Category, Library, LibraryError, LoadProblem, Plan, parse_article, read_batch};
+pub use load::{
+    Batch, Candidate, Category, Library, LibraryError, LoadProblem, Plan, Prefilter, parse_article, read_batch,
+    read_batch_where,
+};

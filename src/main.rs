@@ -58,7 +58,16 @@ fn main() -> ExitCode {
             Err(message) => fail(INPUT_ERROR, &message),
         };
     }
-    let library = match load_library(&cli, &config, &places) {
+    // A search parses only the files that can match.
+    let prefilter = match &cli.command {
+        Some(Command::Search { query, .. }) => Some(Query::parse(&query.join(" "), config.search.pinyin_initials)),
+        _ => None,
+    };
+    let library = match prefilter {
+        Some(query) => plan_library(&cli, &config, &places).map(|plan| plan.load_where(&|raw| query.may_match(raw))),
+        None => load_library(&cli, &config, &places),
+    };
+    let library = match library {
         Ok(library) => library,
         Err(message) => return fail(INPUT_ERROR, &message),
     };

@@ -198,3 +198,24 @@ fn search_prints_results_and_exits_one_when_nothing_matches() {
         .stdout(predicate::str::contains("\"id\": \"yiyuan/tongji-xinxi\"").and(predicate::str::contains("\"hits\"")));
     yuedu().args(["search", ".*(["]).assert().code(1);
 }
+
+#[test]
+fn a_search_over_a_folder_parses_only_what_can_match_and_finds_traditional_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("繁體.md"),
+        "+++\ntitle = \"繁體\"\n+++\n客戶關係很重要。",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("其他.md"), "+++\ntitle = \"其他\"\n+++\n没有那个词。").expect("write");
+    // A broken file that cannot match is never parsed, so it is not reported.
+    std::fs::write(dir.path().join("坏.md"), "+++\ntitle = [\n+++\n无关").expect("write");
+    yuedu()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["search", "客户关系"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("繁體\t繁體\t1\t客戶關係很重要。"))
+        .stderr("");
+}

@@ -195,6 +195,14 @@ impl Plan {
         batches
     }
 
+    /// Reads every file but parses only those whose raw bytes pass `keep`:
+    /// a search need not parse articles that cannot match.
+    pub fn load_where(mut self, keep: Prefilter<'_>) -> Library {
+        let mut library = self.start();
+        library.extend(read_batch_where(std::mem::take(&mut self.candidates), Some(keep)));
+        library
+    }
+
     /// Reads everything at once.
     pub fn load(mut self) -> Library {
         let mut library = self.start();
@@ -469,13 +477,18 @@ fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadPro
 
 /// Reads and parses files on all cores.
 pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
+    read_batch_where(candidates, None)
+}
+
+/// Reads files on all cores and parses those that pass `keep` (all without one).
+pub fn read_batch_where(candidates: Vec<Candidate>, keep: Option<Prefilter<'_>>) -> Batch {
     let files = candidates.len();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = candidates.len().div_ceil(threads).max(64);
     let results: Vec<(String, Result<Article, String>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = candidates
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(load_candidate).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().filter_map(|c| load_candidate(c, keep)).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
@@ -498,13 +511,29 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
     batch
 }
 
-fn load_candidate(candidate: &Candidate) -> (String, Result<Article, String>) {
-    let result = match &candidate.content {
-        Content::Bytes(bytes) => parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone()),
-        Content::Path(path) => read_file(path)
-            .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone())),
+/// A test on a file's raw bytes: only files that pass are parsed.
+pub type Prefilter<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
+
+fn load_candidate(candidate: &Candidate, keep: Option<Prefilter<'_>>) -> Option<(String, Result<Article, String>)> {
+    let parse = |bytes: &[u8]| {
+        if keep.is_some_and(|keep| !keep(bytes)) {
+            return None;
+        }
+        Some(parse_article(
+            &candidate.id,
+            &candidate.relative,
+            bytes,
+            candidate.origin.clone(),
+        ))
     };
-    (candidate.relative.clone(), result)
+    let result = match &candidate.content {
+        Content::Bytes(bytes) => parse(bytes)?,
+        Content::Path(path) => match read_file(path) {
+            Ok(bytes) => parse(&bytes)?,
+            Err(message) => Err(message),
+        },
+    };
+    Some((candidate.relative.clone(), result))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {

@@ -63,6 +63,22 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+
+    /// Whether a file could hold a match, judged on its raw bytes: false only
+    /// when it surely cannot (UTF-8 without every term; pinyin initials need
+    /// titles, so such queries keep everything). Saves parsing most files.
+    pub fn may_match(&self, raw: &[u8]) -> bool {
+        if self.initials.is_some() {
+            return true;
+        }
+        let Ok(text) = std::str::from_utf8(raw) else {
+            return true;
+        };
+        let folded = fold(text);
+        self.terms
+            .iter()
+            .all(|t| memchr::memmem::find(folded.as_bytes(), t.as_bytes()).is_some())
+    }
 }
 
 /// One matching article.
