@@ -20,6 +20,8 @@ pub const INDENT: &str = "\u{3000}\u{3000}";
 const MIN_WIDTH_FOR_INDENT: usize = 12;
 /// The narrowest layout; a wide character needs two columns.
 pub const MIN_WIDTH: usize = 2;
+/// Articles from this size on are laid out on all cores.
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
 /// Default maximum reading column: 80 columns, about 40 汉字.
 pub const DEFAULT_MAX_WIDTH: usize = 80;
 
@@ -82,39 +84,26 @@ impl Layout {
             width: settings.width.max(MIN_WIDTH),
             ..settings
         };
-        let mut lines = Vec::with_capacity(body.text.len() / (settings.width * 2).max(1) + body.blocks.len() * 2);
-        let mut previous: Option<&Block> = None;
-        for (index, block) in body.blocks.iter().enumerate() {
-            if let Some(prev) = previous
-                && wants_blank_line(prev, block, settings)
-            {
-                lines.push(Line {
-                    range: prev.range.end..prev.range.end,
-                    block: index - 1,
-                    kind: LineKind::Blank,
-                });
-            }
-            let text = body.block_text(block);
-            let prefix = Prefix::of(block, settings);
-            let columns = Columns {
-                first: settings.width.saturating_sub(prefix.first_width).max(MIN_WIDTH),
-                rest: settings.width.saturating_sub(prefix.rest_width).max(MIN_WIDTH),
-            };
-            for (i, range) in wrap(text, columns, settings.ambiguous).into_iter().enumerate() {
-                let range = block.range.start + range.start..block.range.start + range.end;
-                let kind = if i == 0 {
-                    LineKind::First
-                } else {
-                    LineKind::Continuation
-                };
-                lines.push(Line {
-                    range,
-                    block: index,
-                    kind,
-                });
-            }
-            previous = Some(block);
-        }
+        let blocks = body.blocks.len();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        // Blocks lay out independently: a book-length article uses every core.
+        let lines = if body.text.len() < PARALLEL_FROM_BYTES || threads < 2 || blocks < 2 {
+            lay_out_blocks(body, settings, 0..blocks)
+        } else {
+            let chunk = blocks.div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..blocks)
+                    .step_by(chunk)
+                    .map(|start| {
+                        scope.spawn(move || lay_out_blocks(body, settings, start..(start + chunk).min(blocks)))
+                    })
+                    .collect();
+                let parts: Vec<Vec<Line>> = handles.into_iter().map(|h| h.join().unwrap_or_default()).collect();
+                let mut lines = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+                parts.into_iter().for_each(|part| lines.extend(part));
+                lines
+            })
+        };
         Layout { settings, lines }
     }
 
@@ -166,6 +155,49 @@ impl Layout {
     pub fn plain_line(&self, body: &Body, index: usize) -> String {
         self.pieces(body, index, &[]).iter().map(|p| p.text.as_ref()).collect()
     }
+}
+
+/// Lines of blocks `range` (with the blank line before each block that wants one).
+fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) -> Vec<Line> {
+    let bytes = body
+        .blocks
+        .get(range.clone())
+        .map_or(0, |b| b.iter().map(|b| b.range.len()).sum::<usize>());
+    let mut lines = Vec::with_capacity(bytes / (settings.width * 2).max(1) + range.len() * 2);
+    for index in range {
+        let block = &body.blocks[index];
+        if let Some(prev) = index.checked_sub(1).map(|i| &body.blocks[i])
+            && wants_blank_line(prev, block, settings)
+        {
+            lines.push(Line {
+                range: prev.range.end..prev.range.end,
+                block: index - 1,
+                kind: LineKind::Blank,
+            });
+        }
+        let prefix = Prefix::of(block, settings);
+        let columns = Columns {
+            first: settings.width.saturating_sub(prefix.first_width).max(MIN_WIDTH),
+            rest: settings.width.saturating_sub(prefix.rest_width).max(MIN_WIDTH),
+        };
+        for (i, range) in wrap(body.block_text(block), columns, settings.ambiguous)
+            .into_iter()
+            .enumerate()
+        {
+            let range = block.range.start + range.start..block.range.start + range.end;
+            let kind = if i == 0 {
+                LineKind::First
+            } else {
+                LineKind::Continuation
+            };
+            lines.push(Line {
+                range,
+                block: index,
+                kind,
+            });
+        }
+    }
+    lines
 }
 
 fn wants_blank_line(previous: &Block, block: &Block, settings: LayoutSettings) -> bool {

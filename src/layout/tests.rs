@@ -314,3 +314,20 @@ proptest! {
         prop_assert_eq!(visible(&shown), visible(&body.text));
     }
 }
+
+#[test]
+fn a_long_article_laid_out_on_all_cores_equals_one_core() {
+    let library = Library::bundled();
+    let text: String = library
+        .articles()
+        .iter()
+        .map(|a| a.body.text.clone() + "\n")
+        .collect::<String>()
+        .repeat(60);
+    let body = body_of(&text);
+    assert!(body.text.len() > super::PARALLEL_FROM_BYTES);
+    let settings = narrow(37);
+    let parallel = Layout::new(&body, settings);
+    let sequential = super::lay_out_blocks(&body, settings, 0..body.blocks.len());
+    assert_eq!(parallel.lines(), sequential.as_slice());
+}
