@@ -40,7 +40,7 @@ fn in_process(c: &mut Criterion) {
         ("absent", "不存在的词语"),
     ] {
         let query = Query::parse(text, true);
-        group.bench_function(name, |b| b.iter(|| black_box(index.search(&query, 200))));
+        group.bench_function(name, |b| b.iter(|| black_box(index.search(&library, &query, 200))));
     }
     group.finish();
 }

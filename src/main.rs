@@ -107,7 +107,7 @@ fn main() -> ExitCode {
         Some(Command::Search { query, json, limit }) => {
             let query = Query::parse(&query.join(" "), config.search.pinyin_initials);
             let index = SearchIndex::build(&library);
-            let results = index.search(&query, limit);
+            let results = index.search(&library, &query, limit);
             let out = if json {
                 print::search_json(&results, &library)
             } else {

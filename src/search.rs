@@ -7,6 +7,6 @@ mod fold;
 mod index;
 mod snippet;
 
-pub use fold::{Folded, fold};
+pub use fold::{Folded, fold, punctuation_variants};
 pub use index::{Hit, Query, SearchIndex, SearchResults};
 pub use snippet::{Snippet, snippet};

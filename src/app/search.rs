@@ -20,13 +20,14 @@ pub struct GlobalSearch {
 
 impl App {
     /// The search index, folded on first use.
-    fn index(&mut self) -> &SearchIndex {
-        self.search_index
-            .get_or_insert_with(|| SearchIndex::build(&self.library))
+    fn ensure_index(&mut self) {
+        if self.search_index.is_none() {
+            self.search_index = Some(SearchIndex::build(&self.library));
+        }
     }
 
     pub(super) fn open_search(&mut self) {
-        self.index();
+        self.ensure_index();
         self.overlay = Some(Overlay::Search(GlobalSearch::default()));
     }
 
@@ -77,7 +78,12 @@ impl App {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
-        let results = self.index().search(&query, RESULT_LIMIT);
+        self.ensure_index();
+        let results = self
+            .search_index
+            .as_ref()
+            .map(|i| i.search(&self.library, &query, RESULT_LIMIT))
+            .unwrap_or_default();
         if let Some(Overlay::Search(search)) = &mut self.overlay {
             search.results = results;
             search.cursor = ListCursor::default();
@@ -95,7 +101,12 @@ impl App {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
-        let hits = self.index().hits_in(hit.article, &query);
+        self.ensure_index();
+        let hits = self
+            .search_index
+            .as_ref()
+            .map(|i| i.hits_in(&self.library, hit.article, &query))
+            .unwrap_or_default();
         let first = hit.first.as_ref().map(|r| r.start);
         self.open_article(hit.article, Some(first.unwrap_or(0)));
         self.after_geometry_change();
@@ -133,7 +144,12 @@ impl App {
             return;
         };
         let query = Query::parse(text, false);
-        let hits = self.index().hits_in(article, &query);
+        self.ensure_index();
+        let hits = self
+            .search_index
+            .as_ref()
+            .map(|i| i.hits_in(&self.library, article, &query))
+            .unwrap_or_default();
         if hits.is_empty() && !query.is_empty() {
             self.message = Some(format!("没有找到 {text}"));
         }

@@ -1,7 +1,10 @@
 //! Folding text for matching, with a map from folded positions back to the
-//! original bytes. Traditional → Simplified (fast2s, one character for one
-//! character), ASCII lower case, full-width ＡＢＣ１２３，→ ASCII, and the
-//! ideographic space → a space.
+//! original bytes: Traditional → Simplified (fast2s, one character for one
+//! character), ASCII lower case, full-width letters and digits ＡＢＣ１２３ →
+//! ASCII. Punctuation is not folded, so ordinary Chinese text (full-width
+//! punctuation, no Latin capitals, simplified characters) folds to itself and
+//! needs no copy; a query tries both forms of its punctuation instead
+//! (`punctuation_variants`).
 
 /// A folded copy of a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,6 +17,15 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// The folded copy, or `None` when folding changes nothing.
+    pub fn of(original: &str) -> Option<Folded> {
+        let table = simplified_table();
+        original
+            .chars()
+            .any(|c| fold_char(simplify(table, c)) != c)
+            .then(|| Folded::new(original))
+    }
+
     pub fn new(original: &str) -> Folded {
         let table = simplified_table();
         let mut text = String::with_capacity(original.len());
@@ -92,11 +104,61 @@ fn simplify(table: &[char], c: char) -> char {
 fn fold_char(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
-        // Full-width ASCII: U+FF01–FF5E is U+0021–007E shifted by 0xFEE0.
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).map_or(c, |a| a.to_ascii_lowercase()),
-        '\u{3000}' => ' ',
+        // Full-width letters and digits: U+FF01–FF5E is U+0021–007E shifted by 0xFEE0.
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
+            char::from_u32(c as u32 - 0xfee0).map_or(c, |a| a.to_ascii_lowercase())
+        }
         _ => c,
     }
+}
+
+/// The other form of a punctuation mark: ASCII ↔ full width.
+fn other_form(c: char) -> Option<char> {
+    match c {
+        '!'..='~' if !c.is_ascii_alphanumeric() => char::from_u32(c as u32 + 0xfee0),
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).filter(|a| !a.is_ascii_alphanumeric()),
+        _ => None,
+    }
+}
+
+/// A folded term in every mix of ASCII and full-width punctuation, so "，"
+/// finds "," and the other way round. Past four marks, only the all-ASCII and
+/// all-full-width forms are tried besides the term as typed.
+pub fn punctuation_variants(term: &str) -> Vec<String> {
+    let marks = term.chars().filter(|&c| other_form(c).is_some()).count();
+    if marks == 0 {
+        return vec![term.to_string()];
+    }
+    let mut variants: Vec<String> = if marks <= 4 {
+        (0..1u32 << marks)
+            .map(|mask| {
+                let mut i = 0;
+                term.chars()
+                    .map(|c| match other_form(c) {
+                        Some(other) => {
+                            let flip = mask & (1 << i) != 0;
+                            i += 1;
+                            if flip { other } else { c }
+                        }
+                        None => c,
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        let ascii = term
+            .chars()
+            .map(|c| if c.is_ascii() { c } else { other_form(c).unwrap_or(c) })
+            .collect();
+        let wide = term
+            .chars()
+            .map(|c| if c.is_ascii() { other_form(c).unwrap_or(c) } else { c })
+            .collect();
+        vec![term.to_string(), ascii, wide]
+    };
+    variants.sort();
+    variants.dedup();
+    variants
 }
 
 #[cfg(test)]
@@ -109,14 +171,29 @@ mod tests {
             ("RATER", "rater"),
             ("ＲＡＴＥＲ", "rater"),
             ("ＣＰＵ１２３", "cpu123"),
-            ("，", ","),
+            ("，", "，"),
             ("客戶關係", "客户关系"),
             ("銷售人員", "销售人员"),
-            ("　", " "),
+            ("　", "　"),
             ("客户关系", "客户关系"),
         ] {
             assert_eq!(fold(input), folded, "{input}");
         }
+    }
+
+    #[test]
+    fn ordinary_chinese_text_needs_no_copy() {
+        assert!(Folded::of("简体中文，标点是全角的：“引号”也是。1、2、3").is_none());
+        assert!(Folded::of("有Latin大写").is_some());
+        assert!(Folded::of("客戶").is_some());
+    }
+
+    #[test]
+    fn punctuation_is_tried_in_both_forms() {
+        assert_eq!(punctuation_variants("，"), [",", "，"]);
+        assert_eq!(punctuation_variants("3.5%").len(), 4);
+        assert_eq!(punctuation_variants("客户"), ["客户"]);
+        assert_eq!(punctuation_variants("a,b,c,d,e,f"), ["a,b,c,d,e,f", "a，b，c，d，e，f"]);
     }
 
     #[test]

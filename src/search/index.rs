@@ -6,7 +6,7 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use pinyin::ToPinyinMulti;
 
-use super::fold::{Folded, fold};
+use super::fold::{Folded, fold, punctuation_variants};
 use crate::library::Library;
 
 /// Queries longer than this (in bytes, after folding) are cut: nobody types
@@ -19,7 +19,9 @@ pub const LITERAL_PREFIX: char = '=';
 #[derive(Debug)]
 struct Doc {
     title: String,
-    body: Folded,
+    /// The folded body where folding changes it; otherwise the article's own
+    /// text is searched, so ordinary Chinese text costs no second copy.
+    body: Option<Folded>,
     /// For each title character, the first letters of all its readings, as a
     /// bit set (bit 0 is a): four bytes a character, for 50,000 titles too.
     initials: Vec<u32>,
@@ -34,6 +36,8 @@ pub struct SearchIndex {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<String>,
+    /// Each term in every mix of ASCII and full-width punctuation.
+    pub variants: Vec<Vec<String>>,
     /// Lower-case ASCII letters to try as pinyin initials of titles.
     pub initials: Option<String>,
 }
@@ -57,7 +61,12 @@ impl Query {
         let terms: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
         let is_initials = |t: &String| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase());
         let initials = (pinyin && !literal && terms.len() == 1 && is_initials(&terms[0])).then(|| terms[0].clone());
-        Query { terms, initials }
+        let variants = terms.iter().map(|t| punctuation_variants(t)).collect();
+        Query {
+            terms,
+            variants,
+            initials,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -116,7 +125,7 @@ impl SearchIndex {
                         part.iter()
                             .map(|a| Doc {
                                 title: fold(&a.meta.title),
-                                body: Folded::new(&a.body.text),
+                                body: Folded::of(&a.body.text),
                                 initials: title_initials(&a.meta.title),
                             })
                             .collect::<Vec<_>>()
@@ -137,8 +146,10 @@ impl SearchIndex {
     }
 
     /// Articles matching every term, ranked: title hits first, then pinyin
-    /// title matches, then by hit count, then in collection order.
-    pub fn search(&self, query: &Query, limit: usize) -> SearchResults {
+    /// title matches, then by hit count, then in collection order. `library`
+    /// is the one the index was built from: texts that fold to themselves are
+    /// searched there, not copied.
+    pub fn search(&self, library: &Library, query: &Query, limit: usize) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }
@@ -152,10 +163,14 @@ impl SearchIndex {
                 .enumerate()
                 .map(|(n, part)| {
                     scope.spawn(move || {
-                        let finders: Vec<Finder<'_>> = query.terms.iter().map(|t| Finder::new(t.as_bytes())).collect();
+                        let finders = finders(query);
                         part.iter()
                             .enumerate()
-                            .filter_map(|(i, doc)| match_doc(n * chunk + i, doc, query, &finders))
+                            .filter_map(|(i, doc)| {
+                                let article = n * chunk + i;
+                                let text = library.articles().get(article).map_or("", |a| a.body.text.as_str());
+                                match_doc(article, doc, text, query, &finders)
+                            })
                             .collect::<Vec<_>>()
                     })
                 })
@@ -174,15 +189,21 @@ impl SearchIndex {
 
     /// Every occurrence of every term in one article's body, as byte ranges of
     /// the original text, in order; overlapping occurrences are merged.
-    pub fn hits_in(&self, article: usize, query: &Query) -> Vec<Range<usize>> {
-        let Some(doc) = self.docs.get(article) else {
+    pub fn hits_in(&self, library: &Library, article: usize, query: &Query) -> Vec<Range<usize>> {
+        let (Some(doc), Some(original)) = (self.docs.get(article), library.articles().get(article)) else {
             return Vec::new();
         };
+        let text = doc
+            .body
+            .as_ref()
+            .map_or(original.body.text.as_str(), |f| f.text.as_str());
+        let back = |at: usize| doc.body.as_ref().map_or(at, |f| f.original_offset(at));
         let mut ranges: Vec<Range<usize>> = Vec::new();
-        for term in &query.terms {
-            let finder = Finder::new(term.as_bytes());
-            for at in finder.find_iter(doc.body.text.as_bytes()) {
-                ranges.push(doc.body.original_offset(at)..doc.body.original_offset(at + term.len()));
+        for variants in finders(query) {
+            for (finder, len) in variants {
+                for at in finder.find_iter(text.as_bytes()) {
+                    ranges.push(back(at)..back(at + len));
+                }
             }
         }
         ranges.sort_by_key(|r| (r.start, r.end));
@@ -197,23 +218,39 @@ impl SearchIndex {
     }
 }
 
-fn match_doc(article: usize, doc: &Doc, query: &Query, finders: &[Finder<'_>]) -> Option<Hit> {
-    let body = doc.body.text.as_bytes();
+/// For each term, a finder per punctuation variant, with the variant's length.
+fn finders(query: &Query) -> Vec<Vec<(Finder<'_>, usize)>> {
+    query
+        .variants
+        .iter()
+        .map(|v| v.iter().map(|t| (Finder::new(t.as_bytes()), t.len())).collect())
+        .collect()
+}
+
+fn match_doc(
+    article: usize,
+    doc: &Doc,
+    original: &str,
+    query: &Query,
+    finders: &[Vec<(Finder<'_>, usize)>],
+) -> Option<Hit> {
+    let body = doc.body.as_ref().map_or(original, |f| f.text.as_str()).as_bytes();
     let title = doc.title.as_bytes();
     let mut count = 0;
     let mut title_hit = false;
-    let mut first: Option<usize> = None;
-    let mut first_len = 0;
+    let mut first: Option<(usize, usize)> = None;
     let mut all_terms = true;
-    for (finder, term) in finders.iter().zip(&query.terms) {
-        let in_title = finder.find(title).is_some();
+    for variants in finders {
+        let mut in_title = false;
         let mut term_count = 0;
-        for at in finder.find_iter(body) {
-            if term_count == 0 && first.is_none_or(|f| at < f) {
-                first = Some(at);
-                first_len = term.len();
+        for (finder, len) in variants {
+            in_title |= finder.find(title).is_some();
+            for (n, at) in finder.find_iter(body).enumerate() {
+                if n == 0 && first.is_none_or(|(f, _)| at < f) {
+                    first = Some((at, *len));
+                }
+                term_count += 1;
             }
-            term_count += 1;
         }
         title_hit |= in_title;
         count += term_count;
@@ -226,7 +263,8 @@ fn match_doc(article: usize, doc: &Doc, query: &Query, finders: &[Finder<'_>]) -
     if !(all_terms || initials_hit) {
         return None;
     }
-    let first = first.map(|at| doc.body.original_offset(at)..doc.body.original_offset(at + first_len));
+    let back = |at: usize| doc.body.as_ref().map_or(at, |f| f.original_offset(at));
+    let first = first.map(|(at, len)| back(at)..back(at + len));
     Some(Hit {
         article,
         title_hit: title_hit && all_terms,
@@ -302,7 +340,7 @@ mod tests {
     #[test]
     fn real_text_hit_counts() {
         let (library, index) = bundled();
-        let results = index.search(&Query::parse("客户关系", false), 10);
+        let results = index.search(&library, &Query::parse("客户关系", false), 10);
         assert_eq!(ids(&library, &results), ["yingxiao/kehu-guanxi-guanli"]);
         let crm = &results.hits[0];
         assert!(crm.title_hit);
@@ -315,13 +353,13 @@ mod tests {
     fn traditional_full_width_and_case_are_folded() {
         let (library, index) = bundled();
         for query in ["關係", "客戶關係", "ＣＰＵ", "cpu", "rater", "ＲＡＴＥＲ"] {
-            let results = index.search(&Query::parse(query, false), 10);
+            let results = index.search(&library, &Query::parse(query, false), 10);
             assert!(
                 ids(&library, &results).contains(&"yingxiao/kehu-guanxi-guanli".to_string()),
                 "{query}"
             );
         }
-        let results = index.search(&Query::parse("ＣＰＵ", false), 10);
+        let results = index.search(&library, &Query::parse("ＣＰＵ", false), 10);
         let first = results.hits[0].first.clone().expect("a body hit");
         assert_eq!(&library.articles()[1].body.text[first], "CPU");
     }
@@ -329,11 +367,11 @@ mod tests {
     #[test]
     fn all_terms_must_match_and_titles_rank_first() {
         let (library, index) = bundled();
-        let both = index.search(&Query::parse("统计 病案", false), 10);
+        let both = index.search(&library, &Query::parse("统计 病案", false), 10);
         assert_eq!(ids(&library, &both), ["yiyuan/tongji-xinxi"]);
-        let none = index.search(&Query::parse("统计 RATER", false), 10);
+        let none = index.search(&library, &Query::parse("统计 RATER", false), 10);
         assert_eq!(none.total, 0);
-        let many = index.search(&Query::parse("管理", false), 10);
+        let many = index.search(&library, &Query::parse("管理", false), 10);
         assert_eq!(many.total, 3);
         // 医院统计信息工作 has 管理 only in its text: it comes last.
         assert_eq!(
@@ -347,15 +385,15 @@ mod tests {
     #[test]
     fn pinyin_initials_match_titles_with_every_reading() {
         let (library, index) = bundled();
-        let results = index.search(&Query::parse("khgx", true), 10);
+        let results = index.search(&library, &Query::parse("khgx", true), 10);
         assert_eq!(ids(&library, &results), ["yingxiao/kehu-guanxi-guanli"]);
         assert!(results.hits[0].initials_hit);
         assert!(
-            index.search(&Query::parse("=khgx", true), 10).hits.is_empty(),
+            index.search(&library, &Query::parse("=khgx", true), 10).hits.is_empty(),
             "= searches literally"
         );
         assert!(
-            index.search(&Query::parse("khgx", false), 10).hits.is_empty(),
+            index.search(&library, &Query::parse("khgx", false), 10).hits.is_empty(),
             "the toggle turns it off"
         );
         // Heteronyms: 重 is chong or zhong; 银行 is yh, not yx only.
@@ -368,13 +406,13 @@ mod tests {
 
     #[test]
     fn awkward_queries_are_handled() {
-        let (_, index) = bundled();
+        let (library, index) = bundled();
         for query in ["", "   ", "的", "，", "。。。", ".*[(", "\\", &"长".repeat(3_500)] {
-            let results = index.search(&Query::parse(query, true), 10);
+            let results = index.search(&library, &Query::parse(query, true), 10);
             assert!(results.total <= 3, "{query:?}");
         }
         assert!(
-            index.search(&Query::parse("，", false), 10).total == 3,
+            index.search(&library, &Query::parse("，", false), 10).total == 3,
             "punctuation is searchable"
         );
     }
@@ -382,7 +420,7 @@ mod tests {
     #[test]
     fn hits_in_an_article_cover_every_occurrence_even_across_lines() {
         let (library, index) = bundled();
-        let hits = index.hits_in(1, &Query::parse("客户", false));
+        let hits = index.hits_in(&library, 1, &Query::parse("客户", false));
         let text = &library.articles()[1].body.text;
         assert_eq!(hits.len(), text.matches("客户").count());
         assert!(hits.iter().all(|r| &text[r.clone()] == "客户"));
