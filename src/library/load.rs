@@ -444,10 +444,15 @@ fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadPro
             }
             let path = entry.path();
             let relative = format!("{prefix}{name}");
-            // `metadata` follows symlinks, so linked folders and files are read too.
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => pending.push((path, format!("{relative}/"))),
-                Ok(meta) if !meta.is_file() => {
+            // The entry's own type costs no system call; only links are
+            // followed (with `metadata`), so linked folders and files are read too.
+            let kind = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => Ok(kind),
+                _ => std::fs::metadata(&path).map(|meta| meta.file_type()),
+            };
+            match kind {
+                Ok(kind) if kind.is_dir() => pending.push((path, format!("{relative}/"))),
+                Ok(kind) if !kind.is_file() => {
                     // A FIFO or device named like an article would block or never end.
                     if article_id(&relative).is_some() {
                         problems.push(LoadProblem {
