@@ -168,6 +168,8 @@ pub struct App {
     search_index: Option<crate::search::SearchIndex>,
     /// Files read so far and in all, while a large collection loads.
     pub loading: Option<(usize, usize)>,
+    /// Files skipped while loading in the background, told once loading ends.
+    skipped: usize,
     effects: Vec<Effect>,
 }
 
@@ -192,6 +194,7 @@ impl App {
             pinyin_initials: true,
             search_index: None,
             loading: None,
+            skipped: 0,
             effects: Vec::new(),
         }
     }
@@ -386,10 +389,18 @@ impl App {
             .get(self.categories.selected)
             .map(|c| c.name.clone());
         let files = batch.files;
+        let problems_before = self.library.problems().len();
         self.library.extend(batch);
         if let Some((loaded, total)) = self.loading {
             let loaded = loaded + files;
             self.loading = (loaded < total).then_some((loaded, total));
+            self.skipped += self.library.problems().len() - problems_before;
+            if self.loading.is_none() && self.skipped > 0 {
+                self.message = Some(format!(
+                    "有 {} 个文件无法读取，已跳过；yuedu list 会列出原因",
+                    self.skipped
+                ));
+            }
         }
         if let Some(reader) = &mut self.reader
             && let Some(index) = reader_id.and_then(|id| self.library.find(&id))

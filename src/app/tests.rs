@@ -478,6 +478,7 @@ fn a_hit_split_across_lines_is_marked_on_both() {
 #[test]
 fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
     let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("broken.md"), "+++\ntitle = [\n+++\n").expect("write");
     for (folder, name) in [("b", "x"), ("a", "y"), ("b", "z"), ("a", "w")] {
         std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
         let text = format!("+++\ntitle = \"{name}\"\n+++\n{}", "正文。".repeat(400));
@@ -499,19 +500,30 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
         let batch = crate::library::read_batch(batches.next().expect("a batch"));
         app.handle(Input::Loaded(batch));
     };
-    next(&mut app);
-    assert_eq!(app.library.articles().len(), 1);
-    assert_eq!(app.loading, Some((1, 4)));
+    // Files arrive one per batch; read until the first article is there.
+    let mut read = 0;
+    while app.library.articles().is_empty() {
+        next(&mut app);
+        read += 1;
+    }
+    assert_eq!(app.loading, Some((read, 5)));
     press(&mut app, "l l space");
     let open = app
         .reader
         .as_ref()
         .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
         .expect("open");
-    next(&mut app);
-    next(&mut app);
-    next(&mut app);
+    for _ in read..5 {
+        next(&mut app);
+    }
     assert_eq!(app.loading, None);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("有 1 个文件无法读取")),
+        "{:?}",
+        app.message
+    );
     assert_eq!(app.library.articles().len(), 4);
     let now = app
         .reader
