@@ -43,6 +43,8 @@ pub struct Body {
     /// Block texts joined by `\n`; sanitised, so it holds no control characters but `\n`.
     pub text: String,
     pub blocks: Vec<Block>,
+    /// 字数, counted once when the body is built: lists and headers show it every frame.
+    chars: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,7 +95,7 @@ impl Body {
 
     /// Length in characters as Chinese readers count it (字数): everything but whitespace.
     pub fn char_count(&self) -> usize {
-        self.text.chars().filter(|c| !c.is_whitespace()).count()
+        self.chars
     }
 }
 
@@ -130,7 +132,9 @@ impl BodyBuilder {
         self.open = Some((kind, depth, self.body.text.len()));
     }
 
-    /// Appends sanitised text to the open block; newlines inside it are soft breaks.
+    /// Appends text to the open block, sanitised; newlines inside it are soft
+    /// breaks. The file was sanitised already, but Markdown entities such as
+    /// `&#x1b;` only become characters here.
     pub fn push_text(&mut self, text: &str) {
         let clean = crate::text::sanitize(text);
         for (i, line) in clean.split('\n').enumerate() {
@@ -226,6 +230,7 @@ impl BodyBuilder {
 
     pub fn finish(mut self) -> Body {
         self.close();
+        self.body.chars = self.body.text.chars().filter(|c| !c.is_whitespace()).count();
         self.body
     }
 }

@@ -200,6 +200,12 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_made_by_entities_are_dropped() {
+        let body = parse_markdown("前&#x1b;[2J后&#7;。");
+        assert_eq!(body.text, "前[2J后。");
+    }
+
+    #[test]
     fn deeply_nested_markdown_is_flattened_not_fatal() {
         let source = format!("{}深\n", "> ".repeat(500));
         let body = parse_markdown(&source);

@@ -39,8 +39,8 @@ fn suspicious_chars(text: &str) -> usize {
 
 /// Paragraphs are split at blank lines, or at each line when the file has no
 /// blank lines (many Chinese `.txt` files put one paragraph on each line).
+/// `text` is sanitised already (`parse_article` does it for every file).
 pub fn parse_plain(text: &str) -> Body {
-    let text = crate::text::sanitize(text);
     let lines: Vec<&str> = text.lines().collect();
     let has_blank_lines = lines.iter().any(|l| l.trim().is_empty());
     let mut builder = BodyBuilder::default();
