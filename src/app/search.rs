@@ -19,15 +19,16 @@ pub struct GlobalSearch {
 }
 
 impl App {
-    /// The search index, folded on first use.
-    fn ensure_index(&mut self) {
-        if self.search_index.is_none() {
-            self.search_index = Some(SearchIndex::build(&self.library));
-        }
+    /// The search index, folded on first use, with the library it indexes.
+    fn index(&mut self) -> (&SearchIndex, &crate::library::Library) {
+        let index = self
+            .search_index
+            .get_or_insert_with(|| SearchIndex::build(&self.library));
+        (index, &self.library)
     }
 
     pub(super) fn open_search(&mut self) {
-        self.ensure_index();
+        self.index();
         self.overlay = Some(Overlay::Search(GlobalSearch::default()));
     }
 
@@ -78,12 +79,8 @@ impl App {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
-        self.ensure_index();
-        let results = self
-            .search_index
-            .as_ref()
-            .map(|i| i.search(&self.library, &query, RESULT_LIMIT))
-            .unwrap_or_default();
+        let (index, library) = self.index();
+        let results = index.search(library, &query, RESULT_LIMIT);
         if let Some(Overlay::Search(search)) = &mut self.overlay {
             search.results = results;
             search.cursor = ListCursor::default();
@@ -101,12 +98,8 @@ impl App {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
-        self.ensure_index();
-        let hits = self
-            .search_index
-            .as_ref()
-            .map(|i| i.hits_in(&self.library, hit.article, &query))
-            .unwrap_or_default();
+        let (index, library) = self.index();
+        let hits = index.hits_in(library, hit.article, &query);
         let first = hit.first.as_ref().map(|r| r.start);
         self.open_article(hit.article, Some(first.unwrap_or(0)));
         self.after_geometry_change();
@@ -144,12 +137,8 @@ impl App {
             return;
         };
         let query = Query::parse(text, false);
-        self.ensure_index();
-        let hits = self
-            .search_index
-            .as_ref()
-            .map(|i| i.hits_in(&self.library, article, &query))
-            .unwrap_or_default();
+        let (index, library) = self.index();
+        let hits = index.hits_in(library, article, &query);
         if hits.is_empty() && !query.is_empty() {
             self.message = Some(format!("没有找到 {text}"));
         }
