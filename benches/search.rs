@@ -38,6 +38,7 @@ fn in_process(c: &mut Criterion) {
         ("two_terms", "统计 质量"),
         ("traditional_關係", "關係"),
         ("absent", "不存在的词语"),
+        ("latin_rater", "rater"),
     ] {
         let query = Query::parse(text, true);
         group.bench_function(name, |b| b.iter(|| black_box(index.search(&library, &query, 200))));

@@ -6,7 +6,8 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use pinyin::ToPinyinMulti;
 
-use super::fold::{Folded, fold, punctuation_variants};
+use super::caseless::CaselessFinder;
+use super::fold::{Searchable, fold, punctuation_variants};
 use crate::library::Library;
 
 /// Queries longer than this (in bytes, after folding) are cut: nobody types
@@ -19,9 +20,9 @@ pub const LITERAL_PREFIX: char = '=';
 #[derive(Debug)]
 struct Doc {
     title: String,
-    /// The folded body where folding changes it; otherwise the article's own
-    /// text is searched, so ordinary Chinese text costs no second copy.
-    body: Option<Folded>,
+    /// How the body is searched: a folded copy only where Traditional or
+    /// full-width characters need one; otherwise the article's own text.
+    body: Searchable,
     /// For each title character, the first letters of all its readings, as a
     /// bit set (bit 0 is a): four bytes a character, for 50,000 titles too.
     initials: Vec<u32>,
@@ -125,7 +126,7 @@ impl SearchIndex {
                         part.iter()
                             .map(|a| Doc {
                                 title: fold(&a.meta.title),
-                                body: Folded::of(&a.body.text),
+                                body: Searchable::of(&a.body.text),
                                 initials: title_initials(&a.meta.title),
                             })
                             .collect::<Vec<_>>()
@@ -193,17 +194,13 @@ impl SearchIndex {
         let (Some(doc), Some(original)) = (self.docs.get(article), library.articles().get(article)) else {
             return Vec::new();
         };
-        let text = doc
-            .body
-            .as_ref()
-            .map_or(original.body.text.as_str(), |f| f.text.as_str());
-        let back = |at: usize| doc.body.as_ref().map_or(at, |f| f.original_offset(at));
+        let (text, ignore_case) = doc.body_text(&original.body.text);
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for variants in finders(query) {
-            for (finder, len) in variants {
-                for at in finder.find_iter(text.as_bytes()) {
-                    ranges.push(back(at)..back(at + len));
-                }
+            for finder in variants {
+                finder.each_match(text, ignore_case, |at| {
+                    ranges.push(doc.original_offset(at)..doc.original_offset(at + finder.len));
+                });
             }
         }
         ranges.sort_by_key(|r| (r.start, r.end));
@@ -218,12 +215,56 @@ impl SearchIndex {
     }
 }
 
-/// For each term, a finder per punctuation variant, with the variant's length.
-fn finders(query: &Query) -> Vec<Vec<(Finder<'_>, usize)>> {
+impl Doc {
+    /// The text to search and whether ASCII case must be ignored in it.
+    fn body_text<'a>(&'a self, original: &'a str) -> (&'a [u8], bool) {
+        match &self.body {
+            Searchable::AsItIs => (original.as_bytes(), false),
+            Searchable::IgnoringAsciiCase => (original.as_bytes(), true),
+            Searchable::Copy(folded) => (folded.text.as_bytes(), false),
+        }
+    }
+
+    /// The original offset of an offset into `body_text`.
+    fn original_offset(&self, at: usize) -> usize {
+        match &self.body {
+            Searchable::Copy(folded) => folded.original_offset(at),
+            _ => at,
+        }
+    }
+}
+
+/// A finder for one punctuation variant of a term.
+struct VariantFinder<'q> {
+    exact: Finder<'q>,
+    /// For texts searched ignoring ASCII case; `None` when the term has no letter.
+    caseless: Option<CaselessFinder>,
+    len: usize,
+}
+
+impl VariantFinder<'_> {
+    fn each_match(&self, haystack: &[u8], ignore_case: bool, mut found: impl FnMut(usize)) {
+        match (&self.caseless, ignore_case) {
+            (Some(caseless), true) => caseless.find_iter(haystack).for_each(found),
+            _ => self.exact.find_iter(haystack).for_each(&mut found),
+        }
+    }
+}
+
+/// For each term, a finder per punctuation variant.
+fn finders(query: &Query) -> Vec<Vec<VariantFinder<'_>>> {
     query
         .variants
         .iter()
-        .map(|v| v.iter().map(|t| (Finder::new(t.as_bytes()), t.len())).collect())
+        .map(|v| {
+            v.iter()
+                .map(|t| VariantFinder {
+                    exact: Finder::new(t.as_bytes()),
+                    caseless: CaselessFinder::new(t.as_bytes()),
+                    len: t.len(),
+                })
+                .collect()
+        })
         .collect()
 }
 
@@ -232,9 +273,9 @@ fn match_doc(
     doc: &Doc,
     original: &str,
     query: &Query,
-    finders: &[Vec<(Finder<'_>, usize)>],
+    finders: &[Vec<VariantFinder<'_>>],
 ) -> Option<Hit> {
-    let body = doc.body.as_ref().map_or(original, |f| f.text.as_str()).as_bytes();
+    let (body, ignore_case) = doc.body_text(original);
     let title = doc.title.as_bytes();
     let mut count = 0;
     let mut title_hit = false;
@@ -243,14 +284,14 @@ fn match_doc(
     for variants in finders {
         let mut in_title = false;
         let mut term_count = 0;
-        for (finder, len) in variants {
-            in_title |= finder.find(title).is_some();
-            for (n, at) in finder.find_iter(body).enumerate() {
-                if n == 0 && first.is_none_or(|(f, _)| at < f) {
-                    first = Some((at, *len));
+        for finder in variants {
+            in_title |= finder.exact.find(title).is_some();
+            finder.each_match(body, ignore_case, |at| {
+                if first.is_none_or(|(f, _)| at < f) {
+                    first = Some((at, finder.len));
                 }
                 term_count += 1;
-            }
+            });
         }
         title_hit |= in_title;
         count += term_count;
@@ -263,8 +304,7 @@ fn match_doc(
     if !(all_terms || initials_hit) {
         return None;
     }
-    let back = |at: usize| doc.body.as_ref().map_or(at, |f| f.original_offset(at));
-    let first = first.map(|(at, len)| back(at)..back(at + len));
+    let first = first.map(|(at, len)| doc.original_offset(at)..doc.original_offset(at + len));
     Some(Hit {
         article,
         title_hit: title_hit && all_terms,
@@ -415,6 +455,65 @@ mod tests {
             index.search(&library, &Query::parse("，", false), 10).total == 3,
             "punctuation is searchable"
         );
+    }
+
+    /// A library of one Markdown article per text.
+    fn library_of(texts: &[&str]) -> Library {
+        let mut library = Library::default();
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let id = format!("t/{i}");
+                crate::library::parse_article(
+                    &id,
+                    &format!("{id}.md"),
+                    text.as_bytes(),
+                    crate::library::Origin::Bundled,
+                )
+                .expect("parses")
+            })
+            .collect();
+        library.extend(crate::library::Batch {
+            articles,
+            problems: Vec::new(),
+            files: texts.len(),
+        });
+        library
+    }
+
+    #[test]
+    fn each_kind_of_text_finds_the_same_hits() {
+        // As it is; Latin capitals kept (searched ignoring case); Traditional
+        // and full width (searched in a folded copy).
+        let library = library_of(&["模型与rater模型", "RATER模型与Rater模型", "RATER模型與ＲＡＴＥＲ模型"]);
+        let index = SearchIndex::build(&library);
+        for query in ["rater模型", "RATER", "ｒａｔｅｒ", "模型"] {
+            let query = Query::parse(query, false);
+            assert_eq!(index.search(&library, &query, 10).total, 3, "{query:?}");
+            for article in 0..3 {
+                let text = &library.articles()[article].body.text;
+                let hits: Vec<&str> = index
+                    .hits_in(&library, article, &query)
+                    .into_iter()
+                    .map(|r| &text[r])
+                    .collect();
+                let expected = if article == 0 && query.terms[0] != "模型" {
+                    1
+                } else {
+                    2
+                };
+                assert_eq!(hits.len(), expected, "{query:?} in {text}");
+                assert!(hits.iter().all(|h| fold(h).contains(&query.terms[0])), "{hits:?}");
+            }
+        }
+        let first = index.search(&library, &Query::parse("rater模型", false), 10);
+        let texts: Vec<&str> = first
+            .hits
+            .iter()
+            .map(|h| &library.articles()[h.article].body.text[h.first.clone().expect("body hit")])
+            .collect();
+        assert_eq!(texts, ["RATER模型", "RATER模型", "rater模型"]);
     }
 
     #[test]
