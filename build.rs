@@ -1,6 +1,10 @@
 //! Embeds the bundled collection (`articles/`) into the binary. Cargo re-runs
 //! this script when anything under `articles/` changes, so adding or removing
 //! an article file rebuilds the list of embedded files.
+//!
+//! It also fingerprints the code that turns files into articles (`src/library`,
+//! `src/text`, `Cargo.lock`): the article cache of an earlier build whose
+//! parser differs is not used.
 
 use std::fs;
 use std::io;
@@ -21,7 +25,38 @@ fn main() -> io::Result<()> {
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(io::ErrorKind::NotFound)?);
-    fs::write(out.join("bundled.rs"), code)
+    fs::write(out.join("bundled.rs"), code)?;
+    println!(
+        "cargo:rustc-env=YUEDU_PARSER_FINGERPRINT={:016x}",
+        parser_fingerprint()?
+    );
+    Ok(())
+}
+
+/// FNV-1a over the parser's source files, in a fixed order.
+fn parser_fingerprint() -> io::Result<u64> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for part in ["src/library", "src/text"] {
+        println!("cargo:rerun-if-changed={part}");
+        let dir = manifest.join(part);
+        collect(&dir, &dir, &mut files)?;
+    }
+    for single in ["src/library.rs", "src/text.rs", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={single}");
+        files.push((single.to_string(), manifest.join(single)));
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, path) in files {
+        // A missing Cargo.lock (an installed package) just counts as empty.
+        let content = fs::read(&path).unwrap_or_default();
+        for byte in name.bytes().chain(content) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(hash)
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> io::Result<()> {

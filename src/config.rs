@@ -34,6 +34,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct LibrarySettings {
     pub paths: Vec<String>,
+    pub cache: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

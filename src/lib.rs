@@ -25,6 +25,7 @@ pub mod cli;
 pub mod config;
 pub mod layout;
 pub mod library;
+pub mod parallel;
 pub mod print;
 pub mod search;
 pub mod store;

@@ -3,14 +3,16 @@
 //! Pure logic; nothing here knows about the terminal.
 
 mod article;
+mod cache;
 mod front_matter;
 mod load;
 mod markdown;
 mod plain;
 
-pub use article::{Article, Block, BlockKind, Body, InlineSpan, InlineStyle, Meta, Origin};
+pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, Origin};
+pub use cache::{ArticleCache, CachedArticle};
 pub use front_matter::FrontMatterError;
 pub use load::{
-    Batch, Candidate, Category, Library, LibraryError, LoadProblem, Plan, Prefilter, parse_article, read_batch,
-    read_batch_where,
+    Batch, Candidate, Category, InPlace, InPlaceDoc, Library, LibraryError, LoadProblem, Plan, parse_article,
+    read_batch, read_batch_cached,
 };

@@ -12,9 +12,9 @@ use directories::{BaseDirs, ProjectDirs};
 use yuedu::app::{App, ReadingSettings};
 use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config::{self, AmbiguousSetting, Config};
-use yuedu::library::{Library, Plan, read_batch};
+use yuedu::library::{ArticleCache, Document, Library, Plan, read_batch_cached};
 use yuedu::print;
-use yuedu::search::{Query, SearchIndex};
+use yuedu::search::{Query, SearchIndex, SearchResults};
 use yuedu::store::Store;
 use yuedu::text::AmbiguousWidth;
 use yuedu::ui::theme::Theme;
@@ -26,6 +26,8 @@ const INPUT_ERROR: u8 = 2;
 struct Places {
     config_file: Option<PathBuf>,
     data_dir: Option<PathBuf>,
+    /// Where parsed articles are cached (`library.cache`).
+    cache_dir: Option<PathBuf>,
     home: Option<PathBuf>,
 }
 
@@ -35,6 +37,7 @@ impl Places {
         Places {
             config_file: project.as_ref().map(|p| p.config_dir().join(config::FILE_NAME)),
             data_dir: project.as_ref().map(|p| p.data_dir().to_path_buf()),
+            cache_dir: project.as_ref().map(|p| p.cache_dir().to_path_buf()),
             home: BaseDirs::new().map(|b| b.home_dir().to_path_buf()),
         }
     }
@@ -54,20 +57,18 @@ fn main() -> ExitCode {
     if cli.command.is_none() && std::io::stdout().is_terminal() {
         // The reader starts at once and reads a large collection in the background.
         return match plan_library(&cli, &config, &places) {
-            Ok(plan) => run_reader(plan, &config, places.data_dir.as_deref()),
+            Ok(plan) => {
+                let cache = article_cache(&plan, &config, &places);
+                run_reader(plan, cache, &config, places.data_dir.as_deref())
+            }
             Err(message) => fail(INPUT_ERROR, &message),
         };
     }
-    // A search parses only the files that can match.
-    let prefilter = match &cli.command {
-        Some(Command::Search { query, .. }) => Some(Query::parse(&query.join(" "), config.search.pinyin_initials)),
-        _ => None,
-    };
-    let library = match prefilter {
-        Some(query) => plan_library(&cli, &config, &places).map(|plan| plan.load_where(&|raw| query.may_match(raw))),
-        None => load_library(&cli, &config, &places),
-    };
-    let library = match library {
+    if let Some(Command::Search { query, json, limit }) = &cli.command {
+        let query = Query::parse(&query.join(" "), config.search.pinyin_initials);
+        return search(&cli, &config, &places, &query, *json, *limit);
+    }
+    let library = match load_library(&cli, &config, &places) {
         Ok(library) => library,
         Err(message) => return fail(INPUT_ERROR, &message),
     };
@@ -104,21 +105,7 @@ fn main() -> ExitCode {
             let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
             write_out(&print::show_article(&library.articles()[index], width))
         }
-        Some(Command::Search { query, json, limit }) => {
-            let query = Query::parse(&query.join(" "), config.search.pinyin_initials);
-            let index = SearchIndex::build(&library);
-            let results = index.search(&library, &query, limit);
-            let out = if json {
-                print::search_json(&results, &library)
-            } else {
-                print::search_lines(&results, &library)
-            };
-            if results.total == 0 {
-                let _ = write_out(&out);
-                return ExitCode::from(NOT_FOUND);
-            }
-            write_out(&out)
-        }
+        Some(Command::Search { .. }) => ExitCode::SUCCESS, // handled above
         Some(Command::Bookmarks { json, action }) => {
             let Some(dir) = places.data_dir.as_deref() else {
                 return fail(INPUT_ERROR, "no data folder: the home folder cannot be found");
@@ -143,6 +130,7 @@ fn main() -> ExitCode {
             write_out(&print::places(
                 config_file.as_deref(),
                 places.data_dir.as_deref(),
+                config.library.cache.then_some(places.cache_dir.as_deref()),
                 &cli.dirs,
                 &extra,
                 &library,
@@ -155,7 +143,7 @@ fn main() -> ExitCode {
 /// that the lists fill in visibly.
 const LOAD_BATCH: usize = 2_000;
 
-fn run_reader(mut plan: Plan, config: &Config, data_dir: Option<&Path>) -> ExitCode {
+fn run_reader(mut plan: Plan, mut cache: Option<ArticleCache>, config: &Config, data_dir: Option<&Path>) -> ExitCode {
     let keymap = match config.keymap() {
         Ok(keymap) => keymap,
         Err(err) => return fail(INPUT_ERROR, &err.to_string()),
@@ -180,8 +168,9 @@ fn run_reader(mut plan: Plan, config: &Config, data_dir: Option<&Path>) -> ExitC
     // A small collection is read before the first frame; a large one after.
     if total <= LOAD_BATCH {
         for batch in batches.drain(..) {
-            library.extend(read_batch(batch));
+            library.extend(read_batch_cached(batch, cache.as_mut()));
         }
+        save_cache(cache.take());
     }
     for problem in library.problems() {
         eprintln!("yuedu: skipped {problem}");
@@ -204,7 +193,8 @@ fn run_reader(mut plan: Plan, config: &Config, data_dir: Option<&Path>) -> ExitC
         mouse: config.interface.mouse,
         detect_ambiguous_width: ambiguous.is_none(),
     };
-    match yuedu::tui::run(app, &theme, options, store, batches) {
+    let loading = yuedu::tui::Loading { batches, cache };
+    match yuedu::tui::run(app, &theme, options, store, loading) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(INPUT_ERROR, &format!("terminal error: {err}")),
     }
@@ -220,11 +210,88 @@ fn plan_library(cli: &Cli, config: &Config, places: &Places) -> Result<Plan, Str
     }
 }
 
+/// Reads the whole collection, through the article cache.
 fn load_library(cli: &Cli, config: &Config, places: &Places) -> Result<Library, String> {
+    let plan = plan_library(cli, config, places)?;
+    let mut cache = article_cache(&plan, config, places);
+    let library = plan.load_cached(cache.as_mut());
+    save_cache(cache);
     if cli.dirs.is_empty() {
-        Ok(Library::bundled_with(&config.library_paths(places.home.as_deref())))
+        Ok(library)
     } else {
-        Library::from_dirs(&cli.dirs).map_err(|e| e.to_string())
+        library.require_articles(&cli.dirs).map_err(|e| e.to_string())
+    }
+}
+
+/// `yuedu search`: over the article cache read in place when it holds every
+/// file unchanged (no article is built), otherwise over the loaded library.
+fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool, limit: usize) -> ExitCode {
+    let plan = match plan_library(cli, config, places) {
+        Ok(plan) => plan,
+        Err(message) => return fail(INPUT_ERROR, &message),
+    };
+    let mut cache = article_cache(&plan, config, places);
+    if let Some(collection) = cache.as_ref().and_then(|cache| plan.read_in_place(cache))
+        && !collection.documents.is_empty()
+    {
+        let index = SearchIndex::build_from(&collection.documents, query.initials.is_some());
+        let results = index.search_in(&collection.documents, query, limit);
+        // Cached text is checked where it is shown; a damaged cache is rebuilt below.
+        let shown_clean = results.hits.iter().all(|hit| {
+            collection
+                .documents
+                .get(hit.article)
+                .is_some_and(|d| yuedu::text::is_clean(d.text()))
+        });
+        if shown_clean {
+            for problem in &collection.problems {
+                eprintln!("yuedu: skipped {problem}");
+            }
+            return print_results(&results, &collection.documents, json);
+        }
+    }
+    let library = plan.load_cached(cache.as_mut());
+    save_cache(cache);
+    let library = if cli.dirs.is_empty() {
+        library
+    } else {
+        match library.require_articles(&cli.dirs) {
+            Ok(library) => library,
+            Err(err) => return fail(INPUT_ERROR, &err.to_string()),
+        }
+    };
+    for problem in library.problems() {
+        eprintln!("yuedu: skipped {problem}");
+    }
+    let index = SearchIndex::build(&library);
+    let results = index.search(&library, query, limit);
+    print_results(&results, library.articles(), json)
+}
+
+/// Prints search results; exit status 1 when nothing matched.
+fn print_results<D: Document>(results: &SearchResults, articles: &[D], json: bool) -> ExitCode {
+    let out = if json {
+        print::search_json(results, articles)
+    } else {
+        print::search_lines(results, articles)
+    };
+    if results.total == 0 {
+        let _ = write_out(&out);
+        return ExitCode::from(NOT_FOUND);
+    }
+    write_out(&out)
+}
+
+fn article_cache(plan: &Plan, config: &Config, places: &Places) -> Option<ArticleCache> {
+    let dir = places.cache_dir.as_deref().filter(|_| config.library.cache)?;
+    plan.open_cache(dir)
+}
+
+/// Writes the article cache if it changed. It is only a cache: failing to
+/// write it (a read-only home, a full disk) costs speed, nothing else.
+fn save_cache(cache: Option<ArticleCache>) {
+    if let Some(cache) = cache {
+        let _ = cache.save();
     }
 }
 

@@ -7,7 +7,7 @@ pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
 use serde::Serialize;
 
 use crate::layout::{Layout, LayoutSettings};
-use crate::library::{Article, Library, Origin, parse_article};
+use crate::library::{Article, Document, Library, Origin, parse_article};
 use crate::text::sanitize_inline;
 
 /// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
@@ -137,10 +137,12 @@ pub fn keymap_table(keymap: &crate::app::keys::Keymap) -> String {
     out
 }
 
-/// `yuedu config`: the files and folders in use.
+/// `yuedu config`: the files and folders in use (`cache_dir` is `None` when
+/// the article cache is off).
 pub fn places(
     config_file: Option<&std::path::Path>,
     data_dir: Option<&std::path::Path>,
+    cache_dir: Option<Option<&std::path::Path>>,
     dirs: &[std::path::PathBuf],
     extra: &[std::path::PathBuf],
     library: &Library,
@@ -156,6 +158,10 @@ pub fn places(
     };
     out.push_str(&format!("config file\t{}{config_state}\n", shown(config_file)));
     out.push_str(&format!("data folder\t{}\n", shown(data_dir)));
+    match cache_dir {
+        Some(dir) => out.push_str(&format!("cache folder\t{}\n", shown(dir))),
+        None => out.push_str("cache folder\toff (library.cache = false)\n"),
+    }
     let collections: Vec<String> = if dirs.is_empty() {
         std::iter::once("bundled".to_string())
             .chain(extra.iter().map(|p| p.display().to_string()))
@@ -176,19 +182,20 @@ pub fn places(
 const SEARCH_SNIPPET_WIDTH: usize = 60;
 
 /// `ID<TAB>TITLE<TAB>HITS<TAB>SNIPPET` per result.
-pub fn search_lines(results: &crate::search::SearchResults, library: &Library) -> String {
+/// `articles` are those searched (`results` index them).
+pub fn search_lines<D: Document>(results: &crate::search::SearchResults, articles: &[D]) -> String {
     results
         .hits
         .iter()
-        .map(|hit| {
-            let article = &library.articles()[hit.article];
-            format!(
+        .filter_map(|hit| {
+            let article = articles.get(hit.article)?;
+            Some(format!(
                 "{}\t{}\t{}\t{}\n",
-                article.id,
-                article.meta.title,
+                article.id(),
+                article.title(),
                 hit.count,
                 search_snippet(hit, article)
-            )
+            ))
         })
         .collect()
 }
@@ -203,29 +210,29 @@ struct SearchEntry<'a> {
     snippet: String,
 }
 
-pub fn search_json(results: &crate::search::SearchResults, library: &Library) -> String {
+pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles: &[D]) -> String {
     let entries: Vec<SearchEntry<'_>> = results
         .hits
         .iter()
-        .map(|hit| {
-            let article = &library.articles()[hit.article];
-            SearchEntry {
-                id: &article.id,
-                title: &article.meta.title,
-                category: &article.meta.category,
+        .filter_map(|hit| {
+            let article = articles.get(hit.article)?;
+            Some(SearchEntry {
+                id: article.id(),
+                title: article.title(),
+                category: article.category(),
                 hits: hit.count,
                 title_hit: hit.title_hit,
                 snippet: search_snippet(hit, article),
-            }
+            })
         })
         .collect();
     serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
 }
 
-fn search_snippet(hit: &crate::search::Hit, article: &Article) -> String {
+fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D) -> String {
     hit.first.as_ref().map_or_else(String::new, |first| {
         crate::search::snippet(
-            &article.body.text,
+            article.text(),
             first.clone(),
             SEARCH_SNIPPET_WIDTH,
             crate::text::AmbiguousWidth::Narrow,

@@ -1,7 +1,8 @@
 //! Search across the collection and inside an article: substring matching
-//! (no word segmentation) over a folded copy of each text, insensitive to
-//! ASCII case, full-width forms and Traditional/Simplified characters, with
-//! optional pinyin initials for titles. Pure: no terminal.
+//! (no word segmentation) insensitive to ASCII case, full-width forms and
+//! Traditional/Simplified characters, with optional pinyin initials for
+//! titles. Texts are searched where they stand; only those with Traditional
+//! or full-width characters get a folded copy. Pure: no terminal.
 
 mod caseless;
 mod fold;

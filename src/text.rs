@@ -4,7 +4,7 @@
 mod sanitize;
 mod width;
 
-pub use sanitize::{sanitize, sanitize_inline};
+pub use sanitize::{is_clean, sanitize, sanitize_inline};
 pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`, for

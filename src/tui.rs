@@ -11,7 +11,7 @@ use anyhow::Result;
 
 use crate::app::command::Command;
 use crate::app::{App, Effect, Input};
-use crate::library::{Candidate, read_batch};
+use crate::library::{ArticleCache, Candidate, read_batch_cached};
 use crate::store::{Change, Store};
 use crate::text::AmbiguousWidth;
 use crate::ui::theme::Theme;
@@ -29,24 +29,23 @@ pub struct Options {
     pub detect_ambiguous_width: bool,
 }
 
+/// Article files still to read when the reader starts: a thread reads them
+/// while the reader already runs, through the article cache if there is one.
+pub struct Loading {
+    pub batches: Vec<Vec<Candidate>>,
+    pub cache: Option<ArticleCache>,
+}
+
 /// Runs the full-screen reader until the user quits. Changes to bookmarks and
 /// positions go to `store` as they happen.
-/// `batches` are article files still to read; a thread reads them while the
-/// reader already runs.
-pub fn run(
-    mut app: App,
-    theme: &Theme,
-    options: Options,
-    store: Option<Store>,
-    batches: Vec<Vec<Candidate>>,
-) -> Result<()> {
+pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
     if options.detect_ambiguous_width {
         let detected = terminal::detect_ambiguous_width().unwrap_or(AmbiguousWidth::Narrow);
         app.set_ambiguous_width(detected);
     }
     let mut saver = Saver { store, failed: false };
-    let result = event_loop(&mut terminal, &mut app, theme, &mut saver, batches);
+    let result = event_loop(&mut terminal, &mut app, theme, &mut saver, loading);
     terminal::leave();
     result
 }
@@ -82,16 +81,22 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     saver: &mut Saver,
-    batches: Vec<Vec<Candidate>>,
+    loading: Loading,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    if !batches.is_empty() {
+    if !loading.batches.is_empty() {
         let loader = sender.clone();
         std::thread::spawn(move || {
+            let Loading { batches, mut cache } = loading;
             for batch in batches {
-                if loader.send(Message::Input(Input::Loaded(read_batch(batch)))).is_err() {
+                let batch = read_batch_cached(batch, cache.as_mut());
+                if loader.send(Message::Input(Input::Loaded(batch))).is_err() {
                     return;
                 }
+            }
+            // Only a complete load is written: a cache missing files would be read in vain.
+            if let Some(cache) = cache {
+                let _ = cache.save();
             }
         });
     }

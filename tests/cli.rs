@@ -8,7 +8,8 @@ fn yuedu() -> Command {
     let mut cmd = Command::cargo_bin("yuedu").expect("binary");
     // Keep tests away from the user's real config and data.
     cmd.env("XDG_CONFIG_HOME", "/nonexistent-yuedu-test")
-        .env("XDG_DATA_HOME", "/nonexistent-yuedu-test");
+        .env("XDG_DATA_HOME", "/nonexistent-yuedu-test")
+        .env("XDG_CACHE_HOME", std::env::temp_dir().join("yuedu-test-cache"));
     cmd
 }
 
@@ -200,15 +201,20 @@ fn search_prints_results_and_exits_one_when_nothing_matches() {
 }
 
 #[test]
-fn a_search_over_a_folder_parses_only_what_can_match_and_finds_traditional_text() {
+fn a_search_over_a_folder_finds_traditional_text_and_matches_across_markup() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("繁體.md"),
         "+++\ntitle = \"繁體\"\n+++\n客戶關係很重要。",
     )
     .expect("write");
+    // Emphasis, a line break and an entity inside the words: the parsed text still holds them.
+    std::fs::write(
+        dir.path().join("标记.md"),
+        "+++\ntitle = \"标记\"\n+++\n客户**关系**，客户\n关系，客&#x6237;关系。",
+    )
+    .expect("write");
     std::fs::write(dir.path().join("其他.md"), "+++\ntitle = \"其他\"\n+++\n没有那个词。").expect("write");
-    // A broken file that cannot match is never parsed, so it is not reported.
     std::fs::write(dir.path().join("坏.md"), "+++\ntitle = [\n+++\n无关").expect("write");
     yuedu()
         .arg("--dir")
@@ -216,6 +222,66 @@ fn a_search_over_a_folder_parses_only_what_can_match_and_finds_traditional_text(
         .args(["search", "客户关系"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("繁體\t繁體\t1\t客戶關係很重要。"))
-        .stderr("");
+        .stdout(predicate::str::starts_with(
+            "标记\t标记\t3\t客户关系，客户关系，客户关系。\n繁體\t繁體\t1\t客戶關係很重要。\n",
+        ))
+        .stderr(predicate::str::contains("坏.md"));
+}
+
+#[test]
+fn the_article_cache_follows_edits_and_survives_damage() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("articles");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let article = dir.join("文章.md");
+    std::fs::write(&article, "+++\ntitle = \"文章\"\n+++\n旧的内容。").expect("write");
+    let search = |query: &str| {
+        let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .arg("--dir")
+            .arg(&dir)
+            .args(["search", query]);
+        cmd.assert()
+    };
+    let cache_files = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(home.path().join("cache").join("yuedu"))
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    search("旧的").success();
+    let files = cache_files();
+    assert_eq!(files.len(), 1, "one cache file for the folder: {files:?}");
+    assert!(
+        std::fs::read(&files[0])
+            .expect("read")
+            .starts_with(b"yuedu article cache\n")
+    );
+    search("旧的").success();
+
+    // An edited file is read again.
+    std::fs::write(&article, "+++\ntitle = \"文章\"\n+++\n新写的内容，长一些。").expect("write");
+    search("旧的").code(1);
+    search("新写").success().stdout(predicate::str::contains("新写的内容"));
+
+    // A damaged cache is ignored and written anew.
+    std::fs::write(&files[0], b"yuedu article cache\n\xff\xff garbage").expect("damage");
+    search("新写").success().stdout(predicate::str::contains("新写的内容"));
+    assert!(std::fs::read(&files[0]).expect("read").len() > 40, "rewritten");
+
+    // library.cache = false keeps nothing.
+    std::fs::remove_file(&files[0]).expect("remove");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "[library]\ncache = false\n").expect("write");
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_CACHE_HOME", home.path().join("cache"))
+        .arg("--config")
+        .arg(&config)
+        .arg("--dir")
+        .arg(&dir)
+        .args(["search", "新写"])
+        .assert()
+        .success();
+    assert!(cache_files().is_empty());
 }

@@ -10,6 +10,7 @@ fn yuedu(home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("yuedu").expect("binary");
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home);
     cmd
 }

@@ -13,7 +13,8 @@ use yuedu::library::Library;
 fn yuedu(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("yuedu").expect("binary");
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"));
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
     cmd.timeout(Duration::from_secs(60));
     cmd
 }

@@ -5,6 +5,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
 /// One article of the collection.
 #[derive(Clone, Debug)]
 pub struct Article {
@@ -23,7 +25,7 @@ pub enum Origin {
 }
 
 /// Front matter fields; all text already sanitised to a single line.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: String,
     pub category: String,
@@ -47,7 +49,7 @@ pub struct Body {
     chars: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     /// Nesting depth of lists and quotes (0 at the top level).
@@ -58,7 +60,7 @@ pub struct Block {
     pub inline: Vec<InlineSpan>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {
     Paragraph,
     /// Heading level 1–6.
@@ -73,13 +75,13 @@ pub enum BlockKind {
     Rule,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InlineSpan {
     pub range: Range<usize>,
     pub style: InlineStyle,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum InlineStyle {
     Emphasis,
     Strong,
@@ -96,6 +98,54 @@ impl Body {
     /// Length in characters as Chinese readers count it (字数): everything but whitespace.
     pub fn char_count(&self) -> usize {
         self.chars
+    }
+
+    /// A body from its parts as `blocks` and `char_count` gave them (the article cache).
+    pub(crate) fn from_parts(text: String, blocks: Vec<Block>, chars: usize) -> Body {
+        Body { text, blocks, chars }
+    }
+
+    /// Whether every range falls on character boundaries inside the text and
+    /// the text holds no control character but `\n`: true of every body
+    /// built here, checked on bodies read back from the article cache.
+    pub fn is_sound(&self) -> bool {
+        let within = |r: &Range<usize>| {
+            r.start <= r.end && self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end)
+        };
+        crate::text::is_clean(&self.text)
+            && self.blocks.iter().all(|b| {
+                within(&b.range)
+                    && b.inline.iter().all(|i| within(&i.range))
+                    && match &b.kind {
+                        BlockKind::ListItem { marker: Some(m) } => crate::text::is_clean(m),
+                        _ => true,
+                    }
+            })
+    }
+}
+
+/// What lists and search read of an article, whether built (`Article`) or
+/// read in place from the article cache (`CachedArticle`).
+pub trait Document {
+    fn id(&self) -> &str;
+    fn title(&self) -> &str;
+    fn category(&self) -> &str;
+    /// The body's plain text.
+    fn text(&self) -> &str;
+}
+
+impl Document for Article {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> &str {
+        &self.meta.title
+    }
+    fn category(&self) -> &str {
+        &self.meta.category
+    }
+    fn text(&self) -> &str {
+        &self.body.text
     }
 }
 

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::article::{Article, Meta, Origin};
+use super::article::{Article, Document, Meta, Origin};
+use super::cache::{ArticleCache, CachedArticle, Slot, Stamp, entry_bytes};
 use super::front_matter::{DateField, split_front_matter};
 use super::markdown::parse_markdown;
 use super::plain::{decode_text, parse_plain};
@@ -96,6 +97,8 @@ struct CollectionFile {
 #[derive(Debug, Default)]
 pub struct Plan {
     candidates: Vec<Candidate>,
+    /// The folders walked, as canonical paths: they name the article cache.
+    roots: Vec<PathBuf>,
     collections: Vec<CollectionFile>,
     problems: Vec<LoadProblem>,
 }
@@ -131,6 +134,7 @@ impl Plan {
                     relative: relative.to_string(),
                     origin: Origin::Bundled,
                     content: Content::Bytes(bytes),
+                    stamp: None,
                 });
             }
         }
@@ -195,19 +199,89 @@ impl Plan {
         batches
     }
 
-    /// Reads every file but parses only those whose raw bytes pass `keep`:
-    /// a search need not parse articles that cannot match.
-    pub fn load_where(mut self, keep: Prefilter<'_>) -> Library {
+    /// Reads everything at once.
+    pub fn load(self) -> Library {
+        self.load_cached(None)
+    }
+
+    /// Reads everything at once, taking unchanged files from `cache`.
+    pub fn load_cached(mut self, cache: Option<&mut ArticleCache>) -> Library {
         let mut library = self.start();
-        library.extend(read_batch_where(std::mem::take(&mut self.candidates), Some(keep)));
+        library.extend(read_batch_cached(std::mem::take(&mut self.candidates), cache));
         library
     }
 
-    /// Reads everything at once.
-    pub fn load(mut self) -> Library {
-        let mut library = self.start();
-        library.extend(read_batch(std::mem::take(&mut self.candidates)));
-        library
+    /// The collection read in place from `cache`, without building articles
+    /// from folders: `None` unless the cache holds every file of this plan as
+    /// the walk found it (same size, times and inode).
+    pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> Option<InPlace<'c>> {
+        let fresh: Vec<Fresh<'c>> = crate::parallel::map(&self.candidates, 256, |c| fresh(c, cache))
+            .into_iter()
+            .collect::<Option<Option<Vec<_>>>>()??;
+        let mut collection = InPlace {
+            listed: self.collections.iter().flat_map(|c| c.categories.clone()).collect(),
+            problems: self.problems.clone(),
+            ..InPlace::default()
+        };
+        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(fresh.len());
+        for (candidate, fresh) in self.candidates.iter().zip(fresh) {
+            let document = match (fresh, &candidate.content) {
+                (Fresh::Article(article), _) => Ok(InPlaceDoc::Cached(article)),
+                (Fresh::Problem(problem), _) => Err(problem.to_string()),
+                (Fresh::NotCached, Content::Bytes(bytes)) => {
+                    parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone())
+                        .map(|article| InPlaceDoc::Built(Box::new(article)))
+                }
+                (Fresh::NotCached, Content::Path(_)) => return None,
+            };
+            match document {
+                Ok(document) => documents.push(Some(document)),
+                Err(message) => {
+                    documents.push(None);
+                    collection.problems.push(LoadProblem {
+                        path: candidate.relative.clone(),
+                        message,
+                    });
+                }
+            }
+        }
+        // The first article with an ID wins, as in `Library::extend`; found
+        // by sorting, which costs less than hashing every ID.
+        let mut by_id: Vec<(&str, usize)> = documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.is_some())
+            .map(|(i, _)| (self.candidates[i].id.as_str(), i))
+            .collect();
+        by_id.sort_unstable();
+        let mut duplicates = Vec::new();
+        for pair in by_id.chunk_by(|a, b| a.0 == b.0) {
+            let first = &self.candidates[pair[0].1];
+            for &(_, later) in &pair[1..] {
+                let candidate = &self.candidates[later];
+                let from = shown_origin(&candidate.origin, &candidate.id);
+                duplicates.push((
+                    later,
+                    duplicate(from, &candidate.id, &shown_origin(&first.origin, &first.id)),
+                ));
+                documents[later] = None;
+            }
+        }
+        duplicates.sort_by_key(|(at, _)| *at);
+        let duplicates = duplicates.into_iter().map(|(_, problem)| problem);
+        collection.documents = documents.into_iter().flatten().collect();
+        collection.problems.extend(duplicates);
+        let listed = &collection.listed;
+        collection
+            .documents
+            .sort_by(|a, b| collection_order(listed, a.key(), b.key()));
+        Some(collection)
+    }
+
+    /// The article cache for this plan's folders, kept in `dir`; `None` when
+    /// there are no folders (the bundled collection is in the binary).
+    pub fn open_cache(&self, dir: &Path) -> Option<ArticleCache> {
+        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots))
     }
 
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
@@ -221,9 +295,84 @@ impl Plan {
             self.collections
                 .push(parse_collection_file(&shown, &bytes, &mut self.problems));
         }
+        self.roots
+            .push(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
         walk(root, &mut self.candidates, &mut self.problems);
         Ok(())
     }
+}
+
+/// A collection read in place from the article cache (`Plan::read_in_place`):
+/// its documents in the library's order, with the problems met, for a search
+/// that need not build the articles.
+#[derive(Debug, Default)]
+pub struct InPlace<'c> {
+    pub documents: Vec<InPlaceDoc<'c>>,
+    pub problems: Vec<LoadProblem>,
+    listed: Vec<String>,
+}
+
+/// An article built now (not from a folder) or read in place from the cache.
+#[derive(Debug)]
+pub enum InPlaceDoc<'c> {
+    Built(Box<Article>),
+    Cached(CachedArticle<'c>),
+}
+
+impl InPlaceDoc<'_> {
+    fn key(&self) -> OrderKey<'_> {
+        match self {
+            InPlaceDoc::Built(article) => OrderKey::of(article),
+            InPlaceDoc::Cached(cached) => OrderKey {
+                category: cached.category,
+                order: cached.order,
+                title: cached.title,
+                id: cached.id,
+            },
+        }
+    }
+}
+
+impl Document for InPlaceDoc<'_> {
+    fn id(&self) -> &str {
+        self.key().id
+    }
+    fn title(&self) -> &str {
+        self.key().title
+    }
+    fn category(&self) -> &str {
+        self.key().category
+    }
+    fn text(&self) -> &str {
+        match self {
+            InPlaceDoc::Built(article) => &article.body.text,
+            InPlaceDoc::Cached(cached) => cached.text,
+        }
+    }
+}
+
+/// What the cache holds for a candidate, read in place.
+enum Fresh<'c> {
+    /// Not from a folder (bundled): never cached.
+    NotCached,
+    Problem(&'c str),
+    Article(CachedArticle<'c>),
+}
+
+/// The cached form of a file that has not changed since it was cached;
+/// `None` for a file the cache does not hold as it is now, or holds damaged.
+fn fresh<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> Option<Fresh<'c>> {
+    let Content::Path(path) = &candidate.content else {
+        return Some(Fresh::NotCached);
+    };
+    let slot = cache.slot(path.to_str()?)?;
+    if !cache.fits(slot, &candidate.id, candidate.stamp?) {
+        return None;
+    }
+    Some(match cache.view(slot)? {
+        Ok(article) => Fresh::Article(article),
+        Err(problem) => Fresh::Problem(problem),
+    })
 }
 
 /// One file found in a collection before parsing.
@@ -233,6 +382,8 @@ pub struct Candidate {
     relative: String,
     origin: Origin,
     content: Content,
+    /// The file as the walk found it (a file not from a folder has none).
+    stamp: Option<Stamp>,
 }
 
 #[derive(Debug)]
@@ -250,11 +401,16 @@ impl Library {
     /// Articles from the given folders, read recursively (`--dir`): a folder
     /// that is missing, or holds no readable article, is an error.
     pub fn from_dirs(roots: &[PathBuf]) -> Result<Library, LibraryError> {
-        let library = Plan::dirs(roots)?.load();
-        if library.articles.is_empty() {
-            return Err(LibraryError::NoneReadable(roots.to_vec(), library.problems));
+        Plan::dirs(roots)?.load().require_articles(roots)
+    }
+
+    /// The library, or an error naming `roots` and every problem met when
+    /// none of their files could be read.
+    pub fn require_articles(self, roots: &[PathBuf]) -> Result<Library, LibraryError> {
+        if self.articles.is_empty() {
+            return Err(LibraryError::NoneReadable(roots.to_vec(), self.problems));
         }
-        Ok(library)
+        Ok(self)
     }
 
     /// The bundled collection plus extra folders (`library.paths` in the
@@ -272,44 +428,17 @@ impl Library {
     pub fn extend(&mut self, batch: Batch) {
         self.problems.extend(batch.problems);
         for article in batch.articles {
-            let from = match &article.origin {
-                Origin::Bundled => format!("bundled {}", article.id),
-                Origin::File(path) => path.display().to_string(),
-            };
+            let from = shown_origin(&article.origin, &article.id);
             if let Some(first) = self.origins.get(&article.id) {
-                self.problems.push(LoadProblem {
-                    path: from,
-                    message: format!("duplicate article ID {:?}, already used by {first}", article.id),
-                });
+                self.problems.push(duplicate(from, &article.id, first));
                 continue;
             }
             self.origins.insert(article.id.clone(), from);
             self.articles.push(article);
         }
         let listed = &self.listed;
-        let rank = |name: &str| {
-            listed
-                .iter()
-                .position(|c| c == name)
-                .unwrap_or(if name == UNCATEGORISED {
-                    usize::MAX
-                } else {
-                    usize::MAX - 1
-                })
-        };
-        self.articles.sort_by(|a, b| {
-            let key = |x: &Article| (rank(&x.meta.category), x.meta.order.is_none(), x.meta.order);
-            let (a_rank, a_unordered, a_order) = key(a);
-            let (b_rank, b_unordered, b_order) = key(b);
-            (a_rank, &a.meta.category, a_unordered, a_order, &a.meta.title, &a.id).cmp(&(
-                b_rank,
-                &b.meta.category,
-                b_unordered,
-                b_order,
-                &b.meta.title,
-                &b.id,
-            ))
-        });
+        self.articles
+            .sort_by(|a, b| collection_order(listed, OrderKey::of(a), OrderKey::of(b)));
         self.categories = group_categories(&self.articles);
         self.index = self
             .articles
@@ -370,6 +499,64 @@ impl Library {
     }
 }
 
+/// Listed categories first, then the others by name, 未分类 last; within a
+/// category by `order`, then title, then ID.
+fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'_>) -> std::cmp::Ordering {
+    let rank = |name: &str| {
+        listed
+            .iter()
+            .position(|c| c == name)
+            .unwrap_or(if name == UNCATEGORISED {
+                usize::MAX
+            } else {
+                usize::MAX - 1
+            })
+    };
+    (rank(a.category), a.category, a.order.is_none(), a.order, a.title, a.id).cmp(&(
+        rank(b.category),
+        b.category,
+        b.order.is_none(),
+        b.order,
+        b.title,
+        b.id,
+    ))
+}
+
+/// What places an article in its collection.
+#[derive(Clone, Copy)]
+struct OrderKey<'a> {
+    category: &'a str,
+    order: Option<i64>,
+    title: &'a str,
+    id: &'a str,
+}
+
+impl OrderKey<'_> {
+    fn of(article: &Article) -> OrderKey<'_> {
+        OrderKey {
+            category: &article.meta.category,
+            order: article.meta.order,
+            title: &article.meta.title,
+            id: &article.id,
+        }
+    }
+}
+
+/// How an article's source is named in messages.
+fn shown_origin(origin: &Origin, id: &str) -> String {
+    match origin {
+        Origin::Bundled => format!("bundled {id}"),
+        Origin::File(path) => path.display().to_string(),
+    }
+}
+
+fn duplicate(from: String, id: &str, first: &str) -> LoadProblem {
+    LoadProblem {
+        path: from,
+        message: format!("duplicate article ID {id:?}, already used by {first}"),
+    }
+}
+
 fn group_categories(articles: &[Article]) -> Vec<Category> {
     let mut categories: Vec<Category> = Vec::new();
     for (i, article) in articles.iter().enumerate() {
@@ -406,143 +593,243 @@ fn article_id(relative: &str) -> Option<String> {
 }
 
 /// Collects article files below `root`, skipping hidden entries and never
-/// entering the same real folder twice (symlink loops).
+/// entering the same real folder twice (symlink loops). Folders are read a
+/// level at a time, the folders of a level on all cores; the order is the
+/// same on any machine: level by level, in name order.
 fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadProblem>) {
     let mut visited = HashSet::new();
-    let mut pending = vec![(root.to_path_buf(), String::new())];
-    while let Some((dir, prefix)) = pending.pop() {
-        match std::fs::canonicalize(&dir) {
-            Ok(real) => {
-                if !visited.insert(real) {
+    let mut level = vec![(root.to_path_buf(), String::new())];
+    while !level.is_empty() {
+        let listings = crate::parallel::map(&level, 1, |(dir, prefix)| list_folder(dir, prefix));
+        let mut next = Vec::new();
+        for (listing, (dir, _)) in listings.into_iter().zip(&level) {
+            let Some(listing) = listing else {
+                problems.push(LoadProblem {
+                    path: dir.display().to_string(),
+                    message: "could not be read".into(),
+                });
+                continue;
+            };
+            match listing.real {
+                Ok(real) => {
+                    if !visited.insert(real) {
+                        continue;
+                    }
+                }
+                Err(problem) => {
+                    problems.push(problem);
                     continue;
                 }
             }
-            Err(err) => {
-                problems.push(LoadProblem {
-                    path: dir.display().to_string(),
-                    message: err.to_string(),
-                });
-                continue;
-            }
+            candidates.extend(listing.candidates);
+            problems.extend(listing.problems);
+            next.extend(listing.folders);
         }
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(err) => {
-                problems.push(LoadProblem {
-                    path: dir.display().to_string(),
-                    message: err.to_string(),
-                });
-                continue;
-            }
+        level = next;
+    }
+}
+
+/// One folder's articles and subfolders.
+struct Listing {
+    /// The folder's real path, to enter each real folder once.
+    real: Result<PathBuf, LoadProblem>,
+    candidates: Vec<Candidate>,
+    problems: Vec<LoadProblem>,
+    folders: Vec<(PathBuf, String)>,
+}
+
+fn list_folder(dir: &Path, prefix: &str) -> Listing {
+    let problem = |path: &Path, message: String| LoadProblem {
+        path: path.display().to_string(),
+        message,
+    };
+    let mut listing = Listing {
+        real: std::fs::canonicalize(dir).map_err(|err| problem(dir, err.to_string())),
+        candidates: Vec::new(),
+        problems: Vec::new(),
+        folders: Vec::new(),
+    };
+    if listing.real.is_err() {
+        return listing;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            listing.real = Err(problem(dir, err.to_string()));
+            return listing;
+        }
+    };
+    let mut entries: Vec<(String, std::fs::DirEntry)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| {
+            let name = entry
+                .file_name()
+                .into_string()
+                .unwrap_or_else(|name| name.to_string_lossy().into_owned());
+            (name, entry)
+        })
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
+        let path = entry.path();
+        let relative = format!("{prefix}{name}");
+        // The entry's own type costs no system call; only links are
+        // followed (with `metadata`), so linked folders and files are read too.
+        let kind = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => Ok((kind, None)),
+            _ => std::fs::metadata(&path).map(|meta| (meta.file_type(), Some(meta))),
         };
-        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let relative = format!("{prefix}{name}");
-            // The entry's own type costs no system call; only links are
-            // followed (with `metadata`), so linked folders and files are read too.
-            let kind = match entry.file_type() {
-                Ok(kind) if !kind.is_symlink() => Ok(kind),
-                _ => std::fs::metadata(&path).map(|meta| meta.file_type()),
-            };
-            match kind {
-                Ok(kind) if kind.is_dir() => pending.push((path, format!("{relative}/"))),
-                Ok(kind) if !kind.is_file() => {
-                    // A FIFO or device named like an article would block or never end.
-                    if article_id(&relative).is_some() {
-                        problems.push(LoadProblem {
-                            path: path.display().to_string(),
-                            message: "not a regular file".into(),
-                        });
-                    }
+        match kind {
+            Ok((kind, _)) if kind.is_dir() => listing.folders.push((path, relative + "/")),
+            Ok((kind, _)) if !kind.is_file() => {
+                // A FIFO or device named like an article would block or never end.
+                if article_id(&relative).is_some() {
+                    listing.problems.push(problem(&path, "not a regular file".into()));
                 }
-                Ok(_) => {
-                    if let Some(id) = article_id(&relative) {
-                        candidates.push(Candidate {
-                            id,
-                            relative: path.display().to_string(),
-                            origin: Origin::File(path.clone()),
-                            content: Content::Path(path),
-                        });
-                    }
-                }
-                Err(err) => problems.push(LoadProblem {
-                    path: path.display().to_string(),
-                    message: err.to_string(),
-                }),
             }
+            Ok((_, followed)) => {
+                if let Some(id) = article_id(&relative) {
+                    // Stamped here, relative to the open folder (cheaper than by
+                    // path later): the article cache compares it with its entry.
+                    let meta = followed.or_else(|| entry.metadata().ok());
+                    listing.candidates.push(Candidate {
+                        id,
+                        relative: path.to_string_lossy().into_owned(),
+                        origin: Origin::File(path.clone()),
+                        content: Content::Path(path),
+                        stamp: meta.as_ref().map(Stamp::of),
+                    });
+                }
+            }
+            Err(err) => listing.problems.push(problem(&path, err.to_string())),
         }
     }
+    listing
 }
 
 /// Reads and parses files on all cores.
 pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
-    read_batch_where(candidates, None)
+    read_batch_cached(candidates, None)
 }
 
-/// Reads files on all cores and parses those that pass `keep` (all without one).
-pub fn read_batch_where(candidates: Vec<Candidate>, keep: Option<Prefilter<'_>>) -> Batch {
+/// Reads and parses files on all cores, taking files unchanged since they
+/// were cached from `cache` and adding the others to it.
+pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut ArticleCache>) -> Batch {
     let files = candidates.len();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = candidates.len().div_ceil(threads).max(64);
-    let results: Vec<(String, Result<Article, String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = candidates
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().filter_map(|c| load_candidate(c, keep)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| vec![("?".into(), Err("parser crashed".into()))])
-            })
-            .collect()
+    let work: Vec<(Candidate, Option<Slot>)> = candidates
+        .into_iter()
+        .map(|candidate| {
+            let slot = match (&mut cache, &candidate.content) {
+                (Some(cache), Content::Path(path)) => path.to_str().and_then(|p| cache.take(p)),
+                _ => None,
+            };
+            (candidate, slot)
+        })
+        .collect();
+    let reading = cache.as_deref();
+    let results = crate::parallel::map(&work, 64, |(candidate, slot)| {
+        load_candidate(candidate, slot.clone(), reading)
     });
+    let results: Vec<Loaded> = results
+        .into_iter()
+        .zip(&work)
+        .map(|(loaded, (candidate, _))| {
+            loaded.unwrap_or_else(|| Loaded {
+                relative: candidate.relative.clone(),
+                result: Err("the parser crashed on this file".into()),
+                cache: CacheAction::Drop,
+            })
+        })
+        .collect();
     let mut batch = Batch {
         files,
         ..Batch::default()
     };
-    for (path, result) in results {
-        match result {
+    for loaded in results {
+        if let Some(cache) = cache.as_deref_mut() {
+            match &loaded.cache {
+                CacheAction::Keep(slot) => cache.keep(slot),
+                CacheAction::Add(bytes) => cache.add(bytes),
+                CacheAction::Drop => cache.drop_entry(),
+                CacheAction::None => {}
+            }
+        }
+        match loaded.result {
             Ok(article) => batch.articles.push(article),
-            Err(message) => batch.problems.push(LoadProblem { path, message }),
+            Err(message) => batch.problems.push(LoadProblem {
+                path: loaded.relative,
+                message,
+            }),
         }
     }
     batch
 }
 
-/// A test on a file's raw bytes: only files that pass are parsed.
-pub type Prefilter<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
-
-fn load_candidate(candidate: &Candidate, keep: Option<Prefilter<'_>>) -> Option<(String, Result<Article, String>)> {
-    let parse = |bytes: &[u8]| {
-        if keep.is_some_and(|keep| !keep(bytes)) {
-            return None;
-        }
-        Some(parse_article(
-            &candidate.id,
-            &candidate.relative,
-            bytes,
-            candidate.origin.clone(),
-        ))
-    };
-    let result = match &candidate.content {
-        Content::Bytes(bytes) => parse(bytes)?,
-        Content::Path(path) => match read_file(path) {
-            Ok(bytes) => parse(&bytes)?,
-            Err(message) => Err(message),
-        },
-    };
-    Some((candidate.relative.clone(), result))
+/// One file read, and what its cache entry becomes.
+struct Loaded {
+    relative: String,
+    result: Result<Article, String>,
+    cache: CacheAction,
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+enum CacheAction {
+    None,
+    /// The cached entry was used: write it out again.
+    Keep(Slot),
+    /// Parsed now: the new entry.
+    Add(Vec<u8>),
+    /// An entry is gone.
+    Drop,
+}
+
+fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&ArticleCache>) -> Loaded {
+    let loaded = |result, action| Loaded {
+        relative: candidate.relative.clone(),
+        result,
+        cache: action,
+    };
+    let path = match &candidate.content {
+        Content::Bytes(bytes) => {
+            let result = parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone());
+            return loaded(result, CacheAction::None);
+        }
+        Content::Path(path) => path,
+    };
+    let gone = if slot.is_some() {
+        CacheAction::Drop
+    } else {
+        CacheAction::None
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) => return loaded(Err(format!("cannot read: {err}")), gone),
+    };
+    let stamp = Stamp::of(&meta);
+    if let (Some(slot), Some(cache)) = (slot, cache)
+        && cache.fits(&slot, &candidate.id, stamp)
+        && let Some(restored) = cache.restore(&slot)
+    {
+        let result = restored.map(|(meta, body)| Article {
+            id: candidate.id.clone(),
+            meta,
+            body,
+            origin: candidate.origin.clone(),
+        });
+        return loaded(result, CacheAction::Keep(slot));
+    }
+    let result = read_file(path, &meta)
+        .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
+    let action = if cache.is_some() {
+        let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
+        entry_bytes(path, &candidate.id, stamp, parsed).map_or(CacheAction::Drop, CacheAction::Add)
+    } else {
+        CacheAction::None
+    };
+    loaded(result, action)
+}
+
+fn read_file(path: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
             "too large ({} MB); articles are at most 64 MB",

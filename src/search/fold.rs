@@ -28,15 +28,33 @@ pub enum Searchable {
 }
 
 impl Searchable {
+    /// Decides by bytes: every character that folds is in the Basic
+    /// Multilingual Plane, and a bit set says which do.
     pub fn of(original: &str) -> Searchable {
-        let table = simplified_table();
+        let changing = changing_characters();
+        let bytes = original.as_bytes();
         let mut upper = false;
-        for c in original.chars() {
-            if c.is_ascii() {
-                upper |= c.is_ascii_uppercase();
-            } else if fold_char(simplify(table, c)) != c {
-                return Searchable::Copy(Folded::new(original));
-            }
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            i += match lead {
+                0..0x80 => {
+                    upper |= lead.is_ascii_uppercase();
+                    1
+                }
+                // Two-byte characters (U+0080–07FF) never fold; four-byte ones are beyond the plane.
+                0x80..0xe0 => 2,
+                0xe0..0xf0 => {
+                    let (b1, b2) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+                    let code = (usize::from(lead & 0x0f) << 12)
+                        | (usize::from(b1.unwrap_or(0) & 0x3f) << 6)
+                        | usize::from(b2.unwrap_or(0) & 0x3f);
+                    if changing[code / 64] & (1 << (code % 64)) != 0 {
+                        return Searchable::Copy(Folded::new(original));
+                    }
+                    3
+                }
+                _ => 4,
+            };
         }
         if upper {
             Searchable::IgnoringAsciiCase
@@ -71,6 +89,24 @@ impl Folded {
             None => at,
         }
     }
+}
+
+/// One bit per Basic Multilingual Plane character: set where folding changes
+/// a non-ASCII character (Traditional characters, full-width letters and digits).
+fn changing_characters() -> &'static [u64; 1024] {
+    static BITS: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        let table = simplified_table();
+        let mut bits = Box::new([0u64; 1024]);
+        for code in 0x80..0x1_0000u32 {
+            if let Some(c) = char::from_u32(code)
+                && fold_char(simplify(table, c)) != c
+            {
+                bits[code as usize / 64] |= 1 << (code % 64);
+            }
+        }
+        bits
+    })
 }
 
 /// The folded form of a query or a title.
@@ -211,6 +247,41 @@ mod tests {
         assert_eq!(Searchable::of("有Latin大写"), Searchable::IgnoringAsciiCase);
         assert!(matches!(Searchable::of("客戶"), Searchable::Copy(f) if f.text == "客户"));
         assert!(matches!(Searchable::of("用ＣＰＵ"), Searchable::Copy(f) if f.text == "用cpu"));
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_folding_character_by_character() {
+        let samples = [
+            "简体",
+            "繁體",
+            "ＡＢＣ",
+            "ａ",
+            "１",
+            "é中文",
+            "👨‍👩‍👧",
+            "Latin",
+            "\u{9fff}\u{f900}",
+            "\u{3400}",
+            "。，",
+        ];
+        for sample in samples {
+            let by_chars = if sample
+                .chars()
+                .any(|c| !c.is_ascii() && fold_char(simplify(simplified_table(), c)) != c)
+            {
+                "copy"
+            } else if sample.bytes().any(|b| b.is_ascii_uppercase()) {
+                "case"
+            } else {
+                "as is"
+            };
+            let by_bytes = match Searchable::of(sample) {
+                Searchable::Copy(_) => "copy",
+                Searchable::IgnoringAsciiCase => "case",
+                Searchable::AsItIs => "as is",
+            };
+            assert_eq!(by_bytes, by_chars, "{sample}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use pinyin::ToPinyinMulti;
 
 use super::caseless::CaselessFinder;
 use super::fold::{Searchable, fold, punctuation_variants};
-use crate::library::Library;
+use crate::library::{Document, Library};
 
 /// Queries longer than this (in bytes, after folding) are cut: nobody types
 /// more, and a pasted page should not stall the search.
@@ -19,7 +19,8 @@ pub const LITERAL_PREFIX: char = '=';
 /// One article's searchable form.
 #[derive(Debug)]
 struct Doc {
-    title: String,
+    /// The folded title where folding changes it; otherwise the article's own.
+    title: Option<String>,
     /// How the body is searched: a folded copy only where Traditional or
     /// full-width characters need one; otherwise the article's own text.
     body: Searchable,
@@ -73,22 +74,6 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
-
-    /// Whether a file could hold a match, judged on its raw bytes: false only
-    /// when it surely cannot (UTF-8 without every term; pinyin initials need
-    /// titles, so such queries keep everything). Saves parsing most files.
-    pub fn may_match(&self, raw: &[u8]) -> bool {
-        if self.initials.is_some() {
-            return true;
-        }
-        let Ok(text) = std::str::from_utf8(raw) else {
-            return true;
-        };
-        let folded = fold(text);
-        self.terms
-            .iter()
-            .all(|t| memchr::memmem::find(folded.as_bytes(), t.as_bytes()).is_some())
-    }
 }
 
 /// One matching article.
@@ -113,9 +98,14 @@ pub struct SearchResults {
 }
 
 impl SearchIndex {
-    /// Folds every article, on all cores.
+    /// Folds every article of `library`, on all cores, for any query.
     pub fn build(library: &Library) -> SearchIndex {
-        let articles = library.articles();
+        SearchIndex::build_from(library.articles(), true)
+    }
+
+    /// Folds every document, on all cores; the pinyin initials of titles only
+    /// `with_initials` (a one-off search knows whether its query needs them).
+    pub fn build_from<D: Document + Sync>(articles: &[D], with_initials: bool) -> SearchIndex {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
         let chunk = articles.len().div_ceil(threads).max(1);
         let docs = std::thread::scope(|scope| {
@@ -125,9 +115,16 @@ impl SearchIndex {
                     scope.spawn(move || {
                         part.iter()
                             .map(|a| Doc {
-                                title: fold(&a.meta.title),
-                                body: Searchable::of(&a.body.text),
-                                initials: title_initials(&a.meta.title),
+                                title: match Searchable::of(a.title()) {
+                                    Searchable::AsItIs => None,
+                                    _ => Some(fold(a.title())),
+                                },
+                                body: Searchable::of(a.text()),
+                                initials: if with_initials {
+                                    title_initials(a.title())
+                                } else {
+                                    Vec::new()
+                                },
                             })
                             .collect::<Vec<_>>()
                     })
@@ -146,11 +143,16 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// Articles matching every term, ranked: title hits first, then pinyin
-    /// title matches, then by hit count, then in collection order. `library`
-    /// is the one the index was built from: texts that fold to themselves are
-    /// searched there, not copied.
+    /// Articles of `library` (the one the index was built from) matching every term.
     pub fn search(&self, library: &Library, query: &Query, limit: usize) -> SearchResults {
+        self.search_in(library.articles(), query, limit)
+    }
+
+    /// Documents matching every term, ranked: title hits first, then pinyin
+    /// title matches, then by hit count, then in collection order. `articles`
+    /// are the ones the index was built from: texts that fold to themselves
+    /// are searched there, not copied.
+    pub fn search_in<D: Document + Sync>(&self, articles: &[D], query: &Query, limit: usize) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }
@@ -169,8 +171,8 @@ impl SearchIndex {
                             .enumerate()
                             .filter_map(|(i, doc)| {
                                 let article = n * chunk + i;
-                                let text = library.articles().get(article).map_or("", |a| a.body.text.as_str());
-                                match_doc(article, doc, text, query, &finders)
+                                let (title, text) = articles.get(article).map_or(("", ""), |a| (a.title(), a.text()));
+                                match_doc(article, doc, (title, text), query, &finders)
                             })
                             .collect::<Vec<_>>()
                     })
@@ -271,12 +273,12 @@ fn finders(query: &Query) -> Vec<Vec<VariantFinder<'_>>> {
 fn match_doc(
     article: usize,
     doc: &Doc,
-    original: &str,
+    (original_title, original): (&str, &str),
     query: &Query,
     finders: &[Vec<VariantFinder<'_>>],
 ) -> Option<Hit> {
     let (body, ignore_case) = doc.body_text(original);
-    let title = doc.title.as_bytes();
+    let title = doc.title.as_deref().unwrap_or(original_title).as_bytes();
     let mut count = 0;
     let mut title_hit = false;
     let mut first: Option<(usize, usize)> = None;

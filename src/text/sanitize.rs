@@ -76,6 +76,33 @@ pub fn sanitize_inline(input: &str) -> String {
     joined.join(" ").trim().to_string()
 }
 
+/// Whether `text` holds nothing `sanitize` removes: no control character but
+/// `\n`, no bidi or invisible format character. Scans bytes, decoding only
+/// characters whose first byte could start one of those.
+pub fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n') || b == 0x7f {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // Lead bytes of U+0080–00BF, U+061C, U+180E, U+2000–203F/2060–206F, U+FEFF/FFF9–FFFB.
+        if matches!(b, 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
+            && let Some(c) = text[i..].chars().next()
+            && (is_invisible_or_control(c) || c == '\u{2028}' || c == '\u{2029}')
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 fn is_joiner(c: char) -> bool {
     // ZWJ and variation selectors are part of emoji and CJK glyph sequences.
     matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}')
@@ -150,6 +177,26 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_text_is_what_sanitize_leaves_alone() {
+        for text in ["客户关系\n第二行", "emoji 👨‍👩‍👧 and é", "１２３ＡＢＣ，。“”"] {
+            assert!(is_clean(text), "{text:?}");
+            assert_eq!(sanitize(text), text);
+        }
+        for text in [
+            "a\x1b[2Jb",
+            "tab\there",
+            "\u{9b}31m",
+            "right\u{202e}left",
+            "zero\u{200b}width",
+            "\u{feff}bom",
+            "\r\n",
+        ] {
+            assert!(!is_clean(text), "{text:?}");
+            assert!(is_clean(&sanitize(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn strips_csi_and_osc_sequences() {

@@ -61,6 +61,7 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", home.join("config"));
         command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("XDG_CACHE_HOME", home.join("cache"));
         command.env("HOME", home);
         for (key, value) in env {
             command.env(key, value);
