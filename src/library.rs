@@ -10,7 +10,7 @@ mod markdown;
 mod plain;
 
 pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, Origin};
-pub use cache::{ArticleCache, CachedArticle};
+pub use cache::{ArticleCache, CachedArticle, Change};
 pub use front_matter::FrontMatterError;
 pub use load::{
     Batch, Candidate, Category, InPlace, InPlaceDoc, Library, LibraryError, LoadProblem, Plan, parse_article,

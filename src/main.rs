@@ -12,7 +12,7 @@ use directories::{BaseDirs, ProjectDirs};
 use yuedu::app::{App, ReadingSettings};
 use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config::{self, AmbiguousSetting, Config};
-use yuedu::library::{ArticleCache, Document, Library, Plan, read_batch_cached};
+use yuedu::library::{ArticleCache, Document, InPlace, Library, Plan, read_batch_cached};
 use yuedu::print;
 use yuedu::search::{Query, SearchIndex, SearchResults};
 use yuedu::store::Store;
@@ -223,32 +223,28 @@ fn load_library(cli: &Cli, config: &Config, places: &Places) -> Result<Library, 
     }
 }
 
-/// `yuedu search`: over the article cache read in place when it holds every
-/// file unchanged (no article is built), otherwise over the loaded library.
+/// `yuedu search`: files unchanged since the article cache took them in are
+/// searched where they lie in it, the others are parsed (and cached); without
+/// a cache, over the loaded library.
 fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool, limit: usize) -> ExitCode {
     let plan = match plan_library(cli, config, places) {
         Ok(plan) => plan,
         Err(message) => return fail(INPUT_ERROR, &message),
     };
     let mut cache = article_cache(&plan, config, places);
-    if let Some(collection) = cache.as_ref().and_then(|cache| plan.read_in_place(cache))
-        && !collection.documents.is_empty()
-    {
-        let index = SearchIndex::build_from(&collection.documents, query.initials.is_some());
-        let results = index.search_in(&collection.documents, query, limit);
-        // Cached text is checked where it is shown; a damaged cache is rebuilt below.
-        let shown_clean = results.hits.iter().all(|hit| {
-            collection
-                .documents
-                .get(hit.article)
-                .is_some_and(|d| yuedu::text::is_clean(d.text()))
-        });
-        if shown_clean {
-            for problem in &collection.problems {
-                eprintln!("yuedu: skipped {problem}");
-            }
-            return print_results(&results, &collection.documents, json);
+    if let Some(open) = cache.as_mut() {
+        let mut collection = plan.read_in_place(open);
+        let changes = std::mem::take(&mut collection.changes);
+        let shown = search_in_place(&collection, cli, query, json, limit);
+        drop(collection);
+        if let Some(code) = shown {
+            changes.into_iter().for_each(|change| open.record(change));
+            save_cache(cache);
+            return code;
         }
+        // Text in the cache that may not be shown: load anew (such entries are
+        // not restored) and write the cache again.
+        cache = article_cache(&plan, config, places);
     }
     let library = plan.load_cached(cache.as_mut());
     save_cache(cache);
@@ -266,6 +262,31 @@ fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool
     let index = SearchIndex::build(&library);
     let results = index.search(&library, query, limit);
     print_results(&results, library.articles(), json)
+}
+
+/// Searches a collection read in place and prints the results; `None` (and
+/// nothing printed) when a text to show is not as the parser leaves text
+/// (a damaged cache), or when `--dir` folders hold no article (the full load
+/// says why).
+fn search_in_place(collection: &InPlace<'_>, cli: &Cli, query: &Query, json: bool, limit: usize) -> Option<ExitCode> {
+    if collection.documents.is_empty() && !cli.dirs.is_empty() {
+        return None;
+    }
+    let index = SearchIndex::build_from(&collection.documents, query.initials.is_some());
+    let results = index.search_in(&collection.documents, query, limit);
+    let shown_clean = results.hits.iter().all(|hit| {
+        collection
+            .documents
+            .get(hit.article)
+            .is_some_and(|d| yuedu::text::is_clean(d.text()))
+    });
+    if !shown_clean {
+        return None;
+    }
+    for problem in &collection.problems {
+        eprintln!("yuedu: skipped {problem}");
+    }
+    Some(print_results(&results, &collection.documents, json))
 }
 
 /// Prints search results; exit status 1 when nothing matched.

@@ -270,6 +270,32 @@ fn the_article_cache_follows_edits_and_survives_damage() {
     search("新写").success().stdout(predicate::str::contains("新写的内容"));
     assert!(std::fs::read(&files[0]).expect("read").len() > 40, "rewritten");
 
+    // Text in the cache that the parser could not have produced (an escape
+    // sequence written into it) is never printed: the file is read again.
+    let mut bytes = std::fs::read(&files[0]).expect("read");
+    let at = bytes
+        .windows("新写".len())
+        .position(|w| w == "新写".as_bytes())
+        .expect("the text is in the cache");
+    bytes[at..at + 3].copy_from_slice(b"\x1b[m");
+    std::fs::write(&files[0], bytes).expect("tamper");
+    let out = search("的内容").success().get_output().stdout.clone();
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("新写的内容") && !out.contains('\x1b'), "{out:?}");
+
+    // A cache folder that cannot be made costs nothing but speed.
+    let blocked = home.path().join("not-a-folder");
+    std::fs::write(&blocked, "a file").expect("write");
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_CACHE_HOME", &blocked)
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .arg("--dir")
+        .arg(&dir)
+        .args(["search", "新写"])
+        .assert()
+        .success()
+        .stderr("");
+
     // library.cache = false keeps nothing.
     std::fs::remove_file(&files[0]).expect("remove");
     let config = home.path().join("config.toml");

@@ -161,6 +161,19 @@ pub struct Slot {
     bytes: Range<usize>,
 }
 
+/// What became of one file's entry while loading.
+#[derive(Debug)]
+pub enum Change {
+    /// Not a file from a folder: nothing to cache.
+    None,
+    /// The entry was still valid: write it out again as it is.
+    Keep(Slot),
+    /// Parsed now: the new entry (from `entry_bytes`).
+    Add(Vec<u8>),
+    /// An entry is gone (its file vanished or could not be cached).
+    Drop,
+}
+
 /// An article read in place from the cache: what search, its ranking and its
 /// output need.
 #[derive(Debug)]
@@ -290,20 +303,17 @@ impl ArticleCache {
         }
     }
 
-    /// Keeps an entry that was still valid, as it was.
-    pub fn keep(&mut self, slot: &Slot) {
-        self.kept.push(slot.bytes.clone());
-    }
-
-    /// Adds the entry of a file parsed now (serialised by `entry_bytes`).
-    pub fn add(&mut self, bytes: &[u8]) {
-        self.added.extend_from_slice(bytes);
-        self.changed = true;
-    }
-
-    /// Notes that an entry was dropped (its file is gone, unreadable or changed).
-    pub fn drop_entry(&mut self) {
-        self.changed = true;
+    /// Records what became of one file's entry, for `save`.
+    pub fn record(&mut self, change: Change) {
+        match change {
+            Change::Keep(slot) => self.kept.push(slot.bytes),
+            Change::Add(bytes) => {
+                self.added.extend_from_slice(&bytes);
+                self.changed = true;
+            }
+            Change::Drop => self.changed = true,
+            Change::None => {}
+        }
     }
 
     /// Entries used so far (files not read again).
@@ -315,7 +325,7 @@ impl ArticleCache {
     /// (entries never taken). Written to a temporary file and renamed, so a
     /// reader never sees half a cache and two writers never mix theirs.
     pub fn save(self) -> std::io::Result<bool> {
-        if !self.changed && self.taken.iter().all(|&t| t) {
+        if !self.changed && self.kept.len() == self.slots.len() {
             return Ok(false);
         }
         let dir = self.file.parent().unwrap_or(Path::new("."));
@@ -452,7 +462,7 @@ fn meta_is_clean(meta: &Meta) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::{Library, Plan};
+    use crate::library::{Document, Library, Plan};
 
     fn write(path: &Path, text: &str) {
         std::fs::write(path, text).expect("write");
@@ -555,6 +565,65 @@ mod tests {
 
     fn header(parser: &str) -> Vec<u8> {
         postcard::to_extend(&Header { parser: parser.into() }, MAGIC.to_vec()).expect("header")
+    }
+
+    fn in_place_summary(collection: &crate::library::InPlace<'_>) -> Vec<(String, String, String)> {
+        collection
+            .documents
+            .iter()
+            .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let cache_dir = tempfile::tempdir().expect("tempdir");
+        write(&root.path().join("甲.md"), "+++\ntitle = \"甲\"\n+++\n甲的内容。");
+        write(&root.path().join("乙.md"), "乙的内容。");
+        // The same ID twice: the first found wins, as in a library.
+        write(&root.path().join("乙.txt"), "另一个乙。");
+        write(&root.path().join("坏.md"), "+++\ntitle = [\n+++\n");
+        let (library, _) = load(root.path(), cache_dir.path());
+        let expected = summary(&library);
+        let read = |changes_expected: &dyn Fn(&[Change]) -> bool| {
+            let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+            let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
+            let mut collection = plan.read_in_place(&cache);
+            assert_eq!(in_place_summary(&collection), expected);
+            assert_eq!(collection.problems, library.problems());
+            let changes = std::mem::take(&mut collection.changes);
+            assert!(changes_expected(&changes), "{changes:?}");
+            drop(collection);
+            changes.into_iter().for_each(|c| cache.record(c));
+            cache.save().expect("save")
+        };
+        let kept = |changes: &[Change]| changes.iter().all(|c| matches!(c, Change::Keep(_)));
+        assert!(!read(&kept), "nothing changed: nothing written");
+
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        write(
+            &root.path().join("甲.md"),
+            "+++\ntitle = \"甲\"\n+++\n甲的新内容，长一些。",
+        );
+        let fresh_load = Plan::dirs(&[root.path().to_path_buf()]).expect("plan").load();
+        let expected_after = summary(&fresh_load);
+        assert_ne!(expected, expected_after);
+        let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+        let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let mut collection = plan.read_in_place(&cache);
+        assert_eq!(in_place_summary(&collection), expected_after);
+        let changes = std::mem::take(&mut collection.changes);
+        assert_eq!(
+            changes.iter().filter(|c| matches!(c, Change::Add(_))).count(),
+            1,
+            "{changes:?}"
+        );
+        drop(collection);
+        changes.into_iter().for_each(|c| cache.record(c));
+        assert!(cache.save().expect("save"), "the edit is written");
+        let (_, reused) = load(root.path(), cache_dir.path());
+        assert_eq!(reused, 4, "every file from the cache again");
     }
 
     #[test]

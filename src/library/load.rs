@@ -9,7 +9,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::article::{Article, Document, Meta, Origin};
-use super::cache::{ArticleCache, CachedArticle, Slot, Stamp, entry_bytes};
+use super::cache::{ArticleCache, CachedArticle, Change, Slot, Stamp, entry_bytes};
 use super::front_matter::{DateField, split_front_matter};
 use super::markdown::parse_markdown;
 use super::plain::{decode_text, parse_plain};
@@ -211,29 +211,27 @@ impl Plan {
         library
     }
 
-    /// The collection read in place from `cache`, without building articles
-    /// from folders: `None` unless the cache holds every file of this plan as
-    /// the walk found it (same size, times and inode).
-    pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> Option<InPlace<'c>> {
-        let fresh: Vec<Fresh<'c>> = crate::parallel::map(&self.candidates, 256, |c| fresh(c, cache))
-            .into_iter()
-            .collect::<Option<Option<Vec<_>>>>()??;
+    /// The collection for a search: files unchanged since `cache` took them
+    /// in are read in place (no article is built); the others, and articles
+    /// not from folders, are parsed now, on all cores. What became of each
+    /// cache entry is in `InPlace::changes`, to record in the cache once the
+    /// documents are dropped.
+    pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> InPlace<'c> {
+        let read = crate::parallel::map(&self.candidates, 64, |c| read_for_search(c, cache));
         let mut collection = InPlace {
             listed: self.collections.iter().flat_map(|c| c.categories.clone()).collect(),
             problems: self.problems.clone(),
             ..InPlace::default()
         };
-        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(fresh.len());
-        for (candidate, fresh) in self.candidates.iter().zip(fresh) {
-            let document = match (fresh, &candidate.content) {
-                (Fresh::Article(article), _) => Ok(InPlaceDoc::Cached(article)),
-                (Fresh::Problem(problem), _) => Err(problem.to_string()),
-                (Fresh::NotCached, Content::Bytes(bytes)) => {
-                    parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone())
-                        .map(|article| InPlaceDoc::Built(Box::new(article)))
-                }
-                (Fresh::NotCached, Content::Path(_)) => return None,
+        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(read.len());
+        for (candidate, read) in self.candidates.iter().zip(read) {
+            let (document, change) = match read {
+                Some(Fresh::Cached(Ok(article), slot)) => (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot)),
+                Some(Fresh::Cached(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
+                Some(Fresh::Parsed(loaded)) => (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache),
+                None => (Err("the parser crashed on this file".to_string()), Change::Drop),
             };
+            collection.changes.push(change);
             match document {
                 Ok(document) => documents.push(Some(document)),
                 Err(message) => {
@@ -275,7 +273,7 @@ impl Plan {
         collection
             .documents
             .sort_by(|a, b| collection_order(listed, a.key(), b.key()));
-        Some(collection)
+        collection
     }
 
     /// The article cache for this plan's folders, kept in `dir`; `None` when
@@ -302,13 +300,15 @@ impl Plan {
     }
 }
 
-/// A collection read in place from the article cache (`Plan::read_in_place`):
-/// its documents in the library's order, with the problems met, for a search
-/// that need not build the articles.
+/// A collection read for a search (`Plan::read_in_place`): its documents in
+/// the library's order, most read in place from the article cache, with the
+/// problems met.
 #[derive(Debug, Default)]
 pub struct InPlace<'c> {
     pub documents: Vec<InPlaceDoc<'c>>,
     pub problems: Vec<LoadProblem>,
+    /// What became of each file's cache entry.
+    pub changes: Vec<Change>,
     listed: Vec<String>,
 }
 
@@ -351,28 +351,25 @@ impl Document for InPlaceDoc<'_> {
     }
 }
 
-/// What the cache holds for a candidate, read in place.
+/// A candidate read for a search.
 enum Fresh<'c> {
-    /// Not from a folder (bundled): never cached.
-    NotCached,
-    Problem(&'c str),
-    Article(CachedArticle<'c>),
+    /// Unchanged since cached: read in place (an article, or why it is not one).
+    Cached(Result<CachedArticle<'c>, &'c str>, Slot),
+    /// Parsed now.
+    Parsed(Box<Loaded>),
 }
 
-/// The cached form of a file that has not changed since it was cached;
-/// `None` for a file the cache does not hold as it is now, or holds damaged.
-fn fresh<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> Option<Fresh<'c>> {
-    let Content::Path(path) = &candidate.content else {
-        return Some(Fresh::NotCached);
-    };
-    let slot = cache.slot(path.to_str()?)?;
-    if !cache.fits(slot, &candidate.id, candidate.stamp?) {
-        return None;
+fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> Fresh<'c> {
+    if let Content::Path(path) = &candidate.content
+        && let Some(slot) = path.to_str().and_then(|p| cache.slot(p))
+        && candidate
+            .stamp
+            .is_some_and(|stamp| cache.fits(slot, &candidate.id, stamp))
+        && let Some(view) = cache.view(slot)
+    {
+        return Fresh::Cached(view, slot.clone());
     }
-    Some(match cache.view(slot)? {
-        Ok(article) => Fresh::Article(article),
-        Err(problem) => Fresh::Problem(problem),
-    })
+    Fresh::Parsed(Box::new(load_candidate(candidate, None, Some(cache))))
 }
 
 /// One file found in a collection before parsing.
@@ -738,7 +735,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
             loaded.unwrap_or_else(|| Loaded {
                 relative: candidate.relative.clone(),
                 result: Err("the parser crashed on this file".into()),
-                cache: CacheAction::Drop,
+                cache: Change::Drop,
             })
         })
         .collect();
@@ -748,12 +745,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
     };
     for loaded in results {
         if let Some(cache) = cache.as_deref_mut() {
-            match &loaded.cache {
-                CacheAction::Keep(slot) => cache.keep(slot),
-                CacheAction::Add(bytes) => cache.add(bytes),
-                CacheAction::Drop => cache.drop_entry(),
-                CacheAction::None => {}
-            }
+            cache.record(loaded.cache);
         }
         match loaded.result {
             Ok(article) => batch.articles.push(article),
@@ -770,17 +762,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
 struct Loaded {
     relative: String,
     result: Result<Article, String>,
-    cache: CacheAction,
-}
-
-enum CacheAction {
-    None,
-    /// The cached entry was used: write it out again.
-    Keep(Slot),
-    /// Parsed now: the new entry.
-    Add(Vec<u8>),
-    /// An entry is gone.
-    Drop,
+    cache: Change,
 }
 
 fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&ArticleCache>) -> Loaded {
@@ -792,15 +774,11 @@ fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&Arti
     let path = match &candidate.content {
         Content::Bytes(bytes) => {
             let result = parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone());
-            return loaded(result, CacheAction::None);
+            return loaded(result, Change::None);
         }
         Content::Path(path) => path,
     };
-    let gone = if slot.is_some() {
-        CacheAction::Drop
-    } else {
-        CacheAction::None
-    };
+    let gone = if slot.is_some() { Change::Drop } else { Change::None };
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) => return loaded(Err(format!("cannot read: {err}")), gone),
@@ -816,15 +794,15 @@ fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&Arti
             body,
             origin: candidate.origin.clone(),
         });
-        return loaded(result, CacheAction::Keep(slot));
+        return loaded(result, Change::Keep(slot));
     }
     let result = read_file(path, &meta)
         .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
     let action = if cache.is_some() {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
-        entry_bytes(path, &candidate.id, stamp, parsed).map_or(CacheAction::Drop, CacheAction::Add)
+        entry_bytes(path, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
     } else {
-        CacheAction::None
+        Change::None
     };
     loaded(result, action)
 }
