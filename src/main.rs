@@ -105,7 +105,8 @@ fn main() -> ExitCode {
             let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
             write_out(&print::show_article(&library.articles()[index], width))
         }
-        Some(Command::Search { .. }) => ExitCode::SUCCESS, // handled above
+        // Answered above, before the library is loaded: it reads the article cache in place.
+        Some(Command::Search { .. }) => ExitCode::SUCCESS,
         Some(Command::Bookmarks { json, action }) => {
             let Some(dir) = places.data_dir.as_deref() else {
                 return fail(INPUT_ERROR, "no data folder: the home folder cannot be found");
