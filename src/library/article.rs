@@ -280,9 +280,34 @@ impl BodyBuilder {
 
     pub fn finish(mut self) -> Body {
         self.close();
-        self.body.chars = self.body.text.chars().filter(|c| !c.is_whitespace()).count();
+        self.body.chars = count_visible(&self.body.text);
         self.body
     }
+}
+
+/// Characters but whitespace (字数), counting Han characters by their first
+/// byte: a 20 MB article is counted once, when it is built.
+fn count_visible(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead < 0x80 {
+            count += usize::from(!char::from(lead).is_whitespace());
+            i += 1;
+        } else if (0xe4..=0xe9).contains(&lead) {
+            // U+4000–9FFF: never whitespace.
+            count += 1;
+            i += 3;
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            count += usize::from(!c.is_whitespace());
+            i += c.len_utf8();
+        }
+    }
+    count
 }
 
 /// Han characters, kana, CJK punctuation and full-width forms.
@@ -295,6 +320,20 @@ pub(crate) fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_characters_are_counted_like_chars_without_whitespace() {
+        for text in [
+            "客户关系 管理\n第二行",
+            "\u{3000}\u{3000}缩进",
+            "Latin words, 123",
+            "é 👍🏽 ䷀",
+            "",
+        ] {
+            let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(count_visible(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn soft_breaks_join_chinese_without_space_and_latin_with_one() {

@@ -271,7 +271,7 @@ impl ArticleCache {
     pub fn restore(&self, slot: &Slot) -> Option<Result<(Meta, Body), String>> {
         let entry: EntryOwned<'_> = postcard::from_bytes(self.read.get(slot.bytes.clone())?).ok()?;
         match entry.parsed {
-            Err(problem) => Some(Err(problem.to_string())),
+            Err(problem) => crate::text::is_clean(problem).then(|| Err(problem.to_string())),
             Ok(parsed) => {
                 let structure: Structure = postcard::from_bytes(parsed.structure).ok()?;
                 let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
@@ -287,7 +287,8 @@ impl ArticleCache {
     pub fn view(&self, slot: &Slot) -> Option<Result<CachedArticle<'_>, &str>> {
         let entry: EntryView<'_> = postcard::from_bytes(self.read.get(slot.bytes.clone())?).ok()?;
         match entry.parsed {
-            Err(problem) => Some(Err(problem)),
+            // Problems are printed: they are checked like the text shown.
+            Err(problem) => crate::text::is_clean(problem).then_some(Err(problem)),
             Ok(parsed) => {
                 let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
                 let meta = parsed.meta;
@@ -651,6 +652,15 @@ mod tests {
             bytes.extend(entry_bytes(Path::new(path), "id", Stamp::default(), Ok((&meta, body))).expect("entry"));
         }
         bytes.extend(entry_bytes(Path::new("/bad.md"), "bad", Stamp::default(), Err("empty file")).expect("entry"));
+        bytes.extend(
+            entry_bytes(
+                Path::new("/worse.md"),
+                "worse",
+                Stamp::default(),
+                Err("\x1b]0;title\x07"),
+            )
+            .expect("entry"),
+        );
         let mut cache = cache_of(bytes.clone()).expect("a cache");
         let mut restore = |path: &str| {
             let slot = cache.take(path).expect("a slot");
@@ -660,6 +670,7 @@ mod tests {
         assert!(restore("/escape.md").is_none(), "an escape sequence in a cached body");
         assert!(restore("/range.md").is_none(), "a range inside a character");
         assert_eq!(restore("/bad.md"), Some(Err("empty file".to_string())));
+        assert_eq!(restore("/worse.md"), None, "a problem is printed: checked too");
 
         // A cut file, another parser's file and a stranger's file are not read at all.
         assert!(cache_of(bytes[..bytes.len() - 3].to_vec()).is_none());

@@ -18,9 +18,7 @@ const ST_C1: char = '\u{9c}';
 /// Sanitises multi-line text: keeps `\n`, expands tabs, normalises line endings.
 pub fn sanitize(input: &str) -> String {
     // Most text needs nothing: copy it whole.
-    if input.chars().all(|c| {
-        c == '\n' || !(is_invisible_or_control(c) || c.width().unwrap_or(0) == 0 || c == '\u{2028}' || c == '\u{2029}')
-    }) {
+    if needs_nothing(input) {
         return input.to_string();
     }
     let mut out = String::with_capacity(input.len());
@@ -74,6 +72,34 @@ pub fn sanitize_inline(input: &str) -> String {
     let text = sanitize(input);
     let joined: Vec<&str> = text.split('\n').map(str::trim).filter(|s| !s.is_empty()).collect();
     joined.join(" ").trim().to_string()
+}
+
+/// Whether `sanitize` returns `input` as it is: no control character but
+/// `\n`, nothing invisible, no zero-width character. Han characters (most of
+/// a Chinese text) are passed by their first byte, without a width lookup.
+fn needs_nothing(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead < 0x80 {
+            if (lead < 0x20 && lead != b'\n') || lead == 0x7f {
+                return false;
+            }
+            i += 1;
+        } else if (0xe4..=0xe9).contains(&lead) {
+            // U+4000–9FFF: CJK ideographs and Yijing symbols, all visible and wide.
+            i += 3;
+        } else {
+            let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if is_invisible_or_control(c) || c.width().unwrap_or(0) == 0 || c == '\u{2028}' || c == '\u{2029}' {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Whether `text` holds nothing `sanitize` removes: no control character but
@@ -177,6 +203,33 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_check_agrees_with_the_character_by_character_one() {
+        let plain = |s: &str| {
+            s.chars().all(|c| {
+                c == '\n'
+                    || !(is_invisible_or_control(c)
+                        || c.width().unwrap_or(0) == 0
+                        || c == '\u{2028}'
+                        || c == '\u{2029}')
+            })
+        };
+        for text in [
+            "客户关系管理，很重要。",
+            "䷀䷁ Yijing and 㐀 Extension A",
+            "tone mark 〪 and kana mark ゙",
+            "e\u{301}",
+            "\u{1b}[31m",
+            "tab\t",
+            "line\u{2028}separator",
+            "zero\u{200b}width",
+            "emoji 👍🏽",
+            "",
+        ] {
+            assert_eq!(needs_nothing(text), plain(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn clean_text_is_what_sanitize_leaves_alone() {
