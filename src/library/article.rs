@@ -281,6 +281,13 @@ impl BodyBuilder {
     pub fn finish(mut self) -> Body {
         self.close();
         self.body.chars = count_visible(&self.body.text);
+        // The body is kept as long as the library: no room to grow, which
+        // would otherwise be a third of the text on average.
+        self.body.text.shrink_to_fit();
+        self.body.blocks.shrink_to_fit();
+        for block in &mut self.body.blocks {
+            block.inline.shrink_to_fit();
+        }
         self.body
     }
 }

@@ -1,18 +1,21 @@
 //! `.txt` articles: encoding detection and paragraphs.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 use super::article::{BlockKind, Body, BodyBuilder};
 
 /// Decodes bytes that may be UTF-8 (with or without BOM), GB18030/GBK or Big5.
-/// Invalid sequences become U+FFFD rather than failing the whole file.
-pub fn decode_text(bytes: &[u8]) -> String {
+/// Invalid sequences become U+FFFD rather than failing the whole file. UTF-8
+/// is borrowed, not copied.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return text.into_owned();
+        return text;
     }
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -25,7 +28,7 @@ pub fn decode_text(bytes: &[u8]) -> String {
         .min_by_key(|e| suspicious_chars(&e.decode_without_bom_handling(bytes).0))
         .unwrap_or(encoding_rs::GB18030);
     let (text, _, _) = encoding.decode(bytes);
-    text.into_owned()
+    text
 }
 
 /// Characters a wrong guess produces: replacement and private-use characters,
