@@ -214,7 +214,13 @@ fn plan_library(cli: &Cli, config: &Config, places: &Places) -> Result<Plan, Str
 /// Reads the whole collection, through the article cache.
 fn load_library(cli: &Cli, config: &Config, places: &Places) -> Result<Library, String> {
     let plan = plan_library(cli, config, places)?;
-    let mut cache = article_cache(&plan, config, places);
+    let cache = article_cache(&plan, config, places);
+    load_plan(plan, cache, cli)
+}
+
+/// Reads every file of `plan`, through `cache`, and writes the cache; `--dir`
+/// folders must hold at least one article.
+fn load_plan(plan: Plan, mut cache: Option<ArticleCache>, cli: &Cli) -> Result<Library, String> {
     let library = plan.load_cached(cache.as_mut());
     save_cache(cache);
     if cli.dirs.is_empty() {
@@ -247,15 +253,9 @@ fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool
         // not restored) and write the cache again.
         cache = article_cache(&plan, config, places);
     }
-    let library = plan.load_cached(cache.as_mut());
-    save_cache(cache);
-    let library = if cli.dirs.is_empty() {
-        library
-    } else {
-        match library.require_articles(&cli.dirs) {
-            Ok(library) => library,
-            Err(err) => return fail(INPUT_ERROR, &err.to_string()),
-        }
+    let library = match load_plan(plan, cache, cli) {
+        Ok(library) => library,
+        Err(message) => return fail(INPUT_ERROR, &message),
     };
     for problem in library.problems() {
         eprintln!("yuedu: skipped {problem}");

@@ -226,9 +226,13 @@ impl Plan {
         let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(read.len());
         for (candidate, read) in self.candidates.iter().zip(read) {
             let (document, change) = match read {
-                Some(Fresh::Cached(Ok(article), slot)) => (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot)),
-                Some(Fresh::Cached(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
-                Some(Fresh::Parsed(loaded)) => (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache),
+                Some(ReadForSearch::InPlace(Ok(article), slot)) => {
+                    (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot))
+                }
+                Some(ReadForSearch::InPlace(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
+                Some(ReadForSearch::Parsed(loaded)) => {
+                    (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache)
+                }
                 None => (Err("the parser crashed on this file".to_string()), Change::Drop),
             };
             collection.changes.push(change);
@@ -243,30 +247,7 @@ impl Plan {
                 }
             }
         }
-        // The first article with an ID wins, as in `Library::extend`; found
-        // by sorting, which costs less than hashing every ID.
-        let mut by_id: Vec<(&str, usize)> = documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.is_some())
-            .map(|(i, _)| (self.candidates[i].id.as_str(), i))
-            .collect();
-        by_id.sort_unstable();
-        let mut duplicates = Vec::new();
-        for pair in by_id.chunk_by(|a, b| a.0 == b.0) {
-            let first = &self.candidates[pair[0].1];
-            for &(_, later) in &pair[1..] {
-                let candidate = &self.candidates[later];
-                let from = shown_origin(&candidate.origin, &candidate.id);
-                duplicates.push((
-                    later,
-                    duplicate(from, &candidate.id, &shown_origin(&first.origin, &first.id)),
-                ));
-                documents[later] = None;
-            }
-        }
-        duplicates.sort_by_key(|(at, _)| *at);
-        let duplicates = duplicates.into_iter().map(|(_, problem)| problem);
+        let duplicates = drop_duplicates(&self.candidates, &mut documents);
         collection.documents = documents.into_iter().flatten().collect();
         collection.problems.extend(duplicates);
         let listed = &collection.listed;
@@ -351,15 +332,41 @@ impl Document for InPlaceDoc<'_> {
     }
 }
 
+/// Leaves out every document whose ID an earlier one has (the first wins, as
+/// in `Library::extend`) and says so, in candidate order. Found by sorting
+/// the IDs, which costs less than hashing every one.
+fn drop_duplicates(candidates: &[Candidate], documents: &mut [Option<InPlaceDoc<'_>>]) -> Vec<LoadProblem> {
+    let mut by_id: Vec<(&str, usize)> = documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.is_some())
+        .map(|(i, _)| (candidates[i].id.as_str(), i))
+        .collect();
+    by_id.sort_unstable();
+    let mut duplicates = Vec::new();
+    for same in by_id.chunk_by(|a, b| a.0 == b.0) {
+        let first = &candidates[same[0].1];
+        for &(_, later) in &same[1..] {
+            let candidate = &candidates[later];
+            let from = shown_origin(&candidate.origin, &candidate.id);
+            let problem = duplicate(from, &candidate.id, &shown_origin(&first.origin, &first.id));
+            duplicates.push((later, problem));
+            documents[later] = None;
+        }
+    }
+    duplicates.sort_by_key(|(at, _)| *at);
+    duplicates.into_iter().map(|(_, problem)| problem).collect()
+}
+
 /// A candidate read for a search.
-enum Fresh<'c> {
+enum ReadForSearch<'c> {
     /// Unchanged since cached: read in place (an article, or why it is not one).
-    Cached(Result<CachedArticle<'c>, &'c str>, Slot),
+    InPlace(Result<CachedArticle<'c>, &'c str>, Slot),
     /// Parsed now.
     Parsed(Box<Loaded>),
 }
 
-fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> Fresh<'c> {
+fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadForSearch<'c> {
     if let Content::Path(path) = &candidate.content
         && let Some(slot) = path.to_str().and_then(|p| cache.slot(p))
         && candidate
@@ -367,9 +374,9 @@ fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> Fresh<
             .is_some_and(|stamp| cache.fits(slot, &candidate.id, stamp))
         && let Some(view) = cache.view(slot)
     {
-        return Fresh::Cached(view, slot.clone());
+        return ReadForSearch::InPlace(view, slot.clone());
     }
-    Fresh::Parsed(Box::new(load_candidate(candidate, None, Some(cache))))
+    ReadForSearch::Parsed(Box::new(load_candidate(candidate, None, Some(cache))))
 }
 
 /// One file found in a collection before parsing.
