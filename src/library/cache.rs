@@ -628,6 +628,31 @@ mod tests {
     }
 
     #[test]
+    fn batches_read_in_the_background_share_one_cache() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let cache_dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..10 {
+            write(&root.path().join(format!("{i}.md")), &format!("第{i}篇。"));
+        }
+        let load_in_batches = || {
+            let mut plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+            let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
+            let mut library = plan.start();
+            for batch in plan.into_batches(3) {
+                library.extend(crate::library::read_batch_cached(batch, Some(&mut cache)));
+            }
+            let reused = cache.reused();
+            cache.save().expect("save");
+            (summary(&library), reused)
+        };
+        let (first, reused) = load_in_batches();
+        assert_eq!((first.len(), reused), (10, 0));
+        let (second, reused) = load_in_batches();
+        assert_eq!(second, first);
+        assert_eq!(reused, 10, "every batch took its files from the cache");
+    }
+
+    #[test]
     fn entries_that_the_parser_could_not_have_made_are_refused() {
         let meta = Meta {
             title: "标题".into(),
