@@ -106,32 +106,30 @@ impl SearchIndex {
     /// Folds every document, on all cores; the pinyin initials of titles only
     /// `with_initials` (a one-off search knows whether its query needs them).
     pub fn build_from<D: Document + Sync>(articles: &[D], with_initials: bool) -> SearchIndex {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        let chunk = articles.len().div_ceil(threads).max(1);
-        let docs = std::thread::scope(|scope| {
-            let handles: Vec<_> = articles
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|a| Doc {
-                                title: match Searchable::of(a.title()) {
-                                    Searchable::AsItIs => None,
-                                    _ => Some(fold(a.title())),
-                                },
-                                body: Searchable::of(a.text()),
-                                initials: if with_initials {
-                                    title_initials(a.title())
-                                } else {
-                                    Vec::new()
-                                },
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let docs = crate::parallel::map(articles, 1, |a| Doc {
+            title: match Searchable::of(a.title()) {
+                Searchable::AsItIs => None,
+                _ => Some(fold(a.title())),
+            },
+            body: Searchable::of(a.text()),
+            initials: if with_initials {
+                title_initials(a.title())
+            } else {
+                Vec::new()
+            },
         });
+        // A document whose folding failed is searched as it is, keeping every
+        // later document at its own index.
+        let docs = docs
+            .into_iter()
+            .map(|doc| {
+                doc.unwrap_or(Doc {
+                    title: None,
+                    body: Searchable::AsItIs,
+                    initials: Vec::new(),
+                })
+            })
+            .collect();
         SearchIndex { docs }
     }
 
