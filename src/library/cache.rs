@@ -207,7 +207,6 @@ pub struct ArticleCache {
     /// The file as read, and where each path's entry is in it (by path).
     read: FileBytes,
     slots: Vec<Slot>,
-    taken: Vec<bool>,
     /// Entries for the new file: ranges of `read` still valid, and new entries.
     kept: Vec<Range<usize>>,
     added: Vec<u8>,
@@ -232,7 +231,6 @@ impl ArticleCache {
         ArticleCache {
             file,
             changed: slots.is_none(),
-            taken: vec![false; slots.as_ref().map_or(0, Vec::len)],
             slots: slots.unwrap_or_default(),
             read,
             kept: Vec::new(),
@@ -249,16 +247,6 @@ impl ArticleCache {
     /// The slot for the file at `path`, left in place.
     pub fn slot(&self, path: &str) -> Option<&Slot> {
         self.slots.get(self.find(path)?)
-    }
-
-    /// The slot for the file at `path`, if there is one; each is taken once.
-    pub fn take(&mut self, path: &str) -> Option<Slot> {
-        let at = self.find(path)?;
-        let taken = self.taken.get_mut(at)?;
-        if std::mem::replace(taken, true) {
-            return None;
-        }
-        self.slots.get(at).cloned()
     }
 
     /// Whether `slot` was made from this very file.
@@ -525,7 +513,6 @@ mod tests {
         Some(ArticleCache {
             file: PathBuf::from("/unused"),
             read: FileBytes::Read(bytes),
-            taken: vec![false; slots.len()],
             slots,
             kept: Vec::new(),
             added: Vec::new(),
@@ -686,9 +673,9 @@ mod tests {
             )
             .expect("entry"),
         );
-        let mut cache = cache_of(bytes.clone()).expect("a cache");
-        let mut restore = |path: &str| {
-            let slot = cache.take(path).expect("a slot");
+        let cache = cache_of(bytes.clone()).expect("a cache");
+        let restore = |path: &str| {
+            let slot = cache.slot(path).cloned().expect("a slot");
             cache.restore(&slot)
         };
         assert!(matches!(restore("/good.md"), Some(Ok((m, _))) if m.title == "标题"));

@@ -182,7 +182,7 @@ impl Plan {
                 .collections
                 .iter()
                 .find_map(|c| c.title.as_deref().map(sanitize_inline)),
-            listed: self.collections.iter().flat_map(|c| c.categories.clone()).collect(),
+            listed: self.listed_categories(),
             problems: std::mem::take(&mut self.problems),
             ..Library::default()
         }
@@ -219,7 +219,6 @@ impl Plan {
     pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> InPlace<'c> {
         let read = crate::parallel::map(&self.candidates, 64, |c| read_for_search(c, cache));
         let mut collection = InPlace {
-            listed: self.collections.iter().flat_map(|c| c.categories.clone()).collect(),
             problems: self.problems.clone(),
             ..InPlace::default()
         };
@@ -250,11 +249,16 @@ impl Plan {
         let duplicates = drop_duplicates(&self.candidates, &mut documents);
         collection.documents = documents.into_iter().flatten().collect();
         collection.problems.extend(duplicates);
-        let listed = &collection.listed;
+        let listed = self.listed_categories();
         collection
             .documents
-            .sort_by(|a, b| collection_order(listed, a.key(), b.key()));
+            .sort_by(|a, b| collection_order(&listed, a.key(), b.key()));
         collection
+    }
+
+    /// Categories in the order the `collection.toml` files list them.
+    fn listed_categories(&self) -> Vec<String> {
+        self.collections.iter().flat_map(|c| c.categories.clone()).collect()
     }
 
     /// The article cache for this plan's folders, kept in `dir`; `None` when
@@ -290,7 +294,6 @@ pub struct InPlace<'c> {
     pub problems: Vec<LoadProblem>,
     /// What became of each file's cache entry.
     pub changes: Vec<Change>,
-    listed: Vec<String>,
 }
 
 /// An article built now (not from a folder) or read in place from the cache.
@@ -376,7 +379,7 @@ fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadFo
     {
         return ReadForSearch::InPlace(view, slot.clone());
     }
-    ReadForSearch::Parsed(Box::new(load_candidate(candidate, None, Some(cache))))
+    ReadForSearch::Parsed(Box::new(load_candidate(candidate, Some(cache))))
 }
 
 /// One file found in a collection before parsing.
@@ -721,24 +724,12 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
 /// were cached from `cache` and adding the others to it.
 pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut ArticleCache>) -> Batch {
     let files = candidates.len();
-    let work: Vec<(Candidate, Option<Slot>)> = candidates
-        .into_iter()
-        .map(|candidate| {
-            let slot = match (&mut cache, &candidate.content) {
-                (Some(cache), Content::Path(path)) => path.to_str().and_then(|p| cache.take(p)),
-                _ => None,
-            };
-            (candidate, slot)
-        })
-        .collect();
     let reading = cache.as_deref();
-    let results = crate::parallel::map(&work, 64, |(candidate, slot)| {
-        load_candidate(candidate, slot.clone(), reading)
-    });
+    let results = crate::parallel::map(&candidates, 64, |candidate| load_candidate(candidate, reading));
     let results: Vec<Loaded> = results
         .into_iter()
-        .zip(&work)
-        .map(|(loaded, (candidate, _))| {
+        .zip(&candidates)
+        .map(|(loaded, candidate)| {
             loaded.unwrap_or_else(|| Loaded {
                 relative: candidate.relative.clone(),
                 result: Err("the parser crashed on this file".into()),
@@ -772,7 +763,9 @@ struct Loaded {
     cache: Change,
 }
 
-fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&ArticleCache>) -> Loaded {
+/// Reads one candidate: from its cache entry if that was made from the file
+/// as it is, else from the file (and the new entry is made).
+fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
     let loaded = |result, action| Loaded {
         relative: candidate.relative.clone(),
         result,
@@ -785,15 +778,19 @@ fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&Arti
         }
         Content::Path(path) => path,
     };
+    let slot = cache.zip(path.to_str()).and_then(|(cache, p)| cache.slot(p));
     let gone = if slot.is_some() { Change::Drop } else { Change::None };
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
+    // The walk stamped the file already; only a file it could not stamp is asked again.
+    let stamp = match candidate
+        .stamp
+        .map_or_else(|| std::fs::metadata(path).map(|m| Stamp::of(&m)), Ok)
+    {
+        Ok(stamp) => stamp,
         Err(err) => return loaded(Err(format!("cannot read: {err}")), gone),
     };
-    let stamp = Stamp::of(&meta);
     if let (Some(slot), Some(cache)) = (slot, cache)
-        && cache.fits(&slot, &candidate.id, stamp)
-        && let Some(restored) = cache.restore(&slot)
+        && cache.fits(slot, &candidate.id, stamp)
+        && let Some(restored) = cache.restore(slot)
     {
         let result = restored.map(|(meta, body)| Article {
             id: candidate.id.clone(),
@@ -801,9 +798,9 @@ fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&Arti
             body,
             origin: candidate.origin.clone(),
         });
-        return loaded(result, Change::Keep(slot));
+        return loaded(result, Change::Keep(slot.clone()));
     }
-    let result = read_file(path, &meta)
+    let result = read_file(path)
         .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
     let action = if cache.is_some() {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
@@ -814,14 +811,19 @@ fn load_candidate(candidate: &Candidate, slot: Option<Slot>, cache: Option<&Arti
     loaded(result, action)
 }
 
-fn read_file(path: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "too large ({} MB); articles are at most 64 MB",
-            meta.len() / 1_000_000
-        ));
+/// Reads a file of at most `MAX_FILE_BYTES`, stopping one byte past it
+/// (so a file that grew since the walk is caught too).
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err("too large: articles are at most 64 MB".into());
     }
-    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    Ok(bytes)
 }
 
 /// Parses one article file. `relative` is its path below the collection root
@@ -936,6 +938,17 @@ mod tests {
         );
         let err = parse_article("a", "a.md", b"+++\ntitle = \n+++\n", Origin::Bundled).unwrap_err();
         assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn files_past_the_size_limit_are_refused_without_reading_them_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let big = dir.path().join("big.md");
+        let file = fs::File::create(&big).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        assert_eq!(read_file(&big).unwrap_err(), "too large: articles are at most 64 MB");
+        file.set_len(3).expect("shrink");
+        assert_eq!(read_file(&big).expect("reads"), vec![0; 3]);
     }
 
     #[test]
