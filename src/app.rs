@@ -2,22 +2,19 @@
 //! Knows nothing about the terminal; `ui` draws it and `tui` feeds it.
 
 pub mod bookmarks;
-pub mod command;
 pub mod geometry;
 pub mod input;
-pub mod keys;
 pub mod marks;
 mod navigation;
 mod reader;
 pub mod search;
 
 use bookmarks::BookmarkList;
-use command::Command;
 use geometry::Screen;
 use input::TextInput;
-use keys::{Context, Key, KeyCode, Keymap, Resolution};
 pub use reader::Reader;
 
+use crate::keymap::{Command, Context, Key, KeyCode, Keymap, Resolution};
 use crate::layout::LayoutSettings;
 use crate::library::Library;
 use crate::store::{Bookmark, Change, State};

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::app::keys::{Keymap, KeymapError};
+use crate::keymap::{Keymap, KeymapError, Keys};
 
 /// The default configuration, compiled in.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -61,6 +61,33 @@ pub struct ThemeSettings {
     pub colors: BTreeMap<String, String>,
 }
 
+/// The elements of the interface a theme styles: the keys of `[theme.colors]`.
+pub const THEME_ELEMENTS: &[&str] = &[
+    "text",
+    "heading",
+    "title",
+    "meta",
+    "quote",
+    "quote_bar",
+    "code",
+    "list_marker",
+    "emphasis",
+    "strong",
+    "link",
+    "hit",
+    "current_hit",
+    "pane_title",
+    "pane_title_focused",
+    "selected",
+    "selected_unfocused",
+    "dim",
+    "status",
+    "scrollbar_thumb",
+    "overlay",
+    "overlay_key",
+    "input",
+];
+
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeName {
@@ -78,17 +105,6 @@ pub struct Interface {
 #[serde(deny_unknown_fields)]
 pub struct Search {
     pub pinyin_initials: bool,
-}
-
-/// Command name → keys, for all contexts and per context.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-pub struct Keys {
-    #[serde(default)]
-    pub reader: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    pub lists: BTreeMap<String, Vec<String>>,
-    #[serde(flatten)]
-    pub global: BTreeMap<String, Vec<String>>,
 }
 
 /// A configuration mistake, located in its file.

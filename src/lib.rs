@@ -23,6 +23,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod parallel;

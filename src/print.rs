@@ -123,7 +123,7 @@ pub fn wrap_line(text: &str, width: usize) -> Vec<String> {
 }
 
 /// `yuedu config --keys`: every binding, by context.
-pub fn keymap_table(keymap: &crate::app::keys::Keymap) -> String {
+pub fn keymap_table(keymap: &crate::keymap::Keymap) -> String {
     let mut out = String::new();
     for (context, keys, command) in keymap.bindings() {
         out.push_str(&format!(

@@ -9,8 +9,8 @@ use std::sync::mpsc;
 
 use anyhow::Result;
 
-use crate::app::command::Command;
 use crate::app::{App, Effect, Input};
+use crate::keymap::Command;
 use crate::library::{ArticleCache, Candidate, read_batch_cached};
 use crate::store::{Change, Store};
 use crate::text::AmbiguousWidth;

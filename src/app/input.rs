@@ -3,7 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::keys::{Key, KeyCode};
+use crate::keymap::{Key, KeyCode};
 use crate::text::{AmbiguousWidth, sanitize_inline, str_width};
 
 /// Inputs longer than this are cut: a query or a note, not a document.

@@ -4,9 +4,9 @@
 use jiff::Timestamp;
 
 use super::bookmarks::{BookmarkList, snippet};
-use super::command::Command;
 use super::input::TextInput;
 use super::{App, Effect, Overlay, Pane, Prompt, PromptKind};
+use crate::keymap::Command;
 use crate::store::{Bookmark, Change, Position, State};
 
 /// How far an article has been read, for the article list.

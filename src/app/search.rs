@@ -1,10 +1,10 @@
 //! Searching: the global search overlay (results as you type) and finding
 //! inside the open article (every hit marked, n / N to move between them).
 
-use super::command::Command;
 use super::input::TextInput;
-use super::keys::{Key, KeyCode};
 use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
+use crate::keymap::Command;
+use crate::keymap::{Key, KeyCode};
 use crate::search::{Query, SearchIndex, SearchResults};
 
 /// Results kept for the list; the count says how many matched in all.

@@ -9,8 +9,8 @@ use toml::{Table, Value};
 
 use super::style::parse_style;
 use super::{Config, ConfigError, Keys};
-use crate::app::command::Command;
-use crate::app::keys::{Chord, parse_chord};
+use crate::keymap::Command;
+use crate::keymap::{Chord, parse_chord};
 use crate::text::line_and_column;
 
 /// Tables whose entries are not fixed by the defaults.
@@ -166,7 +166,7 @@ fn check_open_entry(
     file: &UserFile<'_>,
 ) -> Result<(), ConfigError> {
     if parent == "theme.colors" {
-        if !crate::ui::theme::Theme::ELEMENTS.contains(&key) {
+        if !super::THEME_ELEMENTS.contains(&key) {
             return Err(file.error_at(at, Spot::Key, "is not an element of the theme".into()));
         }
         let style = value

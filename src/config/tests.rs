@@ -1,8 +1,8 @@
 //! Configuration: the embedded default, overrides, and key rebinding.
 
 use super::*;
-use crate::app::command::Command;
-use crate::app::keys::{Context, Key, Resolution};
+use crate::keymap::Command;
+use crate::keymap::{Context, Key, Resolution};
 
 #[test]
 fn the_embedded_default_parses_and_is_the_default() {

@@ -11,7 +11,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::Input;
-use crate::app::keys::{Key, KeyCode};
+use crate::keymap::{Key, KeyCode};
 
 pub enum Message {
     Input(Input),

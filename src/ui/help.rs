@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use super::draw::{fill, put_str, put_truncated};
 use super::{View, centered};
 use crate::app::Pane;
-use crate::app::command::Command;
-use crate::app::keys::Context;
+use crate::keymap::Command;
+use crate::keymap::Context;
 use crate::text::str_width;
 
 const KEY_COLUMN: u16 = 16;

@@ -4,9 +4,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::*;
-use crate::app::keys::Key;
 use crate::app::{Input, ReadingSettings};
 use crate::config::Config;
+use crate::keymap::Key;
 use crate::library::Library;
 use crate::text::AmbiguousWidth;
 

@@ -137,33 +137,6 @@ impl Theme {
         }
     }
 
-    /// Element names for per-element overrides in the configuration.
-    pub const ELEMENTS: &'static [&'static str] = &[
-        "text",
-        "heading",
-        "title",
-        "meta",
-        "quote",
-        "quote_bar",
-        "code",
-        "list_marker",
-        "emphasis",
-        "strong",
-        "link",
-        "hit",
-        "current_hit",
-        "pane_title",
-        "pane_title_focused",
-        "selected",
-        "selected_unfocused",
-        "dim",
-        "status",
-        "scrollbar_thumb",
-        "overlay",
-        "overlay_key",
-        "input",
-    ];
-
     fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
         Some(match name {
             "text" => &mut self.text,
@@ -242,11 +215,12 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::THEME_ELEMENTS;
 
     #[test]
     fn every_element_name_has_a_slot() {
         let mut theme = Theme::dark();
-        for name in Theme::ELEMENTS {
+        for name in THEME_ELEMENTS {
             assert!(theme.element_mut(name).is_some(), "{name}");
         }
     }
@@ -265,7 +239,7 @@ mod tests {
     #[test]
     fn monochrome_uses_no_colour() {
         let theme = Theme::monochrome();
-        for name in Theme::ELEMENTS {
+        for name in THEME_ELEMENTS {
             let mut copy = theme.clone();
             let style = *copy.element_mut(name).expect("slot");
             assert!(style.fg.is_none() && style.bg.is_none(), "{name} has a colour");
