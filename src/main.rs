@@ -16,7 +16,7 @@ use yuedu::library::{ArticleCache, Document, InPlace, Library, Plan, read_batch_
 use yuedu::print;
 use yuedu::search::{Query, SearchIndex, SearchResults};
 use yuedu::store::Store;
-use yuedu::text::AmbiguousWidth;
+use yuedu::text::{AmbiguousWidth, Shown};
 use yuedu::ui::theme::Theme;
 
 const NOT_FOUND: u8 = 1;
@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         Err(message) => return fail(INPUT_ERROR, &message),
     };
     for problem in library.problems() {
-        eprintln!("yuedu: skipped {problem}");
+        warn(format_args!("skipped {}", Shown::field(problem)));
     }
     match cli.command {
         None if !std::io::stdout().is_terminal() => {
@@ -113,7 +113,7 @@ fn main() -> ExitCode {
             };
             let (_, state, notices) = Store::open(dir);
             for notice in notices {
-                eprintln!("yuedu: {notice}");
+                warn(Shown::field(&notice));
             }
             match (action, json) {
                 (Some(BookmarksAction::Export), _) => write_out(&print::bookmark_markdown(&state, &library)),
@@ -174,7 +174,7 @@ fn run_reader(mut plan: Plan, mut cache: Option<ArticleCache>, config: &Config, 
         save_cache(cache.take());
     }
     for problem in library.problems() {
-        eprintln!("yuedu: skipped {problem}");
+        warn(format_args!("skipped {}", Shown::field(problem)));
     }
     let mut app = App::new(library, keymap, settings, width, height);
     if !batches.is_empty() {
@@ -258,7 +258,7 @@ fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool
         Err(message) => return fail(INPUT_ERROR, &message),
     };
     for problem in library.problems() {
-        eprintln!("yuedu: skipped {problem}");
+        warn(format_args!("skipped {}", Shown::field(problem)));
     }
     let index = SearchIndex::build(&library);
     let results = index.search(&library, query, limit);
@@ -285,7 +285,7 @@ fn search_in_place(collection: &InPlace<'_>, cli: &Cli, query: &Query, json: boo
         return None;
     }
     for problem in &collection.problems {
-        eprintln!("yuedu: skipped {problem}");
+        warn(format_args!("skipped {}", Shown::field(problem)));
     }
     Some(print_results(&results, &collection.documents, json))
 }
@@ -322,6 +322,7 @@ fn not_found_message(library: &Library, id: &str) -> String {
     if suggestions.is_empty() {
         format!("no article with ID {id:?}; `yuedu list` shows the IDs")
     } else {
+        let suggestions: Vec<String> = suggestions.into_iter().map(yuedu::text::shown).collect();
         format!("no article with ID {id:?}; did you mean {}?", suggestions.join(" or "))
     }
 }
@@ -333,10 +334,11 @@ fn terminal_width() -> Option<u16> {
         .flatten()
 }
 
-/// Writes to stdout; a closed pipe (`yuedu list | head`) is not an error.
+/// Writes to stdout, through the gate that lets no control character or
+/// escape sequence out; a closed pipe (`yuedu list | head`) is not an error.
 fn write_out(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match write!(out, "{}", Shown::text(text)).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(INPUT_ERROR, &format!("cannot write output: {e}")),
@@ -344,6 +346,11 @@ fn write_out(text: &str) -> ExitCode {
 }
 
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("yuedu: {message}");
+    warn(message);
     ExitCode::from(code)
+}
+
+/// One line on stderr, through the same gate as stdout.
+fn warn(message: impl std::fmt::Display) {
+    eprintln!("yuedu: {}", Shown::text(message));
 }

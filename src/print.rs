@@ -8,13 +8,20 @@ use serde::Serialize;
 
 use crate::layout::{Layout, LayoutSettings};
 use crate::library::{Article, Document, Library, Origin, parse_article};
-use crate::text::sanitize_inline;
+use crate::text::{Shown, sanitize_inline, to_json};
 
 /// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
 pub fn list_lines(articles: &[&Article]) -> String {
     articles
         .iter()
-        .map(|a| format!("{}\t{}\t{}\n", a.id, a.meta.category, a.meta.title))
+        .map(|a| {
+            format!(
+                "{}\t{}\t{}\n",
+                Shown::field(&a.id),
+                Shown::field(&a.meta.category),
+                Shown::field(&a.meta.title)
+            )
+        })
         .collect()
 }
 
@@ -41,8 +48,7 @@ pub fn list_json(articles: &[&Article]) -> String {
             chars: a.body.char_count(),
         })
         .collect();
-    // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+    to_json(&entries) + "\n"
 }
 
 /// Articles of one category (all when `None`), in library order.
@@ -129,7 +135,7 @@ pub fn keymap_table(keymap: &crate::keymap::Keymap) -> String {
         out.push_str(&format!(
             "{:<12}\t{:<14}\t{:<18}\t{}\n",
             context.name(),
-            keys,
+            Shown::field(keys).to_string(),
             command.name(),
             command.description()
         ));
@@ -148,7 +154,10 @@ pub fn places(
     library: &Library,
 ) -> String {
     let shown = |p: Option<&std::path::Path>| {
-        p.map_or_else(|| "(no home folder found)".to_string(), |p| p.display().to_string())
+        p.map_or_else(
+            || "(no home folder found)".to_string(),
+            |p| Shown::field(p.display()).to_string(),
+        )
     };
     let mut out = String::new();
     let config_state = match config_file {
@@ -164,10 +173,10 @@ pub fn places(
     }
     let collections: Vec<String> = if dirs.is_empty() {
         std::iter::once("bundled".to_string())
-            .chain(extra.iter().map(|p| p.display().to_string()))
+            .chain(extra.iter().map(|p| Shown::field(p.display()).to_string()))
             .collect()
     } else {
-        dirs.iter().map(|p| p.display().to_string()).collect()
+        dirs.iter().map(|p| Shown::field(p.display()).to_string()).collect()
     };
     out.push_str(&format!("collections\t{}\n", collections.join(", ")));
     out.push_str(&format!(
@@ -191,10 +200,10 @@ pub fn search_lines<D: Document>(results: &crate::search::SearchResults, article
             let article = articles.get(hit.article)?;
             Some(format!(
                 "{}\t{}\t{}\t{}\n",
-                article.id(),
-                article.title(),
+                Shown::field(article.id()),
+                Shown::field(article.title()),
                 hit.count,
-                search_snippet(hit, article)
+                Shown::field(search_snippet(hit, article))
             ))
         })
         .collect()
@@ -226,7 +235,7 @@ pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles
             })
         })
         .collect();
-    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+    to_json(&entries) + "\n"
 }
 
 fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D) -> String {

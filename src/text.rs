@@ -1,10 +1,13 @@
-//! Text hygiene shared by every module: sanitising what comes from files and
-//! measuring display width exactly as the terminal buffer does.
+//! Text hygiene shared by every module: sanitising what comes from files,
+//! the gate every printed value passes (`Shown`, `to_json`), and measuring
+//! display width exactly as the terminal buffer does.
 
 mod sanitize;
+mod shown;
 mod width;
 
 pub use sanitize::{is_clean, sanitize, sanitize_inline};
+pub use shown::{Shown, is_unsafe, shown, to_json};
 pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`, for

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::library::Library;
 use crate::store::{Bookmark, State};
+use crate::text::{Shown, to_json};
 
 fn local_time(bookmark: &Bookmark) -> String {
     bookmark
@@ -35,10 +36,10 @@ pub fn bookmark_lines(state: &State, library: &Library) -> String {
             format!(
                 "{}\t{}\t{}\t{}\t{}\n",
                 local_time(b),
-                b.article,
-                title,
-                b.note,
-                b.snippet
+                Shown::field(&b.article),
+                Shown::field(title),
+                Shown::field(&b.note),
+                Shown::field(&b.snippet)
             )
         })
         .collect()
@@ -68,7 +69,7 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
             created: b.created.to_string(),
         })
         .collect();
-    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+    to_json(&entries) + "\n"
 }
 
 /// Markdown: a section per article (in library order, missing ones last),
@@ -87,16 +88,22 @@ pub fn bookmark_markdown(state: &State, library: &Library) -> String {
     for bookmark in list {
         if current != Some(bookmark.article.as_str()) {
             current = Some(&bookmark.article);
-            let heading = title(library, bookmark)
-                .map_or_else(|| format!("{}（文章已不存在）", bookmark.article), str::to_string);
+            let heading = title(library, bookmark).map_or_else(
+                || format!("{}（文章已不存在）", Shown::field(&bookmark.article)),
+                |title| Shown::field(title).to_string(),
+            );
             out.push_str(&format!("\n## {heading}\n\n"));
         }
         let note = if bookmark.note.is_empty() {
             String::new()
         } else {
-            format!("：{}", bookmark.note)
+            format!("：{}", Shown::field(&bookmark.note))
         };
-        out.push_str(&format!("- {}{note}\n  > {}\n", local_time(bookmark), bookmark.snippet));
+        out.push_str(&format!(
+            "- {}{note}\n  > {}\n",
+            local_time(bookmark),
+            Shown::field(&bookmark.snippet)
+        ));
     }
     out
 }

@@ -134,7 +134,7 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}')
 }
 
-fn is_invisible_or_control(c: char) -> bool {
+pub(super) fn is_invisible_or_control(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
+use crate::text::{AmbiguousWidth, grapheme_width, is_unsafe, str_width, truncate_to_width};
 
 /// Draws `text` at (x, y) in at most `max_width` columns; returns the column after it.
 ///
@@ -32,7 +32,8 @@ pub fn put_str(
     }
     let mut x = x;
     for grapheme in text.graphemes(true) {
-        if grapheme.chars().any(char::is_control) {
+        // The same rule as for printed output: nothing that acts on the terminal.
+        if grapheme.chars().any(is_unsafe) {
             continue;
         }
         let width = grapheme_width(grapheme, ambiguous) as u16;
