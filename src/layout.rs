@@ -85,24 +85,20 @@ impl Layout {
             ..settings
         };
         let blocks = body.blocks.len();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
         // Blocks lay out independently: a book-length article uses every core.
-        let lines = if body.text.len() < PARALLEL_FROM_BYTES || threads < 2 || blocks < 2 {
+        let lines = if body.text.len() < PARALLEL_FROM_BYTES || crate::parallel::threads() < 2 || blocks < 2 {
             lay_out_blocks(body, settings, 0..blocks)
         } else {
-            let chunk = blocks.div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..blocks)
-                    .step_by(chunk)
-                    .map(|start| {
-                        scope.spawn(move || lay_out_blocks(body, settings, start..(start + chunk).min(blocks)))
-                    })
-                    .collect();
-                let parts: Vec<Vec<Line>> = handles.into_iter().map(|h| h.join().unwrap_or_default()).collect();
-                let mut lines = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-                parts.into_iter().for_each(|part| lines.extend(part));
-                lines
-            })
+            let parts = crate::parallel::map_chunks(&body.blocks, 1, |start, part| {
+                lay_out_blocks(body, settings, start..start + part.len())
+            });
+            if parts.iter().all(Option::is_some) {
+                parts.into_iter().flatten().flatten().collect()
+            } else {
+                // A piece failed: lay it all out here, as a short article
+                // would be, so no line ever goes missing.
+                lay_out_blocks(body, settings, 0..blocks)
+            }
         };
         Layout { settings, lines }
     }

@@ -154,30 +154,25 @@ impl SearchIndex {
         if query.is_empty() {
             return SearchResults::default();
         }
-        // Split the scan over the cores; each thread has its own finders.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        let chunk = self.docs.len().div_ceil(threads).max(256);
-        let mut hits: Vec<Hit> = std::thread::scope(|scope| {
-            let handles: Vec<_> = self
-                .docs
-                .chunks(chunk)
+        // Split the scan over the cores; each piece has its own finders.
+        let scan = |start: usize, part: &[Doc]| {
+            let finders = finders(query);
+            part.iter()
                 .enumerate()
-                .map(|(n, part)| {
-                    scope.spawn(move || {
-                        let finders = finders(query);
-                        part.iter()
-                            .enumerate()
-                            .filter_map(|(i, doc)| {
-                                let article = n * chunk + i;
-                                let (title, text) = articles.get(article).map_or(("", ""), |a| (a.title(), a.text()));
-                                match_doc(article, doc, (title, text), query, &finders)
-                            })
-                            .collect::<Vec<_>>()
-                    })
+                .filter_map(|(i, doc)| {
+                    let article = start + i;
+                    let (title, text) = articles.get(article).map_or(("", ""), |a| (a.title(), a.text()));
+                    match_doc(article, doc, (title, text), query, &finders)
                 })
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        });
+                .collect::<Vec<_>>()
+        };
+        let pieces = crate::parallel::map_chunks(&self.docs, 256, scan);
+        let mut hits: Vec<Hit> = if pieces.iter().all(Option::is_some) {
+            pieces.into_iter().flatten().flatten().collect()
+        } else {
+            // A piece failed: scan it all here, so no hit ever goes missing.
+            scan(0, &self.docs)
+        };
         let total = hits.len();
         hits.sort_by(|a, b| {
             (b.title_hit, b.initials_hit, b.count)
