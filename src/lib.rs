@@ -23,6 +23,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+mod fault;
 pub mod keymap;
 pub mod layout;
 pub mod library;

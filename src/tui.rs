@@ -1,25 +1,23 @@
 //! The terminal front end: set-up and restore, the input threads and the
 //! event loop. Thin by design: translate terminal events into `Input`, let
-//! `App` decide, carry out its effects, draw, repeat.
+//! `App` decide, carry out its effects, draw what is pending, repeat.
 
 mod input;
 mod terminal;
+mod writer;
 
-use std::sync::mpsc;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::Result;
 
 use crate::app::{App, Effect, Input};
-use crate::keymap::Command;
-use crate::library::{ArticleCache, Candidate, read_batch_cached};
-use crate::store::{Change, Store};
+use crate::library::{ArticleCache, Batch, Candidate, LoadProblem, read_batch_cached};
+use crate::store::Store;
 use crate::text::AmbiguousWidth;
 use crate::ui::theme::Theme;
 use input::Message;
-
-/// Hidden switch for end-to-end tests: panic after the first frame, to prove
-/// the terminal is restored on a panic.
-const TEST_PANIC_VAR: &str = "YUEDU_TEST_PANIC";
+use writer::Writer;
 
 /// How to set the terminal up.
 #[derive(Clone, Copy, Debug)]
@@ -37,69 +35,50 @@ pub struct Loading {
 }
 
 /// Runs the full-screen reader until the user quits. Changes to bookmarks and
-/// positions go to `store` as they happen.
+/// positions go to `store` as they happen, saved on a writer thread.
 pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
-    if options.detect_ambiguous_width {
-        let detected = terminal::detect_ambiguous_width().unwrap_or(AmbiguousWidth::Narrow);
-        app.set_ambiguous_width(detected);
-    }
-    let mut saver = Saver { store, failed: false };
-    let result = event_loop(&mut terminal, &mut app, theme, &mut saver, loading);
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        if options.detect_ambiguous_width {
+            let detected = terminal::detect_ambiguous_width().unwrap_or(AmbiguousWidth::Narrow);
+            app.set_ambiguous_width(detected);
+        }
+        event_loop(&mut terminal, &mut app, theme, store, loading)
+    }));
     terminal::leave();
-    result
-}
-
-/// Writes changes to the store; the first failure is shown once, and reading goes on.
-struct Saver {
-    store: Option<Store>,
-    failed: bool,
-}
-
-impl Saver {
-    fn save(&mut self, app: &mut App, change: Change) {
-        let Some(store) = &self.store else { return };
-        match store.save(&[change]) {
-            Ok((merged, notices)) => {
-                // What another yuedu saved meanwhile shows up too.
-                app.load_saved(merged);
-                if let Some(notice) = notices.first() {
-                    app.message = Some(notice.to_string());
-                }
+    match outcome {
+        Ok(result) => result,
+        // The UI thread itself failed: the process is going down. Say why,
+        // now that the normal screen is back.
+        Err(payload) => {
+            if let Some(message) = terminal::take_panic_message() {
+                let clean: String = message.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+                eprintln!("yuedu: {clean}");
             }
-            Err(err) if !self.failed => {
-                self.failed = true;
-                app.message = Some(format!("无法保存书签和阅读位置：{err}"));
-            }
-            Err(_) => {}
+            resume_unwind(payload)
         }
     }
+}
+
+/// What the event loop does after a message.
+enum Flow {
+    Draw,
+    Nothing,
+    Quit,
 }
 
 fn event_loop(
     terminal: &mut terminal::Tui,
     app: &mut App,
     theme: &Theme,
-    saver: &mut Saver,
+    store: Option<Store>,
     loading: Loading,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
     if !loading.batches.is_empty() {
-        let loader = sender.clone();
-        std::thread::spawn(move || {
-            let Loading { batches, mut cache } = loading;
-            for batch in batches {
-                let batch = read_batch_cached(batch, cache.as_mut());
-                if loader.send(Message::Input(Input::Loaded(batch))).is_err() {
-                    return;
-                }
-            }
-            // Only a complete load is written: a cache missing files would be read in vain.
-            if let Some(cache) = cache {
-                let _ = cache.save();
-            }
-        });
+        spawn_loader(loading, sender.clone());
     }
+    let mut writer = Writer::spawn(store, sender.clone());
     input::spawn_terminal_reader(sender.clone());
     input::spawn_signal_listener(sender)?;
     let size = terminal.size()?;
@@ -107,36 +86,147 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
-    let panic_for_test = std::env::var_os(TEST_PANIC_VAR).is_some();
+    let result = run_loop(terminal, app, theme, &receiver, &mut writer);
+    // Whatever was saved on the way out is on disk before the process ends.
+    writer.finish();
+    result
+}
+
+fn run_loop(
+    terminal: &mut terminal::Tui,
+    app: &mut App,
+    theme: &Theme,
+    receiver: &Receiver<Message>,
+    writer: &mut Writer,
+) -> Result<()> {
+    let mut pending_frame = true;
     loop {
-        terminal.draw(|frame| {
-            if let Some(cursor) = crate::ui::render(app, theme, frame.buffer_mut()) {
-                frame.set_cursor_position(cursor);
-            }
-        })?;
-        if panic_for_test {
-            panic!("test panic requested by {TEST_PANIC_VAR}");
+        if pending_frame {
+            draw(terminal, app, theme)?;
+            pending_frame = false;
+            crate::fault::inject("frame", "");
         }
         // Block until something happens: no polling, no redraw while idle.
-        let Ok(message) = receiver.recv() else {
+        let Ok(first) = receiver.recv() else {
             return Ok(());
         };
-        let effects = match message {
-            Message::Input(input) => app.handle(input),
-            Message::Ignored => continue,
-            // Quit as if the user asked, so the reading position is saved.
-            Message::Signal => app.command(Command::Quit),
-            Message::Failed(err) => return Err(err.into()),
-        };
-        let mut quit = false;
-        for effect in effects {
-            match effect {
-                Effect::Save(change) => saver.save(app, change),
-                Effect::Quit => quit = true,
+        // Take everything already waiting before drawing once; of a burst
+        // of resizes only the last size is laid out.
+        let mut resize = None;
+        for message in std::iter::once(first).chain(receiver.try_iter()) {
+            if let Message::Input(input @ Input::Resize { .. }) = message {
+                resize = Some(input);
+                continue;
+            }
+            if matches!(message, Message::Input(_))
+                && let Some(input) = resize.take()
+            {
+                apply(app, input, writer);
+            }
+            match step(terminal, app, message, writer)? {
+                Flow::Draw => pending_frame = true,
+                Flow::Nothing => {}
+                Flow::Quit => return Ok(()),
             }
         }
-        if quit {
-            return Ok(());
+        if let Some(input) = resize {
+            apply(app, input, writer);
+            pending_frame = true;
         }
+    }
+}
+
+fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &mut Writer) -> Result<Flow> {
+    let effects = match message {
+        Message::Input(input) => {
+            let quit = apply(app, input, writer);
+            return Ok(if quit { Flow::Quit } else { Flow::Draw });
+        }
+        Message::Ignored => return Ok(Flow::Nothing),
+        Message::Saved(report) => {
+            writer.reported(app, report);
+            return Ok(Flow::Draw);
+        }
+        Message::Suspend => {
+            terminal::suspend();
+            *terminal = terminal::resume()?;
+            return Ok(Flow::Draw);
+        }
+        Message::Continued => {
+            // Stopped from outside (SIGSTOP): the screen may hold anything now.
+            *terminal = terminal::resume()?;
+            return Ok(Flow::Draw);
+        }
+        // Finish what Enter would, then quit as if the user asked, so
+        // nothing being written and no reading position is lost.
+        Message::Terminate => app.terminate(),
+        Message::Failed(err) => return Err(err.into()),
+    };
+    Ok(if carry_out(app, effects, writer) {
+        Flow::Quit
+    } else {
+        Flow::Draw
+    })
+}
+
+/// Hands one input to the app and carries out its effects; true to quit.
+fn apply(app: &mut App, input: Input, writer: &mut Writer) -> bool {
+    let effects = app.handle(input);
+    carry_out(app, effects, writer)
+}
+
+fn carry_out(app: &mut App, effects: Vec<Effect>, writer: &mut Writer) -> bool {
+    let mut quit = false;
+    for effect in effects {
+        match effect {
+            Effect::Save(change) => writer.save(app, change),
+            Effect::Quit => quit = true,
+        }
+    }
+    quit
+}
+
+fn draw(terminal: &mut terminal::Tui, app: &App, theme: &Theme) -> std::io::Result<()> {
+    terminal::draw(terminal, |frame| {
+        if let Some(cursor) = crate::ui::render(app, theme, frame.buffer_mut()) {
+            frame.set_cursor_position(cursor);
+        }
+    })
+}
+
+/// Reads the remaining batches on a thread of their own. Each file is parsed
+/// as its own task (`parallel::map`), so a parser panic skips that file only;
+/// a panic anywhere else in a batch skips that batch.
+fn spawn_loader(loading: Loading, sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        let Loading { batches, mut cache } = loading;
+        for batch in batches {
+            let files = batch.len();
+            let read = catch_unwind(AssertUnwindSafe(|| read_batch_cached(batch, cache.as_mut())));
+            let batch = read.unwrap_or_else(|_| {
+                // The cache may be half-updated: it is not written.
+                cache = None;
+                crashed(files)
+            });
+            if sender.send(Message::Input(Input::Loaded(batch))).is_err() {
+                return;
+            }
+        }
+        // Only a complete load is written: a cache missing files would be read in vain.
+        if let Some(cache) = cache {
+            let _ = cache.save();
+        }
+    });
+}
+
+/// A batch whose reading failed as a whole: its files skipped, and said so.
+fn crashed(files: usize) -> Batch {
+    Batch {
+        files,
+        problems: vec![LoadProblem {
+            path: format!("{files} files read in the background"),
+            message: "could not be read (yuedu failed on them)".into(),
+        }],
+        ..Batch::default()
     }
 }

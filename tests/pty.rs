@@ -41,7 +41,7 @@ fn narrow_terminals_show_one_pane_and_go_back_with_esc() {
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 80, 24, home.path(), &[("YUEDU_TEST_PANIC", "1")]);
+    let mut session = Session::start(&[], 80, 24, home.path(), &[("YUEDU_TEST_PANIC", "frame")]);
     let code = session.wait_exit();
     assert_ne!(code, 0);
     assert!(!session.alternate_screen(), "alternate screen left after the panic");

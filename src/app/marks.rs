@@ -59,6 +59,16 @@ impl App {
         self.save(Change::SetPosition { article, position });
     }
 
+    /// The process is being ended (a signal): a note being typed is kept as
+    /// Enter would keep it, then the reading position is saved as on `q`.
+    pub fn terminate(&mut self) -> Vec<Effect> {
+        let kind = self.prompt.as_ref().map(|p| &p.kind);
+        if matches!(kind, Some(PromptKind::NewBookmarkNote(_) | PromptKind::EditNote { .. })) {
+            self.finish_prompt(true);
+        }
+        self.command(Command::Quit)
+    }
+
     pub(super) fn continue_reading(&mut self) {
         match self.continue_target() {
             Some((index, _)) => self.open_article(index, None),

@@ -536,3 +536,24 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
         Some(open.0)
     );
 }
+
+#[test]
+fn ending_with_a_note_half_typed_keeps_the_bookmark_and_the_note() {
+    let mut app = app(120, 35);
+    press(&mut app, "j l l space m");
+    app.handle(Input::Paste("重点".into()));
+    let effects = app.terminate();
+    let saved: Vec<&Change> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(change) => Some(change),
+            Effect::Quit => None,
+        })
+        .collect();
+    assert!(
+        matches!(saved.first(), Some(Change::AddBookmark(b)) if b.note == "重点"),
+        "{saved:?}"
+    );
+    assert!(matches!(saved.get(1), Some(Change::SetPosition { .. })), "{saved:?}");
+    assert_eq!(effects.last(), Some(&Effect::Quit));
+}

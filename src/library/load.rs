@@ -800,6 +800,7 @@ fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded
         });
         return loaded(result, Change::Keep(slot.clone()));
     }
+    crate::fault::inject("parse", &candidate.relative);
     let result = read_file(path)
         .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
     let action = if cache.is_some() {

@@ -2,46 +2,78 @@
 //! channel, so the event loop blocks on a single receiver and uses no CPU
 //! while nothing happens.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::Sender;
 
 use ratatui::crossterm::event::{
     self, Event, KeyCode as TermKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use super::writer::Report;
 use crate::app::Input;
 use crate::keymap::{Key, KeyCode};
 
 pub enum Message {
     Input(Input),
-    /// A terminal event the app has no use for (key releases, focus changes).
+    /// A terminal event the app has no use for (key releases, focus changes):
+    /// nothing changes, nothing is drawn.
     Ignored,
-    /// SIGTERM or SIGHUP: quit cleanly.
-    Signal,
+    /// SIGINT, SIGQUIT, SIGTERM or SIGHUP: save and quit cleanly.
+    Terminate,
+    /// `Ctrl-z` or SIGTSTP: restore the terminal and stop until continued.
+    Suspend,
+    /// SIGCONT: the terminal may have been used meanwhile; draw it all again.
+    Continued,
+    /// The writer thread saved (or failed to save) changes.
+    Saved(Report),
     Failed(std::io::Error),
 }
 
 pub fn spawn_terminal_reader(sender: Sender<Message>) {
     std::thread::spawn(move || {
-        loop {
-            let message = match event::read() {
-                Ok(event) => translate(event).map_or(Message::Ignored, Message::Input),
-                Err(err) => Message::Failed(err),
-            };
-            let failed = matches!(message, Message::Failed(_));
-            if sender.send(message).is_err() || failed {
-                return;
-            }
+        // A panic here would leave the reader without keys: end it instead.
+        let stopped = catch_unwind(AssertUnwindSafe(|| read_terminal(&sender)));
+        if stopped.is_err() {
+            let _ = sender.send(Message::Failed(std::io::Error::other("reading the keyboard failed")));
         }
     });
 }
 
+fn read_terminal(sender: &Sender<Message>) {
+    loop {
+        let message = match event::read() {
+            Ok(event) if is_suspend_key(&event) => Message::Suspend,
+            Ok(event) => translate(event).map_or(Message::Ignored, Message::Input),
+            Err(err) => Message::Failed(err),
+        };
+        let failed = matches!(message, Message::Failed(_));
+        if sender.send(message).is_err() || failed {
+            return;
+        }
+    }
+}
+
+/// `Ctrl-z` suspends, as the terminal's own suspend character would if raw
+/// mode had not turned it off.
+fn is_suspend_key(event: &Event) -> bool {
+    matches!(event, Event::Key(KeyEvent { code: TermKey::Char('z' | 'Z'), modifiers, kind: KeyEventKind::Press, .. })
+        if modifiers.contains(KeyModifiers::CONTROL))
+}
+
 pub fn spawn_signal_listener(sender: Sender<Message>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sender.send(Message::Signal);
+        for signal in signals.forever() {
+            let message = match signal {
+                SIGTSTP => Message::Suspend,
+                SIGCONT => Message::Continued,
+                _ => Message::Terminate,
+            };
+            if sender.send(message).is_err() {
+                return;
+            }
         }
     });
     Ok(())

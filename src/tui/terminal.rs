@@ -1,22 +1,27 @@
-//! Entering and leaving full-screen mode. Leaving is idempotent and also runs
-//! from the panic hook, so no exit path leaves the terminal in raw mode.
+//! Entering and leaving full-screen mode, and suspending. Leaving is
+//! idempotent and runs on every way out of `tui::run`, a panic of the UI
+//! thread included, so no exit path leaves the terminal in raw mode. A panic
+//! on another thread (a loading worker) belongs to its task: it neither
+//! leaves the screen nor prints on it.
 
 use std::io::{Stdout, stdout};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once, OnceLock};
+use std::thread::ThreadId;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use ratatui::crossterm::cursor::{MoveTo, Show, position};
+use ratatui::crossterm::cursor::{Hide, MoveTo, Show, position};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use crate::text::AmbiguousWidth;
 
@@ -25,14 +30,35 @@ pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
+/// The thread that owns the terminal.
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+/// The message of a panic on the UI thread, printed once the terminal is restored.
+static UI_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 pub fn enter(mouse: bool) -> std::io::Result<Tui> {
+    let _ = UI_THREAD.set(std::thread::current().id());
     install_panic_hook();
     // If any step fails, undo the ones before it.
-    set_up(mouse).inspect_err(|_| leave())
+    set_up(mouse).inspect_err(|_| leave())?;
+    Terminal::new(CrosstermBackend::new(stdout()))
 }
 
-fn set_up(mouse: bool) -> std::io::Result<Tui> {
+/// Takes the terminal back after a suspension or anything else that used it:
+/// full-screen mode again and a terminal object with no memory of what was
+/// on the screen, so the next frame draws everything.
+pub fn resume() -> std::io::Result<Tui> {
+    set_up(MOUSE.load(Ordering::SeqCst)).inspect_err(|_| leave())?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Restores the terminal and stops the process as SIGTSTP would; returns
+/// once it is continued.
+pub fn suspend() {
+    leave();
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+}
+
+fn set_up(mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
@@ -43,9 +69,16 @@ fn set_up(mouse: bool) -> std::io::Result<Tui> {
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    terminal.hide_cursor()?;
-    Ok(terminal)
+    execute!(out, Hide)
+}
+
+/// Draws one frame inside a synchronized update, so the terminal shows it
+/// whole or not at all.
+pub fn draw(terminal: &mut Tui, render: impl FnOnce(&mut ratatui::Frame)) -> std::io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(render).map(|_| ());
+    let ended = execute!(terminal.backend_mut(), EndSynchronizedUpdate);
+    drawn.and(ended)
 }
 
 /// Restores the terminal: mouse off, cursor shown, main screen, raw mode off.
@@ -87,9 +120,23 @@ fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // Restore first, so the message lands on the normal screen.
-            leave();
-            previous(info);
+            if !ACTIVE.load(Ordering::SeqCst) {
+                previous(info);
+                return;
+            }
+            // Nothing is printed on the reader's screen. The UI thread's
+            // panic unwinds out of `tui::run`, which restores the terminal
+            // and prints this; another thread's is its task's to report.
+            if UI_THREAD.get() == Some(&std::thread::current().id())
+                && let Ok(mut kept) = UI_PANIC.lock()
+            {
+                *kept = Some(info.to_string());
+            }
         }));
     });
+}
+
+/// The message of the UI thread's panic, once the terminal is restored.
+pub fn take_panic_message() -> Option<String> {
+    UI_PANIC.lock().ok().and_then(|mut kept| kept.take())
 }

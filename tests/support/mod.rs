@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// Generous: CI machines are small and shared.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -43,6 +43,8 @@ pub struct Session {
     output: Arc<Mutex<Vec<u8>>>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
+    /// Kept open for the session's lifetime.
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Session {
@@ -104,14 +106,13 @@ impl Session {
                 }
             }
         });
-        // Keep the master open for the session's lifetime.
-        std::mem::forget(pty.master);
         Session {
             parser,
             effects,
             output,
             writer,
             child,
+            master: pty.master,
         }
     }
 
@@ -130,6 +131,30 @@ impl Session {
         self.parser.lock().map(|p| p.screen().hide_cursor()).unwrap_or(true)
     }
 
+    /// Whether the terminal is in raw mode (no line editing, no echo).
+    #[cfg(unix)]
+    pub fn raw_mode(&self) -> bool {
+        let termios = self.master.get_termios().expect("termios");
+        !format!("{:?}", termios.local_flags).contains("ICANON")
+    }
+
+    /// Whether the program asked for mouse reports.
+    pub fn mouse_reporting(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None)
+            .unwrap_or(true)
+    }
+
+    /// Sends `signal` (a `kill` name such as `TERM`) to the program.
+    pub fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "kill -{signal}");
+    }
+
     /// Everything the program wrote, raw.
     pub fn output(&self) -> Vec<u8> {
         self.output.lock().map(|o| o.clone()).unwrap_or_default()
@@ -145,6 +170,18 @@ impl Session {
             std::thread::sleep(Duration::from_millis(30));
         }
         panic!("screen never showed {text:?}; it shows:\n{}", self.screen());
+    }
+
+    /// Waits until `done` holds for the session; panics with the screen if it never does.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if done(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("never saw {what}; the screen shows:\n{}", self.screen());
     }
 
     pub fn send(&mut self, keys: &str) {

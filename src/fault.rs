@@ -1,0 +1,22 @@
+//! Faults on request, for end-to-end tests of how a panic is handled. Only
+//! debug builds (which the tests run) have the switch; in a release build
+//! `inject` does nothing and the variable is not read.
+
+/// `YUEDU_TEST_PANIC=PLACE` or `PLACE:DETAIL` panics there: `frame` after the
+/// first frame is drawn, `parse:RELATIVE/PATH.md` while parsing that file.
+#[cfg(debug_assertions)]
+const VAR: &str = "YUEDU_TEST_PANIC";
+
+/// Panics if the test switch names `place` (and `detail`, when not empty).
+#[cfg(debug_assertions)]
+pub fn inject(place: &str, detail: &str) {
+    let Ok(wanted) = std::env::var(VAR) else { return };
+    let (wanted_place, wanted_detail) = wanted.split_once(':').unwrap_or((&wanted, ""));
+    if wanted_place == place && wanted_detail == detail {
+        panic!("test panic requested by {VAR} at {wanted}");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+#[inline(always)]
+pub fn inject(_place: &str, _detail: &str) {}

@@ -1,0 +1,140 @@
+//! End-to-end: signals, suspension and panics of background workers, with
+//! the real binary in a pseudo-terminal.
+
+#![cfg(unix)]
+
+mod support;
+
+use std::path::Path;
+
+use support::Session;
+
+/// Opens 如何做好客户关系管理 and pages once.
+fn open_an_article(session: &mut Session) {
+    session.wait_for("分类");
+    for key in ["j", "l", "l", " "] {
+        session.send(key);
+    }
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+}
+
+fn state(home: &Path) -> String {
+    std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
+}
+
+fn assert_restored(session: &Session) {
+    assert!(!session.alternate_screen(), "alternate screen left");
+    assert!(!session.cursor_hidden(), "cursor shown again");
+    assert!(!session.mouse_reporting(), "mouse reporting off");
+    assert!(!session.raw_mode(), "raw mode off");
+}
+
+fn ends_cleanly_on(signal: &str) {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    open_an_article(&mut session);
+    assert!(session.raw_mode() && session.mouse_reporting());
+    session.signal(signal);
+    session.wait_exit();
+    assert_restored(&session);
+    assert!(
+        state(home.path()).contains("yingxiao/kehu-guanxi-guanli"),
+        "the position was saved on SIG{signal}"
+    );
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_saves() {
+    ends_cleanly_on("INT");
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_saves() {
+    ends_cleanly_on("QUIT");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_saves() {
+    ends_cleanly_on("HUP");
+}
+
+#[test]
+fn sigterm_with_the_note_prompt_open_keeps_the_bookmark_and_its_note() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    open_an_article(&mut session);
+    session.send("m");
+    session.wait_for("书签备注");
+    session.send("半句备注");
+    session.wait_for("半句备注");
+    session.signal("TERM");
+    session.wait_exit();
+    assert_restored(&session);
+    assert!(state(home.path()).contains("半句备注"), "{}", state(home.path()));
+}
+
+#[test]
+fn sigtstp_suspends_with_the_terminal_restored_and_sigcont_redraws() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    open_an_article(&mut session);
+    session.signal("TSTP");
+    session.wait_until("the terminal restored", |s| !s.alternate_screen());
+    assert_restored(&session);
+    session.signal("CONT");
+    session.wait_until("the alternate screen again", Session::alternate_screen);
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    assert!(session.raw_mode() && session.cursor_hidden());
+    // Keys arrive again.
+    session.send("?");
+    session.wait_for("帮助");
+    session.send("q");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert_restored(&session);
+}
+
+#[test]
+fn ctrl_z_suspends_and_the_reader_comes_back_on_sigcont() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    open_an_article(&mut session);
+    session.send("\x1a");
+    session.wait_until("the terminal restored", |s| !s.alternate_screen());
+    assert_restored(&session);
+    session.signal("CONT");
+    session.wait_until("the alternate screen again", Session::alternate_screen);
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_worker_panic_while_loading_skips_the_file_and_the_reader_goes_on() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let texts = home.path().join("texts");
+    std::fs::create_dir_all(&texts).expect("mkdir");
+    // More files than the reader reads before its first frame: they load in the background.
+    for n in 0..2_100 {
+        let text = format!("+++\ntitle = \"诗{n:04}\"\n+++\n独句{n:04}在此。\n");
+        std::fs::write(texts.join(format!("p{n:04}.md")), text).expect("write");
+    }
+    let bad = texts.join("p0100.md");
+    let fault = format!("parse:{}", bad.display());
+    let dir = texts.to_string_lossy().to_string();
+    let mut session = Session::start(&["--dir", &dir], 100, 30, home.path(), &[("YUEDU_TEST_PANIC", &fault)]);
+    session.wait_for("有 1 个文件无法读取");
+    assert!(session.alternate_screen(), "still on the alternate screen");
+    assert!(session.raw_mode(), "still in raw mode");
+    // Keys still arrive and the loaded articles are all there.
+    session.send("s");
+    session.wait_for("搜索：");
+    session.send("独句2099");
+    session.wait_for("诗2099");
+    session.send("\x1b");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert_restored(&session);
+    let output = String::from_utf8_lossy(&session.output()).to_string();
+    assert!(!output.contains("panicked"), "a panic message reached the screen");
+}
