@@ -1,18 +1,32 @@
 //! The article collection: the article model, parsing of `.md` and `.txt`
 //! files, and loading the bundled collection or the user's folders.
 //! Pure logic; nothing here knows about the terminal.
+//!
+//! - `article`: the model (`Article`, `Meta`, `Body`, `Document`)
+//! - `parse` (with `front_matter`, `markdown`, `plain`): one file's bytes to an article
+//! - `plan` and `walk`: the files of a collection, found but not yet read
+//! - `read`: files read into articles in batches, through `cache`
+//! - `in_place`: a collection read for a search, in place from the cache
+//! - `collection` and `order`: the `Library` and where each article goes in it
 
 mod article;
 mod cache;
+mod collection;
 mod front_matter;
-mod load;
+mod in_place;
 mod markdown;
+mod order;
+mod parse;
 mod plain;
+mod plan;
+mod read;
+mod walk;
 
 pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, Origin};
 pub use cache::{ArticleCache, CachedArticle, Change};
+pub use collection::{Category, Library, LibraryError, LoadProblem};
 pub use front_matter::FrontMatterError;
-pub use load::{
-    Batch, Candidate, Category, InPlace, InPlaceDoc, Library, LibraryError, LoadProblem, Plan, parse_article,
-    read_batch, read_batch_cached,
-};
+pub use in_place::{InPlace, InPlaceDoc};
+pub use parse::{UNCATEGORISED, parse_article};
+pub use plan::{Candidate, Plan};
+pub use read::{Batch, read_batch, read_batch_cached};

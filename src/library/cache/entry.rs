@@ -1,0 +1,218 @@
+//! The cache file's layout: a header, then one framed `Entry` per file.
+
+use std::fs::Metadata;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::Slot;
+use crate::library::article::{Block, Body, Meta};
+
+pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
+/// Changes when the code that turns files into articles changes (build.rs).
+pub(super) const PARSER: &str = env!("YUEDU_PARSER_FINGERPRINT");
+
+/// What identifies one version of a file without reading it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified_ns: i128,
+    changed_ns: i128,
+    inode: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ns = |secs: i64, nanos: i64| i128::from(secs) * 1_000_000_000 + i128::from(nanos);
+            Stamp {
+                len: meta.len(),
+                modified_ns: ns(meta.mtime(), meta.mtime_nsec()),
+                changed_ns: ns(meta.ctime(), meta.ctime_nsec()),
+                inode: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let modified_ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i128);
+            Stamp {
+                len: meta.len(),
+                modified_ns,
+                ..Stamp::default()
+            }
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct Header {
+    /// The layout of `Entry`; a file of another is ignored (and rebuilt).
+    pub(super) format: u32,
+    pub(super) parser: String,
+}
+
+/// The layout of `Entry` this build writes and reads.
+pub(super) const FORMAT: u32 = 2;
+
+/// One file's entry, as written and as read back: strings borrow from the
+/// cache file, and the text and structure stay bytes of it until used (the
+/// text is checked as UTF-8 then, by simdutf8).
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Entry<'a> {
+    pub(super) path: &'a str,
+    pub(super) id: &'a str,
+    pub(super) stamp: Stamp,
+    /// The article, or why the file is not one.
+    #[serde(borrow)]
+    pub(super) parsed: Result<Parsed<'a>, &'a str>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Parsed<'a> {
+    #[serde(borrow)]
+    pub(super) meta: EntryMeta<'a>,
+    #[serde(with = "bytes")]
+    pub(super) text: &'a [u8],
+    /// The blocks and 字数 (`Structure`), serialised on their own: a search never decodes them.
+    #[serde(with = "bytes")]
+    pub(super) structure: &'a [u8],
+}
+
+/// `Meta`, borrowed: written from an article's and read in place.
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct EntryMeta<'a> {
+    pub(super) title: &'a str,
+    pub(super) category: &'a str,
+    pub(super) author: Option<&'a str>,
+    pub(super) source: Option<&'a str>,
+    pub(super) date: Option<&'a str>,
+    #[serde(borrow)]
+    pub(super) tags: Vec<&'a str>,
+    pub(super) summary: Option<&'a str>,
+    pub(super) order: Option<i64>,
+    pub(super) reads: Option<u64>,
+}
+
+impl<'a> EntryMeta<'a> {
+    pub(super) fn of(meta: &'a Meta) -> EntryMeta<'a> {
+        EntryMeta {
+            title: &meta.title,
+            category: &meta.category,
+            author: meta.author.as_deref(),
+            source: meta.source.as_deref(),
+            date: meta.date.as_deref(),
+            tags: meta.tags.iter().map(String::as_str).collect(),
+            summary: meta.summary.as_deref(),
+            order: meta.order,
+            reads: meta.reads,
+        }
+    }
+
+    pub(super) fn to_meta(&self) -> Meta {
+        let owned = |s: Option<&str>| s.map(str::to_string);
+        Meta {
+            title: self.title.to_string(),
+            category: self.category.to_string(),
+            author: owned(self.author),
+            source: owned(self.source),
+            date: owned(self.date),
+            tags: self.tags.iter().map(|t| t.to_string()).collect(),
+            summary: owned(self.summary),
+            order: self.order,
+            reads: self.reads,
+        }
+    }
+
+    /// Whether every field is one line of sanitised text, as the parser leaves it.
+    pub(super) fn is_clean(&self) -> bool {
+        let clean = |s: &str| crate::text::is_clean(s) && !s.contains('\n');
+        [self.title, self.category].into_iter().all(clean)
+            && [self.author, self.source, self.date, self.summary]
+                .into_iter()
+                .flatten()
+                .all(clean)
+            && self.tags.iter().all(|s| clean(s))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct Structure {
+    pub(super) blocks: Vec<Block>,
+    pub(super) chars: usize,
+}
+
+/// The framed entry of a file parsed now; `None` when its path is not UTF-8
+/// (such files are just parsed every time).
+pub fn entry_bytes(path: &Path, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Body), &str>) -> Option<Vec<u8>> {
+    let structure = match parsed {
+        Ok((_, body)) => postcard::to_stdvec(&Structure {
+            blocks: body.blocks.clone(),
+            chars: body.char_count(),
+        })
+        .ok()?,
+        Err(_) => Vec::new(),
+    };
+    let entry = Entry {
+        path: path.to_str()?,
+        id,
+        stamp,
+        parsed: parsed.map(|(meta, body)| Parsed {
+            meta: EntryMeta::of(meta),
+            text: body.text.as_bytes(),
+            structure: &structure,
+        }),
+    };
+    let bytes = postcard::to_stdvec(&entry).ok()?;
+    let mut framed = u32::try_from(bytes.len()).ok()?.to_le_bytes().to_vec();
+    framed.extend_from_slice(&bytes);
+    Some(framed)
+}
+
+/// Where each path's entry is in a cache file, sorted by path, or `None` if
+/// it is not one this build wrote or is damaged (then the whole file is ignored).
+pub(super) fn index(bytes: &[u8]) -> Option<Vec<Slot>> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (header, rest) = postcard::take_from_bytes::<Header>(rest).ok()?;
+    if header.format != FORMAT || header.parser != PARSER {
+        return None;
+    }
+    let mut at = bytes.len() - rest.len();
+    let mut slots = Vec::new();
+    // Where a string borrowed from `bytes` lies in it.
+    let span = |s: &str| {
+        let start = s.as_ptr() as usize - bytes.as_ptr() as usize;
+        start..start + s.len()
+    };
+    while at < bytes.len() {
+        let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+        let range = at + 4..(at + 4).checked_add(len)?;
+        let key: Entry<'_> = postcard::from_bytes(bytes.get(range.clone())?).ok()?;
+        slots.push(Slot {
+            path: span(key.path),
+            id: span(key.id),
+            stamp: key.stamp,
+            bytes: range.clone(),
+        });
+        at = range.end;
+    }
+    slots.sort_unstable_by(|a, b| bytes[a.path.clone()].cmp(&bytes[b.path.clone()]));
+    Some(slots)
+}
+
+/// `&[u8]` written as postcard writes a `&str` or bytes (length, then the
+/// bytes), not as a sequence of numbers, and read back in place.
+mod bytes {
+    pub fn serialize<S: serde::Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'de [u8], D::Error> {
+        serde::Deserialize::deserialize(deserializer)
+    }
+}

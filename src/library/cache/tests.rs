@@ -1,0 +1,241 @@
+use super::entry::EntryMeta;
+use super::*;
+use crate::library::{Block, Document, Library, Plan};
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("write");
+}
+
+/// Loads `root` through the cache in `cache_dir`; returns the library and
+/// how many articles came from the cache.
+fn load(root: &Path, cache_dir: &Path) -> (Library, usize) {
+    let plan = Plan::dirs(&[root.to_path_buf()]).expect("plan");
+    let mut cache = plan.open_cache(cache_dir).expect("a folder has a cache");
+    let library = plan.load_cached(Some(&mut cache));
+    let reused = cache.reused();
+    cache.save().expect("save");
+    (library, reused)
+}
+
+fn summary(library: &Library) -> Vec<(String, String, String)> {
+    library
+        .articles()
+        .iter()
+        .map(|a| (a.id.clone(), a.meta.title.clone(), a.body.text.clone()))
+        .collect()
+}
+
+#[test]
+fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    write(
+        &root.path().join("一.md"),
+        "+++\ntitle = \"一\"\n+++\n第一篇，**强调**。",
+    );
+    write(&root.path().join("二.txt"), "第二篇\n\n两段。");
+    write(&root.path().join("坏.md"), "+++\ntitle = [\n+++\n");
+    let (first, reused) = load(root.path(), cache_dir.path());
+    assert_eq!(reused, 0);
+    let (second, reused) = load(root.path(), cache_dir.path());
+    assert_eq!(reused, 3, "two articles and the broken file's problem");
+    assert_eq!(summary(&first), summary(&second));
+    assert_eq!(
+        first.articles()[0].body,
+        second.articles()[0].body,
+        "blocks and styles too"
+    );
+    assert_eq!(first.problems(), second.problems());
+
+    write(&root.path().join("二.txt"), "第二篇改过了");
+    std::fs::remove_file(root.path().join("坏.md")).expect("remove");
+    let (third, reused) = load(root.path(), cache_dir.path());
+    assert_eq!(reused, 1);
+    assert!(third.problems().is_empty());
+    assert_eq!(third.articles()[1].body.text, "第二篇改过了");
+    let (_, reused) = load(root.path(), cache_dir.path());
+    assert_eq!(reused, 2);
+}
+
+fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
+    let slots = index(&bytes)?;
+    Some(ArticleCache {
+        file: PathBuf::from("/unused"),
+        read: FileBytes::Read(bytes),
+        slots,
+        kept: Vec::new(),
+        added: Vec::new(),
+        changed: false,
+    })
+}
+
+#[test]
+fn metadata_comes_back_as_it_was_written() {
+    let meta = Meta {
+        title: "标题".into(),
+        category: "分类".into(),
+        author: Some("作者".into()),
+        source: None,
+        date: Some("2024-01-02".into()),
+        tags: vec!["一".into(), "二".into()],
+        summary: Some("摘要".into()),
+        order: Some(-3),
+        reads: Some(42),
+    };
+    let bytes = postcard::to_stdvec(&EntryMeta::of(&meta)).expect("serialise");
+    let read: EntryMeta<'_> = postcard::from_bytes(&bytes).expect("read in place");
+    assert_eq!(read, EntryMeta::of(&meta));
+    assert_eq!(read.to_meta(), meta);
+}
+
+fn header(parser: &str) -> Vec<u8> {
+    let header = Header {
+        format: FORMAT,
+        parser: parser.into(),
+    };
+    postcard::to_extend(&header, MAGIC.to_vec()).expect("header")
+}
+
+fn in_place_summary(collection: &crate::library::InPlace<'_>) -> Vec<(String, String, String)> {
+    collection
+        .documents
+        .iter()
+        .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
+        .collect()
+}
+
+#[test]
+fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    write(&root.path().join("甲.md"), "+++\ntitle = \"甲\"\n+++\n甲的内容。");
+    write(&root.path().join("乙.md"), "乙的内容。");
+    // The same ID twice: the first found wins, as in a library.
+    write(&root.path().join("乙.txt"), "另一个乙。");
+    write(&root.path().join("坏.md"), "+++\ntitle = [\n+++\n");
+    let (library, _) = load(root.path(), cache_dir.path());
+    let expected = summary(&library);
+    let read = |changes_expected: &dyn Fn(&[Change]) -> bool| {
+        let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+        let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let mut collection = plan.read_in_place(&cache);
+        assert_eq!(in_place_summary(&collection), expected);
+        assert_eq!(collection.problems, library.problems());
+        let changes = std::mem::take(&mut collection.changes);
+        assert!(changes_expected(&changes), "{changes:?}");
+        drop(collection);
+        changes.into_iter().for_each(|c| cache.record(c));
+        cache.save().expect("save")
+    };
+    let kept = |changes: &[Change]| changes.iter().all(|c| matches!(c, Change::Keep(_)));
+    assert!(!read(&kept), "nothing changed: nothing written");
+
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    write(
+        &root.path().join("甲.md"),
+        "+++\ntitle = \"甲\"\n+++\n甲的新内容，长一些。",
+    );
+    let fresh_load = Plan::dirs(&[root.path().to_path_buf()]).expect("plan").load();
+    let expected_after = summary(&fresh_load);
+    assert_ne!(expected, expected_after);
+    let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+    let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let mut collection = plan.read_in_place(&cache);
+    assert_eq!(in_place_summary(&collection), expected_after);
+    let changes = std::mem::take(&mut collection.changes);
+    assert_eq!(
+        changes.iter().filter(|c| matches!(c, Change::Add(_))).count(),
+        1,
+        "{changes:?}"
+    );
+    drop(collection);
+    changes.into_iter().for_each(|c| cache.record(c));
+    assert!(cache.save().expect("save"), "the edit is written");
+    let (_, reused) = load(root.path(), cache_dir.path());
+    assert_eq!(reused, 4, "every file from the cache again");
+}
+
+#[test]
+fn batches_read_in_the_background_share_one_cache() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..10 {
+        write(&root.path().join(format!("{i}.md")), &format!("第{i}篇。"));
+    }
+    let load_in_batches = || {
+        let mut plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+        let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let mut library = plan.start();
+        for batch in plan.into_batches(3) {
+            library.extend(crate::library::read_batch_cached(batch, Some(&mut cache)));
+        }
+        let reused = cache.reused();
+        cache.save().expect("save");
+        (summary(&library), reused)
+    };
+    let (first, reused) = load_in_batches();
+    assert_eq!((first.len(), reused), (10, 0));
+    let (second, reused) = load_in_batches();
+    assert_eq!(second, first);
+    assert_eq!(reused, 10, "every batch took its files from the cache");
+}
+
+#[test]
+fn entries_that_the_parser_could_not_have_made_are_refused() {
+    let meta = Meta {
+        title: "标题".into(),
+        ..Meta::default()
+    };
+    let mut escape = Body::default();
+    escape.text = "文本\u{1b}]0;title\u{7}".into();
+    let mut out_of_range = Body::default();
+    out_of_range.text = "文".into();
+    out_of_range.blocks = vec![Block {
+        kind: crate::library::BlockKind::Paragraph,
+        depth: 0,
+        range: 0..2,
+        inline: Vec::new(),
+    }];
+    let mut bytes = header(PARSER);
+    for (path, body) in [
+        ("/good.md", &Body::default()),
+        ("/escape.md", &escape),
+        ("/range.md", &out_of_range),
+    ] {
+        bytes.extend(entry_bytes(Path::new(path), "id", Stamp::default(), Ok((&meta, body))).expect("entry"));
+    }
+    bytes.extend(entry_bytes(Path::new("/bad.md"), "bad", Stamp::default(), Err("empty file")).expect("entry"));
+    bytes.extend(
+        entry_bytes(
+            Path::new("/worse.md"),
+            "worse",
+            Stamp::default(),
+            Err("\x1b]0;title\x07"),
+        )
+        .expect("entry"),
+    );
+    let cache = cache_of(bytes.clone()).expect("a cache");
+    let restore = |path: &str| {
+        let slot = cache.slot(path).cloned().expect("a slot");
+        cache.restore(&slot)
+    };
+    assert!(matches!(restore("/good.md"), Some(Ok((m, _))) if m.title == "标题"));
+    assert!(restore("/escape.md").is_none(), "an escape sequence in a cached body");
+    assert!(restore("/range.md").is_none(), "a range inside a character");
+    assert_eq!(restore("/bad.md"), Some(Err("empty file".to_string())));
+    assert_eq!(restore("/worse.md"), None, "a problem is printed: checked too");
+
+    // A cut file, another parser's file and a stranger's file are not read at all.
+    assert!(cache_of(bytes[..bytes.len() - 3].to_vec()).is_none());
+    let mut other = header("older");
+    other.extend_from_slice(&bytes[header(PARSER).len()..]);
+    assert!(cache_of(other).is_none());
+    assert!(cache_of(b"not a cache".to_vec()).is_none());
+    let older_format = Header {
+        format: FORMAT - 1,
+        parser: PARSER.into(),
+    };
+    let mut older = postcard::to_extend(&older_format, MAGIC.to_vec()).expect("header");
+    older.extend_from_slice(&bytes[header(PARSER).len()..]);
+    assert!(cache_of(older).is_none(), "entries of another layout");
+}

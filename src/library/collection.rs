@@ -1,0 +1,283 @@
+//! The collection model: articles grouped by category in display order,
+//! with the files that were skipped.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::article::{Article, Origin};
+use super::order::{first_wins, group_categories, merge_in_order, shown_origin};
+use super::plan::Plan;
+use super::read::Batch;
+
+/// A loaded collection: articles grouped by category, in display order.
+#[derive(Debug, Default)]
+pub struct Library {
+    articles: Vec<Article>,
+    categories: Vec<Category>,
+    title: Option<String>,
+    problems: Vec<LoadProblem>,
+    /// Categories in the order `collection.toml` files list them.
+    listed: Vec<String>,
+    /// Article ID → index in `articles`.
+    index: HashMap<String, usize>,
+}
+
+/// A category and the range of its articles in `Library::articles`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub name: String,
+    pub articles: Range<usize>,
+}
+
+/// A file that was skipped, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum LibraryError {
+    #[error("collection folder {0} does not exist")]
+    Missing(PathBuf),
+    #[error("{0} is a file, not a folder of articles")]
+    NotAFolder(PathBuf),
+    #[error("no articles (.md or .txt files) found in {}", list_paths(.0))]
+    Empty(Vec<PathBuf>),
+    #[error("none of the article files in {} could be read; the first: {}", list_paths(.0), first_problem(.1))]
+    NoneReadable(Vec<PathBuf>, Vec<LoadProblem>),
+}
+
+fn first_problem(problems: &[LoadProblem]) -> String {
+    problems.first().map(ToString::to_string).unwrap_or_default()
+}
+
+fn list_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Library {
+    /// An empty library that knows its title, its listed categories and the
+    /// problems met so far; articles come with `extend`.
+    pub(super) fn start(title: Option<String>, listed: Vec<String>, problems: Vec<LoadProblem>) -> Library {
+        Library {
+            title,
+            listed,
+            problems,
+            ..Library::default()
+        }
+    }
+
+    /// The collection compiled into the binary.
+    pub fn bundled() -> Library {
+        Plan::bundled().load()
+    }
+
+    /// Articles from the given folders, read recursively (`--dir`): a folder
+    /// that is missing, or holds no readable article, is an error.
+    pub fn from_dirs(roots: &[PathBuf]) -> Result<Library, LibraryError> {
+        Plan::dirs(roots)?.load().require_articles(roots)
+    }
+
+    /// The library, or an error naming `roots` and every problem met when
+    /// none of their files could be read.
+    pub fn require_articles(self, roots: &[PathBuf]) -> Result<Library, LibraryError> {
+        if self.articles.is_empty() {
+            return Err(LibraryError::NoneReadable(roots.to_vec(), self.problems));
+        }
+        Ok(self)
+    }
+
+    /// The bundled collection plus extra folders (`library.paths` in the
+    /// configuration); a folder that cannot be read is reported, not fatal.
+    pub fn bundled_with(extra: &[PathBuf]) -> Library {
+        let mut plan = Plan::bundled();
+        plan.add_extra_dirs(extra);
+        plan.load()
+    }
+
+    /// Adds a batch of articles, keeping categories and order: listed
+    /// categories first, then the others by name, 未分类 last; within a
+    /// category by `order`, then title. A second article with an ID already
+    /// taken is reported and left out.
+    pub fn extend(&mut self, batch: Batch) {
+        self.problems.extend(batch.problems);
+        let mut articles = batch.articles;
+        let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
+        let duplicates = first_wins(&items, |id| {
+            self.find(id).map(|i| shown_origin(&self.articles[i].origin, id))
+        });
+        if !duplicates.is_empty() {
+            let mut at = 0;
+            let mut next = duplicates.iter().map(|(i, _)| *i).peekable();
+            articles.retain(|_| {
+                let keep = next.next_if_eq(&at).is_none();
+                at += 1;
+                keep
+            });
+            self.problems.extend(duplicates.into_iter().map(|(_, problem)| problem));
+        }
+        self.articles = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
+        self.categories = group_categories(&self.articles);
+        self.index = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// The collection's title, from its `collection.toml`.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// Files that were skipped while loading.
+    pub fn problems(&self) -> &[LoadProblem] {
+        &self.problems
+    }
+
+    /// Index of the article with this ID.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The category an article index belongs to.
+    pub fn category_of(&self, article: usize) -> Option<usize> {
+        let i = self.categories.partition_point(|c| c.articles.end <= article);
+        self.categories
+            .get(i)
+            .filter(|c| c.articles.contains(&article))
+            .map(|_| i)
+    }
+
+    /// IDs close to `id`, best first: for "did you mean" messages.
+    pub fn suggest(&self, id: &str) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> = self
+            .articles
+            .iter()
+            .map(|a| {
+                let mut score = strsim::normalized_levenshtein(id, &a.id);
+                if a.id.contains(id) || a.meta.title.contains(id) {
+                    score += 1.0;
+                }
+                (score, a.id.as_str())
+            })
+            .filter(|(score, _)| *score >= 0.4)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{Plan, read_batch};
+    use std::fs;
+
+    #[test]
+    fn bundled_collection_has_three_articles_in_three_categories() {
+        let library = Library::bundled();
+        assert!(library.problems().is_empty(), "{:?}", library.problems());
+        let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["教育管理", "营销管理", "医院管理"]);
+        let titles: Vec<&str> = library.articles().iter().map(|a| a.meta.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "如何做好学生管理工作",
+                "如何做好客户关系管理",
+                "如何做好医院统计信息工作"
+            ]
+        );
+        assert_eq!(library.title(), Some("怎么更好地如何做好生产管理时间管理？"));
+        let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
+        assert_eq!(crm.meta.author.as_deref(), Some("admin"));
+        assert_eq!(crm.meta.source.as_deref(), Some("中原石化营销网"));
+        let students = &library.articles()[0];
+        assert_eq!(students.meta.reads, Some(2747));
+    }
+
+    #[test]
+    fn batches_merge_into_the_same_order_as_one_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (folder, name, order) in [("乙", "b", 2), ("甲", "a", 1), ("乙", "c", 1), ("甲", "d", 0)] {
+            fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+            let text = format!("+++\ntitle = \"{name}\"\norder = {order}\n+++\n正文");
+            fs::write(dir.path().join(folder).join(format!("{name}.md")), text).expect("write");
+        }
+        let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+        let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+        let mut library = plan.start();
+        for batch in plan.into_batches(1) {
+            library.extend(read_batch(batch));
+        }
+        let ids = |l: &Library| l.articles().iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&library), ids(&whole));
+        assert_eq!(ids(&library), ["乙/c", "乙/b", "甲/d", "甲/a"]);
+        assert_eq!(library.categories().len(), 2);
+        assert_eq!(library.find("甲/a"), Some(3));
+        assert_eq!(library.category_of(3), Some(1));
+    }
+
+    #[test]
+    fn the_first_article_with_an_id_wins_within_and_across_batches() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["甲.md", "甲.txt", "乙.md", "丙.md"] {
+            fs::write(dir.path().join(name), "正文").expect("write");
+        }
+        let again = tempfile::tempdir().expect("tempdir");
+        fs::write(again.path().join("乙.md"), "又一个").expect("write");
+        let mut plan = Plan::dirs(&[dir.path().to_path_buf(), again.path().to_path_buf()]).expect("plan");
+        let mut library = plan.start();
+        for batch in plan.into_batches(2) {
+            library.extend(read_batch(batch));
+        }
+        let mut ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["丙", "乙", "甲"]);
+        let problems: Vec<String> = library.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("甲.txt") && problems[0].contains("甲.md"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with(&again.path().display().to_string()),
+            "{problems:?}"
+        );
+        assert_eq!(library.articles()[library.find("乙").expect("乙")].body.text, "正文");
+    }
+
+    #[test]
+    fn suggestions_find_close_ids() {
+        let library = Library::bundled();
+        assert_eq!(
+            library.suggest("yingxiao/kehu-guanxi")[0],
+            "yingxiao/kehu-guanxi-guanli"
+        );
+    }
+}

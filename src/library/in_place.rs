@@ -1,0 +1,139 @@
+//! A collection read for a search: unchanged files read in place from the
+//! article cache, without building articles.
+
+use super::article::{Article, Document, Origin};
+use super::cache::{ArticleCache, CachedArticle, Change, Slot};
+use super::collection::LoadProblem;
+use super::order::{OrderKey, collection_order, first_wins};
+use super::plan::{Candidate, Content, Plan};
+use super::read::{Loaded, load_candidate};
+
+impl Plan {
+    /// The collection for a search: files unchanged since `cache` took them
+    /// in are read in place (no article is built); the others, and articles
+    /// not from folders, are parsed now, on all cores. What became of each
+    /// cache entry is in `InPlace::changes`, to record in the cache once the
+    /// documents are dropped.
+    pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> InPlace<'c> {
+        let read = crate::parallel::map(&self.candidates, 64, |c| read_for_search(c, cache));
+        let mut collection = InPlace {
+            problems: self.problems.clone(),
+            ..InPlace::default()
+        };
+        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(read.len());
+        for (candidate, read) in self.candidates.iter().zip(read) {
+            let (document, change) = match read {
+                Some(ReadForSearch::InPlace(Ok(article), slot)) => {
+                    (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot))
+                }
+                Some(ReadForSearch::InPlace(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
+                Some(ReadForSearch::Parsed(loaded)) => {
+                    (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache)
+                }
+                None => (Err("the parser crashed on this file".to_string()), Change::Drop),
+            };
+            collection.changes.push(change);
+            match document {
+                Ok(document) => documents.push(Some(document)),
+                Err(message) => {
+                    documents.push(None);
+                    collection.problems.push(LoadProblem {
+                        path: candidate.relative.clone(),
+                        message,
+                    });
+                }
+            }
+        }
+        let items: Vec<(&str, &Origin)> = (self.candidates.iter().zip(&documents))
+            .filter(|(_, d)| d.is_some())
+            .map(|(c, _)| (c.id.as_str(), &c.origin))
+            .collect();
+        let duplicates = first_wins(&items, |_| None);
+        let mut later = duplicates.iter().map(|(at, _)| *at).peekable();
+        for (read, document) in documents.iter_mut().filter(|d| d.is_some()).enumerate() {
+            if later.next_if_eq(&read).is_some() {
+                *document = None;
+            }
+        }
+        collection.documents = documents.into_iter().flatten().collect();
+        collection
+            .problems
+            .extend(duplicates.into_iter().map(|(_, problem)| problem));
+        let listed = self.listed_categories();
+        collection
+            .documents
+            .sort_by(|a, b| collection_order(&listed, a.key(), b.key()));
+        collection
+    }
+}
+
+/// A collection read for a search (`Plan::read_in_place`): its documents in
+/// the library's order, most read in place from the article cache, with the
+/// problems met.
+#[derive(Debug, Default)]
+pub struct InPlace<'c> {
+    pub documents: Vec<InPlaceDoc<'c>>,
+    pub problems: Vec<LoadProblem>,
+    /// What became of each file's cache entry.
+    pub changes: Vec<Change>,
+}
+
+/// An article built now (not from a folder) or read in place from the cache.
+#[derive(Debug)]
+pub enum InPlaceDoc<'c> {
+    Built(Box<Article>),
+    Cached(CachedArticle<'c>),
+}
+
+impl InPlaceDoc<'_> {
+    fn key(&self) -> OrderKey<'_> {
+        match self {
+            InPlaceDoc::Built(article) => OrderKey::of(article),
+            InPlaceDoc::Cached(cached) => OrderKey {
+                category: cached.category,
+                order: cached.order,
+                title: cached.title,
+                id: cached.id,
+            },
+        }
+    }
+}
+
+impl Document for InPlaceDoc<'_> {
+    fn id(&self) -> &str {
+        self.key().id
+    }
+    fn title(&self) -> &str {
+        self.key().title
+    }
+    fn category(&self) -> &str {
+        self.key().category
+    }
+    fn text(&self) -> &str {
+        match self {
+            InPlaceDoc::Built(article) => &article.body.text,
+            InPlaceDoc::Cached(cached) => cached.text,
+        }
+    }
+}
+
+/// A candidate read for a search.
+enum ReadForSearch<'c> {
+    /// Unchanged since cached: read in place (an article, or why it is not one).
+    InPlace(Result<CachedArticle<'c>, &'c str>, Slot),
+    /// Parsed now.
+    Parsed(Box<Loaded>),
+}
+
+fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadForSearch<'c> {
+    if let Content::Path(path) = &candidate.content
+        && let Some(slot) = path.to_str().and_then(|p| cache.slot(p))
+        && candidate
+            .stamp
+            .is_some_and(|stamp| cache.fits(slot, &candidate.id, stamp))
+        && let Some(view) = cache.view(slot)
+    {
+        return ReadForSearch::InPlace(view, slot.clone());
+    }
+    ReadForSearch::Parsed(Box::new(load_candidate(candidate, Some(cache))))
+}

@@ -1,0 +1,127 @@
+//! Where an article goes in its collection, and which of two articles with
+//! the same ID is kept.
+
+use super::article::{Article, Origin};
+use super::collection::{Category, LoadProblem};
+use super::parse::UNCATEGORISED;
+
+/// Listed categories first, then the others by name, 未分类 last; within a
+/// category by `order`, then title, then ID.
+pub(super) fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'_>) -> std::cmp::Ordering {
+    let rank = |name: &str| {
+        listed
+            .iter()
+            .position(|c| c == name)
+            .unwrap_or(if name == UNCATEGORISED {
+                usize::MAX
+            } else {
+                usize::MAX - 1
+            })
+    };
+    (rank(a.category), a.category, a.order.is_none(), a.order, a.title, a.id).cmp(&(
+        rank(b.category),
+        b.category,
+        b.order.is_none(),
+        b.order,
+        b.title,
+        b.id,
+    ))
+}
+
+/// What places an article in its collection.
+#[derive(Clone, Copy)]
+pub(super) struct OrderKey<'a> {
+    pub category: &'a str,
+    pub order: Option<i64>,
+    pub title: &'a str,
+    pub id: &'a str,
+}
+
+impl OrderKey<'_> {
+    pub fn of(article: &Article) -> OrderKey<'_> {
+        OrderKey {
+            category: &article.meta.category,
+            order: article.meta.order,
+            title: &article.meta.title,
+            id: &article.id,
+        }
+    }
+}
+
+/// How an article's source is named in messages.
+pub(super) fn shown_origin(origin: &Origin, id: &str) -> String {
+    match origin {
+        Origin::Bundled => format!("bundled {id}"),
+        Origin::File(path) => path.display().to_string(),
+    }
+}
+
+/// The one rule for IDs taken twice: the first article in load order wins.
+/// Of `items` (ID and origin, in load order), every one whose ID `taken`
+/// already holds (it returns how the holder is named) or an earlier item
+/// has is left out; their positions in `items` and the problems to report
+/// come back in order. Found by sorting the IDs, which costs less than
+/// hashing every one.
+pub(super) fn first_wins(
+    items: &[(&str, &Origin)],
+    taken: impl Fn(&str) -> Option<String>,
+) -> Vec<(usize, LoadProblem)> {
+    let mut by_id: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    by_id.sort_unstable();
+    let mut duplicates = Vec::new();
+    for same in by_id.chunk_by(|a, b| a.0 == b.0) {
+        let id = same[0].0;
+        let (first, later) = match taken(id) {
+            Some(holder) => (holder, same),
+            None => (shown_origin(items[same[0].1].1, id), &same[1..]),
+        };
+        for &(_, at) in later {
+            let problem = LoadProblem {
+                path: shown_origin(items[at].1, id),
+                message: format!("duplicate article ID {id:?}, already used by {first}"),
+            };
+            duplicates.push((at, problem));
+        }
+    }
+    duplicates.sort_unstable_by_key(|(at, _)| *at);
+    duplicates
+}
+
+pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {
+    let mut categories: Vec<Category> = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        match categories.last_mut() {
+            Some(last) if last.name == article.meta.category => last.articles.end = i + 1,
+            _ => categories.push(Category {
+                name: article.meta.category.clone(),
+                articles: i..i + 1,
+            }),
+        }
+    }
+    categories
+}
+
+/// Merges `batch` into `articles`, both in collection order: a batch costs
+/// its own sort and one pass, not a sort of the whole collection.
+pub(super) fn merge_in_order(articles: Vec<Article>, mut batch: Vec<Article>, listed: &[String]) -> Vec<Article> {
+    batch.sort_by(|a, b| collection_order(listed, OrderKey::of(a), OrderKey::of(b)));
+    if articles.is_empty() {
+        return batch;
+    }
+    let mut merged = Vec::with_capacity(articles.len() + batch.len());
+    let mut old = articles.into_iter().peekable();
+    let mut new = batch.into_iter().peekable();
+    loop {
+        let take_new = match (old.peek(), new.peek()) {
+            (Some(a), Some(b)) => collection_order(listed, OrderKey::of(b), OrderKey::of(a)).is_lt(),
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        let next = if take_new { new.next() } else { old.next() };
+        match next {
+            Some(article) => merged.push(article),
+            None => break,
+        }
+    }
+    merged
+}

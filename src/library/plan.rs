@@ -1,0 +1,203 @@
+//! The article files of a collection, found but not yet read.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::article::Origin;
+use super::cache::{ArticleCache, Stamp};
+use super::collection::{Library, LibraryError, LoadProblem};
+use super::read::read_batch_cached;
+use super::walk::{article_id, walk};
+use crate::text::sanitize_inline;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// Optional file in a collection root: its title and the order of its categories.
+const COLLECTION_FILE: &str = "collection.toml";
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct CollectionFile {
+    title: Option<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+}
+
+/// The article files of a collection, found but not yet read: walking a
+/// folder is quick, so errors in `--dir` show before the terminal is touched
+/// and a large collection can be read in the background, batch by batch.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub(super) candidates: Vec<Candidate>,
+    /// The folders walked, as canonical paths: they name the article cache.
+    roots: Vec<PathBuf>,
+    collections: Vec<CollectionFile>,
+    pub(super) problems: Vec<LoadProblem>,
+}
+
+impl Plan {
+    pub fn bundled() -> Plan {
+        let mut sources = Plan::default();
+        for &(relative, bytes) in bundled::BUNDLED_FILES {
+            if relative == COLLECTION_FILE {
+                let collection = parse_collection_file(relative, bytes, &mut sources.problems);
+                sources.collections.push(collection);
+            } else if let Some(id) = article_id(relative) {
+                sources.candidates.push(Candidate {
+                    id,
+                    relative: relative.to_string(),
+                    origin: Origin::Bundled,
+                    content: Content::Bytes(bytes),
+                    stamp: None,
+                });
+            }
+        }
+        sources
+    }
+
+    /// The folders of `--dir`: a missing folder, or one without article files, is an error.
+    pub fn dirs(roots: &[PathBuf]) -> Result<Plan, LibraryError> {
+        let mut plan = Plan::default();
+        for root in roots {
+            plan.add_dir(root)?;
+        }
+        if plan.candidates.is_empty() {
+            return Err(LibraryError::Empty(roots.to_vec()));
+        }
+        Ok(plan)
+    }
+
+    /// Adds extra folders (`library.paths`); a folder that cannot be read is reported, not fatal.
+    pub fn add_extra_dirs(&mut self, extra: &[PathBuf]) {
+        for root in extra {
+            if let Err(err) = self.add_dir(root) {
+                self.problems.push(LoadProblem {
+                    path: root.display().to_string(),
+                    message: err.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Article files found.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// An empty library that knows the collection's title and category order
+    /// and the problems met while walking; its articles come in batches.
+    pub fn start(&mut self) -> Library {
+        Library::start(
+            self.collections
+                .iter()
+                .find_map(|c| c.title.as_deref().map(sanitize_inline)),
+            self.listed_categories(),
+            std::mem::take(&mut self.problems),
+        )
+    }
+
+    /// Splits the files into batches of `size` to read one after another.
+    pub fn into_batches(self, size: usize) -> Vec<Vec<Candidate>> {
+        let mut batches = Vec::new();
+        let mut rest = self.candidates;
+        while !rest.is_empty() {
+            let tail = rest.split_off(size.min(rest.len()));
+            batches.push(std::mem::replace(&mut rest, tail));
+        }
+        batches
+    }
+
+    /// Reads everything at once.
+    pub fn load(self) -> Library {
+        self.load_cached(None)
+    }
+
+    /// Reads everything at once, taking unchanged files from `cache`.
+    pub fn load_cached(mut self, cache: Option<&mut ArticleCache>) -> Library {
+        let mut library = self.start();
+        library.extend(read_batch_cached(std::mem::take(&mut self.candidates), cache));
+        library
+    }
+
+    /// Categories in the order the `collection.toml` files list them.
+    pub(super) fn listed_categories(&self) -> Vec<String> {
+        self.collections.iter().flat_map(|c| c.categories.clone()).collect()
+    }
+
+    /// The article cache for this plan's folders, kept in `dir`; `None` when
+    /// there are no folders (the bundled collection is in the binary).
+    pub fn open_cache(&self, dir: &Path) -> Option<ArticleCache> {
+        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots))
+    }
+
+    fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
+        let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
+        if !meta.is_dir() {
+            return Err(LibraryError::NotAFolder(root.to_path_buf()));
+        }
+        let collection_path = root.join(COLLECTION_FILE);
+        if let Ok(bytes) = std::fs::read(&collection_path) {
+            let shown = collection_path.display().to_string();
+            self.collections
+                .push(parse_collection_file(&shown, &bytes, &mut self.problems));
+        }
+        self.roots
+            .push(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
+        walk(root, &mut self.candidates, &mut self.problems);
+        Ok(())
+    }
+}
+
+/// One file found in a collection before parsing.
+#[derive(Debug)]
+pub struct Candidate {
+    pub(super) id: String,
+    pub(super) relative: String,
+    pub(super) origin: Origin,
+    pub(super) content: Content,
+    /// The file as the walk found it (a file not from a folder has none).
+    pub(super) stamp: Option<Stamp>,
+}
+
+#[derive(Debug)]
+pub(super) enum Content {
+    Bytes(&'static [u8]),
+    Path(PathBuf),
+}
+
+fn parse_collection_file(shown: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> CollectionFile {
+    let text = String::from_utf8_lossy(bytes);
+    toml::from_str(&text).unwrap_or_else(|err: toml::de::Error| {
+        let (line, column) = crate::text::line_and_column(&text, err.span().map_or(0, |s| s.start));
+        problems.push(LoadProblem {
+            path: shown.to_string(),
+            message: format!("line {line}, column {column}: {}", err.message().trim()),
+        });
+        CollectionFile::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn missing_file_and_empty_roots_are_clear_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("nope");
+        assert!(matches!(Library::from_dirs(&[missing]), Err(LibraryError::Missing(_))));
+        let file = dir.path().join("f.md");
+        fs::write(&file, "x").expect("write");
+        assert!(matches!(Library::from_dirs(&[file]), Err(LibraryError::NotAFolder(_))));
+        let empty = dir.path().join("empty");
+        fs::create_dir(&empty).expect("mkdir");
+        assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));
+    }
+}

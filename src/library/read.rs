@@ -1,0 +1,159 @@
+//! Reading files into articles, a batch at a time, through the article cache.
+
+use std::path::Path;
+
+use super::article::Article;
+use super::cache::{ArticleCache, Change, Stamp, entry_bytes};
+use super::collection::LoadProblem;
+use super::parse::parse_article;
+use super::plan::{Candidate, Content};
+
+/// Files larger than this are not articles a person reads; they are skipped.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Articles read from part of a plan.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadProblem>,
+    /// Files this batch covered (read or skipped).
+    pub files: usize,
+}
+
+impl PartialEq for Batch {
+    fn eq(&self, other: &Batch) -> bool {
+        let ids = |b: &Batch| b.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        self.files == other.files && self.problems == other.problems && ids(self) == ids(other)
+    }
+}
+
+impl Eq for Batch {}
+
+/// Reads and parses files on all cores.
+pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
+    read_batch_cached(candidates, None)
+}
+
+/// Reads and parses files on all cores, taking files unchanged since they
+/// were cached from `cache` and adding the others to it.
+pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut ArticleCache>) -> Batch {
+    let files = candidates.len();
+    let reading = cache.as_deref();
+    let results = crate::parallel::map(&candidates, 64, |candidate| load_candidate(candidate, reading));
+    let results: Vec<Loaded> = results
+        .into_iter()
+        .zip(&candidates)
+        .map(|(loaded, candidate)| {
+            loaded.unwrap_or_else(|| Loaded {
+                relative: candidate.relative.clone(),
+                result: Err("the parser crashed on this file".into()),
+                cache: Change::Drop,
+            })
+        })
+        .collect();
+    let mut batch = Batch {
+        files,
+        ..Batch::default()
+    };
+    for loaded in results {
+        if let Some(cache) = cache.as_deref_mut() {
+            cache.record(loaded.cache);
+        }
+        match loaded.result {
+            Ok(article) => batch.articles.push(article),
+            Err(message) => batch.problems.push(LoadProblem {
+                path: loaded.relative,
+                message,
+            }),
+        }
+    }
+    batch
+}
+
+/// One file read, and what its cache entry becomes.
+pub(super) struct Loaded {
+    pub relative: String,
+    pub result: Result<Article, String>,
+    pub cache: Change,
+}
+
+/// Reads one candidate: from its cache entry if that was made from the file
+/// as it is, else from the file (and the new entry is made).
+pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
+    let loaded = |result, action| Loaded {
+        relative: candidate.relative.clone(),
+        result,
+        cache: action,
+    };
+    let path = match &candidate.content {
+        Content::Bytes(bytes) => {
+            let result = parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone());
+            return loaded(result, Change::None);
+        }
+        Content::Path(path) => path,
+    };
+    let slot = cache.zip(path.to_str()).and_then(|(cache, p)| cache.slot(p));
+    let gone = if slot.is_some() { Change::Drop } else { Change::None };
+    // The walk stamped the file already; only a file it could not stamp is asked again.
+    let stamp = match candidate
+        .stamp
+        .map_or_else(|| std::fs::metadata(path).map(|m| Stamp::of(&m)), Ok)
+    {
+        Ok(stamp) => stamp,
+        Err(err) => return loaded(Err(format!("cannot read: {err}")), gone),
+    };
+    if let (Some(slot), Some(cache)) = (slot, cache)
+        && cache.fits(slot, &candidate.id, stamp)
+        && let Some(restored) = cache.restore(slot)
+    {
+        let result = restored.map(|(meta, body)| Article {
+            id: candidate.id.clone(),
+            meta,
+            body,
+            origin: candidate.origin.clone(),
+        });
+        return loaded(result, Change::Keep(slot.clone()));
+    }
+    crate::fault::inject("parse", &candidate.relative);
+    let result = read_file(path)
+        .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
+    let action = if cache.is_some() {
+        let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
+        entry_bytes(path, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
+    } else {
+        Change::None
+    };
+    loaded(result, action)
+}
+
+/// Reads a file of at most `MAX_FILE_BYTES`, stopping one byte past it
+/// (so a file that grew since the walk is caught too).
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err("too large: articles are at most 64 MB".into());
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn files_past_the_size_limit_are_refused_without_reading_them_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let big = dir.path().join("big.md");
+        let file = fs::File::create(&big).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        assert_eq!(read_file(&big).unwrap_err(), "too large: articles are at most 64 MB");
+        file.set_len(3).expect("shrink");
+        assert_eq!(read_file(&big).expect("reads"), vec![0; 3]);
+    }
+}
