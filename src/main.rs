@@ -111,7 +111,8 @@ fn main() -> ExitCode {
             let Some(dir) = places.data_dir.as_deref() else {
                 return fail(INPUT_ERROR, "no data folder: the home folder cannot be found");
             };
-            let (_, state, notices) = Store::open(dir);
+            // A listing reads only: it creates, moves and removes nothing.
+            let (state, notices) = Store::read_only(dir);
             for notice in notices {
                 warn(Shown::field(&notice));
             }

@@ -55,3 +55,33 @@ fn two_processes_writing_at_once_lose_nothing() {
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(state.bookmarks.len(), 2 * PER_PROCESS as usize);
 }
+
+#[test]
+fn listing_bookmarks_leaves_a_damaged_state_file_where_it_is() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data/yuedu");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::write(data.join("state.json"), "{ damaged").expect("write");
+    for args in [&["bookmarks"][..], &["bookmarks", "--json"], &["bookmarks", "export"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_yuedu"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .output()
+            .expect("run yuedu");
+        assert!(output.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("left as it is"), "{args:?}: {stderr}");
+    }
+    let names: Vec<String> = std::fs::read_dir(&data)
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["state.json"], "nothing renamed or created");
+    assert_eq!(
+        std::fs::read_to_string(data.join("state.json")).expect("kept"),
+        "{ damaged"
+    );
+}

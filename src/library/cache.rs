@@ -97,6 +97,7 @@ impl ArticleCache {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
         let file = dir.join(format!("articles-{hash:016x}.cache"));
+        remove_stale_temporaries(dir);
         let read = FileBytes::of(&file);
         let slots = index(&read);
         ArticleCache {
@@ -204,11 +205,35 @@ impl ArticleCache {
         }
         bytes.extend_from_slice(&self.added);
         let temporary = self.file.with_extension(format!("tmp-{}", std::process::id()));
-        std::fs::write(&temporary, &bytes)?;
-        std::fs::rename(&temporary, &self.file).inspect_err(|_| {
-            let _ = std::fs::remove_file(&temporary);
-        })?;
+        std::fs::write(&temporary, &bytes)
+            .and_then(|()| std::fs::rename(&temporary, &self.file))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&temporary);
+            })?;
         Ok(true)
+    }
+}
+
+/// Removes the temp files of cache writers that were killed (their process
+/// is gone, or an hour has passed: a cache is written in seconds).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .filter(|n| n.starts_with("articles-"))
+            .and_then(|n| n.rsplit_once(".tmp-"))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 3600));
+        if pid != std::process::id() && (gone || old) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! The state file: read, set aside when damaged, and saved atomically (temp
 //! file in the same folder, synced, renamed over the old one) under an
-//! exclusive lock, merging this session's changes into what is on disk.
+//! exclusive lock, merging this session's changes into what is on disk. A
+//! temp file exists only while its writer holds the lock, so one found by
+//! the lock's holder was left by a killed process and is removed.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -13,6 +15,10 @@ use super::state::{Change, State, VERSION};
 
 const FILE_NAME: &str = "state.json";
 const LOCK_NAME: &str = "state.lock";
+/// Temp files are `.state.json.tmp-PID`.
+const TEMP_PREFIX: &str = ".state.json.tmp-";
+/// A byte order mark some editors put first.
+const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Something the user should be told about their saved state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +31,8 @@ pub enum Notice {
     },
     /// Changes cannot be saved (a read-only folder, a full disk).
     CannotSave { folder: PathBuf, reason: String },
+    /// The file could not be used and, read-only, was left where it is.
+    LeftAsIs { file: PathBuf, reason: String },
 }
 
 impl std::fmt::Display for Notice {
@@ -35,6 +43,11 @@ impl std::fmt::Display for Notice {
                 "{} {reason}; it was moved to {} and yuedu starts with no bookmarks or positions",
                 file.display(),
                 moved_to.display()
+            ),
+            Notice::LeftAsIs { file, reason } => write!(
+                f,
+                "{} {reason}; it was left as it is and no bookmarks or positions are shown",
+                file.display()
             ),
             Notice::CannotSave { folder, reason } => {
                 write!(
@@ -82,6 +95,7 @@ impl Store {
             });
             return (store, State::default(), notices);
         }
+        store.remove_stale_temporaries();
         let state = match store.read() {
             Loaded::Missing => State::default(),
             Loaded::Good(state) => state,
@@ -91,6 +105,52 @@ impl Store {
             }
         };
         (store, state, notices)
+    }
+
+    /// Reads the state in `dir` for a read-only command: nothing is created,
+    /// moved or removed; a damaged file is reported and left as it is.
+    pub fn read_only(dir: &Path) -> (State, Vec<Notice>) {
+        let store = Store { dir: dir.to_path_buf() };
+        match store.read() {
+            Loaded::Missing => (State::default(), Vec::new()),
+            Loaded::Good(state) => (state, Vec::new()),
+            Loaded::Damaged(reason) => {
+                let notice = Notice::LeftAsIs {
+                    file: store.path(),
+                    reason,
+                };
+                (State::default(), vec![notice])
+            }
+        }
+    }
+
+    /// Removes temp files left by killed writers, if no writer holds the
+    /// lock now (then it is done on a later start).
+    fn remove_stale_temporaries(&self) {
+        let Ok(lock) = self.open_lock() else { return };
+        if lock.try_lock().is_ok() {
+            self.remove_temporaries();
+        }
+    }
+
+    /// With the lock held: every temp file is a killed writer's.
+    fn remove_temporaries(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let is_temp = name.to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX));
+            if is_temp && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    fn open_lock(&self) -> io::Result<File> {
+        OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(LOCK_NAME))
     }
 
     pub fn path(&self) -> PathBuf {
@@ -105,13 +165,9 @@ impl Store {
             folder: self.dir.display().to_string(),
             source,
         };
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(LOCK_NAME))
-            .map_err(io_error)?;
+        let lock = self.open_lock().map_err(io_error)?;
         lock.lock().map_err(io_error)?;
+        self.remove_temporaries();
         let mut notices = Vec::new();
         let mut state = match self.read() {
             Loaded::Missing => State::default(),
@@ -126,8 +182,7 @@ impl Store {
         }
         state.version = VERSION;
         let bytes = serde_json::to_vec_pretty(&state).map_err(|e| io_error(io::Error::other(e)))?;
-        let temp = self.write_temp(&bytes).map_err(io_error)?;
-        self.commit(&temp).map_err(io_error)?;
+        self.replace(&bytes).map_err(io_error)?;
         // Unlocks on drop as well; explicit for clarity.
         let _ = lock.unlock();
         Ok((state, notices))
@@ -143,7 +198,8 @@ impl Store {
         struct VersionOnly {
             version: u32,
         }
-        match serde_json::from_slice::<VersionOnly>(&bytes) {
+        let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+        match serde_json::from_slice::<VersionOnly>(bytes) {
             Ok(v) if v.version > VERSION => {
                 return Loaded::Damaged(format!(
                     "was written by a newer yuedu (format {}, this one reads {VERSION})",
@@ -153,7 +209,7 @@ impl Store {
             Ok(_) => {}
             Err(err) => return Loaded::Damaged(format!("cannot be parsed ({err})")),
         }
-        match serde_json::from_slice::<State>(&bytes) {
+        match serde_json::from_slice::<State>(bytes) {
             Ok(state) => Loaded::Good(state),
             Err(err) => Loaded::Damaged(format!("cannot be parsed ({err})")),
         }
@@ -179,12 +235,21 @@ impl Store {
         }
     }
 
-    fn write_temp(&self, bytes: &[u8]) -> io::Result<PathBuf> {
-        let temp = self.dir.join(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
-        let mut file = File::create(&temp)?;
+    /// Writes `bytes` as the new state file; on any failure the temp file is
+    /// removed and the old state file stays as it was.
+    fn replace(&self, bytes: &[u8]) -> io::Result<()> {
+        let temp = self.dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
+        self.write_temp(&temp, bytes)
+            .and_then(|()| self.commit(&temp))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&temp);
+            })
+    }
+
+    fn write_temp(&self, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+        let mut file = File::create(temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        Ok(temp)
+        file.sync_all()
     }
 
     fn commit(&self, temp: &Path) -> io::Result<()> {
@@ -245,10 +310,68 @@ mod tests {
         let (store, _, _) = Store::open(dir.path());
         store.save(&[position(1)]).expect("save");
         // Crash: the new file is written but never renamed.
-        store.write_temp(b"{ half a file").expect("temp");
+        let temp = dir.path().join(format!("{TEMP_PREFIX}4294967295"));
+        store.write_temp(&temp, b"{ half a file").expect("temp");
         let (_, loaded, notices) = Store::open(dir.path());
         assert!(notices.is_empty());
         assert_eq!(loaded.positions["yingxiao/kehu-guanxi-guanli"].offset, 1);
+        assert!(
+            !temp.exists(),
+            "the killed writer's temp file is cleaned on the next start"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_leaves_no_temp_file_and_the_old_state() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _, _) = Store::open(dir.path());
+        // The rename fails, for root too: the target is a folder with something in it.
+        fs::create_dir_all(store.path().join("inside")).expect("mkdir");
+        assert!(store.replace(b"{}").is_err());
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.starts_with(TEMP_PREFIX)), "{names:?}");
+        assert!(store.path().join("inside").is_dir());
+    }
+
+    #[test]
+    fn a_state_file_with_a_byte_order_mark_reads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _, _) = Store::open(dir.path());
+        store.save(&[position(7)]).expect("save");
+        let mut bytes = BOM.to_vec();
+        bytes.extend(fs::read(store.path()).expect("read"));
+        fs::write(store.path(), bytes).expect("write");
+        let (_, state, notices) = Store::open(dir.path());
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.positions["yingxiao/kehu-guanxi-guanli"].offset, 7);
+        assert!(Store::read_only(dir.path()).1.is_empty());
+    }
+
+    #[test]
+    fn reading_only_never_moves_a_damaged_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join(FILE_NAME), "{ not json").expect("write");
+        let (state, notices) = Store::read_only(dir.path());
+        assert_eq!(state, State::default());
+        assert!(matches!(notices.as_slice(), [Notice::LeftAsIs { .. }]), "{notices:?}");
+        assert!(notices[0].to_string().contains("left as it is"));
+        assert_eq!(
+            fs::read_to_string(dir.path().join(FILE_NAME)).expect("kept"),
+            "{ not json"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("list").count(),
+            1,
+            "nothing created or moved"
+        );
+        // A missing folder is not created either.
+        let missing = dir.path().join("missing");
+        assert_eq!(Store::read_only(&missing).0, State::default());
+        assert!(!missing.exists());
     }
 
     #[test]
@@ -310,21 +433,18 @@ mod tests {
         assert!(store.save(&[position(1)]).is_err());
     }
 
-    #[cfg(unix)]
     #[test]
-    fn a_read_only_folder_reads_but_reports_it_cannot_save() {
-        use std::os::unix::fs::PermissionsExt;
+    fn a_data_folder_that_cannot_exist_reads_and_reports_it_cannot_save() {
+        // A folder below a regular file can be created by no one, root included.
         let dir = tempfile::tempdir().expect("tempdir");
-        let (store, _, _) = Store::open(dir.path());
-        store.save(&[position(9)]).expect("save");
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
-        let (store, state, _) = Store::open(dir.path());
-        assert_eq!(state.positions["yingxiao/kehu-guanxi-guanli"].offset, 9);
-        let result = store.save(&[position(10)]);
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod back");
-        // Root ignores permissions; then the save simply succeeds.
-        if let Err(err) = result {
-            assert!(err.to_string().contains("cannot save in"), "{err}");
-        }
+        let file = dir.path().join("a-file");
+        fs::write(&file, "").expect("write");
+        let (store, state, notices) = Store::open(&file.join("yuedu"));
+        assert_eq!(state, State::default());
+        assert!(matches!(notices.as_slice(), [Notice::CannotSave { .. }]), "{notices:?}");
+        assert!(notices[0].to_string().contains("cannot be saved"), "{}", notices[0]);
+        let err = store.save(&[position(10)]).expect_err("nowhere to save");
+        assert!(err.to_string().contains("cannot save in"), "{err}");
+        assert_eq!(fs::read(&file).expect("file"), b"", "the file is untouched");
     }
 }

@@ -108,3 +108,82 @@ impl Writer {
 fn failure_message(reason: &str) -> String {
     format!("未保存：无法保存书签和阅读位置（{reason}）")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::app::ReadingSettings;
+    use crate::config::Config;
+    use crate::library::Library;
+    use crate::store::Position;
+
+    fn app() -> App {
+        let keymap = Config::default_config().expect("config").keymap().expect("keymap");
+        App::new(Library::bundled(), keymap, ReadingSettings::default(), 120, 35)
+    }
+
+    fn change() -> Change {
+        Change::SetPosition {
+            article: "yingxiao/kehu-guanxi-guanli".into(),
+            position: Position {
+                offset: 3,
+                percent: 1,
+                finished: false,
+                updated: Timestamp::now(),
+            },
+        }
+    }
+
+    /// Sends one change, as the app would after claiming 已加书签, and takes
+    /// the writer's report back.
+    fn save_once(writer: &mut Writer, app: &mut App, replies: &mpsc::Receiver<Message>) {
+        app.message = Some("已加书签".into());
+        writer.save(app, change());
+        let Ok(Message::Saved(report)) = replies.recv_timeout(Duration::from_secs(10)) else {
+            panic!("no report from the writer");
+        };
+        writer.reported(app, report);
+    }
+
+    #[test]
+    fn a_failed_save_is_said_after_every_change_until_one_succeeds() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("data");
+        std::fs::write(&blocker, "").expect("write");
+        // Below a regular file: no one can save there, root included.
+        let (store, _, _) = Store::open(&blocker.join("yuedu"));
+        let (sender, replies) = mpsc::channel();
+        let mut writer = Writer::spawn(Some(store), sender);
+        let mut app = app();
+        for _ in 0..3 {
+            save_once(&mut writer, &mut app, &replies);
+            assert!(
+                app.message.as_deref().is_some_and(|m| m.starts_with("未保存")),
+                "{:?}",
+                app.message
+            );
+        }
+        // Said at once for the next change, before the writer even reports.
+        app.message = Some("已加书签".into());
+        writer.save(&mut app, change());
+        assert!(app.message.as_deref().is_some_and(|m| m.starts_with("未保存")));
+        let Ok(Message::Saved(report)) = replies.recv_timeout(Duration::from_secs(10)) else {
+            panic!("no report");
+        };
+        writer.reported(&mut app, report);
+        // The folder can be made now: the next save succeeds and says nothing more.
+        std::fs::remove_file(&blocker).expect("remove");
+        std::fs::create_dir_all(blocker.join("yuedu")).expect("mkdir");
+        save_once(&mut writer, &mut app, &replies);
+        app.message = Some("已加书签".into());
+        writer.save(&mut app, change());
+        assert_eq!(app.message.as_deref(), Some("已加书签"));
+        writer.finish();
+        let (_, state, _) = Store::open(&blocker.join("yuedu"));
+        assert_eq!(state.positions["yingxiao/kehu-guanxi-guanli"].offset, 3);
+    }
+}

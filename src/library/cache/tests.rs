@@ -239,3 +239,23 @@ fn entries_that_the_parser_could_not_have_made_are_refused() {
     older.extend_from_slice(&bytes[header(PARSER).len()..]);
     assert!(cache_of(older).is_none(), "entries of another layout");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn temp_files_of_killed_writers_are_removed_and_a_live_one_kept() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    write(&root.path().join("一.md"), "第一篇。");
+    // No process has a PID this high; this test's own process is alive.
+    let killed = cache_dir.path().join("articles-0123456789abcdef.tmp-4294967295");
+    let live = cache_dir
+        .path()
+        .join(format!("articles-0123456789abcdef.tmp-{}", std::process::id()));
+    let other = cache_dir.path().join("notes.tmp-4294967295");
+    for path in [&killed, &live, &other] {
+        write(path, "half a cache");
+    }
+    load(root.path(), cache_dir.path());
+    assert!(!killed.exists(), "a killed writer's temp file is removed");
+    assert!(live.exists() && other.exists(), "a live writer's file and others stay");
+}
