@@ -156,28 +156,6 @@ fn bookmarks_list_as_text_json_and_markdown() {
 }
 
 #[test]
-fn a_damaged_state_file_is_set_aside_and_reported() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let data = home.path().join("data/yuedu");
-    std::fs::create_dir_all(&data).expect("mkdir");
-    std::fs::write(data.join("state.json"), "{ broken").expect("write");
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"));
-    cmd.arg("bookmarks")
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("moved to"));
-    let kept: Vec<_> = std::fs::read_dir(&data)
-        .expect("read")
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"))
-        .collect();
-    assert_eq!(kept.len(), 1);
-    assert_eq!(std::fs::read_to_string(kept[0].path()).expect("kept"), "{ broken");
-}
-
-#[test]
 fn search_prints_results_and_exits_one_when_nothing_matches() {
     yuedu()
         .args(["search", "關係", "--limit", "1"])
