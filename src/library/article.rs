@@ -132,6 +132,17 @@ pub trait Document {
     fn category(&self) -> &str;
     /// The body's plain text.
     fn text(&self) -> &str;
+    /// The author, where known (searched, ranked below the title).
+    fn author(&self) -> Option<&str> {
+        None
+    }
+    /// The tag at position `i`, if there is one.
+    fn tag(&self, _i: usize) -> Option<&str> {
+        None
+    }
+    fn summary(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl Document for Article {
@@ -146,6 +157,15 @@ impl Document for Article {
     }
     fn text(&self) -> &str {
         &self.body.text
+    }
+    fn author(&self) -> Option<&str> {
+        self.meta.author.as_deref()
+    }
+    fn tag(&self, i: usize) -> Option<&str> {
+        self.meta.tags.get(i).map(String::as_str)
+    }
+    fn summary(&self) -> Option<&str> {
+        self.meta.summary.as_deref()
     }
 }
 

@@ -53,6 +53,9 @@ pub struct CachedArticle<'a> {
     pub title: &'a str,
     pub category: &'a str,
     pub order: Option<i64>,
+    pub author: Option<&'a str>,
+    pub tags: Vec<&'a str>,
+    pub summary: Option<&'a str>,
     pub text: &'a str,
 }
 
@@ -68,6 +71,15 @@ impl Document for CachedArticle<'_> {
     }
     fn text(&self) -> &str {
         self.text
+    }
+    fn author(&self) -> Option<&str> {
+        self.author
+    }
+    fn tag(&self, i: usize) -> Option<&str> {
+        self.tags.get(i).copied()
+    }
+    fn summary(&self) -> Option<&str> {
+        self.summary
     }
 }
 
@@ -157,6 +169,9 @@ impl ArticleCache {
                     title: meta.title,
                     category: meta.category,
                     order: meta.order,
+                    author: meta.author,
+                    tags: meta.tags,
+                    summary: meta.summary,
                     text,
                 }))
             }

@@ -115,9 +115,29 @@ impl Document for InPlaceDoc<'_> {
             InPlaceDoc::Cached(cached) => cached.text,
         }
     }
+    fn author(&self) -> Option<&str> {
+        match self {
+            InPlaceDoc::Built(article) => article.author(),
+            InPlaceDoc::Cached(cached) => cached.author(),
+        }
+    }
+    fn tag(&self, i: usize) -> Option<&str> {
+        match self {
+            InPlaceDoc::Built(article) => article.tag(i),
+            InPlaceDoc::Cached(cached) => cached.tag(i),
+        }
+    }
+    fn summary(&self) -> Option<&str> {
+        match self {
+            InPlaceDoc::Built(article) => article.summary(),
+            InPlaceDoc::Cached(cached) => cached.summary(),
+        }
+    }
 }
 
-/// A candidate read for a search.
+/// A candidate read for a search. Most are read in place, so that variant is
+/// the one kept unboxed.
+#[allow(clippy::large_enum_variant)]
 enum ReadForSearch<'c> {
     /// Unchanged since cached: read in place (an article, or why it is not one).
     InPlace(Result<CachedArticle<'c>, &'c str>, Slot),
