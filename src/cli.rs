@@ -44,7 +44,9 @@ pub enum Command {
     },
     /// Search all articles; prints ID, title, hit count and a snippet per result.
     Search {
-        /// Words to find; all of them must occur. Start with "=" to skip pinyin initials.
+        /// Words to find; all of them must occur. `title:`, `author:` or `tag:` limit a word
+        /// to one field, a leading `-` excludes it (quote the query, or put `--` before it).
+        /// Start with "=" to skip pinyin.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Print a JSON array instead.

@@ -274,7 +274,7 @@ fn search_in_place(collection: &InPlace<'_>, cli: &Cli, query: &Query, json: boo
     if collection.documents.is_empty() && !cli.dirs.is_empty() {
         return None;
     }
-    let index = SearchIndex::build_from(&collection.documents, query.initials.is_some());
+    let index = SearchIndex::build_from(&collection.documents, query.uses_pinyin());
     let results = index.search_in(&collection.documents, query, limit);
     let shown_clean = results.hits.iter().all(|hit| {
         collection

@@ -215,6 +215,10 @@ struct SearchEntry<'a> {
     title: &'a str,
     category: &'a str,
     hits: usize,
+    /// The best field a word was found in: title, author, tags, summary or text.
+    field: &'static str,
+    /// Found there by pinyin.
+    pinyin: bool,
     title_hit: bool,
     snippet: String,
 }
@@ -230,7 +234,9 @@ pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles
                 title: article.title(),
                 category: article.category(),
                 hits: hit.count,
-                title_hit: hit.title_hit,
+                field: hit.field.name(),
+                pinyin: hit.pinyin,
+                title_hit: hit.field == crate::search::Field::Title,
                 snippet: search_snippet(hit, article),
             })
         })

@@ -1,14 +1,20 @@
 //! Search across the collection and inside an article: substring matching
-//! (no word segmentation) insensitive to ASCII case, full-width forms and
-//! Traditional/Simplified characters, with optional pinyin initials for
-//! titles. Texts are searched where they stand; only those with Traditional
-//! or full-width characters get a folded copy. Pure: no terminal.
+//! (no word segmentation) over titles, authors, tags, summaries and text,
+//! insensitive to ASCII case, full-width forms, Traditional/Simplified and
+//! variant characters, with pinyin for titles and authors. Texts are
+//! searched where they stand; only those that fold differently get a folded
+//! copy. Pure: no terminal.
 
 mod caseless;
 mod fold;
 mod index;
+mod pinyin;
+mod query;
+mod scan;
 mod snippet;
 
 pub use fold::{Folded, Searchable, fold, punctuation_variants};
-pub use index::{Hit, Query, SearchIndex, SearchResults};
+pub use index::{Hit, SearchIndex, SearchResults};
+pub use pinyin::Tier;
+pub use query::{Field, LITERAL_PREFIX, Query, Term};
 pub use snippet::{Snippet, snippet};

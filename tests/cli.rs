@@ -13,6 +13,15 @@ fn yuedu() -> Command {
     cmd
 }
 
+/// The binary with its config, data and cache folders below `home`.
+fn yuedu_at(home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
+    cmd
+}
+
 #[test]
 fn list_prints_the_three_bundled_articles() {
     yuedu().arg("list").assert().success().stdout(
@@ -214,13 +223,8 @@ fn the_article_cache_follows_edits_and_survives_damage() {
     let article = dir.join("文章.md");
     std::fs::write(&article, "+++\ntitle = \"文章\"\n+++\n旧的内容。").expect("write");
     let search = |query: &str| {
-        let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-        cmd.env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .arg("--dir")
-            .arg(&dir)
-            .args(["search", query]);
+        let mut cmd = yuedu_at(home.path());
+        cmd.arg("--dir").arg(&dir).args(["search", query]);
         cmd.assert()
     };
     let cache_files = || -> Vec<std::path::PathBuf> {
@@ -288,4 +292,46 @@ fn the_article_cache_follows_edits_and_survives_damage() {
         .assert()
         .success();
     assert!(cache_files().is_empty());
+}
+
+/// A folder of short poems with authors, searched twice: parsed, then read
+/// in place from the article cache.
+#[test]
+fn search_finds_poems_by_author_pinyin_and_variant_characters() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("唐詩");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let poems = [
+        ("a", "贈李白", "杜甫", "李白一斗詩百篇。"),
+        ("b", "靜夜思", "李白", "床前明月光，疑是地上霜。"),
+        ("c", "七絕一首", "無名", "山峯與羣山。"),
+        ("d", "望廬山", "李白", "日照香爐生紫煙。"),
+    ];
+    for (file, title, author, text) in poems {
+        std::fs::write(
+            dir.join(format!("{file}.md")),
+            format!("+++\ntitle = \"{title}\"\nauthor = \"{author}\"\n+++\n{text}\n"),
+        )
+        .expect("write");
+    }
+    let search = |args: &[&str]| {
+        let mut cmd = yuedu_at(home.path());
+        cmd.arg("--dir").arg(&dir).arg("search").args(args);
+        String::from_utf8(cmd.assert().get_output().stdout.clone()).expect("utf-8")
+    };
+    for _ in 0..2 {
+        let json = search(&["author:李白", "--json"]);
+        assert_eq!(json.matches("\"field\": \"author\"").count(), 2, "{json}");
+        assert!(!json.contains("贈李白"), "{json}");
+        let ids: Vec<String> = search(&["李白"]).lines().map(|l| l[..1].to_string()).collect();
+        assert_eq!(ids[0], "a", "the title first");
+        assert_eq!(ids.len(), 3);
+        for query in ["jys", "jingyesi"] {
+            assert!(search(&[query]).starts_with("b\t靜夜思\t"), "{query}");
+        }
+        assert!(search(&["峰"]).starts_with("c\t"));
+        assert!(search(&["群"]).starts_with("c\t"));
+        assert_eq!(search(&["李白 -月"]).lines().count(), 2);
+        assert_eq!(search(&["--", "-月", "李白"]).lines().count(), 2);
+    }
 }

@@ -1,5 +1,6 @@
 //! Folding text for matching, with a map from folded positions back to the
-//! original bytes: Traditional → Simplified (fast2s, one character for one
+//! original bytes: Traditional → Simplified and variant characters to their
+//! standard form (a table generated from OpenCC, one character for one
 //! character), ASCII lower case, full-width letters and digits ＡＢＣ１２３ →
 //! ASCII. Punctuation is not folded, so ordinary Chinese text (full-width
 //! punctuation, no Latin capitals, simplified characters) folds to itself and
@@ -20,8 +21,9 @@ pub struct Folded {
 /// through a folded copy. Only Traditional characters and full-width letters
 /// or digits need the copy; Latin capitals are matched where they stand, so
 /// the many texts that hold a few (CPU, RATER) cost no second copy.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Searchable {
+    #[default]
     AsItIs,
     IgnoringAsciiCase,
     Copy(Folded),
@@ -92,7 +94,8 @@ impl Folded {
 }
 
 /// One bit per Basic Multilingual Plane character: set where folding changes
-/// a non-ASCII character (Traditional characters, full-width letters and digits).
+/// a non-ASCII character (Traditional and variant characters, full-width
+/// letters and digits).
 fn changing_characters() -> &'static [u64; 1024] {
     static BITS: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
     BITS.get_or_init(|| {
@@ -109,53 +112,49 @@ fn changing_characters() -> &'static [u64; 1024] {
     })
 }
 
+/// The folded form of one character.
+pub(super) fn fold_one(c: char) -> char {
+    fold_char(simplify(simplified_table(), c))
+}
+
 /// The folded form of a query or a title.
 pub fn fold(text: &str) -> String {
     Folded::new(text).text
 }
 
-/// The CJK blocks the Traditional → Simplified table covers: Extension A, the
-/// Unified Ideographs and the Compatibility Ideographs.
-const TABLE_RANGES: [(u32, u32); 3] = [(0x3400, 0x4dbf), (0x4e00, 0x9fff), (0xf900, 0xfaff)];
+/// The folding table, generated from OpenCC's dictionaries by
+/// `scripts/gen-fold-table`: Traditional → Simplified, regional variants and
+/// 異體字 → the standard form (峯 → 峰, 羣 → 群, 裡 → 里), compatibility
+/// ideographs → unified ones. Each line is a character and its folded form,
+/// both in the Basic Multilingual Plane and of the same UTF-8 length.
+const TABLE: &str = include_str!("fold_table.txt");
 
-/// Traditional → Simplified for every character of the covered blocks, built
-/// once from fast2s one character at a time (so context never changes how a
-/// character folds: the query and the text always agree), then looked up.
-fn simplified_table() -> &'static [char] {
-    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let chars: Vec<char> = TABLE_RANGES
-            .iter()
-            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
-            .collect();
-        // A space on each side keeps fast2s's context rules out of it.
-        let spaced: String = chars.iter().flat_map(|&c| [' ', c]).collect();
-        let converted = fast2s::convert(&spaced);
-        let mut table: Vec<char> = converted.chars().filter(|c| *c != ' ').collect();
-        if table.len() != chars.len() {
-            // Never expected; fall back to no conversion rather than a wrong one.
-            table = chars.clone();
-        }
-        // Keep a character whose simplified form would change the text's length.
-        table.iter_mut().zip(&chars).for_each(|(s, o)| {
-            if s.len_utf8() != o.len_utf8() {
-                *s = *o;
+/// The folded form of every Basic Multilingual Plane character, indexed by
+/// code point: one lookup per character, built once from `TABLE`.
+fn simplified_table() -> &'static [u16] {
+    static MAP: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: Vec<u16> = (0..=u16::MAX).collect();
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let mut chars = line.chars();
+            if let (Some(from), Some(to), None) = (chars.next(), chars.next(), chars.next())
+                && let (Ok(from), Ok(to)) = (u16::try_from(u32::from(from)), u16::try_from(u32::from(to)))
+                && from >= 0x80
+                && char::from_u32(u32::from(to)).is_some_and(|t| t.len_utf8() == 3)
+            {
+                map[usize::from(from)] = to;
             }
-        });
-        table
+        }
+        map
     })
 }
 
-fn simplify(table: &[char], c: char) -> char {
-    let code = c as u32;
-    let mut base = 0usize;
-    for (start, end) in TABLE_RANGES {
-        if (start..=end).contains(&code) {
-            return table.get(base + (code - start) as usize).copied().unwrap_or(c);
-        }
-        base += (end - start + 1) as usize;
-    }
-    c
+/// The folded form of one Han character (others pass through).
+pub(super) fn simplify(table: &[u16], c: char) -> char {
+    table
+        .get(c as usize)
+        .and_then(|&to| char::from_u32(u32::from(to)))
+        .unwrap_or(c)
 }
 
 fn fold_char(c: char) -> char {
@@ -231,6 +230,9 @@ mod tests {
             ("，", "，"),
             ("客戶關係", "客户关系"),
             ("銷售人員", "销售人员"),
+            ("峯羣綫線裏裡溫鷄雞牀", "峰群线线里里温鸡鸡床"),
+            ("峰群线里温鸡床", "峰群线里温鸡床"),
+            ("着著", "着著"),
             ("　", "　"),
             ("客户关系", "客户关系"),
         ] {

@@ -1,0 +1,193 @@
+//! Parsing a query: words that must all match, each perhaps limited to one
+//! field (`title:`, `author:`, `tag:`, `summary:`, `text:`) or excluded with
+//! a leading `-`; a word of ASCII letters may also match titles and authors
+//! by pinyin.
+
+use super::fold::{fold, punctuation_variants};
+
+/// Queries longer than this (in bytes, after folding) are cut: nobody types
+/// more, and a pasted page should not stall the search.
+const MAX_QUERY_BYTES: usize = 1024;
+/// Prefix that turns pinyin off for one query.
+pub const LITERAL_PREFIX: char = '=';
+
+/// Where a word was found, best first: a title hit ranks above an author
+/// hit, which ranks above the tags, the summary and the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Author,
+    Tags,
+    Summary,
+    Text,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [Field::Title, Field::Author, Field::Tags, Field::Summary, Field::Text];
+
+    /// The name used in queries (`author:`) and in `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Author => "author",
+            Field::Tags => "tags",
+            Field::Summary => "summary",
+            Field::Text => "text",
+        }
+    }
+
+    fn from_prefix(prefix: &str) -> Option<Field> {
+        match prefix.to_ascii_lowercase().as_str() {
+            "title" => Some(Field::Title),
+            "author" => Some(Field::Author),
+            "tag" | "tags" => Some(Field::Tags),
+            "summary" => Some(Field::Summary),
+            "text" => Some(Field::Text),
+            _ => None,
+        }
+    }
+}
+
+/// One word of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// Folded.
+    pub text: String,
+    /// The one field it must be found in; `None`: any.
+    pub field: Option<Field>,
+    /// `-word`: an article holding it is left out.
+    pub exclude: bool,
+    /// The word in every mix of ASCII and full-width punctuation.
+    pub variants: Vec<String>,
+    /// Lower-case ASCII letters to try as pinyin (initials or full readings
+    /// without tones) of titles and authors.
+    pub pinyin: Option<String>,
+}
+
+impl Term {
+    /// Whether the term is looked for in `field`.
+    pub fn searches(&self, field: Field) -> bool {
+        self.field.is_none_or(|f| f == field)
+    }
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    /// Splits at whitespace and folds each word. A word repeated counts once.
+    /// A word of two or more ASCII letters may also match by pinyin, unless
+    /// `pinyin` is off or the query starts with "=".
+    pub fn parse(text: &str, pinyin: bool) -> Query {
+        let (text, literal) = match text.trim_start().strip_prefix(LITERAL_PREFIX) {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        let mut folded = fold(text);
+        if folded.len() > MAX_QUERY_BYTES {
+            let mut end = MAX_QUERY_BYTES;
+            while !folded.is_char_boundary(end) {
+                end -= 1;
+            }
+            folded.truncate(end);
+        }
+        let mut terms: Vec<Term> = Vec::new();
+        for word in folded.split_whitespace() {
+            let (exclude, word) = match word.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest),
+                _ => (false, word),
+            };
+            let (field, word) = split_field(word);
+            if word.is_empty() {
+                continue;
+            }
+            let is_letters = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase());
+            let term = Term {
+                text: word.to_string(),
+                field,
+                exclude,
+                variants: punctuation_variants(word),
+                pinyin: (pinyin
+                    && !literal
+                    && !exclude
+                    && is_letters
+                    && field.is_none_or(|f| f == Field::Title || f == Field::Author))
+                .then(|| word.to_string()),
+            };
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+        Query { terms }
+    }
+
+    /// Whether nothing is asked for: no word that must match.
+    pub fn is_empty(&self) -> bool {
+        self.terms.iter().all(|t| t.exclude)
+    }
+
+    /// Whether some word may match by pinyin (the index then needs initials).
+    pub fn uses_pinyin(&self) -> bool {
+        self.terms.iter().any(|t| t.pinyin.is_some())
+    }
+
+    /// The words that must match.
+    pub fn wanted(&self) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(|t| !t.exclude)
+    }
+}
+
+/// `author:李白` → (Author, "李白"); a word without a known field prefix is
+/// kept whole (`http://…`, `3:5`).
+fn split_field(word: &str) -> (Option<Field>, &str) {
+    for colon in [':', '：'] {
+        if let Some((prefix, rest)) = word.split_once(colon)
+            && let Some(field) = Field::from_prefix(prefix)
+        {
+            return (Some(field), rest);
+        }
+    }
+    (None, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_exclusions_and_repeats() {
+        let query = Query::parse("author:李白 -月 title：靜夜思 Tag:唐詩 one to one", true);
+        let summary: Vec<(&str, Option<Field>, bool)> = query
+            .terms
+            .iter()
+            .map(|t| (t.text.as_str(), t.field, t.exclude))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("李白", Some(Field::Author), false),
+                ("月", None, true),
+                ("静夜思", Some(Field::Title), false),
+                ("唐诗", Some(Field::Tags), false),
+                ("one", None, false),
+                ("to", None, false),
+            ]
+        );
+        assert_eq!(query.terms[4].pinyin.as_deref(), Some("one"));
+        assert!(query.terms[1].pinyin.is_none(), "an exclusion is literal");
+    }
+
+    #[test]
+    fn odd_words_stay_literal() {
+        let query = Query::parse("- http://x 3:5 author:", true);
+        let texts: Vec<&str> = query.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["-", "http://x", "3:5"]);
+        assert!(query.terms.iter().all(|t| t.field.is_none() && !t.exclude));
+        assert!(Query::parse("-月", true).is_empty());
+        assert!(Query::parse("=jys", true).terms[0].pinyin.is_none());
+        assert!(Query::parse("jys", false).terms[0].pinyin.is_none());
+    }
+}
