@@ -7,7 +7,8 @@ mod terminal;
 mod writer;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
@@ -52,13 +53,16 @@ pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, 
         // now that the normal screen is back.
         Err(payload) => {
             if let Some(message) = terminal::take_panic_message() {
-                let clean: String = message.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-                eprintln!("yuedu: {clean}");
+                eprintln!("yuedu: {}", crate::text::Shown::text(message));
             }
             resume_unwind(payload)
         }
     }
 }
+
+/// How long after the last key, wheel, click or resize the reading position
+/// is saved.
+const CHECKPOINT_AFTER: Duration = Duration::from_secs(2);
 
 /// What the event loop does after a message.
 enum Flow {
@@ -100,20 +104,41 @@ fn run_loop(
     writer: &mut Writer,
 ) -> Result<()> {
     let mut pending_frame = true;
+    let mut checkpoint: Option<Instant> = None;
     loop {
         if pending_frame {
             draw(terminal, app, theme)?;
             pending_frame = false;
             crate::fault::inject("frame", "");
         }
-        // Block until something happens: no polling, no redraw while idle.
-        let Ok(first) = receiver.recv() else {
+        // Block until something happens or the position is due to be saved:
+        // no polling, no redraw while idle.
+        let first = match checkpoint {
+            None => receiver.recv().ok(),
+            Some(due) => match receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(message) => Some(message),
+                Err(RecvTimeoutError::Timeout) => {
+                    checkpoint = None;
+                    let effects = app.checkpoint();
+                    carry_out(app, effects, writer);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => None,
+            },
+        };
+        let Some(first) = first else {
             return Ok(());
         };
         // Take everything already waiting before drawing once; of a burst
         // of resizes only the last size is laid out.
         let mut resize = None;
         for message in std::iter::once(first).chain(receiver.try_iter()) {
+            if matches!(
+                message,
+                Message::Input(Input::Key(_) | Input::Wheel { .. } | Input::Click { .. } | Input::Resize { .. })
+            ) {
+                checkpoint = Some(Instant::now() + CHECKPOINT_AFTER);
+            }
             if let Message::Input(input @ Input::Resize { .. }) = message {
                 resize = Some(input);
                 continue;

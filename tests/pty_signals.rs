@@ -138,3 +138,33 @@ fn a_worker_panic_while_loading_skips_the_file_and_the_reader_goes_on() {
     let output = String::from_utf8_lossy(&session.output()).to_string();
     assert!(!output.contains("panicked"), "a panic message reached the screen");
 }
+
+#[test]
+fn the_position_survives_sigkill_a_moment_after_paging() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    open_an_article(&mut session);
+    session.send(" ");
+    session.send(" ");
+    let top_line = session
+        .screen()
+        .lines()
+        .nth(3)
+        .map(str::trim)
+        .map(str::to_string)
+        .expect("a line");
+    // Reading stops; the position is saved a short while later, without leaving the article.
+    session.wait_until("the position saved", |_| {
+        state(home.path()).contains("yingxiao/kehu-guanxi-guanli")
+    });
+    session.signal("KILL");
+    session.wait_exit();
+
+    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
+    session.wait_for("c 继续阅读：如何做好客户关系管理");
+    session.send("c");
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session.wait_for(&top_line);
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

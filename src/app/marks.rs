@@ -46,8 +46,31 @@ impl App {
 
     /// Records where the open article is being left.
     pub(super) fn leave_article(&mut self) {
+        if let Some((article, position)) = self.current_position() {
+            self.save(Change::SetPosition { article, position });
+        }
+    }
+
+    /// Saves the reading position if it moved since it was last saved: the
+    /// runtime calls this a short while after reading stops, so a crash or a
+    /// killed terminal loses at most those seconds.
+    pub fn checkpoint(&mut self) -> Vec<Effect> {
+        if let Some((article, position)) = self.current_position() {
+            let unchanged = self.saved.last_read.as_ref() == Some(&article)
+                && self.saved.positions.get(&article).is_some_and(|p| {
+                    (p.offset, p.percent, p.finished) == (position.offset, position.percent, position.finished)
+                });
+            if !unchanged {
+                self.save(Change::SetPosition { article, position });
+            }
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The open article's ID and position, to save.
+    fn current_position(&self) -> Option<(String, Position)> {
         let page = self.reader_page();
-        let Some(reader) = &self.reader else { return };
+        let reader = self.reader.as_ref()?;
         let percent = reader.percent(page).min(100) as u8;
         let article = self.library.articles()[reader.article].id.clone();
         let position = Position {
@@ -56,7 +79,7 @@ impl App {
             finished: percent >= 100,
             updated: Timestamp::now(),
         };
-        self.save(Change::SetPosition { article, position });
+        Some((article, position))
     }
 
     /// The process is being ended (a signal): a note being typed is kept as

@@ -557,3 +557,25 @@ fn ending_with_a_note_half_typed_keeps_the_bookmark_and_the_note() {
     assert!(matches!(saved.get(1), Some(Change::SetPosition { .. })), "{saved:?}");
     assert_eq!(effects.last(), Some(&Effect::Quit));
 }
+
+#[test]
+fn a_checkpoint_saves_the_position_once_until_it_moves() {
+    let mut app = app(120, 35);
+    assert!(app.checkpoint().is_empty(), "no article open");
+    press(&mut app, "j l l space");
+    let saved = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Save(Change::SetPosition { .. })))
+            .count()
+    };
+    assert_eq!(saved(&app.checkpoint()), 1);
+    assert_eq!(saved(&app.checkpoint()), 0, "nothing moved since");
+    press(&mut app, "space");
+    assert_eq!(saved(&app.checkpoint()), 1);
+    let offset = app.reader.as_ref().map(Reader::offset);
+    assert_eq!(
+        app.saved.positions.get("yingxiao/kehu-guanxi-guanli").map(|p| p.offset),
+        offset
+    );
+}
