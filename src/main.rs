@@ -82,16 +82,29 @@ fn main() -> ExitCode {
         }
         None => write_out(&print::list_lines(&print::select(&library, None))),
         Some(Command::List { category, json }) => {
-            let articles = print::select(&library, category.as_deref());
-            if articles.is_empty()
-                && let Some(category) = category
+            // A category is matched by prefix, folded as search folds.
+            let names = library.categories().iter().map(|c| c.name.as_str());
+            let category = match category
+                .as_deref()
+                .map(|typed| (typed, yuedu::search::matching_names(names, typed)))
             {
-                let known: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
-                return fail(
-                    NOT_FOUND,
-                    &format!("no category {category:?}; categories: {}", known.join(", ")),
-                );
-            }
+                None => None,
+                Some((_, found)) if found.len() == 1 => Some(found[0]),
+                Some((typed, found)) if found.is_empty() => {
+                    let known: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
+                    return fail(
+                        NOT_FOUND,
+                        &format!("no category {typed:?}; categories: {}", known.join(", ")),
+                    );
+                }
+                Some((typed, found)) => {
+                    return fail(
+                        NOT_FOUND,
+                        &format!("{typed:?} matches several categories: {}", found.join(", ")),
+                    );
+                }
+            };
+            let articles = print::select(&library, category);
             if json {
                 write_out(&print::list_json(&articles))
             } else {

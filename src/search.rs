@@ -8,6 +8,7 @@
 mod caseless;
 mod fold;
 mod index;
+mod names;
 mod pinyin;
 mod query;
 mod scan;
@@ -15,6 +16,7 @@ mod snippet;
 
 pub use fold::{Folded, Searchable, fold, punctuation_variants};
 pub use index::{Hit, SearchIndex, SearchResults};
+pub use names::matching_names;
 pub use pinyin::Tier;
 pub use query::{Field, LITERAL_PREFIX, Query, Term};
 pub use snippet::{Snippet, snippet};

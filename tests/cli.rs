@@ -335,3 +335,31 @@ fn search_finds_poems_by_author_pinyin_and_variant_characters() {
         assert_eq!(search(&["--", "-月", "李白"]).lines().count(), 2);
     }
 }
+
+#[test]
+fn list_finds_a_category_by_prefix_and_folding() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("古文");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for (file, category) in [("a", "卷一・周文"), ("b", "卷二・秦文"), ("c", "营销管理")] {
+        std::fs::write(
+            dir.join(format!("{file}.md")),
+            format!("+++\ntitle = \"{file}\"\ncategory = \"{category}\"\n+++\n正文。\n"),
+        )
+        .expect("write");
+    }
+    let list = |category: &str| {
+        let mut cmd = yuedu_at(home.path());
+        cmd.arg("--dir").arg(&dir).args(["list", "--category", category]);
+        cmd.assert()
+    };
+    for typed in ["卷一", "卷一·周文", "卷一・周文"] {
+        list(typed).success().stdout("a\t卷一・周文\ta\n");
+    }
+    list("营銷管理").success().stdout("c\t营销管理\tc\n");
+    list("卷")
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("several").and(predicate::str::contains("卷一・周文, 卷二・秦文")));
+    list("体育").code(1).stderr(predicate::str::contains("营销管理"));
+}

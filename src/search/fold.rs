@@ -160,6 +160,8 @@ pub(super) fn simplify(table: &[u16], c: char) -> char {
 fn fold_char(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
+        // Middle dots: katakana ・, half-width ･ and the hyphenation point ‧ are typed as ·.
+        '\u{30fb}' | '\u{ff65}' | '\u{2027}' => '\u{b7}',
         // Full-width letters and digits: U+FF01–FF5E is U+0021–007E shifted by 0xFEE0.
         '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
             char::from_u32(c as u32 - 0xfee0).map_or(c, |a| a.to_ascii_lowercase())
@@ -233,6 +235,7 @@ mod tests {
             ("峯羣綫線裏裡溫鷄雞牀", "峰群线线里里温鸡鸡床"),
             ("峰群线里温鸡床", "峰群线里温鸡床"),
             ("着著", "着著"),
+            ("卷一・周文‧･", "卷一·周文··"),
             ("　", "　"),
             ("客户关系", "客户关系"),
         ] {
