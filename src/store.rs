@@ -7,4 +7,4 @@ mod file;
 mod state;
 
 pub use file::{Notice, Store, StoreError};
-pub use state::{Bookmark, Change, Position, State, VERSION};
+pub use state::{Bookmark, Change, HISTORY_LEN, History, Position, QueryKind, State, VERSION};

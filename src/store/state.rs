@@ -22,6 +22,58 @@ pub struct State {
     /// The article read most recently, for "continue reading".
     #[serde(default)]
     pub last_read: Option<String>,
+    /// Recent queries of the search and find boxes.
+    #[serde(default)]
+    pub history: History,
+}
+
+/// Queries typed into the search (`s`) and find (`/`) boxes, oldest first,
+/// each at most once, the last `HISTORY_LEN` of each kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    #[serde(default)]
+    pub search: Vec<String>,
+    #[serde(default)]
+    pub find: Vec<String>,
+}
+
+/// Queries kept per kind.
+pub const HISTORY_LEN: usize = 100;
+/// Longest query kept, in bytes: longer ones are cut.
+const HISTORY_QUERY_BYTES: usize = 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryKind {
+    Search,
+    Find,
+}
+
+impl History {
+    pub fn of(&self, kind: QueryKind) -> &[String] {
+        match kind {
+            QueryKind::Search => &self.search,
+            QueryKind::Find => &self.find,
+        }
+    }
+
+    fn remember(&mut self, kind: QueryKind, query: &str) {
+        let mut end = query.len().min(HISTORY_QUERY_BYTES);
+        while !query.is_char_boundary(end) {
+            end -= 1;
+        }
+        let query = query[..end].trim();
+        if query.is_empty() {
+            return;
+        }
+        let list = match kind {
+            QueryKind::Search => &mut self.search,
+            QueryKind::Find => &mut self.find,
+        };
+        list.retain(|q| q != query);
+        list.push(query.to_string());
+        let over = list.len().saturating_sub(HISTORY_LEN);
+        list.drain(..over);
+    }
 }
 
 impl Default for State {
@@ -31,6 +83,7 @@ impl Default for State {
             positions: BTreeMap::new(),
             bookmarks: Vec::new(),
             last_read: None,
+            history: History::default(),
         }
     }
 }
@@ -77,6 +130,11 @@ pub enum Change {
         id: i128,
         note: String,
     },
+    /// A query typed into the search or find box, to walk back to.
+    RememberQuery {
+        kind: QueryKind,
+        query: String,
+    },
 }
 
 impl State {
@@ -120,6 +178,7 @@ impl State {
                     bookmark.note = note.clone();
                 }
             }
+            Change::RememberQuery { kind, query } => self.history.remember(*kind, query),
         }
     }
 }
@@ -127,6 +186,36 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_history_keeps_each_query_once_and_the_last_hundred() {
+        let mut state = State::default();
+        let remember = |state: &mut State, kind, query: &str| {
+            state.apply(&Change::RememberQuery {
+                kind,
+                query: query.into(),
+            })
+        };
+        for n in 0..150 {
+            remember(&mut state, QueryKind::Search, &format!("q{n}"));
+        }
+        remember(&mut state, QueryKind::Search, "q120");
+        remember(&mut state, QueryKind::Search, "  ");
+        remember(&mut state, QueryKind::Find, "好");
+        let search = state.history.of(QueryKind::Search);
+        assert_eq!(search.len(), HISTORY_LEN);
+        assert_eq!(search.first().map(String::as_str), Some("q50"));
+        assert_eq!(search.last().map(String::as_str), Some("q120"));
+        assert_eq!(search.iter().filter(|q| *q == "q120").count(), 1);
+        assert_eq!(state.history.of(QueryKind::Find), ["好"]);
+        remember(&mut state, QueryKind::Find, &"字".repeat(1000));
+        assert!(state.history.find[1].len() <= 1024);
+        let json = serde_json::to_string(&state).expect("serialises");
+        let back: State = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, state);
+        let old: State = serde_json::from_str(r#"{"version":1}"#).expect("a file without history");
+        assert!(old.history.search.is_empty());
+    }
 
     fn at(seconds: i64) -> Timestamp {
         Timestamp::from_second(seconds).expect("valid")
