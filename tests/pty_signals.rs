@@ -168,3 +168,58 @@ fn the_position_survives_sigkill_a_moment_after_paging() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn resizing_back_and_forth_keeps_the_top_line_and_the_saved_position_in_a_pty() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 80, 30, home.path(), &[]);
+    session.wait_for("分类");
+    // Narrow: one pane at a time.
+    for key in ["j", "\r", "\r", " ", " ", "j", "j"] {
+        session.send(key);
+    }
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    // The text shown, without the status line (its figures may differ).
+    let top = |s: &Session| {
+        let screen = s.screen();
+        let lines: Vec<&str> = screen
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.contains("› 如何做好"))
+            .collect();
+        lines.join("\n")
+    };
+    let first = top(&session);
+    for _ in 0..4 {
+        session.resize(60, 30);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        session.resize(80, 30);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(top(&session), first, "the same text on screen after the resizes");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    // And the saved position is the one read, not one moved by the resizes.
+    let mut session = Session::start(&[], 80, 30, home.path(), &[]);
+    session.wait_for("继续阅读");
+    session.send("c");
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    // Reopened with the text read on top (a blank line above it may go).
+    let text_lines = |shown: &str| {
+        shown
+            .lines()
+            .filter(|l| !l.is_empty())
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        text_lines(&top(&session)),
+        text_lines(&first),
+        "the same text on screen after a restart"
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -71,12 +71,12 @@ impl App {
     fn current_position(&self) -> Option<(String, Position)> {
         let page = self.reader_page();
         let reader = self.reader.as_ref()?;
-        let percent = reader.percent(page).min(100) as u8;
+        let percent = reader.percent().min(100) as u8;
         let article = self.library.articles()[reader.article].id.clone();
         let position = Position {
             offset: reader.offset(),
             percent,
-            finished: percent >= 100,
+            finished: reader.at_end(page),
             updated: Timestamp::now(),
         };
         Some((article, position))

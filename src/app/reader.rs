@@ -1,6 +1,8 @@
-//! The open article: its layout for the current column width and the line at
-//! the top of the screen. Scrolling moves `top`; a new width re-lays out the
-//! text and keeps the same byte offset at the top.
+//! The open article: its layout for the current column width, the line at
+//! the top of the screen and the anchor, the byte offset being read.
+//! Scrolling moves `top` and sets the anchor to the text at the top; a new
+//! width re-lays out the text and puts the line holding the anchor on top,
+//! keeping the anchor itself, so any number of resizes never drifts.
 
 use std::ops::Range;
 
@@ -14,6 +16,8 @@ pub struct Reader {
     pub layout: Layout,
     /// Index of the first line shown.
     pub top: usize,
+    /// The reading position: a byte offset in the line at `top`.
+    anchor: usize,
     /// Search hits in the body (byte ranges, in order) and the one the reader is on.
     pub hits: Vec<Range<usize>>,
     pub current_hit: Option<usize>,
@@ -28,14 +32,21 @@ impl Reader {
             article,
             layout,
             top,
+            anchor: offset,
             hits: Vec::new(),
             current_hit: None,
         }
     }
 
-    /// The reading position: the byte offset of the first text shown. A blank
-    /// line at the top has no text of its own, so the line after it counts.
+    /// The reading position: a byte offset of the text at the top, the same
+    /// across re-layouts until the reader scrolls.
     pub fn offset(&self) -> usize {
+        self.anchor
+    }
+
+    /// The byte offset of the first text shown. A blank line at the top has
+    /// no text of its own, so the line after it counts.
+    fn top_offset(&self) -> usize {
         let lines = self.layout.lines();
         let first_text = lines[self.top.min(lines.len())..]
             .iter()
@@ -44,15 +55,25 @@ impl Reader {
         self.layout.offset_of_line(first_text)
     }
 
-    /// Re-lays out the text when the settings (the width) changed, keeping the
-    /// sentence at the top of the screen in view.
+    /// Re-lays out the text when the settings (the width) changed, with the
+    /// line holding the anchor on top.
     pub fn relayout(&mut self, body: &Body, settings: LayoutSettings) {
         if self.layout.settings() == settings {
             return;
         }
-        let offset = self.offset();
+        let is_blank = |layout: &Layout, line: usize| {
+            layout
+                .lines()
+                .get(line)
+                .is_some_and(|l| l.kind == crate::layout::LineKind::Blank)
+        };
+        // The blank line before a paragraph stays on top if it was.
+        let blank_on_top = is_blank(&self.layout, self.top);
         self.layout = Layout::new(body, settings);
-        self.top = self.layout.line_at_offset(offset);
+        self.top = self.layout.line_at_offset(self.anchor);
+        if blank_on_top && self.top > 0 && is_blank(&self.layout, self.top - 1) {
+            self.top -= 1;
+        }
     }
 
     /// The last useful top line: the end of the text sits at the bottom of the page.
@@ -61,12 +82,15 @@ impl Reader {
     }
 
     pub fn scroll_by(&mut self, delta: isize, page: usize) {
-        let top = self.top.saturating_add_signed(delta);
-        self.top = top.min(self.max_top(page));
+        self.scroll_to(self.top.saturating_add_signed(delta), page);
     }
 
     pub fn scroll_to(&mut self, top: usize, page: usize) {
-        self.top = top.min(self.max_top(page));
+        let top = top.min(self.max_top(page));
+        if top != self.top {
+            self.top = top;
+            self.anchor = self.top_offset();
+        }
     }
 
     /// Hits that touch lines `first..first + count`, marked for drawing.
@@ -104,12 +128,18 @@ impl Reader {
         }
     }
 
-    /// How far through the article the bottom of the page is, 0–100.
-    pub fn percent(&self, page: usize) -> usize {
-        let len = self.layout.len();
+    /// How far through the article the reader is, 0–100: the share of the
+    /// text before the reading position, whatever the window size.
+    pub fn percent(&self) -> usize {
+        let len = self.layout.lines().last().map_or(0, |line| line.range.end);
         if len == 0 {
-            return 100;
+            return 0;
         }
-        ((self.top + page).min(len) * 100) / len
+        (self.anchor.min(len) * 100) / len
+    }
+
+    /// Whether the last line is on screen.
+    pub fn at_end(&self, page: usize) -> bool {
+        self.top + page.max(1) >= self.layout.len()
     }
 }

@@ -64,7 +64,11 @@ fn reader_scrolls_by_lines_pages_and_to_the_ends() {
     press(&mut app, "G");
     let reader = app.reader.as_ref().expect("open");
     assert_eq!(reader.top, reader.layout.len() - page);
-    assert_eq!(reader.percent(page), 100);
+    assert!(reader.at_end(page));
+    assert!(
+        reader.percent() > 50 && reader.percent() < 100,
+        "the text before the top"
+    );
     press(&mut app, "g");
     assert_eq!(app.reader.as_ref().map(|r| r.top), Some(0));
     press(&mut app, "k");
@@ -578,4 +582,36 @@ fn a_checkpoint_saves_the_position_once_until_it_moves() {
         app.saved.positions.get("yingxiao/kehu-guanxi-guanli").map(|p| p.offset),
         offset
     );
+}
+
+#[test]
+fn a_hundred_resizes_through_random_widths_come_back_to_the_same_top_line() {
+    // From a text line and from the blank line between two paragraphs.
+    for start in 0..6 {
+        let mut app = app(100, 30);
+        press(&mut app, "j l l space space");
+        press(&mut app, &"j ".repeat(start));
+        resize_a_hundred_times(&mut app);
+    }
+}
+
+fn resize_a_hundred_times(app: &mut App) {
+    let before = app
+        .reader
+        .as_ref()
+        .map(|r| (r.top, r.offset(), r.percent()))
+        .expect("open");
+    let mut seed: u32 = 12_345;
+    for _ in 0..100 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let width = 20 + (seed >> 16) as u16 % 180;
+        let height = 8 + (seed >> 8) as u16 % 50;
+        app.handle(Input::Resize { width, height });
+        let reader = app.reader.as_ref().expect("open");
+        assert_eq!(reader.offset(), before.1, "the anchor never moves by resizing");
+        assert_eq!(reader.percent(), before.2, "progress does not depend on the window");
+    }
+    app.handle(Input::Resize { width: 100, height: 30 });
+    let after = app.reader.as_ref().map(|r| (r.top, r.offset(), r.percent()));
+    assert_eq!(after, Some(before));
 }

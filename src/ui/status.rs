@@ -42,12 +42,12 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                     None if !reader.hits.is_empty() => format!("查找 {} 处  ", reader.hits.len()),
                     None => String::new(),
                 };
-                format!(
-                    "{hits}{}%  {}/{}  ? 帮助 ",
-                    reader.percent(page),
-                    last,
-                    reader.layout.len()
-                )
+                let progress = if reader.at_end(page) {
+                    "读完".to_string()
+                } else {
+                    format!("{}%", reader.percent())
+                };
+                format!("{hits}{progress}  {}/{}  ? 帮助 ", last, reader.layout.len())
             })
         }
         _ if app.loading.is_some() => {

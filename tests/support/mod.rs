@@ -138,6 +138,24 @@ impl Session {
         !format!("{:?}", termios.local_flags).contains("ICANON")
     }
 
+    /// Resizes the terminal, as dragging the window's edge does.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(
+                NonZeroU16::new(rows).expect("rows"),
+                NonZeroU16::new(cols).expect("cols"),
+            );
+        }
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
     /// Whether the program asked for mouse reports.
     pub fn mouse_reporting(&self) -> bool {
         self.parser
