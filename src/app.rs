@@ -163,6 +163,8 @@ pub struct App {
     pub pinyin_initials: bool,
     /// Folded texts for searching, built on first use.
     search_index: Option<crate::search::SearchIndex>,
+    /// The last search, the article opened from it, the history being walked.
+    search_memory: search::SearchMemory,
     /// Files read so far and in all, while a large collection loads.
     pub loading: Option<(usize, usize)>,
     /// Files skipped while loading in the background, told once loading ends.
@@ -190,6 +192,7 @@ impl App {
             pending: Vec::new(),
             pinyin_initials: true,
             search_index: None,
+            search_memory: search::SearchMemory::default(),
             loading: None,
             skipped: 0,
             effects: Vec::new(),
@@ -257,6 +260,9 @@ impl App {
             Input::Paste(text) => {
                 if let Some(prompt) = &mut self.prompt {
                     prompt.input.insert(&text);
+                    if prompt.kind == PromptKind::Find {
+                        self.find_paste();
+                    }
                 } else {
                     self.search_paste(&text);
                 }
@@ -325,7 +331,7 @@ impl App {
         match command {
             Command::Help => self.overlay = Some(Overlay::Help),
             Command::Back => {
-                if !self.clear_hits() {
+                if !self.back_to_results() && !self.clear_hits() {
                     self.back();
                 }
             }
@@ -361,6 +367,7 @@ impl App {
         match (key.code, key.ctrl) {
             (KeyCode::Enter, _) => self.finish_prompt(true),
             (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.finish_prompt(false),
+            _ if self.prompt.as_ref().is_some_and(|p| p.kind == PromptKind::Find) => self.find_key(key),
             _ => {
                 if let Some(prompt) = &mut self.prompt {
                     prompt.input.edit(key);

@@ -14,6 +14,9 @@ pub struct TextInput {
     text: String,
     /// Byte index of the cursor, always on a grapheme boundary.
     cursor: usize,
+    /// The whole text is selected: typing or pasting replaces it, a cursor
+    /// key keeps it.
+    selected: bool,
 }
 
 impl TextInput {
@@ -27,9 +30,27 @@ impl TextInput {
         &self.text
     }
 
+    /// Selects the whole text, so that what is typed next replaces it.
+    pub fn select_all(&mut self) {
+        self.selected = !self.text.is_empty();
+        self.cursor = self.text.len();
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Ends a selection: `replace` clears the selected text.
+    fn unselect(&mut self, replace: bool) {
+        if std::mem::take(&mut self.selected) && replace {
+            self.clear();
+        }
+    }
+
     /// Inserts typed, composed or pasted text at the cursor. Line breaks become
     /// spaces and control characters are dropped.
     pub fn insert(&mut self, text: &str) {
+        self.unselect(true);
         let clean = sanitize_inline(text);
         let room = MAX_BYTES.saturating_sub(self.text.len());
         let mut end = clean.len().min(room);
@@ -85,6 +106,17 @@ impl TextInput {
     /// whether the text may have changed.
     pub fn edit(&mut self, key: Key) -> bool {
         let before = self.text.len();
+        let deleting = matches!(
+            (key.code, key.ctrl),
+            (KeyCode::Backspace | KeyCode::Delete, _) | (KeyCode::Char('h' | 'd' | 'u'), true)
+        );
+        if deleting && self.selected {
+            self.unselect(true);
+            return before != 0;
+        }
+        if !matches!(key.code, KeyCode::Char(_)) || key.ctrl || key.alt {
+            self.unselect(false);
+        }
         match (key.code, key.ctrl) {
             (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) => self.backspace(),
             (KeyCode::Delete, _) | (KeyCode::Char('d'), true) => self.delete(),
@@ -130,10 +162,31 @@ mod tests {
     }
 
     #[test]
+    fn a_selected_text_is_replaced_by_typing_and_kept_by_cursor_keys() {
+        let key = |name: &str| Key::parse(name).expect("key");
+        let mut input = TextInput::with_text("明月");
+        input.select_all();
+        assert!(input.edit(key("x")));
+        assert_eq!(input.text(), "x");
+        input.select_all();
+        input.edit(key("left"));
+        input.edit(key("y"));
+        assert_eq!(input.text(), "yx", "Left kept the text and moved the cursor");
+        let mut input = TextInput::with_text("明月");
+        input.select_all();
+        assert!(input.edit(key("backspace")));
+        assert_eq!(input.text(), "");
+    }
+
+    #[test]
     fn pasted_text_is_one_clean_line_and_bounded() {
         let mut input = TextInput::default();
         input.insert("第一行\n第二行\x1b[31m");
         assert_eq!(input.text(), "第一行 第二行");
+        let mut selected = TextInput::with_text("旧的");
+        selected.select_all();
+        selected.insert("新");
+        assert_eq!((selected.text(), selected.is_selected()), ("新", false));
         let mut long = TextInput::default();
         long.insert(&"字".repeat(10_000));
         assert!(long.text().len() <= MAX_BYTES);

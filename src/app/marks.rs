@@ -39,7 +39,7 @@ impl App {
         Some((index, self.saved.positions.get(id).map_or(0, |p| p.percent)))
     }
 
-    fn save(&mut self, change: Change) {
+    pub(super) fn save(&mut self, change: Change) {
         self.saved.apply(&change);
         self.effects.push(Effect::Save(change));
     }
@@ -140,7 +140,7 @@ impl App {
             PromptKind::EditNote { id } if accept => self.save(Change::EditNote { id, note }),
             PromptKind::EditNote { .. } => {}
             PromptKind::Find if accept => self.finish_find(prompt.input.text()),
-            PromptKind::Find => {}
+            PromptKind::Find => self.cancel_find(),
         }
     }
 

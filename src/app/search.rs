@@ -6,6 +6,7 @@ use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
 use crate::keymap::Command;
 use crate::keymap::{Key, KeyCode};
 use crate::search::{Query, SearchIndex, SearchResults};
+use crate::store::{Change, QueryKind};
 
 /// Results kept for the list; the count says how many matched in all.
 const RESULT_LIMIT: usize = 200;
@@ -18,6 +19,20 @@ pub struct GlobalSearch {
     pub cursor: ListCursor,
 }
 
+/// What searching remembers between one opening of a box and the next.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchMemory {
+    /// The overlay as it was last left, for `s` and for coming back to it.
+    last: Option<GlobalSearch>,
+    /// The ID of the article opened from the results: Esc there goes back to them.
+    opened: Option<String>,
+    /// Where the reader was when `/` was pressed: hits are looked for from
+    /// there as the query is typed, and a cancelled find goes back there.
+    find_from: Option<usize>,
+    /// The history entry shown while Up/Down walk the history of the open box.
+    walking: Option<usize>,
+}
+
 impl App {
     /// The search index, folded on first use, with the library it indexes.
     fn index(&mut self) -> (&SearchIndex, &crate::library::Library) {
@@ -27,9 +42,95 @@ impl App {
         (index, &self.library)
     }
 
+    /// Opens the overlay with the last query, selected: typing replaces it.
     pub(super) fn open_search(&mut self) {
-        self.index();
-        self.overlay = Some(Overlay::Search(GlobalSearch::default()));
+        self.reopen_search(true);
+    }
+
+    /// Opens the overlay as it was last left, its results found again (the
+    /// library may have grown) with the same selection and scroll.
+    fn reopen_search(&mut self, select_query: bool) {
+        self.search_memory.walking = None;
+        let Some(mut last) = self.search_memory.last.clone() else {
+            self.index();
+            self.overlay = Some(Overlay::Search(GlobalSearch::default()));
+            return;
+        };
+        if select_query {
+            last.input.select_all();
+        }
+        let cursor = last.cursor;
+        self.overlay = Some(Overlay::Search(last));
+        self.refresh_search();
+        let rows = self.search_rows();
+        if let Some(Overlay::Search(search)) = &mut self.overlay {
+            let len = search.results.hits.len();
+            search.cursor.offset = cursor.offset.min(len.saturating_sub(1));
+            search.cursor.select(cursor.selected, len, rows);
+        }
+    }
+
+    /// Esc in an article opened from the results goes back to them.
+    pub(super) fn back_to_results(&mut self) -> bool {
+        let current = self.reader.as_ref().map(|r| &self.library.articles()[r.article].id);
+        if self.focus != Pane::Reader || current.is_none() || current != self.search_memory.opened.as_ref() {
+            return false;
+        }
+        self.search_memory.opened = None;
+        self.reopen_search(false);
+        true
+    }
+
+    /// Keeps the overlay for next time and its query in the history.
+    fn leave_search(&mut self) {
+        let Some(Overlay::Search(search)) = self.overlay.take() else {
+            return;
+        };
+        self.remember_query(QueryKind::Search, search.input.text());
+        self.search_memory.last = Some(search);
+    }
+
+    fn remember_query(&mut self, kind: QueryKind, query: &str) {
+        if !query.trim().is_empty() {
+            self.save(Change::RememberQuery {
+                kind,
+                query: query.to_string(),
+            });
+        }
+    }
+
+    /// Up/Down in an empty box (or one showing a history entry) step through
+    /// the history of that box: Up to older queries, Down back to newer and
+    /// then to an empty box. Returns whether the key was taken.
+    fn walk_history(&mut self, kind: QueryKind, key: Key) -> bool {
+        let older = match key.code {
+            KeyCode::Up => true,
+            KeyCode::Down => false,
+            _ => {
+                self.search_memory.walking = None;
+                return false;
+            }
+        };
+        let input = match (&mut self.overlay, &mut self.prompt) {
+            (_, Some(prompt)) => &mut prompt.input,
+            (Some(Overlay::Search(search)), None) => &mut search.input,
+            _ => return false,
+        };
+        let history = self.saved.history.of(kind);
+        let walking = self.search_memory.walking;
+        let shown = walking.and_then(|at| history.get(at));
+        if !(input.text().is_empty() || shown.is_some_and(|q| q == input.text())) || history.is_empty() {
+            return false;
+        }
+        let next = match (walking, older) {
+            (None, true) => Some(history.len() - 1),
+            (None, false) => return !input.text().is_empty(),
+            (Some(at), true) => Some(at.saturating_sub(1)),
+            (Some(at), false) => (at + 1 < history.len()).then_some(at + 1),
+        };
+        *input = TextInput::with_text(next.and_then(|at| history.get(at)).map_or("", String::as_str));
+        self.search_memory.walking = next;
+        true
     }
 
     /// Rows of results the overlay shows at once (two rows per result).
@@ -44,8 +145,15 @@ impl App {
             return;
         };
         let len = search.results.hits.len();
+        if self.walk_history(QueryKind::Search, key) {
+            self.refresh_search();
+            return;
+        }
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return;
+        };
         match (key.code, key.ctrl) {
-            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.overlay = None,
+            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.leave_search(),
             (KeyCode::Enter, _) => self.open_search_result(),
             (KeyCode::Down, _) | (KeyCode::Char('n'), true) | (KeyCode::Char('j'), true) => {
                 search.cursor.move_by(1, len, rows)
@@ -90,16 +198,17 @@ impl App {
     /// Opens the selected result at its first hit, with every hit marked.
     fn open_search_result(&mut self) {
         let pinyin = self.pinyin_initials;
-        let Some(Overlay::Search(search)) = self.overlay.take() else {
+        let Some(Overlay::Search(search)) = &self.overlay else {
             return;
         };
-        let Some(hit) = search.results.hits.get(search.cursor.selected) else {
-            self.overlay = Some(Overlay::Search(search));
+        let Some(hit) = search.results.hits.get(search.cursor.selected).cloned() else {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
+        self.leave_search();
         let (index, library) = self.index();
         let hits = index.hits_in(library, hit.article, &query);
+        self.search_memory.opened = Some(library.articles()[hit.article].id.clone());
         let first = hit.first.as_ref().map(|r| r.start);
         self.open_article(hit.article, Some(first.unwrap_or(0)));
         self.after_geometry_change();
@@ -122,7 +231,9 @@ impl App {
 
     /// `/`: find in the article when reading, search everything from the lists.
     pub(super) fn find(&mut self) {
-        if self.focus == Pane::Reader && self.reader.is_some() {
+        if let Some(reader) = self.reader.as_ref().filter(|_| self.focus == Pane::Reader) {
+            self.search_memory.find_from = Some(reader.offset());
+            self.search_memory.walking = None;
             self.prompt = Some(Prompt {
                 kind: PromptKind::Find,
                 input: TextInput::default(),
@@ -132,17 +243,62 @@ impl App {
         }
     }
 
-    pub(super) fn finish_find(&mut self, text: &str) {
+    /// Keys in the find prompt that are not Enter or Esc: Up/Down walk the
+    /// history; an edit marks the hits of the query as it stands.
+    pub(super) fn find_key(&mut self, key: Key) {
+        let walked = self.walk_history(QueryKind::Find, key);
+        let edited = walked || self.prompt.as_mut().is_some_and(|p| p.input.edit(key));
+        if edited && let Some(prompt) = &self.prompt {
+            let text = prompt.input.text().to_string();
+            let hits = self.find_hits(&text);
+            self.mark_hits(hits, self.search_memory.find_from);
+        }
+    }
+
+    /// Pasted text in the find prompt is marked at once, as typed text is.
+    pub(super) fn find_paste(&mut self) {
+        if let Some(prompt) = &self.prompt {
+            let text = prompt.input.text().to_string();
+            let hits = self.find_hits(&text);
+            self.mark_hits(hits, self.search_memory.find_from);
+        }
+    }
+
+    /// Esc in the find prompt: no marks, and back where the find started.
+    pub(super) fn cancel_find(&mut self) {
+        let page = self.reader_page();
+        let from = self.search_memory.find_from.take();
+        if let Some(reader) = &mut self.reader {
+            reader.hits.clear();
+            reader.current_hit = None;
+            if let Some(from) = from {
+                reader.scroll_to(reader.layout.line_at_offset(from), page);
+            }
+        }
+    }
+
+    /// The hits of `text` in the open article: through the index once it is
+    /// built, else folding the article on the spot (no index for one article).
+    fn find_hits(&mut self, text: &str) -> Vec<std::ops::Range<usize>> {
         let Some(article) = self.reader.as_ref().map(|r| r.article) else {
-            return;
+            return Vec::new();
         };
         let query = Query::parse(text, false);
-        let (index, library) = self.index();
-        let hits = index.hits_in(library, article, &query);
+        match &self.search_index {
+            Some(index) => index.hits_in(&self.library, article, &query),
+            None => SearchIndex::hits_in_text(&self.library.articles()[article].body.text, &query),
+        }
+    }
+
+    pub(super) fn finish_find(&mut self, text: &str) {
+        self.remember_query(QueryKind::Find, text);
+        let query = Query::parse(text, false);
+        let hits = self.find_hits(text);
         if hits.is_empty() && !query.is_empty() {
             self.message = Some(format!("没有找到 {text}"));
         }
-        self.mark_hits(hits, None);
+        let from = self.search_memory.find_from.take();
+        self.mark_hits(hits, from);
     }
 
     pub(super) fn step_hit(&mut self, command: Command) {

@@ -615,3 +615,132 @@ fn resize_a_hundred_times(app: &mut App) {
     let after = app.reader.as_ref().map(|r| (r.top, r.offset(), r.percent()));
     assert_eq!(after, Some(before));
 }
+
+fn search_box(app: &App) -> &search::GlobalSearch {
+    match &app.overlay {
+        Some(Overlay::Search(search)) => search,
+        other => panic!("the search overlay is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn esc_in_an_article_opened_from_the_results_goes_back_to_them() {
+    let mut app = app(120, 35);
+    press(&mut app, "s");
+    type_text(&mut app, "管理");
+    let second = search_box(&app).results.hits[1].article;
+    let third = search_box(&app).results.hits[2].article;
+    press(&mut app, "down enter");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(second));
+    assert!(app.overlay.is_none());
+    press(&mut app, "esc");
+    let search = search_box(&app);
+    assert_eq!(search.input.text(), "管理");
+    assert!(!search.input.is_selected());
+    assert_eq!((search.cursor.selected, search.results.total), (1, 3));
+    press(&mut app, "down enter");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(third), "the next result");
+    press(&mut app, "esc");
+    assert_eq!(search_box(&app).cursor.selected, 2);
+    // Leaving the results with Esc, the article's Esc no longer returns to them.
+    press(&mut app, "esc");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, "esc esc");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.focus, Pane::Articles, "marks cleared, then back to the list");
+}
+
+#[test]
+fn s_reopens_with_the_last_query_selected() {
+    let mut app = app(120, 35);
+    press(&mut app, "s");
+    type_text(&mut app, "统计");
+    press(&mut app, "esc s");
+    let search = search_box(&app);
+    assert_eq!((search.input.text(), search.input.is_selected()), ("统计", true));
+    assert_eq!(search.results.total, 1, "with its results");
+    type_text(&mut app, "病案");
+    assert_eq!(
+        search_box(&app).input.text(),
+        "病案",
+        "typing replaces the selected query"
+    );
+}
+
+#[test]
+fn up_and_down_in_an_empty_box_walk_the_history_of_each_kind() {
+    let mut app = app(120, 35);
+    for query in ["统计", "客户", "管理"] {
+        press(&mut app, "s ctrl-u");
+        type_text(&mut app, query);
+        press(&mut app, "esc");
+    }
+    assert_eq!(app.saved.history.search, ["统计", "客户", "管理"]);
+    press(&mut app, "s backspace");
+    assert_eq!(search_box(&app).input.text(), "");
+    press(&mut app, "up");
+    assert_eq!(search_box(&app).input.text(), "管理");
+    press(&mut app, "up up up");
+    assert_eq!(search_box(&app).input.text(), "统计", "stops at the oldest");
+    assert_eq!(search_box(&app).results.total, 1);
+    press(&mut app, "down");
+    assert_eq!(search_box(&app).input.text(), "客户");
+    press(&mut app, "down down");
+    assert_eq!(search_box(&app).input.text(), "", "past the newest: empty again");
+    // A typed query: Up and Down move through the results instead.
+    type_text(&mut app, "管理");
+    press(&mut app, "down");
+    assert_eq!(search_box(&app).cursor.selected, 1);
+    press(&mut app, "esc");
+    // The find box has its own history.
+    press(&mut app, "j l l /");
+    type_text(&mut app, "客户");
+    press(&mut app, "enter");
+    assert_eq!(app.saved.history.find, ["客户"]);
+    press(&mut app, "/ up");
+    assert_eq!(app.prompt.as_ref().map(|p| p.input.text()), Some("客户"));
+}
+
+/// An app over one article of `text`, opened in the reader.
+fn reading(text: &str) -> App {
+    let config = Config::default_config().expect("default config");
+    let keymap = config.keymap().expect("keymap");
+    let article = crate::library::parse_article("t/a", "t/a.md", text.as_bytes(), crate::library::Origin::Bundled)
+        .expect("parses");
+    let mut library = Library::default();
+    library.extend(crate::library::Batch {
+        articles: vec![article],
+        problems: Vec::new(),
+        files: 1,
+    });
+    let mut app = App::new(library, keymap, ReadingSettings::default(), 60, 20);
+    press(&mut app, "l l");
+    assert_eq!(app.focus, Pane::Reader);
+    app
+}
+
+#[test]
+fn find_marks_touching_hits_as_you_type_each_a_stop() {
+    let mut app = reading("好好学习，天天向上。好人好事。");
+    press(&mut app, "/");
+    type_text(&mut app, "好");
+    let hits = app.reader.as_ref().map(|r| r.hits.clone()).expect("open");
+    assert_eq!(hits.len(), 4, "marked while typing, before Enter");
+    assert_eq!(hits[0], 0..3);
+    assert_eq!(hits[1], 3..6);
+    press(&mut app, "enter");
+    assert_eq!(app.reader.as_ref().and_then(|r| r.current_hit), Some(0));
+    let mut stops = Vec::new();
+    for _ in 0..4 {
+        press(&mut app, "n");
+        stops.push(app.reader.as_ref().and_then(|r| r.current_hit));
+    }
+    assert_eq!(stops, [Some(1), Some(2), Some(3), Some(0)]);
+    // Esc in the prompt takes the marks away again.
+    press(&mut app, "/");
+    type_text(&mut app, "天");
+    assert_eq!(app.reader.as_ref().map(|r| r.hits.len()), Some(2));
+    press(&mut app, "esc");
+    assert_eq!(app.reader.as_ref().map(|r| r.hits.len()), Some(0));
+}

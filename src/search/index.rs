@@ -142,12 +142,19 @@ impl SearchIndex {
         let (Some(doc), Some(original)) = (self.docs.get(article), library.articles().get(article)) else {
             return Vec::new();
         };
-        let (text, ignore_case) = doc.body_text(&original.body.text);
-        let mut ranges = Vec::new();
-        Scanner::new(query).each(text, ignore_case, |start, end| {
-            ranges.push(doc.original_offset(start)..doc.original_offset(end));
-        });
-        ranges
+        doc.hits(&original.body.text, query)
+    }
+}
+
+impl SearchIndex {
+    /// The hits of the query in a text that is not indexed (an article
+    /// found in before the index is built), as `hits_in` finds them.
+    pub fn hits_in_text(text: &str, query: &Query) -> Vec<Range<usize>> {
+        let doc = Doc {
+            body: Searchable::of(text),
+            ..Doc::default()
+        };
+        doc.hits(text, query)
     }
 }
 
@@ -184,6 +191,16 @@ impl Doc {
             title_initials: initials(a.title()),
             author_initials: a.author().map(initials).unwrap_or_default(),
         }
+    }
+
+    /// Every hit of the query in the body (`original`), as original ranges.
+    fn hits(&self, original: &str, query: &Query) -> Vec<Range<usize>> {
+        let (haystack, ignore_case) = self.body_text(original);
+        let mut ranges = Vec::new();
+        Scanner::new(query).each(haystack, ignore_case, |start, end| {
+            ranges.push(self.original_offset(start)..self.original_offset(end));
+        });
+        ranges
     }
 
     /// The text to search and whether ASCII case must be ignored in it.

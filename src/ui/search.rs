@@ -36,10 +36,16 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
     // Long queries show their end, where the cursor usually is.
     let skip = cursor.saturating_sub(room.saturating_sub(1));
     let shown = skip_columns(text, usize::from(skip), ambiguous);
-    put_str(buf, x, area.y, shown, room, theme.input, ambiguous);
+    // The last query, selected: what is typed replaces it.
+    let style = if search.input.is_selected() {
+        theme.selected
+    } else {
+        theme.input
+    };
+    put_str(buf, x, area.y, shown, room, style, ambiguous);
     let total = search.results.total;
     let hint = if text.trim().is_empty() {
-        "输入要找的字词；空格分开的词都要出现；拼音首字母（如 khgx）找标题，以 = 开头则按字面找".to_string()
+        "输入字词，空格分开的都要出现；author: title: tag: 限定，-词 排除；拼音（jys、jingyesi）找标题和作者；Up/Down 翻历史".to_string()
     } else {
         format!("{total} 篇  Up/Down 选择  Enter 打开  Esc 返回")
     };
