@@ -121,7 +121,8 @@ pub struct Prompt {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PromptKind {
-    /// A new bookmark waiting for its note: Enter saves with it, Esc without.
+    /// A new bookmark waiting for its note: Enter saves it (with or without
+    /// a note), Esc cancels it.
     NewBookmarkNote(Bookmark),
     /// Editing the note of an existing bookmark: Esc leaves it unchanged.
     EditNote { id: i128 },
@@ -132,7 +133,7 @@ pub enum PromptKind {
 impl PromptKind {
     pub fn label(&self) -> &'static str {
         match self {
-            PromptKind::NewBookmarkNote(_) => "书签备注（Enter 保存，Esc 不加备注）：",
+            PromptKind::NewBookmarkNote(_) => "书签备注（Enter 保存，Esc 取消）：",
             PromptKind::EditNote { .. } => "修改备注（Enter 保存，Esc 取消）：",
             PromptKind::Find => "查找：",
         }

@@ -106,6 +106,20 @@ impl App {
         let Some(reader) = &self.reader else { return };
         let article = &self.library.articles()[reader.article];
         let offset = reader.offset();
+        // A second bookmark on the same line edits the first.
+        let line = reader.layout.line_at_offset(offset);
+        let same_line = self
+            .saved
+            .bookmarks
+            .iter()
+            .find(|b| b.article == article.id && reader.layout.line_at_offset(b.offset) == line);
+        if let Some(existing) = same_line {
+            self.prompt = Some(Prompt {
+                kind: PromptKind::EditNote { id: existing.id },
+                input: TextInput::with_text(&existing.note),
+            });
+            return;
+        }
         let created = Timestamp::now();
         let mut id = created.as_nanosecond();
         while self.saved.bookmarks.iter().any(|b| b.id == id) {
@@ -129,15 +143,16 @@ impl App {
         let Some(prompt) = self.prompt.take() else { return };
         let note = prompt.input.text().trim().to_string();
         match prompt.kind {
-            PromptKind::NewBookmarkNote(mut bookmark) => {
-                // Esc saves the bookmark too, only without a note.
-                if accept {
-                    bookmark.note = note;
-                }
+            PromptKind::NewBookmarkNote(mut bookmark) if accept => {
+                bookmark.note = note;
                 self.save(Change::AddBookmark(bookmark));
                 self.message = Some("已加书签".into());
             }
-            PromptKind::EditNote { id } if accept => self.save(Change::EditNote { id, note }),
+            PromptKind::NewBookmarkNote(_) => self.message = Some("未加书签".into()),
+            PromptKind::EditNote { id } if accept => {
+                self.save(Change::EditNote { id, note });
+                self.message = Some("已改书签备注".into());
+            }
             PromptKind::EditNote { .. } => {}
             PromptKind::Find if accept => self.finish_find(prompt.input.text()),
             PromptKind::Find => self.cancel_find(),

@@ -271,9 +271,40 @@ fn a_bookmark_takes_a_note_or_none() {
     assert_eq!(bookmark.article, "yingxiao/kehu-guanxi-guanli");
     assert_eq!(Some(bookmark.offset), app.reader.as_ref().map(|r| r.offset()));
     assert!(!bookmark.snippet.is_empty());
-    press(&mut app, "j m a b c esc");
+    press(&mut app, "j m enter");
     assert_eq!(app.saved.bookmarks.len(), 2);
-    assert_eq!(app.saved.bookmarks[1].note, "", "Esc saves without a note");
+    assert_eq!(app.saved.bookmarks[1].note, "", "Enter with no note saves");
+}
+
+#[test]
+fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
+    let mut app = app(120, 35);
+    let effects = press(&mut app, "j l l space m a b c esc");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(app.saved.bookmarks.is_empty(), "Esc cancels");
+    assert_eq!(app.message.as_deref(), Some("未加书签"));
+    press(&mut app, "m");
+    app.handle(Input::Paste("第一".into()));
+    press(&mut app, "enter");
+    assert_eq!(app.message.as_deref(), Some("已加书签"));
+    press(&mut app, "m");
+    let Some(Prompt {
+        kind: PromptKind::EditNote { .. },
+        input,
+    }) = &app.prompt
+    else {
+        panic!("expected the note of the bookmark on this line, got {:?}", app.prompt);
+    };
+    assert_eq!(input.text(), "第一");
+    press(&mut app, "backspace backspace");
+    app.handle(Input::Paste("改过".into()));
+    press(&mut app, "enter");
+    assert_eq!(app.saved.bookmarks.len(), 1, "edited, not added");
+    assert_eq!(app.saved.bookmarks[0].note, "改过");
+    press(&mut app, "m esc");
+    assert_eq!(app.saved.bookmarks[0].note, "改过", "Esc leaves the note as it was");
+    press(&mut app, "j m enter");
+    assert_eq!(app.saved.bookmarks.len(), 2, "another line, another bookmark");
 }
 
 #[test]
