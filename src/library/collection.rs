@@ -113,10 +113,14 @@ impl Library {
     /// Adds a batch of articles, keeping categories and order: listed
     /// categories first, then the others by name, 未分类 last; within a
     /// category by `order`, then title. A second article with an ID already
-    /// taken is reported and left out.
-    pub fn extend(&mut self, batch: Batch) {
+    /// taken is reported and left out. Returns where each article of the
+    /// batch went (`None`: left out); the articles already there keep their
+    /// order around them.
+    pub fn extend(&mut self, batch: Batch) -> Vec<Option<usize>> {
         self.problems.extend(batch.problems);
         let mut articles = batch.articles;
+        let mut given: Vec<usize> = (0..articles.len()).collect();
+        let mut placed = vec![None; articles.len()];
         let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
         let duplicates = first_wins(&items, |id| {
             self.find(id).map(|i| shown_origin(&self.articles[i].origin, id))
@@ -129,9 +133,15 @@ impl Library {
                 at += 1;
                 keep
             });
+            let mut next = duplicates.iter().map(|(i, _)| *i).peekable();
+            given.retain(|at| next.next_if_eq(at).is_none());
             self.problems.extend(duplicates.into_iter().map(|(_, problem)| problem));
         }
-        self.articles = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
+        let (merged, positions) = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
+        self.articles = merged;
+        for (at, position) in given.into_iter().zip(positions) {
+            placed[at] = Some(position);
+        }
         self.categories = group_categories(&self.articles);
         self.index = self
             .articles
@@ -139,6 +149,7 @@ impl Library {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        placed
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -102,26 +102,37 @@ pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {
 }
 
 /// Merges `batch` into `articles`, both in collection order: a batch costs
-/// its own sort and one pass, not a sort of the whole collection.
-pub(super) fn merge_in_order(articles: Vec<Article>, mut batch: Vec<Article>, listed: &[String]) -> Vec<Article> {
-    batch.sort_by(|a, b| collection_order(listed, OrderKey::of(a), OrderKey::of(b)));
-    if articles.is_empty() {
-        return batch;
-    }
+/// its own sort and one pass, not a sort of the whole collection. Also says
+/// where each article of `batch` (in the order given) went.
+pub(super) fn merge_in_order(
+    articles: Vec<Article>,
+    batch: Vec<Article>,
+    listed: &[String],
+) -> (Vec<Article>, Vec<usize>) {
+    let mut batch: Vec<(usize, Article)> = batch.into_iter().enumerate().collect();
+    batch.sort_by(|(_, a), (_, b)| collection_order(listed, OrderKey::of(a), OrderKey::of(b)));
+    let mut placed = vec![0; batch.len()];
     let mut merged = Vec::with_capacity(articles.len() + batch.len());
     let mut old = articles.into_iter().peekable();
     let mut new = batch.into_iter().peekable();
     loop {
         let take_new = match (old.peek(), new.peek()) {
-            (Some(a), Some(b)) => collection_order(listed, OrderKey::of(b), OrderKey::of(a)).is_lt(),
+            (Some(a), Some((_, b))) => collection_order(listed, OrderKey::of(b), OrderKey::of(a)).is_lt(),
             (None, Some(_)) => true,
             (_, None) => false,
         };
-        let next = if take_new { new.next() } else { old.next() };
+        let next = if take_new {
+            new.next().map(|(given, article)| {
+                placed[given] = merged.len();
+                article
+            })
+        } else {
+            old.next()
+        };
         match next {
             Some(article) => merged.push(article),
             None => break,
         }
     }
-    merged
+    (merged, placed)
 }
