@@ -167,7 +167,7 @@ fn collection(c: &mut Criterion) {
     black_box(draw(&app));
     println!("first frame (walk + first draw), warm: {:.2?}", started.elapsed());
     for batch in plan.into_batches(2_000) {
-        app.handle(Input::Loaded(read_batch(batch)));
+        app.handle(Input::loaded(read_batch(batch)));
     }
     println!(
         "all {} articles loaded in the background after {:.2?}",

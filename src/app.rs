@@ -47,8 +47,18 @@ pub enum Input {
         x: u16,
         y: u16,
     },
-    /// More articles, read in the background.
-    Loaded(crate::library::Batch),
+    /// More articles, read in the background, with their search index
+    /// (see `Input::loaded`).
+    Loaded(crate::library::Batch, crate::search::SearchIndex),
+}
+
+impl Input {
+    /// A batch read in the background, with its search index built where it
+    /// was read, so that the UI thread only merges it in.
+    pub fn loaded(batch: crate::library::Batch) -> Input {
+        let index = crate::search::SearchIndex::build_from(&batch.articles, true);
+        Input::Loaded(batch, index)
+    }
 }
 
 /// What the runtime must do after an update.
@@ -275,7 +285,7 @@ impl App {
             }
             Input::Wheel { x, y, down } => self.wheel(x, y, down),
             Input::Click { x, y } => self.click(x, y),
-            Input::Loaded(batch) => self.add_articles(batch),
+            Input::Loaded(batch, index) => self.add_articles(batch, index),
         }
         std::mem::take(&mut self.effects)
     }
@@ -384,7 +394,7 @@ impl App {
 
     /// Adds a batch of articles; the open article and the selections stay on
     /// the same articles although their positions in the library change.
-    fn add_articles(&mut self, batch: crate::library::Batch) {
+    fn add_articles(&mut self, batch: crate::library::Batch, index: crate::search::SearchIndex) {
         let id_of = |app: &App, index: Option<usize>| index.map(|i| app.library.articles()[i].id.clone());
         let reader_id = id_of(self, self.reader.as_ref().map(|r| r.article));
         let selected_id = id_of(self, self.selected_article());
@@ -395,7 +405,13 @@ impl App {
             .map(|c| c.name.clone());
         let files = batch.files;
         let problems_before = self.library.problems().len();
-        self.library.extend(batch);
+        // The articles there before are indexed now if they never were: the
+        // first part of the collection, read before the reader started.
+        self.index();
+        let placed = self.library.extend(batch);
+        if let Some(search_index) = &mut self.search_index {
+            search_index.merge(&placed, index);
+        }
         if let Some((loaded, total)) = self.loading {
             let loaded = loaded + files;
             self.loading = (loaded < total).then_some((loaded, total));
@@ -428,8 +444,6 @@ impl App {
         self.articles.selected = selected_id
             .and_then(|id| self.library.find(&id))
             .map_or(0, |i| i.saturating_sub(start));
-        // The index no longer matches the library: fold again on the next search.
-        self.search_index = None;
         if matches!(self.overlay, Some(Overlay::Search(_))) {
             self.refresh_search();
         }

@@ -233,7 +233,8 @@ fn spawn_loader(loading: Loading, sender: Sender<Message>) {
                 cache = None;
                 crashed(files)
             });
-            if sender.send(Message::Input(Input::Loaded(batch))).is_err() {
+            // The batch's search index is built here too, off the UI thread.
+            if sender.send(Message::Input(Input::loaded(batch))).is_err() {
                 return;
             }
         }

@@ -34,8 +34,10 @@ pub struct SearchMemory {
 }
 
 impl App {
-    /// The search index, folded on first use, with the library it indexes.
-    fn index(&mut self) -> (&SearchIndex, &crate::library::Library) {
+    /// The search index, with the library it indexes: built here on first use
+    /// for the articles read before the reader started; batches read in the
+    /// background bring their own part.
+    pub(super) fn index(&mut self) -> (&SearchIndex, &crate::library::Library) {
         let index = self
             .search_index
             .get_or_insert_with(|| SearchIndex::build(&self.library));

@@ -533,7 +533,7 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
     let mut batches = plan.into_batches(1).into_iter();
     let mut next = |app: &mut App| {
         let batch = crate::library::read_batch(batches.next().expect("a batch"));
-        app.handle(Input::Loaded(batch));
+        app.handle(Input::loaded(batch));
     };
     // Files arrive one per batch; read until the first article is there.
     let mut read = 0;
@@ -560,6 +560,8 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
         app.message
     );
     assert_eq!(app.library.articles().len(), 4);
+    // The search index took in each batch where its articles went.
+    assert_eq!(app.search_index, Some(crate::search::SearchIndex::build(&app.library)));
     let now = app
         .reader
         .as_ref()

@@ -11,7 +11,7 @@ use super::scan::{Scanner, VariantFinder, term_finders, term_in};
 use crate::library::{Document, Library};
 
 /// One article's searchable form.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Doc {
     /// Folded title, author, tags and summary, where folding changes any.
     meta: Option<Box<MetaCopy>>,
@@ -23,7 +23,7 @@ struct Doc {
     author_initials: Box<[u32]>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct MetaCopy {
     title: Option<Box<str>>,
     author: Option<Box<str>>,
@@ -32,7 +32,7 @@ struct MetaCopy {
     summary: Option<Box<str>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
 }
@@ -81,6 +81,26 @@ impl SearchIndex {
         // A document whose folding failed is searched as it is, keeping every
         // later document at its own index.
         self.docs.extend(docs.into_iter().map(Option::unwrap_or_default));
+    }
+
+    /// Takes in the index of a batch (built off the UI thread with
+    /// `build_from`) once the batch is in the library: `placed` is what
+    /// `Library::extend` said of it, where each of its articles went. The
+    /// articles indexed before keep their order around them.
+    pub fn merge(&mut self, placed: &[Option<usize>], batch: SearchIndex) {
+        let added = placed.iter().flatten().count();
+        let mut docs: Vec<Option<Doc>> = Vec::with_capacity(self.docs.len() + added);
+        docs.resize_with(self.docs.len() + added, || None);
+        for (position, doc) in placed.iter().zip(batch.docs) {
+            if let Some(slot) = position.and_then(|p| docs.get_mut(p)) {
+                *slot = Some(doc);
+            }
+        }
+        let mut old = std::mem::take(&mut self.docs).into_iter();
+        self.docs = docs
+            .into_iter()
+            .map(|doc| doc.or_else(|| old.next()).unwrap_or_default())
+            .collect();
     }
 
     pub fn len(&self) -> usize {

@@ -293,15 +293,44 @@ fn each_kind_of_text_finds_the_same_hits() {
 }
 
 #[test]
-fn an_index_extended_batch_by_batch_equals_one_built_at_once() {
-    let library = library_of(&["甲乙", "乙丙", "丙丁", "丁甲"]);
-    let mut index = SearchIndex::build_from(&library.articles()[..1], true);
-    index.extend_from(&library.articles()[1..], true);
-    let whole = SearchIndex::build(&library);
-    for query in ["甲", "乙", "丁", "jy"] {
-        let query = Query::parse(query, true);
-        assert_eq!(index.search(&library, &query, 10), whole.search(&library, &query, 10));
+fn an_index_merged_batch_by_batch_equals_one_built_at_once() {
+    let article = |title: &str, text: &str| {
+        let source = format!("+++\ntitle = \"{title}\"\n+++\n\n{text}\n");
+        crate::library::parse_article(
+            title,
+            &format!("{title}.md"),
+            source.as_bytes(),
+            crate::library::Origin::Bundled,
+        )
+        .expect("parses")
+    };
+    // Batches whose articles go between the ones already there, and a
+    // duplicate ID that is left out.
+    let batches = [
+        vec![article("b", "乙乙"), article("d", "丁")],
+        vec![article("c", "丙乙"), article("a", "甲"), article("b", "又一个乙")],
+        vec![article("e", "戊甲"), article("aa", "甲甲乙")],
+    ];
+    let mut library = Library::default();
+    let mut index = SearchIndex::default();
+    for batch in batches {
+        let part = SearchIndex::build_from(&batch, true);
+        let placed = library.extend(crate::library::Batch {
+            files: batch.len(),
+            articles: batch,
+            problems: Vec::new(),
+        });
+        index.merge(&placed, part);
+        assert_eq!(index, SearchIndex::build(&library));
     }
+    assert_eq!(library.articles().len(), 6);
+    let results = index.search(&library, &Query::parse("乙", false), 10);
+    let found: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| library.articles()[h.article].id.as_str())
+        .collect();
+    assert_eq!(found, ["b", "aa", "c"]);
 }
 
 #[test]
