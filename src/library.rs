@@ -1,5 +1,5 @@
-//! The article collection: the article model, parsing of `.md` and `.txt`
-//! files, and loading the bundled collection or the user's folders.
+//! The article collection: the article model, parsing of `.md`, `.txt`,
+//! `.epub` and `.html` files, and loading the bundled collection or the user's folders.
 //! Pure logic; nothing here knows about the terminal.
 //!
 //! - `article`: the model (`Article`, `Meta`, `Body`, `Document`)
@@ -8,25 +8,35 @@
 //! - `read`: files read into articles in batches, through `cache`
 //! - `in_place`: a collection read for a search, in place from the cache
 //! - `collection` and `order`: the `Library` and where each article goes in it
+//! - `formats`: `.txt` novels' chapters, EPUB books and web pages into bodies
+//! - `natural`: natural order of names (numbers, Chinese numerals too)
+//! - `toc`: a body's table of contents
 
 mod article;
 mod cache;
 mod collection;
+mod formats;
 mod front_matter;
 mod in_place;
 mod markdown;
+mod natural;
 mod order;
 mod parse;
 mod plain;
 mod plan;
 mod read;
+mod toc;
 mod walk;
 
 pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, Origin};
 pub use cache::{ArticleCache, CachedArticle, Change};
 pub use collection::{Category, Library, LibraryError, LoadProblem};
+pub use formats::{Book, ChapterRule, HtmlPage, parse_epub, parse_html};
 pub use front_matter::FrontMatterError;
 pub use in_place::{InPlace, InPlaceDoc};
+pub use natural::natural_cmp;
 pub use parse::{UNCATEGORISED, parse_article};
+pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan};
 pub use read::{Batch, read_batch, read_batch_cached};
+pub use toc::{TocEntry, current_entry, next_entry, previous_entry, table_of_contents};

@@ -191,6 +191,11 @@ impl BodyBuilder {
         self.open.is_some()
     }
 
+    /// Whether no block is open or the open one has no text yet.
+    pub fn is_empty_block(&self) -> bool {
+        self.open.as_ref().is_none_or(|open| open.2 == self.body.text.len())
+    }
+
     /// Starts a block unless one is open; text is appended to the open block.
     pub fn open(&mut self, kind: BlockKind, depth: u8) {
         if self.open.is_some() {

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use encoding_rs::Encoding;
 
 use super::article::{BlockKind, Body, BodyBuilder};
+use super::formats::{ChapterRule, find_headings};
 
 /// Decodes bytes that may be UTF-8 (with or without BOM), GB18030/GBK or Big5.
 /// Invalid sequences become U+FFFD rather than failing the whole file. UTF-8
@@ -41,16 +42,32 @@ fn suspicious_chars(text: &str) -> usize {
 }
 
 /// Paragraphs are split at blank lines, or at each line when the file has no
-/// blank lines (many Chinese `.txt` files put one paragraph on each line).
+/// blank lines (many Chinese `.txt` files put one paragraph on each line);
+/// chapter headings of novels (`ChapterRule::Builtin`) are heading blocks.
 /// `text` is sanitised already (`parse_article` does it for every file).
 pub fn parse_plain(text: &str) -> Body {
-    let lines: Vec<&str> = text.lines().collect();
-    let has_blank_lines = lines.iter().any(|l| l.trim().is_empty());
+    parse_plain_with(text, &ChapterRule::Builtin)
+}
+
+/// `parse_plain` with chapter headings found by `rule`.
+pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
+    // Leading ideographic spaces are the print indent; the layout adds its own.
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace()))
+        .collect();
+    let has_blank_lines = lines.iter().any(|l| l.is_empty());
+    let mut headings = find_headings(lines.iter().copied(), rule).into_iter().peekable();
     let mut builder = BodyBuilder::default();
-    for line in lines {
-        // Leading ideographic spaces are the print indent; the layout adds its own.
-        let line = line.trim_matches(|c: char| c.is_whitespace());
+    for (i, line) in lines.into_iter().enumerate() {
         if line.is_empty() {
+            builder.close();
+            continue;
+        }
+        if let Some((_, level)) = headings.next_if(|&(at, _)| at == i) {
+            builder.close();
+            builder.open(BlockKind::Heading(level), 0);
+            builder.push_text(&line.split_whitespace().collect::<Vec<_>>().join(" "));
             builder.close();
             continue;
         }
@@ -106,5 +123,30 @@ mod tests {
         assert_eq!(texts, ["第一段继续", "第二段"]);
         let body = parse_plain("一行\n两行\n");
         assert_eq!(body.blocks.len(), 2);
+    }
+
+    #[test]
+    fn chapter_headings_of_a_novel_become_heading_blocks() {
+        let novel =
+            "书名\n\n第一章　风起\n　　正文第一段，\n接着写。\n\n第六回合开始了，他挥剑。\n第二章 云涌\n正文。\n";
+        let body = parse_plain(novel);
+        let blocks: Vec<(BlockKind, &str)> = body
+            .blocks
+            .iter()
+            .map(|b| (b.kind.clone(), body.block_text(b)))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (BlockKind::Paragraph, "书名"),
+                (BlockKind::Heading(1), "第一章 风起"),
+                (BlockKind::Paragraph, "正文第一段，接着写。"),
+                (BlockKind::Paragraph, "第六回合开始了，他挥剑。"),
+                (BlockKind::Heading(1), "第二章 云涌"),
+                (BlockKind::Paragraph, "正文。"),
+            ]
+        );
+        let without = parse_plain("序章\n只有一个像标题的行。\n");
+        assert!(without.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
     }
 }

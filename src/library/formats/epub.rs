@@ -1,0 +1,225 @@
+//! EPUB books as one article: title, author and language from the package,
+//! chapters in spine order, the book's own table of contents (nav or NCX)
+//! as headings with its nesting. rbook reads the package; the archive is
+//! checked first (damage, DRM, unpacked size), and the chapters' XHTML goes
+//! through the same converter as web pages.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use std::sync::Arc;
+
+use rbook::Epub;
+
+use super::html::{Converter, Mode, TocMark, decode_html};
+use crate::library::article::Body;
+use crate::text::sanitize_inline;
+
+/// All files of a book, unpacked, are at most this large (a zip bomb is not).
+const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// One chapter or package file, unpacked.
+const MAX_TEXT_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+/// A book has fewer files than this.
+const MAX_ENTRIES: usize = 50_000;
+/// Encryption that only obfuscates embedded fonts: the text is readable.
+const FONT_OBFUSCATION: &[&str] = &["http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"];
+
+/// An EPUB read for reading.
+#[derive(Debug)]
+pub struct Book {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub language: Option<String>,
+    pub body: Body,
+    /// Files the spine names that the archive does not hold.
+    pub missing: Vec<String>,
+}
+
+/// Reads an EPUB; the error is one sentence fit for the user.
+pub fn parse_epub(bytes: &[u8]) -> Result<Book, String> {
+    let texts = unpack_texts(bytes)?;
+    let epub = Epub::read(Cursor::new(Arc::<[u8]>::from(bytes)))
+        .map_err(|err| format!("not a readable EPUB: {}", sanitize_inline(&err.to_string())))?;
+    let metadata = epub.metadata();
+    let clean = |value: Option<&str>| value.map(sanitize_inline).filter(|v| !v.is_empty());
+    let title = clean(metadata.title().map(|t| t.value()));
+    let author = clean(metadata.creators().next().map(|c| c.value()));
+    let language = clean(metadata.language().map(|l| l.value()));
+
+    let mut marks = toc_marks(&epub);
+    let converter = Converter::new(Mode::Book);
+    if !marks.is_empty() {
+        converter.use_toc();
+    }
+    let mut missing = Vec::new();
+    let mut chapters = 0;
+    for entry in epub.spine().iter() {
+        let Some(item) = entry.manifest_entry() else {
+            missing.push(sanitize_inline(entry.idref()));
+            continue;
+        };
+        let path = archive_path(&item.href().decode());
+        let Some(bytes) = texts.get(&path) else {
+            missing.push(sanitize_inline(&path));
+            continue;
+        };
+        let html = decode_html(bytes);
+        let (at_start, anchored) = place_marks(marks.remove(&path).unwrap_or_default(), &html);
+        converter.feed(&html, at_start, anchored);
+        chapters += 1;
+    }
+    if chapters == 0 {
+        return Err(if missing.is_empty() {
+            "the EPUB's spine lists no chapters".to_string()
+        } else {
+            format!("the EPUB's spine names files it does not hold ({})", missing.join(", "))
+        });
+    }
+    let converted = converter.finish();
+    Ok(Book {
+        title: title.or(converted.title),
+        author,
+        language,
+        body: converted.body,
+        missing,
+    })
+}
+
+/// The archive path of an href inside the book (`/OEBPS/c1.xhtml` → `OEBPS/c1.xhtml`).
+fn archive_path(href: &str) -> String {
+    href.trim_start_matches('/').to_string()
+}
+
+/// Table-of-contents entries by the file they point to, with their fragment.
+fn toc_marks(epub: &Epub) -> HashMap<String, Vec<(Option<String>, TocMark)>> {
+    let mut marks: HashMap<String, Vec<(Option<String>, TocMark)>> = HashMap::new();
+    let Some(root) = epub.toc().contents() else {
+        return marks;
+    };
+    for entry in root.flatten() {
+        let Some(href) = entry.href() else {
+            continue;
+        };
+        let label = sanitize_inline(entry.label());
+        if label.is_empty() {
+            continue;
+        }
+        let level = entry.depth().clamp(1, 6) as u8;
+        let fragment = href.fragment().map(str::to_string);
+        marks
+            .entry(archive_path(&href.path().decode()))
+            .or_default()
+            .push((fragment, TocMark { level, label }));
+    }
+    marks
+}
+
+/// Splits a chapter's entries into those at its start and those at an
+/// element's `id` (an id the chapter does not hold counts as its start).
+fn place_marks(marks: Vec<(Option<String>, TocMark)>, html: &str) -> (Vec<TocMark>, Vec<(String, TocMark)>) {
+    let mut at_start = Vec::new();
+    let mut anchored = Vec::new();
+    for (fragment, mark) in marks {
+        match fragment {
+            Some(id) if html.contains(&format!("id=\"{id}\"")) || html.contains(&format!("id='{id}'")) => {
+                anchored.push((id, mark));
+            }
+            _ => at_start.push(mark),
+        }
+    }
+    (at_start, anchored)
+}
+
+/// Checks the archive and unpacks its text files (chapters, package and
+/// navigation files), each and all within a size limit; a damaged archive,
+/// a DRM-protected book and a zip bomb are refused here.
+fn unpack_texts(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, String> {
+    unpack_texts_within(bytes, MAX_UNPACKED_BYTES)
+}
+
+fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String, Vec<u8>>, String> {
+    let damaged = |_| "not a readable EPUB: the zip archive is damaged or truncated".to_string();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(format!(
+            "not a readable EPUB: more than {MAX_ENTRIES} files in the archive"
+        ));
+    }
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(damaged)?;
+        declared = declared.saturating_add(entry.size());
+    }
+    if declared > max_unpacked {
+        return Err(too_large(max_unpacked));
+    }
+    let mut texts = HashMap::new();
+    let mut unpacked = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|err| match err {
+            zip::result::ZipError::UnsupportedArchive(_) => {
+                "not a readable EPUB: its files are encrypted (DRM) or packed in an unsupported way".to_string()
+            }
+            _ => damaged(err),
+        })?;
+        let Ok(name) = entry.name().map(|n| n.into_owned()) else {
+            continue;
+        };
+        if !is_text_file(&name) {
+            continue;
+        }
+        let limit = entry.size().min(MAX_TEXT_ENTRY_BYTES);
+        let mut content = Vec::with_capacity(limit as usize);
+        (&mut entry)
+            .take(limit + 1)
+            .read_to_end(&mut content)
+            .map_err(|_| "not a readable EPUB: the zip archive is damaged or truncated".to_string())?;
+        // More than the archive declared: a zip bomb, or damage.
+        if content.len() as u64 > limit {
+            return Err(too_large(max_unpacked));
+        }
+        unpacked += content.len() as u64;
+        if unpacked > max_unpacked {
+            return Err(too_large(max_unpacked));
+        }
+        texts.insert(name, content);
+    }
+    if texts.contains_key("META-INF/rights.xml") || has_drm(texts.get("META-INF/encryption.xml")) {
+        return Err("this EPUB is protected by DRM (its text is encrypted) and cannot be read".into());
+    }
+    Ok(texts)
+}
+
+fn too_large(max_unpacked: u64) -> String {
+    format!(
+        "not a readable EPUB: it would unpack to more than {} MB (a zip bomb, or damaged)",
+        max_unpacked / (1024 * 1024)
+    )
+}
+
+fn is_text_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".xhtml", ".html", ".htm", ".xml", ".opf", ".ncx"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Whether `encryption.xml` encrypts anything but fonts.
+fn has_drm(encryption: Option<&Vec<u8>>) -> bool {
+    let Some(xml) = encryption else {
+        return false;
+    };
+    let xml = String::from_utf8_lossy(xml);
+    xml.split("Algorithm=")
+        .skip(1)
+        .filter_map(|rest| {
+            let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            rest[1..].split(quote).next()
+        })
+        .any(|algorithm| {
+            !FONT_OBFUSCATION.contains(&algorithm) && !algorithm.contains("xmldsig") && !algorithm.ends_with("#sha1")
+        })
+}
+
+#[cfg(test)]
+#[path = "epub_tests.rs"]
+mod tests;

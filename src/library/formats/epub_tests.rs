@@ -1,0 +1,224 @@
+use std::io::Write;
+
+use super::*;
+use crate::library::article::BlockKind;
+
+const CONTAINER: &str = r#"<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>"#;
+
+fn opf(version: &str, manifest: &str, spine: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="{version}" unique-identifier="id">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="id">urn:uuid:12345</dc:identifier><dc:title>测试之书</dc:title>
+<dc:creator>佚名</dc:creator><dc:language>zh-CN</dc:language>
+<meta property="dcterms:modified">2024-01-01T00:00:00Z</meta>
+</metadata>
+<manifest>{manifest}</manifest>
+{spine}
+</package>"#
+    )
+}
+
+/// A zip as EPUB readers expect it: `mimetype` first and stored.
+pub(super) fn build_epub(files: &[(&str, &str)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).expect("mimetype");
+    zip.write_all(b"application/epub+zip").expect("write");
+    zip.start_file("META-INF/container.xml", deflated).expect("container");
+    zip.write_all(CONTAINER.as_bytes()).expect("write");
+    for (name, content) in files {
+        zip.start_file(*name, deflated).expect("file");
+        zip.write_all(content.as_bytes()).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+const NAV: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>目录</title></head>
+<body><nav epub:type="toc"><ol>
+<li><a href="text/c1.xhtml">第一部 开端</a><ol>
+  <li><a href="text/c1.xhtml#ch1">第一章 风起</a></li>
+  <li><a href="text/c2.xhtml">第二章 云涌</a></li>
+</ol></li></ol></nav></body></html>"#;
+
+const CHAPTER_ONE: &str = r##"<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+<head><title>c1</title><link rel="stylesheet" href="../s.css"/></head><body>
+<h1>第一部 开端</h1>
+<section id="ch1"><h2>第一章 风起</h2>
+<p>他说<em>你好</em>。<a href="#fn1" epub:type="noteref"><sup>1</sup></a></p>
+<ul><li>甲</li><li>乙</li></ul><blockquote><p>引文</p></blockquote>
+<p><img src="../img/a.png" alt="地图"/></p>
+<aside epub:type="footnote" id="fn1"><p>1. 注释文字。</p></aside>
+</section></body></html>"##;
+
+/// Not well-formed: unclosed elements, an unknown entity, a stray end tag.
+const CHAPTER_TWO: &str =
+    "<html><body><h1>第二章 云涌</h1><p>第二章正文<b>未闭合<p>下一段&nbsp;&bogus;</div>\u{1b}[31m红</body>";
+
+fn epub3_files() -> Vec<(&'static str, String)> {
+    let manifest = r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="c1" href="text/c1.xhtml" media-type="application/xhtml+xml"/>
+<item id="c2" href="text/c2.xhtml" media-type="application/xhtml+xml"/>"#;
+    let spine = r#"<spine><itemref idref="c1"/><itemref idref="c2"/></spine>"#;
+    vec![
+        ("OEBPS/content.opf", opf("3.0", manifest, spine)),
+        ("OEBPS/nav.xhtml", NAV.to_string()),
+        ("OEBPS/text/c1.xhtml", CHAPTER_ONE.to_string()),
+        ("OEBPS/text/c2.xhtml", CHAPTER_TWO.to_string()),
+    ]
+}
+
+fn zipped(files: &[(&'static str, String)]) -> Vec<u8> {
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, c)| (*n, c.as_str())).collect();
+    build_epub(&borrowed)
+}
+
+fn blocks(body: &Body) -> Vec<(BlockKind, &str)> {
+    body.blocks
+        .iter()
+        .map(|b| (b.kind.clone(), body.block_text(b)))
+        .collect()
+}
+
+#[test]
+fn a_book_reads_with_metadata_chapters_and_its_table_of_contents() {
+    let book = parse_epub(&zipped(&epub3_files())).expect("reads");
+    assert_eq!(book.title.as_deref(), Some("测试之书"));
+    assert_eq!(book.author.as_deref(), Some("佚名"));
+    assert_eq!(book.language.as_deref(), Some("zh-CN"));
+    assert!(book.missing.is_empty());
+    let blocks = blocks(&book.body);
+    assert_eq!(
+        blocks[..8],
+        [
+            (BlockKind::Heading(1), "第一部 开端"),
+            (BlockKind::Heading(2), "第一章 风起"),
+            (BlockKind::Paragraph, "他说你好。1"),
+            (
+                BlockKind::ListItem {
+                    marker: Some("•".into())
+                },
+                "甲"
+            ),
+            (
+                BlockKind::ListItem {
+                    marker: Some("•".into())
+                },
+                "乙"
+            ),
+            (BlockKind::Quote, "引文"),
+            (BlockKind::Paragraph, "〔图：地图〕"),
+            (BlockKind::Paragraph, "1. 注释文字。"),
+        ]
+    );
+    assert_eq!(blocks[8], (BlockKind::Heading(2), "第二章 云涌"));
+    let text = &book.body.text;
+    assert!(text.contains("第二章正文未闭合"), "{text}");
+    assert!(text.contains("下一段"), "{text}");
+    assert!(text.contains('红') && !text.contains('\u{1b}'), "{text}");
+    assert!(!text.contains("目录") && !text.contains("c1"), "{text}");
+    let toc = crate::library::toc::table_of_contents(&book.body);
+    let entries: Vec<(u8, &str)> = toc.iter().map(|e| (e.level, e.title.as_str())).collect();
+    assert_eq!(entries, [(1, "第一部 开端"), (2, "第一章 风起"), (2, "第二章 云涌")]);
+}
+
+#[test]
+fn an_epub2_book_takes_its_nesting_from_the_ncx() {
+    let manifest = r#"<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+<item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/>"#;
+    let ncx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head><meta name="dtb:uid" content="1"/></head>
+<docTitle><text>书</text></docTitle><navMap>
+<navPoint id="n1" playOrder="1"><navLabel><text>卷一</text></navLabel><content src="c1.xhtml"/>
+<navPoint id="n2" playOrder="2"><navLabel><text>第一章</text></navLabel><content src="c1.xhtml#a"/></navPoint>
+</navPoint></navMap></ncx>"#;
+    let chapter = r#"<html><body><p>卷首语。</p><p id="a">正文。</p></body></html>"#;
+    let files = vec![
+        (
+            "OEBPS/content.opf",
+            opf("2.0", manifest, r#"<spine toc="ncx"><itemref idref="c1"/></spine>"#),
+        ),
+        ("OEBPS/toc.ncx", ncx.to_string()),
+        ("OEBPS/c1.xhtml", chapter.to_string()),
+    ];
+    let book = parse_epub(&zipped(&files)).expect("reads");
+    assert_eq!(
+        blocks(&book.body),
+        [
+            (BlockKind::Heading(1), "卷一"),
+            (BlockKind::Paragraph, "卷首语。"),
+            (BlockKind::Heading(2), "第一章"),
+            (BlockKind::Paragraph, "正文。"),
+        ]
+    );
+}
+
+#[test]
+fn damaged_and_truncated_archives_are_refused_in_one_sentence() {
+    let whole = zipped(&epub3_files());
+    for cut in [whole.len() / 2, whole.len() - 10, 30] {
+        let err = parse_epub(&whole[..cut]).unwrap_err();
+        assert!(err.contains("damaged or truncated"), "{cut}: {err}");
+    }
+    let err = parse_epub(b"plain text, not a zip").unwrap_err();
+    assert!(err.contains("not a readable EPUB"), "{err}");
+    let err = parse_epub(&build_epub(&[])).unwrap_err();
+    assert!(err.starts_with("not a readable EPUB"), "{err}");
+}
+
+#[test]
+fn a_spine_naming_missing_files_is_reported() {
+    let mut files = epub3_files();
+    files.retain(|(name, _)| !name.ends_with("c2.xhtml"));
+    let book = parse_epub(&zipped(&files)).expect("the rest reads");
+    assert_eq!(book.missing, ["OEBPS/text/c2.xhtml"]);
+    files.retain(|(name, _)| !name.ends_with("c1.xhtml"));
+    let err = parse_epub(&zipped(&files)).unwrap_err();
+    assert!(err.contains("spine names files it does not hold"), "{err}");
+}
+
+#[test]
+fn drm_is_named_and_font_obfuscation_is_not_drm() {
+    let encryption = |algorithm: &str| {
+        format!(
+            r#"<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
+<enc:EncryptedData><enc:EncryptionMethod Algorithm="{algorithm}"/>
+<enc:CipherData><enc:CipherReference URI="OEBPS/text/c1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>"#
+        )
+    };
+    let mut files = epub3_files();
+    files.push((
+        "META-INF/encryption.xml",
+        encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc"),
+    ));
+    let err = parse_epub(&zipped(&files)).unwrap_err();
+    assert!(err.contains("DRM"), "{err}");
+    files.pop();
+    files.push((
+        "META-INF/encryption.xml",
+        encryption("http://www.idpf.org/2008/embedding"),
+    ));
+    assert!(parse_epub(&zipped(&files)).is_ok());
+    files.pop();
+    files.push(("META-INF/rights.xml", "<rights/>".to_string()));
+    assert!(parse_epub(&zipped(&files)).unwrap_err().contains("DRM"));
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    let mut files = epub3_files();
+    let bomb = "<p>".repeat(1024 * 1024);
+    files.push(("OEBPS/text/bomb.xhtml", bomb));
+    let bytes = zipped(&files);
+    assert!(bytes.len() < 100 * 1024, "compresses well: {}", bytes.len());
+    let err = unpack_texts_within(&bytes, 1024 * 1024).unwrap_err();
+    assert!(err.contains("zip bomb"), "{err}");
+    assert!(unpack_texts_within(&bytes, 8 * 1024 * 1024).is_ok());
+}

@@ -1,0 +1,216 @@
+//! Natural order of names: runs of digits compare as numbers (vol2 before
+//! vol10, 2.md before 10.md) and so do runs of Chinese numerals (第二章
+//! before 第十章, 卷三 before 卷十二); everything else compares by character.
+
+use std::cmp::Ordering;
+
+/// The value of a Chinese digit (not of a unit such as 十 or 百).
+pub(crate) fn chinese_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return chinese_unit(c).map(|_| 0),
+    })
+}
+
+fn chinese_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1_000,
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// The value of a run of Chinese numerals: 十二 = 12, 一百零五 = 105,
+/// 两千 = 2000, 二〇二一 = 2021 (digits without units are read in place).
+pub(crate) fn chinese_value(run: &str) -> u64 {
+    if !run.chars().any(|c| chinese_unit(c).is_some()) {
+        return run.chars().fold(0u64, |value, c| {
+            value.saturating_mul(10).saturating_add(chinese_digit(c).unwrap_or(0))
+        });
+    }
+    // Sections below 万 and 亿 add up; each large unit multiplies what precedes it.
+    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
+    for c in run.chars() {
+        match chinese_unit(c) {
+            Some(unit) if unit >= 10_000 => {
+                let value = section.saturating_add(digit.take().unwrap_or(0));
+                total = total.saturating_add(value.max(1).saturating_mul(unit));
+                section = 0;
+            }
+            // 十 alone is ten: a unit without a digit before it counts one.
+            Some(unit) => section = section.saturating_add(digit.take().unwrap_or(1).saturating_mul(unit)),
+            None => digit = chinese_digit(c),
+        }
+    }
+    total.saturating_add(section).saturating_add(digit.unwrap_or(0))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    /// ASCII or full-width digits, leading zeros stripped.
+    Digits(&'a str, usize),
+    Chinese(u64),
+    Char(char),
+}
+
+/// Splits `name` into digit runs, numeral runs and single characters.
+fn pieces(name: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = name;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        let run_len = |f: fn(char) -> bool| rest.find(|c: char| !f(c)).unwrap_or(rest.len());
+        let piece = if is_digit(c) {
+            let len = run_len(is_digit);
+            let run = &rest[..len];
+            let significant = run.trim_start_matches(['0', '０']);
+            rest = &rest[len..];
+            Piece::Digits(significant, run.chars().count())
+        } else if chinese_digit(c).is_some() {
+            let len = run_len(|c| chinese_digit(c).is_some());
+            let value = chinese_value(&rest[..len]);
+            rest = &rest[len..];
+            Piece::Chinese(value)
+        } else {
+            rest = &rest[c.len_utf8()..];
+            Piece::Char(c)
+        };
+        Some(piece)
+    })
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Digits compared by value without parsing (any length): fewer significant
+/// digits is smaller, then digit by digit, full-width digits as their ASCII twins.
+fn compare_digits(a: &str, b: &str) -> Ordering {
+    let digits = |s: &str| {
+        s.chars()
+            .map(|c| c.to_digit(10).unwrap_or_else(|| (c as u32).saturating_sub('０' as u32)))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (digits(a), digits(b));
+    a.len().cmp(&b.len()).then_with(|| a.cmp(&b))
+}
+
+fn numeric<'a>(piece: &Piece<'a>) -> Option<Result<(&'a str, usize), u64>> {
+    match piece {
+        Piece::Digits(significant, len) => Some(Ok((significant, *len))),
+        Piece::Chinese(value) => Some(Err(*value)),
+        Piece::Char(_) => None,
+    }
+}
+
+/// Compares two numbers, each Arabic or Chinese.
+fn compare_numbers(a: Result<(&str, usize), u64>, b: Result<(&str, usize), u64>) -> Ordering {
+    match (a, b) {
+        // The same value with more leading zeros sorts after: 1 before 01.
+        (Ok((a, a_len)), Ok((b, b_len))) => compare_digits(a, b).then(a_len.cmp(&b_len)),
+        (Err(a), Err(b)) => a.cmp(&b),
+        (Ok((a, _)), Err(b)) => compare_digits(a, &nonzero(b)),
+        (Err(a), Ok((b, _))) => compare_digits(&nonzero(a), b),
+    }
+}
+
+/// A Chinese value as significant digits (none for zero, like stripped Arabic digits).
+fn nonzero(value: u64) -> String {
+    if value == 0 { String::new() } else { value.to_string() }
+}
+
+/// Natural order of two names; names equal in this order fall back to plain
+/// character order, so the order is total.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let mut left = pieces(a);
+    let mut right = pieces(b);
+    loop {
+        let ordering = match (left.next(), right.next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => match (numeric(&x), numeric(&y)) {
+                (Some(x), Some(y)) => compare_numbers(x, y),
+                // A number sorts before a letter, as file managers do.
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => match (x, y) {
+                    (Piece::Char(x), Piece::Char(y)) => x.cmp(&y),
+                    _ => Ordering::Equal,
+                },
+            },
+        };
+        if ordering != Ordering::Equal {
+            return ordering;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = names.iter().map(ToString::to_string).collect();
+        names.sort_by(|a, b| natural_cmp(a, b));
+        names
+    }
+
+    #[test]
+    fn chinese_numerals_are_read_as_numbers() {
+        for (run, value) in [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("二十三", 23),
+            ("一百零五", 105),
+            ("两千", 2000),
+            ("一千零一", 1001),
+            ("三万五千", 35_000),
+            ("二〇二一", 2021),
+            ("壹佰贰拾", 120),
+        ] {
+            assert_eq!(chinese_value(run), value, "{run}");
+        }
+    }
+
+    #[test]
+    fn paths_sort_as_people_number_them() {
+        assert_eq!(
+            sorted(&["vol10/a.md", "vol2/a.md", "vol1/a.md"]),
+            ["vol1/a.md", "vol2/a.md", "vol10/a.md"]
+        );
+        assert_eq!(sorted(&["10.md", "2.md", "001.md"]), ["001.md", "2.md", "10.md"]);
+        assert_eq!(
+            sorted(&["第十章.txt", "第二章.txt", "第一百章.txt", "第十一章.txt"]),
+            ["第二章.txt", "第十章.txt", "第十一章.txt", "第一百章.txt"]
+        );
+        assert_eq!(
+            sorted(&["卷一", "卷七", "卷三", "卷九", "卷二", "卷十"]),
+            ["卷一", "卷二", "卷三", "卷七", "卷九", "卷十"]
+        );
+        assert_eq!(sorted(&["第3章", "第二章", "第10章"]), ["第二章", "第3章", "第10章"]);
+    }
+
+    #[test]
+    fn the_order_is_total_and_consistent() {
+        assert_eq!(natural_cmp("1.md", "01.md"), Ordering::Less);
+        assert_eq!(natural_cmp("a", "a"), Ordering::Equal);
+        assert_eq!(natural_cmp("a1", "a"), Ordering::Greater);
+        let big = "9".repeat(40);
+        assert_eq!(natural_cmp(&big, &format!("1{big}")), Ordering::Less);
+        assert_eq!(natural_cmp("１２", "3"), Ordering::Greater);
+    }
+}

@@ -1,0 +1,85 @@
+//! The table of contents of an article: its headings (Markdown headings,
+//! chapters found in a `.txt` novel, an EPUB's own table of contents), each
+//! with its level, title and byte offset in the body's text.
+
+use serde::Serialize;
+
+use super::article::{BlockKind, Body};
+
+/// One entry of a table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    /// 1 for the top level.
+    pub level: u8,
+    pub title: String,
+    /// Byte offset of the heading in `Body::text`.
+    pub offset: usize,
+}
+
+/// The headings of `body`, in order, their lines joined by spaces.
+pub fn table_of_contents(body: &Body) -> Vec<TocEntry> {
+    body.blocks
+        .iter()
+        .filter_map(|block| match block.kind {
+            BlockKind::Heading(level) => Some(TocEntry {
+                level,
+                title: body.block_text(block).split('\n').collect::<Vec<_>>().join(" "),
+                offset: block.range.start,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Index of the entry a reader at byte `offset` is in: the last one at or
+/// before it (none before the first heading).
+pub fn current_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
+    toc.partition_point(|e| e.offset <= offset).checked_sub(1)
+}
+
+/// Offset of the next entry after the one at `offset`.
+pub fn next_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
+    toc.iter().find(|e| e.offset > offset).map(|e| e.offset)
+}
+
+/// Offset of the entry before the current one, or the start of the current
+/// one when the reader is past it (like "previous track").
+pub fn previous_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
+    let current = current_entry(toc, offset)?;
+    let entry = &toc[current];
+    if entry.offset < offset {
+        return Some(entry.offset);
+    }
+    current.checked_sub(1).map(|i| toc[i].offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::markdown::parse_markdown;
+
+    #[test]
+    fn headings_become_entries_and_the_current_one_is_found() {
+        let body = parse_markdown("# 第一章\n\n正文一。\n\n## 第一节\n\n正文二。\n\n# 第二章\n\n正文三。\n");
+        let toc = table_of_contents(&body);
+        let titles: Vec<(u8, &str)> = toc.iter().map(|e| (e.level, e.title.as_str())).collect();
+        assert_eq!(titles, [(1, "第一章"), (2, "第一节"), (1, "第二章")]);
+        assert!(body.text[toc[2].offset..].starts_with("第二章"));
+        let in_second_section = body.text.find("正文二").expect("present");
+        assert_eq!(current_entry(&toc, in_second_section), Some(1));
+        assert_eq!(current_entry(&toc, 0), Some(0));
+        assert_eq!(next_entry(&toc, in_second_section), Some(toc[2].offset));
+        assert_eq!(previous_entry(&toc, in_second_section), Some(toc[1].offset));
+        assert_eq!(previous_entry(&toc, toc[1].offset), Some(toc[0].offset));
+        assert_eq!(next_entry(&toc, toc[2].offset), None);
+    }
+
+    #[test]
+    fn text_before_the_first_heading_has_no_current_entry() {
+        let body = parse_markdown("前言。\n\n# 第一章\n\n正文。\n");
+        let toc = table_of_contents(&body);
+        assert_eq!(current_entry(&toc, 0), None);
+        assert_eq!(previous_entry(&toc, 0), None);
+        assert_eq!(next_entry(&toc, 0), Some(toc[0].offset));
+    }
+}
