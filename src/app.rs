@@ -168,6 +168,8 @@ pub struct App {
     pub reader: Option<Reader>,
     /// Bookmarks and reading positions, as this session knows them.
     pub saved: State,
+    /// The key each article's state is saved under.
+    keys: crate::store::identity::Keys,
     /// Keys of an unfinished chord.
     pub pending: Vec<Key>,
     /// Let ASCII-letter queries match titles by pinyin initials.
@@ -185,6 +187,7 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, keymap: Keymap, settings: ReadingSettings, width: u16, height: u16) -> App {
+        let keys = crate::store::identity::Keys::new(&library);
         App {
             library,
             keymap,
@@ -200,6 +203,7 @@ impl App {
             articles: ListCursor::default(),
             reader: None,
             saved: State::default(),
+            keys,
             pending: Vec::new(),
             pinyin_initials: true,
             search_index: None,
@@ -412,6 +416,7 @@ impl App {
         if let Some(search_index) = &mut self.search_index {
             search_index.merge(&placed, index);
         }
+        self.attach_state();
         if let Some((loaded, total)) = self.loading {
             let loaded = loaded + files;
             self.loading = (loaded < total).then_some((loaded, total));

@@ -4,6 +4,7 @@
 //! aside, never overwritten.
 
 mod file;
+pub mod identity;
 mod state;
 
 pub use file::{Notice, Store, StoreError};

@@ -86,10 +86,12 @@ fn event_loop(
     input::spawn_terminal_reader(sender.clone());
     input::spawn_signal_listener(sender)?;
     let size = terminal.size()?;
-    app.handle(Input::Resize {
+    // Its effects include attaching saved state to the loaded articles.
+    let effects = app.handle(Input::Resize {
         width: size.width,
         height: size.height,
     });
+    carry_out(app, effects, &mut writer);
     let result = run_loop(terminal, app, theme, &receiver, &mut writer);
     // Whatever was saved on the way out is on disk before the process ends.
     writer.finish();

@@ -152,7 +152,7 @@ fn bookmarks_list_as_text_json_and_markdown() {
     };
     run(&["bookmarks"])
         .success()
-        .stdout(predicate::str::contains("gone/article\t(article missing)"))
+        .stdout(predicate::str::contains("gone/article\t(unattached)"))
         .stdout(predicate::str::contains(
             "yingxiao/kehu-guanxi-guanli\t如何做好客户关系管理\t重点\t所谓客户关系管理",
         ));

@@ -1,7 +1,8 @@
 //! The bookmark list: its order (newest first, or grouped by article), its
 //! cursor and the undo slot for the last deletion.
 
-use crate::library::{Body, Library};
+use crate::library::Body;
+use crate::store::identity::Keys;
 use crate::store::{Bookmark, State};
 
 /// Characters of text a bookmark keeps from its spot (about 30 字).
@@ -20,13 +21,13 @@ pub struct BookmarkList {
 
 impl BookmarkList {
     /// The bookmarks in display order.
-    pub fn ordered<'a>(&self, state: &'a State, library: &Library) -> Vec<&'a Bookmark> {
+    pub fn ordered<'a>(&self, state: &'a State, keys: &Keys) -> Vec<&'a Bookmark> {
         let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
         if self.grouped {
-            // Missing articles sort last, in ID order.
+            // Unattached ones sort last, by key.
             list.sort_by_key(|b| {
                 (
-                    library.find(&b.article).unwrap_or(usize::MAX),
+                    keys.article(&b.article).unwrap_or(usize::MAX),
                     b.article.clone(),
                     b.offset,
                 )
@@ -56,6 +57,7 @@ pub fn snippet(body: &Body, offset: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::Library;
 
     #[test]
     fn snippets_take_about_thirty_characters_on_one_line() {

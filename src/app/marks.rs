@@ -7,6 +7,7 @@ use super::bookmarks::{BookmarkList, snippet};
 use super::input::TextInput;
 use super::{App, Effect, Overlay, Pane, Prompt, PromptKind};
 use crate::keymap::Command;
+use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
 
 /// How far an article has been read, for the article list.
@@ -18,14 +19,50 @@ pub enum ReadStatus {
 }
 
 impl App {
-    /// Takes the saved state read at start-up.
+    /// Takes the saved state (read at start-up, or merged by a save) and
+    /// attaches entries that no article held yet.
     pub fn load_saved(&mut self, state: State) {
         self.saved = state;
+        self.attach_state();
+    }
+
+    /// Keys the articles as loaded now and attaches what they newly match
+    /// (`identity::attachments`), saving the attachments.
+    pub(super) fn attach_state(&mut self) {
+        self.keys = Keys::new(&self.library);
+        for change in identity::attachments(&self.saved, &self.library, &self.keys) {
+            self.save(change);
+        }
+    }
+
+    /// The keys of the loaded articles.
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    /// The key article `index`'s state is saved under.
+    pub fn state_key(&self, index: usize) -> &str {
+        self.keys.key(index)
+    }
+
+    /// The article whose state is saved under `key`, if it is loaded.
+    pub fn article_of_key(&self, key: &str) -> Option<usize> {
+        self.keys.article(key)
+    }
+
+    /// The saved position of article `index`, unless its text was replaced
+    /// since (another fingerprint).
+    pub fn saved_position(&self, index: usize) -> Option<&Position> {
+        let position = self.saved.positions.get(self.keys.key(index))?;
+        let text = &self.library.articles().get(index)?.body.text;
+        position
+            .fingerprint
+            .is_none_or(|f| f == identity::fingerprint(text))
+            .then_some(position)
     }
 
     pub fn read_status(&self, article: usize) -> ReadStatus {
-        let id = &self.library.articles()[article].id;
-        match self.saved.positions.get(id) {
+        match self.saved_position(article) {
             None => ReadStatus::Unread,
             Some(p) if p.finished => ReadStatus::Finished,
             Some(p) => ReadStatus::InProgress(p.percent),
@@ -34,9 +71,8 @@ impl App {
 
     /// The article "continue reading" opens, with how far it was read.
     pub fn continue_target(&self) -> Option<(usize, u8)> {
-        let id = self.saved.last_read.as_ref()?;
-        let index = self.library.find(id)?;
-        Some((index, self.saved.positions.get(id).map_or(0, |p| p.percent)))
+        let index = self.keys.article(self.saved.last_read.as_ref()?)?;
+        Some((index, self.saved_position(index).map_or(0, |p| p.percent)))
     }
 
     pub(super) fn save(&mut self, change: Change) {
@@ -58,7 +94,8 @@ impl App {
         if let Some((article, position)) = self.current_position() {
             let unchanged = self.saved.last_read.as_ref() == Some(&article)
                 && self.saved.positions.get(&article).is_some_and(|p| {
-                    (p.offset, p.percent, p.finished) == (position.offset, position.percent, position.finished)
+                    p.fingerprint == position.fingerprint
+                        && (p.offset, p.percent, p.finished) == (position.offset, position.percent, position.finished)
                 });
             if !unchanged {
                 self.save(Change::SetPosition { article, position });
@@ -72,8 +109,10 @@ impl App {
         let page = self.reader_page();
         let reader = self.reader.as_ref()?;
         let percent = reader.percent().min(100) as u8;
-        let article = self.library.articles()[reader.article].id.clone();
+        let article = self.keys.key(reader.article).to_string();
+        let text = &self.library.articles()[reader.article].body.text;
         let position = Position {
+            fingerprint: Some(identity::fingerprint(text)),
             offset: reader.offset(),
             percent,
             finished: reader.at_end(page),
@@ -112,7 +151,7 @@ impl App {
             .saved
             .bookmarks
             .iter()
-            .find(|b| b.article == article.id && reader.layout.line_at_offset(b.offset) == line);
+            .find(|b| b.article == self.keys.key(reader.article) && reader.layout.line_at_offset(b.offset) == line);
         if let Some(existing) = same_line {
             self.prompt = Some(Prompt {
                 kind: PromptKind::EditNote { id: existing.id },
@@ -127,7 +166,7 @@ impl App {
         }
         let bookmark = Bookmark {
             id,
-            article: article.id.clone(),
+            article: self.keys.key(reader.article).to_string(),
             offset,
             snippet: snippet(&article.body, offset),
             created,
@@ -176,7 +215,7 @@ impl App {
             return;
         };
         let mut list = list.clone();
-        let ordered: Vec<Bookmark> = list.ordered(&self.saved, &self.library).into_iter().cloned().collect();
+        let ordered: Vec<Bookmark> = list.ordered(&self.saved, &self.keys).into_iter().cloned().collect();
         let rows = self.bookmark_rows();
         let len = ordered.len();
         let mut cursor = super::ListCursor {
@@ -204,14 +243,14 @@ impl App {
             }
             Command::Open | Command::FocusRight => {
                 if let Some(bookmark) = ordered.get(cursor.selected) {
-                    match self.library.find(&bookmark.article) {
+                    match self.keys.article(&bookmark.article) {
                         Some(index) => {
                             self.overlay = None;
                             self.open_article(index, Some(bookmark.offset));
                             self.after_geometry_change();
                             return;
                         }
-                        None => self.message = Some(format!("文章已不存在：{}", bookmark.article)),
+                        None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),
                     }
                 }
             }

@@ -98,9 +98,8 @@ impl App {
         if self.reader.as_ref().is_some_and(|r| r.article != index) {
             self.leave_article();
         }
-        let article = &self.library.articles()[index];
         let offset = offset
-            .or_else(|| self.saved.positions.get(&article.id).map(|p| p.offset))
+            .or_else(|| self.saved_position(index).map(|p| p.offset))
             .unwrap_or(0);
         let in_category = index - self.library.categories()[category].articles.start;
         let category_count = self.library.categories().len();

@@ -4,6 +4,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use crate::library::Library;
+use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, State};
 use crate::text::{Shown, to_json};
 
@@ -15,10 +16,20 @@ fn local_time(bookmark: &Bookmark) -> String {
         .to_string()
 }
 
-fn title<'a>(library: &'a Library, bookmark: &Bookmark) -> Option<&'a str> {
-    library
-        .find(&bookmark.article)
+fn title<'a>(library: &'a Library, keys: &Keys, bookmark: &Bookmark) -> Option<&'a str> {
+    keys.article(&bookmark.article)
         .map(|i| library.articles()[i].meta.title.as_str())
+}
+
+/// `state` with what the loaded articles newly match attached (in memory:
+/// listing changes nothing on disk), and the articles' keys.
+fn attached(state: &State, library: &Library) -> (State, Keys) {
+    let keys = Keys::new(library);
+    let mut state = state.clone();
+    for change in identity::attachments(&state, library, &keys) {
+        state.apply(&change);
+    }
+    (state, keys)
 }
 
 fn newest_first(state: &State) -> Vec<&Bookmark> {
@@ -27,12 +38,15 @@ fn newest_first(state: &State) -> Vec<&Bookmark> {
     list
 }
 
-/// One line per bookmark: `TIME<TAB>ARTICLE-ID<TAB>TITLE<TAB>NOTE<TAB>SNIPPET`.
+/// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET`
+/// (ARTICLE: a bundled ID or a file path; TITLE `(unattached)` when no
+/// loaded article holds it).
 pub fn bookmark_lines(state: &State, library: &Library) -> String {
-    newest_first(state)
+    let (state, keys) = attached(state, library);
+    newest_first(&state)
         .into_iter()
         .map(|b| {
-            let title = title(library, b).unwrap_or("(article missing)");
+            let title = title(library, &keys, b).unwrap_or("(unattached)");
             format!(
                 "{}\t{}\t{}\t{}\t{}\n",
                 local_time(b),
@@ -57,12 +71,13 @@ struct Entry<'a> {
 }
 
 pub fn bookmark_json(state: &State, library: &Library) -> String {
-    let entries: Vec<Entry<'_>> = newest_first(state)
+    let (state, keys) = attached(state, library);
+    let entries: Vec<Entry<'_>> = newest_first(&state)
         .into_iter()
         .map(|b| Entry {
             article: &b.article,
-            title: title(library, b),
-            missing: title(library, b).is_none(),
+            title: title(library, &keys, b),
+            missing: title(library, &keys, b).is_none(),
             offset: b.offset,
             snippet: &b.snippet,
             note: &b.note,
@@ -72,13 +87,14 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
     to_json(&entries) + "\n"
 }
 
-/// Markdown: a section per article (in library order, missing ones last),
+/// Markdown: a section per article (in library order, unattached ones last),
 /// each bookmark with its time, note and quoted snippet.
 pub fn bookmark_markdown(state: &State, library: &Library) -> String {
+    let (state, keys) = attached(state, library);
     let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
     list.sort_by_key(|b| {
         (
-            library.find(&b.article).unwrap_or(usize::MAX),
+            keys.article(&b.article).unwrap_or(usize::MAX),
             b.article.clone(),
             b.offset,
         )
@@ -88,8 +104,8 @@ pub fn bookmark_markdown(state: &State, library: &Library) -> String {
     for bookmark in list {
         if current != Some(bookmark.article.as_str()) {
             current = Some(&bookmark.article);
-            let heading = title(library, bookmark).map_or_else(
-                || format!("{}（文章已不存在）", Shown::field(&bookmark.article)),
+            let heading = title(library, &keys, bookmark).map_or_else(
+                || format!("{}（未关联）", Shown::field(&bookmark.article)),
                 |title| Shown::field(title).to_string(),
             );
             out.push_str(&format!("\n## {heading}\n\n"));
@@ -134,7 +150,7 @@ mod tests {
         let library = Library::bundled();
         let text = bookmark_lines(&state(), &library);
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].contains("gone/article\t(article missing)"));
+        assert!(lines[0].contains("gone/article\t(unattached)"));
         assert!(lines[1].contains("yingxiao/kehu-guanxi-guanli\t如何做好客户关系管理\t重点\t所谓客户关系管理"));
         let json: serde_json::Value = serde_json::from_str(&bookmark_json(&state(), &library)).expect("json");
         assert_eq!(json[0]["missing"], true);
@@ -147,6 +163,6 @@ mod tests {
         let md = bookmark_markdown(&state(), &library);
         assert!(md.starts_with("# 书签\n\n## 如何做好客户关系管理\n\n- "));
         assert!(md.contains("：重点\n  > 所谓客户关系管理"));
-        assert!(md.contains("## gone/article（文章已不存在）"));
+        assert!(md.contains("## gone/article（未关联）"));
     }
 }

@@ -98,7 +98,10 @@ impl Store {
         store.remove_stale_temporaries();
         let state = match store.read() {
             Loaded::Missing => State::default(),
-            Loaded::Good(state) => state,
+            Loaded::Good(state) => {
+                store.keep_older_format(&state);
+                state
+            }
             Loaded::Damaged(reason) => {
                 notices.extend(store.set_aside(reason));
                 State::default()
@@ -121,6 +124,18 @@ impl Store {
                 };
                 (State::default(), vec![notice])
             }
+        }
+    }
+
+    /// Keeps a copy of a file in an older format (`state.json.v1`) before
+    /// it is first written in this one; an existing copy is left alone.
+    fn keep_older_format(&self, state: &State) {
+        if state.version >= VERSION {
+            return;
+        }
+        let backup = self.dir.join(format!("{FILE_NAME}.v{}", state.version));
+        if !backup.exists() {
+            let _ = fs::copy(self.path(), backup);
         }
     }
 
@@ -171,7 +186,10 @@ impl Store {
         let mut notices = Vec::new();
         let mut state = match self.read() {
             Loaded::Missing => State::default(),
-            Loaded::Good(state) => state,
+            Loaded::Good(state) => {
+                self.keep_older_format(&state);
+                state
+            }
             Loaded::Damaged(reason) => {
                 notices.extend(self.set_aside(reason));
                 State::default()
@@ -271,6 +289,7 @@ mod tests {
         Change::SetPosition {
             article: "yingxiao/kehu-guanxi-guanli".into(),
             position: Position {
+                fingerprint: None,
                 offset,
                 percent: 12,
                 finished: false,
@@ -335,6 +354,28 @@ mod tests {
             .collect();
         assert!(!names.iter().any(|n| n.starts_with(TEMP_PREFIX)), "{names:?}");
         assert!(store.path().join("inside").is_dir());
+    }
+
+    #[test]
+    fn a_format_1_file_reads_and_is_kept_as_a_backup_before_it_is_rewritten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let old = r#"{"version": 1, "positions": {"a": {"offset": 5, "percent": 10, "finished": false,
+            "updated": "2026-01-01T00:00:00Z"}}, "bookmarks": [], "last_read": "a"}"#;
+        fs::write(dir.path().join(FILE_NAME), old).expect("write");
+        let (store, state, notices) = Store::open(dir.path());
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.positions["a"].offset, 5);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("state.json.v1")).expect("backup"),
+            old
+        );
+        let (saved, _) = store.save(&[position(1)]).expect("save");
+        assert_eq!(saved.version, VERSION);
+        assert_eq!(saved.positions["a"].offset, 5, "nothing lost");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("state.json.v1")).expect("backup"),
+            old
+        );
     }
 
     #[test]

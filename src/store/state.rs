@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -97,6 +97,10 @@ pub struct Position {
     /// The end of the article was reached at some point.
     pub finished: bool,
     pub updated: Timestamp,
+    /// The fingerprint of the article's text (`identity::fingerprint`);
+    /// none in format 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +133,12 @@ pub enum Change {
     EditNote {
         id: i128,
         note: String,
+    },
+    /// Moves everything saved under key `from` to key `to` (an entry found
+    /// its article: `identity::attachments`).
+    Attach {
+        from: String,
+        to: String,
     },
     /// A query typed into the search or find box, to walk back to.
     RememberQuery {
@@ -176,6 +186,20 @@ impl State {
             Change::EditNote { id, note } => {
                 if let Some(bookmark) = self.bookmarks.iter_mut().find(|b| b.id == *id) {
                     bookmark.note = note.clone();
+                }
+            }
+            Change::Attach { from, to } => {
+                if let Some(position) = self.positions.remove(from) {
+                    let newer_there = self.positions.get(to).is_some_and(|p| p.updated > position.updated);
+                    if !newer_there {
+                        self.positions.insert(to.clone(), position);
+                    }
+                }
+                for bookmark in self.bookmarks.iter_mut().filter(|b| b.article == *from) {
+                    bookmark.article.clone_from(to);
+                }
+                if self.last_read.as_ref() == Some(from) {
+                    self.last_read = Some(to.clone());
                 }
             }
             Change::RememberQuery { kind, query } => self.history.remember(*kind, query),
@@ -236,6 +260,7 @@ mod tests {
     fn the_newer_position_wins_and_finished_sticks() {
         let mut state = State::default();
         let position = |offset, seconds, finished| Position {
+            fingerprint: None,
             offset,
             percent: 10,
             finished,

@@ -130,6 +130,7 @@ mod tests {
         Change::SetPosition {
             article: "yingxiao/kehu-guanxi-guanli".into(),
             position: Position {
+                fingerprint: None,
                 offset: 3,
                 percent: 1,
                 finished: false,

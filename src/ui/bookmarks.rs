@@ -15,7 +15,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     let body = overlay_body(app.width, app.height);
     fill(buf, area, theme.overlay);
     let order = if list.grouped { "按文章" } else { "按时间" };
-    let ordered = list.ordered(&app.saved, &app.library);
+    let ordered = list.ordered(&app.saved, app.keys());
     let heading = format!(
         "书签  {} 个  {order}（o 切换）  Enter 跳转  e 备注  d 删除  u 撤销  Esc 关闭",
         ordered.len()
@@ -47,9 +47,9 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         let selected = index == list.cursor;
         let style = if selected { theme.selected } else { theme.overlay };
         fill(buf, ratatui::layout::Rect { y, height: 2, ..body }, style);
-        let title = match app.library.find(&bookmark.article) {
+        let title = match app.article_of_key(&bookmark.article) {
             Some(i) => app.library.articles()[i].meta.title.clone(),
-            None => format!("{}（文章已不存在）", bookmark.article),
+            None => format!("{}（未关联）", bookmark.article),
         };
         let when = bookmark
             .created

@@ -1,0 +1,186 @@
+//! Which article a saved entry belongs to. State is kept under a key: a
+//! bundled article's ID, or a file's absolute path, so two folders whose
+//! files have the same relative IDs never share positions or bookmarks. A
+//! position also keeps a fingerprint of the text, so a file that was moved
+//! or renamed finds its state again and a file whose text was replaced does
+//! not inherit the old one's.
+//!
+//! Entries no article holds are attached when the library is known: entries
+//! written before keys were paths (format 1, keyed by a folder article's ID)
+//! to the folder article with that ID, and a moved file's entries to the
+//! article with the same fingerprint that has no position of its own. What
+//! cannot be attached is kept and listed as unattached.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use crate::library::{Article, Library, Origin};
+
+use super::state::{Change, State};
+
+/// Bytes of text the fingerprint covers: the opening of an article names
+/// it; an edit further on keeps its state, a different text does not.
+const FINGERPRINT_BYTES: usize = 4096;
+
+/// The key state is saved under: a bundled article's ID, a file's absolute
+/// path (made absolute from `cwd` without touching the disk).
+pub fn key_of(article: &Article, cwd: &Path) -> String {
+    match &article.origin {
+        Origin::Bundled => article.id.clone(),
+        Origin::File(path) => absolute(path, cwd).to_string_lossy().into_owned(),
+    }
+}
+
+/// Whether `key` names a file rather than a bundled article (or, in a
+/// format 1 file, a folder article by ID).
+pub fn is_file_key(key: &str) -> bool {
+    Path::new(key).is_absolute()
+}
+
+/// A fingerprint of an article's text: FNV-1a over its opening.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut end = text.len().min(FINGERPRINT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.as_bytes()[..end].iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// `path` made absolute against `cwd`, `.` and `..` resolved by name.
+fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The keys of a library's articles, and the article holding a key.
+#[derive(Clone, Debug, Default)]
+pub struct Keys {
+    keys: Vec<String>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Keys {
+    pub fn new(library: &Library) -> Keys {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let keys: Vec<String> = library.articles().iter().map(|a| key_of(a, &cwd)).collect();
+        let by_key = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        Keys { keys, by_key }
+    }
+
+    /// The key of article `index`.
+    pub fn key(&self, index: usize) -> &str {
+        self.keys.get(index).map_or("", String::as_str)
+    }
+
+    /// The article whose state `key` holds.
+    pub fn article(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+}
+
+/// The changes that attach entries no article of `library` holds (see the
+/// module comment); applying them to `state` attaches them.
+pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change> {
+    let mut orphans: Vec<&str> = state
+        .positions
+        .keys()
+        .map(String::as_str)
+        .chain(state.bookmarks.iter().map(|b| b.article.as_str()))
+        .filter(|key| keys.article(key).is_none())
+        .collect();
+    orphans.sort_unstable();
+    orphans.dedup();
+    let mut changes = Vec::new();
+    let mut fingerprints: Option<HashMap<u64, usize>> = None;
+    let mut taken: HashSet<usize> = HashSet::new();
+    for from in orphans {
+        let target = if is_file_key(from) {
+            // A moved file: the same text, under a key that has no position yet.
+            let Some(wanted) = state.positions.get(from).and_then(|p| p.fingerprint) else {
+                continue;
+            };
+            let by_text = fingerprints.get_or_insert_with(|| unread_fingerprints(state, library, keys));
+            by_text.get(&wanted).copied()
+        } else {
+            // Format 1: a folder article's ID.
+            library
+                .find(from)
+                .filter(|&i| matches!(library.articles()[i].origin, Origin::File(_)))
+                .filter(|&i| bookmarks_fit(state, from, &library.articles()[i]))
+        };
+        if let Some(index) = target.filter(|i| taken.insert(*i)) {
+            changes.push(Change::Attach {
+                from: from.to_string(),
+                to: keys.key(index).to_string(),
+            });
+        }
+    }
+    changes
+}
+
+/// Fingerprints of the file articles that have no position.
+fn unread_fingerprints(state: &State, library: &Library, keys: &Keys) -> HashMap<u64, usize> {
+    library
+        .articles()
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| matches!(a.origin, Origin::File(_)) && !state.positions.contains_key(keys.key(*i)))
+        .map(|(i, a)| (fingerprint(&a.body.text), i))
+        .collect()
+}
+
+/// Whether every bookmark under `key` still finds its snippet at its offset
+/// in `article` (the same text, not another file with the same ID).
+fn bookmarks_fit(state: &State, key: &str, article: &Article) -> bool {
+    state.bookmarks.iter().filter(|b| b.article == key).all(|b| {
+        let text = &article.body.text;
+        let start = b.offset.min(text.len());
+        let head: String = b.snippet.chars().filter(|c| !c.is_whitespace()).take(8).collect();
+        text.get(start..).is_some_and(|rest| {
+            let rest: String = rest.chars().filter(|c| !c.is_whitespace()).take(8).collect();
+            rest == head
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_keys_are_absolute_whatever_the_folder_was_called() {
+        let cwd = Path::new("/home/reader");
+        for given in ["d/a.md", "./d/a.md", "/home/reader/d/a.md", "d/../d/a.md"] {
+            assert_eq!(
+                absolute(Path::new(given), cwd),
+                Path::new("/home/reader/d/a.md"),
+                "{given}"
+            );
+        }
+        assert!(is_file_key("/home/reader/d/a.md"));
+        assert!(!is_file_key("yingxiao/kehu-guanxi-guanli"));
+    }
+
+    #[test]
+    fn the_fingerprint_follows_the_opening_of_the_text() {
+        let long = "治安策".repeat(2000);
+        assert_eq!(fingerprint(&long), fingerprint(&(long.clone() + "后来加的一句。")));
+        assert_ne!(fingerprint("治安策"), fingerprint("過秦論"));
+    }
+}
