@@ -30,6 +30,8 @@ pub struct Meta {
     pub title: String,
     pub category: String,
     pub author: Option<String>,
+    /// The language the article says it is in (an EPUB's package does).
+    pub language: Option<String>,
     pub source: Option<String>,
     pub date: Option<String>,
     pub tags: Vec<String>,

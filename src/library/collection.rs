@@ -52,7 +52,7 @@ pub enum LibraryError {
     Missing(PathBuf),
     #[error("{0} is a file, not a folder of articles")]
     NotAFolder(PathBuf),
-    #[error("no articles (.md or .txt files) found in {}", list_paths(.0))]
+    #[error("no articles (.md, .txt, .html or .epub files) found in {}", list_paths(.0))]
     Empty(Vec<PathBuf>),
     #[error("none of the article files in {} could be read; the first: {}", list_paths(.0), first_problem(.1))]
     NoneReadable(Vec<PathBuf>, Vec<LoadProblem>),
@@ -208,6 +208,29 @@ mod tests {
     use super::*;
     use crate::library::{Plan, read_batch};
     use std::fs;
+
+    #[test]
+    fn files_and_folders_come_in_natural_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for folder in ["卷一", "卷七", "卷三", "卷九", "卷二", "卷十"] {
+            fs::create_dir_all(root.join(folder)).expect("mkdir");
+            fs::write(root.join(folder).join("正文.md"), "正文").expect("write");
+        }
+        fs::create_dir_all(root.join("左传")).expect("mkdir");
+        for (name, title) in [("10.md", "十"), ("002.md", "介之推不言祿"), ("001.md", "鄭伯克段於鄢")] {
+            fs::write(
+                root.join("左传").join(name),
+                format!("+++\ntitle = \"{title}\"\n+++\n正文"),
+            )
+            .expect("write");
+        }
+        let library = Library::from_dirs(&[root.to_path_buf()]).expect("loads");
+        let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["卷一", "卷二", "卷三", "卷七", "卷九", "卷十", "左传"]);
+        let titles: Vec<&str> = library.articles()[6..].iter().map(|a| a.meta.title.as_str()).collect();
+        assert_eq!(titles, ["鄭伯克段於鄢", "介之推不言祿", "十"]);
+    }
 
     #[test]
     fn bundled_collection_has_three_articles_in_three_categories() {

@@ -7,6 +7,31 @@ mod epub;
 mod html;
 mod novel;
 
+/// The kinds of file read as articles, known by their extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    /// `.txt`, novels with chapters among them.
+    Plain,
+    Html,
+    Epub,
+}
+
+impl Format {
+    /// The format of a file by its name; `None` for files that are not articles.
+    pub fn of(name: &str) -> Option<Format> {
+        let (_, extension) = name.rsplit_once('.')?;
+        let is = |e: &str| extension.eq_ignore_ascii_case(e);
+        Some(match () {
+            _ if is("md") || is("markdown") => Format::Markdown,
+            _ if is("txt") => Format::Plain,
+            _ if is("html") || is("htm") || is("xhtml") => Format::Html,
+            _ if is("epub") => Format::Epub,
+            _ => return None,
+        })
+    }
+}
+
 pub use epub::{Book, parse_epub};
 pub use html::{HtmlPage, parse_html};
 pub use novel::{ChapterRule, find_headings};

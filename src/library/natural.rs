@@ -97,13 +97,11 @@ fn is_digit(c: char) -> bool {
 /// Digits compared by value without parsing (any length): fewer significant
 /// digits is smaller, then digit by digit, full-width digits as their ASCII twins.
 fn compare_digits(a: &str, b: &str) -> Ordering {
-    let digits = |s: &str| {
-        s.chars()
-            .map(|c| c.to_digit(10).unwrap_or_else(|| (c as u32).saturating_sub('０' as u32)))
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (digits(a), digits(b));
-    a.len().cmp(&b.len()).then_with(|| a.cmp(&b))
+    let value = |c: char| c.to_digit(10).unwrap_or_else(|| (c as u32).saturating_sub('０' as u32));
+    a.chars()
+        .count()
+        .cmp(&b.chars().count())
+        .then_with(|| a.chars().map(value).cmp(b.chars().map(value)))
 }
 
 fn numeric<'a>(piece: &Piece<'a>) -> Option<Result<(&'a str, usize), u64>> {

@@ -3,10 +3,12 @@
 
 use super::article::{Article, Origin};
 use super::collection::{Category, LoadProblem};
+use super::natural::natural_cmp;
 use super::parse::UNCATEGORISED;
 
-/// Listed categories first, then the others by name, 未分类 last; within a
-/// category by `order`, then title, then ID.
+/// Listed categories first, then the others in natural order of their names
+/// (卷二 before 卷十), 未分类 last; within a category by `order`, then in
+/// natural order of the file path (2.md before 10.md), then by title.
 pub(super) fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'_>) -> std::cmp::Ordering {
     let rank = |name: &str| {
         listed
@@ -18,14 +20,12 @@ pub(super) fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'
                 usize::MAX - 1
             })
     };
-    (rank(a.category), a.category, a.order.is_none(), a.order, a.title, a.id).cmp(&(
-        rank(b.category),
-        b.category,
-        b.order.is_none(),
-        b.order,
-        b.title,
-        b.id,
-    ))
+    rank(a.category)
+        .cmp(&rank(b.category))
+        .then_with(|| natural_cmp(a.category, b.category))
+        .then_with(|| (a.order.is_none(), a.order).cmp(&(b.order.is_none(), b.order)))
+        .then_with(|| natural_cmp(a.id, b.id))
+        .then_with(|| a.title.cmp(b.title))
 }
 
 /// What places an article in its collection.

@@ -1,7 +1,8 @@
 //! Turning the bytes of one file into an article.
 
 use super::article::{Article, Meta, Origin};
-use super::front_matter::{DateField, split_front_matter};
+use super::formats::{Format, parse_epub, parse_html};
+use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown;
 use super::plain::{decode_text, parse_plain};
 use crate::text::sanitize_inline;
@@ -10,33 +11,69 @@ use crate::text::sanitize_inline;
 pub const UNCATEGORISED: &str = "未分类";
 
 /// Parses one article file. `relative` is its path below the collection root
-/// (used for the category and title fallbacks).
+/// (used for the format, and for the category and title fallbacks).
 pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    let format = Format::of(relative).unwrap_or(Format::Markdown);
+    if format != Format::Epub && bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("binary file (contains NUL bytes), not text".into());
     }
-    // Sanitise the whole file first: a Markdown parser would cut an escape
-    // sequence into pieces that no longer look like one.
-    let text = crate::text::sanitize(&decode_text(bytes));
-    let file_stem = id.rsplit('/').next().unwrap_or(id).to_string();
-    let folder_category = id.split_once('/').map(|(folder, _)| folder.to_string());
-    let is_markdown = !relative.to_ascii_lowercase().ends_with(".txt");
-    let (fields, body) = if is_markdown {
-        let (fm, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
-        (fm, parse_markdown(body_text))
-    } else {
-        (Default::default(), parse_plain(&text))
+    let (fields, language, body) = match format {
+        Format::Epub => {
+            let book = parse_epub(bytes)?;
+            let fields = FrontMatter {
+                title: book.title,
+                author: book.author,
+                ..FrontMatter::default()
+            };
+            (fields, book.language, book.body)
+        }
+        Format::Html => {
+            let page = parse_html(bytes);
+            let fields = FrontMatter {
+                title: page.title,
+                ..FrontMatter::default()
+            };
+            (fields, None, page.body)
+        }
+        Format::Markdown | Format::Plain => {
+            // Sanitise the whole file first: a Markdown parser would cut an escape
+            // sequence into pieces that no longer look like one.
+            let text = crate::text::sanitize(&decode_text(bytes));
+            if format == Format::Plain {
+                (FrontMatter::default(), None, parse_plain(&text))
+            } else {
+                let (fields, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
+                (fields, None, parse_markdown(body_text))
+            }
+        }
     };
+    if body.blocks.is_empty() && matches!(format, Format::Epub | Format::Html) {
+        return Err("no readable text in it".into());
+    }
+    Ok(Article {
+        id: id.to_string(),
+        meta: meta_of(fields, language, id),
+        body,
+        origin,
+    })
+}
+
+/// The article's metadata: its own fields, sanitised, with the category
+/// falling back to the first folder and the title to the file name.
+fn meta_of(fields: FrontMatter, language: Option<String>, id: &str) -> Meta {
+    let file_stem = id.rsplit('/').next().unwrap_or(id);
+    let folder_category = id.split_once('/').map(|(folder, _)| folder);
     let clean = |value: Option<String>| value.map(|v| sanitize_inline(&v)).filter(|v| !v.is_empty());
-    let meta = Meta {
-        title: clean(fields.title).unwrap_or_else(|| sanitize_inline(&file_stem)),
+    Meta {
+        title: clean(fields.title).unwrap_or_else(|| sanitize_inline(file_stem)),
         category: clean(fields.category)
-            .or_else(|| folder_category.map(|f| sanitize_inline(&f)))
+            .or_else(|| folder_category.map(sanitize_inline))
             .unwrap_or_else(|| UNCATEGORISED.to_string()),
         author: clean(fields.author),
+        language: clean(language),
         source: clean(fields.source),
         date: clean(fields.date.map(DateField::into_string)),
         tags: fields
@@ -48,13 +85,7 @@ pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> 
         summary: clean(fields.summary),
         order: fields.order,
         reads: fields.reads,
-    };
-    Ok(Article {
-        id: id.to_string(),
-        meta,
-        body,
-        origin,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -89,5 +120,27 @@ mod tests {
         );
         let err = parse_article("a", "a.md", b"+++\ntitle = \n+++\n", Origin::Bundled).unwrap_err();
         assert!(err.contains("line 2"), "{err}");
+        let err = parse_article("a", "a.html", b"<script>x</script>", Origin::Bundled).unwrap_err();
+        assert_eq!(err, "no readable text in it");
+        let err = parse_article("a", "a.epub", b"PK\x03\x04\0\0", Origin::Bundled).unwrap_err();
+        assert!(err.contains("damaged or truncated"), "{err}");
+    }
+
+    #[test]
+    fn pages_and_novels_are_articles_with_their_own_titles() {
+        let page = parse_article(
+            "网页/春",
+            "网页/春.html",
+            "<title>春天</title><p>正文。</p>".as_bytes(),
+            Origin::Bundled,
+        )
+        .expect("valid");
+        assert_eq!(
+            (page.meta.title.as_str(), page.meta.category.as_str()),
+            ("春天", "网页")
+        );
+        let novel = "第一章 起\n正文。\n第二章 承\n正文。\n";
+        let book = parse_article("书", "书.txt", novel.as_bytes(), Origin::Bundled).expect("valid");
+        assert_eq!(crate::library::table_of_contents(&book.body).len(), 2);
     }
 }

@@ -6,15 +6,14 @@ use std::path::{Path, PathBuf};
 use super::article::Origin;
 use super::cache::Stamp;
 use super::collection::LoadProblem;
+use super::formats::Format;
 use super::plan::{Candidate, Content};
 
 /// The ID of a file path below its root, if it is an article file.
 pub(super) fn article_id(relative: &str) -> Option<String> {
-    let (stem, extension) = relative.rsplit_once('.')?;
-    let is_article = ["md", "markdown", "txt"]
-        .iter()
-        .any(|e| extension.eq_ignore_ascii_case(e));
-    (is_article && !stem.is_empty() && !stem.ends_with('/')).then(|| stem.to_string())
+    Format::of(relative)?;
+    let (stem, _) = relative.rsplit_once('.')?;
+    (!stem.is_empty() && !stem.ends_with('/')).then(|| stem.to_string())
 }
 
 /// Collects article files below `root`, skipping hidden entries and never
@@ -144,6 +143,8 @@ mod tests {
         assert_eq!(article_id("yingxiao/kehu.md").as_deref(), Some("yingxiao/kehu"));
         assert_eq!(article_id("a/b/c.TXT").as_deref(), Some("a/b/c"));
         assert_eq!(article_id("picture.png"), None);
+        assert_eq!(article_id("书/红楼梦.epub").as_deref(), Some("书/红楼梦"));
+        assert_eq!(article_id("saved.HTM").as_deref(), Some("saved"));
         assert_eq!(article_id(".md"), None);
     }
 

@@ -90,6 +90,7 @@ pub(super) struct EntryMeta<'a> {
     pub(super) title: &'a str,
     pub(super) category: &'a str,
     pub(super) author: Option<&'a str>,
+    pub(super) language: Option<&'a str>,
     pub(super) source: Option<&'a str>,
     pub(super) date: Option<&'a str>,
     #[serde(borrow)]
@@ -105,6 +106,7 @@ impl<'a> EntryMeta<'a> {
             title: &meta.title,
             category: &meta.category,
             author: meta.author.as_deref(),
+            language: meta.language.as_deref(),
             source: meta.source.as_deref(),
             date: meta.date.as_deref(),
             tags: meta.tags.iter().map(String::as_str).collect(),
@@ -120,6 +122,7 @@ impl<'a> EntryMeta<'a> {
             title: self.title.to_string(),
             category: self.category.to_string(),
             author: owned(self.author),
+            language: owned(self.language),
             source: owned(self.source),
             date: owned(self.date),
             tags: self.tags.iter().map(|t| t.to_string()).collect(),
@@ -133,7 +136,7 @@ impl<'a> EntryMeta<'a> {
     pub(super) fn is_clean(&self) -> bool {
         let clean = |s: &str| crate::text::is_clean(s) && !s.contains('\n');
         [self.title, self.category].into_iter().all(clean)
-            && [self.author, self.source, self.date, self.summary]
+            && [self.author, self.language, self.source, self.date, self.summary]
                 .into_iter()
                 .flatten()
                 .all(clean)

@@ -75,6 +75,7 @@ fn metadata_comes_back_as_it_was_written() {
         title: "标题".into(),
         category: "分类".into(),
         author: Some("作者".into()),
+        language: Some("zh".into()),
         source: None,
         date: Some("2024-01-02".into()),
         tags: vec!["一".into(), "二".into()],

@@ -59,7 +59,11 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Book, String> {
         };
         let path = archive_path(&item.href().decode());
         let Some(bytes) = texts.get(&path) else {
-            missing.push(sanitize_inline(&path));
+            // Said where the chapter would be, so the reader sees the gap.
+            let shown = sanitize_inline(&path);
+            let escaped = shown.replace('&', "&amp;").replace('<', "&lt;");
+            converter.feed(&format!("<p>〔此处缺少一章：{escaped}〕</p>"), Vec::new(), Vec::new());
+            missing.push(shown);
             continue;
         };
         let html = decode_html(bytes);

@@ -179,6 +179,11 @@ fn a_spine_naming_missing_files_is_reported() {
     files.retain(|(name, _)| !name.ends_with("c2.xhtml"));
     let book = parse_epub(&zipped(&files)).expect("the rest reads");
     assert_eq!(book.missing, ["OEBPS/text/c2.xhtml"]);
+    assert!(
+        book.body.text.ends_with("〔此处缺少一章：OEBPS/text/c2.xhtml〕"),
+        "{}",
+        book.body.text
+    );
     files.retain(|(name, _)| !name.ends_with("c1.xhtml"));
     let err = parse_epub(&zipped(&files)).unwrap_err();
     assert!(err.contains("spine names files it does not hold"), "{err}");
