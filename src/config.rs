@@ -107,6 +107,9 @@ pub struct Search {
     pub pinyin_initials: bool,
 }
 
+/// A configuration file is a few kilobytes; this bounds what a wrong path reads.
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// A configuration mistake, located in its file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
@@ -156,11 +159,11 @@ impl Config {
             return Ok((Config::default_config()?, None));
         };
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|err| ConfigError {
+        let text = crate::files::read_regular_text(&path, MAX_FILE_BYTES).map_err(|err| ConfigError {
             file: shown.clone(),
             position: None,
             setting: None,
-            message: format!("cannot be read: {err}"),
+            message: err.to_string(),
         })?;
         Ok((Config::from_user_text(&shown, &text)?, Some(path)))
     }

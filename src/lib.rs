@@ -24,6 +24,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 mod fault;
+pub mod files;
 pub mod keymap;
 pub mod layout;
 pub mod library;

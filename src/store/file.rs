@@ -19,6 +19,8 @@ const LOCK_NAME: &str = "state.lock";
 const TEMP_PREFIX: &str = ".state.json.tmp-";
 /// A byte order mark some editors put first.
 const BOM: &[u8] = b"\xef\xbb\xbf";
+/// Far more than years of bookmarks; bounds what a wrong file costs.
+const MAX_STATE_BYTES: u64 = 64 << 20;
 
 /// Something the user should be told about their saved state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,10 +209,12 @@ impl Store {
     }
 
     fn read(&self) -> Loaded {
-        let bytes = match fs::read(self.path()) {
+        // Only a regular file, and not more than any real state holds.
+        let bytes = match crate::files::read_regular(&self.path(), MAX_STATE_BYTES) {
             Ok(bytes) => bytes,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Loaded::Missing,
-            Err(err) => return Loaded::Damaged(format!("cannot be read ({err})")),
+            Err(err) if err.is_not_found() => return Loaded::Missing,
+            Err(crate::files::ReadError::Io(err)) => return Loaded::Damaged(format!("cannot be read ({err})")),
+            Err(err) => return Loaded::Damaged(format!("is {err}")),
         };
         #[derive(serde::Deserialize)]
         struct VersionOnly {

@@ -1,0 +1,140 @@
+//! Reading files that come from outside (articles, `collection.toml`,
+//! `state.json`, the article cache, the config) with bounds: only regular
+//! files are read, never more than a stated size. A FIFO does not block (it
+//! is opened without waiting for a writer, then refused), a device such as
+//! `/dev/zero` is refused before a byte is read, and a file that grows while
+//! it is read stops at the limit.
+
+use std::fs::{File, Metadata};
+use std::io::Read;
+use std::path::Path;
+
+/// Why a file was not read, displayed to follow the file's name:
+/// "state.json: not a regular file (a folder, pipe or device)".
+#[derive(Debug)]
+pub enum ReadError {
+    /// A folder, FIFO, socket or device.
+    NotRegular,
+    /// Larger than the limit, in bytes.
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+impl ReadError {
+    /// The file is not there (not an error for optional files).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotRegular => f.write_str("not a regular file (a folder, pipe or device)"),
+            ReadError::TooLarge(limit) => write!(f, "larger than {}, not read", size(*limit)),
+            ReadError::Io(err) => write!(f, "cannot be read: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A size for messages: "64 MB", "512 KB".
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{} KB", (bytes >> 10).max(1))
+    }
+}
+
+/// Opens `path` for reading if it is a regular file (links followed), without
+/// blocking on a FIFO; returns the file and its metadata, taken from the open
+/// file (so it cannot be swapped between the check and the read).
+pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    Ok((file, meta))
+}
+
+/// The whole of the regular file at `path`, if it holds at most `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_regular(path)?;
+    read_open(file, &meta, limit)
+}
+
+/// The rest of an open regular file, at most `limit` bytes.
+pub fn read_open(file: File, meta: &Metadata, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // One byte past the limit tells a file that grew since its size was taken.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    Ok(bytes)
+}
+
+/// Like [`read_regular`], as UTF-8 text (a leading byte-order mark dropped).
+pub fn read_regular_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let mut bytes = read_regular(path, limit)?;
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn devices_folders_and_fifos_are_refused_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let started = Instant::now();
+        assert!(matches!(
+            read_regular(Path::new("/dev/zero"), 1 << 20),
+            Err(ReadError::NotRegular)
+        ));
+        assert!(matches!(read_regular(dir.path(), 1 << 20), Err(ReadError::NotRegular)));
+        if made.is_ok_and(|s| s.success()) {
+            assert!(matches!(read_regular(&fifo, 1 << 20), Err(ReadError::NotRegular)));
+        }
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn sizes_are_bounded_and_missing_files_told_apart() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("f");
+        std::fs::write(&file, [b'x'; 2000]).expect("write");
+        assert_eq!(read_regular(&file, 2000).expect("fits").len(), 2000);
+        let err = read_regular(&file, 1999).expect_err("too large");
+        assert_eq!(err.to_string(), "larger than 1 KB, not read");
+        assert!(
+            read_regular(&dir.path().join("none"), 10)
+                .expect_err("missing")
+                .is_not_found()
+        );
+        std::fs::write(&file, "\u{feff}[a]").expect("write");
+        assert_eq!(read_regular_text(&file, 100).expect("text"), "[a]");
+    }
+}
