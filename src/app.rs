@@ -413,6 +413,8 @@ impl App {
         // first part of the collection, read before the reader started.
         self.index();
         let placed = self.library.extend(batch);
+        let articles = self.library.articles();
+        self.keys.add(placed.iter().flatten().filter_map(|&i| articles.get(i)));
         if let Some(search_index) = &mut self.search_index {
             search_index.merge(&placed, index);
         }

@@ -1,7 +1,7 @@
 //! The bookmark list: its order (newest first, or grouped by article), its
 //! cursor and the undo slot for the last deletion.
 
-use crate::library::Body;
+use crate::library::{Body, Library};
 use crate::store::identity::Keys;
 use crate::store::{Bookmark, State};
 
@@ -21,13 +21,13 @@ pub struct BookmarkList {
 
 impl BookmarkList {
     /// The bookmarks in display order.
-    pub fn ordered<'a>(&self, state: &'a State, keys: &Keys) -> Vec<&'a Bookmark> {
+    pub fn ordered<'a>(&self, state: &'a State, keys: &Keys, library: &Library) -> Vec<&'a Bookmark> {
         let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
         if self.grouped {
             // Unattached ones sort last, by key.
             list.sort_by_key(|b| {
                 (
-                    keys.article(&b.article).unwrap_or(usize::MAX),
+                    keys.article(&b.article, library).unwrap_or(usize::MAX),
                     b.article.clone(),
                     b.offset,
                 )
@@ -57,7 +57,6 @@ pub fn snippet(body: &Body, offset: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::Library;
 
     #[test]
     fn snippets_take_about_thirty_characters_on_one_line() {

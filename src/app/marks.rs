@@ -26,10 +26,9 @@ impl App {
         self.attach_state();
     }
 
-    /// Keys the articles as loaded now and attaches what they newly match
+    /// Attaches saved entries that loaded articles newly match
     /// (`identity::attachments`), saving the attachments.
     pub(super) fn attach_state(&mut self) {
-        self.keys = Keys::new(&self.library);
         for change in identity::attachments(&self.saved, &self.library, &self.keys) {
             self.save(change);
         }
@@ -42,18 +41,18 @@ impl App {
 
     /// The key article `index`'s state is saved under.
     pub fn state_key(&self, index: usize) -> &str {
-        self.keys.key(index)
+        self.library.articles().get(index).map_or("", |a| self.keys.key(a))
     }
 
     /// The article whose state is saved under `key`, if it is loaded.
     pub fn article_of_key(&self, key: &str) -> Option<usize> {
-        self.keys.article(key)
+        self.keys.article(key, &self.library)
     }
 
     /// The saved position of article `index`, unless its text was replaced
     /// since (another fingerprint).
     pub fn saved_position(&self, index: usize) -> Option<&Position> {
-        let position = self.saved.positions.get(self.keys.key(index))?;
+        let position = self.saved.positions.get(self.state_key(index))?;
         let text = &self.library.articles().get(index)?.body.text;
         position
             .fingerprint
@@ -71,7 +70,7 @@ impl App {
 
     /// The article "continue reading" opens, with how far it was read.
     pub fn continue_target(&self) -> Option<(usize, u8)> {
-        let index = self.keys.article(self.saved.last_read.as_ref()?)?;
+        let index = self.article_of_key(self.saved.last_read.as_ref()?)?;
         Some((index, self.saved_position(index).map_or(0, |p| p.percent)))
     }
 
@@ -109,7 +108,7 @@ impl App {
         let page = self.reader_page();
         let reader = self.reader.as_ref()?;
         let percent = reader.percent().min(100) as u8;
-        let article = self.keys.key(reader.article).to_string();
+        let article = self.state_key(reader.article).to_string();
         let text = &self.library.articles()[reader.article].body.text;
         let position = Position {
             fingerprint: Some(identity::fingerprint(text)),
@@ -147,11 +146,10 @@ impl App {
         let offset = reader.offset();
         // A second bookmark on the same line edits the first.
         let line = reader.layout.line_at_offset(offset);
-        let same_line = self
-            .saved
-            .bookmarks
-            .iter()
-            .find(|b| b.article == self.keys.key(reader.article) && reader.layout.line_at_offset(b.offset) == line);
+        let same_line =
+            self.saved.bookmarks.iter().find(|b| {
+                b.article == self.state_key(reader.article) && reader.layout.line_at_offset(b.offset) == line
+            });
         if let Some(existing) = same_line {
             self.prompt = Some(Prompt {
                 kind: PromptKind::EditNote { id: existing.id },
@@ -166,7 +164,7 @@ impl App {
         }
         let bookmark = Bookmark {
             id,
-            article: self.keys.key(reader.article).to_string(),
+            article: self.state_key(reader.article).to_string(),
             offset,
             snippet: snippet(&article.body, offset),
             created,
@@ -215,7 +213,11 @@ impl App {
             return;
         };
         let mut list = list.clone();
-        let ordered: Vec<Bookmark> = list.ordered(&self.saved, &self.keys).into_iter().cloned().collect();
+        let ordered: Vec<Bookmark> = list
+            .ordered(&self.saved, &self.keys, &self.library)
+            .into_iter()
+            .cloned()
+            .collect();
         let rows = self.bookmark_rows();
         let len = ordered.len();
         let mut cursor = super::ListCursor {
@@ -243,7 +245,7 @@ impl App {
             }
             Command::Open | Command::FocusRight => {
                 if let Some(bookmark) = ordered.get(cursor.selected) {
-                    match self.keys.article(&bookmark.article) {
+                    match self.article_of_key(&bookmark.article) {
                         Some(index) => {
                             self.overlay = None;
                             self.open_article(index, Some(bookmark.offset));

@@ -572,6 +572,15 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
         app.selected_article().map(|i| app.library.articles()[i].id.clone()),
         Some(open.0)
     );
+    // Every article that arrived in a batch is keyed by its file.
+    for (i, article) in app.library.articles().iter().enumerate() {
+        let key = app.state_key(i);
+        assert!(
+            crate::store::identity::is_file_key(key) && key.ends_with(&format!("{}.md", article.id)),
+            "{key}"
+        );
+        assert_eq!(app.article_of_key(key), Some(i));
+    }
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn local_time(bookmark: &Bookmark) -> String {
 }
 
 fn title<'a>(library: &'a Library, keys: &Keys, bookmark: &Bookmark) -> Option<&'a str> {
-    keys.article(&bookmark.article)
+    keys.article(&bookmark.article, library)
         .map(|i| library.articles()[i].meta.title.as_str())
 }
 
@@ -94,7 +94,7 @@ pub fn bookmark_markdown(state: &State, library: &Library) -> String {
     let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
     list.sort_by_key(|b| {
         (
-            keys.article(&b.article).unwrap_or(usize::MAX),
+            keys.article(&b.article, library).unwrap_or(usize::MAX),
             b.article.clone(),
             b.offset,
         )

@@ -68,29 +68,47 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     out
 }
 
-/// The keys of a library's articles, and the article holding a key.
+/// The keys of a library's articles, and the article holding a key. Kept
+/// by article ID (unique in a library), so articles added in batches are
+/// keyed once, wherever the batch puts them.
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
-    keys: Vec<String>,
-    by_key: HashMap<String, usize>,
+    cwd: PathBuf,
+    /// Article ID → key, for articles whose key is not their ID (files).
+    by_id: HashMap<String, String>,
+    /// Key → article ID.
+    by_key: HashMap<String, String>,
 }
 
 impl Keys {
     pub fn new(library: &Library) -> Keys {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        let keys: Vec<String> = library.articles().iter().map(|a| key_of(a, &cwd)).collect();
-        let by_key = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
-        Keys { keys, by_key }
+        let mut keys = Keys {
+            cwd: std::env::current_dir().unwrap_or_default(),
+            ..Keys::default()
+        };
+        keys.add(library.articles());
+        keys
     }
 
-    /// The key of article `index`.
-    pub fn key(&self, index: usize) -> &str {
-        self.keys.get(index).map_or("", String::as_str)
+    /// Keys articles added to the library.
+    pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
+        for article in articles {
+            let key = key_of(article, &self.cwd);
+            if key != article.id {
+                self.by_id.insert(article.id.clone(), key.clone());
+            }
+            self.by_key.insert(key, article.id.clone());
+        }
     }
 
-    /// The article whose state `key` holds.
-    pub fn article(&self, key: &str) -> Option<usize> {
-        self.by_key.get(key).copied()
+    /// The key of `article`.
+    pub fn key<'a>(&'a self, article: &'a Article) -> &'a str {
+        self.by_id.get(&article.id).map_or(&article.id, String::as_str)
+    }
+
+    /// The article of `library` whose state `key` holds.
+    pub fn article(&self, key: &str, library: &Library) -> Option<usize> {
+        library.find(self.by_key.get(key)?)
     }
 }
 
@@ -102,7 +120,7 @@ pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change>
         .keys()
         .map(String::as_str)
         .chain(state.bookmarks.iter().map(|b| b.article.as_str()))
-        .filter(|key| keys.article(key).is_none())
+        .filter(|key| keys.article(key, library).is_none())
         .collect();
     orphans.sort_unstable();
     orphans.dedup();
@@ -127,7 +145,7 @@ pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change>
         if let Some(index) = target.filter(|i| taken.insert(*i)) {
             changes.push(Change::Attach {
                 from: from.to_string(),
-                to: keys.key(index).to_string(),
+                to: keys.key(&library.articles()[index]).to_string(),
             });
         }
     }
@@ -140,7 +158,7 @@ fn unread_fingerprints(state: &State, library: &Library, keys: &Keys) -> HashMap
         .articles()
         .iter()
         .enumerate()
-        .filter(|(i, a)| matches!(a.origin, Origin::File(_)) && !state.positions.contains_key(keys.key(*i)))
+        .filter(|(_, a)| matches!(a.origin, Origin::File(_)) && !state.positions.contains_key(keys.key(a)))
         .map(|(i, a)| (fingerprint(&a.body.text), i))
         .collect()
 }

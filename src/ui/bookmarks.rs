@@ -15,7 +15,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     let body = overlay_body(app.width, app.height);
     fill(buf, area, theme.overlay);
     let order = if list.grouped { "按文章" } else { "按时间" };
-    let ordered = list.ordered(&app.saved, app.keys());
+    let ordered = list.ordered(&app.saved, app.keys(), &app.library);
     let heading = format!(
         "书签  {} 个  {order}（o 切换）  Enter 跳转  e 备注  d 删除  u 撤销  Esc 关闭",
         ordered.len()
