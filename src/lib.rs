@@ -30,6 +30,7 @@ pub mod layout;
 pub mod library;
 pub mod parallel;
 pub mod print;
+pub mod script;
 pub mod search;
 pub mod store;
 pub mod text;

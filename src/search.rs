@@ -14,7 +14,7 @@ mod query;
 mod scan;
 mod snippet;
 
-pub use fold::{Folded, Searchable, fold, punctuation_variants};
+pub use fold::{Folded, Searchable, fold, punctuation_variants, simplified_char};
 pub use index::{Hit, SearchIndex, SearchResults};
 pub use names::matching_names;
 pub use pinyin::Tier;

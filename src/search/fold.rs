@@ -117,6 +117,13 @@ pub(super) fn fold_one(c: char) -> char {
     fold_char(simplify(simplified_table(), c))
 }
 
+/// The Simplified form of one character by the folding table (variants to
+/// their standard form too; case and width left alone): what the reader shows
+/// when asked for Simplified text. Always of the same UTF-8 length.
+pub fn simplified_char(c: char) -> char {
+    simplify(simplified_table(), c)
+}
+
 /// The folded form of a query or a title.
 pub fn fold(text: &str) -> String {
     Folded::new(text).text
