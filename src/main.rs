@@ -284,7 +284,7 @@ fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool
 /// (a damaged cache), or when `--dir` folders hold no article (the full load
 /// says why).
 fn search_in_place(collection: &InPlace<'_>, cli: &Cli, query: &Query, json: bool, limit: usize) -> Option<ExitCode> {
-    if collection.documents.is_empty() && !cli.dirs.is_empty() {
+    if (collection.documents.is_empty() && !cli.dirs.is_empty()) || collection.collides {
         return None;
     }
     let index = SearchIndex::build_from(&collection.documents, query.uses_pinyin());

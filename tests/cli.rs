@@ -363,3 +363,28 @@ fn list_finds_a_category_by_prefix_and_folding() {
         .stderr(predicate::str::contains("several").and(predicate::str::contains("卷一・周文, 卷二・秦文")));
     list("体育").code(1).stderr(predicate::str::contains("营销管理"));
 }
+
+#[test]
+fn two_folders_with_the_same_file_names_are_both_listed_and_searched() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (c1, c2) = (root.path().join("c1"), root.path().join("c2"));
+    for (dir, text) in [(&c1, "治安策全文"), (&c2, "過秦論全文")] {
+        std::fs::create_dir_all(dir).expect("mkdir");
+        std::fs::write(dir.join("a.md"), text).expect("write");
+    }
+    let (c1, c2) = (c1.to_string_lossy().to_string(), c2.to_string_lossy().to_string());
+    yuedu()
+        .args(["--dir", &c1, "--dir", &c2, "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("a\t").and(predicate::str::contains("c2/a\t")))
+        .stderr("");
+    // Twice: the second search reads the article cache.
+    for _ in 0..2 {
+        yuedu()
+            .args(["--dir", &c1, "--dir", &c2, "search", "過秦論"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("c2/a"));
+    }
+}

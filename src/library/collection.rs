@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use super::article::{Article, Origin};
-use super::order::{first_wins, group_categories, merge_in_order, shown_origin};
+use super::order::{first_keeps, group_categories, merge_in_order};
 use super::plan::Plan;
 use super::read::Batch;
 
@@ -113,35 +113,21 @@ impl Library {
     /// Adds a batch of articles, keeping categories and order: listed
     /// categories first, then the others by name, 未分类 last; within a
     /// category by `order`, then title. A second article with an ID already
-    /// taken is reported and left out. Returns where each article of the
-    /// batch went (`None`: left out); the articles already there keep their
-    /// order around them.
+    /// taken is kept under its folder's name and the ID (`order::first_keeps`).
+    /// Returns where each article of the batch went (always `Some` now that
+    /// none is left out); the articles already there keep their order around
+    /// them.
     pub fn extend(&mut self, batch: Batch) -> Vec<Option<usize>> {
         self.problems.extend(batch.problems);
         let mut articles = batch.articles;
-        let mut given: Vec<usize> = (0..articles.len()).collect();
-        let mut placed = vec![None; articles.len()];
         let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
-        let duplicates = first_wins(&items, |id| {
-            self.find(id).map(|i| shown_origin(&self.articles[i].origin, id))
-        });
-        if !duplicates.is_empty() {
-            let mut at = 0;
-            let mut next = duplicates.iter().map(|(i, _)| *i).peekable();
-            articles.retain(|_| {
-                let keep = next.next_if_eq(&at).is_none();
-                at += 1;
-                keep
-            });
-            let mut next = duplicates.iter().map(|(i, _)| *i).peekable();
-            given.retain(|at| next.next_if_eq(at).is_none());
-            self.problems.extend(duplicates.into_iter().map(|(_, problem)| problem));
+        let renamed = first_keeps(&items, |id| self.find(id).is_some());
+        for (at, id) in renamed {
+            articles[at].id = id;
         }
-        let (merged, positions) = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
+        let (merged, placed) = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
         self.articles = merged;
-        for (at, position) in given.into_iter().zip(positions) {
-            placed[at] = Some(position);
-        }
+        let placed = placed.into_iter().map(Some).collect();
         self.categories = group_categories(&self.articles);
         self.index = self
             .articles
@@ -278,32 +264,32 @@ mod tests {
     }
 
     #[test]
-    fn the_first_article_with_an_id_wins_within_and_across_batches() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        for name in ["甲.md", "甲.txt", "乙.md", "丙.md"] {
-            fs::write(dir.path().join(name), "正文").expect("write");
+    fn an_id_taken_twice_keeps_both_the_later_under_its_folders_name() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let (c1, c2) = (root.path().join("c1"), root.path().join("c2"));
+        for (dir, text) in [(&c1, "治安策"), (&c2, "過秦論")] {
+            fs::create_dir_all(dir.join("卷一")).expect("mkdir");
+            fs::write(dir.join("a.md"), text).expect("write");
+            fs::write(dir.join("卷一/b.md"), text).expect("write");
         }
-        let again = tempfile::tempdir().expect("tempdir");
-        fs::write(again.path().join("乙.md"), "又一个").expect("write");
-        let mut plan = Plan::dirs(&[dir.path().to_path_buf(), again.path().to_path_buf()]).expect("plan");
+        fs::write(c1.join("a.txt"), "同一文件夹里的另一个 a").expect("write");
+        let dirs = [c1.clone(), c2.clone()];
+        let whole = Library::from_dirs(&dirs).expect("library");
+        let mut plan = Plan::dirs(&dirs).expect("plan");
         let mut library = plan.start();
         for batch in plan.into_batches(2) {
             library.extend(read_batch(batch));
         }
-        let mut ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
-        ids.sort_unstable();
-        assert_eq!(ids, ["丙", "乙", "甲"]);
-        let problems: Vec<String> = library.problems().iter().map(ToString::to_string).collect();
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(
-            problems[0].contains("甲.txt") && problems[0].contains("甲.md"),
-            "{problems:?}"
-        );
-        assert!(
-            problems[1].starts_with(&again.path().display().to_string()),
-            "{problems:?}"
-        );
-        assert_eq!(library.articles()[library.find("乙").expect("乙")].body.text, "正文");
+        for library in [&whole, &library] {
+            let mut ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
+            ids.sort_unstable();
+            assert_eq!(ids, ["a", "c1/a", "c2/a", "c2/卷一/b", "卷一/b"], "none left out");
+            let text = |id: &str| library.articles()[library.find(id).expect(id)].body.text.clone();
+            assert_eq!(text("a"), "治安策", "the first found keeps its ID");
+            assert_eq!(text("c2/a"), "過秦論");
+            assert_eq!(text("c2/卷一/b"), "過秦論");
+            assert!(library.problems().is_empty(), "{:?}", library.problems());
+        }
     }
 
     #[test]

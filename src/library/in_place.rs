@@ -4,7 +4,7 @@
 use super::article::{Article, Document, Origin};
 use super::cache::{ArticleCache, CachedArticle, Change, Slot};
 use super::collection::LoadProblem;
-use super::order::{OrderKey, collection_order, first_wins};
+use super::order::{OrderKey, collection_order, first_keeps};
 use super::plan::{Candidate, Content, Plan};
 use super::read::{Loaded, load_candidate};
 
@@ -48,17 +48,10 @@ impl Plan {
             .filter(|(_, d)| d.is_some())
             .map(|(c, _)| (c.id.as_str(), &c.origin))
             .collect();
-        let duplicates = first_wins(&items, |_| None);
-        let mut later = duplicates.iter().map(|(at, _)| *at).peekable();
-        for (read, document) in documents.iter_mut().filter(|d| d.is_some()).enumerate() {
-            if later.next_if_eq(&read).is_some() {
-                *document = None;
-            }
-        }
+        // Documents read in place cannot take another ID: with IDs taken
+        // twice, the search loads the collection instead (`collides`).
+        collection.collides = !first_keeps(&items, |_| false).is_empty();
         collection.documents = documents.into_iter().flatten().collect();
-        collection
-            .problems
-            .extend(duplicates.into_iter().map(|(_, problem)| problem));
         let listed = self.listed_categories();
         collection
             .documents
@@ -76,6 +69,8 @@ pub struct InPlace<'c> {
     pub problems: Vec<LoadProblem>,
     /// What became of each file's cache entry.
     pub changes: Vec<Change>,
+    /// Two files have the same ID: the full load names the later one anew.
+    pub collides: bool,
 }
 
 /// An article built now (not from a folder) or read in place from the cache.

@@ -2,7 +2,7 @@
 //! the same ID is kept.
 
 use super::article::{Article, Origin};
-use super::collection::{Category, LoadProblem};
+use super::collection::Category;
 use super::natural::natural_cmp;
 use super::parse::UNCATEGORISED;
 
@@ -48,43 +48,55 @@ impl OrderKey<'_> {
     }
 }
 
-/// How an article's source is named in messages.
-pub(super) fn shown_origin(origin: &Origin, id: &str) -> String {
-    match origin {
-        Origin::Bundled => format!("bundled {id}"),
-        Origin::File(path) => path.display().to_string(),
-    }
-}
-
-/// The one rule for IDs taken twice: the first article in load order wins.
-/// Of `items` (ID and origin, in load order), every one whose ID `taken`
-/// already holds (it returns how the holder is named) or an earlier item
-/// has is left out; their positions in `items` and the problems to report
-/// come back in order. Found by sorting the IDs, which costs less than
+/// The one rule for IDs taken twice: the first article in load order keeps
+/// its ID; a later one is kept too, under its folder's name and the ID
+/// (`c2/a`), with `~2`, `~3`… after it if that is taken as well. Of `items`
+/// (ID and origin, in load order), every one whose ID `taken` already holds
+/// or an earlier item has comes back, in order, with its position in
+/// `items` and its new ID. Found by sorting the IDs, which costs less than
 /// hashing every one.
-pub(super) fn first_wins(
-    items: &[(&str, &Origin)],
-    taken: impl Fn(&str) -> Option<String>,
-) -> Vec<(usize, LoadProblem)> {
+pub(super) fn first_keeps(items: &[(&str, &Origin)], taken: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
     let mut by_id: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
     by_id.sort_unstable();
-    let mut duplicates = Vec::new();
+    let mut later = Vec::new();
     for same in by_id.chunk_by(|a, b| a.0 == b.0) {
         let id = same[0].0;
-        let (first, later) = match taken(id) {
-            Some(holder) => (holder, same),
-            None => (shown_origin(items[same[0].1].1, id), &same[1..]),
-        };
-        for &(_, at) in later {
-            let problem = LoadProblem {
-                path: shown_origin(items[at].1, id),
-                message: format!("duplicate article ID {id:?}, already used by {first}"),
-            };
-            duplicates.push((at, problem));
-        }
+        let renamed = if taken(id) { same } else { &same[1..] };
+        later.extend(renamed.iter().map(|&(_, at)| at));
     }
-    duplicates.sort_unstable_by_key(|(at, _)| *at);
-    duplicates
+    if later.is_empty() {
+        return Vec::new();
+    }
+    later.sort_unstable();
+    let mut used: std::collections::HashSet<String> = items.iter().map(|(id, _)| (*id).to_string()).collect();
+    later
+        .into_iter()
+        .map(|at| {
+            let (id, origin) = items[at];
+            let base = format!("{}/{id}", folder_name(origin, id));
+            let mut new_id = base.clone();
+            let mut n = 2;
+            while taken(&new_id) || used.contains(&new_id) {
+                new_id = format!("{base}~{n}");
+                n += 1;
+            }
+            used.insert(new_id.clone());
+            (at, new_id)
+        })
+        .collect()
+}
+
+/// The name of the folder an article with `id` was found in (the root its
+/// ID is relative to).
+fn folder_name(origin: &Origin, id: &str) -> String {
+    match origin {
+        Origin::Bundled => "bundled".to_string(),
+        Origin::File(path) => path
+            .ancestors()
+            .nth(id.matches('/').count() + 1)
+            .and_then(|root| root.file_name())
+            .map_or_else(|| "folder".to_string(), |name| name.to_string_lossy().into_owned()),
+    }
 }
 
 pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {

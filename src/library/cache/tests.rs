@@ -106,13 +106,22 @@ fn in_place_summary(collection: &crate::library::InPlace<'_>) -> Vec<(String, St
 }
 
 #[test]
+fn ids_taken_twice_make_a_search_load_the_collection_instead() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    write(&root.path().join("乙.md"), "乙的内容。");
+    write(&root.path().join("乙.txt"), "另一个乙。");
+    let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    assert!(plan.read_in_place(&cache).collides);
+}
+
+#[test]
 fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     let root = tempfile::tempdir().expect("tempdir");
     let cache_dir = tempfile::tempdir().expect("tempdir");
     write(&root.path().join("甲.md"), "+++\ntitle = \"甲\"\n+++\n甲的内容。");
     write(&root.path().join("乙.md"), "乙的内容。");
-    // The same ID twice: the first found wins, as in a library.
-    write(&root.path().join("乙.txt"), "另一个乙。");
     write(&root.path().join("坏.md"), "+++\ntitle = [\n+++\n");
     let (library, _) = load(root.path(), cache_dir.path());
     let expected = summary(&library);
@@ -153,7 +162,7 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     changes.into_iter().for_each(|c| cache.record(c));
     assert!(cache.save().expect("save"), "the edit is written");
     let (_, reused) = load(root.path(), cache_dir.path());
-    assert_eq!(reused, 4, "every file from the cache again");
+    assert_eq!(reused, 3, "every file from the cache again");
 }
 
 #[test]
