@@ -2,6 +2,12 @@
 //! query in-process, and `yuedu --dir X search Q` as a whole process against
 //! `rg -l Q X` over the same folder, in the same run (medians of 11 runs,
 //! taken in turn), with the article cache cold, warm and after an edit.
+//! Then the shape of a collection of Tang poems: 57,603 poems of about 300
+//! bytes, the whole process against `rg -l` warm, and the time per keystroke
+//! in the reader's search box once loaded.
+//!
+//! `cargo bench --bench search -- poems` runs only the parts whose name
+//! holds `poems`.
 
 mod support;
 
@@ -10,13 +16,27 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use yuedu::app::{App, Input};
+use yuedu::config::Config;
+use yuedu::keymap::Key;
 use yuedu::library::Library;
 use yuedu::search::{Query, SearchIndex};
 
 const ARTICLES: usize = 20_000;
 const BYTES: usize = 20 * 1024 * 1024;
 
+const POEMS: usize = 57_603;
+
+/// Whether a part of this bench was asked for (by a word after `--`).
+fn selected(name: &str) -> bool {
+    let words: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
+}
+
 fn in_process(c: &mut Criterion) {
+    if !selected("in_process") {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     support::write_collection(dir.path(), ARTICLES, BYTES);
     let started = Instant::now();
@@ -86,31 +106,38 @@ fn median_time(runs: usize, mut command: impl FnMut() -> Command) -> Duration {
     times[runs / 2]
 }
 
+/// `yuedu --dir DIR search QUERY` with its own cache folder.
+fn yuedu_search(dir: &std::path::Path, cache: &std::path::Path, query: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_yuedu"));
+    c.env("XDG_CACHE_HOME", cache)
+        .env("XDG_CONFIG_HOME", cache)
+        .arg("--dir")
+        .arg(dir)
+        .args(["search", query, "--limit", "20"]);
+    c
+}
+
+fn rg_list(dir: &std::path::Path, query: &str) -> Command {
+    let mut c = Command::new("rg");
+    c.arg("-l").arg(query).arg(dir);
+    c
+}
+
 fn whole_process(_: &mut Criterion) {
+    if !selected("whole_process") {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     support::write_collection(dir.path(), ARTICLES, BYTES);
     let cache = tempfile::tempdir().expect("cache folder");
     let has_rg = Command::new("rg").arg("--version").output().is_ok();
-    let yuedu = |query: &str| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_yuedu"));
-        c.env("XDG_CACHE_HOME", cache.path())
-            .env("XDG_CONFIG_HOME", cache.path())
-            .arg("--dir")
-            .arg(dir.path())
-            .args(["search", query, "--limit", "20"]);
-        c
-    };
+    let yuedu = |query: &str| yuedu_search(dir.path(), cache.path(), query);
     // The first search reads and parses every file and writes the article cache.
     let first = time_once(yuedu("病案首页"));
     println!("whole process, first search (no article cache yet): yuedu {first:.2?}");
     for query in ["病案首页", "客户关系"] {
         if has_rg {
-            let rg = || {
-                let mut c = Command::new("rg");
-                c.arg("-l").arg(query).arg(dir.path());
-                c
-            };
-            let (yuedu, rg) = medians_in_turn(11, || yuedu(query), rg);
+            let (yuedu, rg) = medians_in_turn(11, || yuedu(query), || rg_list(dir.path(), query));
             println!(
                 "whole process, query {query}: yuedu {yuedu:.2?}, rg -l {rg:.2?}, ratio {:.2}",
                 yuedu.as_secs_f64() / rg.as_secs_f64()
@@ -134,5 +161,78 @@ fn whole_process(_: &mut Criterion) {
     println!("whole process, first search after editing one file: yuedu {after_edit:.2?}");
 }
 
-criterion_group!(benches, in_process, whole_process);
+/// The poems, searched by the whole process against `rg -l`, warm (the
+/// article cache written, the files in the page cache).
+fn poems_whole_process(_: &mut Criterion) {
+    if !selected("poems_whole_process") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_poems(dir.path(), POEMS);
+    let cache = tempfile::tempdir().expect("cache folder");
+    let first = time_once(yuedu_search(dir.path(), cache.path(), "明月"));
+    println!("poems: {POEMS} files; first search (writes the article cache): {first:.2?}");
+    if Command::new("rg").arg("--version").output().is_err() {
+        println!("poems: rg not installed, no baseline");
+        return;
+    }
+    for query in ["明月", "李白", "峰"] {
+        let (yuedu, rg) = medians_in_turn(
+            11,
+            || yuedu_search(dir.path(), cache.path(), query),
+            || rg_list(dir.path(), query),
+        );
+        println!(
+            "poems, whole process, query {query}: yuedu {yuedu:.2?}, rg -l {rg:.2?}, ratio {:.2}",
+            yuedu.as_secs_f64() / rg.as_secs_f64()
+        );
+    }
+}
+
+/// The poems loaded in the reader: each key typed into the search box runs
+/// the query as it stands (the goal: within 20 ms a key).
+fn poems_keystrokes(c: &mut Criterion) {
+    if !selected("poems_keystrokes") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_poems(dir.path(), POEMS);
+    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let config = Config::default_config().expect("config");
+    let mut app = App::new(library, config.keymap().expect("keymap"), Default::default(), 120, 40);
+    let started = Instant::now();
+    app.handle(Input::Key(Key::char('s')));
+    println!(
+        "poems: index built in {:.2?} (once, before the first search)",
+        started.elapsed()
+    );
+    let mut group = c.benchmark_group("poems_keystroke");
+    group.sample_size(10);
+    for query in ["明月", "李白", "jys", "jingyesi", "峰 -山"] {
+        group.bench_function(query, |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    for c in query.chars() {
+                        let started = Instant::now();
+                        black_box(app.handle(Input::Key(Key::char(c))));
+                        total += started.elapsed();
+                    }
+                    app.handle(Input::Key(Key::ctrl('u')));
+                }
+                // Per key typed.
+                total / query.chars().count() as u32
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    in_process,
+    whole_process,
+    poems_whole_process,
+    poems_keystrokes
+);
 criterion_main!(benches);

@@ -82,3 +82,49 @@ pub fn write_collection(root: &std::path::Path, count: usize, total_bytes: usize
         std::fs::write(dir.join(format!("{i:05}.md")), body).expect("write article");
     }
 }
+
+/// Writes `count` short poems (about 300 bytes each, like a collection of
+/// Tang poems) into `root`, in 900 卷 folders: a title, an author (one of a
+/// few thousand, a few with many poems), four or eight lines of Traditional
+/// text, now and then a variant form (峯, 羣).
+pub fn write_poems(root: &std::path::Path, count: usize) {
+    const HAN: &str = "春風明月山水雲天江城花落秋夜思鄉歸人白日青山長河孤舟煙雨寒霜故園千里萬古空樓獨上遠望\
+        東西南北來去聞君何處歌聲一杯酒相送別離愁滿庭芳草綠柳黃鶯啼曉寂寥無語淚沾衣峯羣鳥飛盡";
+    let han: Vec<char> = HAN.chars().collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let pick = |n: usize, next: &mut dyn FnMut() -> u64| -> String {
+        (0..n).map(|_| han[next() as usize % han.len()]).collect()
+    };
+    for i in 0..count {
+        let volume = format!("卷{:03}", i % 900);
+        let dir = root.join(&volume);
+        if i < 900 {
+            std::fs::create_dir_all(&dir).expect("create volume folder");
+        }
+        let title = if i % 5_000 == 7 {
+            "靜夜思".to_string()
+        } else {
+            pick(2 + i % 5, &mut next)
+        };
+        // A few prolific authors, then a long tail.
+        let author = match next() % 50 {
+            0 => "李白".to_string(),
+            1 => "杜甫".to_string(),
+            _ => pick(2 + (next() % 2) as usize, &mut next),
+        };
+        let line = 5 + 2 * (next() % 2) as usize;
+        let lines = if next() % 3 == 0 { 8 } else { 4 };
+        let mut body = format!("+++\ntitle = \"{title}\"\nauthor = \"{author}\"\n+++\n\n");
+        for n in 0..lines {
+            body.push_str(&pick(line, &mut next));
+            body.push_str(if n % 2 == 0 { "，" } else { "。\n" });
+        }
+        std::fs::write(dir.join(format!("{i:05}.md")), body).expect("write poem");
+    }
+}

@@ -274,7 +274,7 @@ fn search(cli: &Cli, config: &Config, places: &Places, query: &Query, json: bool
     for problem in library.problems() {
         warn(format_args!("skipped {}", Shown::field(problem)));
     }
-    let index = SearchIndex::build(&library);
+    let index = SearchIndex::for_query(library.articles(), query);
     let results = index.search(&library, query, limit);
     print_results(&results, library.articles(), json)
 }
@@ -287,7 +287,7 @@ fn search_in_place(collection: &InPlace<'_>, cli: &Cli, query: &Query, json: boo
     if (collection.documents.is_empty() && !cli.dirs.is_empty()) || collection.collides {
         return None;
     }
-    let index = SearchIndex::build_from(&collection.documents, query.uses_pinyin());
+    let index = SearchIndex::for_query(&collection.documents, query);
     let results = index.search_in(&collection.documents, query, limit);
     let shown_clean = results.hits.iter().all(|hit| {
         collection

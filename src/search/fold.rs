@@ -177,6 +177,58 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Every character that folds to `c` other than `c` itself (and ASCII
+/// capitals, which a caseless match covers): 峰 ← 峯, a ← ａ Ａ.
+pub(super) fn preimages(c: char) -> &'static [char] {
+    static REVERSE: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> = std::sync::OnceLock::new();
+    let reverse = REVERSE.get_or_init(|| {
+        let mut reverse: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        for (code, &to) in simplified_table().iter().enumerate() {
+            if usize::from(to) != code
+                && let (Some(from), Some(to)) = (char::from_u32(code as u32), char::from_u32(u32::from(to)))
+            {
+                reverse.entry(to).or_default().push(from);
+            }
+        }
+        for code in 0xff01..=0xff5eu32 {
+            if let Some(wide) = char::from_u32(code)
+                && fold_char(wide) != wide
+            {
+                reverse.entry(fold_char(wide)).or_default().push(wide);
+            }
+        }
+        for dot in ['\u{30fb}', '\u{ff65}', '\u{2027}'] {
+            reverse.entry('\u{b7}').or_default().push(dot);
+        }
+        reverse
+    });
+    reverse.get(&c).map_or(&[], Vec::as_slice)
+}
+
+/// Every text that folds to `folded` (itself folded), up to ASCII case, if
+/// there are at most `limit`: searching a text for these finds what
+/// searching its folded copy for `folded` would, without the copy.
+pub fn unfolded_forms(folded: &str, limit: usize) -> Option<Vec<String>> {
+    let mut forms = vec![String::new()];
+    for c in folded.chars() {
+        let others = preimages(c);
+        if forms.len() * (others.len() + 1) > limit {
+            return None;
+        }
+        forms = forms
+            .iter()
+            .flat_map(|form| {
+                std::iter::once(c).chain(others.iter().copied()).map(move |o| {
+                    let mut form = form.clone();
+                    form.push(o);
+                    form
+                })
+            })
+            .collect();
+    }
+    Some(forms)
+}
+
 /// The other form of a punctuation mark: ASCII ↔ full width.
 fn other_form(c: char) -> Option<char> {
     match c {
@@ -302,6 +354,24 @@ mod tests {
         assert_eq!(punctuation_variants("3.5%").len(), 4);
         assert_eq!(punctuation_variants("客户"), ["客户"]);
         assert_eq!(punctuation_variants("a,b,c,d,e,f"), ["a,b,c,d,e,f", "a，b，c，d，e，f"]);
+    }
+
+    #[test]
+    fn unfolded_forms_are_every_text_that_folds_to_the_term() {
+        let mut forms = unfolded_forms("峰群", 16).expect("few");
+        forms.sort();
+        assert_eq!(forms, ["峯羣", "峯群", "峰羣", "峰群"]);
+        for form in &forms {
+            assert_eq!(fold(form), "峰群");
+        }
+        let forms = unfolded_forms("cpu", 64).expect("few");
+        assert!(forms.contains(&"ｃＰｕ".to_string()));
+        assert_eq!(forms.len(), 27);
+        assert!(unfolded_forms("rater", 64).is_none(), "3^5 forms: too many");
+        assert_eq!(unfolded_forms("明月", 16), Some(vec!["明月".to_string()]));
+        let mut lines = unfolded_forms("线", 16).expect("few");
+        lines.sort();
+        assert_eq!(lines, ["綫", "線", "线"]);
     }
 
     #[test]

@@ -35,6 +35,9 @@ struct MetaCopy {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
+    /// Bodies have no folded copies: they are searched for every form of
+    /// the words that folds to them (see `for_query`).
+    unfolded: bool,
 }
 
 /// One matching article.
@@ -73,6 +76,21 @@ impl SearchIndex {
         let mut index = SearchIndex::default();
         index.extend_from(articles, with_initials);
         index
+    }
+
+    /// The index for one query over documents searched once (`yuedu
+    /// search`): when each word has only a few forms that fold to it (峰: 峰
+    /// and 峯), bodies are searched for those forms where they stand, and
+    /// none is scanned for folding or copied.
+    pub fn for_query<D: Document + Sync>(articles: &[D], query: &Query) -> SearchIndex {
+        if !query.terms.iter().all(|t| t.unfolded.is_some()) {
+            return SearchIndex::build_from(articles, query.uses_pinyin());
+        }
+        let docs = crate::parallel::map(articles, 64, |a| Doc::of_fields(a, query.uses_pinyin()));
+        SearchIndex {
+            docs: docs.into_iter().map(Option::unwrap_or_default).collect(),
+            unfolded: true,
+        }
     }
 
     /// Adds `articles`, which follow the ones already indexed.
@@ -125,10 +143,10 @@ impl SearchIndex {
         if query.is_empty() {
             return SearchResults::default();
         }
-        let scanner = Scanner::new(query);
+        let scanner = Scanner::new(query, self.unfolded);
         // Split the scan over the cores; each piece has its own finders.
         let scan = |start: usize, part: &[Doc]| {
-            let finders = term_finders(query);
+            let finders = term_finders(query, self.unfolded);
             let matcher = Matcher {
                 query,
                 finders: &finders,
@@ -162,7 +180,7 @@ impl SearchIndex {
         let (Some(doc), Some(original)) = (self.docs.get(article), library.articles().get(article)) else {
             return Vec::new();
         };
-        doc.hits(&original.body.text, query)
+        doc.hits(&original.body.text, query, self.unfolded)
     }
 }
 
@@ -174,12 +192,21 @@ impl SearchIndex {
             body: Searchable::of(text),
             ..Doc::default()
         };
-        doc.hits(text, query)
+        doc.hits(text, query, false)
     }
 }
 
 impl Doc {
     fn of<D: Document>(a: &D, with_initials: bool) -> Doc {
+        Doc {
+            body: Searchable::of(a.text()),
+            ..Doc::of_fields(a, with_initials)
+        }
+    }
+
+    /// The title, author, tags and summary, folded where folding changes
+    /// them; the body searched as it stands, ignoring ASCII case.
+    fn of_fields<D: Document>(a: &D, with_initials: bool) -> Doc {
         let copy = |s: &str| match Searchable::of(s) {
             Searchable::AsItIs => None,
             _ => Some(fold(s).into_boxed_str()),
@@ -207,17 +234,17 @@ impl Doc {
         };
         Doc {
             meta: any.then(|| Box::new(meta)),
-            body: Searchable::of(a.text()),
+            body: Searchable::IgnoringAsciiCase,
             title_initials: initials(a.title()),
             author_initials: a.author().map(initials).unwrap_or_default(),
         }
     }
 
     /// Every hit of the query in the body (`original`), as original ranges.
-    fn hits(&self, original: &str, query: &Query) -> Vec<Range<usize>> {
+    fn hits(&self, original: &str, query: &Query, unfolded: bool) -> Vec<Range<usize>> {
         let (haystack, ignore_case) = self.body_text(original);
         let mut ranges = Vec::new();
-        Scanner::new(query).each(haystack, ignore_case, |start, end| {
+        Scanner::new(query, unfolded).each(haystack, ignore_case, |start, end| {
             ranges.push(self.original_offset(start)..self.original_offset(end));
         });
         ranges

@@ -341,3 +341,38 @@ fn hits_in_an_article_cover_every_occurrence_even_across_lines() {
     assert_eq!(hits.len(), text.matches("客户").count());
     assert!(hits.iter().all(|r| &text[r.clone()] == "客户"));
 }
+
+#[test]
+fn an_index_for_one_query_finds_what_the_folded_index_finds() {
+    let library = library_of(&[
+        &poem("山峯", "李白", "山峯與羣山，綫裏溫鷄。"),
+        &poem("山峰", "杜甫", "山峰与群山，线里温鸡，峰峰。"),
+        "+++\ntitle = \"CPU\"\n+++\n\n用ＣＰＵ和cpu与Cpu，客戶關係。\n",
+        "+++\ntitle = \"标点\"\ntags = [\"唐詩\"]\n+++\n\n3.5%，3．5％，三點五。\n",
+    ]);
+    let folded = SearchIndex::build(&library);
+    for text in [
+        "峰",
+        "峯 群",
+        "线里",
+        "cpu",
+        "ｃｐｕ",
+        "客户关系",
+        "3.5%",
+        "-峰 山",
+        "author:李白",
+        "唐诗",
+        "峰峰",
+    ] {
+        let query = Query::parse(text, true);
+        let unfolded = SearchIndex::for_query(library.articles(), &query);
+        assert!(unfolded.unfolded, "{text}: few forms");
+        assert_eq!(
+            unfolded.search(&library, &query, 10),
+            folded.search(&library, &query, 10),
+            "{text}"
+        );
+    }
+    let many = Query::parse("rater", true);
+    assert!(!SearchIndex::for_query(library.articles(), &many).unfolded);
+}

@@ -3,11 +3,13 @@
 //! a leading `-`; a word of ASCII letters may also match titles and authors
 //! by pinyin.
 
-use super::fold::{fold, punctuation_variants};
+use super::fold::{fold, punctuation_variants, unfolded_forms};
 
 /// Queries longer than this (in bytes, after folding) are cut: nobody types
 /// more, and a pasted page should not stall the search.
 const MAX_QUERY_BYTES: usize = 1024;
+/// Most unfolded forms of a word searched for where texts stand.
+const MAX_UNFOLDED: usize = 32;
 /// Prefix that turns pinyin off for one query.
 pub const LITERAL_PREFIX: char = '=';
 
@@ -59,6 +61,9 @@ pub struct Term {
     pub exclude: bool,
     /// The word in every mix of ASCII and full-width punctuation.
     pub variants: Vec<String>,
+    /// Every text that folds to one of the variants, when there are few:
+    /// what to look for in a text that has no folded copy.
+    pub unfolded: Option<Vec<String>>,
     /// Lower-case ASCII letters to try as pinyin (initials or full readings
     /// without tones) of titles and authors.
     pub pinyin: Option<String>,
@@ -105,11 +110,19 @@ impl Query {
                 continue;
             }
             let is_letters = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase());
+            let variants = punctuation_variants(word);
+            let unfolded = variants
+                .iter()
+                .map(|v| unfolded_forms(v, MAX_UNFOLDED))
+                .collect::<Option<Vec<Vec<String>>>>()
+                .map(|forms| forms.concat())
+                .filter(|forms| forms.len() <= MAX_UNFOLDED);
             let term = Term {
                 text: word.to_string(),
                 field,
                 exclude,
-                variants: punctuation_variants(word),
+                variants,
+                unfolded,
                 pinyin: (pinyin
                     && !literal
                     && !exclude

@@ -47,12 +47,21 @@ pub(super) fn term_in(finders: &[VariantFinder<'_>], haystack: &[u8], ignore_cas
     finders.iter().any(|f| f.is_in(haystack, ignore_case))
 }
 
-/// For each word of the query, a finder per punctuation variant.
-pub(super) fn term_finders(query: &Query) -> Vec<Vec<VariantFinder<'_>>> {
+/// What to look for of a word: its punctuation variants in folded texts;
+/// with `unfolded`, every form that folds to them, in texts as they stand.
+fn forms(term: &Term, unfolded: bool) -> &[String] {
+    match (&term.unfolded, unfolded) {
+        (Some(forms), true) => forms,
+        _ => &term.variants,
+    }
+}
+
+/// For each word of the query, a finder per form (see `forms`).
+pub(super) fn term_finders(query: &Query, unfolded: bool) -> Vec<Vec<VariantFinder<'_>>> {
     query
         .terms
         .iter()
-        .map(|t| t.variants.iter().map(|v| VariantFinder::new(v)).collect())
+        .map(|t| forms(t, unfolded).iter().map(|v| VariantFinder::new(v)).collect())
         .collect()
 }
 
@@ -65,11 +74,12 @@ pub(super) enum Scanner<'q> {
 }
 
 impl<'q> Scanner<'q> {
-    pub(super) fn new(query: &'q Query) -> Scanner<'q> {
+    /// The scanner of folded texts, or with `unfolded` of texts as they stand.
+    pub(super) fn new(query: &'q Query, unfolded: bool) -> Scanner<'q> {
         let patterns: Vec<&str> = query
             .wanted()
             .filter(|t: &&Term| t.searches(Field::Text))
-            .flat_map(|t| t.variants.iter().map(String::as_str))
+            .flat_map(|t| forms(t, unfolded).iter().map(String::as_str))
             .collect();
         match patterns.as_slice() {
             [] => Scanner::None,
@@ -105,7 +115,7 @@ mod tests {
 
     fn hits(query: &str, text: &str) -> Vec<(usize, usize)> {
         let query = Query::parse(query, false);
-        let scanner = Scanner::new(&query);
+        let scanner = Scanner::new(&query, false);
         let mut found = Vec::new();
         scanner.each(text.as_bytes(), true, |s, e| found.push((s, e)));
         found
