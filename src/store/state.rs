@@ -25,6 +25,10 @@ pub struct State {
     /// Recent queries of the search and find boxes.
     #[serde(default)]
     pub history: History,
+    /// The reading column's width as last set with `+`/`-`, in terminal
+    /// columns; none until it is changed there (the configuration decides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading_width: Option<usize>,
 }
 
 /// Queries typed into the search (`s`) and find (`/`) boxes, oldest first,
@@ -84,6 +88,7 @@ impl Default for State {
             bookmarks: Vec::new(),
             last_read: None,
             history: History::default(),
+            reading_width: None,
         }
     }
 }
@@ -145,6 +150,17 @@ pub enum Change {
         kind: QueryKind,
         query: String,
     },
+    /// An article marked read or unread from the list. Read keeps the
+    /// position and sets it finished (an article never opened gets one at
+    /// its start); unread forgets the position, as if never opened.
+    MarkRead {
+        article: String,
+        read: bool,
+        fingerprint: Option<u64>,
+        updated: Timestamp,
+    },
+    /// The reading column's width, set while reading.
+    SetReadingWidth(usize),
 }
 
 impl State {
@@ -203,6 +219,27 @@ impl State {
                 }
             }
             Change::RememberQuery { kind, query } => self.history.remember(*kind, query),
+            Change::MarkRead {
+                article,
+                read: true,
+                fingerprint,
+                updated,
+            } => {
+                let position = self.positions.entry(article.clone()).or_insert_with(|| Position {
+                    offset: 0,
+                    percent: 100,
+                    finished: true,
+                    updated: *updated,
+                    fingerprint: *fingerprint,
+                });
+                position.finished = true;
+            }
+            Change::MarkRead {
+                article, read: false, ..
+            } => {
+                self.positions.remove(article);
+            }
+            Change::SetReadingWidth(width) => self.reading_width = Some(*width),
         }
     }
 }
@@ -239,6 +276,57 @@ mod tests {
         assert_eq!(back, state);
         let old: State = serde_json::from_str(r#"{"version":1}"#).expect("a file without history");
         assert!(old.history.search.is_empty());
+    }
+
+    #[test]
+    fn an_article_marked_read_is_finished_and_marked_unread_is_forgotten() {
+        let mut state = State::default();
+        let mark = |state: &mut State, article: &str, read| {
+            state.apply(&Change::MarkRead {
+                article: article.into(),
+                read,
+                fingerprint: Some(7),
+                updated: at(5),
+            })
+        };
+        mark(&mut state, "new", true);
+        let position = &state.positions["new"];
+        assert!(position.finished && position.offset == 0 && position.fingerprint == Some(7));
+        state.apply(&Change::SetPosition {
+            article: "half".into(),
+            position: Position {
+                offset: 40,
+                percent: 50,
+                finished: false,
+                updated: at(3),
+                fingerprint: None,
+            },
+        });
+        mark(&mut state, "half", true);
+        assert_eq!(
+            (state.positions["half"].offset, state.positions["half"].finished),
+            (40, true)
+        );
+        mark(&mut state, "half", false);
+        assert!(!state.positions.contains_key("half"));
+        mark(&mut state, "never", false);
+        assert!(!state.positions.contains_key("never"));
+    }
+
+    #[test]
+    fn the_reading_width_is_kept_and_old_files_have_none() {
+        let mut state = State::default();
+        state.apply(&Change::SetReadingWidth(64));
+        let json = serde_json::to_string(&state).expect("serialises");
+        let back: State = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back.reading_width, Some(64));
+        let old: State = serde_json::from_str(r#"{"version":2}"#).expect("a file without a width");
+        assert_eq!(old.reading_width, None);
+        assert!(
+            !serde_json::to_string(&State::default())
+                .expect("serialises")
+                .contains("reading_width")
+        );
     }
 
     fn at(seconds: i64) -> Timestamp {
