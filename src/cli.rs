@@ -11,7 +11,12 @@ use clap::{Parser, Subcommand};
     about = "阅读 yuedu: a full-screen terminal reader for Chinese articles"
 )]
 pub struct Cli {
-    /// Read the articles in this folder (recursively) instead of the bundled collection; repeatable.
+    /// Files and folders to read instead of the bundled collection (.md, .txt, .html, .epub;
+    /// folders recursively); one file opens straight in the reader; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A file or folder to read, as PATH; repeatable.
     #[arg(long = "dir", value_name = "PATH", global = true)]
     pub dirs: Vec<PathBuf>,
 
@@ -33,10 +38,14 @@ pub enum Command {
         /// Print a JSON array instead.
         #[arg(long)]
         json: bool,
+        /// Files and folders to list instead of the bundled collection.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Print one article laid out for reading.
     Show {
-        /// The article ID, as `yuedu list` prints it.
+        /// The article ID as `yuedu list` prints it (the file's extension may be added), a file,
+        /// or `-` for standard input.
         id: String,
         /// Columns to lay the text out in (default: the terminal's width up to 80, or 80 in a pipe).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
@@ -55,6 +64,14 @@ pub enum Command {
         /// At most this many results.
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
+    },
+    /// Print an article's table of contents: level, byte offset and title of each heading.
+    Toc {
+        /// The article ID (the file's extension may be added), a file, or `-` for standard input.
+        id: String,
+        /// Print a JSON array of {level, title, offset} instead.
+        #[arg(long)]
+        json: bool,
     },
     /// List bookmarks, newest first, or export them as Markdown.
     Bookmarks {

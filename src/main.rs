@@ -12,7 +12,7 @@ use directories::{BaseDirs, ProjectDirs};
 use yuedu::app::{App, ReadingSettings};
 use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config::{self, AmbiguousSetting, Config};
-use yuedu::library::{ArticleCache, Document, InPlace, Library, Plan, read_batch_cached};
+use yuedu::library::{ArticleCache, Document, Format, InPlace, Library, Plan, read_batch_cached};
 use yuedu::print;
 use yuedu::search::{Query, SearchIndex, SearchResults};
 use yuedu::store::Store;
@@ -44,7 +44,7 @@ impl Places {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = with_all_paths(Cli::parse());
     if let Some(Command::Config { default: true, .. }) = cli.command {
         return write_out(config::DEFAULT_TOML);
     }
@@ -59,7 +59,8 @@ fn main() -> ExitCode {
         return match plan_library(&cli, &config, &places) {
             Ok(plan) => {
                 let cache = article_cache(&plan, &config, &places);
-                run_reader(plan, cache, &config, places.data_dir.as_deref())
+                let single = plan.is_single_file();
+                run_reader(plan, cache, &config, places.data_dir.as_deref(), single)
             }
             Err(message) => fail(INPUT_ERROR, &message),
         };
@@ -67,6 +68,22 @@ fn main() -> ExitCode {
     if let Some(Command::Search { query, json, limit }) = &cli.command {
         let query = Query::parse(&query.join(" "), config.search.pinyin_initials);
         return search(&cli, &config, &places, &query, *json, *limit);
+    }
+    if let Some(Command::Show { id, .. } | Command::Toc { id, .. }) = &cli.command {
+        let (article, library) = match find_article(&cli, &config, &places, id) {
+            Ok(found) => found,
+            Err((code, message)) => return fail(code, &message),
+        };
+        let article = &library.articles()[article];
+        return match &cli.command {
+            Some(Command::Toc { json: true, .. }) => write_out(&print::toc_json(article)),
+            Some(Command::Toc { .. }) => write_out(&print::toc_lines(article)),
+            Some(Command::Show { width, .. }) => {
+                let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
+                write_out(&print::show_article(article, width))
+            }
+            _ => ExitCode::SUCCESS,
+        };
     }
     let library = match load_library(&cli, &config, &places) {
         Ok(library) => library,
@@ -81,7 +98,7 @@ fn main() -> ExitCode {
             write_out(&print::list_lines(&print::select(&library, None)))
         }
         None => write_out(&print::list_lines(&print::select(&library, None))),
-        Some(Command::List { category, json }) => {
+        Some(Command::List { category, json, .. }) => {
             // A category is matched by prefix, folded as search folds.
             let names = library.categories().iter().map(|c| c.name.as_str());
             let category = match category
@@ -111,15 +128,9 @@ fn main() -> ExitCode {
                 write_out(&print::list_lines(&articles))
             }
         }
-        Some(Command::Show { id, width }) => {
-            let Some(index) = library.find(&id) else {
-                return fail(NOT_FOUND, &not_found_message(&library, &id));
-            };
-            let width = width.map_or_else(|| print::default_width(terminal_width()), usize::from);
-            write_out(&print::show_article(&library.articles()[index], width))
-        }
-        // Answered above, before the library is loaded: it reads the article cache in place.
-        Some(Command::Search { .. }) => ExitCode::SUCCESS,
+        // Answered above, before the library is loaded: search reads the
+        // article cache in place, show and toc may read one file only.
+        Some(Command::Search { .. } | Command::Show { .. } | Command::Toc { .. }) => ExitCode::SUCCESS,
         Some(Command::Bookmarks { json, action }) => {
             let Some(dir) = places.data_dir.as_deref() else {
                 return fail(INPUT_ERROR, "no data folder: the home folder cannot be found");
@@ -158,7 +169,14 @@ fn main() -> ExitCode {
 /// that the lists fill in visibly.
 const LOAD_BATCH: usize = 2_000;
 
-fn run_reader(mut plan: Plan, mut cache: Option<ArticleCache>, config: &Config, data_dir: Option<&Path>) -> ExitCode {
+/// The reader on `plan`; on the one article of a `single` file, opened.
+fn run_reader(
+    mut plan: Plan,
+    mut cache: Option<ArticleCache>,
+    config: &Config,
+    data_dir: Option<&Path>,
+    single: bool,
+) -> ExitCode {
     let keymap = match config.keymap() {
         Ok(keymap) => keymap,
         Err(err) => return fail(INPUT_ERROR, &err.to_string()),
@@ -204,6 +222,10 @@ fn run_reader(mut plan: Plan, mut cache: Option<ArticleCache>, config: &Config, 
         }
         store
     });
+    if single && app.library.articles().len() == 1 {
+        // As `less FILE`: straight into the text; the lists are one key away.
+        app.open_article(0, None);
+    }
     let options = yuedu::tui::Options {
         mouse: config.interface.mouse,
         detect_ambiguous_width: ambiguous.is_none(),
@@ -215,13 +237,64 @@ fn run_reader(mut plan: Plan, mut cache: Option<ArticleCache>, config: &Config, 
     }
 }
 
+/// The command line's paths all in `dirs`: PATH arguments, `--dir` and
+/// `list PATH`; standard input, when piped to a bare `yuedu`, as `-`.
+fn with_all_paths(mut cli: Cli) -> Cli {
+    cli.dirs.append(&mut cli.paths);
+    if let Some(Command::List { paths, .. }) = &mut cli.command {
+        cli.dirs.append(paths);
+    }
+    if cli.command.is_none() && cli.dirs.is_empty() && yuedu::library::stdin_is_piped() {
+        cli.dirs.push(PathBuf::from(STDIN_PATH));
+    }
+    cli
+}
+
+/// The path that names standard input.
+const STDIN_PATH: &str = "-";
+
 fn plan_library(cli: &Cli, config: &Config, places: &Places) -> Result<Plan, String> {
     if cli.dirs.is_empty() {
         let mut plan = Plan::bundled();
         plan.add_extra_dirs(&config.library_paths(places.home.as_deref()));
-        Ok(plan)
+        return Ok(plan);
+    }
+    let (stdin, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = cli.dirs.iter().partition(|p| p.as_os_str() == STDIN_PATH);
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let mut plan = if paths.is_empty() {
+        Plan::default()
     } else {
-        Plan::dirs(&cli.dirs).map_err(|e| e.to_string())
+        Plan::dirs(&paths).map_err(|e| e.to_string())?
+    };
+    if !stdin.is_empty() {
+        plan.add_bytes(yuedu::library::read_stdin()?);
+    }
+    Ok(plan)
+}
+
+/// The article `id` names for `show` and `toc`: standard input (`-`), a
+/// file, or an ID of the collection (with or without the file's extension).
+/// Only what is named is read: a file, not the whole collection.
+fn find_article(cli: &Cli, config: &Config, places: &Places, id: &str) -> Result<(usize, Library), (u8, String)> {
+    let path = Path::new(id);
+    let single = (id == STDIN_PATH || path.is_file()).then(|| Cli {
+        dirs: vec![path.to_path_buf()],
+        paths: Vec::new(),
+        config: None,
+        command: None,
+    });
+    let library = load_library(single.as_ref().unwrap_or(cli), config, places).map_err(|m| (INPUT_ERROR, m))?;
+    if single.is_some() {
+        return Ok((0, library));
+    }
+    let stem = Format::of(id).and_then(|_| id.rsplit_once('.')).map(|(stem, _)| stem);
+    match library.find(id).or_else(|| stem.and_then(|s| library.find(s))) {
+        Some(index) => Ok((index, library)),
+        // Named like a file: say so, as for a wrong path on the command line.
+        None if stem.is_some() || id.starts_with(['.', '/', '~']) => {
+            Err((INPUT_ERROR, format!("{id} does not exist, and no article has that ID")))
+        }
+        None => Err((NOT_FOUND, not_found_message(&library, id))),
     }
 }
 

@@ -2,9 +2,11 @@
 //! pipes read. Pure functions returning strings.
 
 mod bookmarks;
+mod toc;
 
 pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
 use serde::Serialize;
+pub use toc::{toc_json, toc_lines};
 
 use crate::layout::{Layout, LayoutSettings};
 use crate::library::{Article, Document, Library, Origin, parse_article};

@@ -157,3 +157,40 @@ fn escape_sequences_in_an_article_have_no_effect_on_the_terminal() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+/// A novel of a few chapters, as a `.txt` file holds one.
+fn write_novel(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut novel = String::new();
+    for (number, name) in [("一", "风起"), ("二", "云涌"), ("三", "归途")] {
+        novel.push_str(&format!("第{number}章 {name}\n"));
+        novel.push_str(&format!("　　这是第{number}章的正文，写得很长。\n"));
+    }
+    let path = dir.join("小说.txt");
+    std::fs::write(&path, novel).expect("write the novel");
+    path
+}
+
+#[test]
+fn a_file_given_as_an_argument_opens_straight_in_the_reader() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let novel = write_novel(home.path());
+    let novel = novel.to_str().expect("utf-8 path");
+    let mut session = Session::start(&[novel], 100, 30, home.path(), &[]);
+    session.wait_for("这是第一章的正文");
+    session.wait_for("未分类 › 小说");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(!session.alternate_screen());
+}
+
+#[test]
+fn an_article_piped_on_standard_input_is_read_with_keys_from_the_terminal() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let novel = write_novel(home.path());
+    let script = format!("cat '{}' | \"$0\"", novel.display());
+    let mut session = Session::start_shell(&script, 100, 30, home.path());
+    session.wait_for("这是第二章的正文");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(!session.alternate_screen());
+}

@@ -48,14 +48,34 @@ impl fmt::Display for LoadProblem {
 
 #[derive(Debug, Error)]
 pub enum LibraryError {
-    #[error("collection folder {0} does not exist")]
+    #[error("{0} does not exist")]
     Missing(PathBuf),
-    #[error("{0} is a file, not a folder of articles")]
-    NotAFolder(PathBuf),
+    #[error("{0} is neither a folder nor a regular file")]
+    NotAFile(PathBuf),
     #[error("no articles (.md, .txt, .html or .epub files) found in {}", list_paths(.0))]
     Empty(Vec<PathBuf>),
-    #[error("none of the article files in {} could be read; the first: {}", list_paths(.0), first_problem(.1))]
+    #[error("{}", none_readable(.0, .1))]
     NoneReadable(Vec<PathBuf>, Vec<LoadProblem>),
+}
+
+/// Why nothing could be read: for one file named alone, just why that file
+/// could not be read.
+fn none_readable(paths: &[PathBuf], problems: &[LoadProblem]) -> String {
+    match (paths, problems) {
+        ([path], [problem]) if path.is_file() || path.as_os_str() == "-" => {
+            let path = if path.as_os_str() == "-" {
+                "standard input".to_string()
+            } else {
+                problem.path.clone()
+            };
+            format!("{path}: {}", problem.message)
+        }
+        _ => format!(
+            "none of the article files in {} could be read; the first: {}",
+            list_paths(paths),
+            first_problem(problems)
+        ),
+    }
 }
 
 fn first_problem(problems: &[LoadProblem]) -> String {

@@ -30,6 +30,25 @@ impl Format {
             _ => return None,
         })
     }
+
+    /// The format of bytes without a name (standard input): a zip is an
+    /// EPUB, markup an HTML page, front matter or Markdown headings Markdown;
+    /// anything else plain text, where a novel's chapters are found.
+    pub fn sniff(bytes: &[u8]) -> Format {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Format::Epub;
+        }
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+        let start = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if start.starts_with("<!doctype html") || start.starts_with("<html") || head.contains("<body") {
+            return Format::Html;
+        }
+        let markdown = start.starts_with("+++")
+            || head
+                .lines()
+                .any(|l| l.starts_with("# ") || l.starts_with("## ") || l.starts_with("```"));
+        if markdown { Format::Markdown } else { Format::Plain }
+    }
 }
 
 pub use epub::{Book, parse_epub};

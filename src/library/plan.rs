@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::article::Origin;
 use super::cache::{ArticleCache, Stamp};
 use super::collection::{Library, LibraryError, LoadProblem};
+use super::formats::Format;
 use super::read::read_batch_cached;
 use super::walk::{article_id, walk};
 use crate::text::sanitize_inline;
@@ -14,6 +15,9 @@ use crate::text::sanitize_inline;
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
+
+/// The ID of an article read from standard input.
+pub const STDIN_ID: &str = "stdin";
 
 /// Optional file in a collection root: its title and the order of its categories.
 const COLLECTION_FILE: &str = "collection.toml";
@@ -35,6 +39,8 @@ pub struct Plan {
     roots: Vec<PathBuf>,
     collections: Vec<CollectionFile>,
     pub(super) problems: Vec<LoadProblem>,
+    /// Folders walked (a plan of one file has none).
+    walked: usize,
 }
 
 impl Plan {
@@ -57,16 +63,45 @@ impl Plan {
         sources
     }
 
-    /// The folders of `--dir`: a missing folder, or one without article files, is an error.
+    /// The files and folders named on the command line (or with `--dir`): a
+    /// folder is read recursively, a file is one article whatever its name.
+    /// A missing path, or one without article files, is an error.
     pub fn dirs(roots: &[PathBuf]) -> Result<Plan, LibraryError> {
         let mut plan = Plan::default();
         for root in roots {
-            plan.add_dir(root)?;
+            let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
+            if meta.is_dir() {
+                plan.add_dir(root)?;
+            } else {
+                plan.add_file(root, &meta)?;
+            }
         }
         if plan.candidates.is_empty() {
             return Err(LibraryError::Empty(roots.to_vec()));
         }
         Ok(plan)
+    }
+
+    /// Adds one article from bytes (standard input), its format told by its content.
+    pub fn add_bytes(&mut self, bytes: Vec<u8>) {
+        let extension = match Format::sniff(&bytes) {
+            Format::Markdown => "md",
+            Format::Plain => "txt",
+            Format::Html => "html",
+            Format::Epub => "epub",
+        };
+        self.candidates.push(Candidate {
+            id: STDIN_ID.to_string(),
+            relative: format!("{STDIN_ID}.{extension}"),
+            origin: Origin::Bundled,
+            content: Content::Owned(bytes),
+            stamp: None,
+        });
+    }
+
+    /// Whether the plan is one file (or standard input): the reader opens on it.
+    pub fn is_single_file(&self) -> bool {
+        self.candidates.len() == 1 && self.collections.is_empty() && self.walked == 0
     }
 
     /// Adds extra folders (`library.paths`); a folder that cannot be read is reported, not fatal.
@@ -139,8 +174,9 @@ impl Plan {
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
         let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
         if !meta.is_dir() {
-            return Err(LibraryError::NotAFolder(root.to_path_buf()));
+            return Err(LibraryError::Missing(root.to_path_buf()));
         }
+        self.walked += 1;
         let collection_path = root.join(COLLECTION_FILE);
         if let Ok(bytes) = std::fs::read(&collection_path) {
             let shown = collection_path.display().to_string();
@@ -150,6 +186,28 @@ impl Plan {
         self.roots
             .push(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
         walk(root, &mut self.candidates, &mut self.problems);
+        Ok(())
+    }
+
+    /// A file named on its own: its ID is its name without a known extension.
+    fn add_file(&mut self, path: &Path, meta: &std::fs::Metadata) -> Result<(), LibraryError> {
+        if !meta.is_file() {
+            // A pipe or device would block, or never end.
+            return Err(LibraryError::NotAFile(path.to_path_buf()));
+        }
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let id = article_id(&name).unwrap_or_else(|| name.clone());
+        self.roots
+            .push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+        self.candidates.push(Candidate {
+            id,
+            relative: path.to_string_lossy().into_owned(),
+            origin: Origin::File(path.to_path_buf()),
+            content: Content::Path(path.to_path_buf()),
+            stamp: Some(Stamp::of(meta)),
+        });
         Ok(())
     }
 }
@@ -168,6 +226,8 @@ pub struct Candidate {
 #[derive(Debug)]
 pub(super) enum Content {
     Bytes(&'static [u8]),
+    /// Read already (standard input).
+    Owned(Vec<u8>),
     Path(PathBuf),
 }
 
@@ -195,7 +255,9 @@ mod tests {
         assert!(matches!(Library::from_dirs(&[missing]), Err(LibraryError::Missing(_))));
         let file = dir.path().join("f.md");
         fs::write(&file, "x").expect("write");
-        assert!(matches!(Library::from_dirs(&[file]), Err(LibraryError::NotAFolder(_))));
+        let single = Plan::dirs(std::slice::from_ref(&file)).expect("a file is a plan");
+        assert!(single.is_single_file());
+        assert_eq!(Library::from_dirs(&[file]).expect("loads").articles()[0].id, "f");
         let empty = dir.path().join("empty");
         fs::create_dir(&empty).expect("mkdir");
         assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));

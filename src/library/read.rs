@@ -86,10 +86,8 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         cache: action,
     };
     let path = match &candidate.content {
-        Content::Bytes(bytes) => {
-            let result = parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone());
-            return loaded(result, Change::None);
-        }
+        Content::Bytes(bytes) => return loaded(parse_bytes(candidate, bytes), Change::None),
+        Content::Owned(bytes) => return loaded(parse_bytes(candidate, bytes), Change::None),
         Content::Path(path) => path,
     };
     let slot = cache.zip(path.to_str()).and_then(|(cache, p)| cache.slot(p));
@@ -126,13 +124,25 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
     loaded(result, action)
 }
 
+/// Parses a candidate whose bytes are in memory (bundled, or standard input).
+fn parse_bytes(candidate: &Candidate, bytes: &[u8]) -> Result<Article, String> {
+    parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone())
+}
+
 /// Reads a file of at most `MAX_FILE_BYTES`, stopping one byte past it
 /// (so a file that grew since the walk is caught too).
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    read_bounded(file)
+}
+
+/// Reads an article's bytes from `source` (a file, standard input), at most
+/// `MAX_FILE_BYTES`: more is an error, not a long wait.
+pub fn read_bounded(source: impl std::io::Read) -> Result<Vec<u8>, String> {
+    use std::io::Read;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    source
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -50,6 +50,16 @@ pub struct Session {
 impl Session {
     /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and data in `home`.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_yuedu"), args, cols, rows, home, env)
+    }
+
+    /// Starts `sh -c SCRIPT` (with the binary's path as `$0`), for pipes into yuedu.
+    pub fn start_shell(script: &str, cols: u16, rows: u16, home: &Path) -> Session {
+        let args = ["-c", script, env!("CARGO_BIN_EXE_yuedu")];
+        Session::start_program("sh", &args, cols, rows, home, &[])
+    }
+
+    fn start_program(program: &str, args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -58,7 +68,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", home.join("config"));

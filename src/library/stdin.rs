@@ -1,0 +1,58 @@
+//! An article from standard input: `cmd | yuedu`, `yuedu -`, `yuedu show -`.
+
+use std::io::IsTerminal;
+
+use super::read::read_bounded;
+
+/// Whether standard input is a pipe or a redirected file (not a terminal,
+/// and not `/dev/null` as under a service manager or a test runner).
+pub fn stdin_is_piped() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let kind = stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|file| file.metadata())
+            .map(|meta| meta.file_type());
+        kind.is_ok_and(|kind| kind.is_fifo() || kind.is_file() || kind.is_socket())
+    }
+    #[cfg(not(unix))]
+    true
+}
+
+/// Reads standard input whole (at most as much as an article file may
+/// hold); empty or binary input is refused in one sentence.
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    let bytes = read_bounded(std::io::stdin().lock()).map_err(|err| format!("standard input: {err}"))?;
+    check_stdin(bytes)
+}
+
+fn check_stdin(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("standard input is empty: pipe an article into yuedu, or name a file".into());
+    }
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    if !is_zip && bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("standard input is binary data, not text".into());
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_input_are_refused() {
+        assert!(check_stdin(b" \n".to_vec()).unwrap_err().contains("empty"));
+        assert!(check_stdin(b"\x7fELF\0\0\x01".to_vec()).unwrap_err().contains("binary"));
+        assert!(check_stdin("正文".as_bytes().to_vec()).is_ok());
+    }
+}
