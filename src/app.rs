@@ -170,6 +170,8 @@ pub struct App {
     pub saved: State,
     /// The key each article's state is saved under.
     keys: crate::store::identity::Keys,
+    /// The last jump (from search or a bookmark), until `jump_back`.
+    jump: Option<marks::Jump>,
     /// Keys of an unfinished chord.
     pub pending: Vec<Key>,
     /// Let ASCII-letter queries match titles by pinyin initials.
@@ -204,6 +206,7 @@ impl App {
             reader: None,
             saved: State::default(),
             keys,
+            jump: None,
             pending: Vec::new(),
             pinyin_initials: true,
             search_index: None,
@@ -370,6 +373,7 @@ impl App {
             Command::Top => self.move_to_end(false),
             Command::Bottom => self.move_to_end(true),
             Command::ContinueReading => self.continue_reading(),
+            Command::JumpBack => self.jump_back(),
             Command::AddBookmark => self.add_bookmark(),
             Command::Bookmarks => self.open_bookmarks(),
             Command::EditNote | Command::DeleteBookmark | Command::Undo | Command::ToggleBookmarkOrder => {}

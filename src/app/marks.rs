@@ -18,6 +18,14 @@ pub enum ReadStatus {
     Finished,
 }
 
+/// A jump from search or a bookmark: where it came from (an article's key
+/// and offset) and where it landed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Jump {
+    back: Option<(String, usize)>,
+    landed: (String, usize),
+}
+
 impl App {
     /// Takes the saved state (read at start-up, or merged by a save) and
     /// attaches entries that no article held yet.
@@ -103,10 +111,16 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// The open article's ID and position, to save.
+    /// The open article's key and position, to save; none while the reader
+    /// has not read on from where a jump put it.
     fn current_position(&self) -> Option<(String, Position)> {
         let page = self.reader_page();
         let reader = self.reader.as_ref()?;
+        if let Some(jump) = &self.jump
+            && jump.landed == (self.state_key(reader.article).to_string(), reader.offset())
+        {
+            return None;
+        }
         let percent = reader.percent().min(100) as u8;
         let article = self.state_key(reader.article).to_string();
         let text = &self.library.articles()[reader.article].body.text;
@@ -128,6 +142,44 @@ impl App {
             self.finish_prompt(true);
         }
         self.command(Command::Quit)
+    }
+
+    /// Before a jump to article `index`: the place to come back to (the
+    /// article being read, or the target's saved position), whose reading
+    /// position is saved now.
+    pub(super) fn jump_start(&mut self, index: usize) -> Option<(String, usize)> {
+        match &self.reader {
+            Some(reader) if self.focus == Pane::Reader => {
+                let back = (self.state_key(reader.article).to_string(), reader.offset());
+                self.leave_article();
+                Some(back)
+            }
+            _ => self
+                .saved_position(index)
+                .map(|p| (self.state_key(index).to_string(), p.offset)),
+        }
+    }
+
+    /// After a jump: where it landed is not reading until the reader reads on.
+    pub(super) fn jump_end(&mut self, back: Option<(String, usize)>) {
+        self.jump = self.reader.as_ref().map(|reader| Jump {
+            back,
+            landed: (self.state_key(reader.article).to_string(), reader.offset()),
+        });
+    }
+
+    /// Back to where the reader was before the last jump.
+    pub(super) fn jump_back(&mut self) {
+        let target = self.jump.as_ref().and_then(|jump| jump.back.clone());
+        match target.and_then(|(key, offset)| Some((self.article_of_key(&key)?, offset))) {
+            Some((index, offset)) => {
+                // Leaving the landing place saves nothing (it was not read).
+                self.open_article(index, Some(offset));
+                self.after_geometry_change();
+                self.jump = None;
+            }
+            None => self.message = Some("没有可以跳回的位置".into()),
+        }
     }
 
     pub(super) fn continue_reading(&mut self) {
@@ -248,8 +300,10 @@ impl App {
                     match self.article_of_key(&bookmark.article) {
                         Some(index) => {
                             self.overlay = None;
+                            let back = self.jump_start(index);
                             self.open_article(index, Some(bookmark.offset));
                             self.after_geometry_change();
+                            self.jump_end(back);
                             return;
                         }
                         None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),

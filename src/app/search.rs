@@ -212,9 +212,11 @@ impl App {
         let hits = index.hits_in(library, hit.article, &query);
         self.search_memory.opened = Some(library.articles()[hit.article].id.clone());
         let first = hit.first.as_ref().map(|r| r.start);
+        let back = self.jump_start(hit.article);
         self.open_article(hit.article, Some(first.unwrap_or(0)));
         self.after_geometry_change();
         self.mark_hits(hits, first);
+        self.jump_end(back);
     }
 
     /// Sets the reader's hits and moves to the first one at or after `from`.

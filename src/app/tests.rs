@@ -897,3 +897,46 @@ fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() 
     assert!(!app.saved.positions.contains_key("a"));
     assert_eq!(app.saved.positions["elsewhere/b"].offset, 7, "kept, unattached");
 }
+
+#[test]
+fn a_jump_is_not_reading_and_backtick_jumps_back() {
+    let mut app = app(120, 35);
+    // Read 客户关系管理 three pages in.
+    press(&mut app, "j l l space space space");
+    let read = app.reader.as_ref().map(Reader::offset).expect("open");
+    let saved = |app: &App| app.saved.positions.get("yingxiao/kehu-guanxi-guanli").map(|p| p.offset);
+    // Search for text near its start and open the hit: the view moves…
+    press(&mut app, "s");
+    app.handle(Input::Paste("所谓客户关系管理".into()));
+    press(&mut app, "enter");
+    let landed = app.reader.as_ref().map(Reader::offset).expect("open");
+    assert!(landed < read, "the hit is before the place read");
+    assert_eq!(saved(&app), Some(read), "the place read is saved, the hit is not");
+    assert!(app.checkpoint().is_empty(), "looking at a hit is not reading");
+    press(&mut app, "q");
+    assert_eq!(saved(&app), Some(read), "quitting at the hit keeps the place read");
+
+    let mut app = app_at_hit(read);
+    press(&mut app, "`");
+    assert_eq!(app.reader.as_ref().map(Reader::offset), Some(read), "` goes back");
+    press(&mut app, "`");
+    assert_eq!(app.message.as_deref(), Some("没有可以跳回的位置"));
+}
+
+/// An app that read 客户关系管理 to `read`, then jumped to a hit and read on
+/// from it: reading on is reading.
+fn app_at_hit(read: usize) -> App {
+    let mut app = app(120, 35);
+    press(&mut app, "j l l space space space");
+    assert_eq!(app.reader.as_ref().map(Reader::offset), Some(read));
+    press(&mut app, "s");
+    app.handle(Input::Paste("所谓客户关系管理".into()));
+    press(&mut app, "enter j");
+    let now = app.reader.as_ref().map(Reader::offset);
+    assert!(!app.checkpoint().is_empty(), "reading on from a hit saves");
+    assert_eq!(
+        app.saved.positions.get("yingxiao/kehu-guanxi-guanli").map(|p| p.offset),
+        now
+    );
+    app
+}
