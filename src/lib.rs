@@ -29,6 +29,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod parallel;
+pub mod present;
 pub mod print;
 pub mod script;
 pub mod search;
