@@ -51,11 +51,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             Some(i) => app.library.articles()[i].meta.title.clone(),
             None => format!("{}（未关联）", bookmark.article),
         };
-        let when = bookmark
-            .created
-            .to_zoned_datetime(jiff::tz::TimeZone::system())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string();
+        let when = crate::present::bookmark_time(bookmark);
         let when_width = crate::text::str_width(&when, ambiguous) as u16;
         let first = if bookmark.note.is_empty() {
             title

@@ -7,7 +7,7 @@ use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use crate::app::marks::ReadStatus;
 use crate::app::{Pane, geometry};
-use crate::print::article_details;
+use crate::present::article_details;
 
 pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let app = view.app;

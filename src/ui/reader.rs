@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::app::geometry;
 use crate::layout::{Layout, Mark};
 use crate::library::Body;
-use crate::print::meta_line;
+use crate::present::meta_line;
 use crate::text::AmbiguousWidth;
 
 pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
