@@ -4,7 +4,7 @@
 
 use jiff::tz::TimeZone;
 
-use crate::library::{Article, Library};
+use crate::library::Article;
 use crate::store::Bookmark;
 
 /// The metadata line shown under a title: author, source, date, reads, length, time.
@@ -57,23 +57,22 @@ pub fn newest_first<'a>(bookmarks: impl IntoIterator<Item = &'a Bookmark>) -> Ve
     list
 }
 
-/// Bookmarks grouped by article in library order, each article's by
-/// position; bookmarks of missing articles last, in ID order.
-pub fn by_article<'a>(bookmarks: impl IntoIterator<Item = &'a Bookmark>, library: &Library) -> Vec<&'a Bookmark> {
+/// Bookmarks grouped by article in library order (`index` finds a
+/// bookmark's article in the library), each article's by position;
+/// bookmarks of articles not loaded last, by their article key.
+pub fn by_article<'a>(
+    bookmarks: impl IntoIterator<Item = &'a Bookmark>,
+    index: impl Fn(&str) -> Option<usize>,
+) -> Vec<&'a Bookmark> {
     let mut list: Vec<&Bookmark> = bookmarks.into_iter().collect();
-    list.sort_by_cached_key(|b| {
-        (
-            library.find(&b.article).unwrap_or(usize::MAX),
-            b.article.clone(),
-            b.offset,
-        )
-    });
+    list.sort_by_cached_key(|b| (index(&b.article).unwrap_or(usize::MAX), b.article.clone(), b.offset));
     list
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::Library;
 
     #[test]
     fn bookmark_orders() {
@@ -94,7 +93,7 @@ mod tests {
         ];
         let ids = |list: Vec<&Bookmark>| list.iter().map(|b| b.id).collect::<Vec<_>>();
         assert_eq!(ids(newest_first(&marks)), [2, 4, 3, 1]);
-        assert_eq!(ids(by_article(&marks, &library)), [4, 3, 1, 2]);
+        assert_eq!(ids(by_article(&marks, |id| library.find(id))), [4, 3, 1, 2]);
     }
 
     #[test]

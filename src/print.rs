@@ -10,6 +10,7 @@ pub use toc::{toc_json, toc_lines};
 
 use crate::layout::{Layout, LayoutSettings};
 use crate::library::{Article, Document, Library, Origin, parse_article};
+use crate::present::meta_line;
 use crate::text::{Shown, sanitize_inline, to_json};
 
 /// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
@@ -60,40 +61,6 @@ pub fn select<'a>(library: &'a Library, category: Option<&str>) -> Vec<&'a Artic
         .iter()
         .filter(|a| category.is_none_or(|c| a.meta.category == c))
         .collect()
-}
-
-/// The metadata line shown under a title: author, source, reads, length, time.
-pub fn meta_line(article: &Article) -> String {
-    let meta = &article.meta;
-    let mut parts = Vec::new();
-    if let Some(author) = &meta.author {
-        parts.push(format!("作者：{author}"));
-    }
-    if let Some(source) = &meta.source {
-        parts.push(format!("来源：{source}"));
-    }
-    if let Some(date) = &meta.date {
-        parts.push(date.clone());
-    }
-    if let Some(reads) = meta.reads {
-        parts.push(format!("阅读\u{a0}{reads}\u{a0}次"));
-    }
-    // No-break spaces keep a number with its unit when the line wraps.
-    parts.push(format!("{}\u{a0}字", article.body.char_count()));
-    parts.push(format!("约\u{a0}{}\u{a0}分钟", article.reading_minutes()));
-    parts.join("  ")
-}
-
-/// One line of details for article lists: author or source, length, reading time.
-pub fn article_details(article: &Article) -> String {
-    let meta = &article.meta;
-    let who = meta.author.as_deref().or(meta.source.as_deref());
-    // Compact: list columns are narrow.
-    let length = format!("{}字 约{}分钟", article.body.char_count(), article.reading_minutes());
-    match who {
-        Some(who) => format!("{who}  {length}"),
-        None => length,
-    }
 }
 
 /// An article as `yuedu show` prints it: title, metadata, then the body.

@@ -22,20 +22,11 @@ pub struct BookmarkList {
 impl BookmarkList {
     /// The bookmarks in display order.
     pub fn ordered<'a>(&self, state: &'a State, keys: &Keys, library: &Library) -> Vec<&'a Bookmark> {
-        let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
         if self.grouped {
-            // Unattached ones sort last, by key.
-            list.sort_by_key(|b| {
-                (
-                    keys.article(&b.article, library).unwrap_or(usize::MAX),
-                    b.article.clone(),
-                    b.offset,
-                )
-            });
+            crate::present::by_article(&state.bookmarks, |article| keys.article(article, library))
         } else {
-            list.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+            crate::present::newest_first(&state.bookmarks)
         }
-        list
     }
 }
 

@@ -1,20 +1,12 @@
 //! `yuedu bookmarks`: the saved bookmarks as text, JSON or Markdown.
 
-use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use crate::library::Library;
+use crate::present::{bookmark_time, by_article, newest_first};
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, State};
 use crate::text::{Shown, to_json};
-
-fn local_time(bookmark: &Bookmark) -> String {
-    bookmark
-        .created
-        .to_zoned_datetime(TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
-}
 
 fn title<'a>(library: &'a Library, keys: &Keys, bookmark: &Bookmark) -> Option<&'a str> {
     keys.article(&bookmark.article, library)
@@ -32,24 +24,18 @@ fn attached(state: &State, library: &Library) -> (State, Keys) {
     (state, keys)
 }
 
-fn newest_first(state: &State) -> Vec<&Bookmark> {
-    let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
-    list.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
-    list
-}
-
 /// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET`
 /// (ARTICLE: a bundled ID or a file path; TITLE `(unattached)` when no
 /// loaded article holds it).
 pub fn bookmark_lines(state: &State, library: &Library) -> String {
     let (state, keys) = attached(state, library);
-    newest_first(&state)
+    newest_first(&state.bookmarks)
         .into_iter()
         .map(|b| {
             let title = title(library, &keys, b).unwrap_or("(unattached)");
             format!(
                 "{}\t{}\t{}\t{}\t{}\n",
-                local_time(b),
+                bookmark_time(b),
                 Shown::field(&b.article),
                 Shown::field(title),
                 Shown::field(&b.note),
@@ -72,7 +58,7 @@ struct Entry<'a> {
 
 pub fn bookmark_json(state: &State, library: &Library) -> String {
     let (state, keys) = attached(state, library);
-    let entries: Vec<Entry<'_>> = newest_first(&state)
+    let entries: Vec<Entry<'_>> = newest_first(&state.bookmarks)
         .into_iter()
         .map(|b| Entry {
             article: &b.article,
@@ -91,14 +77,7 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
 /// each bookmark with its time, note and quoted snippet.
 pub fn bookmark_markdown(state: &State, library: &Library) -> String {
     let (state, keys) = attached(state, library);
-    let mut list: Vec<&Bookmark> = state.bookmarks.iter().collect();
-    list.sort_by_key(|b| {
-        (
-            keys.article(&b.article, library).unwrap_or(usize::MAX),
-            b.article.clone(),
-            b.offset,
-        )
-    });
+    let list = by_article(&state.bookmarks, |article| keys.article(article, library));
     let mut out = String::from("# 书签\n");
     let mut current: Option<&str> = None;
     for bookmark in list {
@@ -117,7 +96,7 @@ pub fn bookmark_markdown(state: &State, library: &Library) -> String {
         };
         out.push_str(&format!(
             "- {}{note}\n  > {}\n",
-            local_time(bookmark),
+            bookmark_time(bookmark),
             Shown::field(&bookmark.snippet)
         ));
     }
