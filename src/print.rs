@@ -213,16 +213,17 @@ pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles
     to_json(&entries) + "\n"
 }
 
+/// Text around the first hit, or the text's start when the words were found
+/// in the title, author or tags only.
 fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D) -> String {
-    hit.first.as_ref().map_or_else(String::new, |first| {
-        crate::search::snippet(
-            article.text(),
-            first.clone(),
-            SEARCH_SNIPPET_WIDTH,
-            crate::text::AmbiguousWidth::Narrow,
-        )
-        .text
-    })
+    let around = hit.first.clone().unwrap_or(0..0);
+    crate::search::snippet(
+        article.text(),
+        around,
+        SEARCH_SNIPPET_WIDTH,
+        crate::text::AmbiguousWidth::Narrow,
+    )
+    .text
 }
 
 /// Default width for `show`: the terminal's, capped like the reading column, or 80.

@@ -115,6 +115,24 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
                 style,
                 ambiguous,
             );
+        } else {
+            // Found in a field, not the text: say which, then the text's start.
+            let field = match hit.field {
+                crate::search::Field::Author => article.meta.author.as_deref().map(|a| format!("作者：{a}　")),
+                _ => None,
+            };
+            let width = usize::from(body.width.saturating_sub(4));
+            let start = snippet(&article.body.text, 0..0, width, ambiguous).text;
+            let line = field.unwrap_or_default() + &start;
+            put_truncated(
+                buf,
+                body.x + 3,
+                y + 1,
+                &line,
+                body.width.saturating_sub(4),
+                style,
+                ambiguous,
+            );
         }
     }
     (x + cursor - skip, area.y)

@@ -186,3 +186,13 @@ fn highlighted_hits_in_the_reader() {
     assert!(hits > 3);
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn a_result_found_by_its_author_says_so() {
+    let mut app = app(120, 35, "s");
+    for c in "=admin".chars() {
+        app.handle(Input::Key(Key::char(c)));
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("作者：admin"), "{shown}");
+}
