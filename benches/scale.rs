@@ -71,13 +71,7 @@ fn resident_bytes() -> Option<usize> {
 
 fn app_for(library: Library) -> App {
     let config = Config::default_config().expect("config");
-    let mut app = App::new(
-        library,
-        config.keymap().expect("keymap"),
-        ReadingSettings::default(),
-        120,
-        35,
-    );
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
     app.handle(Input::Resize { width: 120, height: 35 });
     app
 }

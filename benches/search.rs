@@ -199,7 +199,7 @@ fn poems_keystrokes(c: &mut Criterion) {
     support::write_poems(dir.path(), POEMS);
     let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
     let config = Config::default_config().expect("config");
-    let mut app = App::new(library, config.keymap().expect("keymap"), Default::default(), 120, 40);
+    let mut app = App::new(library, config.keymap.clone(), Default::default(), 120, 40);
     let started = Instant::now();
     app.handle(Input::Key(Key::char('s')));
     println!(

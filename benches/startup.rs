@@ -15,7 +15,7 @@ fn load_and_first_frame(c: &mut Criterion) {
     c.bench_function("startup/load_config_library_first_frame_120x35", |b| {
         b.iter(|| {
             let config = Config::default_config().expect("default config");
-            let keymap = config.keymap().expect("keymap");
+            let keymap = config.keymap.clone();
             let mut app = App::new(Library::bundled(), keymap, ReadingSettings::default(), 120, 35);
             app.handle(Input::Resize { width: 120, height: 35 });
             let mut buf = Buffer::empty(Rect::new(0, 0, 120, 35));

@@ -1,49 +1,102 @@
 //! Configuration: the embedded `config/default.toml` is the only source of
-//! defaults; a user's file overrides any subset of it. Every mistake in the
-//! user's file is reported with file, line, column and setting before the
-//! terminal is touched. Pure: no terminal here.
+//! defaults; a user's file overrides any subset of it. Both deserialise into
+//! the same checked types (`values`), so every mistake in the user's file is
+//! refused by serde and reported with file, line, column and setting
+//! (`locate`) before the terminal is touched. Pure: no terminal here.
 
-mod merge;
+mod locate;
 pub mod style;
+mod values;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::keymap::{Keymap, KeymapError, Keys};
+use crate::keymap::{Keymap, Keys};
+pub use values::{Colors, FolderPaths, MaxWidth, ThemeElement, ThemeStyle};
 
 /// The default configuration, compiled in.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 /// The file name inside the platform config folder.
 pub const FILE_NAME: &str = "config.toml";
+/// How the built-in configuration is named in messages.
+const BUILT_IN: &str = "the built-in configuration";
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Config {
-    pub library: LibrarySettings,
-    pub reading: Reading,
-    pub theme: ThemeSettings,
-    pub interface: Interface,
-    pub search: Search,
-    pub keys: Keys,
+/// Declares a table of settings twice from one list of fields: as the
+/// complete settings the program uses, and as the subset a file may give
+/// (`Option` fields, checked types, unknown names refused).
+macro_rules! settings_table {
+    ($(#[$meta:meta])* $name:ident / $patch:ident {
+        $($(#[$field_meta:meta])* $field:ident: $ty:ty = $raw:ty,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
+        }
+
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $patch {
+            $($field: Option<$raw>,)*
+        }
+
+        impl $patch {
+            /// These settings over `base`.
+            fn over(self, base: $name) -> $name {
+                $name {
+                    $($field: self.$field.map(Into::into).unwrap_or(base.$field),)*
+                }
+            }
+
+            /// These settings alone: they must be complete (the defaults).
+            fn complete(self) -> Result<$name, &'static str> {
+                Ok($name {
+                    $($field: self.$field.map(Into::into).ok_or(stringify!($field))?,)*
+                })
+            }
+        }
+    };
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct LibrarySettings {
-    pub paths: Vec<String>,
-    pub cache: bool,
+settings_table! {
+    /// Where articles come from.
+    LibrarySettings / LibraryPatch {
+        /// Extra article folders, as written ("~/" not yet expanded).
+        paths: Vec<String> = FolderPaths,
+        cache: bool = bool,
+    }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Reading {
-    pub max_width: usize,
-    pub indent: bool,
-    pub paragraph_spacing: bool,
-    pub ambiguous_width: AmbiguousSetting,
+settings_table! {
+    /// How articles are laid out.
+    Reading / ReadingPatch {
+        max_width: usize = MaxWidth,
+        indent: bool = bool,
+        paragraph_spacing: bool = bool,
+        ambiguous_width: AmbiguousSetting = AmbiguousSetting,
+    }
+}
+
+settings_table! {
+    /// The theme and its per-element overrides.
+    ThemeSettings / ThemePatch {
+        name: ThemeName = ThemeName,
+        colors: Colors = Colors,
+    }
+}
+
+settings_table! {
+    Interface / InterfacePatch {
+        mouse: bool = bool,
+    }
+}
+
+settings_table! {
+    Search / SearchPatch {
+        pinyin_initials: bool = bool,
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -54,40 +107,6 @@ pub enum AmbiguousSetting {
     Wide,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct ThemeSettings {
-    pub name: ThemeName,
-    pub colors: BTreeMap<String, String>,
-}
-
-/// The elements of the interface a theme styles: the keys of `[theme.colors]`.
-pub const THEME_ELEMENTS: &[&str] = &[
-    "text",
-    "heading",
-    "title",
-    "meta",
-    "quote",
-    "quote_bar",
-    "code",
-    "list_marker",
-    "emphasis",
-    "strong",
-    "link",
-    "hit",
-    "current_hit",
-    "pane_title",
-    "pane_title_focused",
-    "selected",
-    "selected_unfocused",
-    "dim",
-    "status",
-    "scrollbar_thumb",
-    "overlay",
-    "overlay_key",
-    "input",
-];
-
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeName {
@@ -95,16 +114,27 @@ pub enum ThemeName {
     Light,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+/// A whole file: any subset of the tables.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Interface {
-    pub mouse: bool,
+struct ConfigPatch {
+    library: Option<LibraryPatch>,
+    reading: Option<ReadingPatch>,
+    theme: Option<ThemePatch>,
+    interface: Option<InterfacePatch>,
+    search: Option<SearchPatch>,
+    keys: Option<Keys>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Search {
-    pub pinyin_initials: bool,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub library: LibrarySettings,
+    pub reading: Reading,
+    pub theme: ThemeSettings,
+    pub interface: Interface,
+    pub search: Search,
+    /// The keys of the defaults with the user's laid over them.
+    pub keymap: Keymap,
 }
 
 /// A configuration file is a few kilobytes; this bounds what a wrong path reads.
@@ -122,29 +152,87 @@ pub struct ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// One sentence; control and bidi characters from the file (in a
+    /// setting's name or value) are shown escaped, never sent raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", visible(&self.file))?;
         if let Some((line, column)) = self.position {
             write!(f, ", line {line}, column {column}")?;
         }
         match &self.setting {
-            Some(setting) => write!(f, ": {setting} {}", self.message),
-            None => write!(f, ": {}", self.message),
+            Some(setting) => write!(f, ": {} {}", visible(setting), visible(&self.message)),
+            None => write!(f, ": {}", visible(&self.message)),
         }
     }
 }
 
 impl std::error::Error for ConfigError {}
 
+/// `text` with control, bidi and line-breaking characters escaped (`\u{1b}`).
+fn visible(text: &str) -> String {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl Config {
     /// The built-in configuration.
     pub fn default_config() -> Result<Config, ConfigError> {
-        Config::from_user_text("the built-in configuration", "")
+        Config::from_user_text(BUILT_IN, "")
     }
 
     /// The defaults with a user's file laid over them.
     pub fn from_user_text(file: &str, text: &str) -> Result<Config, ConfigError> {
-        merge::load(file, DEFAULT_TOML, text)
+        let built_in = |message: String| ConfigError {
+            file: BUILT_IN.into(),
+            position: None,
+            setting: None,
+            message,
+        };
+        let (defaults, _) = locate::parse::<ConfigPatch>(BUILT_IN, DEFAULT_TOML)?;
+        let (user, spans) = locate::parse::<ConfigPatch>(file, text)?;
+        let default_keys = defaults.keys.unwrap_or_default();
+        let keymap = Keymap::new(&default_keys, user.keys.as_ref().unwrap_or(&Keys::default()))
+            .map_err(|err| spans.keymap_error(&err))?;
+        let complete = |missing: &str| built_in(format!("lacks the setting {missing}"));
+        Ok(Config {
+            library: layer(
+                defaults.library,
+                user.library,
+                LibraryPatch::complete,
+                LibraryPatch::over,
+            )
+            .map_err(complete)?,
+            reading: layer(
+                defaults.reading,
+                user.reading,
+                ReadingPatch::complete,
+                ReadingPatch::over,
+            )
+            .map_err(complete)?,
+            theme: layer(defaults.theme, user.theme, ThemePatch::complete, ThemePatch::over).map_err(complete)?,
+            interface: layer(
+                defaults.interface,
+                user.interface,
+                InterfacePatch::complete,
+                InterfacePatch::over,
+            )
+            .map_err(complete)?,
+            search: layer(defaults.search, user.search, SearchPatch::complete, SearchPatch::over).map_err(complete)?,
+            keymap,
+        })
     }
 
     /// Loads the user's file: `explicit` (from `--config`, which must exist)
@@ -168,11 +256,6 @@ impl Config {
         Ok((Config::from_user_text(&shown, &text)?, Some(path)))
     }
 
-    /// The keymap these settings describe.
-    pub fn keymap(&self) -> Result<Keymap, KeymapError> {
-        Keymap::from_config(&self.keys)
-    }
-
     /// Extra article folders with a leading "~/" expanded.
     pub fn library_paths(&self, home: Option<&Path>) -> Vec<PathBuf> {
         self.library
@@ -184,6 +267,20 @@ impl Config {
             })
             .collect()
     }
+}
+
+/// A table of the defaults, completed, with the user's table over it.
+fn layer<P: Default, T>(
+    defaults: Option<P>,
+    user: Option<P>,
+    complete: fn(P) -> Result<T, &'static str>,
+    over: fn(P, T) -> T,
+) -> Result<T, &'static str> {
+    let base = complete(defaults.unwrap_or_default())?;
+    Ok(match user {
+        Some(user) => over(user, base),
+        None => base,
+    })
 }
 
 #[cfg(test)]

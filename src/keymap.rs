@@ -1,30 +1,19 @@
 //! The bottom layer of interaction: keys, chords, the commands they can be
 //! bound to, and the keymap that resolves a key press, or a chord of them, to
-//! a command in the current context. Pure: knows nothing of the terminal, the
-//! configuration file or the app.
+//! a command in the current context. The `[keys]` table of the configuration
+//! deserialises into `Keys`; `Keymap::new` lays a user's `Keys` over the
+//! defaults and refuses a keymap that could lock the user in. Pure: knows
+//! nothing of the terminal, the configuration file or the app.
 
 mod command;
 mod key;
+mod layers;
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use thiserror::Error;
-
 pub use command::Command;
-pub use key::{Chord, Key, KeyCode, parse_chord};
-
-/// Command name → keys, for all contexts and per context, as the
-/// configuration's `[keys]` table holds them.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-pub struct Keys {
-    #[serde(default)]
-    pub reader: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    pub lists: BTreeMap<String, Vec<String>>,
-    #[serde(flatten)]
-    pub global: BTreeMap<String, Vec<String>>,
-}
+pub use key::{Chord, Key, KeyCode, chord_name, parse_chord};
+pub use layers::{Binding, Bindings, KeymapError, Keys};
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,6 +24,11 @@ pub enum Context {
 }
 
 impl Context {
+    pub const ALL: [Context; 3] = [Context::Global, Context::Reader, Context::Lists];
+    /// The contexts a key press is resolved in (`Global` is their fallback).
+    pub const FOCUSED: [Context; 2] = [Context::Reader, Context::Lists];
+
+    /// The table of the configuration that holds this context's keys.
     pub fn name(self) -> &'static str {
         match self {
             Context::Global => "keys",
@@ -42,29 +36,19 @@ impl Context {
             Context::Lists => "keys.lists",
         }
     }
-}
 
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum KeymapError {
-    #[error("[{context}] {command}: unknown command")]
-    UnknownCommand { context: &'static str, command: String },
-    #[error("[{context}] {command}: {key:?} is not a key name")]
-    UnknownKey {
-        context: &'static str,
-        command: String,
-        key: String,
-    },
-    #[error("[{context}] {key:?} is bound to both {first} and {second}")]
-    Conflict {
-        context: &'static str,
-        key: String,
-        first: String,
-        second: String,
-    },
+    /// Where the context applies, for messages.
+    pub fn place(self) -> &'static str {
+        match self {
+            Context::Global => "anywhere",
+            Context::Reader => "in the reader",
+            Context::Lists => "in the lists",
+        }
+    }
 }
 
 /// Resolved bindings per context.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keymap {
     bindings: BTreeMap<(Context, Chord), Command>,
 }
@@ -79,48 +63,19 @@ pub enum Resolution {
 }
 
 impl Keymap {
-    pub fn from_config(keys: &Keys) -> Result<Keymap, KeymapError> {
-        let mut keymap = Keymap::default();
-        for (context, table) in [
-            (Context::Global, &keys.global),
-            (Context::Reader, &keys.reader),
-            (Context::Lists, &keys.lists),
-        ] {
-            for (name, key_names) in table {
-                let command = Command::from_name(name).ok_or_else(|| KeymapError::UnknownCommand {
-                    context: context.name(),
-                    command: name.clone(),
-                })?;
-                for key_name in key_names {
-                    let chord = parse_chord(key_name).ok_or_else(|| KeymapError::UnknownKey {
-                        context: context.name(),
-                        command: name.clone(),
-                        key: key_name.clone(),
-                    })?;
-                    if let Some(first) = keymap.bindings.insert((context, chord), command)
-                        && first != command
-                    {
-                        return Err(KeymapError::Conflict {
-                            context: context.name(),
-                            key: key_name.clone(),
-                            first: first.name().to_string(),
-                            second: name.clone(),
-                        });
-                    }
-                }
-            }
-        }
-        Ok(keymap)
+    /// The command bound to exactly `chord` in `context`, or globally.
+    fn exact(&self, context: Context, chord: &[Key]) -> Option<(Context, Command)> {
+        [context, Context::Global]
+            .into_iter()
+            .find_map(|ctx| self.bindings.get(&(ctx, chord.to_vec())).map(|command| (ctx, *command)))
     }
 
     /// Resolves `pending` + `key` in `context`, falling back to global bindings.
     pub fn resolve(&self, context: Context, pending: &[Key], key: Key) -> Resolution {
         let mut chord = pending.to_vec();
         chord.push(key);
-        for ctx in [context, Context::Global] {
-            if let Some(command) = self.bindings.get(&(ctx, chord.clone())) {
-                return Resolution::Command(*command);
-            }
+        if let Some((_, command)) = self.exact(context, &chord) {
+            return Resolution::Command(command);
         }
         let starts_chord = self.bindings.keys().any(|(ctx, c)| {
             (*ctx == context || *ctx == Context::Global) && c.len() > chord.len() && c.starts_with(&chord)
@@ -132,83 +87,55 @@ impl Keymap {
         }
     }
 
-    /// Keys bound to each command in a context (context bindings first), for help screens.
+    /// Keys bound to a command in a context, for help screens and hints:
+    /// single plain keys first, keys another binding hides left out.
     pub fn keys_for(&self, context: Context, command: Command) -> Vec<String> {
-        let mut out = Vec::new();
-        for ctx in [context, Context::Global] {
-            for ((c, chord), cmd) in &self.bindings {
-                if *c == ctx && *cmd == command {
-                    let shown = chord.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
-                    if !out.contains(&shown) {
-                        out.push(shown);
-                    }
-                }
+        let mut chords: Vec<&Chord> = self
+            .bindings
+            .iter()
+            .filter(|((c, chord), cmd)| {
+                (*c == context || *c == Context::Global)
+                    && **cmd == command
+                    && self.runs(context, chord) == Some(command)
+            })
+            .map(|((_, chord), _)| chord)
+            .collect();
+        chords.sort_by_key(|chord| (chord.len(), chord.iter().any(|k| k.ctrl || k.alt)));
+        let mut out: Vec<String> = Vec::new();
+        for chord in chords {
+            let shown = chord_name(chord);
+            if !out.contains(&shown) {
+                out.push(shown);
             }
         }
         out
     }
 
+    /// The first key of `command` in `context`, for a short hint ("q 退出");
+    /// `None` when nothing runs it there.
+    pub fn hint(&self, context: Context, command: Command) -> Option<String> {
+        self.keys_for(context, command).into_iter().next()
+    }
+
+    /// What typing `chord` key by key runs in `context`.
+    fn runs(&self, context: Context, chord: &[Key]) -> Option<Command> {
+        for end in 1..=chord.len() {
+            match self.resolve(context, &chord[..end - 1], chord[end - 1]) {
+                Resolution::Command(command) => return (end == chord.len()).then_some(command),
+                Resolution::Pending => {}
+                Resolution::Unbound => return None,
+            }
+        }
+        None
+    }
+
     /// Every binding, for `yuedu config --keys`.
     pub fn bindings(&self) -> impl Iterator<Item = (Context, String, Command)> + '_ {
-        self.bindings.iter().map(|((ctx, chord), cmd)| {
-            (
-                *ctx,
-                chord.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
-                *cmd,
-            )
-        })
+        self.bindings
+            .iter()
+            .map(|((ctx, chord), cmd)| (*ctx, chord_name(chord), *cmd))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(global: &[(&str, &[&str])], reader: &[(&str, &[&str])]) -> Keys {
-        let table = |pairs: &[(&str, &[&str])]| {
-            pairs
-                .iter()
-                .map(|(c, ks)| (c.to_string(), ks.iter().map(|k| k.to_string()).collect()))
-                .collect()
-        };
-        Keys {
-            global: table(global),
-            reader: table(reader),
-            lists: BTreeMap::new(),
-        }
-    }
-
-    #[test]
-    fn chords_wait_for_their_second_key() {
-        let map = Keymap::from_config(&keys(&[("top", &["g g"]), ("quit", &["q"])], &[])).expect("valid");
-        assert_eq!(map.resolve(Context::Reader, &[], Key::char('g')), Resolution::Pending);
-        assert_eq!(
-            map.resolve(Context::Reader, &[Key::char('g')], Key::char('g')),
-            Resolution::Command(Command::Top)
-        );
-        assert_eq!(map.resolve(Context::Reader, &[], Key::char('x')), Resolution::Unbound);
-    }
-
-    #[test]
-    fn context_bindings_take_precedence() {
-        let map = Keymap::from_config(&keys(&[("quit", &["q"])], &[("back", &["q"])])).expect("valid");
-        assert_eq!(
-            map.resolve(Context::Reader, &[], Key::char('q')),
-            Resolution::Command(Command::Back)
-        );
-        assert_eq!(
-            map.resolve(Context::Lists, &[], Key::char('q')),
-            Resolution::Command(Command::Quit)
-        );
-    }
-
-    #[test]
-    fn errors_name_the_setting() {
-        let err = Keymap::from_config(&keys(&[("fly", &["x"])], &[])).unwrap_err();
-        assert_eq!(err.to_string(), "[keys] fly: unknown command");
-        let err = Keymap::from_config(&keys(&[("quit", &["hyper-q"])], &[])).unwrap_err();
-        assert_eq!(err.to_string(), "[keys] quit: \"hyper-q\" is not a key name");
-        let err = Keymap::from_config(&keys(&[("quit", &["q"]), ("help", &["q"])], &[])).unwrap_err();
-        assert_eq!(err.to_string(), "[keys] \"q\" is bound to both help and quit");
-    }
-}
+mod tests;

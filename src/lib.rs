@@ -34,6 +34,7 @@ pub mod print;
 pub mod script;
 pub mod search;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -146,10 +146,7 @@ fn main() -> ExitCode {
                 (None, false) => write_out(&print::bookmark_lines(&state, &library)),
             }
         }
-        Some(Command::Config { keys: true, .. }) => match config.keymap() {
-            Ok(keymap) => write_out(&print::keymap_table(&keymap)),
-            Err(err) => fail(INPUT_ERROR, &err.to_string()),
-        },
+        Some(Command::Config { keys: true, .. }) => write_out(&print::keymap_table(&config.keymap)),
         Some(Command::Config { .. }) => {
             let config_file = config_file.or(places.config_file.clone());
             let extra = config.library_paths(places.home.as_deref());
@@ -177,10 +174,7 @@ fn run_reader(
     data_dir: Option<&Path>,
     single: bool,
 ) -> ExitCode {
-    let keymap = match config.keymap() {
-        Ok(keymap) => keymap,
-        Err(err) => return fail(INPUT_ERROR, &err.to_string()),
-    };
+    let keymap = config.keymap.clone();
     let ambiguous = match config.reading.ambiguous_width {
         AmbiguousSetting::Wide => Some(AmbiguousWidth::Wide),
         AmbiguousSetting::Narrow => Some(AmbiguousWidth::Narrow),

@@ -43,10 +43,14 @@ fn every_invalid_fixture_gives_its_message_and_status_two() {
             path.display()
         );
         assert_eq!(stderr.lines().count(), 1, "one sentence: {stderr}");
+        assert!(
+            !stderr.trim_end().chars().any(char::is_control),
+            "no control character reaches the terminal: {stderr:?}"
+        );
         assert!(output.stdout.is_empty(), "nothing runs with a broken configuration");
         checked += 1;
     }
-    assert!(checked >= 10);
+    assert!(checked >= 20);
 }
 
 #[test]

@@ -40,7 +40,7 @@ fn fixture() -> PathBuf {
 fn screen() -> Buffer {
     let library = Library::from_dirs(&[fixture()]).expect("fixture library");
     let config = Config::default_config().expect("default config");
-    let keymap = config.keymap().expect("keymap");
+    let keymap = config.keymap.clone();
     let mut app = App::new(library, keymap, ReadingSettings::default(), WIDTH, HEIGHT);
     for name in KEYS.split_whitespace() {
         app.handle(Input::Key(Key::parse(name).expect("key")));

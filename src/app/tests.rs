@@ -6,7 +6,7 @@ use crate::store::Change;
 
 fn app(width: u16, height: u16) -> App {
     let config = Config::default_config().expect("default config");
-    let keymap = config.keymap().expect("keymap");
+    let keymap = config.keymap.clone();
     App::new(Library::bundled(), keymap, ReadingSettings::default(), width, height)
 }
 
@@ -522,13 +522,7 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
     let mut plan = crate::library::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
     let library = plan.start();
     let config = Config::default_config().expect("config");
-    let mut app = App::new(
-        library,
-        config.keymap().expect("keymap"),
-        ReadingSettings::default(),
-        120,
-        35,
-    );
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
     app.start_loading(plan.len());
     let mut batches = plan.into_batches(1).into_iter();
     let mut next = |app: &mut App| {
@@ -747,7 +741,7 @@ fn up_and_down_in_an_empty_box_walk_the_history_of_each_kind() {
 /// An app over one article of `text`, opened in the reader.
 fn reading(text: &str) -> App {
     let config = Config::default_config().expect("default config");
-    let keymap = config.keymap().expect("keymap");
+    let keymap = config.keymap.clone();
     let article = crate::library::parse_article("t/a", "t/a.md", text.as_bytes(), crate::library::Origin::Bundled)
         .expect("parses");
     let mut library = Library::default();
@@ -790,7 +784,7 @@ fn find_marks_touching_hits_as_you_type_each_a_stop() {
 /// An app over the folders `dirs`.
 fn app_over(dirs: &[&std::path::Path]) -> App {
     let config = Config::default_config().expect("default config");
-    let keymap = config.keymap().expect("keymap");
+    let keymap = config.keymap.clone();
     let dirs: Vec<std::path::PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
     let library = Library::from_dirs(&dirs).expect("library");
     App::new(library, keymap, ReadingSettings::default(), 120, 35)

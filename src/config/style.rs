@@ -15,9 +15,17 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
     while let Some(word) = words.next() {
         let lower = word.to_ascii_lowercase();
         if let Some(modifier) = modifier(&lower) {
+            if style.add_modifier.contains(modifier) {
+                return Err(format!("has {word:?} twice"));
+            }
             style = style.add_modifier(modifier);
         } else if lower == "on" {
             let background = words.next().ok_or("ends with \"on\" but names no background colour")?;
+            if style.bg.is_some() {
+                return Err(format!(
+                    "names two background colours (\"on {background}\" is the second)"
+                ));
+            }
             style = style.bg(parse_colour(background)?);
         } else if !colour_seen {
             style = style.fg(parse_colour(word)?);
@@ -110,5 +118,22 @@ mod tests {
         assert!(parse_style("red on").is_err());
         assert!(parse_style("red blue").is_err());
         assert!(parse_style("").is_err());
+    }
+
+    #[test]
+    fn rejects_repeats_and_contradictions() {
+        assert_eq!(parse_style("bold bold red"), Err("has \"bold\" twice".into()));
+        assert_eq!(
+            parse_style("underline underlined red"),
+            Err("has \"underlined\" twice".into())
+        );
+        assert_eq!(
+            parse_style("red on blue on green"),
+            Err("names two background colours (\"on green\" is the second)".into())
+        );
+        assert_eq!(
+            parse_style("red blue"),
+            Err("has \"blue\" where only \"on COLOUR\" may follow the colour".into())
+        );
     }
 }

@@ -5,7 +5,8 @@
 /// the three can never drift apart.
 macro_rules! commands {
     ($($variant:ident = $name:literal, $help:literal;)*) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+        #[serde(try_from = "String")]
         pub enum Command {
             $($variant,)*
         }
@@ -36,6 +37,20 @@ macro_rules! commands {
             }
         }
     };
+}
+
+impl TryFrom<String> for Command {
+    type Error = String;
+
+    /// A command by its configuration name; the error says what to write instead.
+    fn try_from(name: String) -> Result<Command, String> {
+        Command::from_name(&name).ok_or_else(|| {
+            match crate::suggest::closest(&name, Command::ALL.iter().map(|c| c.name())) {
+                Some(close) => format!("is not a command (did you mean {close}?)"),
+                None => "is not a command; `yuedu config --keys` lists them".to_string(),
+            }
+        })
+    }
 }
 
 commands! {

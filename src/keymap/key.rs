@@ -137,6 +137,11 @@ impl fmt::Display for Key {
 /// A sequence of keys: one key, or a chord such as "g g".
 pub type Chord = Vec<Key>;
 
+/// A chord as the help and messages show it ("g g", "Ctrl-d").
+pub fn chord_name(chord: &[Key]) -> String {
+    chord.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+}
+
 /// Parses a key or a chord of keys separated by spaces ("g g").
 pub fn parse_chord(text: &str) -> Option<Chord> {
     let keys: Option<Chord> = if text == " " {

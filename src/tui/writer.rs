@@ -122,7 +122,7 @@ mod tests {
     use crate::store::Position;
 
     fn app() -> App {
-        let keymap = Config::default_config().expect("config").keymap().expect("keymap");
+        let keymap = Config::default_config().expect("config").keymap;
         App::new(Library::bundled(), keymap, ReadingSettings::default(), 120, 35)
     }
 

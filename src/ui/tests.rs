@@ -14,7 +14,7 @@ fn app(width: u16, height: u16, keys: &str) -> App {
     let config = Config::default_config().expect("default config");
     let mut app = App::new(
         Library::bundled(),
-        config.keymap().expect("keymap"),
+        config.keymap.clone(),
         ReadingSettings::default(),
         width,
         height,

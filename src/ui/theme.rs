@@ -2,8 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::style::parse_style;
-use crate::config::{ThemeName, ThemeSettings};
+use crate::config::{ThemeElement, ThemeName, ThemeSettings};
 use crate::layout::{Mark, Piece, Role};
 use crate::library::InlineStyle;
 
@@ -137,33 +136,33 @@ impl Theme {
         }
     }
 
-    fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
-        Some(match name {
-            "text" => &mut self.text,
-            "heading" => &mut self.heading,
-            "title" => &mut self.title,
-            "meta" => &mut self.meta,
-            "quote" => &mut self.quote,
-            "quote_bar" => &mut self.quote_bar,
-            "code" => &mut self.code,
-            "list_marker" => &mut self.list_marker,
-            "emphasis" => &mut self.emphasis,
-            "strong" => &mut self.strong,
-            "link" => &mut self.link,
-            "hit" => &mut self.hit,
-            "current_hit" => &mut self.current_hit,
-            "pane_title" => &mut self.pane_title,
-            "pane_title_focused" => &mut self.pane_title_focused,
-            "selected" => &mut self.selected,
-            "selected_unfocused" => &mut self.selected_unfocused,
-            "dim" => &mut self.dim,
-            "status" => &mut self.status,
-            "scrollbar_thumb" => &mut self.scrollbar_thumb,
-            "overlay" => &mut self.overlay,
-            "overlay_key" => &mut self.overlay_key,
-            "input" => &mut self.input,
-            _ => return None,
-        })
+    /// The style of one element of the configuration's `[theme.colors]`.
+    fn slot(&mut self, element: ThemeElement) -> &mut Style {
+        match element {
+            ThemeElement::Text => &mut self.text,
+            ThemeElement::Heading => &mut self.heading,
+            ThemeElement::Title => &mut self.title,
+            ThemeElement::Meta => &mut self.meta,
+            ThemeElement::Quote => &mut self.quote,
+            ThemeElement::QuoteBar => &mut self.quote_bar,
+            ThemeElement::Code => &mut self.code,
+            ThemeElement::ListMarker => &mut self.list_marker,
+            ThemeElement::Emphasis => &mut self.emphasis,
+            ThemeElement::Strong => &mut self.strong,
+            ThemeElement::Link => &mut self.link,
+            ThemeElement::Hit => &mut self.hit,
+            ThemeElement::CurrentHit => &mut self.current_hit,
+            ThemeElement::PaneTitle => &mut self.pane_title,
+            ThemeElement::PaneTitleFocused => &mut self.pane_title_focused,
+            ThemeElement::Selected => &mut self.selected,
+            ThemeElement::SelectedUnfocused => &mut self.selected_unfocused,
+            ThemeElement::Dim => &mut self.dim,
+            ThemeElement::Status => &mut self.status,
+            ThemeElement::ScrollbarThumb => &mut self.scrollbar_thumb,
+            ThemeElement::Overlay => &mut self.overlay,
+            ThemeElement::OverlayKey => &mut self.overlay_key,
+            ThemeElement::Input => &mut self.input,
+        }
     }
 
     /// The theme the settings name, with their overrides; `no_color` (the
@@ -176,11 +175,8 @@ impl Theme {
             ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
         };
-        for (name, value) in &settings.colors {
-            // Validated when the configuration was loaded.
-            if let (Some(slot), Ok(style)) = (theme.element_mut(name), parse_style(value)) {
-                *slot = style;
-            }
+        for (element, style) in &settings.colors {
+            *theme.slot(*element) = style.0;
         }
         theme
     }
@@ -215,13 +211,16 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::THEME_ELEMENTS;
+    use crate::config::ThemeStyle;
 
     #[test]
-    fn every_element_name_has_a_slot() {
-        let mut theme = Theme::dark();
-        for name in THEME_ELEMENTS {
-            assert!(theme.element_mut(name).is_some(), "{name}");
+    fn every_element_has_its_own_slot() {
+        let mut theme = Theme::monochrome();
+        for (i, element) in ThemeElement::ALL.iter().enumerate() {
+            *theme.slot(*element) = Style::new().fg(Color::Indexed(i as u8));
+        }
+        for (i, element) in ThemeElement::ALL.iter().enumerate() {
+            assert_eq!(theme.slot(*element).fg, Some(Color::Indexed(i as u8)), "{element:?}");
         }
     }
 
@@ -229,7 +228,12 @@ mod tests {
     fn overrides_apply_and_no_color_wins() {
         let settings = ThemeSettings {
             name: ThemeName::Light,
-            colors: [("heading".to_string(), "bold red".to_string())].into_iter().collect(),
+            colors: [(
+                ThemeElement::Heading,
+                ThemeStyle(Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)),
+            )]
+            .into_iter()
+            .collect(),
         };
         let theme = Theme::from_settings(&settings, false);
         assert_eq!(theme.heading, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
@@ -239,10 +243,10 @@ mod tests {
     #[test]
     fn monochrome_uses_no_colour() {
         let theme = Theme::monochrome();
-        for name in THEME_ELEMENTS {
+        for element in ThemeElement::ALL {
             let mut copy = theme.clone();
-            let style = *copy.element_mut(name).expect("slot");
-            assert!(style.fg.is_none() && style.bg.is_none(), "{name} has a colour");
+            let style = *copy.slot(*element);
+            assert!(style.fg.is_none() && style.bg.is_none(), "{element:?} has a colour");
         }
     }
 }
