@@ -1,0 +1,109 @@
+//! The layer rule of ARCHITECTURE.md, checked on the source: a module of the
+//! library may name (`crate::…`) only modules of a lower layer, so no module
+//! imports one above it and there are no cycles between modules.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Layers from the bottom; the same table as in ARCHITECTURE.md.
+const LAYERS: &[&[&str]] = &[
+    &["text", "suggest", "parallel", "fault", "files", "cli"],
+    &["library", "keymap"],
+    &["layout", "search", "store", "config"],
+    &["present", "script"],
+    &["context"],
+    &["app"],
+    &["ui", "print"],
+    &["tui"],
+];
+
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|layer| layer.contains(&module))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The modules `text` names as `crate::module`, outside comments.
+fn named_modules(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_' || c.is_ascii_digit())
+                .collect();
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+        // `use crate::{a, b::c}` names several.
+        if let Some(list) = code.split("crate::{").nth(1) {
+            for item in list.split(['{', '}', ',']) {
+                let name = item.trim().split("::").next().unwrap_or_default();
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    out.push(name.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_module_imports_one_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut problems = BTreeMap::new();
+    for file in &files {
+        let relative = file.strip_prefix(&src).expect("under src");
+        let first = relative.components().next().expect("a component");
+        let module = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let Some(layer) = layer_of(&module) else {
+            problems.insert(
+                module.clone(),
+                "is in no layer: add it to the table in ARCHITECTURE.md and tests/layers.rs".to_string(),
+            );
+            continue;
+        };
+        let text = std::fs::read_to_string(file).expect("read");
+        for named in named_modules(&text) {
+            if named == module {
+                continue;
+            }
+            match layer_of(&named) {
+                Some(other) if other < layer => {}
+                Some(_) => {
+                    problems.insert(
+                        format!("{}", relative.display()),
+                        format!("names crate::{named}, which is not in a lower layer than {module}"),
+                    );
+                }
+                None => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "layer rule broken: {problems:#?}");
+}
+
+#[test]
+fn the_check_sees_an_import_from_above() {
+    assert_eq!(named_modules("use crate::app::App; // crate::ui"), ["app"]);
+    assert_eq!(named_modules("use crate::{keymap::Key, text};"), ["keymap", "text"]);
+    assert!(layer_of("config") < layer_of("app"));
+    assert!(layer_of("keymap") < layer_of("config"));
+}
