@@ -1,5 +1,6 @@
 //! CJK-aware layout: an article's blocks become lines of a given width, once
-//! per (article, settings). Each line knows the byte range of the body text it
+//! per (article, settings), all at once or the blocks around a place first
+//! and more on demand. Each line knows the byte range of the body text it
 //! shows, so search hits and reading positions map to lines and back.
 //! Pure: no terminal here; `spans` says how to draw a line.
 
@@ -7,6 +8,7 @@ mod breaks;
 mod spans;
 mod wrap;
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::library::{Block, BlockKind, Body};
@@ -71,19 +73,64 @@ pub struct Line {
     pub kind: LineKind,
 }
 
-/// An article laid out for one set of settings.
+/// A line as the layout keeps it: offsets only, 16 bytes, no allocation.
+/// Bodies are read from files of at most 64 MiB, so `u32` offsets suffice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Packed {
+    start: u32,
+    end: u32,
+    block: u32,
+    kind: LineKind,
+}
+
+impl Packed {
+    fn of(range: Range<usize>, block: usize, kind: LineKind) -> Packed {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Packed {
+            start: narrow(range.start),
+            end: narrow(range.end),
+            block: narrow(block),
+            kind,
+        }
+    }
+
+    fn start(self) -> usize {
+        self.start as usize
+    }
+
+    fn unpack(self) -> Line {
+        Line {
+            range: self.start as usize..self.end as usize,
+            block: self.block as usize,
+            kind: self.kind,
+        }
+    }
+}
+
+/// An article laid out for one set of settings: all of it (`new`), or a run
+/// of whole blocks around a place (`around`) that grows at either end on
+/// demand (`extend_down`, `extend_up`). Blocks lay out independently, so the
+/// lines of a run are exactly the lines a full layout has for those blocks;
+/// line indices count from the first block of the run.
 #[derive(Clone, Debug)]
 pub struct Layout {
     settings: LayoutSettings,
-    lines: Vec<Line>,
+    /// The blocks laid out, a contiguous run.
+    blocks: Range<usize>,
+    /// How many blocks the body has.
+    body_blocks: usize,
+    lines: VecDeque<Packed>,
 }
 
+/// How much text `around` lays out on each side of its offset, and each
+/// extension adds: about a screen of 40 汉字 lines 130 times over, under a
+/// millisecond of work.
+pub const EXTEND_BYTES: usize = 16 * 1024;
+
 impl Layout {
+    /// The whole article.
     pub fn new(body: &Body, settings: LayoutSettings) -> Layout {
-        let settings = LayoutSettings {
-            width: settings.width.max(MIN_WIDTH),
-            ..settings
-        };
+        let settings = clamp_width(settings);
         let blocks = body.blocks.len();
         // Blocks lay out independently: a book-length article uses every core.
         let lines = if body.text.len() < PARALLEL_FROM_BYTES || crate::parallel::threads() < 2 || blocks < 2 {
@@ -100,15 +147,117 @@ impl Layout {
                 lay_out_blocks(body, settings, 0..blocks)
             }
         };
-        Layout { settings, lines }
+        Layout {
+            settings,
+            blocks: 0..blocks,
+            body_blocks: blocks,
+            lines: lines.into(),
+        }
+    }
+
+    /// The blocks holding `offset` and about `bytes` of text on each side of it.
+    pub fn around(body: &Body, settings: LayoutSettings, offset: usize, bytes: usize) -> Layout {
+        let settings = clamp_width(settings);
+        let block = block_at(body, offset);
+        let end = (block + 1).min(body.blocks.len());
+        let mut layout = Layout {
+            settings,
+            blocks: block..end,
+            body_blocks: body.blocks.len(),
+            lines: lay_out_blocks(body, settings, block..end).into(),
+        };
+        let before = offset.saturating_sub(body.blocks.get(block).map_or(0, |b| b.range.start));
+        let after = body.blocks.get(block).map_or(0, |b| b.range.end.saturating_sub(offset));
+        if after < bytes {
+            layout.extend_down(body, bytes - after);
+        }
+        if before < bytes {
+            layout.extend_up(body, bytes - before);
+        }
+        layout
+    }
+
+    /// Lays out the next blocks, about `bytes` of text (at least one block).
+    /// Returns false at the end of the article.
+    pub fn extend_down(&mut self, body: &Body, bytes: usize) -> bool {
+        let start = self.blocks.end;
+        if start >= self.body_blocks {
+            return false;
+        }
+        let mut end = start;
+        let mut taken = 0;
+        while end < self.body_blocks && (end == start || taken < bytes) {
+            taken += body.blocks[end].range.len();
+            end += 1;
+        }
+        self.lines.extend(lay_out_blocks(body, self.settings, start..end));
+        self.blocks.end = end;
+        true
+    }
+
+    /// Lays out the blocks before the run, about `bytes` of text (at least
+    /// one block). Returns how many lines came before the old first line (0
+    /// at the start of the article): every line index moves on by that much.
+    pub fn extend_up(&mut self, body: &Body, bytes: usize) -> usize {
+        let end = self.blocks.start;
+        if end == 0 {
+            return 0;
+        }
+        let mut start = end;
+        let mut taken = 0;
+        while start > 0 && (start == end || taken < bytes) {
+            start -= 1;
+            taken += body.blocks[start].range.len();
+        }
+        let lines = lay_out_blocks(body, self.settings, start..end);
+        let added = lines.len();
+        for line in lines.into_iter().rev() {
+            self.lines.push_front(line);
+        }
+        self.blocks.start = start;
+        added
     }
 
     pub fn settings(&self) -> LayoutSettings {
         self.settings
     }
 
-    pub fn lines(&self) -> &[Line] {
-        &self.lines
+    /// Whether the first line is the article's first line.
+    pub fn at_start(&self) -> bool {
+        self.blocks.start == 0
+    }
+
+    /// Whether the last line is the article's last line.
+    pub fn at_end(&self) -> bool {
+        self.blocks.end >= self.body_blocks
+    }
+
+    /// Whether every line of the article is laid out, so that line indices
+    /// are line numbers and `len` is the article's line count.
+    pub fn is_complete(&self) -> bool {
+        self.at_start() && self.at_end()
+    }
+
+    /// Whether byte `offset` of the body falls in the laid-out blocks (or in
+    /// the separator after the last of them, short of the next block).
+    pub fn covers(&self, body: &Body, offset: usize) -> bool {
+        let from = if self.at_start() {
+            0
+        } else {
+            body.blocks.get(self.blocks.start).map_or(usize::MAX, |b| b.range.start)
+        };
+        let to = body.blocks.get(self.blocks.end).map_or(usize::MAX, |b| b.range.start);
+        from <= offset && offset < to
+    }
+
+    /// The line at `index`, if it is laid out.
+    pub fn line(&self, index: usize) -> Option<Line> {
+        self.lines.get(index).map(|line| line.unpack())
+    }
+
+    /// The laid-out lines, in order.
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = Line> + '_ {
+        self.lines.iter().map(|line| line.unpack())
     }
 
     pub fn len(&self) -> usize {
@@ -119,10 +268,11 @@ impl Layout {
         self.lines.is_empty()
     }
 
-    /// The line showing byte `offset` of the body (the last line starting at or before it).
+    /// The line showing byte `offset` of the body (the last line starting at
+    /// or before it; the first or last line for an offset outside the run).
     pub fn line_at_offset(&self, offset: usize) -> usize {
         self.lines
-            .partition_point(|line| line.range.start <= offset)
+            .partition_point(|line| line.start() <= offset)
             .saturating_sub(1)
     }
 
@@ -130,15 +280,15 @@ impl Layout {
     pub fn offset_of_line(&self, index: usize) -> usize {
         self.lines
             .get(index.min(self.lines.len().saturating_sub(1)))
-            .map_or(0, |line| line.range.start)
+            .map_or(0, |line| line.start())
     }
 
     /// What to draw for line `index`, with search hits marked.
     pub fn pieces<'a>(&self, body: &'a Body, index: usize, marks: &[(Range<usize>, Mark)]) -> Vec<Piece<'a>> {
-        match self.lines.get(index) {
+        match self.line(index) {
             Some(line) => spans::pieces(
                 body,
-                line,
+                &line,
                 self.settings.width,
                 Prefix::of(&body.blocks[line.block], self.settings),
                 marks,
@@ -153,8 +303,22 @@ impl Layout {
     }
 }
 
+fn clamp_width(settings: LayoutSettings) -> LayoutSettings {
+    LayoutSettings {
+        width: settings.width.max(MIN_WIDTH),
+        ..settings
+    }
+}
+
+/// The block holding byte `offset` (the last one starting at or before it).
+fn block_at(body: &Body, offset: usize) -> usize {
+    body.blocks
+        .partition_point(|b| b.range.start <= offset)
+        .saturating_sub(1)
+}
+
 /// Lines of blocks `range` (with the blank line before each block that wants one).
-fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) -> Vec<Line> {
+fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) -> Vec<Packed> {
     let bytes = body
         .blocks
         .get(range.clone())
@@ -165,11 +329,7 @@ fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) ->
         if let Some(prev) = index.checked_sub(1).map(|i| &body.blocks[i])
             && wants_blank_line(prev, block, settings)
         {
-            lines.push(Line {
-                range: prev.range.end..prev.range.end,
-                block: index - 1,
-                kind: LineKind::Blank,
-            });
+            lines.push(Packed::of(prev.range.end..prev.range.end, index - 1, LineKind::Blank));
         }
         let prefix = Prefix::of(block, settings);
         let columns = Columns {
@@ -186,11 +346,7 @@ fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) ->
             } else {
                 LineKind::Continuation
             };
-            lines.push(Line {
-                range,
-                block: index,
-                kind,
-            });
+            lines.push(Packed::of(range, index, kind));
         }
     }
     lines

@@ -87,7 +87,7 @@ fn check_body(body: &Body) -> Result<(), TestCaseError> {
 fn check_layout(body: &Body, settings: LayoutSettings) -> Result<(), TestCaseError> {
     let layout = Layout::new(body, settings);
     let mut shown = String::new();
-    for (i, line) in layout.lines().iter().enumerate() {
+    for (i, line) in layout.lines().enumerate() {
         let text = layout.plain_line(body, i);
         // Only a single grapheme wider than the whole column (some Indic
         // clusters take three columns) may stand alone on a line too narrow for it.

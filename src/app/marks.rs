@@ -198,10 +198,11 @@ impl App {
         let offset = reader.offset();
         // A second bookmark on the same line edits the first.
         let line = reader.layout.line_at_offset(offset);
-        let same_line =
-            self.saved.bookmarks.iter().find(|b| {
-                b.article == self.state_key(reader.article) && reader.layout.line_at_offset(b.offset) == line
-            });
+        let same_line = self.saved.bookmarks.iter().find(|b| {
+            b.article == self.state_key(reader.article)
+                && reader.layout.covers(&article.body, b.offset)
+                && reader.layout.line_at_offset(b.offset) == line
+        });
         if let Some(existing) = same_line {
             self.prompt = Some(Prompt {
                 kind: PromptKind::EditNote { id: existing.id },

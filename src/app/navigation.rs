@@ -112,7 +112,7 @@ impl App {
         let settings = self.layout_settings();
         let body = &self.library.articles()[index].body;
         let mut reader = Reader::open(index, body, settings, offset);
-        reader.scroll_by(0, self.reader_page());
+        reader.scroll_by(body, 0, self.reader_page());
         self.reader = Some(reader);
     }
 
@@ -151,7 +151,8 @@ impl App {
             Pane::Reader => {
                 let page = self.reader_page();
                 if let Some(reader) = &mut self.reader {
-                    reader.scroll_by(delta, page);
+                    let body = &self.library.articles()[reader.article].body;
+                    reader.scroll_by(body, delta, page);
                 }
             }
         }
@@ -183,7 +184,8 @@ impl App {
             Pane::Reader => {
                 let page = self.reader_page();
                 if let Some(reader) = &mut self.reader {
-                    reader.scroll_to(if end { usize::MAX } else { 0 }, page);
+                    let body = &self.library.articles()[reader.article].body;
+                    reader.scroll_to_offset(body, if end { body.text.len() } else { 0 }, page);
                 }
             }
             _ => self.move_by(if end { isize::MAX } else { isize::MIN }),
@@ -253,7 +255,7 @@ impl App {
         if let Some(reader) = &mut self.reader {
             let body = &self.library.articles()[reader.article].body;
             reader.relayout(body, settings);
-            reader.scroll_by(0, page);
+            reader.scroll_by(body, 0, page);
         }
         let (len, visible) = (self.library.categories().len(), self.visible_categories());
         self.categories.select(self.categories.selected, len, visible);

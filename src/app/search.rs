@@ -230,7 +230,8 @@ impl App {
         }
         let from = from.unwrap_or_else(|| reader.offset());
         let index = reader.hits.partition_point(|h| h.start < from) % reader.hits.len();
-        reader.show_hit(index, page);
+        let body = &self.library.articles()[reader.article].body;
+        reader.show_hit(body, index, page);
     }
 
     /// `/`: find in the article when reading, search everything from the lists.
@@ -276,7 +277,8 @@ impl App {
             reader.hits.clear();
             reader.current_hit = None;
             if let Some(from) = from {
-                reader.scroll_to(reader.layout.line_at_offset(from), page);
+                let body = &self.library.articles()[reader.article].body;
+                reader.scroll_to_offset(body, from, page);
             }
         }
     }
@@ -321,7 +323,8 @@ impl App {
         };
         let wrapped =
             (command == Command::NextHit && next < current) || (command != Command::NextHit && next > current);
-        reader.show_hit(next, page);
+        let body = &self.library.articles()[reader.article].body;
+        reader.show_hit(body, next, page);
         if wrapped {
             self.message = Some("已从另一头继续".into());
         }

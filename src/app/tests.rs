@@ -363,7 +363,7 @@ fn a_position_saved_at_width_100_lands_on_the_same_sentence_at_width_50() {
     press(&mut narrow, "c");
     let reader = narrow.reader.as_ref().expect("continued");
     assert_ne!(reader.layout.settings().width, wide.layout_settings().width);
-    let top = &reader.layout.lines()[reader.top];
+    let top = reader.layout.line(reader.top).expect("top line");
     assert!(
         top.range.contains(&offset),
         "offset {offset} not on the top line {:?}",
@@ -477,7 +477,8 @@ fn a_hit_split_across_lines_is_marked_on_both() {
     let reader = app.reader.as_ref().expect("open");
     let body = &app.library.articles()[1].body;
     // Find a two-character word that the layout splits at a line end.
-    let split = reader.layout.lines().windows(2).find_map(|w| {
+    let lines: Vec<_> = reader.layout.lines().collect();
+    let split = lines.windows(2).find_map(|w| {
         let (a, b) = (&w[0], &w[1]);
         (a.range.end == b.range.start && !a.range.is_empty() && !b.range.is_empty()).then(|| {
             let last = body.text[a.range.clone()].chars().next_back().expect("char");

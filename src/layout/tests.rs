@@ -174,7 +174,7 @@ fn offsets_map_to_lines_and_back() {
     let library = Library::bundled();
     let article = &library.articles()[1];
     let layout = Layout::new(&article.body, narrow(40));
-    for (i, line) in layout.lines().iter().enumerate() {
+    for (i, line) in layout.lines().enumerate() {
         if line.kind != LineKind::Blank && !line.range.is_empty() {
             assert_eq!(layout.line_at_offset(line.range.start), i);
             assert_eq!(layout.offset_of_line(i), line.range.start);
@@ -268,11 +268,22 @@ proptest! {
     #![proptest_config(ProptestConfig::default())]
 
     #[test]
-    fn layout_properties_hold(text in mixed_text(), width in 2usize..200, indent: bool, wide: bool) {
+    fn layout_properties_hold(
+        text in mixed_text(),
+        width in 2usize..200,
+        indent: bool,
+        wide: bool,
+        start: prop::sample::Index,
+        step in 0usize..40,
+    ) {
         let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
         let settings = LayoutSettings { width, indent, paragraph_spacing: true, ambiguous };
         let body = body_of(&text);
-        let layout = Layout::new(&body, settings);
+        // The properties are checked on a layout grown from a random place in
+        // small steps, which must be the full layout, line for line.
+        let full = Layout::new(&body, settings);
+        let layout = grown(&body, settings, start.index(body.text.len() + 1), step);
+        prop_assert_eq!(all_lines(&layout), all_lines(&full));
         let lines: Vec<String> = (0..layout.len()).map(|i| layout.plain_line(&body, i)).collect();
 
         for line in &lines {
@@ -286,7 +297,7 @@ proptest! {
 
         // Chinese rules wherever the width allows two wide characters and a mark.
         if width >= 6 {
-            for (i, line) in layout.lines().iter().enumerate() {
+            for (i, line) in layout.lines().enumerate() {
                 if line.kind == LineKind::Blank || line.range.is_empty() { continue; }
                 let shown = &body.text[line.range.clone()];
                 let first = shown.chars().next();
@@ -329,5 +340,80 @@ fn a_long_article_laid_out_on_all_cores_equals_one_core() {
     let settings = narrow(37);
     let parallel = Layout::new(&body, settings);
     let sequential = super::lay_out_blocks(&body, settings, 0..body.blocks.len());
-    assert_eq!(parallel.lines(), sequential.as_slice());
+    assert_eq!(parallel.lines.iter().copied().collect::<Vec<_>>(), sequential);
+}
+
+fn all_lines(layout: &Layout) -> Vec<Line> {
+    layout.lines().collect()
+}
+
+/// A layout begun `around` byte `start` and grown by `step` bytes at a time,
+/// alternately down and up, until it holds the whole article.
+fn grown(body: &Body, settings: LayoutSettings, start: usize, step: usize) -> Layout {
+    let mut layout = Layout::around(body, settings, start, step);
+    while !layout.is_complete() {
+        layout.extend_down(body, step);
+        layout.extend_up(body, step);
+    }
+    layout
+}
+
+/// A long body: the bundled articles, four times over.
+fn long_body() -> Body {
+    let library = Library::bundled();
+    let text: String = library
+        .articles()
+        .iter()
+        .map(|a| a.body.text.clone() + "\n")
+        .collect::<String>()
+        .repeat(4);
+    body_of(&text)
+}
+
+#[test]
+fn a_layout_grown_from_anywhere_is_the_full_layout_at_every_step() {
+    let body = long_body();
+    for width in [9, 40, 80] {
+        let settings = narrow(width);
+        let full = all_lines(&Layout::new(&body, settings));
+        for start in [0, body.text.len() / 3, body.text.len() - 1, body.text.len()] {
+            let mut layout = Layout::around(&body, settings, start, 2000);
+            let shown = layout.line(layout.line_at_offset(start)).expect("a line");
+            assert!(shown.range.start <= start, "the line at {start} starts after it");
+            let mut step = 0;
+            loop {
+                // The lines laid out are the full layout's lines of those blocks.
+                let b = layout.blocks.start;
+                let before = full.partition_point(|l| l.block < b && !(l.kind == LineKind::Blank && l.block + 1 == b));
+                assert_eq!(all_lines(&layout), full[before..before + layout.len()], "width {width}");
+                if layout.is_complete() {
+                    break;
+                }
+                step += 1;
+                if step % 2 == 0 {
+                    layout.extend_down(&body, 4000 * step);
+                } else {
+                    layout.extend_up(&body, 3000 * step);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_layout_around_a_place_covers_it_and_little_else() {
+    let body = long_body();
+    let middle = body.text.len() / 2;
+    let layout = Layout::around(&body, narrow(80), middle, EXTEND_BYTES);
+    assert!(layout.covers(&body, middle));
+    assert!(!layout.covers(&body, 0) && !layout.covers(&body, body.text.len() - 1));
+    let first = layout.offset_of_line(0);
+    let last = layout.line(layout.len() - 1).expect("lines").range.end;
+    assert!(first + EXTEND_BYTES <= middle && middle + EXTEND_BYTES <= last);
+    assert!(last - first < 8 * EXTEND_BYTES, "laid out {} bytes", last - first);
+}
+
+#[test]
+fn lines_are_sixteen_bytes() {
+    assert_eq!(std::mem::size_of::<Packed>(), 16);
 }

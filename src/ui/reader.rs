@@ -114,17 +114,12 @@ impl Widget for ArticleText<'_> {
 }
 
 fn render_scrollbar(view: &View<'_>, track: Rect, reader: &crate::app::Reader, buf: &mut Buffer) {
-    let page = usize::from(track.height);
-    let len = reader.layout.len();
-    if len <= page || track.height == 0 {
-        return;
-    }
     let height = usize::from(track.height);
-    let thumb = (height * page / len).clamp(1, height);
-    let max_top = reader.max_top(page).max(1);
-    let start = (height - thumb) * reader.top.min(max_top) / max_top;
+    let Some(thumb) = reader.scrollbar(height, height) else {
+        return;
+    };
     for row in 0..height {
-        let style = if (start..start + thumb).contains(&row) {
+        let style = if thumb.contains(&row) {
             view.theme.scrollbar_thumb
         } else {
             view.theme.scrollbar_track

@@ -35,7 +35,6 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
         (Some(reader), Pane::Reader) => {
             let article = &app.library.articles()[reader.article];
             let page = app.reader_page();
-            let last = (reader.top + page).min(reader.layout.len());
             (format!("{} › {}", article.meta.category, article.meta.title), {
                 let hits = match reader.current_hit {
                     Some(i) => format!("查找 {}/{}  ", i + 1, reader.hits.len()),
@@ -47,7 +46,11 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                 } else {
                     format!("{}%", reader.percent())
                 };
-                format!("{hits}{progress}  {}/{}  ? 帮助 ", last, reader.layout.len())
+                // Line numbers once the article is laid out whole.
+                let lines = reader
+                    .line_numbers(page)
+                    .map_or(String::new(), |(last, len)| format!("  {last}/{len}"));
+                format!("{hits}{progress}{lines}  ? 帮助 ")
             })
         }
         _ if app.loading.is_some() => {

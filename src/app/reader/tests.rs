@@ -1,0 +1,143 @@
+//! The reader over a long article laid out lazily: what it shows is what a
+//! full layout shows, wherever it opens, scrolls, jumps or is resized.
+
+use super::*;
+use crate::layout::Line;
+use crate::library::{Library, Origin, parse_article};
+
+/// The bundled articles ten times over: well past `WHOLE_BELOW_BYTES`.
+fn long_body() -> Body {
+    let text: String = Library::bundled()
+        .articles()
+        .iter()
+        .map(|a| a.body.text.clone() + "\n")
+        .collect::<String>()
+        .repeat(10);
+    let body = parse_article("long", "long.md", text.as_bytes(), Origin::Bundled)
+        .map(|a| a.body)
+        .unwrap_or_default();
+    assert!(body.text.len() > 4 * WHOLE_BELOW_BYTES);
+    body
+}
+
+fn settings(width: usize) -> LayoutSettings {
+    LayoutSettings::with_width(width)
+}
+
+/// The lines on screen.
+fn page_of(reader: &Reader, page: usize) -> Vec<Line> {
+    (reader.top..reader.top + page)
+        .filter_map(|i| reader.layout.line(i))
+        .collect()
+}
+
+const PAGE: usize = 30;
+
+#[test]
+fn opening_in_the_middle_lays_out_around_it_and_shows_it_on_top() {
+    let body = long_body();
+    let full: Vec<Line> = Layout::new(&body, settings(60)).lines().collect();
+    let middle = body.text.len() / 2;
+    let mut reader = Reader::open(0, &body, settings(60), middle);
+    reader.scroll_by(&body, 0, PAGE);
+    assert!(!reader.layout.is_complete());
+    assert!(
+        reader.layout.len() < full.len() / 4,
+        "laid out {} lines",
+        reader.layout.len()
+    );
+    let shown = page_of(&reader, PAGE);
+    let at = full
+        .iter()
+        .position(|l| l == &shown[0])
+        .expect("a line of the full layout");
+    assert!(shown[0].range.start <= middle && middle <= shown[0].range.end.max(shown[0].range.start));
+    assert_eq!(shown, full[at..at + PAGE]);
+    assert_eq!(reader.offset(), middle);
+    assert_eq!(reader.line_numbers(PAGE), None, "no line count before it is known");
+}
+
+#[test]
+fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
+    let body = long_body();
+    let full: Vec<Line> = Layout::new(&body, settings(47)).lines().collect();
+    let mut reader = Reader::open(0, &body, settings(47), body.text.len() / 3);
+    reader.scroll_by(&body, 0, PAGE);
+    let start = full
+        .iter()
+        .position(|l| l == &page_of(&reader, PAGE)[0])
+        .expect("in the full layout");
+    let mut at = start;
+    while !reader.at_end(PAGE) {
+        reader.scroll_by(&body, PAGE as isize - 1, PAGE);
+        at = (at + PAGE - 1).min(full.len() - PAGE);
+        assert_eq!(page_of(&reader, PAGE), full[at..at + PAGE], "paging down");
+    }
+    assert_eq!(at, full.len() - PAGE);
+    while at > 0 {
+        reader.scroll_by(&body, -(PAGE as isize - 1), PAGE);
+        at = at.saturating_sub(PAGE - 1);
+        assert_eq!(page_of(&reader, PAGE), full[at..at + PAGE], "paging up");
+    }
+    assert!(reader.layout.is_complete());
+    assert_eq!(reader.line_numbers(PAGE), Some((PAGE, full.len())));
+}
+
+#[test]
+fn home_and_end_and_far_hits_lay_out_where_they_land() {
+    let body = long_body();
+    let full: Vec<Line> = Layout::new(&body, settings(80)).lines().collect();
+    let mut reader = Reader::open(0, &body, settings(80), body.text.len() / 2);
+    reader.scroll_to_offset(&body, body.text.len(), PAGE);
+    assert!(reader.at_end(PAGE));
+    assert_eq!(page_of(&reader, PAGE), full[full.len() - PAGE..]);
+    reader.scroll_to_offset(&body, 0, PAGE);
+    assert_eq!(page_of(&reader, PAGE), full[..PAGE]);
+    assert_eq!((reader.offset(), reader.percent()), (0, 0));
+
+    let far = body.text.len() - 100;
+    let far = (far..).find(|&i| body.text.is_char_boundary(i)).expect("a boundary");
+    reader.hits = std::iter::once(far..far + 1).collect();
+    reader.show_hit(&body, 0, PAGE);
+    let line = reader.layout.line_at_offset(far);
+    assert!(reader.layout.covers(&body, far) && (reader.top..reader.top + PAGE).contains(&line));
+    assert!(
+        !reader.layout.is_complete(),
+        "a jump lays out around the hit, not all the way to it"
+    );
+}
+
+#[test]
+fn resizes_keep_the_anchor_and_come_back_to_the_same_top_line() {
+    let body = long_body();
+    let offset = body.text.len() * 2 / 3;
+    let offset = (offset..).find(|&i| body.text.is_char_boundary(i)).expect("a boundary");
+    let mut reader = Reader::open(0, &body, settings(80), offset);
+    reader.scroll_by(&body, 0, PAGE);
+    let first = reader.layout.line(reader.top).expect("top");
+    let mut fulls = std::collections::HashMap::new();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..100 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let width = [11, 23, 40, 57, 80, 120][(seed % 6) as usize];
+        let page = 5 + (seed % 40) as usize;
+        reader.relayout(&body, settings(width));
+        reader.scroll_by(&body, 0, page);
+        let top = reader.layout.line(reader.top).expect("top");
+        assert!(
+            top.range.start <= offset && offset <= top.range.end,
+            "width {width}: {top:?}"
+        );
+        assert_eq!(reader.offset(), offset);
+        let full = fulls
+            .entry(width)
+            .or_insert_with(|| Layout::new(&body, settings(width)).lines().collect::<Vec<Line>>());
+        let at = full.iter().position(|l| *l == top).expect("a line of the full layout");
+        assert_eq!(page_of(&reader, page), full[at..(at + page).min(full.len())]);
+    }
+    reader.relayout(&body, settings(80));
+    reader.scroll_by(&body, 0, PAGE);
+    assert_eq!(reader.layout.line(reader.top), Some(first));
+}
