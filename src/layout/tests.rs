@@ -328,14 +328,7 @@ proptest! {
 
 #[test]
 fn a_long_article_laid_out_on_all_cores_equals_one_core() {
-    let library = Library::bundled();
-    let text: String = library
-        .articles()
-        .iter()
-        .map(|a| a.body.text.clone() + "\n")
-        .collect::<String>()
-        .repeat(60);
-    let body = body_of(&text);
+    let body = bundled_times(60);
     assert!(body.text.len() > super::PARALLEL_FROM_BYTES);
     let settings = narrow(37);
     let parallel = Layout::new(&body, settings);
@@ -358,16 +351,20 @@ fn grown(body: &Body, settings: LayoutSettings, start: usize, step: usize) -> La
     layout
 }
 
-/// A long body: the bundled articles, four times over.
-fn long_body() -> Body {
+/// A long body: the bundled articles, `times` over.
+fn bundled_times(times: usize) -> Body {
     let library = Library::bundled();
     let text: String = library
         .articles()
         .iter()
         .map(|a| a.body.text.clone() + "\n")
         .collect::<String>()
-        .repeat(4);
+        .repeat(times);
     body_of(&text)
+}
+
+fn long_body() -> Body {
+    bundled_times(4)
 }
 
 #[test]
