@@ -117,6 +117,25 @@ impl Keymap {
         self.keys_for(context, command).into_iter().next()
     }
 
+    /// Hints such as "? 帮助  q 退出": each command named by its first key in
+    /// `context`, followed by its label; a command with no key there is left
+    /// out, so a hint never names a key that does something else.
+    pub fn hints(&self, context: Context, items: &[(Command, &str)]) -> String {
+        items
+            .iter()
+            .filter_map(|(command, label)| self.hint(context, *command).map(|key| format!("{key} {label}")))
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+
+    /// "KEY text" with the first key of `command`, or `text` alone when it has none.
+    pub fn with_key(&self, context: Context, command: Command, text: &str) -> String {
+        match self.hint(context, command) {
+            Some(key) => format!("{key} {text}"),
+            None => text.to_string(),
+        }
+    }
+
     /// What typing `chord` key by key runs in `context`.
     fn runs(&self, context: Context, chord: &[Key]) -> Option<Command> {
         for end in 1..=chord.len() {

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use super::bookmarks::{BookmarkList, snippet};
 use super::input::TextInput;
 use super::{App, Effect, Overlay, Pane, Prompt, PromptKind};
-use crate::keymap::Command;
+use crate::keymap::{Command, Context};
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
 
@@ -315,7 +315,10 @@ impl App {
                 if let Some(bookmark) = ordered.get(cursor.selected) {
                     list.deleted = Some(bookmark.clone());
                     self.save(Change::DeleteBookmark { id: bookmark.id });
-                    self.message = Some("已删除书签（u 撤销）".into());
+                    self.message = Some(match self.keymap.hint(Context::Lists, Command::Undo) {
+                        Some(key) => format!("已删除书签（{key} 撤销）"),
+                        None => "已删除书签".to_string(),
+                    });
                     cursor.select(cursor.selected, len.saturating_sub(1), rows);
                 }
             }

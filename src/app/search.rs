@@ -3,7 +3,7 @@
 
 use super::input::TextInput;
 use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
-use crate::keymap::Command;
+use crate::keymap::{Command, Context};
 use crate::keymap::{Key, KeyCode};
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::store::{Change, QueryKind};
@@ -312,7 +312,10 @@ impl App {
         let Some(reader) = &mut self.reader else { return };
         let count = reader.hits.len();
         if count == 0 {
-            self.message = Some("没有查找结果：按 / 查找".into());
+            self.message = Some(match self.keymap.hint(Context::Reader, Command::Find) {
+                Some(key) => format!("没有查找结果：按 {key} 查找"),
+                None => "没有查找结果".to_string(),
+            });
             return;
         }
         let current = reader.current_hit.unwrap_or(0);

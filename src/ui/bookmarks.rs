@@ -6,6 +6,7 @@ use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use crate::app::bookmarks::BookmarkList;
 use crate::app::geometry::{overlay_area, overlay_body};
+use crate::keymap::{Command, Context};
 
 pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) {
     let app = view.app;
@@ -16,10 +17,24 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     fill(buf, area, theme.overlay);
     let order = if list.grouped { "按文章" } else { "按时间" };
     let ordered = list.ordered(&app.saved, app.keys(), &app.library);
-    let heading = format!(
-        "书签  {} 个  {order}（o 切换）  Enter 跳转  e 备注  d 删除  u 撤销  Esc 关闭",
-        ordered.len()
+    let keys = &app.keymap;
+    let toggle = keys.hints(Context::Lists, &[(Command::ToggleBookmarkOrder, "切换")]);
+    let order = if toggle.is_empty() {
+        order.to_string()
+    } else {
+        format!("{order}（{toggle}）")
+    };
+    let actions = keys.hints(
+        Context::Lists,
+        &[
+            (Command::Open, "跳转"),
+            (Command::EditNote, "备注"),
+            (Command::DeleteBookmark, "删除"),
+            (Command::Undo, "撤销"),
+            (Command::Back, "关闭"),
+        ],
     );
+    let heading = format!("书签  {} 个  {order}  {actions}", ordered.len());
     put_truncated(
         buf,
         area.x + 1,
@@ -34,7 +49,10 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             buf,
             body.x + 1,
             body.y,
-            "还没有书签：在阅读时按 m 添加",
+            &match keys.hint(Context::Reader, Command::AddBookmark) {
+                Some(key) => format!("还没有书签：在阅读时按 {key} 添加"),
+                None => "还没有书签".to_string(),
+            },
             body.width.saturating_sub(2),
             theme.overlay,
             ambiguous,

@@ -45,7 +45,7 @@ pub fn render_help(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         buf,
         inner_x,
         box_area.y + 1,
-        "按键  (Esc 关闭)",
+        &format!("按键  ({})", app.keymap.hints(context, &[(Command::Back, "关闭")])),
         inner_width,
         view.theme.overlay_key,
         ambiguous,

@@ -11,6 +11,7 @@ use super::View;
 use super::draw::{put_str, put_truncated};
 use super::theme::Theme;
 use crate::app::geometry;
+use crate::keymap::{Command, Context};
 use crate::layout::{Layout, Mark};
 use crate::library::Body;
 use crate::present::meta_line;
@@ -19,12 +20,15 @@ use crate::text::AmbiguousWidth;
 pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let app = view.app;
     let Some(reader) = &app.reader else {
-        let hint = "按 Enter 打开文章";
+        let hint = match app.keymap.hint(Context::Lists, Command::Open) {
+            Some(key) => format!("按 {key} 打开文章"),
+            None => String::new(),
+        };
         put_str(
             buf,
             area.x + 2,
             area.y + 1,
-            hint,
+            &hint,
             area.width.saturating_sub(2),
             view.theme.dim,
             app.settings.ambiguous,

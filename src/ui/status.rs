@@ -7,7 +7,8 @@ use super::View;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::draw::{fill, put_right, put_str, put_truncated};
-use crate::app::{Pane, Prompt};
+use crate::app::{App, Pane, Prompt};
+use crate::keymap::{Command, Context};
 use crate::text::str_width;
 
 /// Draws the status line, or the prompt in its place; returns the cursor position in a prompt.
@@ -50,24 +51,29 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                 let lines = reader
                     .line_numbers(page)
                     .map_or(String::new(), |(last, len)| format!("  {last}/{len}"));
-                format!("{hits}{progress}{lines}  ? 帮助 ")
+                let help = app.keymap.hints(Context::Reader, &[(Command::Help, "帮助")]);
+                format!("{hits}{progress}{lines}  {help} ")
             })
         }
         _ if app.loading.is_some() => {
             let (loaded, total) = app.loading.unwrap_or_default();
             (
                 format!("加载中 {loaded}/{total} 个文件…"),
-                format!("{} 篇  ? 帮助  q 退出 ", app.library.articles().len()),
+                format!("{} 篇  {} ", app.library.articles().len(), list_hints(app)),
             )
         }
         _ => (
             match app.continue_target() {
                 Some((index, percent)) => {
-                    format!("c 继续阅读：{}  {percent}%", app.library.articles()[index].meta.title)
+                    let title = &app.library.articles()[index].meta.title;
+                    let label = app
+                        .keymap
+                        .with_key(Context::Lists, Command::ContinueReading, "继续阅读");
+                    format!("{label}：{title}  {percent}%")
                 }
                 None => app.library.title().unwrap_or("阅读 yuedu").to_string(),
             },
-            format!("{} 篇  ? 帮助  q 退出 ", app.library.articles().len()),
+            format!("{} 篇  {} ", app.library.articles().len(), list_hints(app)),
         ),
     };
     let right_width = str_width(&right, ambiguous) as u16;
@@ -77,6 +83,12 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
         put_right(buf, area.right(), area.y, &right, style, ambiguous);
     }
     None
+}
+
+/// The keys of the lists' status line.
+fn list_hints(app: &App) -> String {
+    app.keymap
+        .hints(Context::Lists, &[(Command::Help, "帮助"), (Command::Quit, "退出")])
 }
 
 /// The prompt: its label, then the input, scrolled so the cursor stays visible.

@@ -11,7 +11,12 @@ use crate::library::Library;
 use crate::text::AmbiguousWidth;
 
 fn app(width: u16, height: u16, keys: &str) -> App {
-    let config = Config::default_config().expect("default config");
+    app_with("", width, height, keys)
+}
+
+/// The app with a user's configuration file, after `keys`.
+fn app_with(config_text: &str, width: u16, height: u16, keys: &str) -> App {
+    let config = Config::from_user_text("user.toml", config_text).expect("valid config");
     let mut app = App::new(
         Library::bundled(),
         config.keymap.clone(),
@@ -33,6 +38,30 @@ fn screen(app: &App) -> String {
         })
         .expect("draw");
     terminal.backend().to_string()
+}
+
+/// A user's keys: every hint on screen must name these, not the defaults.
+const REBOUND: &str = "[keys]\nquit = [\"x\"]\nhelp = [\"f2\"]\nback = [\"backspace\"]\nopen = [\"o\"]\nbookmarks = [\"v\"]\nadd_bookmark = [\"a\"]\nundo = [\"z\"]\ntoggle_bookmark_order = [\"t\"]\nedit_note = [\"r\"]\ndelete_bookmark = [\"D\"]\ncontinue_reading = [\"C\"]\n";
+
+#[test]
+fn hints_follow_a_rebound_keymap() {
+    let lists = screen(&app_with(REBOUND, 120, 35, ""));
+    assert!(lists.contains("F2 帮助  x 退出"), "{lists}");
+    assert!(lists.contains("按 o 打开文章"), "{lists}");
+    assert!(!lists.contains("? 帮助") && !lists.contains("q 退出"), "{lists}");
+    let help = screen(&app_with(REBOUND, 120, 35, "f2"));
+    assert!(help.contains("按键  (Backspace 关闭)"), "{help}");
+    assert!(help.contains(" x               退出"), "quit's key in the help: {help}");
+    assert!(!help.contains("q, Ctrl-c"), "{help}");
+    let bookmarks = screen(&app_with(REBOUND, 120, 35, "v"));
+    assert!(
+        bookmarks.contains("按时间（t 切换）  o 跳转  r 备注  D 删除  z 撤销  Backspace 关闭"),
+        "{bookmarks}"
+    );
+    assert!(bookmarks.contains("还没有书签：在阅读时按 a 添加"), "{bookmarks}");
+    let reader = screen(&app_with(REBOUND, 120, 35, "j l o"));
+    assert!(reader.contains("F2 帮助"), "{reader}");
+    assert!(!reader.contains("? 帮助"), "{reader}");
 }
 
 #[test]
