@@ -98,7 +98,7 @@ fn write_epub(dir: &Path) -> PathBuf {
 /// What `yuedu FILE` does before the first frame: plan, read, parse, open, draw.
 fn first_page(path: &Path) -> Buffer {
     let config = Config::default_config().expect("default config");
-    let keymap = config.keymap().expect("keymap");
+    let keymap = config.keymap.clone();
     let library = Plan::dirs(&[path.to_path_buf()]).expect("plan").load();
     let mut app = App::new(library, keymap, ReadingSettings::default(), 120, 35);
     app.handle(Input::Resize { width: 120, height: 35 });
