@@ -77,7 +77,7 @@ fn app_for(library: Library) -> App {
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut buf = Buffer::empty(Rect::new(0, 0, app.width, app.height));
+    let mut buf = Buffer::empty(Rect::new(0, 0, app.size().0, app.size().1));
     yuedu::ui::render(app, &Theme::dark(), &mut buf);
     buf
 }
@@ -165,10 +165,10 @@ fn collection(c: &mut Criterion) {
     }
     println!(
         "all {} articles loaded in the background after {:.2?}",
-        app.library.articles().len(),
+        app.library().articles().len(),
         started.elapsed()
     );
-    let text_bytes: usize = app.library.articles().iter().map(|a| a.body.text.len()).sum();
+    let text_bytes: usize = app.library().articles().iter().map(|a| a.body.text.len()).sum();
     let after = resident_bytes().unwrap_or(0);
     let heap = heap_in_use().saturating_sub(heap_before);
     println!(

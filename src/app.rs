@@ -151,37 +151,37 @@ impl PromptKind {
 }
 
 pub struct App {
-    pub library: Library,
-    pub keymap: Keymap,
-    pub settings: ReadingSettings,
-    pub width: u16,
-    pub height: u16,
-    pub focus: Pane,
-    pub focus_mode: bool,
-    pub overlay: Option<Overlay>,
-    pub prompt: Option<Prompt>,
+    pub(crate) library: Library,
+    pub(crate) keymap: Keymap,
+    pub(crate) settings: ReadingSettings,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
+    pub(crate) focus: Pane,
+    pub(crate) focus_mode: bool,
+    pub(crate) overlay: Option<Overlay>,
+    pub(crate) prompt: Option<Prompt>,
     /// A one-off message for the status line, cleared by the next key.
-    pub message: Option<String>,
-    pub categories: ListCursor,
+    pub(crate) message: Option<String>,
+    pub(crate) categories: ListCursor,
     /// Cursor in the article list of the selected category.
-    pub articles: ListCursor,
-    pub reader: Option<Reader>,
+    pub(crate) articles: ListCursor,
+    pub(crate) reader: Option<Reader>,
     /// Bookmarks and reading positions, as this session knows them.
-    pub saved: State,
+    pub(crate) saved: State,
     /// The key each article's state is saved under.
     keys: crate::store::identity::Keys,
     /// The last jump (from search or a bookmark), until `jump_back`.
     jump: Option<marks::Jump>,
     /// Keys of an unfinished chord.
-    pub pending: Vec<Key>,
+    pub(crate) pending: Vec<Key>,
     /// Let ASCII-letter queries match titles by pinyin initials.
-    pub pinyin_initials: bool,
+    pub(crate) pinyin_initials: bool,
     /// Folded texts for searching, built on first use.
     search_index: Option<crate::search::SearchIndex>,
     /// The last search, the article opened from it, the history being walked.
     search_memory: search::SearchMemory,
     /// Files read so far and in all, while a large collection loads.
-    pub loading: Option<(usize, usize)>,
+    pub(crate) loading: Option<(usize, usize)>,
     /// Files skipped while loading in the background, told once loading ends.
     skipped: usize,
     effects: Vec<Effect>,
@@ -215,6 +215,26 @@ impl App {
             skipped: 0,
             effects: Vec::new(),
         }
+    }
+
+    /// The collection being read.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The screen's size: (width, height).
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    /// Lets ASCII-letter queries match titles by pinyin initials (or not).
+    pub fn set_pinyin_initials(&mut self, on: bool) {
+        self.pinyin_initials = on;
+    }
+
+    /// Shows a notice on the status line until the next key.
+    pub fn notify(&mut self, message: String) {
+        self.message = Some(message);
     }
 
     pub fn screen(&self) -> Screen {

@@ -206,17 +206,17 @@ fn run_reader(
     if !batches.is_empty() {
         app.start_loading(total);
     }
-    app.pinyin_initials = config.search.pinyin_initials;
+    app.set_pinyin_initials(config.search.pinyin_initials);
     let store = data_dir.map(|dir| {
         let (store, state, notices) = Store::open(dir);
         app.load_saved(state);
         if !notices.is_empty() {
             let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
-            app.message = Some(text.join("; "));
+            app.notify(text.join("; "));
         }
         store
     });
-    if single && app.library.articles().len() == 1 {
+    if single && app.library().articles().len() == 1 {
         // As `less FILE`: straight into the text; the lists are one key away.
         app.open_article(0, None);
     }
