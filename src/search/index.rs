@@ -86,11 +86,25 @@ impl SearchIndex {
         if !query.terms.iter().all(|t| t.unfolded.is_some()) {
             return SearchIndex::build_from(articles, query.uses_pinyin());
         }
-        let docs = crate::parallel::map(articles, 64, |a| Doc::of_fields(a, query.uses_pinyin()));
-        SearchIndex {
-            docs: docs.into_iter().map(Option::unwrap_or_default).collect(),
-            unfolded: true,
-        }
+        // Fields are matched through the forms too: nothing to fold but
+        // the pinyin initials a query of letters may need.
+        let unfolded = |a: &D| Doc {
+            body: Searchable::IgnoringAsciiCase,
+            title_initials: pinyin::initials(a.title()),
+            author_initials: a.author().map(pinyin::initials).unwrap_or_default(),
+            ..Doc::default()
+        };
+        let docs = if query.uses_pinyin() {
+            let docs = crate::parallel::map(articles, 64, unfolded);
+            docs.into_iter().map(Option::unwrap_or_default).collect()
+        } else {
+            let plain = Doc {
+                body: Searchable::IgnoringAsciiCase,
+                ..Doc::default()
+            };
+            vec![plain; articles.len()]
+        };
+        SearchIndex { docs, unfolded: true }
     }
 
     /// Adds `articles`, which follow the ones already indexed.
@@ -151,6 +165,7 @@ impl SearchIndex {
                 query,
                 finders: &finders,
                 scanner: &scanner,
+                unfolded: self.unfolded,
             };
             part.iter()
                 .enumerate()
@@ -168,8 +183,13 @@ impl SearchIndex {
             scan(0, &self.docs)
         };
         let total = hits.len();
-        hits.sort_by(|a, b| (a.field, b.tier, b.count, a.article).cmp(&(b.field, a.tier, a.count, b.article)));
-        hits.truncate(limit);
+        let rank = |a: &Hit, b: &Hit| (a.field, b.tier, b.count, a.article).cmp(&(b.field, a.tier, a.count, b.article));
+        // Only the best `limit` are sorted: a one-character query matches most articles.
+        if limit < hits.len() {
+            hits.select_nth_unstable_by(limit, rank);
+            hits.truncate(limit);
+        }
+        hits.sort_by(rank);
         SearchResults { hits, total }
     }
 
@@ -273,6 +293,8 @@ struct Matcher<'q> {
     query: &'q Query,
     finders: &'q [Vec<VariantFinder<'q>>],
     scanner: &'q Scanner<'q>,
+    /// Fields and bodies are as they stand: look for the unfolded forms.
+    unfolded: bool,
 }
 
 impl Matcher<'_> {
@@ -322,6 +344,10 @@ impl Matcher<'_> {
     /// well (literally, or by pinyin in the title and the author).
     fn in_fields<D: Document>(&self, term: &Term, doc: &Doc, document: &D) -> Option<(Field, Tier, bool)> {
         let meta = doc.meta.as_deref();
+        let literal_tier = |text: &str, term: &Term| match (&term.unfolded, self.unfolded) {
+            (Some(forms), true) => literal_tier(text, forms, true),
+            _ => literal_tier(text, &term.variants, false),
+        };
         let title = meta.and_then(|m| m.title.as_deref()).unwrap_or(document.title());
         let author = meta
             .and_then(|m| m.author.as_deref())
@@ -375,10 +401,18 @@ impl Matcher<'_> {
     }
 }
 
-/// How a folded field holds a word: whole, at its start, or inside.
-fn literal_tier(text: &str, term: &Term) -> Option<Tier> {
+/// How a field holds one of a word's forms: whole, at its start, or inside;
+/// ASCII case ignored with `ignore_case` (a field as it stands).
+fn literal_tier(text: &str, forms: &[String], ignore_case: bool) -> Option<Tier> {
     let text = text.trim();
-    term.variants
+    let lower;
+    let text = if ignore_case && text.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = text.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        text
+    };
+    forms
         .iter()
         .filter_map(|v| {
             if text == v {

@@ -41,14 +41,13 @@ pub fn matches(text: &str, initials: &[u32], query: &[u8]) -> Option<Tier> {
     if query.len() > MAX_LETTERS || !query.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
     let lead = initials.iter().position(|&l| l != 0)?;
     let mut best = None;
     for (start, &letters) in initials.iter().enumerate() {
         if letters & bit(first) == 0 {
             continue;
         }
-        let Some(end_reached) = run(&chars[start..], query) else {
+        let Some(end_reached) = run(text.chars().skip(start), query) else {
             continue;
         };
         let tier = match (start == lead, end_reached) {
@@ -66,11 +65,11 @@ pub fn matches(text: &str, initials: &[u32], query: &[u8]) -> Option<Tier> {
 
 /// Runs the query over `chars` from their start: `None` when it is never
 /// spelt out; `Some(true)` when it can end exactly at the last character.
-fn run(chars: &[char], query: &[u8]) -> Option<bool> {
+fn run(chars: impl Iterator<Item = char>, query: &[u8]) -> Option<bool> {
     let done = 1u64 << query.len();
     let mut states = 1u64; // bit q: the first q letters are spelt
     let mut matched = false;
-    for &c in chars {
+    for c in chars {
         let mut next = 0u64;
         let mut any_reading = false;
         each_reading(c, |reading| {
