@@ -126,11 +126,12 @@ impl Reader {
     }
 
     /// Makes sure the line holding `offset` is laid out: more blocks when it
-    /// is close to what is laid out, else the blocks around it alone.
-    fn lay_out_at(&mut self, body: &Body, offset: usize) {
+    /// is close to what is laid out, else the blocks around it alone. Returns
+    /// false in that last case: `top` then no longer means anything.
+    fn lay_out_at(&mut self, body: &Body, offset: usize) -> bool {
         for _ in 0..4 {
             if self.layout.covers(body, offset) {
-                return;
+                return true;
             }
             let first = self.layout.offset_of_line(0);
             if offset < first {
@@ -139,10 +140,12 @@ impl Reader {
                 self.layout.extend_down(body, EXTEND_BYTES);
             }
         }
-        if !self.layout.covers(body, offset) {
-            self.layout = Layout::around(body, self.layout.settings(), offset, EXTEND_BYTES);
-            self.top = self.layout.line_at_offset(offset);
+        if self.layout.covers(body, offset) {
+            return true;
         }
+        self.layout = Layout::around(body, self.layout.settings(), offset, EXTEND_BYTES);
+        self.top = self.layout.line_at_offset(offset);
+        false
     }
 
     /// Moves the top to line `target` (which may lie before the first line
@@ -206,9 +209,9 @@ impl Reader {
             return;
         };
         self.current_hit = Some(index);
-        self.lay_out_at(body, hit.start);
+        let near = self.lay_out_at(body, hit.start);
         let line = self.layout.line_at_offset(hit.start);
-        if line < self.top || line >= self.top + page {
+        if !near || line < self.top || line >= self.top + page {
             let target = line as i128 - (page / 3) as i128;
             self.go(body, target, page, true);
         }

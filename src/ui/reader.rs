@@ -128,6 +128,11 @@ fn render_scrollbar(view: &View<'_>, track: Rect, reader: &crate::app::Reader, b
         } else {
             view.theme.scrollbar_track
         };
-        buf[(track.x, track.y + row as u16)].set_symbol(" ").set_style(style);
+        // The buffer may already be smaller than the app's last known size
+        // (a resize not yet handled): draw only what lies inside it.
+        let at = ratatui::layout::Position::new(track.x, track.y + row as u16);
+        if buf.area.contains(at) {
+            buf[at].set_symbol(" ").set_style(style);
+        }
     }
 }

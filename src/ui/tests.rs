@@ -225,3 +225,14 @@ fn a_result_found_by_its_author_says_so() {
     let shown = screen(&app);
     assert!(shown.contains("作者：admin"), "{shown}");
 }
+
+#[test]
+fn a_frame_smaller_than_the_last_known_size_is_drawn_without_panicking() {
+    // The terminal shrank and the resize is not handled yet: ratatui hands
+    // over a buffer of the new size.
+    let app = app(120, 35, "j l l");
+    for (width, height) in [(60, 20), (20, 5), (119, 34)] {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        render(&app, &Theme::dark(), &mut buf);
+    }
+}

@@ -33,6 +33,21 @@ fn page_of(reader: &Reader, page: usize) -> Vec<Line> {
 
 const PAGE: usize = 30;
 
+/// The reading position is on the top line (or, for a blank line on top, on
+/// the line after it).
+fn assert_anchor_on_top(reader: &Reader) {
+    let top = reader.layout.line(reader.top).expect("a top line");
+    let next = reader
+        .layout
+        .line(reader.top + 1)
+        .map_or(top.range.end, |l| l.range.end);
+    let offset = reader.offset();
+    assert!(
+        top.range.start <= offset && offset <= next,
+        "anchor {offset} not on the top line {top:?}"
+    );
+}
+
 #[test]
 fn opening_in_the_middle_lays_out_around_it_and_shows_it_on_top() {
     let body = long_body();
@@ -72,12 +87,14 @@ fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
         reader.scroll_by(&body, PAGE as isize - 1, PAGE);
         at = (at + PAGE - 1).min(full.len() - PAGE);
         assert_eq!(page_of(&reader, PAGE), full[at..at + PAGE], "paging down");
+        assert_anchor_on_top(&reader);
     }
     assert_eq!(at, full.len() - PAGE);
     while at > 0 {
         reader.scroll_by(&body, -(PAGE as isize - 1), PAGE);
         at = at.saturating_sub(PAGE - 1);
         assert_eq!(page_of(&reader, PAGE), full[at..at + PAGE], "paging up");
+        assert_anchor_on_top(&reader);
     }
     assert!(reader.layout.is_complete());
     assert_eq!(reader.line_numbers(PAGE), Some((PAGE, full.len())));
@@ -99,6 +116,7 @@ fn home_and_end_and_far_hits_lay_out_where_they_land() {
     let far = (far..).find(|&i| body.text.is_char_boundary(i)).expect("a boundary");
     reader.hits = std::iter::once(far..far + 1).collect();
     reader.show_hit(&body, 0, PAGE);
+    assert_anchor_on_top(&reader);
     let line = reader.layout.line_at_offset(far);
     assert!(reader.layout.covers(&body, far) && (reader.top..reader.top + PAGE).contains(&line));
     assert!(

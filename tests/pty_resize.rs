@@ -1,0 +1,91 @@
+//! End-to-end: a long article in the real binary, resized several times in
+//! quick succession, keeps the sentence being read on top.
+
+mod support;
+
+use std::time::Duration;
+
+use support::Session;
+
+/// The characters of the text (none of them in the lists or the status line).
+const HAN: &str = "春眠不觉晓处闻啼鸟夜来风雨声花落知多少床前明月光疑是地上霜举头望山低思故乡";
+
+/// About 2.5 MB: short one-line paragraphs, each starting with its number
+/// (`【段01234】`), and every seventh a long paragraph of many lines, so the
+/// line numbers above a place change with the width.
+fn long_article() -> String {
+    let han: Vec<char> = HAN.chars().collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        han[(seed % han.len() as u64) as usize]
+    };
+    let mut out = String::new();
+    for i in 0..20_000 {
+        if i % 7 == 3 {
+            out.push_str(&format!("长段{i}："));
+            out.extend((0..200).map(|_| next()));
+        } else {
+            out.push_str(&format!("【段{i:05}】"));
+            out.extend((0..8).map(|_| next()));
+        }
+        out.push_str("。\n\n");
+    }
+    out
+}
+
+/// The first paragraph number on screen, if any.
+fn first_marker(screen: &str) -> Option<String> {
+    let start = screen.find("【段")?;
+    Some(screen[start..].chars().take(8).collect())
+}
+
+#[test]
+fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = home.path().join("long.md");
+    std::fs::write(&file, long_article()).expect("write the article");
+    let path = file.to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&[path], 100, 30, home.path(), &[]);
+    session.wait_for("【段00000】");
+    // Find a paragraph in the middle, then scroll until a numbered paragraph
+    // is the first text on screen: that sentence is the anchor.
+    session.send("/");
+    session.send("【段12000】");
+    session.send("\r");
+    session.wait_for("【段12000】");
+    let mut anchor = None;
+    for _ in 0..40 {
+        let screen = session.screen();
+        let top_text = screen
+            .lines()
+            .find(|l| l.chars().any(|c| c == '【' || HAN.contains(c)))
+            .unwrap_or_default();
+        if top_text.contains("【段") {
+            anchor = first_marker(top_text);
+            break;
+        }
+        session.send("j");
+    }
+    let anchor = anchor.unwrap_or_else(|| panic!("no numbered paragraph on top:\n{}", session.screen()));
+
+    for (cols, rows) in [(80, 24), (120, 35), (60, 20), (140, 40), (70, 22), (100, 30), (90, 26)] {
+        session.resize(cols, rows);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    session.wait_until("the anchored sentence on top", |s| {
+        first_marker(&s.screen()).as_deref() == Some(anchor.as_str())
+    });
+    // It stays there: no late frame moves it.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        first_marker(&session.screen()),
+        Some(anchor.clone()),
+        "{}",
+        session.screen()
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
