@@ -327,7 +327,11 @@ impl App {
             Resolution::Pending => self.pending.push(key),
             Resolution::Command(command) => {
                 self.pending.clear();
-                self.run(command);
+                if self.closes_overlay(command, key) {
+                    self.overlay = None;
+                } else {
+                    self.run(command);
+                }
             }
             Resolution::Unbound => {
                 // An unfinished chord followed by another key: try that key alone.
@@ -336,6 +340,17 @@ impl App {
                     self.handle_key(key);
                 }
             }
+        }
+    }
+
+    /// Whether `command`, typed as `key`, closes the help or the bookmark
+    /// list: as in less, the quit and help keys close them; a Ctrl chord
+    /// bound to quit still quits from anywhere.
+    fn closes_overlay(&self, command: Command, key: Key) -> bool {
+        match (&self.overlay, command) {
+            (Some(Overlay::Help | Overlay::Bookmarks(_)), Command::Quit) => !key.ctrl,
+            (Some(Overlay::Bookmarks(_)), Command::Help) => true,
+            _ => false,
         }
     }
 

@@ -124,6 +124,14 @@ impl App {
         };
         let next = current.saturating_add_signed(delta).min(count.saturating_sub(1));
         if next == current {
+            self.message = Some(
+                if delta > 0 {
+                    "已是最后一篇"
+                } else {
+                    "已是第一篇"
+                }
+                .to_string(),
+            );
             return;
         }
         if self.focus == Pane::Reader {

@@ -136,6 +136,44 @@ fn help_opens_and_closes_and_swallows_other_commands() {
 }
 
 #[test]
+fn quit_and_help_keys_close_overlays_without_quitting() {
+    let mut app = app(120, 35);
+    press(&mut app, "?");
+    assert_eq!(press(&mut app, "q"), vec![], "q closes help, as in less");
+    assert_eq!(app.overlay, None);
+    press(&mut app, "? ?");
+    assert_eq!(app.overlay, None, "? closes help");
+    press(&mut app, "B");
+    assert!(matches!(app.overlay, Some(Overlay::Bookmarks(_))));
+    assert_eq!(press(&mut app, "q"), vec![]);
+    assert_eq!(app.overlay, None);
+    press(&mut app, "B ?");
+    assert_eq!(app.overlay, None, "? closes the bookmark list");
+    press(&mut app, "B esc");
+    assert_eq!(app.overlay, None);
+    // A signal's quit (not a key) quits from an overlay.
+    press(&mut app, "?");
+    assert_eq!(app.command(Command::Quit), vec![Effect::Quit]);
+}
+
+#[test]
+fn next_and_previous_article_at_the_ends_say_so() {
+    let mut app = app(120, 35);
+    press(&mut app, "l l [");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
+    assert_eq!(app.message.as_deref(), Some("已是第一篇"));
+    let last = app.library.articles().len() - 1;
+    for _ in 0..last {
+        press(&mut app, "]");
+    }
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(last));
+    press(&mut app, "]");
+    assert_eq!(app.message.as_deref(), Some("已是最后一篇"));
+    press(&mut app, "j");
+    assert_eq!(app.message, None, "the notice goes with the next key");
+}
+
+#[test]
 fn quit_is_an_effect_from_anywhere() {
     let mut app = app(120, 35);
     assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
