@@ -69,25 +69,7 @@ pub enum Effect {
     Quit,
 }
 
-/// Reading settings the state machine needs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ReadingSettings {
-    pub max_width: usize,
-    pub indent: bool,
-    pub paragraph_spacing: bool,
-    pub ambiguous: AmbiguousWidth,
-}
-
-impl Default for ReadingSettings {
-    fn default() -> ReadingSettings {
-        ReadingSettings {
-            max_width: crate::layout::DEFAULT_MAX_WIDTH,
-            indent: true,
-            paragraph_spacing: true,
-            ambiguous: AmbiguousWidth::Narrow,
-        }
-    }
-}
+pub use crate::layout::ReadingSettings;
 
 /// Selection and scroll offset of a list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -188,6 +188,11 @@ fn visible(text: &str) -> String {
 }
 
 impl Config {
+    /// Whether the terminal is to be asked how it draws ambiguous characters.
+    pub fn detects_ambiguous_width(&self) -> bool {
+        self.reading.ambiguous_width == AmbiguousSetting::Auto
+    }
+
     /// The built-in configuration.
     pub fn default_config() -> Result<Config, ConfigError> {
         Config::from_user_text(BUILT_IN, "")

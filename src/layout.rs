@@ -24,8 +24,6 @@ const MIN_WIDTH_FOR_INDENT: usize = 12;
 pub const MIN_WIDTH: usize = 2;
 /// Articles from this size on are laid out on all cores.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
-/// Default maximum reading column: 80 columns, about 40 汉字.
-pub const DEFAULT_MAX_WIDTH: usize = 80;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LayoutSettings {
@@ -45,6 +43,31 @@ impl LayoutSettings {
             indent: true,
             paragraph_spacing: true,
             ambiguous: AmbiguousWidth::Narrow,
+        }
+    }
+}
+
+/// How text is laid out for reading, as the configuration's `[reading]`
+/// says (`config::Config::reading_settings`; its defaults are those of
+/// `config/default.toml`): the same for `show`, the reader and search snippets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadingSettings {
+    /// The widest reading column.
+    pub max_width: usize,
+    pub indent: bool,
+    pub paragraph_spacing: bool,
+    pub ambiguous: AmbiguousWidth,
+}
+
+impl ReadingSettings {
+    /// The layout settings for `available` columns: the reading column is
+    /// that, capped at `max_width`.
+    pub fn layout(&self, available: usize) -> LayoutSettings {
+        LayoutSettings {
+            width: column_width(available, self.max_width),
+            indent: self.indent,
+            paragraph_spacing: self.paragraph_spacing,
+            ambiguous: self.ambiguous,
         }
     }
 }

@@ -23,6 +23,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod context;
 mod fault;
 pub mod files;
 pub mod keymap;

@@ -8,10 +8,10 @@ pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
 use serde::Serialize;
 pub use toc::{toc_json, toc_lines};
 
-use crate::layout::{Layout, LayoutSettings};
+use crate::layout::{Layout, LayoutSettings, ReadingSettings};
 use crate::library::{Article, Document, Library, Origin, parse_article};
 use crate::present::meta_line;
-use crate::text::{Shown, sanitize_inline, to_json};
+use crate::text::{AmbiguousWidth, Shown, sanitize_inline, to_json};
 
 /// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
 pub fn list_lines(articles: &[&Article]) -> String {
@@ -63,15 +63,31 @@ pub fn select<'a>(library: &'a Library, category: Option<&str>) -> Vec<&'a Artic
         .collect()
 }
 
-/// An article as `yuedu show` prints it: title, metadata, then the body.
-pub fn show_article(article: &Article, width: usize) -> String {
-    let settings = LayoutSettings::with_width(width);
+/// An article as `yuedu show` prints it: title, metadata, then the body,
+/// laid out as the reader lays it out with `settings` in `available`
+/// columns (the reading column is capped at `settings.max_width`).
+pub fn show_article(article: &Article, settings: &ReadingSettings, available: usize) -> String {
+    show_in(article, settings.layout(available))
+}
+
+/// `show_article` in exactly `width` columns (`show --width`).
+pub fn show_article_in(article: &Article, settings: &ReadingSettings, width: usize) -> String {
+    show_in(
+        article,
+        LayoutSettings {
+            width: width.max(crate::layout::MIN_WIDTH),
+            ..settings.layout(width)
+        },
+    )
+}
+
+fn show_in(article: &Article, settings: LayoutSettings) -> String {
     let mut out = String::new();
-    for line in wrap_line(&article.meta.title, width) {
+    for line in wrap_line(&article.meta.title, settings) {
         out.push_str(&line);
         out.push('\n');
     }
-    for line in wrap_line(&meta_line(article), width) {
+    for line in wrap_line(&meta_line(article), settings) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -84,14 +100,15 @@ pub fn show_article(article: &Article, width: usize) -> String {
     out
 }
 
-/// Wraps one line of text (a title, a metadata line) with the layout engine.
-pub fn wrap_line(text: &str, width: usize) -> Vec<String> {
+/// Wraps one line of text (a title, a metadata line) with the layout
+/// engine, as `settings` lay out text but without an indent.
+pub fn wrap_line(text: &str, settings: LayoutSettings) -> Vec<String> {
     let body = parse_article("_", "_.txt", sanitize_inline(text).as_bytes(), Origin::Bundled)
         .map(|a| a.body)
         .unwrap_or_default();
     let settings = LayoutSettings {
         indent: false,
-        ..LayoutSettings::with_width(width)
+        ..settings
     };
     let layout = Layout::new(&body, settings);
     (0..layout.len()).map(|i| layout.plain_line(&body, i)).collect()
@@ -114,14 +131,12 @@ pub fn keymap_table(keymap: &crate::keymap::Keymap) -> String {
 
 /// `yuedu config`: the files and folders in use (`cache_dir` is `None` when
 /// the article cache is off).
-pub fn places(
-    config_file: Option<&std::path::Path>,
-    data_dir: Option<&std::path::Path>,
-    cache_dir: Option<Option<&std::path::Path>>,
-    dirs: &[std::path::PathBuf],
-    extra: &[std::path::PathBuf],
-    library: &Library,
-) -> String {
+pub fn places(context: &crate::context::Context, library: &Library) -> String {
+    let config_file = context.config_file();
+    let data_dir = context.places().data_dir.as_deref();
+    let cache_dir = (context.config().library.cache).then_some(context.places().cache_dir.as_deref());
+    let dirs = context.sources();
+    let extra = context.extra_paths();
     let shown = |p: Option<&std::path::Path>| {
         p.map_or_else(
             || "(no home folder found)".to_string(),
@@ -161,7 +176,11 @@ const SEARCH_SNIPPET_WIDTH: usize = 60;
 
 /// `ID<TAB>TITLE<TAB>HITS<TAB>SNIPPET` per result.
 /// `articles` are those searched (`results` index them).
-pub fn search_lines<D: Document>(results: &crate::search::SearchResults, articles: &[D]) -> String {
+pub fn search_lines<D: Document>(
+    results: &crate::search::SearchResults,
+    articles: &[D],
+    ambiguous: AmbiguousWidth,
+) -> String {
     results
         .hits
         .iter()
@@ -172,7 +191,7 @@ pub fn search_lines<D: Document>(results: &crate::search::SearchResults, article
                 Shown::field(article.id()),
                 Shown::field(article.title()),
                 hit.count,
-                Shown::field(search_snippet(hit, article))
+                Shown::field(search_snippet(hit, article, ambiguous))
             ))
         })
         .collect()
@@ -192,7 +211,11 @@ struct SearchEntry<'a> {
     snippet: String,
 }
 
-pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles: &[D]) -> String {
+pub fn search_json<D: Document>(
+    results: &crate::search::SearchResults,
+    articles: &[D],
+    ambiguous: AmbiguousWidth,
+) -> String {
     let entries: Vec<SearchEntry<'_>> = results
         .hits
         .iter()
@@ -206,7 +229,7 @@ pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles
                 field: hit.field.name(),
                 pinyin: hit.pinyin,
                 title_hit: hit.field == crate::search::Field::Title,
-                snippet: search_snippet(hit, article),
+                snippet: search_snippet(hit, article, ambiguous),
             })
         })
         .collect();
@@ -215,29 +238,20 @@ pub fn search_json<D: Document>(results: &crate::search::SearchResults, articles
 
 /// Text around the first hit, or the text's start when the words were found
 /// in the title, author or tags only.
-fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D) -> String {
+fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D, ambiguous: AmbiguousWidth) -> String {
     let around = hit.first.clone().unwrap_or(0..0);
-    crate::search::snippet(
-        article.text(),
-        around,
-        SEARCH_SNIPPET_WIDTH,
-        crate::text::AmbiguousWidth::Narrow,
-    )
-    .text
+    crate::search::snippet(article.text(), around, SEARCH_SNIPPET_WIDTH, ambiguous).text
 }
 
-/// Default width for `show`: the terminal's, capped like the reading column, or 80.
-pub fn default_width(terminal_width: Option<u16>) -> usize {
-    crate::layout::column_width(
-        terminal_width.map_or(crate::layout::DEFAULT_MAX_WIDTH, usize::from),
-        crate::layout::DEFAULT_MAX_WIDTH,
-    )
+/// The columns `show` has: the terminal's, or 80 when the output is not a terminal.
+pub fn available_width(terminal_width: Option<u16>) -> usize {
+    terminal_width.map_or(80, usize::from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{AmbiguousWidth, str_width};
+    use crate::text::str_width;
 
     #[test]
     fn list_prints_id_category_and_title() {
@@ -254,11 +268,15 @@ mod tests {
         assert!(value[0]["chars"].as_u64().unwrap_or(0) > 1000);
     }
 
+    fn defaults() -> ReadingSettings {
+        crate::context::reading_settings(&crate::config::Config::default_config().expect("defaults"))
+    }
+
     #[test]
     fn show_is_width_correct_and_starts_with_title_and_metadata() {
         let library = Library::bundled();
         let article = &library.articles()[0];
-        let out = show_article(article, 40);
+        let out = show_article_in(article, &defaults(), 40);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "如何做好学生管理工作");
         assert!(
@@ -271,19 +289,46 @@ mod tests {
     }
 
     #[test]
+    fn show_lays_text_out_as_the_reader_does() {
+        let config = crate::config::Config::from_user_text(
+            "test.toml",
+            "[reading]\nmax_width = 30\nindent = false\nparagraph_spacing = false\nambiguous_width = \"wide\"\n",
+        )
+        .expect("config");
+        let settings = crate::context::reading_settings(&config);
+        let library = Library::bundled();
+        let index = library.find("yingxiao/kehu-guanxi-guanli").expect("article");
+        let article = &library.articles()[index];
+        for terminal in [24, 60, 80, 200] {
+            let keymap = config.keymap.clone();
+            let mut app = crate::app::App::new(Library::bundled(), keymap, settings, terminal, 30);
+            app.open_article(index, None);
+            let column = app.layout_settings();
+            assert_eq!(
+                column,
+                settings.layout(column.width),
+                "one settings type, config to layout"
+            );
+            let reader = Layout::new(&article.body, column);
+            let reader: Vec<String> = (0..reader.len())
+                .map(|i| reader.plain_line(&article.body, i).trim_end().to_string())
+                .collect();
+            let shown = show_article_in(article, &settings, column.width);
+            let body: Vec<&str> = shown.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
+            assert_eq!(body, reader, "at {terminal} columns");
+            let all: Vec<&str> = shown.lines().collect();
+            assert!(all.iter().all(|l| str_width(l, AmbiguousWidth::Wide) <= 30), "{shown}");
+            assert!(!shown.contains('\u{3000}'), "no indent");
+        }
+    }
+
+    #[test]
     fn numbers_stay_with_their_units_when_the_metadata_wraps() {
         let library = Library::bundled();
-        let lines = wrap_line(&meta_line(&library.articles()[1]), 40);
+        let lines = wrap_line(&meta_line(&library.articles()[1]), defaults().layout(40));
         assert!(
             lines.iter().all(|l| !l.ends_with(|c: char| c.is_ascii_digit())),
             "{lines:?}"
         );
-    }
-
-    #[test]
-    fn default_width_caps_at_the_reading_column() {
-        assert_eq!(default_width(None), 80);
-        assert_eq!(default_width(Some(200)), 80);
-        assert_eq!(default_width(Some(50)), 50);
     }
 }

@@ -147,6 +147,21 @@ pub trait Document {
     }
 }
 
+impl<D: Document + ?Sized> Document for &D {
+    fn id(&self) -> &str {
+        (**self).id()
+    }
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn category(&self) -> &str {
+        (**self).category()
+    }
+    fn text(&self) -> &str {
+        (**self).text()
+    }
+}
+
 impl Document for Article {
     fn id(&self) -> &str {
         &self.id

@@ -1,0 +1,343 @@
+//! One context for both front ends: built once from what the command line
+//! names, the configuration and the platform folders, it loads the
+//! collection (whole, in batches for the reader, or in place from the
+//! article cache for a search), holds the one check that named folders hold
+//! articles and the one way skipped files are reported, and gives the
+//! reading settings. Below `app`, `print` and `tui`; above `config`,
+//! `library`, `layout`, `search` and `store`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use directories::{BaseDirs, ProjectDirs};
+
+use crate::config::{self, AmbiguousSetting, Config};
+use crate::layout::ReadingSettings;
+use crate::library::{
+    ArticleCache, Candidate, Document, Format, Library, LibraryError, LoadProblem, Plan, read_batch_cached,
+};
+use crate::search::{Query, SearchIndex, SearchResults};
+use crate::text::{AmbiguousWidth, Shown};
+
+/// The path that names standard input.
+pub const STDIN_PATH: &str = "-";
+
+/// Files in one background batch: small enough that the lists fill in visibly.
+const LOAD_BATCH: usize = 2_000;
+
+/// Why a command could not do what was asked, in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// An unknown ID or category (exit status 1).
+    NotFound(String),
+    /// A usage or input error (exit status 2).
+    Input(String),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::NotFound(message) | Failure::Input(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<LibraryError> for Failure {
+    fn from(err: LibraryError) -> Failure {
+        Failure::Input(err.to_string())
+    }
+}
+
+/// Where yuedu keeps its files on this platform.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    pub config_file: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    /// Where parsed articles are cached (`library.cache`).
+    pub cache_dir: Option<PathBuf>,
+    pub home: Option<PathBuf>,
+}
+
+impl Places {
+    pub fn find() -> Places {
+        let project = ProjectDirs::from("", "", "yuedu");
+        Places {
+            config_file: project.as_ref().map(|p| p.config_dir().join(config::FILE_NAME)),
+            data_dir: project.as_ref().map(|p| p.data_dir().to_path_buf()),
+            cache_dir: project.as_ref().map(|p| p.cache_dir().to_path_buf()),
+            home: BaseDirs::new().map(|b| b.home_dir().to_path_buf()),
+        }
+    }
+}
+
+/// The collection and settings a run works with.
+#[derive(Debug)]
+pub struct Context {
+    /// Files and folders named on the command line (`-`: standard input);
+    /// none: the bundled collection and `library.paths`.
+    sources: Vec<PathBuf>,
+    config: Config,
+    /// The configuration file read, if any.
+    config_file: Option<PathBuf>,
+    places: Places,
+}
+
+/// A collection being read for the reader: what is read already, and the
+/// batches still to read in the background through `cache`.
+#[derive(Debug)]
+pub struct Opening {
+    pub library: Library,
+    pub batches: Vec<Vec<Candidate>>,
+    pub cache: Option<ArticleCache>,
+    /// Article files in all.
+    pub total: usize,
+    /// One file was named: the reader opens its article at once.
+    pub single: bool,
+}
+
+impl Context {
+    /// Loads the configuration (`explicit`, from `--config`, or the platform
+    /// file) before anything else, and before the terminal is touched.
+    pub fn new(sources: Vec<PathBuf>, explicit: Option<&Path>, places: Places) -> Result<Context, Failure> {
+        let (config, config_file) =
+            Config::load(explicit, places.config_file.as_deref()).map_err(|err| Failure::Input(err.to_string()))?;
+        Ok(Context {
+            sources,
+            config,
+            config_file,
+            places,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The configuration file in use: the one read, or where the platform's would be.
+    pub fn config_file(&self) -> Option<&Path> {
+        self.config_file.as_deref().or(self.places.config_file.as_deref())
+    }
+
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+
+    /// What the command line named (empty: the bundled collection).
+    pub fn sources(&self) -> &[PathBuf] {
+        &self.sources
+    }
+
+    /// The folders of `library.paths` beside the bundled collection.
+    pub fn extra_paths(&self) -> Vec<PathBuf> {
+        self.config.library_paths(self.places.home.as_deref())
+    }
+
+    /// How text is laid out, for `show`, the reader and search snippets alike.
+    pub fn settings(&self) -> ReadingSettings {
+        reading_settings(&self.config)
+    }
+
+    /// The files of the collection, found but not read.
+    pub fn plan(&self) -> Result<Plan, Failure> {
+        if self.sources.is_empty() {
+            let mut plan = Plan::bundled();
+            plan.add_extra_dirs(&self.extra_paths());
+            return Ok(plan);
+        }
+        let (stdin, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            self.sources.iter().partition(|p| p.as_os_str() == STDIN_PATH);
+        let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+        let mut plan = if paths.is_empty() {
+            Plan::default()
+        } else {
+            Plan::dirs(&paths)?
+        };
+        if !stdin.is_empty() {
+            plan.add_bytes(crate::library::read_stdin().map_err(Failure::Input)?);
+        }
+        Ok(plan)
+    }
+
+    /// The article cache for `plan`, unless it is switched off.
+    fn cache(&self, plan: &Plan) -> Option<ArticleCache> {
+        let dir = self.places.cache_dir.as_deref().filter(|_| self.config.library.cache)?;
+        plan.open_cache(dir)
+    }
+
+    /// The one check that what the command line named holds articles: an
+    /// error naming it, and every problem met, when nothing could be read.
+    fn require_articles(&self, library: Library) -> Result<Library, Failure> {
+        if self.sources.is_empty() {
+            return Ok(library);
+        }
+        Ok(library.require_articles(&self.sources)?)
+    }
+
+    /// The whole collection, read through the article cache; skipped files are reported.
+    pub fn load(&self) -> Result<Library, Failure> {
+        let library = self.load_plan(self.plan()?)?;
+        report(library.problems());
+        Ok(library)
+    }
+
+    fn load_plan(&self, plan: Plan) -> Result<Library, Failure> {
+        let mut cache = self.cache(&plan);
+        let library = plan.load_cached(cache.as_mut());
+        save_cache(cache);
+        self.require_articles(library)
+    }
+
+    /// The collection for the reader: a small one read now, a large one
+    /// started (the rest comes in batches). Skipped files read now are reported.
+    pub fn open(&self) -> Result<Opening, Failure> {
+        let mut plan = self.plan()?;
+        let mut cache = self.cache(&plan);
+        let single = plan.is_single_file();
+        let mut library = plan.start();
+        let total = plan.len();
+        let mut batches = plan.into_batches(LOAD_BATCH);
+        if total <= LOAD_BATCH {
+            for batch in batches.drain(..) {
+                library.extend(read_batch_cached(batch, cache.as_mut()));
+            }
+            save_cache(cache.take());
+            library = self.require_articles(library)?;
+        }
+        report(library.problems());
+        Ok(Opening {
+            library,
+            batches,
+            cache,
+            total,
+            single,
+        })
+    }
+
+    /// The article `id` names for `show` and `toc`: standard input (`-`), a
+    /// file, or an ID of the collection (with or without the file's
+    /// extension). Only what is named is read: a file, not the whole collection.
+    pub fn find_article(&self, id: &str) -> Result<(Library, usize), Failure> {
+        let path = Path::new(id);
+        if id == STDIN_PATH || path.is_file() {
+            let single = Context {
+                sources: vec![path.to_path_buf()],
+                config: self.config.clone(),
+                config_file: None,
+                places: self.places.clone(),
+            };
+            return Ok((single.load()?, 0));
+        }
+        let library = self.load()?;
+        let stem = Format::of(id).and_then(|_| id.rsplit_once('.')).map(|(stem, _)| stem);
+        match library.find(id).or_else(|| stem.and_then(|s| library.find(s))) {
+            Some(index) => Ok((library, index)),
+            // Named like a file: say so, as for a wrong path on the command line.
+            None if stem.is_some() || id.starts_with(['.', '/', '~']) => Err(Failure::Input(format!(
+                "{id} does not exist, and no article has that ID"
+            ))),
+            None => Err(Failure::NotFound(not_found_message(&library, id))),
+        }
+    }
+
+    /// Searches the collection and hands the results, with the documents
+    /// they index, to `show`. Files unchanged since the article cache took
+    /// them in are searched where they lie in it, the others are parsed (and
+    /// cached); without a cache, or when a text to show is not as the parser
+    /// leaves text (a damaged cache), over the loaded collection.
+    pub fn search<T>(
+        &self,
+        query: &Query,
+        limit: usize,
+        show: impl Fn(&SearchResults, &[&dyn Document]) -> T,
+    ) -> Result<T, Failure> {
+        let plan = self.plan()?;
+        if let Some(mut cache) = self.cache(&plan) {
+            let mut collection = plan.read_in_place(&cache);
+            let changes = std::mem::take(&mut collection.changes);
+            let named_empty = collection.documents.is_empty() && !self.sources.is_empty();
+            let shown = (!named_empty && !collection.collides)
+                .then(|| {
+                    let index = SearchIndex::for_query(&collection.documents, query);
+                    let results = index.search_in(&collection.documents, query, limit);
+                    let clean = results.hits.iter().all(|hit| {
+                        (collection.documents.get(hit.article)).is_some_and(|d| crate::text::is_clean(d.text()))
+                    });
+                    clean.then(|| {
+                        report(&collection.problems);
+                        let documents: Vec<&dyn Document> =
+                            collection.documents.iter().map(|d| d as &dyn Document).collect();
+                        show(&results, &documents)
+                    })
+                })
+                .flatten();
+            drop(collection);
+            if let Some(shown) = shown {
+                changes.into_iter().for_each(|change| cache.record(change));
+                save_cache(Some(cache));
+                return Ok(shown);
+            }
+        }
+        let library = self.load_plan(plan)?;
+        report(library.problems());
+        let index = SearchIndex::for_query(library.articles(), query);
+        let results = index.search(&library, query, limit);
+        let documents: Vec<&dyn Document> = library.articles().iter().map(|a| a as &dyn Document).collect();
+        Ok(show(&results, &documents))
+    }
+}
+
+/// The reading settings of `[reading]`; with `ambiguous_width = "auto"`
+/// narrow until the terminal is asked (`Config::detects_ambiguous_width`).
+pub fn reading_settings(config: &Config) -> ReadingSettings {
+    let reading = &config.reading;
+    ReadingSettings {
+        max_width: reading.max_width,
+        indent: reading.indent,
+        paragraph_spacing: reading.paragraph_spacing,
+        ambiguous: match reading.ambiguous_width {
+            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+            AmbiguousSetting::Narrow | AmbiguousSetting::Auto => AmbiguousWidth::Narrow,
+        },
+    }
+}
+
+/// The reading settings of `config/default.toml`, their only source.
+impl Default for ReadingSettings {
+    fn default() -> ReadingSettings {
+        #[allow(clippy::expect_used)]
+        // Not input: the embedded defaults, which a test loads.
+        let defaults = Config::default_config().expect("the built-in configuration loads");
+        reading_settings(&defaults)
+    }
+}
+
+/// The one way skipped files are reported: a line each on stderr.
+pub fn report(problems: &[LoadProblem]) {
+    for problem in problems {
+        warn(format_args!("skipped {}", Shown::field(problem)));
+    }
+}
+
+/// One line on stderr, through the gate that lets no control character or
+/// escape sequence out.
+pub fn warn(message: impl fmt::Display) {
+    eprintln!("yuedu: {}", Shown::text(message));
+}
+
+/// Writes the article cache if it changed. It is only a cache: failing to
+/// write it (a read-only home, a full disk) costs speed, nothing else.
+fn save_cache(cache: Option<ArticleCache>) {
+    if let Some(cache) = cache {
+        let _ = cache.save();
+    }
+}
+
+fn not_found_message(library: &Library, id: &str) -> String {
+    let suggestions = library.suggest(id);
+    if suggestions.is_empty() {
+        format!("no article with ID {id:?}; `yuedu list` shows the IDs")
+    } else {
+        let suggestions: Vec<String> = suggestions.into_iter().map(crate::text::shown).collect();
+        format!("no article with ID {id:?}; did you mean {}?", suggestions.join(" or "))
+    }
+}

@@ -1,0 +1,89 @@
+//! The one context behind every front end: `show` lays text out with the
+//! configuration's reading settings, and a `--dir` without articles is the
+//! same error for the reader as for `list`.
+
+mod support;
+
+use assert_cmd::Command;
+use support::Session;
+use unicode_width::UnicodeWidthStr;
+
+fn yuedu_at(home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
+    cmd
+}
+
+/// Columns of a line as a terminal that draws ambiguous characters wide shows it.
+fn wide_width(line: &str) -> usize {
+    line.width_cjk()
+}
+
+#[test]
+fn show_honours_the_reading_settings_of_the_config() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let config = home.path().join("yuedu.toml");
+    std::fs::write(
+        &config,
+        "[reading]\nmax_width = 30\nindent = false\nparagraph_spacing = false\nambiguous_width = \"wide\"\n",
+    )
+    .expect("write config");
+    let config = config.to_str().expect("utf-8 path");
+    let out = yuedu_at(home.path())
+        .args(["--config", config, "show", "yingxiao/kehu-guanxi-guanli"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.iter().all(|l| wide_width(l) <= 30), "max_width = 30:\n{text}");
+    assert!(!text.contains('\u{3000}'), "indent = false");
+    let body: Vec<&str> = lines.iter().skip_while(|l| !l.is_empty()).skip(1).copied().collect();
+    let blank = body
+        .iter()
+        .position(|l| l.is_empty())
+        .expect("a heading keeps its blank line");
+    assert!(blank > 3, "no blank lines between paragraphs: {body:?}");
+
+    // With --width the column is as asked, and “ ” count as wide.
+    let out = yuedu_at(home.path())
+        .args([
+            "--config",
+            config,
+            "show",
+            "yingxiao/kehu-guanxi-guanli",
+            "--width",
+            "40",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains('“'), "the article quotes");
+    assert!(text.lines().all(|l| wide_width(l) <= 40), "{text}");
+    assert!(text.lines().any(|l| wide_width(l) > 30));
+}
+
+#[test]
+fn the_reader_refuses_a_folder_without_articles_as_list_does() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let folder = home.path().join("文章");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(folder.join("空.md"), "  \n").expect("write");
+    let folder = folder.to_str().expect("utf-8 path");
+    let list = yuedu_at(home.path())
+        .args(["--dir", folder, "list"])
+        .output()
+        .expect("runs");
+    assert_eq!(list.status.code(), Some(2));
+    let sentence = String::from_utf8(list.stderr).expect("utf-8");
+    let sentence = sentence.lines().last().expect("a message").to_string();
+    assert!(sentence.contains("none of the article files"), "{sentence}");
+
+    let mut session = Session::start(&["--dir", folder], 80, 24, home.path(), &[]);
+    assert_eq!(session.wait_exit(), 2);
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(output.contains(&sentence), "{output}");
+    assert!(!session.alternate_screen());
+}
