@@ -25,8 +25,20 @@ pub fn meta_line(article: &Article) -> String {
     }
     // No-break spaces keep a number with its unit when the line wraps.
     parts.push(format!("{}\u{a0}字", article.body.char_count()));
-    parts.push(format!("约\u{a0}{}\u{a0}分钟", article.reading_minutes()));
+    parts.push(format!("约\u{a0}{}", reading_time(article.reading_minutes(), "\u{a0}")));
     parts.join("  ")
+}
+
+/// A reading time in minutes, or in hours from one hour up ("45 分钟",
+/// "2 小时 10 分钟", "153 小时"); `gap` goes between numbers and units.
+pub fn reading_time(minutes: usize, gap: &str) -> String {
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    match (hours, rest) {
+        (0, _) => format!("{minutes}{gap}分钟"),
+        (1..10, 0) => format!("{hours}{gap}小时"),
+        (1..10, _) => format!("{hours}{gap}小时{gap}{rest}{gap}分钟"),
+        _ => format!("{}{gap}小时", (minutes + 30) / 60),
+    }
 }
 
 /// One line of details for article lists: author or source, length, reading time.
@@ -34,7 +46,11 @@ pub fn article_details(article: &Article) -> String {
     let meta = &article.meta;
     let who = meta.author.as_deref().or(meta.source.as_deref());
     // Compact: list columns are narrow.
-    let length = format!("{}字 约{}分钟", article.body.char_count(), article.reading_minutes());
+    let length = format!(
+        "{}字 约{}",
+        article.body.char_count(),
+        reading_time(article.reading_minutes(), "")
+    );
     match who {
         Some(who) => format!("{who}  {length}"),
         None => length,
@@ -72,6 +88,14 @@ pub fn by_article<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_reading_times_are_said_in_hours() {
+        assert_eq!(reading_time(9, ""), "9分钟");
+        assert_eq!(reading_time(60, ""), "1小时");
+        assert_eq!(reading_time(130, "\u{a0}"), "2\u{a0}小时\u{a0}10\u{a0}分钟");
+        assert_eq!(reading_time(9171, ""), "153小时");
+    }
     use crate::library::Library;
 
     #[test]

@@ -17,6 +17,13 @@ pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     render_heading(view, area, "分类", focused, buf);
     let body = geometry::list_body(area);
     let categories = app.library.categories();
+    // Counts in a right-aligned column as wide as the largest, names cut
+    // before it with at least one space between.
+    let count_width = categories
+        .iter()
+        .map(|c| c.articles.len().to_string().len())
+        .max()
+        .unwrap_or(1) as u16;
     for (row, index) in (app.categories.offset..categories.len())
         .take(usize::from(body.height))
         .enumerate()
@@ -31,7 +38,7 @@ pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         let line = Rect { y, height: 1, ..body };
         fill(buf, line, style);
         let count = category.articles.len().to_string();
-        let name_width = body.width.saturating_sub(count.len() as u16 + 2);
+        let name_width = body.width.saturating_sub(count_width + 3);
         put_truncated(buf, body.x + 1, y, &category.name, name_width, style, ambiguous);
         put_right(buf, body.right().saturating_sub(1), y, &count, style, ambiguous);
     }

@@ -65,6 +65,30 @@ fn hints_follow_a_rebound_keymap() {
 }
 
 #[test]
+fn category_names_never_run_into_their_counts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let long = dir.path().join("卷七・六朝唐文");
+    std::fs::create_dir_all(&long).expect("mkdir");
+    for i in 0..19 {
+        std::fs::write(long.join(format!("{i}.md")), format!("# 文{i}\n\n正文。")).expect("write");
+    }
+    std::fs::create_dir_all(dir.path().join("短")).expect("mkdir");
+    std::fs::write(dir.path().join("短/a.md"), "# 甲\n\n正文。").expect("write");
+    let config = Config::default_config().expect("config");
+    for width in [60, 80, 100, 120, 140] {
+        let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("library");
+        let app = App::new(library, config.keymap.clone(), ReadingSettings::default(), width, 24);
+        let shown = screen(&app);
+        let row = shown
+            .lines()
+            .skip(1)
+            .find(|l| l.starts_with("\" 卷七"))
+            .expect("the long category");
+        assert!(row.contains(" 19 "), "{width}: {row}");
+    }
+}
+
+#[test]
 fn library_wide() {
     insta::assert_snapshot!(screen(&app(120, 35, "")));
 }
