@@ -22,13 +22,21 @@ use super::state::{Change, State};
 /// it; an edit further on keeps its state, a different text does not.
 const FINGERPRINT_BYTES: usize = 4096;
 
-/// The key state is saved under: a bundled article's ID, a file's absolute
-/// path (made absolute from `cwd` without touching the disk).
-pub fn key_of(article: &Article, cwd: &Path) -> String {
-    match &article.origin {
-        Origin::Bundled => article.id.clone(),
-        Origin::File(path) => absolute(path, cwd).to_string_lossy().into_owned(),
-    }
+/// The key state is saved under: a bundled article's ID, a file's
+/// canonical path (its folder's real path and its name). `folders` holds the
+/// real paths of folders seen so far, so a folder is resolved once; one that
+/// cannot be resolved is made absolute from `cwd` by name.
+fn key_of(article: &Article, cwd: &Path, folders: &mut HashMap<PathBuf, PathBuf>) -> String {
+    let Origin::File(path) = &article.origin else {
+        return article.id.clone();
+    };
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return absolute(path, cwd).to_string_lossy().into_owned();
+    };
+    let real = folders
+        .entry(folder.to_path_buf())
+        .or_insert_with(|| std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd)));
+    real.join(name).to_string_lossy().into_owned()
 }
 
 /// Whether `key` names a file rather than a bundled article (or, in a
@@ -74,6 +82,8 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
     cwd: PathBuf,
+    /// Real paths of the folders seen.
+    folders: HashMap<PathBuf, PathBuf>,
     /// Article ID → key, for articles whose key is not their ID (files).
     by_id: HashMap<String, String>,
     /// Key → article ID.
@@ -93,7 +103,7 @@ impl Keys {
     /// Keys articles added to the library.
     pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
         for article in articles {
-            let key = key_of(article, &self.cwd);
+            let key = key_of(article, &self.cwd, &mut self.folders);
             if key != article.id {
                 self.by_id.insert(article.id.clone(), key.clone());
             }
@@ -180,6 +190,25 @@ fn bookmarks_fit(state: &State, key: &str, article: &Article) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_is_keyed_by_its_real_path_whichever_way_its_folder_is_reached() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let real = root.path().join("real");
+        std::fs::create_dir_all(&real).expect("mkdir");
+        std::fs::write(real.join("a.md"), "正文").expect("write");
+        std::os::unix::fs::symlink(&real, root.path().join("link")).expect("symlink");
+        let key = |dir: &Path| {
+            let library = Library::from_dirs(&[dir.to_path_buf()]).expect("library");
+            let keys = Keys::new(&library);
+            keys.key(&library.articles()[0]).to_string()
+        };
+        let expected = std::fs::canonicalize(real.join("a.md")).expect("canonical");
+        assert_eq!(key(&real), expected.to_string_lossy());
+        assert_eq!(key(&root.path().join("link")), expected.to_string_lossy());
+        assert_eq!(key(&root.path().join("link/../real/.")), expected.to_string_lossy());
+    }
 
     #[test]
     fn file_keys_are_absolute_whatever_the_folder_was_called() {
