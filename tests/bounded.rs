@@ -22,6 +22,12 @@ fn yuedu(home: &Path) -> Command {
     cmd
 }
 
+fn collection() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("good.md"), "+++\ntitle = \"好\"\n+++\n正文。").expect("write");
+    dir
+}
+
 fn mkfifo(path: &Path) -> bool {
     std::process::Command::new("mkfifo")
         .arg(path)
@@ -93,4 +99,112 @@ fn a_state_file_that_is_a_fifo_or_dev_zero_does_not_block() {
             stderr(&output)
         );
     }
+}
+
+#[test]
+fn a_collection_toml_that_is_a_fifo_or_dev_zero_is_skipped() {
+    for kind in ["fifo", "zero"] {
+        let home = tempfile::tempdir().expect("home");
+        let dir = collection();
+        let file = dir.path().join("collection.toml");
+        match kind {
+            "fifo" if !mkfifo(&file) => continue,
+            "fifo" => {}
+            _ => symlink("/dev/zero", &file).expect("symlink"),
+        }
+        let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
+        assert_eq!(output.status.code(), Some(0), "{kind}: {}", stderr(&output));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("good\t"));
+        assert!(
+            stderr(&output).contains("not a regular file"),
+            "{kind}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_cache_file_that_is_a_fifo_is_ignored() {
+    let home = tempfile::tempdir().expect("home");
+    let dir = collection();
+    // The first run writes the cache; its name is the one the next run opens.
+    let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
+    assert!(output.status.success());
+    let cache_dir = home.path().join("cache/yuedu");
+    let caches: Vec<_> = fs::read_dir(&cache_dir)
+        .expect("cache folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(caches.len(), 1, "{caches:?}");
+    fs::remove_file(&caches[0]).expect("remove");
+    if !mkfifo(&caches[0]) {
+        return;
+    }
+    for args in [&["list"][..], &["search", "正文"]] {
+        let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).args(args));
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn a_symlink_to_the_root_folder_is_not_walked() {
+    let home = tempfile::tempdir().expect("home");
+    let dir = collection();
+    symlink("/", dir.path().join("everything")).expect("symlink");
+    symlink("/dev/zero", dir.path().join("zero.md")).expect("symlink");
+    fs::create_dir(dir.path().join("inner")).expect("folder");
+    fs::write(dir.path().join("inner/in.md"), "里面。").expect("write");
+    // A link within the collection is followed.
+    symlink(dir.path().join("inner"), dir.path().join("linked")).expect("symlink");
+    let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ids: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| l.split('\t').next().map(str::to_string))
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let message = stderr(&output);
+    assert!(
+        message.contains("everything: a link out of the collection"),
+        "{message}"
+    );
+    assert!(message.contains("zero.md: a link out of the collection"), "{message}");
+    if mkfifo(&dir.path().join("inner/pipe")) {
+        symlink(dir.path().join("inner/pipe"), dir.path().join("pipe.md")).expect("symlink");
+        let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
+        assert!(
+            stderr(&output).contains("pipe.md: not a regular file"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+/// `depth` nested folders with an article at the bottom.
+fn deep(depth: usize) -> tempfile::TempDir {
+    let dir = collection();
+    let mut path = dir.path().to_path_buf();
+    for _ in 0..depth {
+        path.push("d");
+    }
+    fs::create_dir_all(&path).expect("nested folders");
+    fs::write(path.join("bottom.md"), "最深处。").expect("write");
+    dir
+}
+
+#[test]
+fn deep_folders_of_1000_and_2000_levels_are_walked_in_seconds() {
+    let home = tempfile::tempdir().expect("home");
+    let mut times = Vec::new();
+    for depth in [1000, 2000] {
+        let dir = deep(depth);
+        let started = Instant::now();
+        let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
+        times.push(started.elapsed());
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(text.contains("/bottom\t"), "{depth}: {text:.200}");
+    }
+    eprintln!("walk times for 1000 and 2000 levels: {times:?}");
 }

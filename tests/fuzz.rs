@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use yuedu::layout::{Layout, LayoutSettings, LineKind};
-use yuedu::library::{Body, Origin, parse_article};
+use yuedu::library::{Body, Document, Origin, parse_article};
 use yuedu::text::{AmbiguousWidth, str_width};
 
 /// Text made of the pieces that break parsers: Markdown syntax, front matter
@@ -159,4 +159,135 @@ fn cases_found_by_fuzzing_stay_fixed() {
     check("Aෲେ", "f/x.txt", 2);
     // A prepended mark joins the following space into one cluster.
     check("ൎ 𞋿\"AaΣA'𑬀\"ꟓ\"ῶ𑵪ᜀµA0a\"ꭰ®0ׯa𐊀®A𓑠0𞹝𛲀AΣ", "f/x.txt", 2);
+}
+
+/// A collection and its article cache, made once per test run; the cache's
+/// good bytes and what the collection holds, parsed without a cache.
+struct CacheFixture {
+    root: std::path::PathBuf,
+    cache_dir: std::path::PathBuf,
+    good: Vec<u8>,
+    expected: Vec<(String, String, String)>,
+}
+
+type Shown = Vec<(String, String, String)>;
+
+fn shown_of(library: &yuedu::library::Library) -> Shown {
+    library
+        .articles()
+        .iter()
+        .map(|a| (a.id.clone(), a.meta.title.clone(), a.body.text.clone()))
+        .collect()
+}
+
+fn plan(root: &std::path::Path) -> yuedu::library::Plan {
+    yuedu::library::Plan::dirs(&[root.to_path_buf()]).expect("plan")
+}
+
+impl CacheFixture {
+    fn new() -> CacheFixture {
+        let base = tempfile::tempdir().expect("tempdir").keep();
+        let root = base.join("articles");
+        let cache_dir = base.join("cache");
+        std::fs::create_dir_all(root.join("分类")).expect("folders");
+        for i in 0..6 {
+            let text = format!(
+                "+++\ntitle = \"第{i}篇\"\n+++\n第{i}篇的内容{}。\n\n另一段。",
+                "qqq".repeat(i % 2)
+            );
+            std::fs::write(root.join(format!("分类/{i}.md")), text).expect("write");
+        }
+        std::fs::write(root.join("坏.md"), "+++\ntitle = [\n+++\n").expect("write");
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        let expected = shown_of(&plan(&root).load());
+        let p = plan(&root);
+        let mut cache = p.open_cache(&cache_dir).expect("cache");
+        p.load_cached(Some(&mut cache));
+        cache.save().expect("save");
+        let file = Self::file_in(&cache_dir);
+        let good = std::fs::read(file).expect("cache");
+        CacheFixture {
+            root,
+            cache_dir,
+            good,
+            expected,
+        }
+    }
+
+    fn file_in(dir: &std::path::Path) -> std::path::PathBuf {
+        std::fs::read_dir(dir)
+            .expect("cache folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "cache"))
+            .expect("a cache file")
+    }
+
+    /// What a load and a search read show with the cache made `bytes`.
+    fn read_with(&self, bytes: &[u8]) -> (Shown, Shown) {
+        std::fs::write(Self::file_in(&self.cache_dir), bytes).expect("write the cache");
+        let p = plan(&self.root);
+        let in_place: Shown = {
+            let cache = p.open_cache(&self.cache_dir).expect("cache");
+            let collection = p.read_in_place(&cache);
+            collection
+                .documents
+                .iter()
+                .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
+                .collect()
+        };
+        let mut cache = p.open_cache(&self.cache_dir).expect("cache");
+        let loaded = shown_of(&p.load_cached(Some(&mut cache)));
+        (in_place, loaded)
+    }
+}
+
+fn cache_fixture() -> &'static std::sync::Mutex<CacheFixture> {
+    static FIXTURE: std::sync::OnceLock<std::sync::Mutex<CacheFixture>> = std::sync::OnceLock::new();
+    FIXTURE.get_or_init(|| std::sync::Mutex::new(CacheFixture::new()))
+}
+
+/// Bytes replaced at a few places, then perhaps cut short or lengthened.
+fn cache_damage() -> impl Strategy<Value = (Vec<(usize, u8)>, Option<usize>, Vec<u8>)> {
+    (
+        prop::collection::vec((any::<usize>(), any::<u8>()), 1..6),
+        prop::option::of(any::<usize>()),
+        prop::collection::vec(any::<u8>(), 0..4),
+    )
+}
+
+fn check_damaged_cache(damage: &(Vec<(usize, u8)>, Option<usize>, Vec<u8>)) -> Result<(), TestCaseError> {
+    let fixture = cache_fixture()
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut bytes = fixture.good.clone();
+    for &(at, value) in &damage.0 {
+        let at = at % bytes.len();
+        bytes[at] = value;
+    }
+    if let Some(cut) = damage.1 {
+        bytes.truncate(cut % (bytes.len() + 1));
+    }
+    bytes.extend_from_slice(&damage.2);
+    let (in_place, loaded) = fixture.read_with(&bytes);
+    prop_assert_eq!(&in_place, &fixture.expected);
+    prop_assert_eq!(&loaded, &fixture.expected);
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    #[ignore = "long run: scripts/fuzz"]
+    fn damaged_article_caches_never_change_what_is_shown(damage in cache_damage()) {
+        check_damaged_cache(&damage)?;
+    }
+}
+
+proptest! {
+    // A short run in every `cargo test`; scripts/fuzz runs the long one above.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn damaged_article_caches_never_change_what_is_shown_briefly(damage in cache_damage()) {
+        check_damaged_cache(&damage)?;
+    }
 }

@@ -6,11 +6,23 @@
 //! damaged or foreign file is ignored and rebuilt, never an error.
 //!
 //! The file is a header (the entry layout's version and the parser's
-//! fingerprint) and then one framed `Entry` per file (length, then the
-//! entry). Entries are read in place: opening the file allocates nothing per
-//! entry, and a search reads titles and texts (`CachedArticle`) without
+//! fingerprint) and then one framed `Entry` per file (length, CRC-32, then
+//! the entry). Entries are read in place: opening the file allocates nothing
+//! per entry, and a search reads titles and texts (`CachedArticle`) without
 //! building articles at all.
+//!
+//! Nothing in it is trusted blindly: every entry's checksum is verified when
+//! the file is opened (a damaged entry is parsed again and the file
+//! rewritten); an entry is used only if its file was last modified before
+//! the cache was written (git's rule for racy timestamps: a file rewritten
+//! at the same size within the same clock tick as the cache looks unchanged
+//! by its stamp, so it is read again); the file is read into memory, not
+//! mapped, so a cache truncated by someone else while it is in use cannot
+//! crash the process; and entries are keyed by files' real paths, so `d`,
+//! `./d` and `/abs/d` share them.
 
+#[cfg(test)]
+mod damage_tests;
 mod entry;
 #[cfg(test)]
 mod tests;
@@ -19,7 +31,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::article::{Body, Document, Meta};
-use entry::{Entry, FORMAT, Header, MAGIC, PARSER, Structure, index};
+use entry::{Entry, FORMAT, FRAME, Header, MAGIC, PARSER, Structure, index};
 pub use entry::{Stamp, entry_bytes};
 
 /// Where one file's entry is in the cache file, and what it was made from:
@@ -88,8 +100,11 @@ impl Document for CachedArticle<'_> {
 pub struct ArticleCache {
     file: PathBuf,
     /// The file as read, and where each path's entry is in it (by path).
-    read: FileBytes,
+    read: Vec<u8>,
     slots: Vec<Slot>,
+    /// When the file read was written (its modification time, in ns since
+    /// the epoch): entries of files modified at or after it are not trusted.
+    written_ns: i128,
     /// Entries for the new file: ranges of `read` still valid, and new entries.
     kept: Vec<Range<usize>>,
     added: Vec<u8>,
@@ -110,13 +125,19 @@ impl ArticleCache {
         }
         let file = dir.join(format!("articles-{hash:016x}.cache"));
         remove_stale_temporaries(dir);
-        let read = FileBytes::of(&file);
-        let slots = index(&read);
+        let (read, written_ns) = read_cache_file(&file);
+        ArticleCache::of_bytes(file, read, written_ns)
+    }
+
+    /// A cache over `read`, the bytes of `file` as written at `written_ns`.
+    fn of_bytes(file: PathBuf, read: Vec<u8>, written_ns: i128) -> ArticleCache {
+        let (slots, sound) = index(&read).unwrap_or_default();
         ArticleCache {
             file,
-            changed: slots.is_none(),
-            slots: slots.unwrap_or_default(),
+            changed: !sound,
+            slots,
             read,
+            written_ns,
             kept: Vec::new(),
             added: Vec::new(),
         }
@@ -133,9 +154,13 @@ impl ArticleCache {
         self.slots.get(self.find(path)?)
     }
 
-    /// Whether `slot` was made from this very file.
+    /// Whether `slot` was made from this very file: the same stamp, and a
+    /// file last changed before the cache was written (else a change within
+    /// the same tick of the file system's clock could hide behind it).
     pub fn fits(&self, slot: &Slot, id: &str, stamp: Stamp) -> bool {
-        slot.stamp == stamp && self.read.get(slot.id.clone()) == Some(id.as_bytes())
+        slot.stamp == stamp
+            && stamp.newest_ns() < self.written_ns
+            && self.read.get(slot.id.clone()) == Some(id.as_bytes())
     }
 
     /// The article or problem stored in `slot`, built anew; `None` if the
@@ -216,7 +241,7 @@ impl ArticleCache {
         };
         let mut bytes = postcard::to_extend(&header, MAGIC.to_vec()).map_err(std::io::Error::other)?;
         for range in &self.kept {
-            bytes.extend_from_slice(self.read.get(range.start - 4..range.end).unwrap_or_default());
+            bytes.extend_from_slice(self.read.get(range.start - FRAME..range.end).unwrap_or_default());
         }
         bytes.extend_from_slice(&self.added);
         let temporary = self.file.with_extension(format!("tmp-{}", std::process::id()));
@@ -252,36 +277,20 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
-/// The bytes of a cache file: mapped (a large collection's cache is read in
-/// place, with no copy and no fresh pages to fault in), or read.
-#[derive(Debug)]
-enum FileBytes {
-    Mapped(memmap2::Mmap),
-    Read(Vec<u8>),
-}
+/// Far more than the cache of any collection a person reads.
+const MAX_CACHE_BYTES: u64 = 2 << 30;
 
-impl FileBytes {
-    fn of(path: &Path) -> FileBytes {
-        let Ok(file) = std::fs::File::open(path) else {
-            return FileBytes::Read(Vec::new());
-        };
-        // SAFETY: the mapping is only undefined if the file changes under it.
-        // yuedu never changes a cache file in place: it writes a new file and
-        // renames it over the old one, which leaves this mapping untouched.
-        match unsafe { memmap2::Mmap::map(&file) } {
-            Ok(map) => FileBytes::Mapped(map),
-            Err(_) => FileBytes::Read(std::fs::read(path).unwrap_or_default()),
-        }
-    }
-}
-
-impl std::ops::Deref for FileBytes {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            FileBytes::Mapped(map) => map,
-            FileBytes::Read(bytes) => bytes,
-        }
+/// The bytes of the cache file and when it was written; nothing (an empty
+/// cache) if it is missing, not a regular file, too large or unreadable.
+/// Read whole rather than mapped: a mapped file cut short by someone else
+/// while in use kills the process with SIGBUS; a copy cannot change.
+fn read_cache_file(path: &Path) -> (Vec<u8>, i128) {
+    let Ok((file, meta)) = crate::files::open_regular(path) else {
+        return (Vec::new(), 0);
+    };
+    let written_ns = Stamp::of(&meta).modified_ns();
+    match crate::files::read_open(file, &meta, MAX_CACHE_BYTES) {
+        Ok(bytes) => (bytes, written_ns),
+        Err(_) => (Vec::new(), 0),
     }
 }

@@ -141,8 +141,8 @@ enum ReadForSearch<'c> {
 }
 
 fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadForSearch<'c> {
-    if let Content::Path(path) = &candidate.content
-        && let Some(slot) = path.to_str().and_then(|p| cache.slot(p))
+    if let Content::Path(_) = &candidate.content
+        && let Some(slot) = candidate.cache_key.as_deref().and_then(|key| cache.slot(key))
         && candidate
             .stamp
             .is_some_and(|stamp| cache.fits(slot, &candidate.id, stamp))

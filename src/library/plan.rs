@@ -21,6 +21,8 @@ pub const STDIN_ID: &str = "stdin";
 
 /// Optional file in a collection root: its title and the order of its categories.
 const COLLECTION_FILE: &str = "collection.toml";
+/// A title and a list of categories: a few kilobytes at most.
+const MAX_COLLECTION_FILE_BYTES: u64 = 1 << 20;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 struct CollectionFile {
@@ -57,6 +59,7 @@ impl Plan {
                     origin: Origin::Bundled,
                     content: Content::Bytes(bytes),
                     stamp: None,
+                    cache_key: None,
                 });
             }
         }
@@ -96,6 +99,7 @@ impl Plan {
             origin: Origin::Bundled,
             content: Content::Owned(bytes),
             stamp: None,
+            cache_key: None,
         });
     }
 
@@ -178,14 +182,20 @@ impl Plan {
         }
         self.walked += 1;
         let collection_path = root.join(COLLECTION_FILE);
-        if let Ok(bytes) = std::fs::read(&collection_path) {
-            let shown = collection_path.display().to_string();
-            self.collections
-                .push(parse_collection_file(&shown, &bytes, &mut self.problems));
+        let shown = collection_path.display().to_string();
+        match crate::files::read_regular(&collection_path, MAX_COLLECTION_FILE_BYTES) {
+            Ok(bytes) => self
+                .collections
+                .push(parse_collection_file(&shown, &bytes, &mut self.problems)),
+            Err(err) if err.is_not_found() => {}
+            Err(err) => self.problems.push(LoadProblem {
+                path: shown,
+                message: err.to_string(),
+            }),
         }
-        self.roots
-            .push(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
-        walk(root, &mut self.candidates, &mut self.problems);
+        let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        walk(root, &real, &mut self.candidates, &mut self.problems);
+        self.roots.push(real);
         Ok(())
     }
 
@@ -199,15 +209,16 @@ impl Plan {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let id = article_id(&name).unwrap_or_else(|| name.clone());
-        self.roots
-            .push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.candidates.push(Candidate {
             id,
             relative: path.to_string_lossy().into_owned(),
             origin: Origin::File(path.to_path_buf()),
             content: Content::Path(path.to_path_buf()),
             stamp: Some(Stamp::of(meta)),
+            cache_key: real.to_str().map(str::to_string),
         });
+        self.roots.push(real);
         Ok(())
     }
 }
@@ -221,6 +232,9 @@ pub struct Candidate {
     pub(super) content: Content,
     /// The file as the walk found it (a file not from a folder has none).
     pub(super) stamp: Option<Stamp>,
+    /// Its entry's name in the article cache: its path in the real folder,
+    /// the same however the collection folder is spelt (`None`: not cached).
+    pub(super) cache_key: Option<String>,
 }
 
 #[derive(Debug)]

@@ -7,6 +7,7 @@ use super::cache::{ArticleCache, Change, Stamp, entry_bytes};
 use super::collection::LoadProblem;
 use super::parse::parse_article;
 use super::plan::{Candidate, Content};
+use crate::files::ReadError;
 
 /// Files larger than this are not articles a person reads; they are skipped.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -90,7 +91,8 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         Content::Owned(bytes) => return loaded(parse_bytes(candidate, bytes), Change::None),
         Content::Path(path) => path,
     };
-    let slot = cache.zip(path.to_str()).and_then(|(cache, p)| cache.slot(p));
+    let key = candidate.cache_key.as_deref();
+    let slot = cache.zip(key).and_then(|(cache, key)| cache.slot(key));
     let gone = if slot.is_some() { Change::Drop } else { Change::None };
     // The walk stamped the file already; only a file it could not stamp is asked again.
     let stamp = match candidate
@@ -115,9 +117,9 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
     crate::fault::inject("parse", &candidate.relative);
     let result = read_file(path)
         .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
-    let action = if cache.is_some() {
+    let action = if let (Some(_), Some(key)) = (cache, key) {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
-        entry_bytes(path, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
+        entry_bytes(key, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
     } else {
         Change::None
     };
@@ -129,11 +131,14 @@ fn parse_bytes(candidate: &Candidate, bytes: &[u8]) -> Result<Article, String> {
     parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone())
 }
 
-/// Reads a file of at most `MAX_FILE_BYTES`, stopping one byte past it
-/// (so a file that grew since the walk is caught too).
+/// Reads a regular file of at most `MAX_FILE_BYTES` (a FIFO or device that
+/// took a file's place since the walk is refused, not read).
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    read_bounded(file)
+    crate::files::read_regular(path, MAX_FILE_BYTES).map_err(|err| match err {
+        ReadError::TooLarge(_) => "too large: articles are at most 64 MB".into(),
+        ReadError::Io(err) => format!("cannot read: {err}"),
+        err => err.to_string(),
+    })
 }
 
 /// Reads an article's bytes from `source` (a file, standard input), at most

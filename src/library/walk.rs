@@ -16,70 +16,69 @@ pub(super) fn article_id(relative: &str) -> Option<String> {
     (!stem.is_empty() && !stem.ends_with('/')).then(|| stem.to_string())
 }
 
-/// Collects article files below `root`, skipping hidden entries and never
-/// entering the same real folder twice (symlink loops). Folders are read a
+/// Collects article files below `root` (whose canonical path is `real_root`),
+/// skipping hidden entries. Symbolic links are followed only to places inside
+/// the same root, so a link to `/` or to a device is never walked or read,
+/// and each real folder is entered once (link loops end). Folders are read a
 /// level at a time, the folders of a level on all cores; the order is the
-/// same on any machine: level by level, in name order.
-pub(super) fn walk(root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadProblem>) {
+/// same on any machine: level by level, in name order. Real paths are built
+/// from the parent's (one `canonicalize` per link, none per folder), so the
+/// walk costs time linear in the number of entries, however deep.
+pub(super) fn walk(root: &Path, real_root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadProblem>) {
     let mut visited = HashSet::new();
-    let mut level = vec![(root.to_path_buf(), String::new())];
+    visited.insert(real_root.to_path_buf());
+    let mut level = vec![Folder {
+        path: root.to_path_buf(),
+        real: real_root.to_path_buf(),
+        prefix: String::new(),
+    }];
     while !level.is_empty() {
-        let listings = crate::parallel::map(&level, 1, |(dir, prefix)| list_folder(dir, prefix));
+        let listings = crate::parallel::map(&level, 1, |folder| list_folder(folder, real_root));
         let mut next = Vec::new();
-        for (listing, (dir, _)) in listings.into_iter().zip(&level) {
+        for (listing, folder) in listings.into_iter().zip(&level) {
             let Some(listing) = listing else {
                 problems.push(LoadProblem {
-                    path: dir.display().to_string(),
+                    path: folder.path.display().to_string(),
                     message: "could not be read".into(),
                 });
                 continue;
             };
-            match listing.real {
-                Ok(real) => {
-                    if !visited.insert(real) {
-                        continue;
-                    }
-                }
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            }
             candidates.extend(listing.candidates);
             problems.extend(listing.problems);
-            next.extend(listing.folders);
+            next.extend(listing.folders.into_iter().filter(|f| visited.insert(f.real.clone())));
         }
         level = next;
     }
 }
 
-/// One folder's articles and subfolders.
-struct Listing {
-    /// The folder's real path, to enter each real folder once.
-    real: Result<PathBuf, LoadProblem>,
-    candidates: Vec<Candidate>,
-    problems: Vec<LoadProblem>,
-    folders: Vec<(PathBuf, String)>,
+/// A folder to list: its path as given, its real path, and its prefix in IDs.
+struct Folder {
+    path: PathBuf,
+    real: PathBuf,
+    prefix: String,
 }
 
-fn list_folder(dir: &Path, prefix: &str) -> Listing {
+/// One folder's articles and subfolders.
+struct Listing {
+    candidates: Vec<Candidate>,
+    problems: Vec<LoadProblem>,
+    folders: Vec<Folder>,
+}
+
+fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
     let problem = |path: &Path, message: String| LoadProblem {
         path: path.display().to_string(),
         message,
     };
     let mut listing = Listing {
-        real: std::fs::canonicalize(dir).map_err(|err| problem(dir, err.to_string())),
         candidates: Vec::new(),
         problems: Vec::new(),
         folders: Vec::new(),
     };
-    if listing.real.is_err() {
-        return listing;
-    }
-    let entries = match std::fs::read_dir(dir) {
+    let entries = match std::fs::read_dir(&folder.path) {
         Ok(entries) => entries,
         Err(err) => {
-            listing.real = Err(problem(dir, err.to_string()));
+            listing.problems.push(problem(&folder.path, err.to_string()));
             return listing;
         }
     };
@@ -97,32 +96,50 @@ fn list_folder(dir: &Path, prefix: &str) -> Listing {
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (name, entry) in entries {
         let path = entry.path();
-        let relative = format!("{prefix}{name}");
-        // The entry's own type costs no system call; only links are
-        // followed (with `metadata`), so linked folders and files are read too.
+        let relative = format!("{}{name}", folder.prefix);
+        // The entry's own type costs no system call; a link is resolved, and
+        // followed only when it stays inside the collection.
+        let real = folder.real.join(entry.file_name());
         let kind = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => Ok((kind, None)),
-            _ => std::fs::metadata(&path).map(|meta| (meta.file_type(), Some(meta))),
+            Ok(kind) if !kind.is_symlink() => Ok((kind, real, None)),
+            _ => match std::fs::canonicalize(&path) {
+                Ok(target) if !target.starts_with(real_root) => {
+                    listing
+                        .problems
+                        .push(problem(&path, "a link out of the collection, not followed".into()));
+                    continue;
+                }
+                Ok(target) => std::fs::metadata(&target).map(|meta| (meta.file_type(), target, Some(meta))),
+                Err(err) => Err(err),
+            },
         };
         match kind {
-            Ok((kind, _)) if kind.is_dir() => listing.folders.push((path, relative + "/")),
-            Ok((kind, _)) if !kind.is_file() => {
+            Ok((kind, real, _)) if kind.is_dir() => listing.folders.push(Folder {
+                path,
+                real,
+                prefix: relative + "/",
+            }),
+            Ok((kind, _, _)) if !kind.is_file() => {
                 // A FIFO or device named like an article would block or never end.
                 if article_id(&relative).is_some() {
                     listing.problems.push(problem(&path, "not a regular file".into()));
                 }
             }
-            Ok((_, followed)) => {
+            Ok((_, _, followed)) => {
                 if let Some(id) = article_id(&relative) {
                     // Stamped here, relative to the open folder (cheaper than by
                     // path later): the article cache compares it with its entry.
                     let meta = followed.or_else(|| entry.metadata().ok());
+                    // Cached under its place in the real folder, however the
+                    // collection was named (`d`, `./d`, `/abs/d`).
+                    let cache_key = folder.real.join(&name).to_str().map(str::to_string);
                     listing.candidates.push(Candidate {
                         id,
                         relative: path.to_string_lossy().into_owned(),
                         origin: Origin::File(path.clone()),
                         content: Content::Path(path),
                         stamp: meta.as_ref().map(Stamp::of),
+                        cache_key,
                     });
                 }
             }

@@ -1,7 +1,6 @@
 //! The cache file's layout: a header, then one framed `Entry` per file.
 
 use std::fs::Metadata;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +21,16 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The file's modification time.
+    pub(super) fn modified_ns(&self) -> i128 {
+        self.modified_ns
+    }
+
+    /// The later of the file's modification and change times.
+    pub(super) fn newest_ns(&self) -> i128 {
+        self.modified_ns.max(self.changed_ns)
+    }
+
     pub fn of(meta: &Metadata) -> Stamp {
         #[cfg(unix)]
         {
@@ -58,7 +67,9 @@ pub(super) struct Header {
 }
 
 /// The layout of `Entry` this build writes and reads.
-pub(super) const FORMAT: u32 = 2;
+pub(super) const FORMAT: u32 = 3;
+/// Before each entry: its length and its CRC-32, four bytes each.
+pub(super) const FRAME: usize = 8;
 
 /// One file's entry, as written and as read back: strings borrow from the
 /// cache file, and the text and structure stay bytes of it until used (the
@@ -150,9 +161,8 @@ pub(super) struct Structure {
     pub(super) chars: usize,
 }
 
-/// The framed entry of a file parsed now; `None` when its path is not UTF-8
-/// (such files are just parsed every time).
-pub fn entry_bytes(path: &Path, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Body), &str>) -> Option<Vec<u8>> {
+/// The framed entry of a file parsed now, under `key` (its real path).
+pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Body), &str>) -> Option<Vec<u8>> {
     let structure = match parsed {
         Ok((_, body)) => postcard::to_stdvec(&Structure {
             blocks: body.blocks.clone(),
@@ -162,7 +172,7 @@ pub fn entry_bytes(path: &Path, id: &str, stamp: Stamp, parsed: Result<(&Meta, &
         Err(_) => Vec::new(),
     };
     let entry = Entry {
-        path: path.to_str()?,
+        path: key,
         id,
         stamp,
         parsed: parsed.map(|(meta, body)| Parsed {
@@ -173,13 +183,17 @@ pub fn entry_bytes(path: &Path, id: &str, stamp: Stamp, parsed: Result<(&Meta, &
     };
     let bytes = postcard::to_stdvec(&entry).ok()?;
     let mut framed = u32::try_from(bytes.len()).ok()?.to_le_bytes().to_vec();
+    framed.extend_from_slice(&crc32fast::hash(&bytes).to_le_bytes());
     framed.extend_from_slice(&bytes);
     Some(framed)
 }
 
-/// Where each path's entry is in a cache file, sorted by path, or `None` if
-/// it is not one this build wrote or is damaged (then the whole file is ignored).
-pub(super) fn index(bytes: &[u8]) -> Option<Vec<Slot>> {
+/// Where each path's entry is in a cache file, sorted by path, and whether
+/// the whole file was sound; `None` if it is not one this build wrote (then
+/// it is ignored). Every entry's checksum is verified here, before any entry
+/// is used: a damaged entry and those after it (their frames can no longer
+/// be trusted) are left out, to be parsed again and written anew.
+pub(super) fn index(bytes: &[u8]) -> Option<(Vec<Slot>, bool)> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (header, rest) = postcard::take_from_bytes::<Header>(rest).ok()?;
     if header.format != FORMAT || header.parser != PARSER {
@@ -192,20 +206,41 @@ pub(super) fn index(bytes: &[u8]) -> Option<Vec<Slot>> {
         let start = s.as_ptr() as usize - bytes.as_ptr() as usize;
         start..start + s.len()
     };
+    let mut sound = true;
     while at < bytes.len() {
-        let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
-        let range = at + 4..(at + 4).checked_add(len)?;
-        let key: Entry<'_> = postcard::from_bytes(bytes.get(range.clone())?).ok()?;
-        slots.push(Slot {
-            path: span(key.path),
-            id: span(key.id),
-            stamp: key.stamp,
-            bytes: range.clone(),
-        });
-        at = range.end;
+        let Some(slot) = frame_at(bytes, at).and_then(|range| {
+            let key: Entry<'_> = postcard::from_bytes(&bytes[range.clone()]).ok()?;
+            Some(Slot {
+                path: span(key.path),
+                id: span(key.id),
+                stamp: key.stamp,
+                bytes: range,
+            })
+        }) else {
+            sound = false;
+            break;
+        };
+        at = slot.bytes.end;
+        slots.push(slot);
     }
     slots.sort_unstable_by(|a, b| bytes[a.path.clone()].cmp(&bytes[b.path.clone()]));
-    Some(slots)
+    // Two entries for one path cannot be told apart: neither is used.
+    let unique: Vec<Slot> = slots
+        .chunk_by(|a, b| bytes[a.path.clone()] == bytes[b.path.clone()])
+        .filter(|group| group.len() == 1)
+        .map(|group| group[0].clone())
+        .collect();
+    sound &= unique.len() == slots.len();
+    Some((unique, sound))
+}
+
+/// The entry bytes of the frame at `at`, if its checksum holds.
+fn frame_at(bytes: &[u8], at: usize) -> Option<std::ops::Range<usize>> {
+    let word = |at: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?)) };
+    let len = word(at)? as usize;
+    let checksum = word(at + 4)?;
+    let range = at + FRAME..(at + FRAME).checked_add(len)?;
+    (crc32fast::hash(bytes.get(range.clone())?) == checksum).then_some(range)
 }
 
 /// `&[u8]` written as postcard writes a `&str` or bytes (length, then the
