@@ -220,12 +220,19 @@ impl App {
     }
 
     pub fn screen(&self) -> Screen {
+        self.screen_with_reader(self.reader.is_some())
+    }
+
+    /// The panes with the reader open or not; the reader's page and column
+    /// are measured as they are once it is open, also while it opens.
+    fn screen_with_reader(&self, reader_open: bool) -> Screen {
         Screen::new(
             self.width,
             self.height,
             self.focus,
             self.focus_mode,
-            self.reader.is_some(),
+            reader_open,
+            self.settings.max_width,
         )
     }
 
@@ -246,16 +253,19 @@ impl App {
 
     /// Lines of text the reader shows at once.
     pub fn reader_page(&self) -> usize {
-        self.screen()
+        self.screen_with_reader(true)
             .reader
             .map_or(1, |pane| usize::from(geometry::reader_text(pane).height).max(1))
     }
 
     /// Layout settings for the reader pane at the current size.
     pub fn layout_settings(&self) -> LayoutSettings {
-        let width = self.screen().reader.map_or(usize::from(self.width), |pane| {
-            usize::from(geometry::reading_column(geometry::reader_text(pane), self.settings.max_width).width)
-        });
+        let width = self
+            .screen_with_reader(true)
+            .reader
+            .map_or(usize::from(self.width), |pane| {
+                usize::from(geometry::reading_column(geometry::reader_text(pane), self.settings.max_width).width)
+            });
         LayoutSettings {
             width,
             indent: self.settings.indent,

@@ -13,6 +13,8 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 const CATEGORY_PANE_WIDTH: u16 = 18;
 const ARTICLE_PANE_WIDTH: u16 = 38;
+/// Columns the two lists take beside the reader, with their separators.
+const LISTS_WIDTH: u16 = CATEGORY_PANE_WIDTH + 1 + ARTICLE_PANE_WIDTH + 1;
 /// Rows above the text in the reader: title, metadata, a blank line.
 pub const READER_HEADER_ROWS: u16 = 3;
 /// Rows above the items of a list: its heading.
@@ -31,7 +33,10 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(width: u16, height: u16, focus: Pane, focus_mode: bool, reader_open: bool) -> Screen {
+    /// The panes for a window of `width` × `height`. While the reader has
+    /// the focus, the lists give way whenever they would keep the reading
+    /// column narrower than `max_width`; they come back with the focus.
+    pub fn new(width: u16, height: u16, focus: Pane, focus_mode: bool, reader_open: bool, max_width: usize) -> Screen {
         let full = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Screen {
@@ -46,9 +51,12 @@ impl Screen {
             status,
             ..Screen::default()
         };
+        let reading = reader_open && focus == Pane::Reader;
+        let lists_fit = width >= SIDE_BY_SIDE_MIN_WIDTH
+            && (!reading || column_width(width - LISTS_WIDTH, max_width) >= column_width(width, max_width));
         if focus_mode && reader_open {
             screen.reader = Some(main);
-        } else if width >= SIDE_BY_SIDE_MIN_WIDTH {
+        } else if lists_fit {
             let categories = Rect {
                 width: CATEGORY_PANE_WIDTH,
                 ..main
@@ -116,7 +124,7 @@ pub fn reader_text(pane: Rect) -> Rect {
 }
 
 /// Columns left free on each side of the reading column, so text never
-/// touches the pane's edge or the scrollbar.
+/// touches the pane's edge or the scrollbar in its last column.
 pub fn reader_margin(pane_width: u16) -> u16 {
     match pane_width {
         0..=29 => 1,
@@ -124,20 +132,25 @@ pub fn reader_margin(pane_width: u16) -> u16 {
     }
 }
 
-/// The reading column: as wide as the pane allows up to `max_width`, centred.
-pub fn reading_column(text: Rect, max_width: usize) -> Rect {
-    let margin = reader_margin(text.width);
-    let available = text.width.saturating_sub(2 * margin);
-    let width = crate::layout::column_width(usize::from(available), max_width);
-    let width = u16::try_from(width)
-        .unwrap_or(available)
-        .max(crate::layout::MIN_WIDTH as u16)
-        .min(text.width);
+/// The reading column in a reader pane: up to `max_width` and an
+/// even number of columns (Han characters take two, so a line fills it),
+/// centred so that the margins left and right differ by at most the odd
+/// column of an odd-width pane.
+pub fn reading_column(pane: Rect, max_width: usize) -> Rect {
+    let width = column_width(pane.width, max_width);
     Rect {
-        x: text.x + (text.width - width) / 2,
+        x: pane.x + (pane.width - width) / 2,
         width,
-        ..text
+        ..pane
     }
+}
+
+/// The width of the reading column in a pane `pane_width` columns wide.
+fn column_width(pane_width: u16, max_width: usize) -> u16 {
+    let available = pane_width.saturating_sub(2 * reader_margin(pane_width));
+    let width = crate::layout::column_width(usize::from(available), max_width);
+    let width = u16::try_from(width).unwrap_or(available);
+    (width - width % 2).max(crate::layout::MIN_WIDTH as u16).min(pane_width)
 }
 
 /// The area of a full overlay (the bookmark list, search results): everything
@@ -163,7 +176,7 @@ mod tests {
 
     #[test]
     fn wide_terminals_show_three_panes() {
-        let screen = Screen::new(120, 35, Pane::Categories, false, false);
+        let screen = Screen::new(120, 35, Pane::Categories, false, false, 80);
         assert!(screen.side_by_side());
         assert_eq!(screen.reader.map(|r| r.width), Some(120 - 18 - 1 - 38 - 1));
         assert_eq!(screen.status, Rect::new(0, 34, 120, 1));
@@ -171,22 +184,22 @@ mod tests {
 
     #[test]
     fn narrow_terminals_show_the_focused_pane_only() {
-        let screen = Screen::new(60, 20, Pane::Articles, false, false);
+        let screen = Screen::new(60, 20, Pane::Articles, false, false, 80);
         assert_eq!(screen.articles, Some(Rect::new(0, 0, 60, 19)));
         assert!(screen.categories.is_none() && screen.reader.is_none());
     }
 
     #[test]
     fn focus_mode_gives_the_reader_the_whole_screen() {
-        let screen = Screen::new(120, 35, Pane::Reader, true, true);
+        let screen = Screen::new(120, 35, Pane::Reader, true, true, 80);
         assert_eq!(screen.reader, Some(Rect::new(0, 0, 120, 34)));
     }
 
     #[test]
     fn tiny_terminals_are_too_small() {
-        assert!(Screen::new(19, 10, Pane::Reader, false, true).too_small);
-        assert!(Screen::new(1, 1, Pane::Reader, false, true).too_small);
-        assert!(!Screen::new(20, 5, Pane::Reader, false, true).too_small);
+        assert!(Screen::new(19, 10, Pane::Reader, false, true, 80).too_small);
+        assert!(Screen::new(1, 1, Pane::Reader, false, true, 80).too_small);
+        assert!(!Screen::new(20, 5, Pane::Reader, false, true, 80).too_small);
     }
 
     #[test]
@@ -195,5 +208,55 @@ mod tests {
         assert_eq!((column.x, column.width), (60, 80));
         let narrow = reading_column(Rect::new(0, 3, 50, 30), 80);
         assert_eq!((narrow.x, narrow.width), (2, 46));
+        // Han characters take two columns: the column is even, so lines fill it.
+        let odd = reading_column(Rect::new(0, 3, 81, 30), 79);
+        assert_eq!((odd.x, odd.width), (2, 76));
+    }
+
+    #[test]
+    fn the_margins_are_equal_at_every_width() {
+        for width in MIN_WIDTH..=300 {
+            for max_width in [10, 40, 79, 80, 120] {
+                let pane = Rect::new(7, 0, width, 10);
+                let column = reading_column(pane, max_width);
+                let (left, right) = (column.x - pane.x, pane.right() - column.right());
+                assert!(
+                    right - left <= 1 && right >= left,
+                    "{width} {max_width}: {left} {right}"
+                );
+                assert!(left >= 1, "{width} {max_width}: text touches the edge");
+                assert_eq!(column.width % 2, 0);
+                assert!(usize::from(column.width) <= max_width.max(crate::layout::MIN_WIDTH));
+            }
+        }
+    }
+
+    #[test]
+    fn the_lists_give_way_to_the_reader_until_the_column_fits_beside_them() {
+        for width in SIDE_BY_SIDE_MIN_WIDTH..=300 {
+            for max_width in [40, 60, 80, 100] {
+                let screen = Screen::new(width, 30, Pane::Reader, false, true, max_width);
+                let reader = screen.reader.expect("the reader is shown");
+                let column = reading_column(reader, max_width);
+                let full = reading_column(Rect::new(0, 0, width, 29), max_width);
+                assert_eq!(
+                    column.width, full.width,
+                    "{width} {max_width}: the column is as wide as alone"
+                );
+                let beside = width - LISTS_WIDTH;
+                assert_eq!(
+                    screen.side_by_side(),
+                    column_width(beside, max_width) == full.width,
+                    "{width}"
+                );
+                // The lists are back with the focus.
+                let lists = Screen::new(width, 30, Pane::Articles, false, true, max_width);
+                assert!(lists.side_by_side());
+            }
+        }
+        let at_100 = Screen::new(100, 30, Pane::Reader, false, true, 80);
+        assert_eq!(at_100.reader, Some(Rect::new(0, 0, 100, 29)));
+        let at_160 = Screen::new(160, 40, Pane::Reader, false, true, 80);
+        assert!(at_160.side_by_side());
     }
 }

@@ -111,15 +111,22 @@ fn resize_keeps_the_top_sentence_in_view() {
 }
 
 #[test]
-fn focus_mode_widens_the_column_up_to_the_maximum() {
+fn the_lists_give_way_to_the_reader_and_come_back_with_the_focus() {
+    let width = |app: &App| app.reader.as_ref().map(|r| r.layout.settings().width);
     let mut app = app(120, 35);
     press(&mut app, "l l");
-    let narrow = app.reader.as_ref().map(|r| r.layout.settings().width);
+    assert_eq!(width(&app), Some(80), "the column reaches the configured width");
+    assert!(!app.screen().side_by_side());
+    let offset = app.reader.as_ref().map(|r| r.offset());
+    press(&mut app, "h");
+    assert!(app.screen().side_by_side(), "the lists are back with the focus");
+    assert!(width(&app) < Some(80));
+    press(&mut app, "tab");
+    assert_eq!(width(&app), Some(80));
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), offset, "the place is kept");
     press(&mut app, "f");
     assert!(app.focus_mode);
-    let wide = app.reader.as_ref().map(|r| r.layout.settings().width);
-    assert_eq!(wide, Some(80));
-    assert!(narrow < wide);
+    assert_eq!(width(&app), Some(80));
     press(&mut app, "esc");
     assert!(!app.focus_mode);
 }
@@ -297,7 +304,7 @@ fn continue_reading_opens_the_last_article_where_it_was_left() {
 #[test]
 fn a_bookmark_takes_a_note_or_none() {
     let mut app = app(120, 35);
-    press(&mut app, "j l l space m");
+    press(&mut app, "j l l j m");
     assert!(app.prompt.is_some());
     app.handle(Input::Paste("客户".into()));
     press(&mut app, "x backspace");
@@ -317,7 +324,7 @@ fn a_bookmark_takes_a_note_or_none() {
 #[test]
 fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
     let mut app = app(120, 35);
-    let effects = press(&mut app, "j l l space m a b c esc");
+    let effects = press(&mut app, "j l l j m a b c esc");
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.saved.bookmarks.is_empty(), "Esc cancels");
     assert_eq!(app.message.as_deref(), Some("未加书签"));
