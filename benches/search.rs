@@ -208,6 +208,20 @@ fn poems_keystrokes(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("poems_keystroke");
     group.sample_size(10);
+    // The floor: one plain memmem pass over every poem's text on one core,
+    // the least any search for a word must do.
+    let texts: Vec<&str> = app.library().articles().iter().map(|a| a.body.text.as_str()).collect();
+    let finder = memchr::memmem::Finder::new("明月");
+    group.bench_function("floor_memmem_one_pass", |b| {
+        b.iter(|| {
+            black_box(
+                texts
+                    .iter()
+                    .map(|t| finder.find_iter(t.as_bytes()).count())
+                    .sum::<usize>(),
+            )
+        })
+    });
     for query in ["明月", "李白", "jys", "jingyesi", "峰 -山"] {
         group.bench_function(query, |b| {
             b.iter_custom(|iterations| {

@@ -53,7 +53,17 @@ impl App {
     /// library may have grown) with the same selection and scroll.
     fn reopen_search(&mut self, select_query: bool) {
         self.search_memory.walking = None;
-        let Some(mut last) = self.search_memory.last.clone() else {
+        // Nothing searched yet in this session: the last query of the history.
+        let remembered = || GlobalSearch {
+            input: TextInput::with_text(self.saved.history.search.last().map_or("", String::as_str)),
+            ..GlobalSearch::default()
+        };
+        let Some(mut last) = self
+            .search_memory
+            .last
+            .clone()
+            .or_else(|| (select_query && !self.saved.history.search.is_empty()).then(remembered))
+        else {
             self.index();
             self.overlay = Some(Overlay::Search(GlobalSearch::default()));
             return;
