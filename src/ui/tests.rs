@@ -89,6 +89,28 @@ fn category_names_never_run_into_their_counts() {
 }
 
 #[test]
+fn the_light_theme_paints_every_cell_of_the_lists_and_the_reader() {
+    use unicode_width::UnicodeWidthStr;
+    for keys in ["", "j l l"] {
+        let app = app(100, 30, keys);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+        render(&app, &Theme::light(), &mut buf);
+        for y in 0..30 {
+            let mut x = 0;
+            while x < 100 {
+                let cell = &buf[(x, y)];
+                assert_ne!(
+                    cell.bg,
+                    ratatui::style::Color::Reset,
+                    "({x}, {y}) after {keys:?}: {cell:?}"
+                );
+                x += cell.symbol().width().max(1) as u16;
+            }
+        }
+    }
+}
+
+#[test]
 fn library_wide() {
     insta::assert_snapshot!(screen(&app(120, 35, "")));
 }

@@ -36,15 +36,17 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Readable on dark backgrounds with the 16 basic colours.
+    /// Readable on dark backgrounds with the 16 basic colours. Nothing is
+    /// told by ANSI colour 8 (dark grey) alone, which some schemes (Solarized
+    /// Dark) draw as their background: faint text is dimmed, bars reversed.
     pub fn dark() -> Theme {
         Theme {
             text: Style::new(),
             heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             title: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            meta: Style::new().fg(Color::DarkGray),
+            meta: Style::new().add_modifier(Modifier::DIM),
             quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
-            quote_bar: Style::new().fg(Color::DarkGray).add_modifier(Modifier::REVERSED),
+            quote_bar: Style::new().fg(Color::Gray).add_modifier(Modifier::REVERSED),
             code: Style::new().fg(Color::Green),
             list_marker: Style::new().fg(Color::Cyan),
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
@@ -55,12 +57,12 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
-            pane_title: Style::new().fg(Color::DarkGray).add_modifier(Modifier::BOLD),
+            pane_title: Style::new().add_modifier(Modifier::BOLD.union(Modifier::DIM)),
             pane_title_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::Black).bg(Color::Cyan),
             selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-            dim: Style::new().fg(Color::DarkGray),
-            status: Style::new().fg(Color::White).bg(Color::DarkGray),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            status: Style::new().fg(Color::Black).bg(Color::Gray),
             scrollbar_thumb: Style::new().fg(Color::Gray).add_modifier(Modifier::REVERSED),
             scrollbar_track: Style::new(),
             gap: Style::new(),
@@ -73,13 +75,19 @@ impl Theme {
         }
     }
 
-    /// Readable on light backgrounds with the 16 basic colours.
+    /// Readable on light backgrounds with the 16 basic colours; sets its own
+    /// (white) background, so it reads the same on a dark terminal.
     pub fn light() -> Theme {
+        let paper = Style::new().fg(Color::Black).bg(Color::White);
         Theme {
+            text: paper,
+            gap: paper,
+            scrollbar_track: paper,
+            selected_unfocused: paper.add_modifier(Modifier::REVERSED),
             heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            meta: Style::new().fg(Color::DarkGray),
-            quote: Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+            meta: Style::new().add_modifier(Modifier::DIM),
+            quote: Style::new().add_modifier(Modifier::ITALIC),
             code: Style::new().fg(Color::Magenta),
             list_marker: Style::new().fg(Color::Blue),
             link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
@@ -88,7 +96,7 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
-            pane_title: Style::new().fg(Color::DarkGray).add_modifier(Modifier::BOLD),
+            pane_title: Style::new().add_modifier(Modifier::BOLD.union(Modifier::DIM)),
             pane_title_focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::White).bg(Color::Blue),
             status: Style::new().fg(Color::Black).bg(Color::Gray),
@@ -238,6 +246,26 @@ mod tests {
         let theme = Theme::from_settings(&settings, false);
         assert_eq!(theme.heading, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
         assert_eq!(Theme::from_settings(&settings, true), Theme::monochrome());
+    }
+
+    #[test]
+    fn no_element_relies_on_colour_eight() {
+        for theme in [Theme::dark(), Theme::light()] {
+            for element in ThemeElement::ALL {
+                let style = *theme.clone().slot(*element);
+                assert!(
+                    style.fg != Some(Color::DarkGray) && style.bg != Some(Color::DarkGray),
+                    "{element:?} uses ANSI colour 8"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_light_theme_sets_its_background() {
+        let theme = Theme::light();
+        assert_eq!(theme.text.bg, Some(Color::White));
+        assert_eq!(theme.gap.bg, Some(Color::White));
     }
 
     #[test]
