@@ -61,7 +61,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })
         }
         Some(Command::Search { query, json, limit }) => {
-            let query = Query::parse(&query.join(" "), context.config().search.pinyin_initials);
+            let text = query.join(" ");
+            if text.len() > yuedu::search::MAX_QUERY_BYTES {
+                return Err(Failure::Input(format!(
+                    "the query is {} bytes long; queries are at most {} bytes",
+                    text.len(),
+                    yuedu::search::MAX_QUERY_BYTES
+                )));
+            }
+            let query = Query::parse(&text, context.config().search.pinyin_initials);
+            if query.terms.is_empty() {
+                return Err(Failure::Input("the query is empty: give a word to search for".into()));
+            }
             let ambiguous = context.settings().ambiguous;
             context.search(&query, limit, |results, documents| {
                 print_results(results, documents, json, ambiguous)

@@ -18,5 +18,5 @@ pub use fold::{Folded, Searchable, fold, punctuation_variants, simplified_char};
 pub use index::{Hit, SearchIndex, SearchResults};
 pub use names::matching_names;
 pub use pinyin::Tier;
-pub use query::{Field, LITERAL_PREFIX, Query, Term};
+pub use query::{Field, LITERAL_PREFIX, MAX_QUERY_BYTES, Query, Term};
 pub use snippet::{Snippet, snippet};

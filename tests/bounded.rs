@@ -208,3 +208,60 @@ fn deep_folders_of_1000_and_2000_levels_are_walked_in_seconds() {
     }
     eprintln!("walk times for 1000 and 2000 levels: {times:?}");
 }
+
+#[test]
+fn binary_files_without_nul_bytes_are_skipped_not_shown() {
+    let home = tempfile::tempdir().expect("home");
+    let dir = collection();
+    // Bytes 1–255 in a fixed pseudo-random order: no NUL anywhere.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let noise: Vec<u8> = (0..20_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 255) as u8 + 1
+        })
+        .collect();
+    fs::write(dir.path().join("noise.txt"), &noise).expect("write");
+    let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
+    assert!(output.status.success());
+    let listed = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    let message = stderr(&output);
+    assert!(message.contains("noise.txt: binary file"), "{message}");
+}
+
+#[test]
+fn long_queries_are_refused_not_cut_and_empty_ones_explained() {
+    let home = tempfile::tempdir().expect("home");
+    let dir = collection();
+    fs::write(dir.path().join("long.md"), format!("{}尾巴。", "字".repeat(2000))).expect("write");
+    // Longer than 1,024 bytes and held by no text: found nowhere.
+    let long = format!("{}不在", "字".repeat(400));
+    let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).args(["search", &long]));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    // One the text holds is found.
+    let held = format!("{}尾巴", "字".repeat(400));
+    let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).args(["search", &held]));
+    assert_eq!(output.status.code(), Some(0));
+    let huge = "字".repeat(6000);
+    let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).args(["search", &huge]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("queries are at most 16384 bytes"),
+        "{}",
+        stderr(&output)
+    );
+    for empty in ["", "  "] {
+        let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).args(["search", empty]));
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+        assert!(stderr(&output).contains("the query is empty"), "{}", stderr(&output));
+    }
+}

@@ -4,7 +4,7 @@ use super::article::{Article, Meta, Origin};
 use super::formats::{Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown;
-use super::plain::{decode_text, parse_plain};
+use super::plain::{binary_reason, decode_text, parse_plain};
 use crate::text::sanitize_inline;
 
 /// Category of articles that name none and sit directly in a collection root.
@@ -17,8 +17,10 @@ pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> 
         return Err("empty file".into());
     }
     let format = Format::of(relative).unwrap_or(Format::Markdown);
-    if format != Format::Epub && bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("binary file (contains NUL bytes), not text".into());
+    if format != Format::Epub
+        && let Some(reason) = binary_reason(bytes)
+    {
+        return Err(reason.into());
     }
     let (fields, language, body) = match format {
         Format::Epub => {

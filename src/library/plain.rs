@@ -32,6 +32,34 @@ pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     text
 }
 
+/// Why `bytes` are not text a person reads, if they are not: a NUL byte in
+/// the first 8 KB; many control bytes (more than 1% of the first 64 KB, and
+/// at least 8: text holds tab, line breaks, form feed and escape, hardly any
+/// other); or, not being UTF-8, decoding in every Chinese encoding to mostly
+/// broken characters.
+pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Some("binary file (contains NUL bytes), not text");
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    if controls >= 8 && controls * 100 > sample.len() {
+        return Some("binary file (control bytes), not text");
+    }
+    if Encoding::for_bom(sample).is_none() && simdutf8::basic::from_utf8(bytes).is_err() {
+        // The sample's end may cut one character: a single broken one.
+        let text = decode_text(sample);
+        let broken = suspicious_chars(&text);
+        if broken >= 64 && broken * 4 > text.chars().count() {
+            return Some("binary file (not text in UTF-8, GB18030 or Big5), not text");
+        }
+    }
+    None
+}
+
 /// Characters a wrong guess produces: replacement and private-use characters,
 /// and Latin-1 letters and C1 controls (legacy Chinese bytes read as a Western
 /// encoding), which Chinese text hardly ever holds.

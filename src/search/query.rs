@@ -5,9 +5,10 @@
 
 use super::fold::{fold, punctuation_variants, unfolded_forms};
 
-/// Queries longer than this (in bytes, after folding) are cut: nobody types
-/// more, and a pasted page should not stall the search.
-const MAX_QUERY_BYTES: usize = 1024;
+/// Queries longer than this (in bytes, as typed) are refused, never cut: a
+/// query cut short would match text that does not hold it. The reader's
+/// input line holds no more either.
+pub const MAX_QUERY_BYTES: usize = 16 * 1024;
 /// Most unfolded forms of a word searched for where texts stand.
 const MAX_UNFOLDED: usize = 32;
 /// Prefix that turns pinyin off for one query.
@@ -91,14 +92,8 @@ impl Query {
             Some(rest) => (rest, true),
             None => (text, false),
         };
-        let mut folded = fold(text);
-        if folded.len() > MAX_QUERY_BYTES {
-            let mut end = MAX_QUERY_BYTES;
-            while !folded.is_char_boundary(end) {
-                end -= 1;
-            }
-            folded.truncate(end);
-        }
+        // Searched whole: a query is never cut (the caller refuses one too long).
+        let folded = fold(text);
         let mut terms: Vec<Term> = Vec::new();
         for word in folded.split_whitespace() {
             let (exclude, word) = match word.strip_prefix('-') {
