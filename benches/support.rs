@@ -33,7 +33,10 @@ pub fn long_markdown(bytes: usize) -> String {
 }
 
 pub fn long_article(bytes: usize) -> Article {
-    let markdown = long_markdown(bytes);
+    long_article_from(&long_markdown(bytes))
+}
+
+pub fn long_article_from(markdown: &str) -> Article {
     match parse_article("bench/long", "bench/long.md", markdown.as_bytes(), Origin::Bundled) {
         Ok(article) => article,
         Err(err) => panic!("generated article does not parse: {err}"),
