@@ -2,6 +2,7 @@
 //! Knows nothing about the terminal; `ui` draws it and `tui` feeds it.
 
 pub mod bookmarks;
+pub mod contents;
 pub mod geometry;
 pub mod input;
 pub mod marks;
@@ -102,6 +103,8 @@ pub enum Overlay {
     Help,
     Bookmarks(BookmarkList),
     Search(search::GlobalSearch),
+    /// The open article's table of contents.
+    Contents(contents::Contents),
 }
 
 /// A one-line input at the bottom of the screen.
@@ -283,6 +286,8 @@ impl App {
                     self.prompt_key(key);
                 } else if matches!(self.overlay, Some(Overlay::Search(_))) {
                     self.search_key(key);
+                } else if matches!(self.overlay, Some(Overlay::Contents(_))) {
+                    self.contents_key(key);
                 } else {
                     self.handle_key(key);
                 }
@@ -370,7 +375,7 @@ impl App {
                 return;
             }
             // Keys reach the search overlay directly (`search_key`).
-            Some(Overlay::Search(_)) => return,
+            Some(Overlay::Search(_) | Overlay::Contents(_)) => return,
             None => {}
         }
         match command {
@@ -391,6 +396,9 @@ impl App {
             Command::ToggleFocusMode => self.toggle_focus_mode(),
             Command::NextArticle => self.step_article(1),
             Command::PreviousArticle => self.step_article(-1),
+            Command::Contents => self.open_contents(),
+            Command::NextChapter => self.step_chapter(true),
+            Command::PreviousChapter => self.step_chapter(false),
             Command::LineDown => self.move_by(1),
             Command::LineUp => self.move_by(-1),
             Command::PageDown => self.move_by_pages(1, 1),

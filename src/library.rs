@@ -41,4 +41,4 @@ pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan, STDIN_ID};
 pub use read::{Batch, read_batch, read_batch_cached, read_bounded};
 pub use stdin::{read_stdin, stdin_is_piped};
-pub use toc::{TocEntry, current_entry, next_entry, previous_entry, table_of_contents};
+pub use toc::{TocEntry, current_entry, heading_at, next_entry, previous_entry, table_of_contents};

@@ -2,6 +2,7 @@
 //! state; every region has its own `render_*` function.
 
 mod bookmarks;
+mod contents;
 mod draw;
 mod help;
 mod lists;
@@ -48,6 +49,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> 
         Some(Overlay::Help) => help::render_help(&view, buf.area, buf),
         Some(Overlay::Bookmarks(list)) => bookmarks::render_bookmarks(&view, list, buf),
         Some(Overlay::Search(search)) => return Some(search::render_search(&view, search, buf)),
+        Some(Overlay::Contents(contents)) => return Some(contents::render_contents(&view, contents, buf)),
         None => {}
     }
     status_cursor

@@ -167,6 +167,8 @@ fn write_novel(dir: &std::path::Path) -> std::path::PathBuf {
     for (number, name) in [("一", "风起"), ("二", "云涌"), ("三", "归途")] {
         novel.push_str(&format!("第{number}章 {name}\n"));
         novel.push_str(&format!("　　这是第{number}章的正文，写得很长。\n"));
+        // Longer than a screen, so that each chapter can come to the top.
+        novel.push_str(&"　　又一段。\n".repeat(40));
     }
     let path = dir.join("小说.txt");
     std::fs::write(&path, novel).expect("write the novel");
@@ -180,7 +182,17 @@ fn a_file_given_as_an_argument_opens_straight_in_the_reader() {
     let novel = novel.to_str().expect("utf-8 path");
     let mut session = Session::start(&[novel], 100, 30, home.path(), &[]);
     session.wait_for("这是第一章的正文");
-    session.wait_for("未分类 › 小说");
+    session.wait_for("未分类 › 小说 › 第一章 风起");
+    // The next chapter, then the contents: filtered by typing, Enter jumps.
+    session.send("}");
+    session.wait_for("未分类 › 小说 › 第二章 云涌");
+    session.send("t");
+    session.wait_for("目录：");
+    session.wait_for("▶ 第二章 云涌");
+    session.send("归途");
+    session.wait_for("1 条");
+    session.send("\r");
+    session.wait_for("未分类 › 小说 › 第三章 归途");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     assert!(!session.alternate_screen());
@@ -192,7 +204,7 @@ fn an_article_piped_on_standard_input_is_read_with_keys_from_the_terminal() {
     let novel = write_novel(home.path());
     let script = format!("cat '{}' | \"$0\"", novel.display());
     let mut session = Session::start_shell(&script, 100, 30, home.path());
-    session.wait_for("这是第二章的正文");
+    session.wait_for("这是第一章的正文");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     assert!(!session.alternate_screen());

@@ -64,6 +64,9 @@ commands! {
     Bottom = "bottom", "到末尾";
     NextArticle = "next_article", "下一篇";
     PreviousArticle = "previous_article", "上一篇";
+    Contents = "contents", "目录：本文的章节（输入可筛选，回车跳转）";
+    NextChapter = "next_chapter", "下一章";
+    PreviousChapter = "previous_chapter", "上一章（或本章开头）";
     Open = "open", "打开";
     Back = "back", "返回 / 关闭";
     FocusNext = "focus_next", "下一个窗格";

@@ -53,6 +53,18 @@ pub fn previous_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
     current.checked_sub(1).map(|i| toc[i].offset)
 }
 
+/// The heading whose section holds byte `offset` (the last heading block
+/// starting at or before it), found without building the whole table: the
+/// status line asks every frame.
+pub fn heading_at(body: &Body, offset: usize) -> Option<&str> {
+    let after = body.blocks.partition_point(|b| b.range.start <= offset);
+    body.blocks[..after]
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| body.block_text(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +84,8 @@ mod tests {
         assert_eq!(previous_entry(&toc, in_second_section), Some(toc[1].offset));
         assert_eq!(previous_entry(&toc, toc[1].offset), Some(toc[0].offset));
         assert_eq!(next_entry(&toc, toc[2].offset), None);
+        assert_eq!(heading_at(&body, in_second_section), Some("第一节"));
+        assert_eq!(heading_at(&body, body.text.len()), Some("第二章"));
     }
 
     #[test]

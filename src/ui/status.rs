@@ -36,24 +36,31 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
         (Some(reader), Pane::Reader) => {
             let article = &app.library.articles()[reader.article];
             let page = app.reader_page();
-            (format!("{} › {}", article.meta.category, article.meta.title), {
-                let hits = match reader.current_hit {
-                    Some(i) => format!("查找 {}/{}  ", i + 1, reader.hits.len()),
-                    None if !reader.hits.is_empty() => format!("查找 {} 处  ", reader.hits.len()),
-                    None => String::new(),
-                };
-                let progress = if reader.at_end(page) {
-                    "读完".to_string()
-                } else {
-                    format!("{}%", reader.percent())
-                };
-                // Line numbers once the article is laid out whole.
-                let lines = reader
-                    .line_numbers(page)
-                    .map_or(String::new(), |(last, len)| format!("  {last}/{len}"));
-                let help = app.keymap.hints(Context::Reader, &[(Command::Help, "帮助")]);
-                format!("{hits}{progress}{lines}  {help} ")
-            })
+            // The chapter being read; a first heading that repeats the title is not one.
+            let chapter = crate::library::heading_at(&article.body, reader.offset())
+                .filter(|heading| *heading != article.meta.title)
+                .map_or(String::new(), |heading| format!(" › {}", heading.replace('\n', " ")));
+            (
+                format!("{} › {}{chapter}", article.meta.category, article.meta.title),
+                {
+                    let hits = match reader.current_hit {
+                        Some(i) => format!("查找 {}/{}  ", i + 1, reader.hits.len()),
+                        None if !reader.hits.is_empty() => format!("查找 {} 处  ", reader.hits.len()),
+                        None => String::new(),
+                    };
+                    let progress = if reader.at_end(page) {
+                        "读完".to_string()
+                    } else {
+                        format!("{}%", reader.percent())
+                    };
+                    // Line numbers once the article is laid out whole.
+                    let lines = reader
+                        .line_numbers(page)
+                        .map_or(String::new(), |(last, len)| format!("  {last}/{len}"));
+                    let help = app.keymap.hints(Context::Reader, &[(Command::Help, "帮助")]);
+                    format!("{hits}{progress}{lines}  {help} ")
+                },
+            )
         }
         _ if app.loading.is_some() => {
             let (loaded, total) = app.loading.unwrap_or_default();

@@ -1,0 +1,55 @@
+//! The contents overlay: the filter on top, then the open article's
+//! headings indented by level, the chapter being read marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::View;
+use super::draw::{fill, put_str, put_truncated};
+use crate::app::contents::Contents;
+use crate::app::geometry::{overlay_area, overlay_body};
+
+/// Draws the overlay; returns where the cursor goes (the end of the filter).
+pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -> (u16, u16) {
+    let app = view.app;
+    let theme = view.theme;
+    let ambiguous = app.settings.ambiguous;
+    let area = overlay_area(app.width, app.height);
+    let body = overlay_body(app.width, app.height);
+    fill(buf, area, theme.overlay);
+    fill(buf, Rect { height: 1, ..area }, theme.input);
+    let width = area.width.saturating_sub(2);
+    let x = put_str(buf, area.x + 1, area.y, "目录：", width, theme.input, ambiguous);
+    let room = area.right().saturating_sub(x + 1);
+    let end = put_str(buf, x, area.y, contents.input.text(), room, theme.input, ambiguous);
+    let shown = contents.shown();
+    if area.height > 1 {
+        let hint = format!("{} 条  输入可筛选  Up/Down 选择  Enter 跳转  Esc 返回", shown.len());
+        let style = theme.dim.patch(theme.overlay);
+        put_truncated(buf, area.x + 1, area.y + 1, &hint, width, style, ambiguous);
+    }
+    let rows = usize::from(body.height);
+    for (row, &index) in shown.iter().enumerate().skip(contents.offset).take(rows) {
+        let y = body.y + (row - contents.offset) as u16;
+        let entry = &contents.entries[index];
+        let style = if row == contents.cursor {
+            theme.selected
+        } else {
+            theme.overlay
+        };
+        fill(buf, Rect { y, height: 1, ..body }, style);
+        let mark = if contents.current == Some(index) { "▶ " } else { "  " };
+        let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)).min(5));
+        let line = format!("{mark}{indent}{}", entry.title);
+        put_truncated(
+            buf,
+            body.x + 1,
+            y,
+            &line,
+            body.width.saturating_sub(2),
+            style,
+            ambiguous,
+        );
+    }
+    (end, area.y)
+}
