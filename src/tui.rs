@@ -10,7 +10,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use std::io::Result;
 
 use crate::app::{App, Effect, Input};
 use crate::library::{ArticleCache, Batch, Candidate, LoadProblem, read_batch_cached};

@@ -115,14 +115,11 @@ impl ArticleCache {
     /// The cache for the folders `roots` (canonical paths) in `dir`. Nothing
     /// read yet, or nothing usable, gives an empty cache that will be written.
     pub fn open(dir: &Path, roots: &[PathBuf]) -> ArticleCache {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in roots
-            .iter()
-            .flat_map(|r| r.to_string_lossy().into_owned().into_bytes().into_iter().chain([0]))
-        {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let hash = crate::text::fnv1a(
+            roots
+                .iter()
+                .flat_map(|r| r.to_string_lossy().into_owned().into_bytes().into_iter().chain([0])),
+        );
         let file = dir.join(format!("articles-{hash:016x}.cache"));
         remove_stale_temporaries(dir);
         let (read, written_ns) = read_cache_file(&file);

@@ -51,9 +51,7 @@ pub fn fingerprint(text: &str) -> u64 {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text.as_bytes()[..end].iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::text::fnv1a(text.as_bytes()[..end].iter().copied())
 }
 
 /// `path` made absolute against `cwd`, `.` and `..` resolved by name.
