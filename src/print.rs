@@ -152,7 +152,16 @@ pub fn places(context: &crate::context::Context, library: &Library) -> String {
     out.push_str(&format!("config file\t{}{config_state}\n", shown(config_file)));
     out.push_str(&format!("data folder\t{}\n", shown(data_dir)));
     match cache_dir {
-        Some(dir) => out.push_str(&format!("cache folder\t{}\n", shown(dir))),
+        Some(dir) => {
+            let usage = dir.map(crate::library::cache_usage).unwrap_or_default();
+            out.push_str(&format!(
+                "cache folder\t{}  ({} {}, {}; files unused for 30 days are removed)\n",
+                shown(dir),
+                usage.files,
+                if usage.files == 1 { "file" } else { "files" },
+                megabytes(usage.bytes)
+            ));
+        }
         None => out.push_str("cache folder\toff (library.cache = false)\n"),
     }
     let collections: Vec<String> = if dirs.is_empty() {
@@ -169,6 +178,11 @@ pub fn places(context: &crate::context::Context, library: &Library) -> String {
         library.categories().len()
     ));
     out
+}
+
+/// A size as people read it: "0.3 MB".
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// Columns of snippet in `yuedu search` output.

@@ -24,6 +24,14 @@ pub fn line_and_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// FNV-1a over `bytes`: a small hash that stays the same across builds and
+/// machines (file names and fingerprints depend on it).
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -31,12 +39,4 @@ mod tests {
         assert_eq!(super::line_and_column("ab\n中文x", 9), (2, 3));
         assert_eq!(super::line_and_column("中", 1), (1, 1));
     }
-}
-
-/// FNV-1a over `bytes`: a small hash that stays the same across builds and
-/// machines (file names and fingerprints depend on it).
-pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

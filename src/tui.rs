@@ -187,7 +187,7 @@ fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &
         // Finish what Enter would, then quit as if the user asked, so
         // nothing being written and no reading position is lost.
         Message::Terminate => app.terminate(),
-        Message::Failed(err) => return Err(err.into()),
+        Message::Failed(err) => return Err(err),
     };
     Ok(if carry_out(app, effects, writer) {
         Flow::Quit

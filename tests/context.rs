@@ -87,3 +87,19 @@ fn the_reader_refuses_a_folder_without_articles_as_list_does() {
     assert!(output.contains(&sentence), "{output}");
     assert!(!session.alternate_screen());
 }
+
+#[test]
+fn config_says_how_much_the_article_cache_holds() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let folder = home.path().join("文章");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(folder.join("一.md"), "第一篇。").expect("write");
+    let folder = folder.to_str().expect("utf-8 path");
+    let before = yuedu_at(home.path()).arg("config").output().expect("runs");
+    let before = String::from_utf8(before.stdout).expect("utf-8");
+    assert!(before.contains("(0 files, 0.0 MB;"), "{before}");
+    yuedu_at(home.path()).args(["--dir", folder, "list"]).assert().success();
+    let after = yuedu_at(home.path()).arg("config").output().expect("runs");
+    let after = String::from_utf8(after.stdout).expect("utf-8");
+    assert!(after.contains("(1 file, 0.0 MB;"), "{after}");
+}

@@ -24,6 +24,7 @@
 #[cfg(test)]
 mod damage_tests;
 mod entry;
+mod housekeeping;
 #[cfg(test)]
 mod tests;
 
@@ -33,6 +34,8 @@ use std::path::{Path, PathBuf};
 use super::article::{Body, Document, Meta};
 use entry::{Entry, FORMAT, FRAME, Header, MAGIC, PARSER, Structure, index};
 pub use entry::{Stamp, entry_bytes};
+use housekeeping::MAX_TOTAL_BYTES;
+pub use housekeeping::{Usage, usage};
 
 /// Where one file's entry is in the cache file, and what it was made from:
 /// ranges of the file, so opening a cache allocates nothing per entry.
@@ -226,7 +229,20 @@ impl ArticleCache {
     /// Writes the cache if anything changed: files parsed anew, or files gone
     /// (entries never taken). Written to a temporary file and renamed, so a
     /// reader never sees half a cache and two writers never mix theirs.
+    /// Either way the file counts as used now, and the cache folder is
+    /// tidied (`housekeeping`).
     pub fn save(self) -> std::io::Result<bool> {
+        let written = self.write();
+        if let Some(dir) = self.file.parent() {
+            if matches!(written, Ok(false)) {
+                housekeeping::touch(&self.file);
+            }
+            housekeeping::tidy(dir, &self.file, std::time::SystemTime::now(), MAX_TOTAL_BYTES);
+        }
+        written
+    }
+
+    fn write(&self) -> std::io::Result<bool> {
         if !self.changed && self.kept.len() == self.slots.len() {
             return Ok(false);
         }
