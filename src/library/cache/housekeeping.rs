@@ -68,12 +68,22 @@ pub fn tidy(dir: &Path, keep: &Path, now: SystemTime, max_bytes: u64) {
     }
 }
 
-/// Marks `file` as used now, so a cache read but not rewritten is kept.
+/// Marks `file` as used now, so a cache read but not rewritten is kept; a
+/// file used within the last day is left as it is (a day is all the
+/// precision `MAX_AGE` needs, and an unchanged cache stays untouched).
 pub fn touch(file: &Path) {
-    if let Ok(open) = std::fs::File::options().append(true).open(file) {
-        let _ = open.set_modified(SystemTime::now());
+    let now = SystemTime::now();
+    let Ok(open) = std::fs::File::options().append(true).open(file) else {
+        return;
+    };
+    let used = open.metadata().and_then(|m| m.modified());
+    if used.is_ok_and(|used| now.duration_since(used).is_ok_and(|age| age > TOUCH_AFTER)) {
+        let _ = open.set_modified(now);
     }
 }
+
+/// How stale a file's time may be before a use is recorded.
+const TOUCH_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
 #[cfg(test)]
 mod tests {
