@@ -15,6 +15,7 @@
 mod article;
 mod cache;
 mod collection;
+mod containers;
 mod formats;
 mod front_matter;
 mod in_place;

@@ -4,15 +4,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::article::{BlockKind, Body, BodyBuilder, InlineStyle};
-
-/// Deeper nesting is shown flat; it only pushes text off the screen.
-const MAX_DEPTH: u8 = 8;
-
-enum Container {
-    List { next_number: Option<u64> },
-    Item { marker: Option<String> },
-    Quote,
-}
+use super::containers::{Container, open_block, push_item};
 
 pub fn parse_markdown(source: &str) -> Body {
     let mut builder = BodyBuilder::default();
@@ -41,15 +33,7 @@ pub fn parse_markdown(source: &str) -> Body {
                 }
                 Tag::Item => {
                     builder.close();
-                    let marker = match stack.last_mut() {
-                        Some(Container::List { next_number: Some(n) }) => {
-                            let marker = format!("{n}.");
-                            *n += 1;
-                            marker
-                        }
-                        _ => "•".to_string(),
-                    };
-                    stack.push(Container::Item { marker: Some(marker) });
+                    push_item(&mut stack);
                 }
                 Tag::TableRow | Tag::TableHead => builder.close(),
                 Tag::Emphasis | Tag::Strikethrough => builder.start_inline(InlineStyle::Emphasis),
@@ -110,29 +94,6 @@ fn push_code(builder: &mut BodyBuilder, text: &str) {
         }
         builder.push_text(line);
     }
-}
-
-/// Opens the block that text at this point belongs to.
-fn open_block(builder: &mut BodyBuilder, stack: &mut [Container], pending: Option<&BlockKind>) {
-    if builder.is_open() {
-        return;
-    }
-    let depth = stack
-        .iter()
-        .filter(|c| matches!(c, Container::List { .. } | Container::Quote))
-        .count()
-        .saturating_sub(1)
-        .min(MAX_DEPTH as usize) as u8;
-    let kind = if let Some(kind) = pending {
-        kind.clone()
-    } else {
-        match stack.iter_mut().rev().find(|c| !matches!(c, Container::List { .. })) {
-            Some(Container::Item { marker }) => BlockKind::ListItem { marker: marker.take() },
-            Some(Container::Quote) => BlockKind::Quote,
-            _ => BlockKind::Paragraph,
-        }
-    };
-    builder.open(kind, depth);
 }
 
 #[cfg(test)]
@@ -210,7 +171,7 @@ mod tests {
         let source = format!("{}深\n", "> ".repeat(500));
         let body = parse_markdown(&source);
         assert_eq!(body.block_text(&body.blocks[0]), "深");
-        assert!(body.blocks[0].depth <= MAX_DEPTH);
+        assert!(body.blocks[0].depth <= crate::library::containers::MAX_DEPTH);
     }
 
     #[test]

@@ -16,10 +16,9 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 use crate::library::article::{BlockKind, Body, BodyBuilder, InlineStyle};
+use crate::library::containers::{Container, open_block, push_item};
 use crate::text::sanitize_inline;
 
-/// Deeper nesting is shown flat.
-const MAX_DEPTH: u8 = 8;
 /// How far into a page a `<meta charset>` is looked for.
 const CHARSET_PRESCAN_BYTES: usize = 4096;
 
@@ -124,12 +123,6 @@ pub(crate) struct Converted {
 /// Turns one or more documents into one body.
 pub(crate) struct Converter {
     state: RefCell<State>,
-}
-
-enum Container {
-    List { next_number: Option<u64> },
-    Item { marker: Option<String> },
-    Quote,
 }
 
 /// Whitespace seen since the last text: none, spaces, or a line break (which
@@ -419,15 +412,7 @@ impl State {
                 if matches!(self.containers.last(), Some(Container::Item { .. })) {
                     self.containers.pop();
                 }
-                let marker = match self.containers.last_mut() {
-                    Some(Container::List { next_number: Some(n) }) => {
-                        let marker = format!("{n}.");
-                        *n = n.saturating_add(1);
-                        marker
-                    }
-                    _ => "•".to_string(),
-                };
-                self.containers.push(Container::Item { marker: Some(marker) });
+                push_item(&mut self.containers);
             }
             "blockquote" => {
                 self.close_block();
@@ -583,29 +568,7 @@ impl State {
 
     /// Opens the block that text at this point belongs to.
     fn open_block(&mut self, kind: Option<BlockKind>) {
-        if self.builder.is_open() {
-            return;
-        }
-        let depth = self
-            .containers
-            .iter()
-            .filter(|c| matches!(c, Container::List { .. } | Container::Quote))
-            .count()
-            .saturating_sub(1)
-            .min(MAX_DEPTH as usize) as u8;
-        let kind = kind.unwrap_or_else(|| {
-            match self
-                .containers
-                .iter_mut()
-                .rev()
-                .find(|c| !matches!(c, Container::List { .. }))
-            {
-                Some(Container::Item { marker }) => BlockKind::ListItem { marker: marker.take() },
-                Some(Container::Quote) => BlockKind::Quote,
-                _ => BlockKind::Paragraph,
-            }
-        });
-        self.builder.open(kind, depth);
+        open_block(&mut self.builder, &mut self.containers, kind.as_ref());
     }
 
     /// Table-of-contents entries still waiting become headings of their own.
