@@ -47,6 +47,7 @@ fn draw_one_screen(c: &mut Criterion) {
                     top,
                     marks: &[],
                     theme: &theme,
+                    script: yuedu::script::Script::Original,
                 }
                 .render(area, &mut buf);
                 black_box(&buf);

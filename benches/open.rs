@@ -40,6 +40,7 @@ fn draw(body: &Body, layout: &Layout, top: usize, width: u16) {
         top,
         marks: &[],
         theme: &Theme::dark(),
+        script: yuedu::script::Script::Original,
     }
     .render(buf.area, &mut buf);
     black_box(&buf);

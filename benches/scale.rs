@@ -258,6 +258,7 @@ fn huge_article(c: &mut Criterion) {
                     top: line,
                     marks: &[],
                     theme: &theme,
+                    script: yuedu::script::Script::Original,
                 }
                 .render(area, &mut buf);
                 black_box(&buf);

@@ -170,6 +170,8 @@ pub struct App {
     /// Files skipped while loading in the background, told once loading ends.
     skipped: usize,
     effects: Vec<Effect>,
+    /// The characters the reader shows the text in.
+    script: crate::script::Script,
 }
 
 impl App {
@@ -199,6 +201,7 @@ impl App {
             loading: None,
             skipped: 0,
             effects: Vec::new(),
+            script: crate::script::Script::Original,
         }
     }
 
@@ -215,6 +218,15 @@ impl App {
     /// Lets ASCII-letter queries match titles by pinyin initials (or not).
     pub fn set_pinyin_initials(&mut self, on: bool) {
         self.pinyin_initials = on;
+    }
+
+    /// Which characters the reader shows the text in.
+    pub fn script(&self) -> crate::script::Script {
+        self.script
+    }
+
+    pub fn set_script(&mut self, script: crate::script::Script) {
+        self.script = script;
     }
 
     /// Shows a notice on the status line until the next key.
@@ -394,6 +406,10 @@ impl App {
             Command::FocusNext => self.cycle_focus(true),
             Command::FocusPrevious => self.cycle_focus(false),
             Command::ToggleFocusMode => self.toggle_focus_mode(),
+            Command::CycleScript => {
+                self.script = self.script.next();
+                self.message = Some(format!("显示：{}", self.script.label()));
+            }
             Command::NextArticle => self.step_article(1),
             Command::PreviousArticle => self.step_article(-1),
             Command::Contents => self.open_contents(),

@@ -76,6 +76,7 @@ settings_table! {
         indent: bool = bool,
         paragraph_spacing: bool = bool,
         ambiguous_width: AmbiguousSetting = AmbiguousSetting,
+        script: ScriptSetting = ScriptSetting,
     }
 }
 
@@ -105,6 +106,15 @@ pub enum AmbiguousSetting {
     Auto,
     Narrow,
     Wide,
+}
+
+/// Which characters the reader shows text in (`reading.script`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ScriptSetting {
+    Original,
+    Simplified,
+    Traditional,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]

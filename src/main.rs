@@ -141,6 +141,7 @@ fn run_reader(context: &Context) -> Result<ExitCode, Failure> {
         app.start_loading(opening.total);
     }
     app.set_pinyin_initials(config.search.pinyin_initials);
+    app.set_script(config.reading.script.into());
     let store = context.places().data_dir.as_deref().map(|dir| {
         let (store, state, notices) = Store::open(dir);
         app.load_saved(state);

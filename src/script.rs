@@ -86,6 +86,17 @@ impl Script {
     }
 }
 
+impl From<crate::config::ScriptSetting> for Script {
+    fn from(setting: crate::config::ScriptSetting) -> Script {
+        use crate::config::ScriptSetting;
+        match setting {
+            ScriptSetting::Original => Script::Original,
+            ScriptSetting::Simplified => Script::Simplified,
+            ScriptSetting::Traditional => Script::Traditional,
+        }
+    }
+}
+
 /// Simplified → Traditional, one character for one, generated from OpenCC by
 /// `scripts/gen-traditional-table`: each line is a character and the one it is
 /// shown as, both in the Basic Multilingual Plane, of the same UTF-8 length

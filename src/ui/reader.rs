@@ -15,6 +15,7 @@ use crate::keymap::{Command, Context};
 use crate::layout::{Layout, Mark};
 use crate::library::Body;
 use crate::present::meta_line;
+use crate::script::Script;
 use crate::text::AmbiguousWidth;
 
 pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -44,7 +45,7 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
             buf,
             column.x,
             area.y,
-            &article.meta.title,
+            &app.script().convert(&article.meta.title),
             column.width,
             view.theme.title,
             ambiguous,
@@ -55,7 +56,7 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
             buf,
             column.x,
             area.y + 1,
-            &meta_line(article),
+            &app.script().convert(&meta_line(article)),
             column.width,
             view.theme.meta,
             ambiguous,
@@ -68,6 +69,7 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         top: reader.top,
         marks: &marks,
         theme: view.theme,
+        script: app.script(),
     }
     .render(column, buf);
     render_scrollbar(
@@ -90,6 +92,9 @@ pub struct ArticleText<'a> {
     pub top: usize,
     pub marks: &'a [(Range<usize>, Mark)],
     pub theme: &'a Theme,
+    /// The characters the text is shown in; conversion keeps every width,
+    /// so the layout of the original text holds.
+    pub script: Script,
 }
 
 impl Widget for ArticleText<'_> {
@@ -107,7 +112,7 @@ impl Widget for ArticleText<'_> {
                     buf,
                     x,
                     area.y + row,
-                    &piece.text,
+                    &self.script.convert(&piece.text),
                     area.right().saturating_sub(x),
                     style,
                     ambiguous,

@@ -282,3 +282,35 @@ fn a_frame_smaller_than_the_last_known_size_is_drawn_without_panicking() {
         render(&app, &Theme::dark(), &mut buf);
     }
 }
+
+#[test]
+fn shift_t_shows_the_text_in_traditional_characters_in_the_same_cells() {
+    let mut app = app(80, 24, "j l l");
+    let original = screen(&app);
+    assert!(original.contains("客户关系"), "{original}");
+    app.handle(Input::Key(Key::parse("T").expect("key")));
+    assert_eq!(app.script(), crate::script::Script::Simplified);
+    let text = |screen: &str| screen.lines().take(23).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        text(&screen(&app)),
+        text(&original),
+        "Simplified text shown Simplified is unchanged"
+    );
+    app.handle(Input::Key(Key::parse("T").expect("key")));
+    assert_eq!(app.script(), crate::script::Script::Traditional);
+    let traditional = screen(&app);
+    assert!(
+        traditional.contains("客戶關") && traditional.contains("營銷"),
+        "{traditional}"
+    );
+    assert!(traditional.contains("显示：繁體"), "the status line says so");
+    // Character for character: every row keeps its width and its blanks.
+    for (a, b) in original.lines().zip(traditional.lines()).take(22) {
+        assert_eq!(a.chars().count(), b.chars().count(), "{a}\n{b}");
+    }
+    // Search and positions still work on the original text.
+    let offset = app.reader.as_ref().map(|r| r.offset());
+    app.handle(Input::Key(Key::parse("T").expect("key")));
+    assert_eq!(app.script(), crate::script::Script::Original);
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), offset);
+}
