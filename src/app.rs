@@ -406,6 +406,8 @@ impl App {
             Command::FocusNext => self.cycle_focus(true),
             Command::FocusPrevious => self.cycle_focus(false),
             Command::ToggleFocusMode => self.toggle_focus_mode(),
+            Command::Widen => self.change_column(2),
+            Command::Narrow => self.change_column(-2),
             Command::CycleScript => {
                 self.script = self.script.next();
                 self.message = Some(format!("显示：{}", self.script.label()));

@@ -10,6 +10,11 @@ use crate::keymap::{Command, Context};
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
 
+/// The narrowest and widest reading column `+` and `-` set, as
+/// `reading.max_width` allows.
+const MIN_COLUMN: usize = 10;
+const MAX_COLUMN: usize = 1000;
+
 /// How far an article has been read, for the article list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadStatus {
@@ -30,8 +35,29 @@ impl App {
     /// Takes the saved state (read at start-up, or merged by a save) and
     /// attaches entries that no article held yet.
     pub fn load_saved(&mut self, state: State) {
+        if let Some(width) = state.reading_width {
+            self.settings.max_width = width.clamp(MIN_COLUMN, MAX_COLUMN);
+        }
         self.saved = state;
         self.attach_state();
+        self.after_geometry_change();
+    }
+
+    /// Widens (`delta` > 0) or narrows the reading column by `delta` columns
+    /// within what the window gives, and saves the width.
+    pub(super) fn change_column(&mut self, delta: isize) {
+        let shown = self.layout_settings().width;
+        let wanted = shown.saturating_add_signed(delta).clamp(MIN_COLUMN, MAX_COLUMN);
+        self.settings.max_width = wanted;
+        self.after_geometry_change();
+        let now = self.layout_settings().width;
+        self.message = Some(if now == shown && delta > 0 {
+            format!("阅读栏 {now} 列，窗口已放不下更宽")
+        } else {
+            format!("阅读栏 {now} 列")
+        });
+        self.settings.max_width = now.max(MIN_COLUMN);
+        self.save(Change::SetReadingWidth(self.settings.max_width));
     }
 
     /// Attaches saved entries that loaded articles newly match

@@ -980,3 +980,26 @@ fn app_at_hit(read: usize) -> App {
     );
     app
 }
+
+#[test]
+fn plus_and_minus_widen_and_narrow_the_column_and_the_width_is_saved() {
+    let width = |app: &App| app.reader.as_ref().map(|r| r.layout.settings().width);
+    let mut app = app(120, 35);
+    press(&mut app, "l l");
+    assert_eq!(width(&app), Some(80));
+    let effects = press(&mut app, "- -");
+    assert_eq!(width(&app), Some(76));
+    assert!(
+        matches!(effects.last(), Some(Effect::Save(Change::SetReadingWidth(76)))),
+        "{effects:?}"
+    );
+    assert_eq!(app.message.as_deref(), Some("阅读栏 76 列"));
+    press(&mut app, &"+ ".repeat(30));
+    assert_eq!(width(&app), Some(116), "as wide as the window allows");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("放不下")));
+    // A new session starts at the saved width.
+    let mut next = self::app(120, 35);
+    next.load_saved(app.saved.clone());
+    press(&mut next, "l l");
+    assert_eq!(width(&next), Some(116));
+}

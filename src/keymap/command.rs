@@ -75,6 +75,8 @@ commands! {
     FocusRight = "focus_right", "右边的窗格 / 打开";
     ToggleFocusMode = "toggle_focus_mode", "专注阅读（全屏）";
     CycleScript = "cycle_script", "原文 / 简体 / 繁體 显示";
+    Widen = "widen", "加宽阅读栏";
+    Narrow = "narrow", "收窄阅读栏";
     Search = "search", "搜索全部文章";
     Find = "find", "在文章中查找（在列表中：搜索全部文章）";
     NextHit = "next_hit", "下一个查找结果";
