@@ -16,7 +16,7 @@ use yuedu::context::{Context, Failure, Places, STDIN_PATH, warn};
 use yuedu::library::{Document, Library};
 use yuedu::print;
 use yuedu::search::{Query, SearchResults};
-use yuedu::store::Store;
+use yuedu::store::{State, Store};
 use yuedu::text::Shown;
 use yuedu::ui::theme::Theme;
 
@@ -41,7 +41,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         None if interactive => run_reader(&context)?,
         // In a pipe there is no screen to draw on: print the list instead.
         None => write_out(&print::list_lines(&print::select(&context.load()?, None))),
-        Some(Command::List { category, json, .. }) => list(&context.load()?, category.as_deref(), json)?,
+        Some(Command::List { category, json, .. }) => {
+            // The JSON list says how far each article was read.
+            let state = if json { saved_state(&context) } else { None };
+            list(&context.load()?, category.as_deref(), json, &state.unwrap_or_default())?
+        }
         Some(Command::Show { id, width }) => {
             let (library, index) = context.find_article(&id)?;
             let article = &library.articles()[index];
@@ -80,14 +84,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Bookmarks { json, action }) => {
             let library = context.load()?;
-            let Some(dir) = context.places().data_dir.as_deref() else {
+            let Some(state) = saved_state(&context) else {
                 return Err(Failure::Input("no data folder: the home folder cannot be found".into()));
             };
-            // A listing reads only: it creates, moves and removes nothing.
-            let (state, notices) = Store::read_only(dir);
-            for notice in notices {
-                warn(Shown::field(&notice));
-            }
             write_out(&match (action, json) {
                 (Some(BookmarksAction::Export), _) => print::bookmark_markdown(&state, &library),
                 (None, true) => print::bookmark_json(&state, &library),
@@ -99,8 +98,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     })
 }
 
+/// The saved reading state, read only: a listing creates, moves and removes
+/// nothing. None without a data folder.
+fn saved_state(context: &Context) -> Option<State> {
+    let (state, notices) = Store::read_only(context.places().data_dir.as_deref()?);
+    for notice in notices {
+        warn(Shown::field(&notice));
+    }
+    Some(state)
+}
+
 /// `yuedu list`: a category is matched by prefix, folded as search folds.
-fn list(library: &Library, category: Option<&str>, json: bool) -> Result<ExitCode, Failure> {
+fn list(library: &Library, category: Option<&str>, json: bool, state: &State) -> Result<ExitCode, Failure> {
     let names = library.categories().iter().map(|c| c.name.as_str());
     let category = match category.map(|typed| (typed, yuedu::search::matching_names(names, typed))) {
         None => None,
@@ -121,7 +130,7 @@ fn list(library: &Library, category: Option<&str>, json: bool) -> Result<ExitCod
     };
     let articles = print::select(library, category);
     Ok(write_out(&if json {
-        print::list_json(&articles)
+        print::list_json(&articles, library, state)
     } else {
         print::list_lines(&articles)
     }))

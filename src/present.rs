@@ -1,11 +1,72 @@
 //! Presentation shared by the command line (`print`) and the screen (`ui`,
 //! `app`): the metadata line under a title, list details, bookmark times and
-//! the two orders of the bookmark list. Pure: strings and orders, no output.
+//! the two orders of the bookmark list, and how far an article was read.
+//! Pure: strings and orders, no output.
 
 use jiff::tz::TimeZone;
 
-use crate::library::Article;
-use crate::store::Bookmark;
+use crate::library::{Article, Body};
+use crate::store::{Bookmark, Position, State, identity};
+
+/// How far through `body` a reader at byte `offset` is, 0–100: the share of
+/// the text before it, whatever the window size. The one measure of progress:
+/// the status line (`offset` = the top of the screen), saved positions, the
+/// article list, `yuedu list --json` and `yuedu bookmarks`.
+pub fn percent(body: &Body, offset: usize) -> u8 {
+    share_before(offset, text_end(body))
+}
+
+/// Where the text of `body` ends, for `share_before`.
+pub fn text_end(body: &Body) -> usize {
+    body.blocks.last().map_or(0, |b| b.range.end)
+}
+
+/// `percent` for a text of `end` bytes.
+pub fn share_before(offset: usize, end: usize) -> u8 {
+    if end == 0 {
+        return 0;
+    }
+    ((offset.min(end) * 100) / end) as u8
+}
+
+/// How far an article has been read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadStatus {
+    Unread,
+    InProgress(u8),
+    /// The last line has been on screen.
+    Finished,
+}
+
+impl ReadStatus {
+    /// The status a saved position gives.
+    pub fn of(position: Option<&Position>) -> ReadStatus {
+        match position {
+            None => ReadStatus::Unread,
+            Some(p) if p.finished => ReadStatus::Finished,
+            Some(p) => ReadStatus::InProgress(p.percent),
+        }
+    }
+
+    /// As lists and the status line say it: 未读, 37%, 读完.
+    pub fn label(self) -> String {
+        match self {
+            ReadStatus::Unread => "未读".to_string(),
+            ReadStatus::InProgress(percent) => format!("{percent}%"),
+            ReadStatus::Finished => "读完".to_string(),
+        }
+    }
+}
+
+/// The position saved under `key` for an article of text `text`, unless
+/// that text was replaced since (another fingerprint).
+pub fn saved_position<'a>(state: &'a State, key: &str, text: &str) -> Option<&'a Position> {
+    let position = state.positions.get(key)?;
+    position
+        .fingerprint
+        .is_none_or(|f| f == identity::fingerprint(text))
+        .then_some(position)
+}
 
 /// The metadata line shown under a title: author, source, date, reads, length, time.
 pub fn meta_line(article: &Article) -> String {
@@ -88,6 +149,42 @@ pub fn by_article<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_is_the_share_of_the_text_before_the_offset() {
+        let library = Library::bundled();
+        let body = &library.articles()[1].body;
+        let end = body.blocks.last().map_or(0, |b| b.range.end);
+        assert_eq!(percent(body, 0), 0);
+        assert_eq!(percent(body, end / 2), 50);
+        assert_eq!(percent(body, end), 100);
+        assert_eq!(percent(body, end + 99), 100);
+        assert_eq!(ReadStatus::InProgress(37).label(), "37%");
+        assert_eq!(ReadStatus::of(None).label(), "未读");
+    }
+
+    #[test]
+    fn a_position_saved_for_other_text_is_not_this_articles() {
+        let mut state = State::default();
+        let position = |fingerprint| Position {
+            offset: 3,
+            percent: 10,
+            finished: false,
+            updated: jiff::Timestamp::from_second(1).expect("time"),
+            fingerprint,
+        };
+        state
+            .positions
+            .insert("a".into(), position(Some(identity::fingerprint("甲"))));
+        state.positions.insert("old".into(), position(None));
+        assert!(saved_position(&state, "a", "甲").is_some());
+        assert!(saved_position(&state, "a", "乙").is_none());
+        assert!(saved_position(&state, "old", "乙").is_some());
+        assert_eq!(
+            ReadStatus::of(saved_position(&state, "a", "甲")),
+            ReadStatus::InProgress(10)
+        );
+    }
 
     #[test]
     fn long_reading_times_are_said_in_hours() {

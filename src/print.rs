@@ -4,13 +4,15 @@
 mod bookmarks;
 mod toc;
 
+use bookmarks::attached;
 pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
 use serde::Serialize;
 pub use toc::{toc_json, toc_lines};
 
 use crate::layout::{Layout, LayoutSettings, ReadingSettings};
 use crate::library::{Article, Document, Library, Origin, parse_article};
-use crate::present::meta_line;
+use crate::present::{ReadStatus, meta_line, saved_position};
+use crate::store::State;
 use crate::text::{AmbiguousWidth, Shown, sanitize_inline, to_json};
 
 /// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
@@ -36,19 +38,35 @@ struct ListEntry<'a> {
     author: Option<&'a str>,
     source: Option<&'a str>,
     chars: usize,
+    /// `unread`, `reading` or `finished`.
+    read: &'static str,
+    /// Percent read, as the reader's status line and article list say it
+    /// (100 once finished).
+    progress: u8,
 }
 
-/// The same list as a JSON array.
-pub fn list_json(articles: &[&Article]) -> String {
+/// The same list as a JSON array, with how far each article was read
+/// (`state`, the saved reading state of `library`).
+pub fn list_json(articles: &[&Article], library: &Library, state: &State) -> String {
+    let (state, keys) = attached(state, library);
     let entries: Vec<ListEntry<'_>> = articles
         .iter()
-        .map(|a| ListEntry {
-            id: &a.id,
-            category: &a.meta.category,
-            title: &a.meta.title,
-            author: a.meta.author.as_deref(),
-            source: a.meta.source.as_deref(),
-            chars: a.body.char_count(),
+        .map(|a| {
+            let (read, progress) = match ReadStatus::of(saved_position(&state, keys.key(a), &a.body.text)) {
+                ReadStatus::Unread => ("unread", 0),
+                ReadStatus::InProgress(percent) => ("reading", percent),
+                ReadStatus::Finished => ("finished", 100),
+            };
+            ListEntry {
+                id: &a.id,
+                category: &a.meta.category,
+                title: &a.meta.title,
+                author: a.meta.author.as_deref(),
+                source: a.meta.source.as_deref(),
+                chars: a.body.char_count(),
+                read,
+                progress,
+            }
         })
         .collect();
     to_json(&entries) + "\n"
@@ -277,9 +295,49 @@ mod tests {
     #[test]
     fn json_list_has_the_extra_fields() {
         let library = Library::bundled();
-        let value: serde_json::Value = serde_json::from_str(&list_json(&select(&library, None))).expect("json");
+        let json = list_json(&select(&library, None), &library, &State::default());
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(value[1]["author"], "admin");
         assert!(value[0]["chars"].as_u64().unwrap_or(0) > 1000);
+        assert_eq!(
+            (&value[0]["read"], &value[0]["progress"]),
+            (&"unread".into(), &0.into())
+        );
+    }
+
+    #[test]
+    fn json_list_says_how_far_each_article_was_read_as_the_reader_does() {
+        use crate::store::{Position, identity};
+        let library = Library::bundled();
+        let articles = library.articles();
+        let mut state = State::default();
+        let mut position = |index: usize, offset, finished, fingerprint| {
+            let position = Position {
+                offset,
+                percent: crate::present::percent(&articles[index].body, offset),
+                finished,
+                updated: jiff::Timestamp::from_second(1).expect("time"),
+                fingerprint,
+            };
+            state.positions.insert(articles[index].id.clone(), position);
+        };
+        let half = articles[1].body.text.len() / 2;
+        position(0, 10, true, None);
+        position(1, half, false, Some(identity::fingerprint(&articles[1].body.text)));
+        position(2, 10, false, Some(1));
+        let json = list_json(&select(&library, None), &library, &state);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        let read = |i: usize| {
+            (
+                value[i]["read"].as_str().unwrap_or(""),
+                value[i]["progress"].as_u64().unwrap_or(999),
+            )
+        };
+        assert_eq!(read(0), ("finished", 100));
+        let percent = crate::present::percent(&articles[1].body, half);
+        assert!((45..=55).contains(&percent), "{percent}");
+        assert_eq!(read(1), ("reading", u64::from(percent)));
+        assert_eq!(read(2), ("unread", 0), "a position saved for other text");
     }
 
     fn defaults() -> ReadingSettings {

@@ -165,6 +165,50 @@ fn bookmarks_list_as_text_json_and_markdown() {
 }
 
 #[test]
+fn list_json_and_bookmarks_say_how_far_each_was_read() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data/yuedu");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    let state = r#"{
+      "version": 1,
+      "positions": {
+        "yingxiao/kehu-guanxi-guanli": {"offset": 900, "percent": 40, "finished": false, "updated": "2026-11-27T02:30:00Z"},
+        "jiaoyu/xuesheng-guanli": {"offset": 10, "percent": 1, "finished": true, "updated": "2026-11-27T02:30:00Z"}
+      },
+      "bookmarks": [
+        {"id": 1, "article": "yingxiao/kehu-guanxi-guanli", "offset": 0, "snippet": "所谓客户关系管理",
+         "created": "2026-11-27T02:30:00Z", "note": ""}
+      ]
+    }"#;
+    std::fs::write(data.join("state.json"), state).expect("write");
+    let output = yuedu_at(home.path()).args(["list", "--json"]).output().expect("run");
+    assert!(output.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let read = |i: usize| {
+        (
+            list[i]["read"].as_str().unwrap_or(""),
+            list[i]["progress"].as_u64().unwrap_or(999),
+        )
+    };
+    assert_eq!(
+        [read(0), read(1), read(2)],
+        [("finished", 100), ("reading", 40), ("unread", 0)]
+    );
+    yuedu_at(home.path())
+        .arg("bookmarks")
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("\t所谓客户关系管理\t0%\n"));
+    yuedu_at(home.path())
+        .args(["bookmarks", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"progress\": 0,"));
+    // Listing leaves the state file as it was.
+    assert_eq!(std::fs::read_to_string(data.join("state.json")).expect("read"), state);
+}
+
+#[test]
 fn search_prints_results_and_exits_one_when_nothing_matches() {
     yuedu()
         .args(["search", "關係", "--limit", "1"])

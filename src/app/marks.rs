@@ -15,13 +15,7 @@ use crate::store::{Bookmark, Change, Position, State};
 const MIN_COLUMN: usize = 10;
 const MAX_COLUMN: usize = 1000;
 
-/// How far an article has been read, for the article list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReadStatus {
-    Unread,
-    InProgress(u8),
-    Finished,
-}
+pub use crate::present::ReadStatus;
 
 /// A jump from search or a bookmark: where it came from (an article's key
 /// and offset) and where it landed.
@@ -86,20 +80,12 @@ impl App {
     /// The saved position of article `index`, unless its text was replaced
     /// since (another fingerprint).
     pub fn saved_position(&self, index: usize) -> Option<&Position> {
-        let position = self.saved.positions.get(self.state_key(index))?;
         let text = &self.library.articles().get(index)?.body.text;
-        position
-            .fingerprint
-            .is_none_or(|f| f == identity::fingerprint(text))
-            .then_some(position)
+        crate::present::saved_position(&self.saved, self.state_key(index), text)
     }
 
     pub fn read_status(&self, article: usize) -> ReadStatus {
-        match self.saved_position(article) {
-            None => ReadStatus::Unread,
-            Some(p) if p.finished => ReadStatus::Finished,
-            Some(p) => ReadStatus::InProgress(p.percent),
-        }
+        ReadStatus::of(self.saved_position(article))
     }
 
     /// The article "continue reading" opens, with how far it was read.

@@ -55,7 +55,7 @@ impl Reader {
             layout,
             top,
             anchor: offset,
-            end: body.blocks.last().map_or(0, |b| b.range.end),
+            end: crate::present::text_end(body),
             hits: Vec::new(),
             current_hit: None,
         }
@@ -220,10 +220,7 @@ impl Reader {
     /// How far through the article the reader is, 0–100: the share of the
     /// text before the reading position, whatever the window size.
     pub fn percent(&self) -> usize {
-        if self.end == 0 {
-            return 0;
-        }
-        (self.anchor.min(self.end) * 100) / self.end
+        crate::present::share_before(self.anchor, self.end).into()
     }
 
     /// Whether the last line is on screen.

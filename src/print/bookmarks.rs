@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::library::Library;
-use crate::present::{bookmark_time, by_article, newest_first};
+use crate::present::{bookmark_time, by_article, newest_first, percent};
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, State};
 use crate::text::{Shown, to_json};
@@ -13,9 +13,16 @@ fn title<'a>(library: &'a Library, keys: &Keys, bookmark: &Bookmark) -> Option<&
         .map(|i| library.articles()[i].meta.title.as_str())
 }
 
+/// How far into its article a bookmark is, 0–100, as the reader's status
+/// line says it there; none for an unattached bookmark.
+fn progress(library: &Library, keys: &Keys, bookmark: &Bookmark) -> Option<u8> {
+    keys.article(&bookmark.article, library)
+        .map(|i| percent(&library.articles()[i].body, bookmark.offset))
+}
+
 /// `state` with what the loaded articles newly match attached (in memory:
 /// listing changes nothing on disk), and the articles' keys.
-fn attached(state: &State, library: &Library) -> (State, Keys) {
+pub(super) fn attached(state: &State, library: &Library) -> (State, Keys) {
     let keys = Keys::new(library);
     let mut state = state.clone();
     for change in identity::attachments(&state, library, &keys) {
@@ -24,17 +31,18 @@ fn attached(state: &State, library: &Library) -> (State, Keys) {
     (state, keys)
 }
 
-/// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET`
-/// (ARTICLE: a bundled ID or a file path; TITLE `(unattached)` when no
-/// loaded article holds it).
+/// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET<TAB>PROGRESS`
+/// (ARTICLE: a bundled ID or a file path; TITLE `(unattached)` and PROGRESS
+/// empty when no loaded article holds it; PROGRESS as `37%`).
 pub fn bookmark_lines(state: &State, library: &Library) -> String {
     let (state, keys) = attached(state, library);
     newest_first(&state.bookmarks)
         .into_iter()
         .map(|b| {
             let title = title(library, &keys, b).unwrap_or("(unattached)");
+            let progress = progress(library, &keys, b).map_or(String::new(), |p| format!("{p}%"));
             format!(
-                "{}\t{}\t{}\t{}\t{}\n",
+                "{}\t{}\t{}\t{}\t{}\t{progress}\n",
                 bookmark_time(b),
                 Shown::field(&b.article),
                 Shown::field(title),
@@ -51,6 +59,8 @@ struct Entry<'a> {
     title: Option<&'a str>,
     missing: bool,
     offset: usize,
+    /// Percent of the article's text before the bookmark; none when unattached.
+    progress: Option<u8>,
     snippet: &'a str,
     note: &'a str,
     created: String,
@@ -65,6 +75,7 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
             title: title(library, &keys, b),
             missing: title(library, &keys, b).is_none(),
             offset: b.offset,
+            progress: progress(library, &keys, b),
             snippet: &b.snippet,
             note: &b.note,
             created: b.created.to_string(),
@@ -130,10 +141,32 @@ mod tests {
         let text = bookmark_lines(&state(), &library);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].contains("gone/article\t(unattached)"));
+        assert!(lines[0].ends_with("\t"), "no progress unattached: {:?}", lines[0]);
         assert!(lines[1].contains("yingxiao/kehu-guanxi-guanli\t如何做好客户关系管理\t重点\t所谓客户关系管理"));
         let json: serde_json::Value = serde_json::from_str(&bookmark_json(&state(), &library)).expect("json");
         assert_eq!(json[0]["missing"], true);
+        assert_eq!(json[0]["progress"], serde_json::Value::Null);
         assert_eq!(json[1]["note"], "重点");
+    }
+
+    #[test]
+    fn a_bookmarks_progress_is_the_share_of_its_article_before_it() {
+        let library = Library::bundled();
+        let index = library.find("yingxiao/kehu-guanxi-guanli").expect("crm");
+        let body = &library.articles()[index].body;
+        let mut state = state();
+        state.bookmarks[0].offset = body.text.len() * 3 / 4;
+        let expected = percent(body, state.bookmarks[0].offset);
+        assert!((70..=80).contains(&expected), "{expected}");
+        let text = bookmark_lines(&state, &library);
+        assert!(
+            text.lines()
+                .nth(1)
+                .is_some_and(|l| l.ends_with(&format!("\t{expected}%"))),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&bookmark_json(&state, &library)).expect("json");
+        assert_eq!(json[1]["progress"], u64::from(expected));
     }
 
     #[test]

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
-use crate::app::marks::ReadStatus;
 use crate::app::{Pane, geometry};
 use crate::present::article_details;
 
@@ -78,11 +77,7 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         );
         let width = body.width.saturating_sub(2);
         put_truncated(buf, body.x + 1, y, &article.meta.title, width, style, ambiguous);
-        let status = match app.read_status(range.start + position) {
-            ReadStatus::Unread => "未读".to_string(),
-            ReadStatus::InProgress(percent) => format!("{percent}%"),
-            ReadStatus::Finished => "读完".to_string(),
-        };
+        let status = app.read_status(range.start + position).label();
         let status_width = crate::text::str_width(&status, ambiguous) as u16;
         let details_width = width.saturating_sub(status_width + 2);
         let details = article_details(article);

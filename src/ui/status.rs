@@ -9,6 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use crate::app::{App, Pane, Prompt};
 use crate::keymap::{Command, Context};
+use crate::present::ReadStatus;
 use crate::text::str_width;
 
 /// Draws the status line, or the prompt in its place; returns the cursor position in a prompt.
@@ -49,10 +50,11 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                         None => String::new(),
                     };
                     let progress = if reader.at_end(page) {
-                        "读完".to_string()
+                        ReadStatus::Finished
                     } else {
-                        format!("{}%", reader.percent())
-                    };
+                        ReadStatus::InProgress(reader.percent() as u8)
+                    }
+                    .label();
                     // Line numbers once the article is laid out whole.
                     let lines = reader
                         .line_numbers(page)
