@@ -265,12 +265,17 @@ impl App {
         if self.focus == Pane::Reader {
             self.leave_article();
         }
-        self.overlay = Some(Overlay::Bookmarks(BookmarkList::default()));
+        self.overlay = Some(Overlay::Bookmarks(BookmarkList {
+            grouped: self.saved.bookmarks_grouped,
+            ..BookmarkList::default()
+        }));
     }
 
-    /// Rows the bookmark list shows at once (two rows per bookmark).
-    pub fn bookmark_rows(&self) -> usize {
-        usize::from(super::geometry::overlay_body(self.width, self.height).height / 2).max(1)
+    /// Bookmarks the list shows at once: two rows each, and when grouped
+    /// room for a heading above each.
+    pub fn bookmark_rows(&self, grouped: bool) -> usize {
+        let per = if grouped { 3 } else { 2 };
+        usize::from(super::geometry::overlay_body(self.width, self.height).height / per).max(1)
     }
 
     pub(super) fn run_in_bookmarks(&mut self, command: Command) {
@@ -283,7 +288,7 @@ impl App {
             .into_iter()
             .cloned()
             .collect();
-        let rows = self.bookmark_rows();
+        let rows = self.bookmark_rows(list.grouped);
         let len = ordered.len();
         let mut cursor = super::ListCursor {
             selected: list.cursor,
@@ -306,6 +311,7 @@ impl App {
             Command::Bottom => cursor.select(len, len, rows),
             Command::ToggleBookmarkOrder => {
                 list.grouped = !list.grouped;
+                self.save(Change::SetBookmarksGrouped(list.grouped));
                 cursor = super::ListCursor::default();
             }
             Command::Open | Command::FocusRight => {

@@ -377,6 +377,25 @@ fn the_bookmark_list_jumps_deletes_undoes_and_edits() {
 }
 
 #[test]
+fn the_bookmark_order_chosen_is_remembered_across_restarts() {
+    let mut app = app(120, 35);
+    press(&mut app, "B");
+    assert!(matches!(&app.overlay, Some(Overlay::Bookmarks(list)) if !list.grouped));
+    let effects = press(&mut app, "o");
+    assert!(
+        effects.contains(&Effect::Save(Change::SetBookmarksGrouped(true))),
+        "{effects:?}"
+    );
+    // A new session with what was saved opens the list grouped.
+    let mut restarted = self::app(120, 35);
+    restarted.load_saved(app.saved.clone());
+    press(&mut restarted, "B");
+    assert!(matches!(&restarted.overlay, Some(Overlay::Bookmarks(list)) if list.grouped));
+    press(&mut restarted, "o");
+    assert!(!restarted.saved.bookmarks_grouped, "and back to newest first");
+}
+
+#[test]
 fn a_bookmark_of_a_missing_article_stays_and_says_so() {
     let mut app = app(120, 35);
     let mut state = crate::store::State::default();

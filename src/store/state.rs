@@ -29,6 +29,9 @@ pub struct State {
     /// columns; none until it is changed there (the configuration decides).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading_width: Option<usize>,
+    /// The bookmark list grouped by article (`o`) rather than newest first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bookmarks_grouped: bool,
 }
 
 /// Queries typed into the search (`s`) and find (`/`) boxes, oldest first,
@@ -89,6 +92,7 @@ impl Default for State {
             last_read: None,
             history: History::default(),
             reading_width: None,
+            bookmarks_grouped: false,
         }
     }
 }
@@ -161,6 +165,8 @@ pub enum Change {
     },
     /// The reading column's width, set while reading.
     SetReadingWidth(usize),
+    /// The bookmark list's order: grouped by article, or newest first.
+    SetBookmarksGrouped(bool),
 }
 
 impl State {
@@ -240,6 +246,7 @@ impl State {
                 self.positions.remove(article);
             }
             Change::SetReadingWidth(width) => self.reading_width = Some(*width),
+            Change::SetBookmarksGrouped(grouped) => self.bookmarks_grouped = *grouped,
         }
     }
 }
@@ -326,6 +333,23 @@ mod tests {
             !serde_json::to_string(&State::default())
                 .expect("serialises")
                 .contains("reading_width")
+        );
+    }
+
+    #[test]
+    fn the_bookmark_order_is_kept_and_old_files_have_newest_first() {
+        let mut state = State::default();
+        state.apply(&Change::SetBookmarksGrouped(true));
+        let json = serde_json::to_string(&state).expect("serialises");
+        let back: State = serde_json::from_str(&json).expect("reads back");
+        assert!(back.bookmarks_grouped);
+        let old: State = serde_json::from_str(r#"{"version":2}"#).expect("a file without an order");
+        assert!(!old.bookmarks_grouped);
+        state.apply(&Change::SetBookmarksGrouped(false));
+        assert!(
+            !serde_json::to_string(&state)
+                .expect("serialises")
+                .contains("bookmarks_grouped")
         );
     }
 

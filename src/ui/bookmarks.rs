@@ -59,22 +59,46 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         );
         return;
     }
-    let rows = usize::from(body.height / 2);
-    for (slot, (index, bookmark)) in ordered.iter().enumerate().skip(list.offset).take(rows).enumerate() {
-        let y = body.y + slot as u16 * 2;
+    let title_of = |bookmark: &crate::store::Bookmark| match app.article_of_key(&bookmark.article) {
+        Some(i) => app.library.articles()[i].meta.title.clone(),
+        None => format!("{}（未关联）", bookmark.article),
+    };
+    // Grouped, each article's title heads its bookmarks (and the first
+    // shown, when the list starts inside a group).
+    let mut y = body.y;
+    let mut previous: Option<&str> = None;
+    for (index, bookmark) in ordered.iter().enumerate().skip(list.offset) {
+        let heading = list.grouped && previous != Some(bookmark.article.as_str());
+        previous = Some(&bookmark.article);
+        if y + u16::from(heading) + 2 > body.bottom() {
+            break;
+        }
+        if heading {
+            put_truncated(
+                buf,
+                body.x + 1,
+                y,
+                &title_of(bookmark),
+                body.width.saturating_sub(2),
+                theme.overlay_key,
+                ambiguous,
+            );
+            y += 1;
+        }
         let selected = index == list.cursor;
         let style = if selected { theme.selected } else { theme.overlay };
         fill(buf, ratatui::layout::Rect { y, height: 2, ..body }, style);
-        let title = match app.article_of_key(&bookmark.article) {
-            Some(i) => app.library.articles()[i].meta.title.clone(),
-            None => format!("{}（未关联）", bookmark.article),
+        let title = if list.grouped {
+            String::new()
+        } else {
+            title_of(bookmark)
         };
         let when = crate::present::bookmark_time(bookmark);
         let when_width = crate::text::str_width(&when, ambiguous) as u16;
-        let first = if bookmark.note.is_empty() {
-            title
-        } else {
-            format!("{title}  {}", bookmark.note)
+        let first = match (title.is_empty(), bookmark.note.is_empty()) {
+            (_, true) => title,
+            (true, false) => format!("  {}", bookmark.note),
+            (false, false) => format!("{title}  {}", bookmark.note),
         };
         put_truncated(
             buf,
@@ -101,5 +125,6 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             snippet_style,
             ambiguous,
         );
+        y += 2;
     }
 }
