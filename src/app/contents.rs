@@ -95,7 +95,14 @@ impl App {
                     .map(|&i| contents.entries[i].offset);
                 self.overlay = None;
                 if let Some(offset) = target {
+                    // A jump from the contents is not reading, as from search
+                    // or a bookmark: the place read is saved, the landing is not.
+                    let back = self
+                        .reading()
+                        .map(|(article, at)| (self.state_key(article).to_string(), at));
+                    self.leave_article();
                     self.go_to_offset(offset);
+                    self.jump_end(back);
                 }
             }
             (KeyCode::Down, _) | (KeyCode::Char('n'), true) => contents.cursor += 1,

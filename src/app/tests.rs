@@ -982,6 +982,22 @@ fn a_jump_is_not_reading_and_backtick_jumps_back() {
     assert_eq!(app.message.as_deref(), Some("没有可以跳回的位置"));
 }
 
+#[test]
+fn a_jump_from_the_contents_is_not_reading_and_backtick_jumps_back() {
+    let mut app = app(120, 35);
+    press(&mut app, "j l l space space space");
+    let read = app.reader.as_ref().map(Reader::offset).expect("open");
+    let saved = |app: &App| app.saved.positions.get("yingxiao/kehu-guanxi-guanli").map(|p| p.offset);
+    // The contents open on the current chapter; the one before it is earlier.
+    press(&mut app, "t up enter");
+    let landed = app.reader.as_ref().map(Reader::offset).expect("open");
+    assert!(landed < read, "the chapter before is before the place read");
+    assert_eq!(saved(&app), Some(read), "the place read is saved, the chapter is not");
+    assert!(app.checkpoint().is_empty(), "looking at a chapter is not reading");
+    press(&mut app, "`");
+    assert_eq!(app.reader.as_ref().map(Reader::offset), Some(read), "` goes back");
+}
+
 /// An app that read 客户关系管理 to `read`, then jumped to a hit and read on
 /// from it: reading on is reading.
 fn app_at_hit(read: usize) -> App {

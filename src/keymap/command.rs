@@ -82,7 +82,7 @@ commands! {
     NextHit = "next_hit", "下一个查找结果";
     PreviousHit = "previous_hit", "上一个查找结果";
     ContinueReading = "continue_reading", "继续阅读上次的文章";
-    JumpBack = "jump_back", "跳回跳转（搜索、书签）之前的位置";
+    JumpBack = "jump_back", "跳回跳转（搜索、书签、目录）前的位置";
     AddBookmark = "add_bookmark", "在此处加书签";
     Bookmarks = "bookmarks", "书签列表";
     EditNote = "edit_note", "修改书签备注（书签列表）";
