@@ -24,6 +24,16 @@ pub struct View<'a> {
     pub theme: &'a Theme,
 }
 
+impl View<'_> {
+    /// Clears the overlay's frame; returns its whole area and the rows of its body.
+    fn open_overlay(&self, buf: &mut Buffer) -> (Rect, Rect) {
+        let (width, height) = (self.app.width, self.app.height);
+        let area = crate::app::geometry::overlay_area(width, height);
+        draw::fill(buf, area, self.theme.overlay);
+        (area, crate::app::geometry::overlay_body(width, height))
+    }
+}
+
 /// Draws the whole screen; returns where the terminal cursor belongs (in a
 /// prompt), so input methods place their composition window there.
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> {

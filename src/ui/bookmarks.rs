@@ -5,16 +5,13 @@ use ratatui::buffer::Buffer;
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use crate::app::bookmarks::BookmarkList;
-use crate::app::geometry::{overlay_area, overlay_body};
 use crate::keymap::{Command, Context};
 
 pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) {
     let app = view.app;
     let theme = view.theme;
     let ambiguous = app.settings.ambiguous;
-    let area = overlay_area(app.width, app.height);
-    let body = overlay_body(app.width, app.height);
-    fill(buf, area, theme.overlay);
+    let (area, body) = view.open_overlay(buf);
     let order = if list.grouped { "按文章" } else { "按时间" };
     let ordered = list.ordered(&app.saved, app.keys(), &app.library);
     let keys = &app.keymap;

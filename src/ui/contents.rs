@@ -7,16 +7,13 @@ use ratatui::layout::Rect;
 use super::View;
 use super::draw::{fill, put_str, put_truncated};
 use crate::app::contents::Contents;
-use crate::app::geometry::{overlay_area, overlay_body};
 
 /// Draws the overlay; returns where the cursor goes (the end of the filter).
 pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -> (u16, u16) {
     let app = view.app;
     let theme = view.theme;
     let ambiguous = app.settings.ambiguous;
-    let area = overlay_area(app.width, app.height);
-    let body = overlay_body(app.width, app.height);
-    fill(buf, area, theme.overlay);
+    let (area, body) = view.open_overlay(buf);
     fill(buf, Rect { height: 1, ..area }, theme.input);
     let width = area.width.saturating_sub(2);
     let x = put_str(buf, area.x + 1, area.y, "目录：", width, theme.input, ambiguous);

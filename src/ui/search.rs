@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
-use crate::app::geometry::{overlay_area, overlay_body};
 use crate::app::search::GlobalSearch;
 use crate::search::snippet;
 use crate::text::str_width;
@@ -15,9 +14,7 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
     let app = view.app;
     let theme = view.theme;
     let ambiguous = app.settings.ambiguous;
-    let area = overlay_area(app.width, app.height);
-    let body = overlay_body(app.width, app.height);
-    fill(buf, area, theme.overlay);
+    let (area, body) = view.open_overlay(buf);
     let input_row = Rect { height: 1, ..area };
     fill(buf, input_row, theme.input);
     let label = "搜索：";
