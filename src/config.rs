@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::keymap::{Keymap, Keys};
-pub use values::{Colors, FolderPaths, MaxWidth, ThemeElement, ThemeStyle};
+pub use values::{ChapterPattern, Colors, FolderPaths, MaxWidth, ThemeElement, ThemeStyle};
 
 /// The default configuration, compiled in.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -66,6 +66,8 @@ settings_table! {
         /// Extra article folders, as written ("~/" not yet expanded).
         paths: Vec<String> = FolderPaths,
         cache: bool = bool,
+        /// The user's pattern for chapter headings of `.txt` books (empty: the built-in rule).
+        chapter_pattern: String = ChapterPattern,
     }
 }
 

@@ -14,7 +14,7 @@ use directories::{BaseDirs, ProjectDirs};
 use crate::config::{self, AmbiguousSetting, Config};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Candidate, Document, Format, Library, LibraryError, LoadProblem, Plan, read_batch_cached,
+    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan, read_batch_cached,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::{AmbiguousWidth, Shown};
@@ -137,8 +137,22 @@ impl Context {
         reading_settings(&self.config)
     }
 
-    /// The files of the collection, found but not read.
+    /// The files of the collection, found but not read, to be parsed with
+    /// the chapter rule of `library.chapter_pattern`.
     pub fn plan(&self) -> Result<Plan, Failure> {
+        let mut plan = self.find_files()?;
+        plan.set_chapters(self.chapter_rule()?);
+        Ok(plan)
+    }
+
+    /// How chapter headings of `.txt` books are found (checked already when
+    /// the configuration was read).
+    pub fn chapter_rule(&self) -> Result<ChapterRule, Failure> {
+        ChapterRule::pattern(&self.config.library.chapter_pattern)
+            .map_err(|err| Failure::Input(format!("library.chapter_pattern {err}")))
+    }
+
+    fn find_files(&self) -> Result<Plan, Failure> {
         if self.sources.is_empty() {
             let mut plan = Plan::bundled();
             plan.add_extra_dirs(&self.extra_paths());

@@ -52,6 +52,26 @@ impl From<FolderPaths> for Vec<String> {
     }
 }
 
+/// `library.chapter_pattern`: a regular expression for the chapter headings
+/// of `.txt` books, checked where it is written; empty: the built-in rule.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(try_from = "String")]
+pub struct ChapterPattern(String);
+
+impl TryFrom<String> for ChapterPattern {
+    type Error = String;
+
+    fn try_from(pattern: String) -> Result<ChapterPattern, String> {
+        crate::library::ChapterRule::pattern(&pattern).map(|_| ChapterPattern(pattern))
+    }
+}
+
+impl From<ChapterPattern> for String {
+    fn from(pattern: ChapterPattern) -> String {
+        pattern.0
+    }
+}
+
 /// A style string of `[theme.colors]`, parsed.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(try_from = "String")]

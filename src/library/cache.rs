@@ -108,6 +108,9 @@ pub struct ArticleCache {
     /// When the file read was written (its modification time, in ns since
     /// the epoch): entries of files modified at or after it are not trusted.
     written_ns: i128,
+    /// The parser's fingerprint with the chapter rule's: the header of the
+    /// file written, and the only header whose entries are used.
+    parser: String,
     /// Entries for the new file: ranges of `read` still valid, and new entries.
     kept: Vec<Range<usize>>,
     added: Vec<u8>,
@@ -115,9 +118,11 @@ pub struct ArticleCache {
 }
 
 impl ArticleCache {
-    /// The cache for the folders `roots` (canonical paths) in `dir`. Nothing
-    /// read yet, or nothing usable, gives an empty cache that will be written.
-    pub fn open(dir: &Path, roots: &[PathBuf]) -> ArticleCache {
+    /// The cache for the folders `roots` (canonical paths) in `dir`, for
+    /// articles parsed with the chapter rule of `chapters` (its fingerprint;
+    /// a cache made under another rule is parsed anew). Nothing read yet, or
+    /// nothing usable, gives an empty cache that will be written.
+    pub fn open(dir: &Path, roots: &[PathBuf], chapters: &str) -> ArticleCache {
         let hash = crate::text::fnv1a(
             roots
                 .iter()
@@ -126,14 +131,20 @@ impl ArticleCache {
         let file = dir.join(format!("articles-{hash:016x}.cache"));
         remove_stale_temporaries(dir);
         let (read, written_ns) = read_cache_file(&file);
-        ArticleCache::of_bytes(file, read, written_ns)
+        ArticleCache::of_bytes(file, read, written_ns, chapters)
     }
 
     /// A cache over `read`, the bytes of `file` as written at `written_ns`.
-    fn of_bytes(file: PathBuf, read: Vec<u8>, written_ns: i128) -> ArticleCache {
-        let (slots, sound) = index(&read).unwrap_or_default();
+    fn of_bytes(file: PathBuf, read: Vec<u8>, written_ns: i128, chapters: &str) -> ArticleCache {
+        let parser = if chapters.is_empty() {
+            PARSER.to_string()
+        } else {
+            format!("{PARSER} chapters {chapters}")
+        };
+        let (slots, sound) = index(&read, &parser).unwrap_or_default();
         ArticleCache {
             file,
+            parser,
             changed: !sound,
             slots,
             read,
@@ -250,7 +261,7 @@ impl ArticleCache {
         std::fs::create_dir_all(dir)?;
         let header = Header {
             format: FORMAT,
-            parser: PARSER.to_string(),
+            parser: self.parser.clone(),
         };
         let mut bytes = postcard::to_extend(&header, MAGIC.to_vec()).map_err(std::io::Error::other)?;
         for range in &self.kept {

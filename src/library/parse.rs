@@ -1,10 +1,10 @@
 //! Turning the bytes of one file into an article.
 
 use super::article::{Article, Meta, Origin};
-use super::formats::{Format, parse_epub, parse_html};
+use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown;
-use super::plain::{binary_reason, decode_text, parse_plain};
+use super::plain::{binary_reason, decode_text, parse_plain_with};
 use crate::text::sanitize_inline;
 
 /// Category of articles that name none and sit directly in a collection root.
@@ -12,7 +12,19 @@ pub const UNCATEGORISED: &str = "未分类";
 
 /// Parses one article file. `relative` is its path below the collection root
 /// (used for the format, and for the category and title fallbacks).
+/// Chapters of `.txt` books are found by the built-in rule.
 pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, String> {
+    parse_article_with(id, relative, bytes, origin, &ChapterRule::Builtin)
+}
+
+/// `parse_article` with chapters of `.txt` books found by `chapters`.
+pub fn parse_article_with(
+    id: &str,
+    relative: &str,
+    bytes: &[u8],
+    origin: Origin,
+    chapters: &ChapterRule,
+) -> Result<Article, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
@@ -45,7 +57,7 @@ pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> 
             // sequence into pieces that no longer look like one.
             let text = crate::text::sanitize(&decode_text(bytes));
             if format == Format::Plain {
-                (FrontMatter::default(), None, parse_plain(&text))
+                (FrontMatter::default(), None, parse_plain_with(&text, chapters))
             } else {
                 let (fields, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
                 (fields, None, parse_markdown(body_text))

@@ -71,13 +71,8 @@ fn suspicious_chars(text: &str) -> usize {
 
 /// Paragraphs are split at blank lines, or at each line when the file has no
 /// blank lines (many Chinese `.txt` files put one paragraph on each line);
-/// chapter headings of novels (`ChapterRule::Builtin`) are heading blocks.
-/// `text` is sanitised already (`parse_article` does it for every file).
-pub fn parse_plain(text: &str) -> Body {
-    parse_plain_with(text, &ChapterRule::Builtin)
-}
-
-/// `parse_plain` with chapter headings found by `rule`.
+/// chapter headings of novels, found by `rule`, are heading blocks. `text`
+/// is sanitised already (`parse_article` does it for every file).
 pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
     // Leading ideographic spaces are the print indent; the layout adds its own.
     let lines: Vec<&str> = text
@@ -114,6 +109,10 @@ pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_plain(text: &str) -> Body {
+        parse_plain_with(text, &ChapterRule::Builtin)
+    }
 
     const SAMPLE: &str = "客户關係管理，“RATER模型”。";
 

@@ -1,13 +1,14 @@
 //! The article files of a collection, found but not yet read.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
 use super::article::Origin;
 use super::cache::{ArticleCache, Stamp};
 use super::collection::{Library, LibraryError, LoadProblem};
-use super::formats::Format;
+use super::formats::{ChapterRule, Format};
 use super::read::read_batch_cached;
 use super::walk::{article_id, walk};
 use crate::text::sanitize_inline;
@@ -43,6 +44,8 @@ pub struct Plan {
     pub(super) problems: Vec<LoadProblem>,
     /// Folders walked (a plan of one file has none).
     walked: usize,
+    /// How chapter headings of `.txt` books are found (`set_chapters`).
+    chapters: Arc<ChapterRule>,
 }
 
 impl Plan {
@@ -60,6 +63,7 @@ impl Plan {
                     content: Content::Bytes(bytes),
                     stamp: None,
                     cache_key: None,
+                    chapters: Arc::clone(&sources.chapters),
                 });
             }
         }
@@ -100,7 +104,18 @@ impl Plan {
             content: Content::Owned(bytes),
             stamp: None,
             cache_key: None,
+            chapters: Arc::clone(&self.chapters),
         });
+    }
+
+    /// Finds the chapter headings of every `.txt` book in the plan with
+    /// `rule` (`library.chapter_pattern`); the article cache is then that of
+    /// this rule, so articles parsed under another are parsed again.
+    pub fn set_chapters(&mut self, rule: ChapterRule) {
+        self.chapters = Arc::new(rule);
+        for candidate in &mut self.candidates {
+            candidate.chapters = Arc::clone(&self.chapters);
+        }
     }
 
     /// Whether the plan is one file (or standard input): the reader opens on it.
@@ -172,7 +187,7 @@ impl Plan {
     /// The article cache for this plan's folders, kept in `dir`; `None` when
     /// there are no folders (the bundled collection is in the binary).
     pub fn open_cache(&self, dir: &Path) -> Option<ArticleCache> {
-        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots))
+        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots, self.chapters.fingerprint()))
     }
 
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
@@ -217,6 +232,7 @@ impl Plan {
             content: Content::Path(path.to_path_buf()),
             stamp: Some(Stamp::of(meta)),
             cache_key: real.to_str().map(str::to_string),
+            chapters: Arc::clone(&self.chapters),
         });
         self.roots.push(real);
         Ok(())
@@ -235,6 +251,8 @@ pub struct Candidate {
     /// Its entry's name in the article cache: its path in the real folder,
     /// the same however the collection folder is spelt (`None`: not cached).
     pub(super) cache_key: Option<String>,
+    /// How chapter headings are found if it is a `.txt` book (the plan's rule).
+    pub(super) chapters: Arc<ChapterRule>,
 }
 
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::article::Article;
 use super::cache::{ArticleCache, Change, Stamp, entry_bytes};
 use super::collection::LoadProblem;
-use super::parse::parse_article;
+use super::parse::parse_article_with;
 use super::plan::{Candidate, Content};
 use crate::files::ReadError;
 
@@ -115,8 +115,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         return loaded(result, Change::Keep(slot.clone()));
     }
     crate::fault::inject("parse", &candidate.relative);
-    let result = read_file(path)
-        .and_then(|bytes| parse_article(&candidate.id, &candidate.relative, &bytes, candidate.origin.clone()));
+    let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes));
     let action = if let (Some(_), Some(key)) = (cache, key) {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
         entry_bytes(key, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
@@ -126,9 +125,15 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
     loaded(result, action)
 }
 
-/// Parses a candidate whose bytes are in memory (bundled, or standard input).
+/// Parses a candidate's bytes.
 fn parse_bytes(candidate: &Candidate, bytes: &[u8]) -> Result<Article, String> {
-    parse_article(&candidate.id, &candidate.relative, bytes, candidate.origin.clone())
+    parse_article_with(
+        &candidate.id,
+        &candidate.relative,
+        bytes,
+        candidate.origin.clone(),
+        &candidate.chapters,
+    )
 }
 
 /// Reads a regular file of at most `MAX_FILE_BYTES` (a FIFO or device that

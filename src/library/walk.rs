@@ -140,6 +140,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
                         content: Content::Path(path),
                         stamp: meta.as_ref().map(Stamp::of),
                         cache_key,
+                        chapters: Default::default(),
                     });
                 }
             }

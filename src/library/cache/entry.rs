@@ -8,7 +8,8 @@ use super::Slot;
 use crate::library::article::{Block, Body, Meta};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
-/// Changes when the code that turns files into articles changes (build.rs).
+/// Changes when the code that turns files into articles changes (build.rs);
+/// a user's chapter rule is added to it (`ArticleCache::open`).
 pub(super) const PARSER: &str = env!("YUEDU_PARSER_FINGERPRINT");
 
 /// What identifies one version of a file without reading it.
@@ -189,14 +190,14 @@ pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Bo
 }
 
 /// Where each path's entry is in a cache file, sorted by path, and whether
-/// the whole file was sound; `None` if it is not one this build wrote (then
-/// it is ignored). Every entry's checksum is verified here, before any entry
+/// the whole file was sound; `None` if it is not one this build wrote with
+/// the parser `parser` (fingerprint and chapter rule; then it is ignored). Every entry's checksum is verified here, before any entry
 /// is used: a damaged entry and those after it (their frames can no longer
 /// be trusted) are left out, to be parsed again and written anew.
-pub(super) fn index(bytes: &[u8]) -> Option<(Vec<Slot>, bool)> {
+pub(super) fn index(bytes: &[u8], parser: &str) -> Option<(Vec<Slot>, bool)> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (header, rest) = postcard::take_from_bytes::<Header>(rest).ok()?;
-    if header.format != FORMAT || header.parser != PARSER {
+    if header.format != FORMAT || header.parser != parser {
         return None;
     }
     let mut at = bytes.len() - rest.len();

@@ -68,8 +68,8 @@ fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
 /// A cache over `bytes`, as if written after every file; `None` if it is
 /// not a cache this build reads at all.
 fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
-    index(&bytes)?;
-    Some(ArticleCache::of_bytes(PathBuf::from("/unused"), bytes, i128::MAX))
+    index(&bytes, PARSER)?;
+    Some(ArticleCache::of_bytes(PathBuf::from("/unused"), bytes, i128::MAX, ""))
 }
 
 #[test]

@@ -25,13 +25,26 @@ pub enum ChapterRule {
 }
 
 impl ChapterRule {
-    /// A rule from the user's pattern; the error names what is wrong with it.
+    /// A rule from the user's pattern (`library.chapter_pattern`); an empty
+    /// one is the built-in rule. The error is one line saying what is wrong.
     pub fn pattern(pattern: &str) -> Result<ChapterRule, String> {
+        if pattern.is_empty() {
+            return Ok(ChapterRule::Builtin);
+        }
         regex::RegexBuilder::new(pattern)
             .size_limit(1 << 20)
             .build()
             .map(ChapterRule::Pattern)
-            .map_err(|err| format!("chapter pattern {pattern:?} is not a valid regular expression: {err}"))
+            .map_err(|err| format!("is not a valid regular expression ({})", regex_problem(&err)))
+    }
+
+    /// What the article cache records of the rule, so that articles parsed
+    /// under another rule are parsed again: empty for the built-in rule.
+    pub fn fingerprint(&self) -> &str {
+        match self {
+            ChapterRule::Builtin => "",
+            ChapterRule::Pattern(re) => re.as_str(),
+        }
     }
 
     /// The heading level (1 = volume, 2 = chapter, 3 = section) of a line
@@ -45,6 +58,14 @@ impl ChapterRule {
             ChapterRule::Pattern(re) => re.is_match(line).then_some(2),
         }
     }
+}
+
+/// The last line of a regex error (`error: unclosed group`), without the
+/// drawing of the pattern above it.
+fn regex_problem(err: &regex::Error) -> String {
+    let text = err.to_string();
+    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    last.trim().trim_start_matches("error: ").to_string()
 }
 
 /// Heading levels of `lines` (trimmed) by index, with levels shifted so the
@@ -319,6 +340,9 @@ mod tests {
         assert_eq!(rule.level("001 开端"), Some(2));
         assert_eq!(rule.level("第一章"), None);
         let err = ChapterRule::pattern("(").unwrap_err();
-        assert!(err.contains("not a valid regular expression"), "{err}");
+        assert_eq!(err, "is not a valid regular expression (unclosed group)");
+        assert!(matches!(ChapterRule::pattern(""), Ok(ChapterRule::Builtin)));
+        assert_eq!(ChapterRule::Builtin.fingerprint(), "");
+        assert_eq!(rule.fingerprint(), r"^\d{3}\s");
     }
 }

@@ -1,0 +1,91 @@
+//! Books and files through the real binary: the user's chapter pattern and
+//! the article cache, titles of standard input and plain Markdown, and paths
+//! written before a subcommand.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The binary with its config, data and cache folders below `home`.
+fn yuedu(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("HOME", home);
+    cmd.timeout(Duration::from_secs(30));
+    cmd
+}
+
+/// Sets the chapter pattern of the platform config file (`None`: no file).
+fn set_pattern(home: &Path, pattern: Option<&str>) {
+    let file = home.join("config/yuedu/config.toml");
+    fs::create_dir_all(file.parent().expect("folder")).expect("config folder");
+    match pattern {
+        Some(pattern) => fs::write(&file, format!("[library]\nchapter_pattern = '{pattern}'\n")).expect("write"),
+        None => fs::remove_file(&file).expect("remove"),
+    }
+}
+
+#[test]
+fn a_chapter_pattern_splits_a_play_and_a_changed_pattern_parses_the_cached_folder_again() {
+    let home = tempfile::tempdir().expect("home");
+    let folder = tempfile::tempdir().expect("folder");
+    let play = "窦娥冤\n\n【楔子】\n卜儿上。\n\n【第一折】\n正末上。\n\n【第二折】\n净上。\n\n【第三折】\n外上。\n";
+    fs::write(folder.path().join("窦娥冤.txt"), play).expect("write");
+    fs::write(folder.path().join("序.md"), "# 序\n\n正文。\n").expect("write");
+    // The cache trusts only files changed before it was written.
+    std::thread::sleep(Duration::from_millis(30));
+    let toc = |home: &Path| {
+        let output = yuedu(home)
+            .arg("--dir")
+            .arg(folder.path())
+            .args(["toc", "窦娥冤"])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    // The built-in rule sees no chapters in the play, and caches it so.
+    assert_eq!(toc(home.path()), "");
+    assert!(home.path().join("cache/yuedu").read_dir().expect("cache").count() > 0);
+    set_pattern(home.path(), Some(r"^【(第.+折|楔子)】$"));
+    let chapters = toc(home.path());
+    let titles: Vec<&str> = chapters.lines().filter_map(|l| l.rsplit('\t').next()).collect();
+    assert_eq!(titles, ["【楔子】", "【第一折】", "【第二折】", "【第三折】"]);
+    assert_eq!(toc(home.path()), chapters, "the same pattern reads the cache");
+    set_pattern(home.path(), None);
+    assert_eq!(
+        toc(home.path()),
+        "",
+        "without the pattern the play has no chapters again"
+    );
+    // A file named on its own, and standard input, take the pattern too.
+    set_pattern(home.path(), Some("^【第.+折】$"));
+    yuedu(home.path())
+        .arg("toc")
+        .arg(folder.path().join("窦娥冤.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("【第三折】").and(predicate::str::contains("楔子").not()));
+    yuedu(home.path())
+        .args(["toc", "-"])
+        .write_stdin(play)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("【第一折】"));
+}
+
+#[test]
+fn a_bad_chapter_pattern_is_one_sentence_with_its_place() {
+    let home = tempfile::tempdir().expect("home");
+    set_pattern(home.path(), Some("第(章"));
+    let file = home.path().join("config/yuedu/config.toml");
+    yuedu(home.path()).arg("list").assert().code(2).stdout("").stderr(format!(
+        "yuedu: {}, line 2, column 19: library.chapter_pattern is not a valid regular expression (unclosed group)\n",
+        file.display()
+    ));
+}
