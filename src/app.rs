@@ -5,6 +5,7 @@ pub mod bookmarks;
 pub mod contents;
 pub mod geometry;
 pub mod input;
+mod listing;
 pub mod marks;
 mod navigation;
 mod reader;
@@ -150,6 +151,8 @@ pub struct App {
     pub(crate) categories: ListCursor,
     /// Cursor in the article list of the selected category.
     pub(crate) articles: ListCursor,
+    /// The selected category's articles in the order chosen (`listing`).
+    listing: listing::Listing,
     pub(crate) reader: Option<Reader>,
     /// Bookmarks and reading positions, as this session knows them.
     pub(crate) saved: State,
@@ -190,6 +193,7 @@ impl App {
             message: None,
             categories: ListCursor::default(),
             articles: ListCursor::default(),
+            listing: listing::Listing::default(),
             reader: None,
             saved: State::default(),
             keys,
@@ -261,9 +265,7 @@ impl App {
 
     /// The article under the cursor in the article list.
     pub fn selected_article(&self) -> Option<usize> {
-        let range = self.category_articles();
-        let index = range.start + self.articles.selected;
-        range.contains(&index).then_some(index)
+        self.listed_article(self.articles.selected)
     }
 
     /// Lines of text the reader shows at once.
@@ -323,6 +325,7 @@ impl App {
             Input::Click { x, y } => self.click(x, y),
             Input::Loaded(batch, index) => self.add_articles(batch, index),
         }
+        self.refresh_listing();
         std::mem::take(&mut self.effects)
     }
 
@@ -366,6 +369,7 @@ impl App {
     /// Runs one command as if its key was pressed.
     pub fn command(&mut self, command: Command) -> Vec<Effect> {
         self.run(command);
+        self.refresh_listing();
         std::mem::take(&mut self.effects)
     }
 
@@ -429,7 +433,8 @@ impl App {
             Command::JumpBack => self.jump_back(),
             Command::AddBookmark => self.add_bookmark(),
             Command::Bookmarks => self.open_bookmarks(),
-            Command::EditNote | Command::DeleteBookmark | Command::Undo | Command::ToggleBookmarkOrder => {}
+            Command::CycleOrder => self.cycle_article_order(),
+            Command::EditNote | Command::DeleteBookmark | Command::Undo => {}
             Command::Quit => {}
         }
     }
@@ -504,10 +509,11 @@ impl App {
         if untouched {
             self.categories.offset = 0;
         }
-        let start = self.category_articles().start;
+        self.refresh_listing();
         self.articles.selected = selected_id
             .and_then(|id| self.library.find(&id))
-            .map_or(0, |i| i.saturating_sub(start));
+            .and_then(|i| self.list_position(i))
+            .unwrap_or(0);
         if matches!(self.overlay, Some(Overlay::Search(_))) {
             self.refresh_search();
         }

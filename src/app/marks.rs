@@ -34,6 +34,7 @@ impl App {
         }
         self.saved = state;
         self.attach_state();
+        self.refresh_listing();
         self.after_geometry_change();
     }
 
@@ -309,7 +310,7 @@ impl App {
             Command::PageUp | Command::HalfPageUp => cursor.move_by(-(rows as isize), len, rows),
             Command::Top => cursor.select(0, len, rows),
             Command::Bottom => cursor.select(len, len, rows),
-            Command::ToggleBookmarkOrder => {
+            Command::CycleOrder => {
                 list.grouped = !list.grouped;
                 self.save(Change::SetBookmarksGrouped(list.grouped));
                 cursor = super::ListCursor::default();

@@ -12,7 +12,7 @@ impl App {
             .map_or(1, |pane| usize::from(geometry::list_body(pane).height))
     }
 
-    fn visible_articles(&self) -> usize {
+    pub(super) fn visible_articles(&self) -> usize {
         self.screen().articles.map_or(1, |pane| {
             usize::from(geometry::list_body(pane).height / geometry::ARTICLE_ROWS)
         })
@@ -101,10 +101,11 @@ impl App {
         let offset = offset
             .or_else(|| self.saved_position(index).map(|p| p.offset))
             .unwrap_or(0);
-        let in_category = index - self.library.categories()[category].articles.start;
         let category_count = self.library.categories().len();
         self.categories
             .select(category, category_count, self.visible_categories());
+        self.refresh_listing();
+        let in_category = self.list_position(index).unwrap_or(0);
         self.focus = Pane::Reader;
         let article_count = self.category_articles().len();
         self.articles
@@ -122,7 +123,17 @@ impl App {
             (Pane::Reader, Some(reader)) => reader.article,
             _ => self.selected_article().unwrap_or(0),
         };
-        let next = current.saturating_add_signed(delta).min(count.saturating_sub(1));
+        // In another order than the folder's, the next article in the list.
+        let listed = (self.article_order() != crate::store::ArticleOrder::Folder)
+            .then(|| self.list_position(current))
+            .flatten();
+        let next = match listed {
+            Some(position) => position
+                .checked_add_signed(delta)
+                .and_then(|p| self.listed_article(p))
+                .unwrap_or(current),
+            None => current.saturating_add_signed(delta).min(count.saturating_sub(1)),
+        };
         if next == current {
             self.message = Some(
                 if delta > 0 {
@@ -144,8 +155,10 @@ impl App {
                 self.categories.select(category, category_count, visible);
                 self.articles = ListCursor::default();
             }
+            self.refresh_listing();
+            let position = self.list_position(next).unwrap_or(next - start);
             let (len, visible) = (self.category_articles().len(), self.visible_articles());
-            self.articles.select(next - start, len, visible);
+            self.articles.select(position, len, visible);
         }
     }
 

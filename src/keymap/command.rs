@@ -44,6 +44,10 @@ impl TryFrom<String> for Command {
 
     /// A command by its configuration name; the error says what to write instead.
     fn try_from(name: String) -> Result<Command, String> {
+        // The name of `cycle_order` when it ordered only the bookmark list.
+        if name == "toggle_bookmark_order" {
+            return Ok(Command::CycleOrder);
+        }
         Command::from_name(&name).ok_or_else(|| {
             match crate::suggest::closest(&name, Command::ALL.iter().map(|c| c.name())) {
                 Some(close) => format!("is not a command (did you mean {close}?)"),
@@ -88,7 +92,7 @@ commands! {
     EditNote = "edit_note", "修改书签备注（书签列表）";
     DeleteBookmark = "delete_bookmark", "删除书签（书签列表）";
     Undo = "undo", "撤销删除（书签列表）";
-    ToggleBookmarkOrder = "toggle_bookmark_order", "按时间 / 按文章排列（书签列表）";
+    CycleOrder = "cycle_order", "排列：文件夹 / 拼音 / 最近阅读";
     Help = "help", "帮助";
     Quit = "quit", "退出";
 }
@@ -103,5 +107,9 @@ mod tests {
             assert_eq!(Command::from_name(command.name()), Some(command));
         }
         assert_eq!(Command::from_name("nope"), None);
+        assert_eq!(
+            Command::try_from("toggle_bookmark_order".to_string()),
+            Ok(Command::CycleOrder)
+        );
     }
 }

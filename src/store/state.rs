@@ -32,6 +32,44 @@ pub struct State {
     /// The bookmark list grouped by article (`o`) rather than newest first.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bookmarks_grouped: bool,
+    /// The article list's order, as last chosen with `o`.
+    #[serde(default, skip_serializing_if = "ArticleOrder::is_folder")]
+    pub article_order: ArticleOrder,
+}
+
+/// The order of the article list: as in the folder (natural order of the
+/// file paths), by title in pinyin, or the most recently read first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleOrder {
+    #[default]
+    Folder,
+    Title,
+    Recent,
+}
+
+impl ArticleOrder {
+    fn is_folder(&self) -> bool {
+        *self == ArticleOrder::Folder
+    }
+
+    /// The next order in the cycle.
+    pub fn next(self) -> ArticleOrder {
+        match self {
+            ArticleOrder::Folder => ArticleOrder::Title,
+            ArticleOrder::Title => ArticleOrder::Recent,
+            ArticleOrder::Recent => ArticleOrder::Folder,
+        }
+    }
+
+    /// How the list names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ArticleOrder::Folder => "按文件夹",
+            ArticleOrder::Title => "按拼音",
+            ArticleOrder::Recent => "按最近阅读",
+        }
+    }
 }
 
 /// Queries typed into the search (`s`) and find (`/`) boxes, oldest first,
@@ -93,6 +131,7 @@ impl Default for State {
             history: History::default(),
             reading_width: None,
             bookmarks_grouped: false,
+            article_order: ArticleOrder::Folder,
         }
     }
 }
@@ -167,6 +206,8 @@ pub enum Change {
     SetReadingWidth(usize),
     /// The bookmark list's order: grouped by article, or newest first.
     SetBookmarksGrouped(bool),
+    /// The article list's order.
+    SetArticleOrder(ArticleOrder),
 }
 
 impl State {
@@ -247,6 +288,7 @@ impl State {
             }
             Change::SetReadingWidth(width) => self.reading_width = Some(*width),
             Change::SetBookmarksGrouped(grouped) => self.bookmarks_grouped = *grouped,
+            Change::SetArticleOrder(order) => self.article_order = *order,
         }
     }
 }
@@ -333,6 +375,23 @@ mod tests {
             !serde_json::to_string(&State::default())
                 .expect("serialises")
                 .contains("reading_width")
+        );
+    }
+
+    #[test]
+    fn the_article_order_is_kept_and_old_files_have_the_folders() {
+        let mut state = State::default();
+        state.apply(&Change::SetArticleOrder(ArticleOrder::Recent));
+        let json = serde_json::to_string(&state).expect("serialises");
+        assert!(json.contains(r#""article_order":"recent""#), "{json}");
+        let back: State = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back.article_order, ArticleOrder::Recent);
+        let old: State = serde_json::from_str(r#"{"version":2}"#).expect("a file without an order");
+        assert_eq!(old.article_order, ArticleOrder::Folder);
+        assert!(
+            !serde_json::to_string(&old)
+                .expect("serialises")
+                .contains("article_order")
         );
     }
 

@@ -15,7 +15,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     let order = if list.grouped { "按文章" } else { "按时间" };
     let ordered = list.ordered(&app.saved, app.keys(), &app.library);
     let keys = &app.keymap;
-    let toggle = keys.hints(Context::Lists, &[(Command::ToggleBookmarkOrder, "切换")]);
+    let toggle = keys.hints(Context::Lists, &[(Command::CycleOrder, "切换")]);
     let order = if toggle.is_empty() {
         order.to_string()
     } else {

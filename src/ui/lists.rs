@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use crate::app::{Pane, geometry};
+use crate::keymap::{Command, Context};
 use crate::present::article_details;
 
 pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -51,13 +52,20 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let range = app.category_articles();
     let heading = app.library.categories().get(app.categories.selected).map_or_else(
         || "文章".to_string(),
-        |c| format!("{}  {} 篇", c.name, c.articles.len()),
+        |c| {
+            let order = app.article_order().label();
+            let order = app.keymap.with_key(Context::Lists, Command::CycleOrder, order);
+            format!("{}  {} 篇  {order}", c.name, c.articles.len())
+        },
     );
     render_heading(view, area, &heading, focused, buf);
     let body = geometry::list_body(area);
     let rows = usize::from(body.height / geometry::ARTICLE_ROWS);
     for (slot, position) in (app.articles.offset..range.len()).take(rows).enumerate() {
-        let article = &app.library.articles()[range.start + position];
+        let Some(index) = app.listed_article(position) else {
+            break;
+        };
+        let article = &app.library.articles()[index];
         let y = body.y + slot as u16 * geometry::ARTICLE_ROWS;
         let selected = position == app.articles.selected;
         let style = if selected {
@@ -77,7 +85,7 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         );
         let width = body.width.saturating_sub(2);
         put_truncated(buf, body.x + 1, y, &article.meta.title, width, style, ambiguous);
-        let status = app.read_status(range.start + position).label();
+        let status = app.read_status(index).label();
         let status_width = crate::text::str_width(&status, ambiguous) as u16;
         let details_width = width.saturating_sub(status_width + 2);
         let details = article_details(article);

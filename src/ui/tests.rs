@@ -41,7 +41,7 @@ fn screen(app: &App) -> String {
 }
 
 /// A user's keys: every hint on screen must name these, not the defaults.
-const REBOUND: &str = "[keys]\nquit = [\"x\"]\nhelp = [\"f2\"]\nback = [\"backspace\"]\nopen = [\"o\"]\nbookmarks = [\"v\"]\nadd_bookmark = [\"a\"]\nundo = [\"z\"]\ntoggle_bookmark_order = [\"t\"]\nedit_note = [\"r\"]\ndelete_bookmark = [\"D\"]\ncontinue_reading = [\"C\"]\n";
+const REBOUND: &str = "[keys]\nquit = [\"x\"]\nhelp = [\"f2\"]\nback = [\"backspace\"]\nopen = [\"o\"]\nbookmarks = [\"v\"]\nadd_bookmark = [\"a\"]\nundo = [\"z\"]\ncycle_order = [\"t\"]\nedit_note = [\"r\"]\ndelete_bookmark = [\"D\"]\ncontinue_reading = [\"C\"]\n";
 
 #[test]
 fn hints_follow_a_rebound_keymap() {
