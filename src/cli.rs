@@ -8,7 +8,10 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "yuedu",
     version,
-    about = "阅读 yuedu: a full-screen terminal reader for Chinese articles"
+    about = "阅读 yuedu: a full-screen terminal reader for Chinese articles",
+    // `yuedu c1 c2 search 秦`: paths before a subcommand are its paths, not
+    // a path named "search" (a folder of that name is `./search`).
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// Files and folders to read instead of the bundled collection (.md, .txt, .html, .epub;

@@ -89,3 +89,41 @@ fn a_bad_chapter_pattern_is_one_sentence_with_its_place() {
         file.display()
     ));
 }
+
+#[test]
+fn paths_before_a_subcommand_are_its_paths_and_untitled_texts_take_their_titles_from_the_text() {
+    let home = tempfile::tempdir().expect("home");
+    let base = tempfile::tempdir().expect("base");
+    for (folder, file, text) in [
+        ("c1", "a.md", "+++\ntitle = \"甲\"\n+++\n秦王。\n"),
+        ("c2", "b.md", "引言。\n\n# 乙  篇\n\n秦国。\n"),
+        ("c2", "c.md", "## 小节\n\n没有一级标题。\n"),
+    ] {
+        fs::create_dir_all(base.path().join(folder)).expect("folder");
+        fs::write(base.path().join(folder).join(file), text).expect("write");
+    }
+    let run = |args: &[&str]| yuedu(home.path()).current_dir(base.path()).args(args).assert();
+    let piped = |text: &str| {
+        yuedu(home.path())
+            .current_dir(base.path())
+            .args(["list", "-"])
+            .write_stdin(text)
+            .assert()
+    };
+    run(&["c1", "c2", "search", "秦"])
+        .success()
+        .stdout(predicate::str::contains("a\t甲").and(predicate::str::contains("b\t乙 篇")));
+    run(&["c1", "c2", "list"])
+        .success()
+        .stdout("a\t未分类\t甲\nb\t未分类\t乙 篇\nc\t未分类\tc\n");
+    run(&["c2", "toc", "b"])
+        .success()
+        .stdout(predicate::str::ends_with("\t乙  篇\n"));
+    // Standard input is titled by its first heading, or its first line.
+    piped("\n  静夜思  \n床前明月光，\n疑是地上霜。\n")
+        .success()
+        .stdout("stdin\t未分类\t静夜思\n");
+    piped("正文在前。\n\n## 春晓\n\n春眠不觉晓。\n")
+        .success()
+        .stdout("stdin\t未分类\t春晓\n");
+}

@@ -1,6 +1,6 @@
 //! Turning the bytes of one file into an article.
 
-use super::article::{Article, Meta, Origin};
+use super::article::{Article, BlockKind, Body, Meta, Origin};
 use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown;
@@ -14,16 +14,31 @@ pub const UNCATEGORISED: &str = "未分类";
 /// (used for the format, and for the category and title fallbacks).
 /// Chapters of `.txt` books are found by the built-in rule.
 pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, String> {
-    parse_article_with(id, relative, bytes, origin, &ChapterRule::Builtin)
+    parse_article_with(id, relative, bytes, origin, &ChapterRule::Builtin, Naming::File)
 }
 
-/// `parse_article` with chapters of `.txt` books found by `chapters`.
+/// Where an article without a title of its own takes one from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Naming {
+    /// A file: a Markdown file's first `#` heading, else the file name.
+    File,
+    /// Text without a file name (standard input): its first heading (of a
+    /// Markdown text), else its first line, cut short.
+    Text,
+}
+
+/// A title taken from the text is cut to this many characters.
+const MAX_TEXT_TITLE_CHARS: usize = 30;
+
+/// `parse_article` with chapters of `.txt` books found by `chapters`, and
+/// an untitled article named by `naming`.
 pub fn parse_article_with(
     id: &str,
     relative: &str,
     bytes: &[u8],
     origin: Origin,
     chapters: &ChapterRule,
+    naming: Naming,
 ) -> Result<Article, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
@@ -57,7 +72,15 @@ pub fn parse_article_with(
             // sequence into pieces that no longer look like one.
             let text = crate::text::sanitize(&decode_text(bytes));
             if format == Format::Plain {
-                (FrontMatter::default(), None, parse_plain_with(&text, chapters))
+                // Lines of a paragraph are joined in the body: the first line is the source's.
+                let fields = FrontMatter {
+                    title: (naming == Naming::Text)
+                        .then(|| first_line(&text))
+                        .flatten()
+                        .map(cut_title),
+                    ..FrontMatter::default()
+                };
+                (fields, None, parse_plain_with(&text, chapters))
             } else {
                 let (fields, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
                 (fields, None, parse_markdown(body_text))
@@ -67,22 +90,60 @@ pub fn parse_article_with(
     if body.blocks.is_empty() && matches!(format, Format::Epub | Format::Html) {
         return Err("no readable text in it".into());
     }
+    let text_title = fields
+        .title
+        .is_none()
+        .then(|| title_from_text(&body, format, naming))
+        .flatten();
     Ok(Article {
         id: id.to_string(),
-        meta: meta_of(fields, language, id),
+        meta: meta_of(fields, language, id, text_title),
         body,
         origin,
     })
 }
 
+/// The title an untitled article takes from its text (`Naming`).
+fn title_from_text(body: &Body, format: Format, naming: Naming) -> Option<String> {
+    let heading = |top_only: bool| {
+        body.blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading(level) if level == 1 || !top_only))
+            .map(|b| body.block_text(b))
+    };
+    let text = match (format, naming) {
+        (Format::Markdown, Naming::File) => heading(true)?,
+        (Format::Markdown, Naming::Text) => heading(false).or_else(|| first_line(&body.text))?,
+        (_, Naming::Text) => first_line(&body.text)?,
+        (_, Naming::File) => return None,
+    };
+    Some(cut_title(text))
+}
+
+fn first_line(text: &str) -> Option<&str> {
+    text.lines().map(str::trim).find(|l| !l.is_empty())
+}
+
+/// A line of text as a title: runs of spaces made one, cut short with "…".
+fn cut_title(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(MAX_TEXT_TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 /// The article's metadata: its own fields, sanitised, with the category
-/// falling back to the first folder and the title to the file name.
-fn meta_of(fields: FrontMatter, language: Option<String>, id: &str) -> Meta {
+/// falling back to the first folder and the title to `text_title`, then to
+/// the file name.
+fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: Option<String>) -> Meta {
     let file_stem = id.rsplit('/').next().unwrap_or(id);
     let folder_category = id.split_once('/').map(|(folder, _)| folder);
     let clean = |value: Option<String>| value.map(|v| sanitize_inline(&v)).filter(|v| !v.is_empty());
     Meta {
-        title: clean(fields.title).unwrap_or_else(|| sanitize_inline(file_stem)),
+        title: clean(fields.title)
+            .or_else(|| clean(text_title))
+            .unwrap_or_else(|| sanitize_inline(file_stem)),
         category: clean(fields.category)
             .or_else(|| folder_category.map(sanitize_inline))
             .unwrap_or_else(|| UNCATEGORISED.to_string()),
@@ -119,6 +180,35 @@ mod tests {
         assert_eq!(article.meta.title, "第一天");
         let root_level = parse_article("note", "note.txt", "正文".as_bytes(), Origin::Bundled).expect("valid");
         assert_eq!(root_level.meta.category, UNCATEGORISED);
+    }
+
+    #[test]
+    fn untitled_markdown_takes_its_first_heading_and_text_without_a_name_its_first_line() {
+        let title = |relative: &str, text: &str, naming| {
+            let rule = ChapterRule::Builtin;
+            parse_article_with("a", relative, text.as_bytes(), Origin::Bundled, &rule, naming)
+                .expect("valid")
+                .meta
+                .title
+        };
+        let markdown = "引言。\n\n## 小节\n\n# 春  晓\n\n正文。\n";
+        assert_eq!(title("a.md", markdown, Naming::File), "春 晓");
+        assert_eq!(
+            title("a.md", "## 小节\n\n正文。\n", Naming::File),
+            "a",
+            "no # heading: the file name"
+        );
+        assert_eq!(title("a.md", "+++\ntitle = \"题\"\n+++\n# 春晓\n", Naming::File), "题");
+        assert_eq!(title("a.txt", "第一行\n第二行\n", Naming::File), "a");
+        // Standard input: its first heading, else its first line, cut short.
+        assert_eq!(title("stdin.md", markdown, Naming::Text), "小节");
+        assert_eq!(
+            title("stdin.txt", "\n  静夜思  \n床前明月光，\n", Naming::Text),
+            "静夜思"
+        );
+        let long = "长".repeat(50);
+        assert_eq!(title("stdin.txt", &long, Naming::Text), format!("{}…", "长".repeat(30)));
+        assert_eq!(title("stdin.html", "<p>网页正文。</p>", Naming::Text), "网页正文。");
     }
 
     #[test]

@@ -258,7 +258,8 @@ pub struct Candidate {
 #[derive(Debug)]
 pub(super) enum Content {
     Bytes(&'static [u8]),
-    /// Read already (standard input).
+    /// Read already, without a file name (standard input): an untitled
+    /// article is titled by its text (`Naming::Text`).
     Owned(Vec<u8>),
     Path(PathBuf),
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::article::Article;
 use super::cache::{ArticleCache, Change, Stamp, entry_bytes};
 use super::collection::LoadProblem;
-use super::parse::parse_article_with;
+use super::parse::{Naming, parse_article_with};
 use super::plan::{Candidate, Content};
 use crate::files::ReadError;
 
@@ -87,8 +87,8 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         cache: action,
     };
     let path = match &candidate.content {
-        Content::Bytes(bytes) => return loaded(parse_bytes(candidate, bytes), Change::None),
-        Content::Owned(bytes) => return loaded(parse_bytes(candidate, bytes), Change::None),
+        Content::Bytes(bytes) => return loaded(parse_bytes(candidate, bytes, Naming::File), Change::None),
+        Content::Owned(bytes) => return loaded(parse_bytes(candidate, bytes, Naming::Text), Change::None),
         Content::Path(path) => path,
     };
     let key = candidate.cache_key.as_deref();
@@ -115,7 +115,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         return loaded(result, Change::Keep(slot.clone()));
     }
     crate::fault::inject("parse", &candidate.relative);
-    let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes));
+    let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes, Naming::File));
     let action = if let (Some(_), Some(key)) = (cache, key) {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
         entry_bytes(key, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
@@ -126,13 +126,14 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
 }
 
 /// Parses a candidate's bytes.
-fn parse_bytes(candidate: &Candidate, bytes: &[u8]) -> Result<Article, String> {
+fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Article, String> {
     parse_article_with(
         &candidate.id,
         &candidate.relative,
         bytes,
         candidate.origin.clone(),
         &candidate.chapters,
+        naming,
     )
 }
 
