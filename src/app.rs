@@ -14,7 +14,7 @@ pub mod search;
 use bookmarks::BookmarkList;
 use geometry::Screen;
 use input::TextInput;
-pub use reader::Reader;
+pub use reader::{Reader, Row};
 
 use crate::keymap::{Command, Context, Key, KeyCode, Keymap, Resolution};
 use crate::layout::LayoutSettings;
@@ -272,7 +272,7 @@ impl App {
     pub fn reader_page(&self) -> usize {
         self.screen_with_reader(true)
             .reader
-            .map_or(1, |pane| usize::from(geometry::reader_text(pane).height).max(1))
+            .map_or(1, |pane| usize::from(pane.height).max(1))
     }
 
     /// Layout settings for the reader pane at the current size.
@@ -281,7 +281,7 @@ impl App {
             .screen_with_reader(true)
             .reader
             .map_or(usize::from(self.width), |pane| {
-                usize::from(geometry::reading_column(geometry::reader_text(pane), self.settings.max_width).width)
+                usize::from(geometry::reading_column(pane, self.settings.max_width).width)
             });
         LayoutSettings {
             width,

@@ -209,3 +209,22 @@ fn an_article_piped_on_standard_input_is_read_with_keys_from_the_terminal() {
     assert_eq!(session.wait_exit(), 0);
     assert!(!session.alternate_screen());
 }
+
+#[test]
+fn the_end_of_an_article_is_marked_and_space_goes_on_to_the_next() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 60, 20, home.path(), &[]);
+    session.wait_for("分类");
+    session.send("\r");
+    session.wait_for("教育管理  1 篇");
+    session.send("\r");
+    session.wait_for("如何做好学生管理工作");
+    session.send("G");
+    session.wait_for("— 完 —");
+    session.wait_for("下一篇（Space）：如何做好客户关系管理");
+    session.send(" ");
+    session.wait_for("作者：admin");
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -15,8 +15,6 @@ const CATEGORY_PANE_WIDTH: u16 = 18;
 const ARTICLE_PANE_WIDTH: u16 = 38;
 /// Columns the two lists take beside the reader, with their separators.
 const LISTS_WIDTH: u16 = CATEGORY_PANE_WIDTH + 1 + ARTICLE_PANE_WIDTH + 1;
-/// Rows above the text in the reader: title, metadata, a blank line.
-pub const READER_HEADER_ROWS: u16 = 3;
 /// Rows above the items of a list: its heading.
 pub const LIST_HEADER_ROWS: u16 = 1;
 /// Rows each article takes in the article list: title, then details.
@@ -106,16 +104,6 @@ impl Screen {
 /// The rows of a list pane that show items.
 pub fn list_body(pane: Rect) -> Rect {
     let header = LIST_HEADER_ROWS.min(pane.height);
-    Rect {
-        y: pane.y + header,
-        height: pane.height - header,
-        ..pane
-    }
-}
-
-/// The reader's text area (below its header), and the reading column inside it.
-pub fn reader_text(pane: Rect) -> Rect {
-    let header = READER_HEADER_ROWS.min(pane.height.saturating_sub(1));
     Rect {
         y: pane.y + header,
         height: pane.height - header,

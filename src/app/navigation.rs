@@ -162,6 +162,18 @@ impl App {
         }
     }
 
+    /// A page down at the end of an article: the next one, from its start.
+    fn read_next(&mut self) {
+        let Some(current) = self.reader.as_ref().map(|r| r.article) else {
+            return;
+        };
+        if current + 1 < self.library.articles().len() {
+            self.open_article(current + 1, Some(0));
+        } else {
+            self.message = Some("已是最后一篇".to_string());
+        }
+    }
+
     pub(super) fn move_by(&mut self, delta: isize) {
         match self.focus {
             Pane::Categories => self.select_category_by(delta),
@@ -189,6 +201,13 @@ impl App {
     }
 
     pub(super) fn move_by_pages(&mut self, direction: isize, divisor: usize) {
+        if self.focus == Pane::Reader && direction > 0 && divisor == 1 {
+            let page = self.reader_page();
+            if self.reader.as_ref().is_some_and(|r| r.at_bottom(page)) {
+                self.read_next();
+                return;
+            }
+        }
         let page = match self.focus {
             Pane::Categories => self.visible_categories(),
             Pane::Articles => self.visible_articles(),

@@ -9,6 +9,11 @@
 //! the blocks it moves into on the spot, and a jump far away lays out around
 //! the new place instead. `top` indexes the lines laid out, which are line
 //! numbers once the layout is complete.
+//!
+//! The article's head (title, metadata, a blank row) stands above its first
+//! line and the end mark with the next article's title below its last, and
+//! both scroll with the text: the rows on screen are `rows`, counted from
+//! `position`, which is negative while head rows show.
 
 use std::ops::Range;
 
@@ -19,13 +24,34 @@ use crate::library::Body;
 /// longer ones around the place shown.
 const WHOLE_BELOW_BYTES: usize = 64 * 1024;
 
+/// Rows above the article's first line: its title, its metadata, a blank row.
+pub const HEAD_ROWS: usize = 3;
+/// Rows after its last line: a blank row, the end mark, the next article.
+pub const TAIL_ROWS: usize = 3;
+
+/// What one row of the reader shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    Title,
+    Meta,
+    Blank,
+    /// Line `index` of the layout.
+    Line(usize),
+    /// The end mark after the last line.
+    End,
+    /// The next article's title, or that there is none.
+    Next,
+}
+
 #[derive(Clone, Debug)]
 pub struct Reader {
     /// Index of the article in the library.
     pub article: usize,
     pub layout: Layout,
-    /// Index of the first line shown, in `layout`.
+    /// Index of the first line of text shown, in `layout`.
     pub top: usize,
+    /// Head rows shown above line `top` (only above the first line).
+    head: usize,
     /// The reading position: a byte offset in the line at `top`.
     anchor: usize,
     /// Where the article's text ends, for percentages.
@@ -50,10 +76,16 @@ impl Reader {
     pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
         let layout = lay_out(body, settings, offset);
         let top = layout.line_at_offset(offset);
+        let head = if layout.at_start() && top == 0 && offset <= layout.offset_of_line(0) {
+            HEAD_ROWS
+        } else {
+            0
+        };
         Reader {
             article,
             layout,
             top,
+            head,
             anchor: offset,
             end: crate::present::text_end(body),
             hits: Vec::new(),
@@ -91,25 +123,92 @@ impl Reader {
         let blank_on_top = self.is_blank(self.top);
         self.layout = lay_out(body, settings, self.anchor);
         self.top = self.layout.line_at_offset(self.anchor);
-        if blank_on_top && self.top > 0 && self.is_blank(self.top - 1) {
+        if self.top != 0 || !self.layout.at_start() {
+            self.head = 0;
+        }
+        if self.head == 0 && blank_on_top && self.top > 0 && self.is_blank(self.top - 1) {
             self.top -= 1;
         }
     }
 
-    /// The last useful top line of what is laid out: the end of the text
-    /// sits at the bottom of the page.
-    pub fn max_top(&self, page: usize) -> usize {
-        self.layout.len().saturating_sub(page.max(1))
+    /// The row on top, counted from the first line laid out: negative while
+    /// head rows show.
+    pub fn position(&self) -> i128 {
+        self.top as i128 - self.head as i128
+    }
+
+    /// The first possible `position`: the head's first row at the start of
+    /// the article, else the first line laid out.
+    fn min_position(&self) -> i128 {
+        if self.layout.at_start() {
+            -(HEAD_ROWS as i128)
+        } else {
+            0
+        }
+    }
+
+    /// The last useful `position` of what is laid out: at the end of the
+    /// article its tail sits at the bottom of the page, and a line of text
+    /// stays on top.
+    fn max_position(&self, page: usize) -> i128 {
+        let len = self.layout.len() as i128;
+        let tail = if self.layout.at_end() { TAIL_ROWS as i128 } else { 0 };
+        (len + tail - page.max(1) as i128).min(len - 1)
+    }
+
+    /// What row `index` of the page shows; none past the end.
+    fn row(&self, index: i128) -> Option<Row> {
+        let len = self.layout.len() as i128;
+        match index {
+            ..0 => Some(match index + HEAD_ROWS as i128 {
+                0 => Row::Title,
+                1 => Row::Meta,
+                _ => Row::Blank,
+            }),
+            i if i < len => usize::try_from(i).ok().map(Row::Line),
+            _ if !self.layout.at_end() => None,
+            i => match i - len {
+                0 => Some(Row::Blank),
+                1 => Some(Row::End),
+                2 => Some(Row::Next),
+                _ => None,
+            },
+        }
+    }
+
+    /// The rows of a page `page` rows high, top to bottom.
+    pub fn rows(&self, page: usize) -> impl Iterator<Item = Row> + '_ {
+        let start = self.position();
+        (0..page as i128).map_while(move |r| self.row(start + r))
+    }
+
+    /// Whether the page shows the very end: the end mark and what follows.
+    pub fn at_bottom(&self, page: usize) -> bool {
+        self.layout.at_end() && self.position() >= self.max_position(page)
     }
 
     pub fn scroll_by(&mut self, body: &Body, delta: isize, page: usize) {
-        let target = i128::try_from(self.top).unwrap_or(i128::MAX) + delta as i128;
+        let target = self.position() + delta as i128;
         self.go(body, target, page, false);
     }
 
-    /// Puts line `top` of the layout on top (clamped to the end of the text).
-    pub fn scroll_to(&mut self, body: &Body, top: usize, page: usize) {
-        self.go(body, i128::try_from(top).unwrap_or(i128::MAX), page, false);
+    /// Puts line `index` of the article on top (line numbers count from 0
+    /// at the article's first line), laying the article out from its start
+    /// as far as that line; a line past the end shows the end. A jump.
+    pub fn scroll_to_line(&mut self, body: &Body, index: usize, page: usize) {
+        if !self.layout.at_start() {
+            let settings = self.layout.settings();
+            self.layout = Layout::around(body, settings, 0, EXTEND_BYTES);
+            self.top = 0;
+            self.head = 0;
+        }
+        while index.saturating_add(page) >= self.layout.len() && self.layout.extend_down(body, EXTEND_BYTES) {}
+        let target = if index == 0 {
+            -(HEAD_ROWS as i128)
+        } else {
+            i128::try_from(index).unwrap_or(i128::MAX)
+        };
+        self.go(body, target, page, true);
     }
 
     /// Puts the line holding byte `offset` on top (as near as the end of the
@@ -118,8 +217,14 @@ impl Reader {
     pub fn scroll_to_offset(&mut self, body: &Body, offset: usize, page: usize) {
         self.lay_out_at(body, offset);
         let line = self.layout.line_at_offset(offset);
-        self.go(body, i128::try_from(line).unwrap_or(i128::MAX), page, true);
-        if self.top == line {
+        // The start of the text shows the head above it.
+        let target = if line == 0 && self.layout.at_start() && offset <= self.layout.offset_of_line(0) {
+            -(HEAD_ROWS as i128)
+        } else {
+            i128::try_from(line).unwrap_or(i128::MAX)
+        };
+        self.go(body, target, page, true);
+        if self.top == line && self.head == 0 {
             // The offset itself is on top: it stays the anchor.
             self.anchor = offset;
         }
@@ -145,16 +250,17 @@ impl Reader {
         }
         self.layout = Layout::around(body, self.layout.settings(), offset, EXTEND_BYTES);
         self.top = self.layout.line_at_offset(offset);
+        self.head = 0;
         false
     }
 
-    /// Moves the top to line `target` (which may lie before the first line
-    /// laid out), laying out what the page then shows, and clamps it so the
-    /// end of the text sits at the bottom of the page at most.
+    /// Moves the top to row `target` (a `position`, which may lie before
+    /// the first line laid out), laying out what the page then shows, and
+    /// clamps it between the head and the tail.
     fn go(&mut self, body: &Body, target: i128, page: usize, jumped: bool) {
         let page = page.max(1);
         let mut target = target;
-        while target < 0 {
+        while target < 0 && !self.layout.at_start() {
             let added = self.layout.extend_up(body, EXTEND_BYTES);
             if added == 0 {
                 break;
@@ -162,20 +268,26 @@ impl Reader {
             self.top += added;
             target += added as i128;
         }
-        let target = usize::try_from(target.max(0)).unwrap_or(usize::MAX);
-        while target.saturating_add(page) > self.layout.len() && self.layout.extend_down(body, EXTEND_BYTES) {}
+        while target.saturating_add(page as i128) > self.layout.len() as i128
+            && self.layout.extend_down(body, EXTEND_BYTES)
+        {}
         // At the end, a page of lines above it, so the last page is full.
-        let mut target = target.min(self.max_top(page));
         while self.layout.len() < page && !self.layout.at_start() {
             let added = self.layout.extend_up(body, EXTEND_BYTES);
             if added == 0 {
                 break;
             }
             self.top += added;
-            target = (target + added).min(self.max_top(page));
+            target += added as i128;
         }
-        if target != self.top || jumped {
-            self.top = target;
+        let target = target.min(self.max_position(page)).max(self.min_position());
+        let (top, head) = match usize::try_from(target) {
+            Ok(top) => (top, 0),
+            Err(_) => (0, usize::try_from(-target).unwrap_or(HEAD_ROWS)),
+        };
+        if (top, head) != (self.top, self.head) || jumped {
+            self.top = top;
+            self.head = head;
             self.anchor = self.top_offset();
         }
     }
@@ -211,7 +323,7 @@ impl Reader {
         self.current_hit = Some(index);
         let near = self.lay_out_at(body, hit.start);
         let line = self.layout.line_at_offset(hit.start);
-        if !near || line < self.top || line >= self.top + page {
+        if !near || (line as i128) < self.position() || line as i128 >= self.position() + page as i128 {
             let target = line as i128 - (page / 3) as i128;
             self.go(body, target, page, true);
         }
@@ -225,14 +337,15 @@ impl Reader {
 
     /// Whether the last line is on screen.
     pub fn at_end(&self, page: usize) -> bool {
-        self.layout.at_end() && self.top + page.max(1) >= self.layout.len()
+        self.layout.at_end() && self.position() + page.max(1) as i128 >= self.layout.len() as i128
     }
 
     /// The number of the last line on screen and the article's line count,
     /// once every line is laid out.
     pub fn line_numbers(&self, page: usize) -> Option<(usize, usize)> {
         let len = self.layout.len();
-        self.layout.is_complete().then(|| ((self.top + page).min(len), len))
+        let last = usize::try_from(self.position() + page as i128).unwrap_or(0).min(len);
+        self.layout.is_complete().then_some((last, len))
     }
 
     /// The rows of the thumb on a scrollbar `height` rows high, or `None`
@@ -244,7 +357,12 @@ impl Reader {
             return None;
         }
         let (total, position, span) = if self.layout.is_complete() {
-            (len, self.top, self.max_top(page).max(1))
+            let rows = |position: i128| usize::try_from(position + HEAD_ROWS as i128).unwrap_or(0);
+            (
+                len + HEAD_ROWS + TAIL_ROWS,
+                rows(self.position()),
+                rows(self.max_position(page)).max(1),
+            )
         } else {
             let first = self.layout.offset_of_line(0);
             let last = self.layout.line(len - 1).map_or(first, |l| l.range.end);

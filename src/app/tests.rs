@@ -55,28 +55,29 @@ fn reader_scrolls_by_lines_pages_and_to_the_ends() {
     let mut app = app(60, 20);
     press(&mut app, "j l l");
     let page = app.reader_page();
+    let position = |app: &App| app.reader.as_ref().map(|r| r.position());
+    let head = reader::HEAD_ROWS as i128;
+    assert_eq!(position(&app), Some(-head), "the head above the text");
     press(&mut app, "j j");
-    assert_eq!(app.reader.as_ref().map(|r| r.top), Some(2));
+    assert_eq!(position(&app), Some(2 - head));
     press(&mut app, "space");
-    assert_eq!(app.reader.as_ref().map(|r| r.top), Some(2 + page - 1));
+    let page = page as i128;
+    assert_eq!(position(&app), Some(2 - head + page - 1));
     press(&mut app, "ctrl-u");
-    assert_eq!(app.reader.as_ref().map(|r| r.top), Some(2 + page - 1 - page / 2));
+    assert_eq!(position(&app), Some(2 - head + page - 1 - page / 2));
     press(&mut app, "G");
     let reader = app.reader.as_ref().expect("open");
-    assert_eq!(reader.top, reader.layout.len() - page);
-    assert!(reader.at_end(page));
+    let tail = reader::TAIL_ROWS as i128;
+    assert_eq!(reader.position(), reader.layout.len() as i128 + tail - page);
+    assert!(reader.at_end(page as usize) && reader.at_bottom(page as usize));
     assert!(
         reader.percent() > 50 && reader.percent() < 100,
         "the text before the top"
     );
     press(&mut app, "g");
-    assert_eq!(app.reader.as_ref().map(|r| r.top), Some(0));
+    assert_eq!(position(&app), Some(-head));
     press(&mut app, "k");
-    assert_eq!(
-        app.reader.as_ref().map(|r| r.top),
-        Some(0),
-        "cannot scroll above the start"
-    );
+    assert_eq!(position(&app), Some(-head), "cannot scroll above the head");
 }
 
 #[test]
@@ -222,8 +223,8 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
         down: true,
     });
     assert_eq!(
-        app.reader.as_ref().map(|r| r.top),
-        Some(navigation::WHEEL_LINES as usize)
+        app.reader.as_ref().map(|r| r.position()),
+        Some(navigation::WHEEL_LINES as i128 - reader::HEAD_ROWS as i128)
     );
     assert_eq!(app.focus, Pane::Categories, "the wheel does not move the focus");
     app.handle(Input::Click { x: 3, y: 3 });
@@ -304,7 +305,7 @@ fn continue_reading_opens_the_last_article_where_it_was_left() {
 #[test]
 fn a_bookmark_takes_a_note_or_none() {
     let mut app = app(120, 35);
-    press(&mut app, "j l l j m");
+    press(&mut app, "j l l j j j j m");
     assert!(app.prompt.is_some());
     app.handle(Input::Paste("客户".into()));
     press(&mut app, "x backspace");
@@ -324,7 +325,7 @@ fn a_bookmark_takes_a_note_or_none() {
 #[test]
 fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
     let mut app = app(120, 35);
-    let effects = press(&mut app, "j l l j m a b c esc");
+    let effects = press(&mut app, "j l l j j j j m a b c esc");
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.saved.bookmarks.is_empty(), "Esc cancels");
     assert_eq!(app.message.as_deref(), Some("未加书签"));
@@ -1037,4 +1038,26 @@ fn plus_and_minus_widen_and_narrow_the_column_and_the_width_is_saved() {
     next.load_saved(app.saved.clone());
     press(&mut next, "l l");
     assert_eq!(width(&next), Some(116));
+}
+
+#[test]
+fn space_at_the_end_mark_opens_the_next_article_at_its_start() {
+    let mut app = app(60, 20);
+    press(&mut app, "l l G");
+    let page = app.reader_page();
+    let reader = app.reader.as_ref().expect("open");
+    assert!(reader.at_bottom(page) && reader.article == 0);
+    press(&mut app, "space");
+    let reader = app.reader.as_ref().expect("open");
+    assert_eq!((reader.article, reader.position()), (1, -(reader::HEAD_ROWS as i128)));
+    assert_eq!(app.categories.selected, 1, "the lists follow");
+    press(&mut app, "space");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.article),
+        Some(1),
+        "a page down before the end pages"
+    );
+    press(&mut app, "] G space");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(2));
+    assert_eq!(app.message.as_deref(), Some("已是最后一篇"));
 }

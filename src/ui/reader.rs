@@ -1,5 +1,6 @@
-//! The reader pane: the article's title and metadata, then the visible slice
-//! of its cached layout in a centred reading column, and a scrollbar.
+//! The reader pane: the rows the reader shows (the article's head, the
+//! visible slice of its cached layout, the end mark and the next article) in
+//! a centred reading column, and a scrollbar.
 
 use std::ops::Range;
 
@@ -10,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::View;
 use super::draw::{put_str, put_truncated};
 use super::theme::Theme;
-use crate::app::geometry;
+use crate::app::{Row, geometry};
 use crate::keymap::{Command, Context};
 use crate::layout::{Layout, Mark};
 use crate::library::Body;
@@ -37,51 +38,72 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     let article = &app.library.articles()[reader.article];
-    let text_area = geometry::reader_text(area);
-    let column = geometry::reading_column(text_area, app.settings.max_width);
+    let column = geometry::reading_column(area, app.settings.max_width);
     let ambiguous = app.settings.ambiguous;
-    if text_area.y > area.y {
-        put_truncated(
-            buf,
-            column.x,
-            area.y,
-            &app.script().convert(&article.meta.title),
-            column.width,
-            view.theme.title,
-            ambiguous,
-        );
-    }
-    if text_area.y > area.y + 1 {
-        put_truncated(
-            buf,
-            column.x,
-            area.y + 1,
-            &app.script().convert(&meta_line(article)),
-            column.width,
-            view.theme.meta,
-            ambiguous,
-        );
-    }
-    let marks = reader.visible_marks(reader.top, usize::from(text_area.height));
-    ArticleText {
+    let script = app.script();
+    let page = usize::from(area.height);
+    let marks = reader.visible_marks(reader.top, page);
+    let text = ArticleText {
         body: &article.body,
         layout: &reader.layout,
         top: reader.top,
         marks: &marks,
         theme: view.theme,
-        script: app.script(),
+        script,
+    };
+    for (row, shown) in reader.rows(page).enumerate() {
+        let y = area.y + row as u16;
+        let (line, style, centred) = match shown {
+            Row::Line(index) => {
+                text.render_line(index, Rect { y, height: 1, ..column }, buf);
+                continue;
+            }
+            Row::Blank => continue,
+            Row::Title => (
+                script.convert(&article.meta.title).into_owned(),
+                view.theme.title,
+                false,
+            ),
+            Row::Meta => (script.convert(&meta_line(article)).into_owned(), view.theme.meta, false),
+            Row::End => (END_MARK.to_string(), view.theme.meta, true),
+            Row::Next => (next_line(app, reader.article), view.theme.meta, true),
+        };
+        let width = crate::text::str_width(&line, ambiguous) as u16;
+        let x = if centred && width < column.width {
+            column.x + (column.width - width) / 2
+        } else {
+            column.x
+        };
+        put_truncated(buf, x, y, &line, column.right().saturating_sub(x), style, ambiguous);
     }
-    .render(column, buf);
     render_scrollbar(
         view,
         Rect {
             x: area.right().saturating_sub(1),
             width: 1,
-            ..text_area
+            ..area
         },
         reader,
         buf,
     );
+}
+
+/// The mark after an article's last line.
+const END_MARK: &str = "— 完 —";
+
+/// What follows the end mark: the next article and the key that opens it,
+/// or that this is the last.
+fn next_line(app: &crate::app::App, article: usize) -> String {
+    match app.library.articles().get(article + 1) {
+        Some(next) => {
+            let title = app.script().convert(&next.meta.title);
+            match app.keymap.hint(Context::Reader, Command::PageDown) {
+                Some(key) => format!("下一篇（{key}）：{title}"),
+                None => format!("下一篇：{title}"),
+            }
+        }
+        None => "已是最后一篇".to_string(),
+    }
 }
 
 /// The visible lines of a laid-out article. Draws only the lines on screen, so
@@ -97,27 +119,42 @@ pub struct ArticleText<'a> {
     pub script: Script,
 }
 
+impl ArticleText<'_> {
+    /// Draws line `index` of the layout in `area` (one row).
+    pub fn render_line(&self, index: usize, area: Rect, buf: &mut Buffer) {
+        let ambiguous: AmbiguousWidth = self.layout.settings().ambiguous;
+        let mut x = area.x;
+        for piece in self.layout.pieces(self.body, index, self.marks) {
+            let style = self.theme.piece(&piece);
+            x = put_str(
+                buf,
+                x,
+                area.y,
+                &self.script.convert(&piece.text),
+                area.right().saturating_sub(x),
+                style,
+                ambiguous,
+            );
+        }
+    }
+}
+
 impl Widget for ArticleText<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let ambiguous: AmbiguousWidth = self.layout.settings().ambiguous;
         for row in 0..area.height {
             let index = self.top + usize::from(row);
             if index >= self.layout.len() {
                 break;
             }
-            let mut x = area.x;
-            for piece in self.layout.pieces(self.body, index, self.marks) {
-                let style = self.theme.piece(&piece);
-                x = put_str(
-                    buf,
-                    x,
-                    area.y + row,
-                    &self.script.convert(&piece.text),
-                    area.right().saturating_sub(x),
-                    style,
-                    ambiguous,
-                );
-            }
+            self.render_line(
+                index,
+                Rect {
+                    y: area.y + row,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
         }
     }
 }

@@ -196,7 +196,7 @@ fn wide_ambiguous_mode_keeps_columns_aligned() {
     assert!(found > 0, "the article shows quotes");
     // Text stays inside its reading column; the scrollbar keeps the last column.
     let pane = app.screen().reader.expect("reader pane");
-    let column = crate::app::geometry::reading_column(crate::app::geometry::reader_text(pane), 80);
+    let column = crate::app::geometry::reading_column(pane, 80);
     for y in column.y..column.bottom() {
         for x in column.right()..pane.right() - 1 {
             assert_eq!(

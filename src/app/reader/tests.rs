@@ -24,11 +24,22 @@ fn settings(width: usize) -> LayoutSettings {
     LayoutSettings::with_width(width)
 }
 
-/// The lines on screen.
+/// The lines of text on screen.
 fn page_of(reader: &Reader, page: usize) -> Vec<Line> {
-    (reader.top..reader.top + page)
-        .filter_map(|i| reader.layout.line(i))
+    reader
+        .rows(page)
+        .filter_map(|row| match row {
+            Row::Line(i) => reader.layout.line(i),
+            _ => None,
+        })
         .collect()
+}
+
+/// The lines of `full` a page at row `position` shows.
+fn window(full: &[Line], position: i128, page: usize) -> &[Line] {
+    let start = usize::try_from(position).unwrap_or(0);
+    let end = usize::try_from(position + page as i128).unwrap_or(0).min(full.len());
+    &full[start.min(end)..end]
 }
 
 const PAGE: usize = 30;
@@ -82,22 +93,38 @@ fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
         .iter()
         .position(|l| l == &page_of(&reader, PAGE)[0])
         .expect("in the full layout");
-    let mut at = start;
-    while !reader.at_end(PAGE) {
+    let (len, step) = (full.len() as i128, PAGE as i128 - 1);
+    let last = len + TAIL_ROWS as i128 - PAGE as i128;
+    let mut at = start as i128;
+    while !reader.at_bottom(PAGE) {
         reader.scroll_by(&body, PAGE as isize - 1, PAGE);
-        at = (at + PAGE - 1).min(full.len() - PAGE);
-        assert_eq!(page_of(&reader, PAGE), full[at..at + PAGE], "paging down");
+        at = (at + step).min(last);
+        assert_eq!(page_of(&reader, PAGE), window(&full, at, PAGE), "paging down");
         assert_anchor_on_top(&reader);
     }
-    assert_eq!(at, full.len() - PAGE);
-    while at > 0 {
+    assert!(reader.at_end(PAGE));
+    assert_eq!(at, last);
+    let rows: Vec<Row> = reader.rows(PAGE).collect();
+    assert_eq!(
+        rows[PAGE - TAIL_ROWS..],
+        [Row::Blank, Row::End, Row::Next],
+        "the end mark at the bottom"
+    );
+    while at > -(HEAD_ROWS as i128) {
         reader.scroll_by(&body, -(PAGE as isize - 1), PAGE);
-        at = at.saturating_sub(PAGE - 1);
-        assert_eq!(page_of(&reader, PAGE), full[at..at + PAGE], "paging up");
+        at = (at - step).max(-(HEAD_ROWS as i128));
+        assert_eq!(page_of(&reader, PAGE), window(&full, at, PAGE), "paging up");
         assert_anchor_on_top(&reader);
     }
+    let rows: Vec<Row> = reader.rows(PAGE).take(4).collect();
+    assert_eq!(
+        rows,
+        [Row::Title, Row::Meta, Row::Blank, Row::Line(0)],
+        "the head above the text"
+    );
+    assert_eq!(reader.offset(), full[0].range.start);
     assert!(reader.layout.is_complete());
-    assert_eq!(reader.line_numbers(PAGE), Some((PAGE, full.len())));
+    assert_eq!(reader.line_numbers(PAGE), Some((PAGE - HEAD_ROWS, full.len())));
 }
 
 #[test]
@@ -106,10 +133,10 @@ fn home_and_end_and_far_hits_lay_out_where_they_land() {
     let full: Vec<Line> = Layout::new(&body, settings(80)).lines().collect();
     let mut reader = Reader::open(0, &body, settings(80), body.text.len() / 2);
     reader.scroll_to_offset(&body, body.text.len(), PAGE);
-    assert!(reader.at_end(PAGE));
-    assert_eq!(page_of(&reader, PAGE), full[full.len() - PAGE..]);
+    assert!(reader.at_end(PAGE) && reader.at_bottom(PAGE));
+    assert_eq!(page_of(&reader, PAGE), full[full.len() - (PAGE - TAIL_ROWS)..]);
     reader.scroll_to_offset(&body, 0, PAGE);
-    assert_eq!(page_of(&reader, PAGE), full[..PAGE]);
+    assert_eq!(page_of(&reader, PAGE), full[..PAGE - HEAD_ROWS]);
     assert_eq!((reader.offset(), reader.percent()), (0, 0));
 
     let far = body.text.len() - 100;
