@@ -117,24 +117,28 @@ impl App {
         self.reader = Some(reader);
     }
 
-    pub(super) fn step_article(&mut self, delta: isize) {
+    /// The article `delta` places after library article `current` (before,
+    /// if negative): in the list's order within the selected category, else
+    /// in the library's; none past either end.
+    pub fn neighbour(&self, current: usize, delta: isize) -> Option<usize> {
         let count = self.library.articles().len();
-        let current = match (self.focus, &self.reader) {
-            (Pane::Reader, Some(reader)) => reader.article,
-            _ => self.selected_article().unwrap_or(0),
-        };
         // In another order than the folder's, the next article in the list.
         let listed = (self.article_order() != crate::store::ArticleOrder::Folder)
             .then(|| self.list_position(current))
             .flatten();
         let next = match listed {
-            Some(position) => position
-                .checked_add_signed(delta)
-                .and_then(|p| self.listed_article(p))
-                .unwrap_or(current),
-            None => current.saturating_add_signed(delta).min(count.saturating_sub(1)),
+            Some(position) => position.checked_add_signed(delta).and_then(|p| self.listed_article(p)),
+            None => current.checked_add_signed(delta).filter(|&i| i < count),
         };
-        if next == current {
+        next.filter(|&i| i != current)
+    }
+
+    pub(super) fn step_article(&mut self, delta: isize) {
+        let current = match (self.focus, &self.reader) {
+            (Pane::Reader, Some(reader)) => reader.article,
+            _ => self.selected_article().unwrap_or(0),
+        };
+        let Some(next) = self.neighbour(current, delta) else {
             self.message = Some(
                 if delta > 0 {
                     "已是最后一篇"
@@ -144,7 +148,7 @@ impl App {
                 .to_string(),
             );
             return;
-        }
+        };
         if self.focus == Pane::Reader {
             self.open_article(next, None);
         } else if let Some(category) = self.library.category_of(next) {
@@ -167,10 +171,9 @@ impl App {
         let Some(current) = self.reader.as_ref().map(|r| r.article) else {
             return;
         };
-        if current + 1 < self.library.articles().len() {
-            self.open_article(current + 1, Some(0));
-        } else {
-            self.message = Some("已是最后一篇".to_string());
+        match self.neighbour(current, 1) {
+            Some(next) => self.open_article(next, Some(0)),
+            None => self.message = Some("已是最后一篇".to_string()),
         }
     }
 

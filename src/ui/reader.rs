@@ -94,7 +94,7 @@ const END_MARK: &str = "— 完 —";
 /// What follows the end mark: the next article and the key that opens it,
 /// or that this is the last.
 fn next_line(app: &crate::app::App, article: usize) -> String {
-    match app.library.articles().get(article + 1) {
+    match app.neighbour(article, 1).and_then(|i| app.library.articles().get(i)) {
         Some(next) => {
             let title = app.script().convert(&next.meta.title);
             match app.keymap.hint(Context::Reader, Command::PageDown) {
