@@ -4,6 +4,7 @@
 pub mod bookmarks;
 pub mod contents;
 pub mod geometry;
+mod goto;
 pub mod input;
 mod listing;
 pub mod marks;
@@ -162,6 +163,8 @@ pub struct App {
     jump: Option<marks::Jump>,
     /// Keys of an unfinished chord.
     pub(crate) pending: Vec<Key>,
+    /// A count typed before a command in the reader (`50%`, `120G`).
+    pub(crate) count: Option<usize>,
     /// Let ASCII-letter queries match titles by pinyin initials.
     pub(crate) pinyin_initials: bool,
     /// Folded texts for searching, built on first use.
@@ -199,6 +202,7 @@ impl App {
             keys,
             jump: None,
             pending: Vec::new(),
+            count: None,
             pinyin_initials: true,
             search_index: None,
             search_memory: search::SearchMemory::default(),
@@ -335,13 +339,21 @@ impl App {
             (_, Pane::Reader) => Context::Reader,
             _ => Context::Lists,
         };
-        match self.keymap.resolve(context, &self.pending, key) {
-            Resolution::Pending => self.pending.push(key),
+        let resolution = self.keymap.resolve(context, &self.pending, key);
+        if resolution == Resolution::Unbound && self.pending.is_empty() && self.count_digit(context, key) {
+            return;
+        }
+        let count = self.count.take();
+        match resolution {
+            Resolution::Pending => {
+                self.count = count;
+                self.pending.push(key);
+            }
             Resolution::Command(command) => {
                 self.pending.clear();
                 if self.closes_overlay(command, key) {
                     self.overlay = None;
-                } else {
+                } else if !self.run_counted(command, count) {
                     self.run(command);
                 }
             }
@@ -429,6 +441,9 @@ impl App {
             Command::HalfPageUp => self.move_by_pages(-1, 2),
             Command::Top => self.move_to_end(false),
             Command::Bottom => self.move_to_end(true),
+            Command::JumpPercent => self.jump_to_percent(0),
+            Command::ToggleRead => self.toggle_read(),
+            Command::NextUnread => self.next_unread(),
             Command::ContinueReading => self.continue_reading(),
             Command::JumpBack => self.jump_back(),
             Command::AddBookmark => self.add_bookmark(),

@@ -4,13 +4,13 @@ use super::*;
 use crate::config::Config;
 use crate::store::Change;
 
-fn app(width: u16, height: u16) -> App {
+pub(super) fn app(width: u16, height: u16) -> App {
     let config = Config::default_config().expect("default config");
     let keymap = config.keymap.clone();
     App::new(Library::bundled(), keymap, ReadingSettings::default(), width, height)
 }
 
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {
         let key = Key::parse(name).expect("key name");
@@ -848,7 +848,7 @@ fn find_marks_touching_hits_as_you_type_each_a_stop() {
 }
 
 /// An app over the folders `dirs`.
-fn app_over(dirs: &[&std::path::Path]) -> App {
+pub(super) fn app_over(dirs: &[&std::path::Path]) -> App {
     let config = Config::default_config().expect("default config");
     let keymap = config.keymap.clone();
     let dirs: Vec<std::path::PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();

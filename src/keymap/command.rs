@@ -64,8 +64,9 @@ commands! {
     PageUp = "page_up", "上一页";
     HalfPageDown = "half_page_down", "向下半页";
     HalfPageUp = "half_page_up", "向上半页";
-    Top = "top", "到开头";
-    Bottom = "bottom", "到末尾";
+    Top = "top", "到开头（12g：到第 12 行）";
+    Bottom = "bottom", "到末尾（120G：到第 120 行）";
+    JumpPercent = "jump_percent", "跳到百分比处（50%：一半）";
     NextArticle = "next_article", "下一篇";
     PreviousArticle = "previous_article", "上一篇";
     Contents = "contents", "目录：本文的章节（输入可筛选，回车跳转）";
@@ -86,6 +87,8 @@ commands! {
     NextHit = "next_hit", "下一个查找结果";
     PreviousHit = "previous_hit", "上一个查找结果";
     ContinueReading = "continue_reading", "继续阅读上次的文章";
+    ToggleRead = "toggle_read", "标为读完 / 未读（文章列表）";
+    NextUnread = "next_unread", "下一篇未读完的文章";
     JumpBack = "jump_back", "跳回跳转（搜索、书签、目录）前的位置";
     AddBookmark = "add_bookmark", "在此处加书签";
     Bookmarks = "bookmarks", "书签列表";
