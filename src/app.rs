@@ -424,10 +424,7 @@ impl App {
             Command::ToggleFocusMode => self.toggle_focus_mode(),
             Command::Widen => self.change_column(2),
             Command::Narrow => self.change_column(-2),
-            Command::CycleScript => {
-                self.script = self.script.next();
-                self.message = Some(format!("显示：{}", self.script.label()));
-            }
+            Command::CycleScript => self.cycle_script(),
             Command::NextArticle => self.step_article(1),
             Command::PreviousArticle => self.step_article(-1),
             Command::Contents => self.open_contents(),

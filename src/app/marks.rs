@@ -32,10 +32,21 @@ impl App {
         if let Some(width) = state.reading_width {
             self.settings.max_width = width.clamp(MIN_COLUMN, MAX_COLUMN);
         }
+        // A name this build does not know (a newer one's) leaves the script as it is.
+        if let Some(script) = state.script.as_deref().and_then(crate::script::Script::from_name) {
+            self.script = script;
+        }
         self.saved = state;
         self.attach_state();
         self.refresh_listing();
         self.after_geometry_change();
+    }
+
+    /// Shows the text in the next script (`T`) and saves the choice.
+    pub(super) fn cycle_script(&mut self) {
+        self.script = self.script.next();
+        self.message = Some(format!("显示：{}", self.script.label()));
+        self.save(Change::SetScript(self.script.name().to_string()));
     }
 
     /// Widens (`delta` > 0) or narrows the reading column by `delta` columns

@@ -1061,3 +1061,24 @@ fn space_at_the_end_mark_opens_the_next_article_at_its_start() {
     assert_eq!(app.reader.as_ref().map(|r| r.article), Some(2));
     assert_eq!(app.message.as_deref(), Some("已是最后一篇"));
 }
+
+#[test]
+fn the_script_chosen_with_t_is_saved_and_restored_over_the_configured_one() {
+    use crate::script::Script;
+    let mut app = app(60, 20);
+    let effects = press(&mut app, "l l T");
+    assert_eq!(app.script(), Script::Simplified);
+    assert!(
+        matches!(effects.last(), Some(Effect::Save(Change::SetScript(name))) if name == "simplified"),
+        "{effects:?}"
+    );
+    let mut next = self::app(60, 20);
+    next.set_script(Script::Traditional);
+    next.load_saved(app.saved.clone());
+    assert_eq!(next.script(), Script::Simplified, "the saved choice wins");
+    let mut unknown = app.saved.clone();
+    unknown.script = Some("klingon".into());
+    next.set_script(Script::Traditional);
+    next.load_saved(unknown);
+    assert_eq!(next.script(), Script::Traditional, "an unknown name changes nothing");
+}

@@ -35,6 +35,11 @@ pub struct State {
     /// The article list's order, as last chosen with `o`.
     #[serde(default, skip_serializing_if = "ArticleOrder::is_folder")]
     pub article_order: ArticleOrder,
+    /// The script the text was last shown in (`T`): "original",
+    /// "simplified" or "traditional"; none until changed (the
+    /// configuration decides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<String>,
 }
 
 /// The order of the article list: as in the folder (natural order of the
@@ -132,6 +137,7 @@ impl Default for State {
             reading_width: None,
             bookmarks_grouped: false,
             article_order: ArticleOrder::Folder,
+            script: None,
         }
     }
 }
@@ -208,6 +214,8 @@ pub enum Change {
     SetBookmarksGrouped(bool),
     /// The article list's order.
     SetArticleOrder(ArticleOrder),
+    /// The script chosen with `T`, by its name.
+    SetScript(String),
 }
 
 impl State {
@@ -289,6 +297,7 @@ impl State {
             Change::SetReadingWidth(width) => self.reading_width = Some(*width),
             Change::SetBookmarksGrouped(grouped) => self.bookmarks_grouped = *grouped,
             Change::SetArticleOrder(order) => self.article_order = *order,
+            Change::SetScript(name) => self.script = Some(name.clone()),
         }
     }
 }
@@ -376,6 +385,19 @@ mod tests {
                 .expect("serialises")
                 .contains("reading_width")
         );
+    }
+
+    #[test]
+    fn the_script_is_kept_and_old_files_have_none() {
+        let mut state = State::default();
+        state.apply(&Change::SetScript("simplified".into()));
+        let json = serde_json::to_string(&state).expect("serialises");
+        let back: State = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back.script.as_deref(), Some("simplified"));
+        let old: State = serde_json::from_str(r#"{"version":2}"#).expect("a file without a script");
+        assert_eq!(old.script, None);
+        let json = serde_json::to_string(&State::default()).expect("serialises");
+        assert!(!json.contains("script"), "{json}");
     }
 
     #[test]
