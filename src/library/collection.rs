@@ -253,7 +253,7 @@ mod tests {
                 "如何做好医院统计信息工作"
             ]
         );
-        assert_eq!(library.title(), Some("怎么更好地如何做好生产管理时间管理？"));
+        assert_eq!(library.title(), Some("管理工作文选"));
         let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
         assert_eq!(crm.meta.author.as_deref(), Some("admin"));
         assert_eq!(crm.meta.source.as_deref(), Some("中原石化营销网"));

@@ -46,6 +46,9 @@ pub struct Plan {
     walked: usize,
     /// How chapter headings of `.txt` books are found (`set_chapters`).
     chapters: Arc<ChapterRule>,
+    /// The names of the folders and files named, for a collection without
+    /// a title of its own.
+    names: Vec<String>,
 }
 
 impl Plan {
@@ -147,10 +150,12 @@ impl Plan {
     /// An empty library that knows the collection's title and category order
     /// and the problems met while walking; its articles come in batches.
     pub fn start(&mut self) -> Library {
+        let named = (!self.names.is_empty()).then(|| sanitize_inline(&self.names.join("、")));
         Library::start(
             self.collections
                 .iter()
-                .find_map(|c| c.title.as_deref().map(sanitize_inline)),
+                .find_map(|c| c.title.as_deref().map(sanitize_inline))
+                .or(named),
             self.listed_categories(),
             std::mem::take(&mut self.problems),
         )
@@ -209,6 +214,8 @@ impl Plan {
             }),
         }
         let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        self.names
+            .extend(real.file_name().map(|n| n.to_string_lossy().into_owned()));
         walk(root, &real, &mut self.candidates, &mut self.problems);
         self.roots.push(real);
         Ok(())
@@ -224,6 +231,7 @@ impl Plan {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let id = article_id(&name).unwrap_or_else(|| name.clone());
+        self.names.push(name.clone());
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.candidates.push(Candidate {
             id,
@@ -294,5 +302,26 @@ mod tests {
         let empty = dir.path().join("empty");
         fs::create_dir(&empty).expect("mkdir");
         assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));
+    }
+
+    #[test]
+    fn a_collection_without_a_title_is_named_after_its_folders_and_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (essays, poems) = (dir.path().join("散文"), dir.path().join("唐诗"));
+        for folder in [&essays, &poems] {
+            fs::create_dir(folder).expect("mkdir");
+            fs::write(folder.join("a.md"), "正文").expect("write");
+        }
+        let file = dir.path().join("岳陽樓記.txt");
+        fs::write(&file, "正文").expect("write");
+        let title = |roots: &[PathBuf]| Library::from_dirs(roots).expect("loads").title().map(str::to_string);
+        assert_eq!(title(std::slice::from_ref(&essays)).as_deref(), Some("散文"));
+        assert_eq!(title(&[essays.clone(), file]).as_deref(), Some("散文、岳陽樓記.txt"));
+        fs::write(poems.join("collection.toml"), "title = \"唐诗三百首\"").expect("write");
+        assert_eq!(
+            title(&[essays, poems]).as_deref(),
+            Some("唐诗三百首"),
+            "its own title first"
+        );
     }
 }

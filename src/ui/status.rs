@@ -80,7 +80,11 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                         .with_key(Context::Lists, Command::ContinueReading, "继续阅读");
                     format!("{label}：{title}  {percent}%")
                 }
-                None => app.library.title().unwrap_or("阅读 yuedu").to_string(),
+                // The app and the collection: its title, or its folders' names.
+                None => match app.library.title() {
+                    Some(title) => format!("阅读 yuedu · {title}"),
+                    None => "阅读 yuedu".to_string(),
+                },
             },
             format!("{} 篇  {} ", app.library.articles().len(), list_hints(app)),
         ),
