@@ -384,3 +384,5 @@ fn the_selected_bookmark_stays_on_screen_under_its_heading() {
         assert!(shown.contains("如何做好"), "a heading above it");
     }
 }
+
+mod sizes;
