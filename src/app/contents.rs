@@ -97,12 +97,7 @@ impl App {
                 if let Some(offset) = target {
                     // A jump from the contents is not reading, as from search
                     // or a bookmark: the place read is saved, the landing is not.
-                    let back = self
-                        .reading()
-                        .map(|(article, at)| (self.state_key(article).to_string(), at));
-                    self.leave_article();
-                    self.go_to_offset(offset);
-                    self.jump_end(back);
+                    self.jump_in_article(|reader, body, page| reader.scroll_to_offset(body, offset, page));
                 }
             }
             (KeyCode::Down, _) | (KeyCode::Char('n'), true) => contents.cursor += 1,

@@ -75,7 +75,7 @@ impl App {
 
     /// Moves in the open article as a jump: the place left is saved and
     /// kept for `` ` ``.
-    fn jump_in_article(&mut self, go: impl FnOnce(&mut Reader, &Body, usize)) {
+    pub(super) fn jump_in_article(&mut self, go: impl FnOnce(&mut Reader, &Body, usize)) {
         if self.focus != Pane::Reader {
             return;
         }

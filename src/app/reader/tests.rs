@@ -186,3 +186,31 @@ fn resizes_keep_the_anchor_and_come_back_to_the_same_top_line() {
     reader.scroll_by(&body, 0, PAGE);
     assert_eq!(reader.layout.line(reader.top), Some(first));
 }
+
+#[test]
+fn a_short_article_shows_its_head_and_its_end_mark_on_one_page_and_a_small_page_keeps_text_on_top() {
+    let body = parse_article("short", "short.md", "第一段。\n\n第二段。".as_bytes(), Origin::Bundled)
+        .map(|a| a.body)
+        .unwrap_or_default();
+    let mut reader = Reader::open(0, &body, settings(40), 0);
+    reader.scroll_by(&body, 0, PAGE);
+    let len = reader.layout.len();
+    let rows: Vec<Row> = reader.rows(PAGE).collect();
+    let mut expected = vec![Row::Title, Row::Meta, Row::Blank];
+    expected.extend((0..len).map(Row::Line));
+    expected.extend([Row::Blank, Row::End, Row::Next]);
+    assert_eq!(rows, expected);
+    assert!(reader.at_end(PAGE) && reader.at_bottom(PAGE));
+    reader.scroll_by(&body, 10, PAGE);
+    assert_eq!(reader.position(), -(HEAD_ROWS as i128), "nothing to scroll");
+    // Four rows (a 20×5 window): paging ends with the last line on top.
+    for _ in 0..5 {
+        reader.scroll_by(&body, 3, 4);
+    }
+    let rows: Vec<Row> = reader.rows(4).collect();
+    assert_eq!(rows, [Row::Line(len - 1), Row::Blank, Row::End, Row::Next]);
+    assert!(reader.at_bottom(4));
+    reader.scroll_by(&body, -100, 4);
+    assert_eq!(reader.rows(4).next(), Some(Row::Title));
+    assert_eq!(reader.offset(), 0);
+}
