@@ -18,6 +18,8 @@ use crate::text::sanitize_inline;
 const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 /// One chapter or package file, unpacked.
 const MAX_TEXT_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+/// Bytes allocated for a file before its data shows how much it holds.
+const INITIAL_CAPACITY: u64 = 1024 * 1024;
 /// A book has fewer files than this.
 const MAX_ENTRIES: usize = 50_000;
 /// Encryption that only obfuscates embedded fonts: the text is readable.
@@ -171,15 +173,27 @@ fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String
         if !is_text_file(&name) {
             continue;
         }
-        let limit = entry.size().min(MAX_TEXT_ENTRY_BYTES);
-        let mut content = Vec::with_capacity(limit as usize);
+        let declared = entry.size();
+        if declared > MAX_TEXT_ENTRY_BYTES {
+            return Err(format!(
+                "not a readable EPUB: {} would unpack to more than {} MB",
+                sanitize_inline(&name),
+                MAX_TEXT_ENTRY_BYTES / (1024 * 1024)
+            ));
+        }
+        // The declared size is not trusted with an allocation: the vector grows as data comes.
+        let mut content = Vec::with_capacity(declared.min(INITIAL_CAPACITY) as usize);
         (&mut entry)
-            .take(limit + 1)
+            .take(declared + 1)
             .read_to_end(&mut content)
             .map_err(|_| "not a readable EPUB: the zip archive is damaged or truncated".to_string())?;
-        // More than the archive declared: a zip bomb, or damage.
-        if content.len() as u64 > limit {
-            return Err(too_large(max_unpacked));
+        // More or less than the archive declared: a zip bomb, or damage. A
+        // file rbook reads after this check is never one whose size lies.
+        if content.len() as u64 != declared {
+            return Err(format!(
+                "not a readable EPUB: {} does not hold what the archive says it does (a zip bomb, or damaged)",
+                sanitize_inline(&name)
+            ));
         }
         unpacked += content.len() as u64;
         if unpacked > max_unpacked {

@@ -227,3 +227,54 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     assert!(err.contains("zip bomb"), "{err}");
     assert!(unpack_texts_within(&bytes, 8 * 1024 * 1024).is_ok());
 }
+
+/// `bytes` with the unpacked size of `name` declared as `size`, in its
+/// local header and in the central directory, its data left as it is.
+fn declaring(mut bytes: Vec<u8>, name: &str, size: u32) -> Vec<u8> {
+    let u16_at = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
+    let mut patched = 0;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let header = at + found;
+        let name_len = u16_at(&bytes, header + 28);
+        if &bytes[header + 46..header + 46 + name_len] == name.as_bytes() {
+            bytes[header + 24..header + 28].copy_from_slice(&size.to_le_bytes());
+            let local = u32::from_le_bytes(bytes[header + 42..header + 46].try_into().expect("4 bytes")) as usize;
+            assert_eq!(&bytes[local..local + 4], b"PK\x03\x04");
+            bytes[local + 22..local + 26].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+        at = header + 4;
+    }
+    assert_eq!(patched, 1, "{name} is in the archive once");
+    bytes
+}
+
+#[test]
+fn an_archive_that_lies_about_its_sizes_is_refused_in_one_sentence() {
+    let honest = zipped(&epub3_files());
+    assert!(parse_epub(&honest).is_ok());
+    let chapter = "OEBPS/text/c1.xhtml";
+    let actual = CHAPTER_ONE.len() as u32;
+    for declared in [
+        10,
+        actual - 1,
+        actual + 1,
+        50 * 1024 * 1024,
+        100 * 1024 * 1024,
+        u32::MAX,
+    ] {
+        let lying = declaring(honest.clone(), chapter, declared);
+        let started = std::time::Instant::now();
+        let err = parse_epub(&lying).unwrap_err();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{declared}: no hang"
+        );
+        assert!(err.starts_with("not a readable EPUB: "), "{declared}: {err}");
+        assert!(!err.contains('\n'), "one sentence: {err}");
+    }
+    // The package file too: rbook never reads a file whose size is a lie.
+    let lying = declaring(honest.clone(), "OEBPS/content.opf", 1 << 30);
+    assert!(parse_epub(&lying).unwrap_err().starts_with("not a readable EPUB: "));
+}
