@@ -1,0 +1,109 @@
+//! The converter documents are fed to: html5ever's tokenizer calls its
+//! sink with each token, which the `State` turns into blocks.
+
+use std::cell::RefCell;
+
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+
+use super::state::State;
+use crate::library::article::Body;
+use crate::text::sanitize_inline;
+
+/// What is left out differs: an EPUB chapter's header, footer and footnote
+/// asides are part of the book; a web page's are not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Page,
+    Book,
+}
+
+/// An entry of a book's table of contents waiting for its place: it becomes
+/// the next heading, or a heading of its own before the next other block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct TocMark {
+    pub level: u8,
+    pub label: String,
+}
+
+/// What the converter made of its documents.
+pub(crate) struct Converted {
+    pub title: Option<String>,
+    pub first_h1: Option<String>,
+    pub body: Body,
+}
+
+/// Turns one or more documents into one body.
+pub(crate) struct Converter {
+    state: RefCell<State>,
+}
+
+impl Converter {
+    pub fn new(mode: Mode) -> Converter {
+        Converter {
+            state: RefCell::new(State::new(mode)),
+        }
+    }
+
+    /// Reads one document. `at_start` are table-of-contents entries for its
+    /// start, `anchored` entries for elements with an `id`; entries whose
+    /// element never comes are placed at the end.
+    pub fn feed(&self, html: &str, at_start: Vec<TocMark>, anchored: Vec<(String, TocMark)>) {
+        {
+            let mut state = self.state.borrow_mut();
+            state.start_document();
+            state.toc_given |= !at_start.is_empty() || !anchored.is_empty();
+            state.pending.extend(at_start);
+            state.anchored = anchored;
+        }
+        let queue = BufferQueue::default();
+        queue.push_back(StrTendril::from_slice(html));
+        let tokenizer = Tokenizer::new(Sink(&self.state), TokenizerOpts::default());
+        // The sink never asks the tokenizer to stop (for a script or a charset).
+        let _: TokenizerResult<()> = tokenizer.feed(&queue);
+        tokenizer.end();
+        let mut state = self.state.borrow_mut();
+        state.finish_heading();
+        let unplaced: Vec<TocMark> = std::mem::take(&mut state.anchored)
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
+        state.pending.extend(unplaced);
+        state.flush_pending();
+        state.builder.close();
+    }
+
+    /// Marks that a table of contents places the headings, even where a document brings none.
+    pub fn use_toc(&self) {
+        self.state.borrow_mut().toc_given = true;
+    }
+
+    pub fn finish(self) -> Converted {
+        let state = self.state.into_inner();
+        Converted {
+            title: state.title.map(|t| sanitize_inline(&t)).filter(|t| !t.is_empty()),
+            first_h1: state.first_h1.filter(|t| !t.is_empty()),
+            body: state.builder.finish(),
+        }
+    }
+}
+
+struct Sink<'a>(&'a RefCell<State>);
+
+impl TokenSink for Sink<'_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut state = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => return state.start_tag(&tag),
+                TagKind::EndTag => state.end_tag(&tag.name),
+            },
+            Token::CharacterTokens(text) => state.text(&text),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}

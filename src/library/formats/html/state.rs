@@ -1,0 +1,382 @@
+//! What the converter keeps while it reads: the body being built, the
+//! elements open, and table-of-contents entries waiting for their heading.
+
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{Tag, TokenSinkResult};
+
+use super::converter::{Mode, TocMark};
+use super::elements::{
+    always_left_out, attribute, collapse_spaces, heading_level, inline_style, is_block, is_html_space, is_note,
+    page_furniture, without_spaces,
+};
+use crate::library::article::{BlockKind, BodyBuilder, InlineStyle};
+use crate::library::containers::{Container, open_block, push_item};
+use crate::text::sanitize_inline;
+
+/// Whitespace seen since the last text: none, spaces, or a line break (which
+/// joins Chinese characters with nothing).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    None,
+    Space,
+    Break,
+}
+
+pub(super) struct State {
+    mode: Mode,
+    pub(super) builder: BodyBuilder,
+    /// Left-out elements still open, innermost last.
+    skipping: Vec<String>,
+    containers: Vec<Container>,
+    /// Inline elements whose style span is open.
+    inline: Vec<String>,
+    /// Inside `<pre>`: text kept as it is, as code.
+    pre: bool,
+    gap: Gap,
+    /// A heading being read: its level and text.
+    heading: Option<(u8, String)>,
+    pub(super) title: Option<String>,
+    in_title: bool,
+    /// The first `<title>` has ended: later ones (of later documents) are not the title.
+    title_closed: bool,
+    pub(super) first_h1: Option<String>,
+    /// Whether headings come from a table of contents (the others become bold paragraphs).
+    pub(super) toc_given: bool,
+    pub(super) pending: Vec<TocMark>,
+    pub(super) anchored: Vec<(String, TocMark)>,
+}
+
+impl State {
+    pub(super) fn new(mode: Mode) -> State {
+        State {
+            mode,
+            builder: BodyBuilder::default(),
+            skipping: Vec::new(),
+            containers: Vec::new(),
+            inline: Vec::new(),
+            pre: false,
+            gap: Gap::None,
+            heading: None,
+            title: None,
+            in_title: false,
+            title_closed: false,
+            first_h1: None,
+            toc_given: false,
+            pending: Vec::new(),
+            anchored: Vec::new(),
+        }
+    }
+
+    pub(super) fn start_document(&mut self) {
+        self.finish_heading();
+        self.builder.close();
+        self.skipping.clear();
+        self.containers.clear();
+        self.inline.clear();
+        self.pre = false;
+        self.gap = Gap::None;
+        self.in_title = false;
+    }
+
+    pub(super) fn start_tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        if let Some(id) = attribute(tag, "id")
+            && let Some(i) = self.anchored.iter().position(|(anchor, _)| anchor == id)
+        {
+            let (_, mark) = self.anchored.remove(i);
+            self.finish_heading();
+            self.pending.push(mark);
+        }
+        // `<script/>` in XHTML is empty; as HTML it would swallow the page.
+        let raw = match name {
+            _ if tag.self_closing => None,
+            "script" => Some(RawKind::ScriptData),
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(RawKind::Rawtext),
+            "title" | "textarea" => Some(RawKind::Rcdata),
+            _ => None,
+        };
+        let left_out = always_left_out(name)
+            || (self.mode == Mode::Page && page_furniture(name))
+            || (name == "aside" && !is_note(tag));
+        if left_out && !tag.self_closing && name != "head" {
+            self.skipping.push(name.to_string());
+        } else if name == "title" && self.skipping.is_empty() && !tag.self_closing {
+            self.in_title = true;
+        }
+        if !self.skipping.is_empty() || self.in_title {
+            return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
+        }
+        self.open_element(name, tag);
+        raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
+    }
+
+    fn open_element(&mut self, name: &str, tag: &Tag) {
+        if let Some(level) = heading_level(name) {
+            self.close_block();
+            self.heading = Some((level, String::new()));
+            return;
+        }
+        match name {
+            "br" => {
+                if self.pre || self.builder.is_open() {
+                    self.builder.push_hard_break();
+                }
+                self.gap = Gap::None;
+            }
+            "hr" => {
+                self.close_block();
+                self.builder.open(BlockKind::Rule, 0);
+                self.builder.close();
+            }
+            "img" => {
+                let alt = attribute(tag, "alt").map(sanitize_inline).unwrap_or_default();
+                let placeholder = if alt.is_empty() {
+                    "〔图〕".to_string()
+                } else {
+                    format!("〔图：{alt}〕")
+                };
+                self.gap = Gap::None;
+                self.flow(&placeholder);
+            }
+            "pre" => {
+                self.close_block();
+                self.pre = true;
+            }
+            "ul" | "ol" => {
+                self.close_block();
+                let start = attribute(tag, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                let next_number = (name == "ol").then_some(start);
+                self.containers.push(Container::List { next_number });
+            }
+            "li" => {
+                self.close_block();
+                if matches!(self.containers.last(), Some(Container::Item { .. })) {
+                    self.containers.pop();
+                }
+                push_item(&mut self.containers);
+            }
+            "blockquote" => {
+                self.close_block();
+                self.containers.push(Container::Quote);
+            }
+            "td" | "th" => {
+                if self.builder.is_open() {
+                    self.gap = Gap::Space;
+                }
+            }
+            _ if is_block(name) || name == "aside" => self.close_block(),
+            _ => {
+                if let Some(style) = inline_style(name)
+                    && self.heading.is_none()
+                {
+                    self.builder.start_inline(style);
+                    self.inline.push(name.to_string());
+                }
+            }
+        }
+    }
+
+    pub(super) fn end_tag(&mut self, name: &str) {
+        if let Some(at) = self.skipping.iter().rposition(|open| open == name) {
+            self.skipping.truncate(at);
+            return;
+        }
+        if matches!(name, "body" | "html") {
+            // An unclosed `<header>` must not hide the rest of the page.
+            self.skipping.clear();
+        }
+        if !self.skipping.is_empty() {
+            return;
+        }
+        if name == "title" {
+            self.in_title = false;
+            self.title_closed = self.title.is_some();
+            return;
+        }
+        if heading_level(name).is_some() {
+            self.finish_heading();
+            return;
+        }
+        match name {
+            "pre" => {
+                self.builder.close();
+                self.pre = false;
+            }
+            "ul" | "ol" => self.pop_container(|c| matches!(c, Container::List { .. })),
+            "li" => self.pop_container(|c| matches!(c, Container::Item { .. })),
+            "blockquote" => self.pop_container(|c| matches!(c, Container::Quote)),
+            _ if is_block(name) || name == "aside" => self.close_block(),
+            _ => {
+                if let Some(at) = self.inline.iter().rposition(|open| open == name) {
+                    for _ in at..self.inline.len() {
+                        self.builder.end_inline();
+                    }
+                    self.inline.truncate(at);
+                }
+            }
+        }
+    }
+
+    fn pop_container(&mut self, is_it: impl Fn(&Container) -> bool) {
+        self.close_block();
+        if let Some(at) = self.containers.iter().rposition(is_it) {
+            self.containers.truncate(at);
+        }
+    }
+
+    pub(super) fn text(&mut self, text: &str) {
+        if !self.skipping.is_empty() {
+            return;
+        }
+        if self.in_title {
+            if self.title_closed {
+                return;
+            }
+            self.title.get_or_insert_with(String::new).push_str(text);
+            return;
+        }
+        if let Some((_, heading)) = &mut self.heading {
+            heading.push_str(text);
+            return;
+        }
+        if self.pre {
+            self.preformatted(text);
+            return;
+        }
+        let mut rest = text;
+        while !rest.is_empty() {
+            let space = rest.find(|c: char| !is_html_space(c)).unwrap_or(rest.len());
+            if space > 0 {
+                // A line break in the run joins Chinese with nothing, as in `.txt` files.
+                let gap = if rest[..space].contains('\n') {
+                    Gap::Break
+                } else {
+                    Gap::Space
+                };
+                self.gap = self.gap.max_with(gap);
+                rest = &rest[space..];
+            }
+            let word = rest.find(is_html_space).unwrap_or(rest.len());
+            if word > 0 {
+                self.flow(&rest[..word]);
+                rest = &rest[word..];
+            }
+        }
+    }
+
+    fn preformatted(&mut self, text: &str) {
+        self.flush_pending();
+        self.open_block(Some(BlockKind::Code));
+        // The newline straight after `<pre>` is not content.
+        let text = if self.builder.is_empty_block() {
+            text.strip_prefix('\n').unwrap_or(text)
+        } else {
+            text
+        };
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.builder.push_hard_break();
+            }
+            self.builder.push_text(line);
+        }
+    }
+
+    /// Text in the flow of a block, after the whitespace before it.
+    fn flow(&mut self, word: &str) {
+        if let Some((_, heading)) = &mut self.heading {
+            heading.push_str(word);
+            return;
+        }
+        self.flush_pending();
+        self.open_block(None);
+        match std::mem::replace(&mut self.gap, Gap::None) {
+            Gap::None => {}
+            Gap::Break => self.builder.push_soft_break(),
+            Gap::Space => {
+                if !self.builder.is_empty_block() {
+                    self.builder.push_text(" ");
+                }
+            }
+        }
+        self.builder.push_text(word);
+    }
+
+    fn close_block(&mut self) {
+        self.finish_heading();
+        self.builder.close();
+        self.gap = Gap::None;
+    }
+
+    /// Opens the block that text at this point belongs to.
+    fn open_block(&mut self, kind: Option<BlockKind>) {
+        open_block(&mut self.builder, &mut self.containers, kind.as_ref());
+    }
+
+    /// Table-of-contents entries still waiting become headings of their own.
+    pub(super) fn flush_pending(&mut self) {
+        for mark in std::mem::take(&mut self.pending) {
+            self.push_heading(mark.level, &mark.label);
+        }
+    }
+
+    fn push_heading(&mut self, level: u8, text: &str) {
+        self.builder.close();
+        self.builder.open(BlockKind::Heading(level.clamp(1, 6)), 0);
+        self.builder.push_text(text);
+        self.builder.close();
+    }
+
+    /// Places a heading that was read: as a table-of-contents entry whose
+    /// label it matches (entries before that one get headings of their own),
+    /// as a plain heading when there is no table of contents, else as a bold
+    /// paragraph (the book's contents do not list it).
+    pub(super) fn finish_heading(&mut self) {
+        let Some((level, text)) = self.heading.take() else {
+            return;
+        };
+        let text = collapse_spaces(&text);
+        if text.is_empty() {
+            return;
+        }
+        if level == 1 && self.first_h1.is_none() {
+            self.first_h1 = Some(sanitize_inline(&text));
+        }
+        if !self.toc_given {
+            self.push_heading(level, &text);
+            return;
+        }
+        let key = without_spaces(&text);
+        if let Some(at) = self.pending.iter().position(|m| without_spaces(&m.label) == key) {
+            let rest = self.pending.split_off(at + 1);
+            let matched = self.pending.pop();
+            self.flush_pending();
+            self.pending = rest;
+            if let Some(mark) = matched {
+                self.push_heading(mark.level, &text);
+            }
+            return;
+        }
+        if let Some(mark) = (self.pending.len() == 1).then(|| self.pending.pop()).flatten() {
+            // The only entry here, worded differently: the heading takes its place.
+            self.push_heading(mark.level, &text);
+            return;
+        }
+        self.flush_pending();
+        self.builder.close();
+        self.builder.open(BlockKind::Paragraph, 0);
+        self.builder.start_inline(InlineStyle::Strong);
+        self.builder.push_text(&text);
+        self.builder.end_inline();
+        self.builder.close();
+    }
+}
+
+impl Gap {
+    fn max_with(self, other: Gap) -> Gap {
+        match (self, other) {
+            (Gap::Break, _) | (_, Gap::Break) => Gap::Break,
+            (Gap::Space, _) | (_, Gap::Space) => Gap::Space,
+            _ => Gap::None,
+        }
+    }
+}

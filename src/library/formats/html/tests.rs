@@ -1,0 +1,126 @@
+use super::*;
+use crate::library::article::{BlockKind, InlineStyle};
+
+fn blocks(body: &Body) -> Vec<(BlockKind, &str)> {
+    body.blocks
+        .iter()
+        .map(|b| (b.kind.clone(), body.block_text(b)))
+        .collect()
+}
+
+const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>春 &amp; 秋 - 网站</title>
+<style>p { color: red }</style><script>var x = "<p>不是正文</p>";</script></head>
+<body><header><h1>网站名</h1><nav><a href="/">首页</a></nav></header>
+<article><h1>春</h1>
+<p>盼望着，盼望着，
+东风来了。<em>春天</em>的脚步近了&hellip;</p>
+<ul><li>一</li><li>二<ol><li>甲</ol></ul>
+<blockquote><p>引用</p></blockquote>
+<p>见<a href="x.html">链接</a>。<img src="a.png" alt="桃花"><img src="b.png"></p>
+<pre>
+  缩进的代码
+第二行</pre>
+<form><input value="x"><button>提交</button></form>
+</article><aside>广告</aside><footer>版权所有</footer></body></html>"#;
+
+#[test]
+fn a_page_keeps_its_readable_content_only() {
+    let page = parse_html(PAGE.as_bytes());
+    assert_eq!(page.title.as_deref(), Some("春 & 秋 - 网站"));
+    let body = &page.body;
+    let texts: Vec<&str> = body.blocks.iter().map(|b| body.block_text(b)).collect();
+    assert_eq!(
+        texts,
+        [
+            "春",
+            "盼望着，盼望着，东风来了。春天的脚步近了…",
+            "一",
+            "二",
+            "甲",
+            "引用",
+            "见链接。〔图：桃花〕〔图〕",
+            "缩进的代码\n第二行"
+        ]
+    );
+    let kinds = blocks(body);
+    assert_eq!(kinds[0].0, BlockKind::Heading(1));
+    assert_eq!(
+        kinds[2].0,
+        BlockKind::ListItem {
+            marker: Some("•".into())
+        }
+    );
+    assert_eq!(body.blocks[4].depth, 1);
+    assert_eq!(
+        kinds[4].0,
+        BlockKind::ListItem {
+            marker: Some("1.".into())
+        }
+    );
+    assert_eq!(kinds[5].0, BlockKind::Quote);
+    assert_eq!(kinds[7].0, BlockKind::Code);
+    let emphasis = &body.blocks[1].inline[0];
+    assert_eq!(&body.text[emphasis.range.clone()], "春天");
+    for gone in ["网站名", "首页", "不是正文", "color", "提交", "广告", "版权"] {
+        assert!(!body.text.contains(gone), "{gone} in {:?}", body.text);
+    }
+}
+
+#[test]
+fn the_title_falls_back_to_the_first_h1_and_latin_keeps_its_spaces() {
+    let page = parse_html(b"<h1>Hello  <b>World</b></h1><p>one\ntwo <i>three</i> four</p>");
+    assert_eq!(page.title.as_deref(), Some("Hello World"));
+    assert_eq!(page.body.block_text(&page.body.blocks[1]), "one two three four");
+}
+
+#[test]
+fn the_declared_charset_is_used_and_otherwise_detected() {
+    let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>客户关系管理是一门学问。</p></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(html);
+    let page = parse_html(&gbk);
+    assert_eq!(page.body.text, "客户关系管理是一门学问。");
+    let undeclared = "<p>客户关系管理是一门学问，销售人员应当重视。</p>".repeat(3);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&undeclared);
+    assert!(parse_html(&gbk).body.text.starts_with("客户关系管理"));
+}
+
+#[test]
+fn broken_markup_and_escapes_read_as_a_browser_would() {
+    let page = parse_html(b"<header><p>unclosed header</body><p>after &#x1b;[2J<b>bold<p>next &lt;tag&gt;");
+    assert!(!page.body.text.contains('\u{1b}'));
+    assert!(page.body.text.contains("next <tag>"), "{:?}", page.body.text);
+    let page = parse_html("<div>".repeat(100_000).as_bytes());
+    assert!(page.body.text.is_empty());
+    let page = parse_html(b"<script/><p>xhtml</p>");
+    assert_eq!(page.body.text, "xhtml");
+}
+
+#[test]
+fn table_of_contents_marks_place_headings() {
+    let converter = Converter::new(Mode::Book);
+    let mark = |level, label: &str| TocMark {
+        level,
+        label: label.into(),
+    };
+    converter.feed(
+        "<h1>第一部</h1><h2>第一章 起</h2><p>正文。</p><h3>小标题</h3><p id=\"s2\">第二节。</p>",
+        vec![mark(1, "第一部"), mark(2, "第一章　起")],
+        vec![("s2".into(), mark(3, "第二节"))],
+    );
+    converter.feed("<p>无标题的章。</p>", vec![mark(2, "第二章")], Vec::new());
+    let body = converter.finish().body;
+    assert_eq!(
+        blocks(&body),
+        [
+            (BlockKind::Heading(1), "第一部"),
+            (BlockKind::Heading(2), "第一章 起"),
+            (BlockKind::Paragraph, "正文。"),
+            (BlockKind::Paragraph, "小标题"),
+            (BlockKind::Heading(3), "第二节"),
+            (BlockKind::Paragraph, "第二节。"),
+            (BlockKind::Heading(2), "第二章"),
+            (BlockKind::Paragraph, "无标题的章。"),
+        ]
+    );
+    assert_eq!(body.blocks[3].inline[0].style, InlineStyle::Strong);
+}
