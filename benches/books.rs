@@ -9,13 +9,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use yuedu::app::{App, Input, ReadingSettings};
-use yuedu::config::Config;
+use support::{first_frame_of_file, read_and_check_utf8};
 use yuedu::library::{Origin, Plan, parse_article, table_of_contents};
-use yuedu::ui::theme::Theme;
 
 /// Chinese text that compresses as real text does, not as repetition does.
 fn prose(seed: &mut u64, chars: usize) -> String {
@@ -95,24 +93,6 @@ fn write_epub(dir: &Path) -> PathBuf {
     path
 }
 
-/// What `yuedu FILE` does before the first frame: plan, read, parse, open, draw.
-fn first_page(path: &Path) -> Buffer {
-    let config = Config::default_config().expect("default config");
-    let keymap = config.keymap.clone();
-    let library = Plan::dirs(&[path.to_path_buf()]).expect("plan").load();
-    let mut app = App::new(library, keymap, ReadingSettings::default(), 120, 35);
-    app.handle(Input::Resize { width: 120, height: 35 });
-    app.open_article(0, None);
-    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 35));
-    yuedu::ui::render(&app, &Theme::dark(), &mut buf);
-    buf
-}
-
-fn floor(path: &Path) -> usize {
-    let bytes = std::fs::read(path).expect("read");
-    std::str::from_utf8(&bytes).map_or(0, str::len)
-}
-
 fn books(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let novel = write_novel(dir.path());
@@ -121,9 +101,11 @@ fn books(c: &mut Criterion) {
     eprintln!("novel: {} KiB, epub: {} KiB", size(&novel), size(&epub));
     let mut group = c.benchmark_group("books");
     group.sample_size(10).measurement_time(Duration::from_secs(5));
-    group.bench_function("floor/read_novel_bytes", |b| b.iter(|| black_box(floor(&novel))));
+    group.bench_function("floor/read_novel_bytes", |b| {
+        b.iter(|| black_box(read_and_check_utf8(&novel)))
+    });
     group.bench_function("novel_10mb_3000_chapters/first_frame", |b| {
-        b.iter(|| black_box(first_page(&novel)))
+        b.iter(|| black_box(first_frame_of_file(&novel)))
     });
     let bytes = std::fs::read(&novel).expect("read");
     group.bench_function("novel_10mb_3000_chapters/parse", |b| {
@@ -133,7 +115,9 @@ fn books(c: &mut Criterion) {
     group.bench_function("epub_5mb/parse", |b| {
         b.iter(|| black_box(parse_article("book", "book.epub", &book, Origin::Bundled).map(|a| a.body.blocks.len())))
     });
-    group.bench_function("epub_5mb/first_frame", |b| b.iter(|| black_box(first_page(&epub))));
+    group.bench_function("epub_5mb/first_frame", |b| {
+        b.iter(|| black_box(first_frame_of_file(&epub)))
+    });
     let library = Plan::dirs(std::slice::from_ref(&novel)).expect("plan").load();
     let body = &library.articles()[0].body;
     group.bench_function("novel_10mb_3000_chapters/table_of_contents", |b| {

@@ -131,3 +131,22 @@ pub fn write_poems(root: &std::path::Path, count: usize) {
         std::fs::write(dir.join(format!("{i:05}.md")), body).expect("write poem");
     }
 }
+
+/// What `yuedu FILE` does before the first frame: plan, read, parse, open, draw.
+pub fn first_frame_of_file(path: &std::path::Path) -> ratatui::buffer::Buffer {
+    use yuedu::app::{App, Input, ReadingSettings};
+    let config = yuedu::config::Config::default_config().expect("default config");
+    let library = yuedu::library::Plan::dirs(&[path.to_path_buf()]).expect("plan").load();
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
+    app.handle(Input::Resize { width: 120, height: 35 });
+    app.open_article(0, None);
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 120, 35));
+    yuedu::ui::render(&app, &yuedu::ui::theme::Theme::dark(), &mut buf);
+    buf
+}
+
+/// The floor of opening a file: reading its bytes and checking them as UTF-8.
+pub fn read_and_check_utf8(path: &std::path::Path) -> usize {
+    let bytes = std::fs::read(path).expect("read");
+    std::str::from_utf8(&bytes).map_or(0, str::len)
+}

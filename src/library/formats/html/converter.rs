@@ -11,6 +11,9 @@ use super::state::State;
 use crate::library::article::Body;
 use crate::text::sanitize_inline;
 
+/// The tokenizer reads a document in pieces of about this size.
+pub(super) const FEED_BYTES: usize = 64 * 1024;
+
 /// What is left out differs: an EPUB chapter's header, footer and footnote
 /// asides are part of the book; a web page's are not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,10 +61,20 @@ impl Converter {
             state.anchored = anchored;
         }
         let queue = BufferQueue::default();
-        queue.push_back(StrTendril::from_slice(html));
         let tokenizer = Tokenizer::new(Sink(&self.state), TokenizerOpts::default());
-        // The sink never asks the tokenizer to stop (for a script or a charset).
-        let _: TokenizerResult<()> = tokenizer.feed(&queue);
+        // Fed a piece at a time, as a browser is fed from the network, so a
+        // large page is not copied whole into the tokenizer's buffer.
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut end = rest.len().min(FEED_BYTES);
+            while !rest.is_char_boundary(end) {
+                end += 1;
+            }
+            queue.push_back(StrTendril::from_slice(&rest[..end]));
+            rest = &rest[end..];
+            // The sink never asks the tokenizer to stop (for a script or a charset).
+            let _: TokenizerResult<()> = tokenizer.feed(&queue);
+        }
         tokenizer.end();
         let mut state = self.state.borrow_mut();
         state.finish_heading();

@@ -124,3 +124,15 @@ fn table_of_contents_marks_place_headings() {
     );
     assert_eq!(body.blocks[3].inline[0].style, InlineStyle::Strong);
 }
+
+#[test]
+fn markup_across_the_pieces_the_tokenizer_is_fed_reads_as_a_whole() {
+    let markup = "<p>甲<em>强调</em>&amp;乙\r\n丙</p>";
+    for shift in 0..markup.len() + 2 {
+        let pad = "a".repeat(super::converter::FEED_BYTES - 4 - 3 - shift);
+        let page = format!("<!--{pad}-->{markup}");
+        let body = parse_html(page.as_bytes()).body;
+        assert_eq!(body.text, "甲强调&乙丙", "{shift}");
+        assert_eq!(body.blocks[0].inline.len(), 1, "{shift}");
+    }
+}
