@@ -31,3 +31,13 @@ fn reader_middle_at_every_size() {
 fn reader_end_at_every_size() {
     snapshots("reader_end", "j l l G");
 }
+
+#[test]
+fn the_end_mark_names_the_next_article_and_the_key_that_opens_it() {
+    let rebound = super::app_with("[keys]\npage_down = [\"ctrl-n\"]\n", 80, 24, "j l l G");
+    let shown = screen(&rebound);
+    assert!(shown.contains("— 完 —"), "{shown}");
+    assert!(shown.contains("下一篇（Ctrl-n）：如何做好医院统计信息工作"), "{shown}");
+    let last = screen(&app(80, 24, "j j l l G"));
+    assert!(last.contains("已是最后一篇") && !last.contains("下一篇"), "{last}");
+}
