@@ -224,6 +224,15 @@ impl App {
         };
         self.save(change);
         self.message = Some(if read { "已标为读完" } else { "已标为未读" }.into());
+        // The article may still be open beside the list: its place there is
+        // not reading, so neither a checkpoint nor quitting undoes the mark,
+        // until the reader reads on.
+        if let Some(reader) = self.reader.as_ref().filter(|r| r.article == index) {
+            self.jump = Some(Jump {
+                back: self.jump.take().and_then(|jump| jump.back),
+                landed: (self.state_key(index).to_string(), reader.offset()),
+            });
+        }
     }
 
     /// Opens the first article after the current one (the one read, else

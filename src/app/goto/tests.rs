@@ -128,3 +128,21 @@ fn r_marks_the_article_under_the_cursor_read_or_unread_and_u_opens_the_next_unre
     press(&mut app, "G U");
     assert_eq!(app.message.as_deref(), Some("没有未读完的文章了"));
 }
+
+#[test]
+fn an_article_marked_unread_while_open_beside_the_list_stays_unread() {
+    let mut app = app(140, 40);
+    press(&mut app, "j l l j j j h");
+    assert!(matches!(app.read_status(1), crate::present::ReadStatus::InProgress(_)));
+    assert!(app.screen().reader.is_some(), "the reader stays beside the lists");
+    press(&mut app, "r r");
+    assert_eq!(app.read_status(1), crate::present::ReadStatus::Unread);
+    let effects = app.checkpoint();
+    assert!(effects.is_empty(), "{effects:?}");
+    press(&mut app, "q");
+    assert_eq!(
+        app.read_status(1),
+        crate::present::ReadStatus::Unread,
+        "quitting saves no place"
+    );
+}
