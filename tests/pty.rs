@@ -23,15 +23,22 @@ fn starts_on_the_categories_opens_an_article_and_quits_cleanly() {
     assert!(!session.cursor_hidden(), "cursor shown again");
 }
 
-#[test]
-fn narrow_terminals_show_one_pane_and_go_back_with_esc() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 60, 20, home.path(), &[]);
+/// The bundled collection at 60×20 (one pane at a time), its first article
+/// opened with Enter, Enter.
+fn first_article_at_60x20(home: &std::path::Path) -> Session {
+    let mut session = Session::start(&[], 60, 20, home, &[]);
     session.wait_for("分类");
     session.send("\r");
     session.wait_for("教育管理  1 篇");
     session.send("\r");
     session.wait_for("作为老师，作为辅导员");
+    session
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_and_go_back_with_esc() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = first_article_at_60x20(home.path());
     session.send("\x1b");
     session.wait_for("河北外国语学院");
     session.send("q");
@@ -213,11 +220,7 @@ fn an_article_piped_on_standard_input_is_read_with_keys_from_the_terminal() {
 #[test]
 fn the_end_of_an_article_is_marked_and_space_goes_on_to_the_next() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 60, 20, home.path(), &[]);
-    session.wait_for("分类");
-    session.send("\r");
-    session.wait_for("教育管理  1 篇");
-    session.send("\r");
+    let mut session = first_article_at_60x20(home.path());
     session.wait_for("如何做好学生管理工作");
     session.send("G");
     session.wait_for("— 完 —");
