@@ -11,6 +11,7 @@ pub mod marks;
 mod navigation;
 mod reader;
 pub mod search;
+mod unread;
 
 use bookmarks::BookmarkList;
 use geometry::Screen;
