@@ -5,6 +5,7 @@ pub mod bookmarks;
 pub mod contents;
 pub mod geometry;
 mod goto;
+pub mod help;
 pub mod input;
 mod listing;
 pub mod marks;
@@ -103,7 +104,7 @@ impl ListCursor {
 /// A window over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    Help(help::Help),
     Bookmarks(BookmarkList),
     Search(search::GlobalSearch),
     /// The open article's table of contents.
@@ -352,7 +353,9 @@ impl App {
             }
             Resolution::Command(command) => {
                 self.pending.clear();
-                if self.closes_overlay(command, key) {
+                if matches!(self.overlay, Some(Overlay::Help(_))) {
+                    self.help_command(command, key.ctrl);
+                } else if self.closes_overlay(command, key) {
                     self.overlay = None;
                 } else if !self.run_counted(command, count) {
                     self.run(command);
@@ -368,12 +371,12 @@ impl App {
         }
     }
 
-    /// Whether `command`, typed as `key`, closes the help or the bookmark
-    /// list: as in less, the quit and help keys close them; a Ctrl chord
-    /// bound to quit still quits from anywhere.
+    /// Whether `command`, typed as `key`, closes the bookmark list: as in
+    /// less, the quit and help keys close it; a Ctrl chord bound to quit
+    /// still quits from anywhere.
     fn closes_overlay(&self, command: Command, key: Key) -> bool {
         match (&self.overlay, command) {
-            (Some(Overlay::Help | Overlay::Bookmarks(_)), Command::Quit) => !key.ctrl,
+            (Some(Overlay::Bookmarks(_)), Command::Quit) => !key.ctrl,
             (Some(Overlay::Bookmarks(_)), Command::Help) => true,
             _ => false,
         }
@@ -393,10 +396,8 @@ impl App {
             return;
         }
         match &self.overlay {
-            Some(Overlay::Help) => {
-                if matches!(command, Command::Back | Command::Help) {
-                    self.overlay = None;
-                }
+            Some(Overlay::Help(_)) => {
+                self.help_command(command, false);
                 return;
             }
             Some(Overlay::Bookmarks(_)) => {
@@ -408,7 +409,7 @@ impl App {
             None => {}
         }
         match command {
-            Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Help => self.overlay = Some(Overlay::Help(help::Help::default())),
             Command::Back => {
                 if !self.back_to_results() && !self.clear_hits() {
                     self.back();

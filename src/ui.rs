@@ -56,7 +56,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> 
     }
     let status_cursor = status::render_status(&view, screen.status, buf);
     match &app.overlay {
-        Some(Overlay::Help) => help::render_help(&view, buf.area, buf),
+        Some(Overlay::Help(help)) => help::render_help(&view, help, buf),
         Some(Overlay::Bookmarks(list)) => bookmarks::render_bookmarks(&view, list, buf),
         Some(Overlay::Search(search)) => return Some(search::render_search(&view, search, buf)),
         Some(Overlay::Contents(contents)) => return Some(contents::render_contents(&view, contents, buf)),
@@ -71,18 +71,6 @@ fn render_too_small(buf: &mut Buffer, theme: &Theme, ambiguous: crate::text::Amb
     let y = area.y + area.height / 2;
     draw::put_str(buf, area.x, y, "窗口太小", area.width, theme.text, ambiguous);
     draw::put_str(buf, area.x, y + 1, "至少 20x5", area.width, theme.dim, ambiguous);
-}
-
-/// A rectangle of `width` × `height` centred in `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
 }
 
 #[cfg(test)]

@@ -231,3 +231,23 @@ fn the_end_of_an_article_is_marked_and_space_goes_on_to_the_next() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn help_at_60x20_scrolls_to_its_end_and_q_closes_it_without_quitting() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[], 60, 20, home.path(), &[]);
+    session.wait_for("分类");
+    session.send("?");
+    session.wait_for("▼ 更多");
+    assert!(!session.screen().contains('…'), "{}", session.screen());
+    session.send("G");
+    session.wait_for("q, Ctrl-c");
+    session.wait_for("▲ 更多");
+    assert!(!session.screen().contains("▼"), "at the end: {}", session.screen());
+    session.send("q");
+    session.wait_until("help closed", |s| !s.screen().contains("按键"));
+    session.wait_for("分类");
+    assert!(session.alternate_screen(), "q closed help; the reader still runs");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

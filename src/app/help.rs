@@ -1,0 +1,406 @@
+//! The help overlay: every command with the keys that run it in the keymap in
+//! force, laid out to fit any window of at least 20×5 — one column when
+//! narrow, two when wide enough — with key lists and descriptions wrapped,
+//! never cut. It scrolls with the usual movement keys, says when there is
+//! more above or below, and the back, quit and help keys close it.
+
+use ratatui::layout::Rect;
+
+use crate::keymap::{Command, Context, Keymap};
+use crate::text::{AmbiguousWidth, grapheme_width, str_width};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Columns between the two columns of a wide help.
+const GAP: u16 = 3;
+/// The narrowest description column beside the keys; below it a key list
+/// goes on its own line with the description under it.
+const MIN_DESCRIPTION: u16 = 12;
+/// The narrowest description column that allows two columns.
+const MIN_DESCRIPTION_TWO: u16 = 20;
+
+/// The help's state: how far it is scrolled.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Help {
+    scroll: usize,
+}
+
+/// What a key did to an overlay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Handled; the overlay stays open.
+    Stay,
+    /// The overlay closes.
+    Close,
+    /// Not the overlay's: the key quits the reader.
+    Quit,
+}
+
+/// One piece of a help line: text at a column of the content, a key or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub x: u16,
+    pub text: String,
+    pub key: bool,
+}
+
+/// Where the help goes on a screen and what it shows there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The box, cleared before drawing.
+    pub frame: Rect,
+    /// The title row ("按键 …").
+    pub title: Rect,
+    /// The rows of lines.
+    pub body: Rect,
+    /// The row that says there is more, when the lines do not fit.
+    pub footer: Option<Rect>,
+    /// Every line, each a list of pieces placed from `body.x`.
+    pub lines: Vec<Vec<Piece>>,
+}
+
+impl Page {
+    /// The first line that can be shown at the bottom of the body.
+    pub fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(usize::from(self.body.height))
+    }
+}
+
+impl Help {
+    /// The first line shown, kept within the lines of `page`.
+    pub fn scroll(&self, page: &Page) -> usize {
+        self.scroll.min(page.max_scroll())
+    }
+
+    /// Runs `command`, typed with or without Ctrl, on the help laid out as `page`.
+    pub fn handle(&mut self, command: Command, ctrl: bool, page: &Page) -> Outcome {
+        let rows = usize::from(page.body.height).max(1);
+        let scroll = self.scroll(page);
+        self.scroll = match command {
+            // As in less, the quit key closes help; a Ctrl chord still quits.
+            Command::Quit if ctrl => return Outcome::Quit,
+            Command::Quit | Command::Back | Command::Help => return Outcome::Close,
+            Command::LineDown => scroll + 1,
+            Command::LineUp => scroll.saturating_sub(1),
+            Command::PageDown => scroll + rows,
+            Command::PageUp => scroll.saturating_sub(rows),
+            Command::HalfPageDown => scroll + rows.div_ceil(2),
+            Command::HalfPageUp => scroll.saturating_sub(rows.div_ceil(2)),
+            Command::Top => 0,
+            Command::Bottom => page.max_scroll(),
+            _ => scroll,
+        }
+        .min(page.max_scroll());
+        Outcome::Stay
+    }
+}
+
+impl super::App {
+    /// The context whose keys the help lists and reads: the pane in focus.
+    pub fn help_context(&self) -> Context {
+        if self.focus == super::Pane::Reader {
+            Context::Reader
+        } else {
+            Context::Lists
+        }
+    }
+
+    /// The help laid out on the screen as it is now.
+    pub fn help_page(&self) -> Page {
+        page(
+            &self.keymap,
+            self.help_context(),
+            self.settings.ambiguous,
+            self.width,
+            self.height,
+        )
+    }
+
+    /// A command typed while the help is open.
+    pub(super) fn help_command(&mut self, command: Command, ctrl: bool) {
+        let page = self.help_page();
+        let Some(super::Overlay::Help(help)) = &mut self.overlay else {
+            return;
+        };
+        match help.handle(command, ctrl, &page) {
+            Outcome::Stay => {}
+            Outcome::Close => self.overlay = None,
+            Outcome::Quit => self.run(Command::Quit),
+        }
+    }
+}
+
+/// The title, with the key that closes help.
+pub fn title(keymap: &Keymap, context: Context) -> String {
+    format!("按键  ({})", keymap.hints(context, &[(Command::Back, "关闭")]))
+}
+
+/// What the footer says, in parts to show while they fit: more above
+/// and/or below, then how to scroll.
+pub fn footer(keymap: &Keymap, context: Context, above: bool, below: bool) -> Vec<String> {
+    let mark = match (above, below) {
+        (true, true) => "▲▼ 更多",
+        (false, true) => "▼ 更多",
+        (true, false) => "▲ 更多",
+        (false, false) => "",
+    };
+    let mut parts = vec![mark.to_string()];
+    for (command, label) in [(Command::PageDown, "翻页"), (Command::Top, "开头")] {
+        if let Some(key) = keymap.hint(context, command) {
+            parts.push(format!("{key} {label}"));
+        }
+    }
+    parts
+}
+
+/// Every command with its keys in `context`; commands without one are left out.
+fn entries(keymap: &Keymap, context: Context) -> Vec<(Vec<String>, &'static str)> {
+    Command::ALL
+        .iter()
+        .map(|&command| (keymap.keys_for(context, command), command.description()))
+        .filter(|(keys, _)| !keys.is_empty())
+        .collect()
+}
+
+/// Lays the help out on a `width` × `height` screen.
+pub fn page(keymap: &Keymap, context: Context, ambiguous: AmbiguousWidth, width: u16, height: u16) -> Page {
+    let entries = entries(keymap, context);
+    let measure = |text: &str| str_width(text, ambiguous) as u16;
+    let key_column = entries
+        .iter()
+        .map(|(keys, _)| measure(&keys.join(", ")))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let longest = entries.iter().map(|(_, d)| measure(d)).max().unwrap_or(0);
+    let pad_x = if width >= 40 { 2 } else { 1 };
+    let pad_y = u16::from(height >= 12);
+    let room = width.saturating_sub(2 * pad_x).max(1);
+    let two = room.saturating_sub(GAP) / 2 >= key_column + MIN_DESCRIPTION_TWO;
+    let column = if two { (room - GAP) / 2 } else { room }.min(key_column + longest);
+    let blocks: Vec<Vec<Vec<Piece>>> = entries
+        .iter()
+        .map(|(keys, description)| entry_lines(keys, description, key_column, column, ambiguous))
+        .collect();
+    let lines = if two {
+        side_by_side(&blocks, column + GAP)
+    } else {
+        blocks.into_iter().flatten().collect()
+    };
+    let content = if two { 2 * column + GAP } else { column };
+    let title_rows = 1 + u16::from(height >= 12);
+    let room_rows = height.saturating_sub(2 * pad_y + title_rows);
+    let overflow = lines.len() > usize::from(room_rows);
+    let body_rows = if overflow {
+        room_rows.saturating_sub(1)
+    } else {
+        lines.len() as u16
+    };
+    let frame = centered(
+        width,
+        height,
+        content + 2 * pad_x,
+        2 * pad_y + title_rows + body_rows + u16::from(overflow),
+    );
+    let inner = |y: u16, rows: u16| Rect::new(frame.x + pad_x, y, frame.width.saturating_sub(2 * pad_x), rows);
+    let body = inner(frame.y + pad_y + title_rows, body_rows);
+    Page {
+        frame,
+        title: inner(frame.y + pad_y, 1),
+        body,
+        footer: overflow.then(|| inner(body.bottom(), 1)),
+        lines,
+    }
+}
+
+/// The lines of one entry in a column `column` wide: the keys in the first
+/// `key_column` columns and the description beside them, both wrapped; when
+/// that leaves too little room, the keys on their own lines and the
+/// description under them, indented.
+fn entry_lines(
+    keys: &[String],
+    description: &str,
+    key_column: u16,
+    column: u16,
+    ambiguous: AmbiguousWidth,
+) -> Vec<Vec<Piece>> {
+    let piece = |x, text, key| Piece { x, text, key };
+    if column >= key_column + MIN_DESCRIPTION {
+        let keys = wrap_keys(keys, key_column - 2, ambiguous);
+        let text = wrap(description, column - key_column, ambiguous);
+        (0..keys.len().max(text.len()))
+            .map(|i| {
+                let mut line = Vec::new();
+                if let Some(k) = keys.get(i) {
+                    line.push(piece(0, k.clone(), true));
+                }
+                if let Some(t) = text.get(i) {
+                    line.push(piece(key_column, t.clone(), false));
+                }
+                line
+            })
+            .collect()
+    } else {
+        let mut lines: Vec<Vec<Piece>> = wrap_keys(keys, column, ambiguous)
+            .into_iter()
+            .map(|k| vec![piece(0, k, true)])
+            .collect();
+        let indent = 2.min(column.saturating_sub(1));
+        lines.extend(
+            wrap(description, column - indent, ambiguous)
+                .into_iter()
+                .map(|t| vec![piece(indent, t, false)]),
+        );
+        lines
+    }
+}
+
+/// Two columns side by side, the entries split where the columns come out
+/// most even; the right column's pieces start `offset` columns to the right.
+fn side_by_side(blocks: &[Vec<Vec<Piece>>], offset: u16) -> Vec<Vec<Piece>> {
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let mut left_rows = 0;
+    let mut split = 0;
+    while split < blocks.len() && 2 * (left_rows + blocks[split].len()) <= total + blocks[split].len() {
+        left_rows += blocks[split].len();
+        split += 1;
+    }
+    let left: Vec<&Vec<Piece>> = blocks[..split].iter().flatten().collect();
+    let right: Vec<&Vec<Piece>> = blocks[split..].iter().flatten().collect();
+    (0..left.len().max(right.len()))
+        .map(|i| {
+            let mut line: Vec<Piece> = left.get(i).map_or(Vec::new(), |l| l.to_vec());
+            if let Some(r) = right.get(i) {
+                line.extend(r.iter().map(|p| Piece {
+                    x: p.x + offset,
+                    ..p.clone()
+                }));
+            }
+            line
+        })
+        .collect()
+}
+
+/// Key names joined by ", " into lines of at most `width` columns; a name
+/// never splits unless it alone is wider than a line.
+fn wrap_keys(keys: &[String], width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (i, key) in keys.iter().enumerate() {
+        let item = if i + 1 < keys.len() {
+            format!("{key},")
+        } else {
+            key.clone()
+        };
+        let joined = if line.is_empty() {
+            item.clone()
+        } else {
+            format!("{line} {item}")
+        };
+        if str_width(&joined, ambiguous) <= width {
+            line = joined;
+        } else {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let mut parts = wrap(&item, width as u16, ambiguous);
+            line = parts.pop().unwrap_or_default();
+            lines.extend(parts);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` cut into lines of at most `width` columns, by grapheme; closing
+/// punctuation never starts a line (the character before it goes along).
+fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
+    const CLOSING: &str = "，。、：；！？）》」』";
+    let width = usize::from(width.max(2));
+    let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
+    let measure = |line: &[&str]| line.iter().map(|g| grapheme_width(g, ambiguous)).sum::<usize>();
+    for grapheme in text.graphemes(true) {
+        let Some(line) = lines.last_mut() else { break };
+        if measure(line) + grapheme_width(grapheme, ambiguous) > width && !line.is_empty() {
+            let carried = if CLOSING.contains(grapheme) && line.len() > 1 {
+                line.pop()
+            } else {
+                None
+            };
+            lines.push(carried.into_iter().collect());
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push(grapheme);
+        }
+    }
+    lines.into_iter().map(|line| line.concat()).collect()
+}
+
+/// A box of `width` × `height` centred on the screen, no larger than it.
+fn centered(screen_width: u16, screen_height: u16, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(screen_width), height.min(screen_height));
+    Rect::new((screen_width - width) / 2, (screen_height - height) / 2, width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keymap() -> Keymap {
+        crate::config::Config::default_config().expect("config").keymap
+    }
+
+    #[test]
+    fn every_key_of_every_command_is_on_some_line_at_every_size() {
+        let keymap = keymap();
+        for (width, height) in [(20, 5), (33, 9), (60, 20), (80, 24), (100, 30), (120, 35), (140, 40)] {
+            let page = page(&keymap, Context::Reader, AmbiguousWidth::Narrow, width, height);
+            assert!(page.frame.right() <= width && page.frame.bottom() <= height);
+            let keys: String = page
+                .lines
+                .iter()
+                .flatten()
+                .filter(|p| p.key)
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for command in Command::ALL {
+                for key in keymap.keys_for(Context::Reader, *command) {
+                    assert!(keys.contains(&key), "{width}x{height}: {key} missing from {keys}");
+                }
+            }
+            for line in &page.lines {
+                for piece in line {
+                    let end = piece.x + str_width(&piece.text, AmbiguousWidth::Narrow) as u16;
+                    assert!(
+                        end <= page.body.width,
+                        "{width}x{height}: {piece:?} past {}",
+                        page.body.width
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scrolling_stays_within_the_lines_and_the_close_keys_close() {
+        let keymap = keymap();
+        let page = page(&keymap, Context::Reader, AmbiguousWidth::Narrow, 20, 5);
+        assert!(page.max_scroll() > 10, "a 20x5 help scrolls");
+        let mut help = Help::default();
+        assert_eq!(help.handle(Command::Bottom, false, &page), Outcome::Stay);
+        assert_eq!(help.scroll(&page), page.max_scroll());
+        help.handle(Command::PageDown, false, &page);
+        assert_eq!(help.scroll(&page), page.max_scroll());
+        help.handle(Command::LineUp, false, &page);
+        assert_eq!(help.scroll(&page), page.max_scroll() - 1);
+        help.handle(Command::Top, false, &page);
+        assert_eq!(help.scroll(&page), 0);
+        for close in [Command::Quit, Command::Back, Command::Help] {
+            assert_eq!(help.handle(close, false, &page), Outcome::Close);
+        }
+        assert_eq!(help.handle(Command::Quit, true, &page), Outcome::Quit);
+    }
+}
