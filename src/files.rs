@@ -59,12 +59,62 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path).map_err(ReadError::Io)?;
+    let file = match options.open(path) {
+        #[cfg(unix)]
+        Err(err) if err.raw_os_error() == Some(libc::ENAMETOOLONG) => open_long(path),
+        opened => opened,
+    }
+    .map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular);
     }
     Ok((file, meta))
+}
+
+/// Opens a file whose path is longer than the system takes in one call (a
+/// file deep in a folder tree): its folders are opened a part of the path at
+/// a time, each relative to the last, so the cost stays linear in its length.
+#[cfg(unix)]
+fn open_long(path: &Path) -> std::io::Result<File> {
+    use rustix::fs::{CWD, Mode, OFlags, openat};
+    use std::os::unix::ffi::OsStrExt;
+    /// Well below `PATH_MAX` on every Unix.
+    const PART: usize = 1024;
+    let flags = OFlags::RDONLY.union(OFlags::CLOEXEC).union(OFlags::NOCTTY);
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    };
+    let mut dir = None;
+    let mut part = Vec::new();
+    let open_part = |dir: &mut Option<rustix::fd::OwnedFd>, part: &mut Vec<u8>| -> std::io::Result<()> {
+        let at = match dir.as_ref() {
+            Some(fd) => openat(fd, part.as_slice(), flags.union(OFlags::DIRECTORY), Mode::empty()),
+            None => openat(CWD, part.as_slice(), flags.union(OFlags::DIRECTORY), Mode::empty()),
+        }?;
+        *dir = Some(at);
+        part.clear();
+        Ok(())
+    };
+    for component in folder.components() {
+        let bytes = component.as_os_str().as_bytes();
+        if !part.is_empty() && part.len() + bytes.len() + 1 > PART {
+            open_part(&mut dir, &mut part)?;
+        }
+        if !part.is_empty() && !part.ends_with(b"/") {
+            part.push(b'/');
+        }
+        part.extend_from_slice(bytes);
+    }
+    if !part.is_empty() {
+        open_part(&mut dir, &mut part)?;
+    }
+    let flags = flags.union(OFlags::NONBLOCK);
+    let fd = match dir.as_ref() {
+        Some(fd) => openat(fd, name, flags, Mode::empty()),
+        None => openat(CWD, name, flags, Mode::empty()),
+    }?;
+    Ok(File::from(fd))
 }
 
 /// The whole of the regular file at `path`, if it holds at most `limit` bytes.

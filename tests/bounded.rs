@@ -181,32 +181,93 @@ fn a_symlink_to_the_root_folder_is_not_walked() {
     }
 }
 
-/// `depth` nested folders with an article at the bottom.
+/// `depth` nested folders named `d` with an article at the bottom, made
+/// one folder at a time relative to the last (the whole path may be longer
+/// than the system takes in one call).
 fn deep(depth: usize) -> tempfile::TempDir {
+    use rustix::fs::{CWD, Mode, OFlags, mkdirat, openat};
     let dir = collection();
-    let mut path = dir.path().to_path_buf();
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+    let mut folder = openat(CWD, dir.path(), flags, Mode::empty()).expect("open the collection");
     for _ in 0..depth {
-        path.push("d");
+        mkdirat(&folder, "d", Mode::from_raw_mode(0o755)).expect("mkdir");
+        folder = openat(&folder, "d", flags, Mode::empty()).expect("open");
     }
-    fs::create_dir_all(&path).expect("nested folders");
-    fs::write(path.join("bottom.md"), "最深处。").expect("write");
+    let file = openat(
+        &folder,
+        "bottom.md",
+        OFlags::WRONLY | OFlags::CREATE,
+        Mode::from_raw_mode(0o644),
+    )
+    .expect("create");
+    rustix::io::write(&file, "最深处。".as_bytes()).expect("write");
     dir
 }
 
+/// Lists `dir` and checks the article at the bottom is there.
+fn list_deep(home: &Path, dir: &Path, depth: usize) {
+    let output = run(yuedu(home).arg("--dir").arg(dir).arg("list"));
+    assert!(output.status.success(), "{depth}: {:.300}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(text.contains("/bottom\t"), "{depth}: {text:.200}");
+}
+
 #[test]
-fn deep_folders_of_1000_and_2000_levels_are_walked_in_seconds() {
+fn folders_deeper_than_a_path_can_name_are_walked_and_read() {
+    // 3,000 levels: the bottom file's path is over 6,000 bytes, more than
+    // PATH_MAX, so no folder or file can be reached by its whole path.
     let home = tempfile::tempdir().expect("home");
-    let mut times = Vec::new();
-    for depth in [1000, 2000] {
-        let dir = deep(depth);
-        let started = Instant::now();
-        let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
-        times.push(started.elapsed());
-        assert!(output.status.success(), "{}", stderr(&output));
-        let text = String::from_utf8_lossy(&output.stdout).into_owned();
-        assert!(text.contains("/bottom\t"), "{depth}: {text:.200}");
-    }
-    eprintln!("walk times for 1000 and 2000 levels: {times:?}");
+    let dir = deep(3000);
+    list_deep(home.path(), dir.path(), 3000);
+    // Again from the article cache.
+    list_deep(home.path(), dir.path(), 3000);
+}
+
+/// The bytes of path names `yuedu list` passes to the system in file calls
+/// (`open`, `stat`, … as `strace` records them), or `None` without strace.
+fn path_bytes_passed(home: &Path, dir: &Path) -> Option<usize> {
+    let log = home.join("strace.log");
+    let status = std::process::Command::new("strace")
+        .args(["-f", "-qq", "-s", "100000", "-e", "trace=%file", "-o"])
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_yuedu"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("HOME", home)
+        .arg("--dir")
+        .arg(dir)
+        .arg("list")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    let log = fs::read_to_string(&log).ok().filter(|_| status.success())?;
+    // Every quoted string of every call: the paths (and link targets).
+    Some(
+        log.lines()
+            .map(|line| line.split('"').skip(1).step_by(2).map(str::len).sum::<usize>())
+            .sum(),
+    )
+}
+
+#[test]
+fn the_walk_passes_the_system_path_names_linear_in_depth() {
+    // Opening each folder by its whole path passes 1 + 2 + … + n names for n
+    // levels: four times as much for twice the depth. Opening each relative
+    // to its parent passes one name a level: twice as much.
+    let home = tempfile::tempdir().expect("home");
+    let (shallow, deeper) = (deep(1000), deep(2000));
+    let (Some(a), Some(b)) = (
+        path_bytes_passed(home.path(), shallow.path()),
+        path_bytes_passed(home.path(), deeper.path()),
+    ) else {
+        eprintln!("strace is not available here: the count was not made");
+        return;
+    };
+    eprintln!("path bytes passed for 1,000 and 2,000 levels: {a}, {b}");
+    assert!(b < a * 5 / 2, "1,000 levels: {a} bytes, 2,000 levels: {b} bytes");
+    assert!(b < 2000 * 40, "2,000 levels: {b} bytes");
 }
 
 #[test]

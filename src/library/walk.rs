@@ -1,7 +1,14 @@
 //! Finding the article files below a folder.
 
+mod sys;
+
+use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sys::Kind;
 
 use super::article::Origin;
 use super::cache::Stamp;
@@ -16,50 +23,81 @@ pub(super) fn article_id(relative: &str) -> Option<String> {
     (!stem.is_empty() && !stem.ends_with('/')).then(|| stem.to_string())
 }
 
+/// Parents kept open a level at a time for their subfolders to be opened
+/// relative to them; the subfolders of any further ones are opened by path
+/// (a level this wide is a shallow one in any real collection).
+const OPEN_PARENTS: usize = 128;
+
 /// Collects article files below `root` (whose canonical path is `real_root`),
 /// skipping hidden entries. Symbolic links are followed only to places inside
 /// the same root, so a link to `/` or to a device is never walked or read,
 /// and each real folder is entered once (link loops end). Folders are read a
 /// level at a time, the folders of a level on all cores; the order is the
-/// same on any machine: level by level, in name order. Real paths are built
-/// from the parent's (one `canonicalize` per link, none per folder), so the
-/// walk costs time linear in the number of entries, however deep.
+/// same on any machine: level by level, in name order.
+///
+/// The walk costs time linear in the number of entries however deep: each
+/// folder is opened relative to its parent and each file stamped relative to
+/// its folder (see `sys`), and paths are kept as chains of names, built whole
+/// only for the files found. Only a link is resolved by its whole path.
 pub(super) fn walk(root: &Path, real_root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadProblem>) {
     let mut visited = HashSet::new();
-    visited.insert(real_root.to_path_buf());
     let mut level = vec![Folder {
-        path: root.to_path_buf(),
-        real: real_root.to_path_buf(),
-        prefix: String::new(),
+        shown: Node::root(root),
+        real: Node::root(real_root),
+        open: Open::Path(root.to_path_buf()),
     }];
     while !level.is_empty() {
         let listings = crate::parallel::map(&level, 1, |folder| list_folder(folder, real_root));
         let mut next = Vec::new();
+        let mut parents = 0;
         for (listing, folder) in listings.into_iter().zip(&level) {
             let Some(listing) = listing else {
                 problems.push(LoadProblem {
-                    path: folder.path.display().to_string(),
+                    path: folder.shown.path().display().to_string(),
                     message: "could not be read".into(),
                 });
                 continue;
             };
+            // A folder met again (through a link) is not listed twice.
+            if listing.identity.is_some_and(|identity| !visited.insert(identity)) {
+                continue;
+            }
             candidates.extend(listing.candidates);
             problems.extend(listing.problems);
-            next.extend(listing.folders.into_iter().filter(|f| visited.insert(f.real.clone())));
+            if !listing.folders.is_empty() {
+                parents += 1;
+            }
+            let too_many = parents > OPEN_PARENTS;
+            next.extend(listing.folders.into_iter().map(|mut folder| {
+                if too_many && matches!(folder.open, Open::At(_)) {
+                    folder.open = Open::Path(folder.shown.path());
+                }
+                folder
+            }));
         }
         level = next;
     }
 }
 
-/// A folder to list: its path as given, its real path, and its prefix in IDs.
+/// A folder to list: its path as given and its real path (as chains of
+/// names), and how to open it.
 struct Folder {
-    path: PathBuf,
-    real: PathBuf,
-    prefix: String,
+    shown: Arc<Node>,
+    real: Arc<Node>,
+    open: Open,
+}
+
+/// How a folder is opened.
+enum Open {
+    /// By path: the root, a link's checked target, or past `OPEN_PARENTS`.
+    Path(PathBuf),
+    /// By its name, inside its parent's open handle.
+    At(Arc<sys::Handle>),
 }
 
 /// One folder's articles and subfolders.
 struct Listing {
+    identity: Option<sys::Identity>,
     candidates: Vec<Candidate>,
     problems: Vec<LoadProblem>,
     folders: Vec<Folder>,
@@ -71,83 +109,214 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
         message,
     };
     let mut listing = Listing {
+        identity: None,
         candidates: Vec::new(),
         problems: Vec::new(),
         folders: Vec::new(),
     };
-    let entries = match std::fs::read_dir(&folder.path) {
-        Ok(entries) => entries,
+    let opened = match &folder.open {
+        Open::Path(path) => sys::open_path(path),
+        Open::At(parent) => sys::open_child(parent, &folder.shown.name),
+    };
+    let listed = opened.and_then(|handle| {
+        let identity = sys::identity(&handle, || folder.real.path())?;
+        let entries = sys::entries(&handle)?;
+        Ok((handle, identity, entries))
+    });
+    let (handle, identity, entries) = match listed {
+        Ok(listed) => listed,
         Err(err) => {
-            listing.problems.push(problem(&folder.path, err.to_string()));
+            listing.problems.push(problem(&folder.shown.path(), err.to_string()));
             return listing;
         }
     };
-    let mut entries: Vec<(String, std::fs::DirEntry)> = entries
-        .filter_map(Result::ok)
-        .map(|entry| {
-            let name = entry
-                .file_name()
-                .into_string()
-                .unwrap_or_else(|name| name.to_string_lossy().into_owned());
-            (name, entry)
-        })
-        .filter(|(name, _)| !name.starts_with('.'))
+    listing.identity = Some(identity);
+    let handle = Arc::new(handle);
+    let mut entries: Vec<(String, OsString, Kind)> = entries
+        .into_iter()
+        .map(|(name, kind)| (name.to_string_lossy().into_owned(), name, kind))
+        .filter(|(name, _, _)| !name.starts_with('.'))
         .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, entry) in entries {
-        let path = entry.path();
-        let relative = format!("{}{name}", folder.prefix);
-        // The entry's own type costs no system call; a link is resolved, and
-        // followed only when it stays inside the collection.
-        let real = folder.real.join(entry.file_name());
-        let kind = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => Ok((kind, real, None)),
-            _ => match std::fs::canonicalize(&path) {
-                Ok(target) if !target.starts_with(real_root) => {
-                    listing
-                        .problems
-                        .push(problem(&path, "a link out of the collection, not followed".into()));
-                    continue;
+    // Whole paths and the IDs' folder part, built once a folder holds a file to name.
+    let (shown, real, prefix) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
+    let relative = |name: &str| match prefix.get_or_init(|| folder.shown.relative()) {
+        prefix if prefix.is_empty() => name.to_string(),
+        prefix => format!("{prefix}/{name}"),
+    };
+    let shown = || shown.get_or_init(|| folder.shown.path());
+    let real = || real.get_or_init(|| folder.real.path());
+    for (name, os_name, kind) in entries {
+        // Whether it is named as an article: its name tells as well as its path.
+        let article = article_id(&name).is_some();
+        let stat = match kind {
+            Kind::Unknown => sys::stat_at(&handle, &os_name).map(|(kind, stamp)| (kind, Some(stamp))),
+            Kind::File if article => sys::stat_at(&handle, &os_name).map(|(kind, stamp)| (kind, Some(stamp))),
+            kind => Ok((kind, None)),
+        };
+        let (kind, stamp) = match stat {
+            Ok(stat) => stat,
+            Err(err) => {
+                if article {
+                    listing.problems.push(problem(&shown().join(&os_name), err.to_string()));
                 }
-                Ok(target) => std::fs::metadata(&target).map(|meta| (meta.file_type(), target, Some(meta))),
-                Err(err) => Err(err),
-            },
+                continue;
+            }
         };
         match kind {
-            Ok((kind, real, _)) if kind.is_dir() => listing.folders.push(Folder {
-                path,
-                real,
-                prefix: relative + "/",
+            Kind::Folder => listing.folders.push(Folder {
+                shown: folder.shown.child(&os_name),
+                real: folder.real.child(&os_name),
+                open: Open::At(Arc::clone(&handle)),
             }),
-            Ok((kind, _, _)) if !kind.is_file() => {
-                // A FIFO or device named like an article would block or never end.
-                if article_id(&relative).is_some() {
-                    listing.problems.push(problem(&path, "not a regular file".into()));
+            Kind::Link => follow(
+                folder,
+                &shown().join(&os_name),
+                &relative(&name),
+                real_root,
+                &mut listing,
+            ),
+            Kind::File if article => {
+                let real = || real().join(&os_name);
+                add_article(&mut listing, &shown().join(&os_name), real, &relative(&name), stamp);
+            }
+            Kind::File => {}
+            // A FIFO or device named like an article would block or never end.
+            Kind::Special | Kind::Unknown => {
+                if article {
+                    listing
+                        .problems
+                        .push(problem(&shown().join(&os_name), "not a regular file".into()));
                 }
             }
-            Ok((_, _, followed)) => {
-                if let Some(id) = article_id(&relative) {
-                    // Stamped here, relative to the open folder (cheaper than by
-                    // path later): the article cache compares it with its entry.
-                    let meta = followed.or_else(|| entry.metadata().ok());
-                    // Cached under its place in the real folder, however the
-                    // collection was named (`d`, `./d`, `/abs/d`).
-                    let cache_key = folder.real.join(&name).to_str().map(str::to_string);
-                    listing.candidates.push(Candidate {
-                        id,
-                        relative: path.to_string_lossy().into_owned(),
-                        origin: Origin::File(path.clone()),
-                        content: Content::Path(path),
-                        stamp: meta.as_ref().map(Stamp::of),
-                        cache_key,
-                        chapters: Default::default(),
-                    });
-                }
-            }
-            Err(err) => listing.problems.push(problem(&path, err.to_string())),
         }
     }
     listing
+}
+
+/// A link: resolved by its whole path, and followed only when it stays
+/// inside the collection and leads to a folder or a regular file.
+fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listing: &mut Listing) {
+    let problem = |message: String| LoadProblem {
+        path: path.display().to_string(),
+        message,
+    };
+    let target = match std::fs::canonicalize(path) {
+        Ok(target) if !target.starts_with(real_root) => {
+            listing
+                .problems
+                .push(problem("a link out of the collection, not followed".into()));
+            return;
+        }
+        Ok(target) => target,
+        Err(err) => {
+            listing.problems.push(problem(err.to_string()));
+            return;
+        }
+    };
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => listing.folders.push(Folder {
+            shown: folder.shown.child(path.file_name().unwrap_or_default()),
+            real: Node::root(&target),
+            open: Open::Path(target),
+        }),
+        Ok(meta) if meta.is_file() => {
+            let stamp = Some(Stamp::of(&meta));
+            add_article(listing, path, || target, relative, stamp);
+        }
+        Ok(_) => {
+            if article_id(relative).is_some() {
+                listing.problems.push(problem("not a regular file".into()));
+            }
+        }
+        Err(err) => listing.problems.push(problem(err.to_string())),
+    }
+}
+
+/// `path` as an article, if its name makes it one. It is cached under its
+/// place in the real folder (`real`), however the collection was named
+/// (`d`, `./d`, `/abs/d`), and stamped by the walk: the article cache
+/// compares the stamp with its entry.
+fn add_article(
+    listing: &mut Listing,
+    path: &Path,
+    real: impl FnOnce() -> PathBuf,
+    relative: &str,
+    stamp: Option<Stamp>,
+) {
+    let Some(id) = article_id(relative) else {
+        return;
+    };
+    listing.candidates.push(Candidate {
+        id,
+        relative: path.to_string_lossy().into_owned(),
+        origin: Origin::File(path.to_path_buf()),
+        content: Content::Path(path.to_path_buf()),
+        stamp,
+        cache_key: real().to_str().map(str::to_string),
+        chapters: Default::default(),
+    });
+}
+
+/// A path kept as a chain of names, so that a folder deep down costs one
+/// name, not a copy of its whole path.
+struct Node {
+    parent: Option<Arc<Node>>,
+    /// A name, or for the first node a whole path.
+    name: OsString,
+}
+
+impl Node {
+    fn root(path: &Path) -> Arc<Node> {
+        Arc::new(Node {
+            parent: None,
+            name: path.as_os_str().to_os_string(),
+        })
+    }
+
+    fn child(self: &Arc<Node>, name: &OsStr) -> Arc<Node> {
+        Arc::new(Node {
+            parent: Some(Arc::clone(self)),
+            name: name.to_os_string(),
+        })
+    }
+
+    /// The names from the first node down to this one.
+    fn names(&self) -> Vec<&OsStr> {
+        let mut names = vec![self.name.as_os_str()];
+        let mut node = self;
+        while let Some(parent) = &node.parent {
+            names.push(&parent.name);
+            node = parent;
+        }
+        names.reverse();
+        names
+    }
+
+    /// The whole path.
+    fn path(&self) -> PathBuf {
+        self.names().into_iter().collect()
+    }
+
+    /// The names below the first node, joined by `/` (an ID's folder part).
+    fn relative(&self) -> String {
+        let names = self.names();
+        let below: Vec<_> = names[1..].iter().map(|name| name.to_string_lossy()).collect();
+        below.join("/")
+    }
+}
+
+impl Drop for Node {
+    /// Frees a long chain one node at a time, not by deep recursion.
+    fn drop(&mut self) {
+        let mut parent = self.parent.take();
+        while let Some(node) = parent {
+            parent = match Arc::try_unwrap(node) {
+                Ok(mut node) => node.parent.take(),
+                Err(_) => None,
+            };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +352,20 @@ mod tests {
         assert_eq!(ids, ["散文/秋", "散文/春", "笔记"]);
         assert_eq!(library.problems().len(), 1);
         assert!(library.problems()[0].path.ends_with("坏.md"));
+    }
+
+    #[test]
+    fn a_level_wider_than_the_open_parents_is_walked_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let wide = OPEN_PARENTS + 12;
+        for n in 0..wide {
+            let folder = dir.path().join(format!("{n:03}/inner"));
+            fs::create_dir_all(&folder).expect("mkdir");
+            fs::write(folder.join("x.md"), "正文").expect("write");
+        }
+        let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+        assert_eq!(library.articles().len(), wide);
+        assert!(library.problems().is_empty(), "{:?}", library.problems());
     }
 
     #[cfg(unix)]

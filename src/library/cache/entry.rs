@@ -32,6 +32,17 @@ impl Stamp {
         self.modified_ns.max(self.changed_ns)
     }
 
+    /// A stamp from a file's size, modification and change times (ns since
+    /// the epoch) and inode, as a directory-relative `stat` gives them.
+    pub fn new(len: u64, modified_ns: i128, changed_ns: i128, inode: u64) -> Stamp {
+        Stamp {
+            len,
+            modified_ns,
+            changed_ns,
+            inode,
+        }
+    }
+
     pub fn of(meta: &Metadata) -> Stamp {
         #[cfg(unix)]
         {
