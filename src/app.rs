@@ -10,6 +10,7 @@ pub mod input;
 mod listing;
 pub mod marks;
 mod navigation;
+mod notices;
 mod reader;
 pub mod search;
 mod unread;
@@ -104,7 +105,9 @@ impl ListCursor {
 /// A window over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help(help::Help),
+    Help(help::PageScroll),
+    /// Every notice and skipped file (`notices`).
+    Notices(help::PageScroll),
     Bookmarks(BookmarkList),
     Search(search::GlobalSearch),
     /// The open article's table of contents.
@@ -175,8 +178,8 @@ pub struct App {
     search_memory: search::SearchMemory,
     /// Files read so far and in all, while a large collection loads.
     pub(crate) loading: Option<(usize, usize)>,
-    /// Files skipped while loading in the background, told once loading ends.
-    skipped: usize,
+    /// Notices that stay until dismissed.
+    notices: notices::Notices,
     effects: Vec<Effect>,
     /// The characters the reader shows the text in.
     script: crate::script::Script,
@@ -209,7 +212,7 @@ impl App {
             search_index: None,
             search_memory: search::SearchMemory::default(),
             loading: None,
-            skipped: 0,
+            notices: notices::Notices::default(),
             effects: Vec::new(),
             script: crate::script::Script::Original,
         }
@@ -237,11 +240,6 @@ impl App {
 
     pub fn set_script(&mut self, script: crate::script::Script) {
         self.script = script;
-    }
-
-    /// Shows a notice on the status line until the next key.
-    pub fn notify(&mut self, message: String) {
-        self.message = Some(message);
     }
 
     pub fn screen(&self) -> Screen {
@@ -353,8 +351,8 @@ impl App {
             }
             Resolution::Command(command) => {
                 self.pending.clear();
-                if matches!(self.overlay, Some(Overlay::Help(_))) {
-                    self.help_command(command, key.ctrl);
+                if matches!(self.overlay, Some(Overlay::Help(_) | Overlay::Notices(_))) {
+                    self.page_command(command, key.ctrl);
                 } else if self.closes_overlay(command, key) {
                     self.overlay = None;
                 } else if !self.run_counted(command, count) {
@@ -396,8 +394,8 @@ impl App {
             return;
         }
         match &self.overlay {
-            Some(Overlay::Help(_)) => {
-                self.help_command(command, false);
+            Some(Overlay::Help(_) | Overlay::Notices(_)) => {
+                self.page_command(command, false);
                 return;
             }
             Some(Overlay::Bookmarks(_)) => {
@@ -409,9 +407,10 @@ impl App {
             None => {}
         }
         match command {
-            Command::Help => self.overlay = Some(Overlay::Help(help::Help::default())),
+            Command::Help => self.overlay = Some(Overlay::Help(help::PageScroll::default())),
+            Command::Notices => self.open_notices(),
             Command::Back => {
-                if !self.back_to_results() && !self.clear_hits() {
+                if !self.dismiss_notices() && !self.back_to_results() && !self.clear_hits() {
                     self.back();
                 }
             }
@@ -484,7 +483,6 @@ impl App {
             .get(self.categories.selected)
             .map(|c| c.name.clone());
         let files = batch.files;
-        let problems_before = self.library.problems().len();
         // The articles there before are indexed now if they never were: the
         // first part of the collection, read before the reader started.
         self.index();
@@ -498,13 +496,6 @@ impl App {
         if let Some((loaded, total)) = self.loading {
             let loaded = loaded + files;
             self.loading = (loaded < total).then_some((loaded, total));
-            self.skipped += self.library.problems().len() - problems_before;
-            if self.loading.is_none() && self.skipped > 0 {
-                self.message = Some(format!(
-                    "有 {} 个文件无法读取，已跳过；yuedu list 会列出原因",
-                    self.skipped
-                ));
-            }
         }
         if let Some(reader) = &mut self.reader
             && let Some(index) = reader_id.and_then(|id| self.library.find(&id))
@@ -542,4 +533,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -202,7 +202,8 @@ impl Context {
     }
 
     /// The collection for the reader: a small one read now, a large one
-    /// started (the rest comes in batches). Skipped files read now are reported.
+    /// started (the rest comes in batches). Skipped files stay in the library's
+    /// problems, for the reader to show and report.
     pub fn open(&self) -> Result<Opening, Failure> {
         let mut plan = self.plan()?;
         let mut cache = self.cache(&plan);
@@ -217,7 +218,7 @@ impl Context {
             save_cache(cache.take());
             library = self.require_articles(library)?;
         }
-        report(library.problems());
+        // The reader shows skipped files and reports them when it exits.
         Ok(Opening {
             library,
             batches,

@@ -154,9 +154,8 @@ fn run_reader(context: &Context) -> Result<ExitCode, Failure> {
     let store = context.places().data_dir.as_deref().map(|dir| {
         let (store, state, notices) = Store::open(dir);
         app.load_saved(state);
-        if !notices.is_empty() {
-            let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
-            app.notify(text.join("; "));
+        for notice in notices {
+            app.add_notice(notice.to_string());
         }
         store
     });

@@ -48,7 +48,14 @@ pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, 
     }));
     terminal::leave();
     match outcome {
-        Ok(result) => result,
+        Ok(result) => {
+            // What was told on screen is said again where it stays.
+            for notice in app.exit_notices() {
+                crate::context::warn(notice);
+            }
+            crate::context::report(app.library().problems());
+            result
+        }
         // The UI thread itself failed: the process is going down. Say why,
         // now that the normal screen is back.
         Err(payload) => {

@@ -6,6 +6,7 @@ mod contents;
 mod draw;
 mod help;
 mod lists;
+mod notices;
 mod reader;
 mod search;
 mod status;
@@ -55,8 +56,12 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> 
         reader::render_reader(&view, area, buf);
     }
     let status_cursor = status::render_status(&view, screen.status, buf);
+    if app.overlay.is_none() && app.prompt.is_none() {
+        notices::render_banner(&view, screen.status, buf);
+    }
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render_help(&view, help, buf),
+        Some(Overlay::Notices(scroll)) => help::render_notices(&view, scroll, buf),
         Some(Overlay::Bookmarks(list)) => bookmarks::render_bookmarks(&view, list, buf),
         Some(Overlay::Search(search)) => return Some(search::render_search(&view, search, buf)),
         Some(Overlay::Contents(contents)) => return Some(contents::render_contents(&view, contents, buf)),

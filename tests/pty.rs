@@ -251,3 +251,33 @@ fn help_at_60x20_scrolls_to_its_end_and_q_closes_it_without_quitting() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn a_skipped_file_is_named_on_screen_and_again_on_stderr_at_exit() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("文集");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("甲.md"), "# 甲篇\n\n正文。").expect("write");
+    std::fs::write(dir.join("乙.md"), "# 乙篇\n\n正文。").expect("write");
+    std::fs::write(dir.join("空.md"), "").expect("write");
+    let dir = dir.to_string_lossy().into_owned();
+    let mut session = Session::start(&[&dir], 60, 20, home.path(), &[]);
+    session.wait_for("有 1 个文件无法读取，已跳过");
+    session.send("!");
+    session.wait_for("空.md: empty file");
+    session.send("q");
+    session.wait_until("the notice dismissed", |s| !s.screen().contains("无法读取"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(!session.alternate_screen());
+    session.wait_for("yuedu: skipped");
+    session.wait_for("空.md: empty file");
+    // Said after the alternate screen was left, where it stays.
+    let output = session.output();
+    let left = output
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    let told = output.windows(10).rposition(|w| w == b"empty file").expect("told");
+    assert!(told > left, "the skipped file is reported after the screen is restored");
+}

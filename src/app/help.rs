@@ -18,9 +18,9 @@ const MIN_DESCRIPTION: u16 = 12;
 /// The narrowest description column that allows two columns.
 const MIN_DESCRIPTION_TWO: u16 = 20;
 
-/// The help's state: how far it is scrolled.
+/// The state of a scrolled page (the help, the notices): how far it is scrolled.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Help {
+pub struct PageScroll {
     scroll: usize,
 }
 
@@ -65,20 +65,20 @@ impl Page {
     }
 }
 
-impl Help {
+impl PageScroll {
     /// The first line shown, kept within the lines of `page`.
     pub fn scroll(&self, page: &Page) -> usize {
         self.scroll.min(page.max_scroll())
     }
 
-    /// Runs `command`, typed with or without Ctrl, on the help laid out as `page`.
+    /// Runs `command`, typed with or without Ctrl, on the page laid out as `page`.
     pub fn handle(&mut self, command: Command, ctrl: bool, page: &Page) -> Outcome {
         let rows = usize::from(page.body.height).max(1);
         let scroll = self.scroll(page);
         self.scroll = match command {
             // As in less, the quit key closes help; a Ctrl chord still quits.
             Command::Quit if ctrl => return Outcome::Quit,
-            Command::Quit | Command::Back | Command::Help => return Outcome::Close,
+            Command::Quit | Command::Back | Command::Help | Command::Notices => return Outcome::Close,
             Command::LineDown => scroll + 1,
             Command::LineUp => scroll.saturating_sub(1),
             Command::PageDown => scroll + rows,
@@ -113,19 +113,6 @@ impl super::App {
             self.width,
             self.height,
         )
-    }
-
-    /// A command typed while the help is open.
-    pub(super) fn help_command(&mut self, command: Command, ctrl: bool) {
-        let page = self.help_page();
-        let Some(super::Overlay::Help(help)) = &mut self.overlay else {
-            return;
-        };
-        match help.handle(command, ctrl, &page) {
-            Outcome::Stay => {}
-            Outcome::Close => self.overlay = None,
-            Outcome::Quit => self.run(Command::Quit),
-        }
     }
 }
 
@@ -172,9 +159,7 @@ pub fn page(keymap: &Keymap, context: Context, ambiguous: AmbiguousWidth, width:
         .unwrap_or(0)
         + 2;
     let longest = entries.iter().map(|(_, d)| measure(d)).max().unwrap_or(0);
-    let pad_x = if width >= 40 { 2 } else { 1 };
-    let pad_y = u16::from(height >= 12);
-    let room = width.saturating_sub(2 * pad_x).max(1);
+    let room = room(width);
     let two = room.saturating_sub(GAP) / 2 >= key_column + MIN_DESCRIPTION_TWO;
     let column = if two { (room - GAP) / 2 } else { room }.min(key_column + longest);
     let blocks: Vec<Vec<Vec<Piece>>> = entries
@@ -187,6 +172,14 @@ pub fn page(keymap: &Keymap, context: Context, ambiguous: AmbiguousWidth, width:
         blocks.into_iter().flatten().collect()
     };
     let content = if two { 2 * column + GAP } else { column };
+    framed(lines, content, width, height)
+}
+
+/// A page of `lines`, `content` columns wide, framed on a `width` × `height`
+/// screen: a title row, the lines, and a footer row when they do not fit.
+pub fn framed(lines: Vec<Vec<Piece>>, content: u16, width: u16, height: u16) -> Page {
+    let pad_x = if width >= 40 { 2 } else { 1 };
+    let pad_y = u16::from(height >= 12);
     let title_rows = 1 + u16::from(height >= 12);
     let room_rows = height.saturating_sub(2 * pad_y + title_rows);
     let overflow = lines.len() > usize::from(room_rows);
@@ -210,6 +203,11 @@ pub fn page(keymap: &Keymap, context: Context, ambiguous: AmbiguousWidth, width:
         footer: overflow.then(|| inner(body.bottom(), 1)),
         lines,
     }
+}
+
+/// The columns a page's content can take on a screen `width` wide.
+pub fn room(width: u16) -> u16 {
+    width.saturating_sub(2 * if width >= 40 { 2 } else { 1 }).max(1)
 }
 
 /// The lines of one entry in a column `column` wide: the keys in the first
@@ -316,7 +314,7 @@ fn wrap_keys(keys: &[String], width: u16, ambiguous: AmbiguousWidth) -> Vec<Stri
 
 /// `text` cut into lines of at most `width` columns, by grapheme; closing
 /// punctuation never starts a line (the character before it goes along).
-fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
+pub fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
     const CLOSING: &str = "，。、：；！？）》」』";
     let width = usize::from(width.max(2));
     let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
@@ -324,18 +322,32 @@ fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
     for grapheme in text.graphemes(true) {
         let Some(line) = lines.last_mut() else { break };
         if measure(line) + grapheme_width(grapheme, ambiguous) > width && !line.is_empty() {
-            let carried = if CLOSING.contains(grapheme) && line.len() > 1 {
-                line.pop()
+            let carried: Vec<&str> = if CLOSING.contains(grapheme) && line.len() > 1 {
+                line.pop().into_iter().collect()
+            } else if is_word(grapheme) {
+                // A Latin word (a path, an English sentence) moves whole
+                // to the next line when a space before it allows.
+                let start = line.iter().rposition(|g| !is_word(g)).map_or(0, |i| i + 1);
+                if start > 0 && line[start - 1] == " " {
+                    line.split_off(start)
+                } else {
+                    Vec::new()
+                }
             } else {
-                None
+                Vec::new()
             };
-            lines.push(carried.into_iter().collect());
+            lines.push(carried);
         }
         if let Some(line) = lines.last_mut() {
             line.push(grapheme);
         }
     }
     lines.into_iter().map(|line| line.concat()).collect()
+}
+
+/// Part of a word that lines break around, not inside.
+fn is_word(grapheme: &str) -> bool {
+    grapheme.chars().all(|c| c.is_ascii_graphic())
 }
 
 /// A box of `width` × `height` centred on the screen, no larger than it.
@@ -389,7 +401,7 @@ mod tests {
         let keymap = keymap();
         let page = page(&keymap, Context::Reader, AmbiguousWidth::Narrow, 20, 5);
         assert!(page.max_scroll() > 10, "a 20x5 help scrolls");
-        let mut help = Help::default();
+        let mut help = PageScroll::default();
         assert_eq!(help.handle(Command::Bottom, false, &page), Outcome::Stay);
         assert_eq!(help.scroll(&page), page.max_scroll());
         help.handle(Command::PageDown, false, &page);

@@ -323,7 +323,7 @@ impl App {
                 return;
             }
             Command::Help => {
-                self.overlay = Some(Overlay::Help(super::help::Help::default()));
+                self.overlay = Some(Overlay::Help(super::help::PageScroll::default()));
                 return;
             }
             Command::LineDown => cursor.move_by(1, len, rows),

@@ -96,6 +96,7 @@ commands! {
     DeleteBookmark = "delete_bookmark", "删除书签（书签列表）";
     Undo = "undo", "撤销删除（书签列表）";
     CycleOrder = "cycle_order", "排列：文件夹 / 拼音 / 最近阅读";
+    Notices = "notices", "提示：跳过的文件、状态文件和保存问题（关闭即知道了）";
     Help = "help", "帮助";
     Quit = "quit", "退出";
 }

@@ -85,11 +85,12 @@ impl Writer {
                 if self.in_flight == 0 {
                     app.load_saved(merged);
                 }
-                if let Some(notice) = notices.first() {
-                    app.message = Some(notice.to_string());
+                for notice in notices {
+                    app.add_notice(notice.to_string());
                 }
             }
             Err(reason) => {
+                app.add_notice(failure_message(&reason));
                 app.message = Some(failure_message(&reason));
                 self.failing = Some(reason);
             }

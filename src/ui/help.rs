@@ -1,32 +1,36 @@
-//! Drawing the help overlay as `app::help` lays it out: the title, the lines
-//! scrolled into view, and a footer that says when there is more.
+//! Drawing the scrolled pages of `app::help` — the help and the list of
+//! notices — as they are laid out there: a title, the lines scrolled into
+//! view, and a footer that says when there is more.
 
 use ratatui::buffer::Buffer;
 
 use super::View;
 use super::draw::{fill, put_str, put_truncated};
-use crate::app::help::{Help, footer, title};
+use crate::app::help::{Page, PageScroll, footer, title};
 use crate::text::str_width;
 
-pub fn render_help(view: &View<'_>, help: &Help, buf: &mut Buffer) {
+pub fn render_help(view: &View<'_>, scroll: &PageScroll, buf: &mut Buffer) {
+    let app = view.app;
+    let title = title(&app.keymap, app.help_context());
+    render_page(view, &app.help_page(), scroll, &title, buf);
+}
+
+pub fn render_notices(view: &View<'_>, scroll: &PageScroll, buf: &mut Buffer) {
+    let app = view.app;
+    let close = app
+        .keymap
+        .hints(app.help_context(), &[(crate::keymap::Command::Back, "关闭")]);
+    render_page(view, &app.notices_page(), scroll, &format!("提示  ({close})"), buf);
+}
+
+fn render_page(view: &View<'_>, page: &Page, scroll: &PageScroll, title: &str, buf: &mut Buffer) {
     let app = view.app;
     let ambiguous = app.settings.ambiguous;
-    let context = app.help_context();
-    let page = app.help_page();
     let (plain, key) = (view.theme.overlay, view.theme.overlay_key);
     fill(buf, page.frame, plain);
-    let title_text = title(&app.keymap, context);
-    put_truncated(
-        buf,
-        page.title.x,
-        page.title.y,
-        &title_text,
-        page.title.width,
-        key,
-        ambiguous,
-    );
-    let scroll = help.scroll(&page);
-    let shown = page.lines.iter().skip(scroll).take(usize::from(page.body.height));
+    put_truncated(buf, page.title.x, page.title.y, title, page.title.width, key, ambiguous);
+    let first = scroll.scroll(page);
+    let shown = page.lines.iter().skip(first).take(usize::from(page.body.height));
     for (line, y) in shown.zip(page.body.y..) {
         for piece in line {
             let style = if piece.key { key } else { plain };
@@ -43,9 +47,9 @@ pub fn render_help(view: &View<'_>, help: &Help, buf: &mut Buffer) {
         }
     }
     if let Some(area) = page.footer {
-        let below = scroll < page.max_scroll();
+        let below = first < page.max_scroll();
         let mut text = String::new();
-        for part in footer(&app.keymap, context, scroll > 0, below) {
+        for part in footer(&app.keymap, app.help_context(), first > 0, below) {
             let joined = if text.is_empty() {
                 part
             } else {
