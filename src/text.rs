@@ -2,10 +2,12 @@
 //! the gate every printed value passes (`Shown`, `to_json`), and measuring
 //! display width exactly as the terminal buffer does.
 
+mod binary;
 mod sanitize;
 mod shown;
 mod width;
 
+pub use binary::is_legacy_text;
 pub use sanitize::{is_clean, sanitize, sanitize_inline};
 pub use shown::{Shown, is_unsafe, shown, to_json};
 pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};

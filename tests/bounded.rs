@@ -274,23 +274,56 @@ fn the_walk_passes_the_system_path_names_linear_in_depth() {
 fn binary_files_without_nul_bytes_are_skipped_not_shown() {
     let home = tempfile::tempdir().expect("home");
     let dir = collection();
-    // Bytes 1–255 in a fixed pseudo-random order: no NUL anywhere.
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let noise: Vec<u8> = (0..20_000)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % 255) as u8 + 1
-        })
-        .collect();
-    fs::write(dir.path().join("noise.txt"), &noise).expect("write");
+    // Bytes 1–255, and bytes 128–255 only, in fixed pseudo-random orders: no
+    // NUL anywhere; the second decodes as GB18030 without one broken character.
+    let noise = |len: usize, seed: u64, high: bool| -> Vec<u8> {
+        let mut state = seed;
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                if high {
+                    0x80 | (state >> 32) as u8
+                } else {
+                    (state % 255) as u8 + 1
+                }
+            })
+            .collect()
+    };
+    fs::write(
+        dir.path().join("noise.txt"),
+        noise(20_000, 0x2545_f491_4f6c_dd1d, false),
+    )
+    .expect("write");
+    for (n, len) in [300, 5_000, 70_000].into_iter().enumerate() {
+        fs::write(
+            dir.path().join(format!("high{n}.txt")),
+            noise(len, 0x9e37_79b9 + n as u64, true),
+        )
+        .expect("write");
+    }
+    // Real text in legacy encodings stays.
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀\n\n列位看官：你道此书从何而来？说起根由虽近荒唐，细按则深有趣味。",
+    );
+    fs::write(dir.path().join("novel.txt"), &gbk).expect("write");
+    let (big5, _, _) = encoding_rs::BIG5
+        .encode("晉太元中，武陵人捕魚為業。緣溪行，忘路之遠近。忽逢桃花林，夾岸數百步，中無雜樹，芳草鮮美，落英繽紛。");
+    fs::write(dir.path().join("classic.txt"), &big5).expect("write");
     let output = run(yuedu(home.path()).arg("--dir").arg(dir.path()).arg("list"));
     assert!(output.status.success());
     let listed = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert_eq!(listed.lines().count(), 1, "{listed}");
+    let ids: Vec<&str> = listed.lines().filter_map(|line| line.split('\t').next()).collect();
+    assert_eq!(ids.len(), 3, "{listed}");
+    for id in ["good", "novel", "classic"] {
+        assert!(ids.contains(&id), "{id}: {listed}");
+    }
     let message = stderr(&output);
     assert!(message.contains("noise.txt: binary file"), "{message}");
+    for n in 0..3 {
+        assert!(message.contains(&format!("high{n}.txt: binary file")), "{message}");
+    }
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
 /// the first 8 KB; many control bytes (more than 1% of the first 64 KB, and
 /// at least 8: text holds tab, line breaks, form feed and escape, hardly any
 /// other); or, not being UTF-8, decoding in every Chinese encoding to mostly
-/// broken characters.
+/// broken characters, or to mostly rare ones (`text::is_legacy_text`).
 pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Some("binary file (contains NUL bytes), not text");
@@ -55,6 +55,9 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
         let broken = suspicious_chars(&text);
         if broken >= 64 && broken * 4 > text.chars().count() {
             return Some("binary file (not text in UTF-8, GB18030 or Big5), not text");
+        }
+        if !crate::text::is_legacy_text(sample) {
+            return Some("binary file (its bytes read only as rare characters in every Chinese encoding), not text");
         }
     }
     None
