@@ -187,6 +187,17 @@ impl Context {
         Ok(library.require_articles(&self.sources)?)
     }
 
+    /// The saved reading state, read only, for the CLI: a listing creates,
+    /// moves and removes nothing; what is wrong with the file is said on
+    /// stderr. None without a data folder.
+    pub fn saved_state(&self) -> Option<crate::store::State> {
+        let (state, notices) = crate::store::Store::read_only(self.places.data_dir.as_deref()?);
+        for notice in notices {
+            warn(Shown::field(&notice));
+        }
+        Some(state)
+    }
+
     /// The whole collection, read through the article cache; skipped files are reported.
     pub fn load(&self) -> Result<Library, Failure> {
         let library = self.load_plan(self.plan()?)?;

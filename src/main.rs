@@ -9,16 +9,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use yuedu::app::App;
 use yuedu::cli::{BookmarksAction, Cli, Command};
 use yuedu::config;
 use yuedu::context::{Context, Failure, Places, STDIN_PATH, warn};
 use yuedu::library::{Document, Library};
 use yuedu::print;
 use yuedu::search::{Query, SearchResults};
-use yuedu::store::{State, Store};
+use yuedu::store::State;
 use yuedu::text::Shown;
-use yuedu::ui::theme::Theme;
 
 const NOT_FOUND: u8 = 1;
 const INPUT_ERROR: u8 = 2;
@@ -38,12 +36,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let context = Context::new(cli.dirs, cli.config.as_deref(), Places::find())?;
     let interactive = std::io::stdout().is_terminal();
     Ok(match cli.command {
-        None if interactive => run_reader(&context)?,
+        None if interactive => yuedu::tui::read(&context).map(|()| ExitCode::SUCCESS)?,
         // In a pipe there is no screen to draw on: print the list instead.
         None => write_out(&print::list_lines(&print::select(&context.load()?, None))),
         Some(Command::List { category, json, .. }) => {
             // The JSON list says how far each article was read.
-            let state = if json { saved_state(&context) } else { None };
+            let state = if json { context.saved_state() } else { None };
             list(&context.load()?, category.as_deref(), json, &state.unwrap_or_default())?
         }
         Some(Command::Show { id, width }) => {
@@ -84,7 +82,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Bookmarks { json, action }) => {
             let library = context.load()?;
-            let Some(state) = saved_state(&context) else {
+            let Some(state) = context.saved_state() else {
                 return Err(Failure::Input("no data folder: the home folder cannot be found".into()));
             };
             write_out(&match (action, json) {
@@ -96,16 +94,6 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Config { keys: true, .. }) => write_out(&print::keymap_table(&context.config().keymap)),
         Some(Command::Config { .. }) => write_out(&print::places(&context, &context.load()?)),
     })
-}
-
-/// The saved reading state, read only: a listing creates, moves and removes
-/// nothing. None without a data folder.
-fn saved_state(context: &Context) -> Option<State> {
-    let (state, notices) = Store::read_only(context.places().data_dir.as_deref()?);
-    for notice in notices {
-        warn(Shown::field(&notice));
-    }
-    Some(state)
 }
 
 /// `yuedu list`: a category is matched by prefix, folded as search folds.
@@ -134,46 +122,6 @@ fn list(library: &Library, category: Option<&str>, json: bool, state: &State) ->
     } else {
         print::list_lines(&articles)
     }))
-}
-
-/// The reader: a small collection is read before the first frame, a large
-/// one in the background; on the one article of a single file, opened.
-fn run_reader(context: &Context) -> Result<ExitCode, Failure> {
-    let config = context.config();
-    let keymap = config.keymap.clone();
-    let opening = context.open()?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::from_settings(&config.theme, no_color);
-    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(opening.library, keymap, context.settings(), width, height);
-    if !opening.batches.is_empty() {
-        app.start_loading(opening.total);
-    }
-    app.set_pinyin_initials(config.search.pinyin_initials);
-    app.set_script(config.reading.script.into());
-    let store = context.places().data_dir.as_deref().map(|dir| {
-        let (store, state, notices) = Store::open(dir);
-        app.load_saved(state);
-        for notice in notices {
-            app.add_notice(notice.to_string());
-        }
-        store
-    });
-    if opening.single && app.library().articles().len() == 1 {
-        // As `less FILE`: straight into the text; the lists are one key away.
-        app.open_article(0, None);
-    }
-    let options = yuedu::tui::Options {
-        mouse: config.interface.mouse,
-        detect_ambiguous_width: config.detects_ambiguous_width(),
-    };
-    let loading = yuedu::tui::Loading {
-        batches: opening.batches,
-        cache: opening.cache,
-    };
-    yuedu::tui::run(app, &theme, options, store, loading)
-        .map(|()| ExitCode::SUCCESS)
-        .map_err(|err| Failure::Input(format!("terminal error: {err}")))
 }
 
 /// The command line's paths all in `dirs`: PATH arguments, `--dir` and

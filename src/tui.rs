@@ -3,6 +3,7 @@
 //! `App` decide, carry out its effects, draw what is pending, repeat.
 
 mod input;
+mod start;
 mod terminal;
 mod writer;
 
@@ -18,26 +19,27 @@ use crate::store::Store;
 use crate::text::AmbiguousWidth;
 use crate::ui::theme::Theme;
 use input::Message;
+pub use start::read;
 use writer::Writer;
 
 /// How to set the terminal up.
 #[derive(Clone, Copy, Debug)]
-pub struct Options {
-    pub mouse: bool,
+struct Options {
+    mouse: bool,
     /// Ask the terminal how wide it draws ambiguous characters.
-    pub detect_ambiguous_width: bool,
+    detect_ambiguous_width: bool,
 }
 
 /// Article files still to read when the reader starts: a thread reads them
 /// while the reader already runs, through the article cache if there is one.
-pub struct Loading {
-    pub batches: Vec<Vec<Candidate>>,
-    pub cache: Option<ArticleCache>,
+struct Loading {
+    batches: Vec<Vec<Candidate>>,
+    cache: Option<ArticleCache>,
 }
 
 /// Runs the full-screen reader until the user quits. Changes to bookmarks and
 /// positions go to `store` as they happen, saved on a writer thread.
-pub fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
+fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         if options.detect_ambiguous_width {

@@ -1,0 +1,53 @@
+//! Starting the reader from the context: the collection opened (a small one
+//! read now, a large one in background batches), the `App` built with the
+//! settings of the configuration and the saved state, the theme chosen, and
+//! the event loop run. The binary only calls `start::read`.
+
+use crate::app::App;
+use crate::context::{Context, Failure};
+use crate::store::Store;
+use crate::ui::theme::Theme;
+
+use super::{Loading, Options};
+
+/// Runs the full-screen reader on the context's collection until the user quits.
+pub fn read(context: &Context) -> Result<(), Failure> {
+    let config = context.config();
+    let opening = context.open()?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_settings(&config.theme, no_color);
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(
+        opening.library,
+        config.keymap.clone(),
+        context.settings(),
+        width,
+        height,
+    );
+    if !opening.batches.is_empty() {
+        app.start_loading(opening.total);
+    }
+    app.set_pinyin_initials(config.search.pinyin_initials);
+    app.set_script(config.reading.script.into());
+    let store = context.places().data_dir.as_deref().map(|dir| {
+        let (store, state, notices) = Store::open(dir);
+        app.load_saved(state);
+        for notice in notices {
+            app.add_notice(notice.to_string());
+        }
+        store
+    });
+    if opening.single && app.library().articles().len() == 1 {
+        // As `less FILE`: straight into the text; the lists are one key away.
+        app.open_article(0, None);
+    }
+    let options = Options {
+        mouse: config.interface.mouse,
+        detect_ambiguous_width: config.detects_ambiguous_width(),
+    };
+    let loading = Loading {
+        batches: opening.batches,
+        cache: opening.cache,
+    };
+    super::run(app, &theme, options, store, loading).map_err(|err| Failure::Input(format!("terminal error: {err}")))
+}
