@@ -309,6 +309,7 @@ impl App {
                 } else {
                     self.handle_key(key);
                 }
+                self.say_if_cut();
             }
             Input::Paste(text) => {
                 if let Some(prompt) = &mut self.prompt {
@@ -319,6 +320,7 @@ impl App {
                 } else {
                     self.search_paste(&text);
                 }
+                self.say_if_cut();
             }
             Input::Resize { width, height } => {
                 self.width = width;

@@ -6,8 +6,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::keymap::{Key, KeyCode};
 use crate::text::{AmbiguousWidth, sanitize_inline, str_width};
 
-/// Inputs longer than this are cut: a query or a note, not a document.
-const MAX_BYTES: usize = 16 * 1024;
+/// Inputs longer than this are cut, and the app says so (`App::say_if_cut`):
+/// a query or a note, not a document.
+pub const MAX_BYTES: usize = 16 * 1024;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextInput {
@@ -17,6 +18,8 @@ pub struct TextInput {
     /// The whole text is selected: typing or pasting replaces it, a cursor
     /// key keeps it.
     selected: bool,
+    /// The last text typed or pasted did not fit whole.
+    cut: bool,
 }
 
 impl TextInput {
@@ -58,12 +61,20 @@ impl TextInput {
             end -= 1;
         }
         // `sanitize_inline` trims; keep a typed space.
-        let piece = if text == " " { " " } else { &clean[..end] };
+        let piece = if text == " " && room > 0 { " " } else { &clean[..end] };
+        self.cut = piece.len() < clean.len().max(text.len().min(1));
         self.text.insert_str(self.cursor, piece);
         self.cursor += piece.len();
     }
 
+    /// Whether the last text typed or pasted was cut at the size limit
+    /// (until text is deleted).
+    pub fn was_cut(&self) -> bool {
+        self.cut
+    }
+
     pub fn backspace(&mut self) {
+        self.cut = false;
         if let Some((start, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
             self.text.replace_range(start..self.cursor, "");
             self.cursor = start;
@@ -71,6 +82,7 @@ impl TextInput {
     }
 
     pub fn delete(&mut self) {
+        self.cut = false;
         if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
             let end = self.cursor + g.len();
             self.text.replace_range(self.cursor..end, "");
@@ -98,6 +110,7 @@ impl TextInput {
     }
 
     pub fn clear(&mut self) {
+        self.cut = false;
         self.text.clear();
         self.cursor = 0;
     }
@@ -135,6 +148,23 @@ impl TextInput {
     /// input method's composition window).
     pub fn cursor_column(&self, ambiguous: AmbiguousWidth) -> usize {
         str_width(&self.text[..self.cursor], ambiguous)
+    }
+}
+
+impl super::App {
+    /// Says so when the input in use (the search box, the find or note
+    /// prompt, the contents filter) could not take all that was typed or
+    /// pasted, instead of dropping it silently.
+    pub(super) fn say_if_cut(&mut self) {
+        let input = match (&self.prompt, &self.overlay) {
+            (Some(prompt), _) => Some(&prompt.input),
+            (None, Some(super::Overlay::Search(search))) => Some(&search.input),
+            (None, Some(super::Overlay::Contents(contents))) => Some(&contents.input),
+            _ => None,
+        };
+        if input.is_some_and(TextInput::was_cut) {
+            self.message = Some(format!("输入已满（最多 {} KB），多出的文字没有输入", MAX_BYTES / 1024));
+        }
     }
 }
 
@@ -191,5 +221,16 @@ mod tests {
         long.insert(&"字".repeat(10_000));
         assert!(long.text().len() <= MAX_BYTES);
         assert!(long.text().chars().all(|c| c == '字'));
+        assert!(long.was_cut());
+        long.backspace();
+        assert!(!long.was_cut());
+        long.insert("字");
+        assert!(!long.was_cut(), "it fits again");
+        long.insert("a");
+        assert_eq!(long.text().len(), MAX_BYTES);
+        for text in ["字", " ", "a"] {
+            long.insert(text);
+            assert!(long.was_cut(), "{text:?} past the limit");
+        }
     }
 }

@@ -109,11 +109,16 @@ fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buffer)
     let ambiguous = view.app.settings.ambiguous;
     let style = view.theme.input;
     fill(buf, area, style);
+    // A prompt that could not take all that was typed says so in its label's place.
+    let label = match &view.app.message {
+        Some(message) if prompt.input.was_cut() => message.as_str(),
+        _ => prompt.kind.label(),
+    };
     let x = put_str(
         buf,
         area.x + 1,
         area.y,
-        prompt.kind.label(),
+        label,
         area.width.saturating_sub(12),
         style,
         ambiguous,

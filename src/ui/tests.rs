@@ -456,3 +456,25 @@ fn the_notices_list_at_60x20() {
     app.handle(Input::Key(Key::parse("!").expect("key")));
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn a_search_box_that_is_full_says_so_instead_of_dropping_keys() {
+    let mut app = app(120, 35, "s");
+    let press = |app: &mut App, key: &str| app.handle(Input::Key(Key::parse(key).expect("key")));
+    // 5,461 characters of 3 bytes fit, one byte short of 16 KB.
+    app.handle(Input::Paste("字".repeat(6_000)));
+    assert!(screen(&app).contains("输入已满（最多 16 KB）"), "{}", screen(&app));
+    press(&mut app, "a");
+    assert!(!screen(&app).contains("输入已满"), "a fits");
+    // Each key that does not fit says it again; deleting makes room.
+    for key in ["y", "字"] {
+        press(&mut app, key);
+        assert!(screen(&app).contains("输入已满"), "{key}: {}", screen(&app));
+    }
+    press(&mut app, "backspace");
+    assert!(!screen(&app).contains("输入已满"));
+    // The find prompt in the reader, too.
+    let mut reader = self::app(120, 35, "j l l /");
+    reader.handle(Input::Paste("字".repeat(6_000)));
+    assert!(screen(&reader).contains("输入已满"), "{}", screen(&reader));
+}
