@@ -475,7 +475,39 @@ impl App {
 
     /// Adds a batch of articles; the open article and the selections stay on
     /// the same articles although their positions in the library change.
-    fn add_articles(&mut self, batch: crate::library::Batch, index: crate::search::SearchIndex) {
+    /// Puts the whole articles of files shown from a prefix (the same ID
+    /// and file as an article there) in its place, the reader keeping its
+    /// place; true when the batch held nothing else.
+    fn complete_prefixes(&mut self, batch: &mut crate::library::Batch) -> bool {
+        let shown_from_prefix = |library: &crate::library::Library, article: &crate::library::Article| {
+            library
+                .find(&article.id)
+                .is_some_and(|at| library.articles()[at].origin == article.origin)
+        };
+        if batch.articles.is_empty() || !batch.articles.iter().all(|a| shown_from_prefix(&self.library, a)) {
+            return false;
+        }
+        for article in std::mem::take(&mut batch.articles) {
+            let Some(at) = self.library.replace(article) else {
+                continue;
+            };
+            if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
+                reader.reload(&self.library.articles()[at].body);
+            }
+        }
+        // Built from the prefix: built again from the whole text when next searched.
+        self.search_index = None;
+        batch.problems.is_empty()
+    }
+
+    fn add_articles(&mut self, mut batch: crate::library::Batch, index: crate::search::SearchIndex) {
+        if self.complete_prefixes(&mut batch) {
+            if let Some((loaded, total)) = self.loading {
+                let loaded = loaded + batch.files;
+                self.loading = (loaded < total).then_some((loaded, total));
+            }
+            return;
+        }
         let id_of = |app: &App, index: Option<usize>| index.map(|i| app.library.articles()[i].id.clone());
         let reader_id = id_of(self, self.reader.as_ref().map(|r| r.article));
         let selected_id = id_of(self, self.selected_article());

@@ -14,7 +14,8 @@ use directories::{BaseDirs, ProjectDirs};
 use crate::config::{self, AmbiguousSetting, Config};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan, read_batch_cached,
+    ArticleCache, Batch, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
+    read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::{AmbiguousWidth, Shown};
@@ -222,7 +223,14 @@ impl Context {
         let mut library = plan.start();
         let total = plan.len();
         let mut batches = plan.into_batches(LOAD_BATCH);
-        if total <= LOAD_BATCH {
+        // One large text: its first part now, the whole in the background.
+        let prefix = single.then(|| batches.first()?.first()).flatten().and_then(read_prefix);
+        if let Some(article) = prefix {
+            library.extend(Batch {
+                articles: vec![article],
+                ..Batch::default()
+            });
+        } else if total <= LOAD_BATCH {
             for batch in batches.drain(..) {
                 library.extend(read_batch_cached(batch, cache.as_mut()));
             }

@@ -41,7 +41,7 @@ pub use natural::natural_cmp;
 pub use parse::{UNCATEGORISED, parse_article};
 pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan, STDIN_ID};
-pub use prefix::{PREFIX_FROM_BYTES, extends, parse_prefix};
+pub use prefix::{PREFIX_FROM_BYTES, extends, parse_prefix, read_prefix};
 pub use read::{Batch, read_batch, read_batch_cached, read_bounded};
 pub use stdin::{read_stdin, stdin_is_piped};
 pub use toc::{TocEntry, current_entry, heading_at, next_entry, previous_entry, table_of_contents};

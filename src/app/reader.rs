@@ -116,9 +116,13 @@ impl Reader {
     /// line holding the anchor on top. A long article is laid out around the
     /// anchor only; `scroll_by(body, 0, page)` then fills the page.
     pub fn relayout(&mut self, body: &Body, settings: LayoutSettings) {
-        if self.layout.settings() == settings {
-            return;
+        if self.layout.settings() != settings {
+            self.lay_out_anchor(body, settings);
         }
+    }
+
+    /// Lays out `body` with the line holding the anchor on top.
+    fn lay_out_anchor(&mut self, body: &Body, settings: LayoutSettings) {
         // The blank line before a paragraph stays on top if it was.
         let blank_on_top = self.is_blank(self.top);
         self.layout = lay_out(body, settings, self.anchor);
@@ -129,6 +133,19 @@ impl Reader {
         if self.head == 0 && blank_on_top && self.top > 0 && self.is_blank(self.top - 1) {
             self.top -= 1;
         }
+    }
+
+    /// Lays out `body`, the whole text of an article that was shown from a
+    /// prefix of it (`library::parse_prefix`), with the line holding the
+    /// anchor on top. The prefix is the start of the whole text, so the
+    /// anchor (and any saved position past the prefix) means the same place;
+    /// if the whole text turned out not to hold the prefix unchanged, the
+    /// anchor is kept as far as it falls on a character.
+    pub fn reload(&mut self, body: &Body) {
+        let within = self.anchor.min(body.text.len());
+        self.anchor = (0..=within).rev().find(|&i| body.text.is_char_boundary(i)).unwrap_or(0);
+        self.end = crate::present::text_end(body);
+        self.lay_out_anchor(body, self.layout.settings());
     }
 
     /// The row on top, counted from the first line laid out: negative while

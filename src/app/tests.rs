@@ -1076,3 +1076,46 @@ fn the_script_chosen_with_t_is_saved_and_restored_over_the_configured_one() {
     next.load_saved(unknown);
     assert_eq!(next.script(), Script::Traditional, "an unknown name changes nothing");
 }
+
+#[test]
+fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
+    use crate::library::{Batch, Origin, parse_article, parse_prefix};
+    let mut text = String::new();
+    for c in 1..=3000 {
+        text.push_str(&format!(
+            "第{c}章 风起\n\n　　他说：“第{c}段，走吧。”接着写，Microsoft的CPU。\n\n"
+        ));
+    }
+    let origin = Origin::File("书.txt".into());
+    let rule = crate::library::ChapterRule::Builtin;
+    let prefix = parse_prefix("书", "书.txt", text.as_bytes(), origin.clone(), &rule).expect("a prefix");
+    let whole = parse_article("书", "书.txt", text.as_bytes(), origin).expect("parses");
+    let mut library = Library::default();
+    library.extend(Batch {
+        articles: vec![prefix.clone()],
+        ..Batch::default()
+    });
+    let config = Config::default_config().expect("default config");
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 80, 24);
+    app.start_loading(1);
+    app.open_article(0, None);
+    press(&mut app, "space space space");
+    let offset = app.reader.as_ref().map(|r| r.offset()).expect("open");
+    let top = |app: &App| app.reader.as_ref().map(|r| r.layout.offset_of_line(r.top));
+    let before = top(&app);
+    assert!(offset > 0 && offset < prefix.body.text.len());
+    let batch = Batch {
+        articles: vec![whole.clone()],
+        files: 1,
+        ..Batch::default()
+    };
+    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    assert_eq!(app.library.articles().len(), 1, "replaced, not added");
+    assert_eq!(app.library.articles()[0].body, whole.body);
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(offset));
+    assert_eq!(top(&app), before, "the same line on top");
+    assert!(app.loading.is_none());
+    press(&mut app, "G");
+    let end = app.reader.as_ref().map(|r| r.offset()).expect("open");
+    assert!(end > prefix.body.text.len(), "the whole text can be read");
+}

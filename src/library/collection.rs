@@ -158,6 +158,16 @@ impl Library {
         placed
     }
 
+    /// Puts `article` in the place of the one with its ID (read from a
+    /// prefix of its file, now read whole): its index, or `None` when no
+    /// article has that ID.
+    pub fn replace(&mut self, article: Article) -> Option<usize> {
+        let at = self.find(&article.id)?;
+        *self.articles.get_mut(at)? = article;
+        self.categories = group_categories(&self.articles);
+        Some(at)
+    }
+
     pub fn articles(&self) -> &[Article] {
         &self.articles
     }

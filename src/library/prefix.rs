@@ -5,26 +5,41 @@
 //! whole article, parsed later, replaces it (`extends` checks that it holds
 //! the prefix unchanged, so offsets taken in the prefix stay exact).
 
+use std::io::Read;
+
 use super::article::{Article, Body, Origin};
 use super::formats::{ChapterRule, Format};
 use super::parse::{Naming, parse_article_with};
+use super::plan::{Candidate, Content};
+use super::read::MAX_FILE_BYTES;
 
 /// Files at least this large open from a prefix.
 pub const PREFIX_FROM_BYTES: usize = 1 << 20;
 /// About how much of the file the prefix holds: many screens of text.
 const PREFIX_BYTES: usize = 128 * 1024;
 
+/// The article of the first part of the large `.txt` or `.md` file
+/// `candidate` names, read without reading the rest; `None` for anything
+/// else (a small file, another format, a file too large to be read whole).
+pub fn read_prefix(candidate: &Candidate) -> Option<Article> {
+    let Content::Path(path) = &candidate.content else {
+        return None;
+    };
+    let (file, meta) = crate::files::open_regular(path).ok()?;
+    if !meta.is_file() || meta.len() < PREFIX_FROM_BYTES as u64 || meta.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(2 * PREFIX_BYTES);
+    file.take(2 * PREFIX_BYTES as u64).read_to_end(&mut bytes).ok()?;
+    let origin = candidate.origin.clone();
+    parse_prefix(&candidate.id, &candidate.relative, &bytes, origin, &candidate.chapters)
+}
+
 /// The article of the first part of a large `.txt` or `.md` file (`bytes`
 /// may be only the file's first part, at least `PREFIX_BYTES` of it), cut
 /// after a paragraph; `None` for other formats, for files too small to
 /// need it and for text with no safe place to cut.
-pub fn parse_prefix(
-    id: &str,
-    relative: &str,
-    bytes: &[u8],
-    origin: Origin,
-    chapters: &ChapterRule,
-) -> Option<Article> {
+pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, chapters: &ChapterRule) -> Option<Article> {
     let format = Format::of(relative).unwrap_or(Format::Markdown);
     if !matches!(format, Format::Plain | Format::Markdown) {
         return None;
@@ -135,11 +150,11 @@ fn fence_open(text: &[u8]) -> bool {
 pub fn extends(full: &Body, prefix: &Body) -> bool {
     full.text.starts_with(&prefix.text)
         && full.blocks.len() >= prefix.blocks.len()
-        && full.blocks.iter().zip(&prefix.blocks).all(|(f, p)| {
-            f.range == p.range
-                && f.depth == p.depth
-                && f.inline == p.inline
-        })
+        && full
+            .blocks
+            .iter()
+            .zip(&prefix.blocks)
+            .all(|(f, p)| f.range == p.range && f.depth == p.depth && f.inline == p.inline)
 }
 
 #[cfg(test)]

@@ -1,7 +1,15 @@
 use super::*;
 
 fn parse(relative: &str, bytes: &[u8]) -> Article {
-    parse_article_with("a", relative, bytes, Origin::Bundled, &ChapterRule::Builtin, Naming::File).expect("parses")
+    parse_article_with(
+        "a",
+        relative,
+        bytes,
+        Origin::Bundled,
+        &ChapterRule::Builtin,
+        Naming::File,
+    )
+    .expect("parses")
 }
 
 /// Every cut the prefix finds, with the prefix aimed at `step`, 2·`step` …

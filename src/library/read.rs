@@ -10,7 +10,7 @@ use super::plan::{Candidate, Content};
 use crate::files::ReadError;
 
 /// Files larger than this are not articles a person reads; they are skipped.
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Articles read from part of a plan.
 #[derive(Clone, Debug, Default)]
