@@ -8,7 +8,7 @@ mod terminal;
 mod writer;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use std::io::Result;
@@ -122,6 +122,20 @@ fn run_loop(
             pending_frame = false;
             crate::fault::inject("frame", "");
         }
+        // While the open article is not laid out whole, lay out a slice of
+        // it whenever no input waits; once it is, the line count shows.
+        if app.has_idle_work() {
+            match receiver.try_recv() {
+                Ok(message) => match handle_batch(terminal, app, message, receiver, writer, &mut checkpoint)? {
+                    Flow::Draw => pending_frame = true,
+                    Flow::Nothing => {}
+                    Flow::Quit => return Ok(()),
+                },
+                Err(TryRecvError::Empty) => pending_frame = !app.lay_out_idle(),
+                Err(TryRecvError::Disconnected) => return Ok(()),
+            }
+            continue;
+        }
         // Block until something happens or the position is due to be saved:
         // no polling, no redraw while idle.
         let first = match checkpoint {
@@ -140,36 +154,53 @@ fn run_loop(
         let Some(first) = first else {
             return Ok(());
         };
-        // Take everything already waiting before drawing once; of a burst
-        // of resizes only the last size is laid out.
-        let mut resize = None;
-        for message in std::iter::once(first).chain(receiver.try_iter()) {
-            if matches!(
-                message,
-                Message::Input(Input::Key(_) | Input::Wheel { .. } | Input::Click { .. } | Input::Resize { .. })
-            ) {
-                checkpoint = Some(Instant::now() + CHECKPOINT_AFTER);
-            }
-            if let Message::Input(input @ Input::Resize { .. }) = message {
-                resize = Some(input);
-                continue;
-            }
-            if matches!(message, Message::Input(_))
-                && let Some(input) = resize.take()
-            {
-                apply(app, input, writer);
-            }
-            match step(terminal, app, message, writer)? {
-                Flow::Draw => pending_frame = true,
-                Flow::Nothing => {}
-                Flow::Quit => return Ok(()),
-            }
-        }
-        if let Some(input) = resize {
-            apply(app, input, writer);
-            pending_frame = true;
+        match handle_batch(terminal, app, first, receiver, writer, &mut checkpoint)? {
+            Flow::Draw => pending_frame = true,
+            Flow::Nothing => {}
+            Flow::Quit => return Ok(()),
         }
     }
+}
+
+/// Handles `first` and everything already waiting after it, before drawing
+/// once; of a burst of resizes only the last size is laid out.
+fn handle_batch(
+    terminal: &mut terminal::Tui,
+    app: &mut App,
+    first: Message,
+    receiver: &Receiver<Message>,
+    writer: &mut Writer,
+    checkpoint: &mut Option<Instant>,
+) -> Result<Flow> {
+    let mut flow = Flow::Nothing;
+    let mut resize = None;
+    for message in std::iter::once(first).chain(receiver.try_iter()) {
+        if matches!(
+            message,
+            Message::Input(Input::Key(_) | Input::Wheel { .. } | Input::Click { .. } | Input::Resize { .. })
+        ) {
+            *checkpoint = Some(Instant::now() + CHECKPOINT_AFTER);
+        }
+        if let Message::Input(input @ Input::Resize { .. }) = message {
+            resize = Some(input);
+            continue;
+        }
+        if matches!(message, Message::Input(_))
+            && let Some(input) = resize.take()
+        {
+            apply(app, input, writer);
+        }
+        match step(terminal, app, message, writer)? {
+            Flow::Draw => flow = Flow::Draw,
+            Flow::Nothing => {}
+            Flow::Quit => return Ok(Flow::Quit),
+        }
+    }
+    if let Some(input) = resize {
+        apply(app, input, writer);
+        flow = Flow::Draw;
+    }
+    Ok(flow)
 }
 
 fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &mut Writer) -> Result<Flow> {

@@ -36,6 +36,17 @@ fn long_article() -> String {
     out
 }
 
+/// The line count of the status line (`12/34567`), or 0.
+fn line_count(screen: &str) -> usize {
+    let status = screen.lines().last().unwrap_or_default();
+    status
+        .split_whitespace()
+        .filter_map(|word| word.split_once('/'))
+        .filter_map(|(_, total)| total.parse().ok())
+        .max()
+        .unwrap_or(0)
+}
+
 /// The first paragraph number on screen, if any.
 fn first_marker(screen: &str) -> Option<String> {
     let start = screen.find("【段")?;
@@ -50,6 +61,11 @@ fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
     let path = file.to_str().expect("a UTF-8 path");
     let mut session = Session::start(&[path], 100, 30, home.path(), &[]);
     session.wait_for("【段00000】");
+    // The rest is read and laid out in the background: the line count
+    // (tens of thousands of lines) shows without scrolling.
+    session.wait_until("the line count in the status line", |s| {
+        line_count(&s.screen()) > 10_000
+    });
     // Find a paragraph in the middle, then scroll until a numbered paragraph
     // is the first text on screen: that sentence is the anchor.
     session.send("/");

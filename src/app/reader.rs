@@ -24,6 +24,10 @@ use crate::library::Body;
 /// longer ones around the place shown.
 const WHOLE_BELOW_BYTES: usize = 64 * 1024;
 
+/// Text laid out in one slice of idle time: a few milliseconds of work, so
+/// a key pressed meanwhile waits no longer than that.
+const IDLE_SLICE_BYTES: usize = 128 * 1024;
+
 /// Rows above the article's first line: its title, its metadata, a blank row.
 pub const HEAD_ROWS: usize = 3;
 /// Rows after its last line: a blank row, the end mark, the next article.
@@ -133,6 +137,17 @@ impl Reader {
         if self.head == 0 && blank_on_top && self.top > 0 && self.is_blank(self.top - 1) {
             self.top -= 1;
         }
+    }
+
+    /// Lays out about `bytes` more of the article, after what is laid out,
+    /// else before it, keeping the same line on top: true while some of it
+    /// is not laid out. The lines are those of a full layout, so once it is
+    /// complete the line count and line numbers are known.
+    pub fn lay_out_more(&mut self, body: &Body, bytes: usize) -> bool {
+        if !self.layout.extend_down(body, bytes) {
+            self.top += self.layout.extend_up(body, bytes);
+        }
+        !self.layout.is_complete()
     }
 
     /// Lays out `body`, the whole text of an article that was shown from a
@@ -392,6 +407,27 @@ impl Reader {
         let thumb = (height * page / total).clamp(1, height);
         let start = (height - thumb) * position.min(span) / span;
         Some(start..start + thumb)
+    }
+}
+
+impl super::App {
+    /// Whether the open article is not laid out whole yet: the event loop
+    /// lays out more of it (`lay_out_idle`) while no input waits, and never
+    /// once it is.
+    pub fn has_idle_work(&self) -> bool {
+        self.reader.as_ref().is_some_and(|r| !r.layout.is_complete())
+    }
+
+    /// Lays out one slice more of the open article (a resize or a far jump
+    /// starts again from the new layout): true while some remains.
+    pub fn lay_out_idle(&mut self) -> bool {
+        let Some(reader) = self.reader.as_mut() else {
+            return false;
+        };
+        let Some(article) = self.library.articles().get(reader.article) else {
+            return false;
+        };
+        reader.lay_out_more(&article.body, IDLE_SLICE_BYTES)
     }
 }
 

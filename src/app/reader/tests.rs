@@ -214,3 +214,30 @@ fn a_short_article_shows_its_head_and_its_end_mark_on_one_page_and_a_small_page_
     assert_eq!(reader.rows(4).next(), Some(Row::Title));
     assert_eq!(reader.offset(), 0);
 }
+
+#[test]
+fn laid_out_in_idle_slices_the_layout_becomes_the_full_layout_with_the_same_line_on_top() {
+    let body = long_body();
+    let full = Layout::new(&body, settings(37));
+    let full_lines: Vec<Line> = full.lines().collect();
+    for offset in [0, body.text.len() / 3, body.text.len()] {
+        let mut reader = Reader::open(0, &body, settings(37), offset);
+        reader.scroll_by(&body, 0, 20);
+        let shown = page_of(&reader, 20);
+        assert!(!reader.layout.is_complete());
+        let mut slices = 0;
+        while reader.lay_out_more(&body, 4096) {
+            slices += 1;
+            assert_eq!(page_of(&reader, 20), shown, "the page stays while the rest is laid out");
+        }
+        assert!(slices > 2);
+        assert_eq!(reader.layout.lines().collect::<Vec<_>>(), full_lines);
+        assert_eq!(page_of(&reader, 20), shown);
+        assert!(reader.line_numbers(20).is_some(), "the line count is known");
+        // A new width starts again from the lines around the anchor.
+        reader.relayout(&body, settings(50));
+        while reader.lay_out_more(&body, 1 << 16) {}
+        let wide: Vec<Line> = Layout::new(&body, settings(50)).lines().collect();
+        assert_eq!(reader.layout.lines().collect::<Vec<_>>(), wide);
+    }
+}
