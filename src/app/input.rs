@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn edits_by_grapheme() {
-        let mut input = TextInput::with_text("客户👨\u{200d}👩\u{200d}👧x");
+        let mut input = TextInput::with_text("客户👍🏽x");
         input.backspace();
         input.backspace();
         assert_eq!(input.text(), "客户");

@@ -48,6 +48,10 @@ pub fn sanitize(input: &str) -> String {
             CSI_C1 => skip_csi_body(&mut chars),
             OSC_C1 | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string_body(&mut chars),
             c if is_invisible_or_control(c) => {}
+            // Emoji joined into one picture are kept as their separate emoji.
+            '\u{200d}'
+                if out.chars().next_back().is_some_and(ends_emoji)
+                    && chars.peek().is_some_and(|&n| is_pictograph(n)) => {}
             c => {
                 let zero_width = c.width().unwrap_or(0) == 0 && !is_joiner(c);
                 if zero_width {
@@ -120,13 +124,52 @@ pub fn is_clean(text: &str) -> bool {
         // Lead bytes of U+0080–00BF, U+061C, U+180E, U+2000–203F/2060–206F, U+FEFF/FFF9–FFFB.
         if matches!(b, 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
             && let Some(c) = text[i..].chars().next()
-            && (is_invisible_or_control(c) || c == '\u{2028}' || c == '\u{2029}')
+            && (is_invisible_or_control(c) || c == '\u{2028}' || c == '\u{2029}' || joins_emoji(text, i, c))
         {
             return false;
         }
         i += 1;
     }
     true
+}
+
+/// Whether the character at byte `i` of `text`, `c`, is a zero-width joiner
+/// between two emoji (which `sanitize` takes out).
+fn joins_emoji(text: &str, i: usize, c: char) -> bool {
+    c == '\u{200d}'
+        && text[..i].chars().next_back().is_some_and(ends_emoji)
+        && text[i + c.len_utf8()..].chars().next().is_some_and(is_pictograph)
+}
+
+/// Whether `c` can end an emoji before a joiner: a pictograph, or the
+/// emoji presentation selector (skin tones are pictographs too).
+fn ends_emoji(c: char) -> bool {
+    c == '\u{fe0f}' || is_pictograph(c)
+}
+
+/// Pictographs that emoji sequences join (Extended_Pictographic, in ranges):
+/// a sequence joined by U+200D (👩‍👩‍👧‍👦, 🏳️‍🌈) is drawn as one picture by
+/// some terminals and as its parts by most (tmux, VTE), so it would take a
+/// different number of columns on each. Without the joiners every terminal
+/// draws the parts, in the columns the layout counted.
+fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{1f000}'..='\u{1faff}'
+            | '\u{2600}'..='\u{27bf}'
+            | '\u{2300}'..='\u{23ff}'
+            | '\u{2b00}'..='\u{2bff}'
+            | '\u{2190}'..='\u{21ff}'
+            | '\u{25a0}'..='\u{25ff}'
+            | '\u{a9}'
+            | '\u{ae}'
+            | '\u{203c}'
+            | '\u{2049}'
+            | '\u{2122}'
+            | '\u{2139}'
+            | '\u{3030}'
+            | '\u{303d}'
+            | '\u{3297}'
+            | '\u{3299}')
 }
 
 fn is_joiner(c: char) -> bool {
@@ -233,7 +276,8 @@ mod tests {
 
     #[test]
     fn clean_text_is_what_sanitize_leaves_alone() {
-        for text in ["客户关系\n第二行", "emoji 👨‍👩‍👧 and é", "１２３ＡＢＣ，。“”"] {
+        for text in ["客户关系\n第二行", "emoji 👨👩👧 and é", "क्‍ष", "１２３ＡＢＣ，。“”"]
+        {
             assert!(is_clean(text), "{text:?}");
             assert_eq!(sanitize(text), text);
         }
@@ -245,6 +289,7 @@ mod tests {
             "zero\u{200b}width",
             "\u{feff}bom",
             "\r\n",
+            "family 👨\u{200d}👩\u{200d}👧",
         ] {
             assert!(!is_clean(text), "{text:?}");
             assert!(is_clean(&sanitize(text)), "{text:?}");
@@ -267,9 +312,13 @@ mod tests {
     }
 
     #[test]
-    fn keeps_emoji_joiners_and_caps_combining_marks() {
-        let family = "👨\u{200d}👩\u{200d}👧";
-        assert_eq!(sanitize(family), family);
+    fn separates_joined_emoji_keeps_other_joiners_and_caps_combining_marks() {
+        assert_eq!(sanitize("👩\u{200d}👩\u{200d}👧\u{200d}👦家"), "👩👩👧👦家");
+        assert_eq!(sanitize("🏳\u{fe0f}\u{200d}🌈"), "🏳\u{fe0f}🌈");
+        assert_eq!(sanitize("👍🏽\u{200d}x"), "👍🏽\u{200d}x");
+        // Joiners in scripts that need them stay.
+        assert_eq!(sanitize("क्\u{200d}ष"), "क्\u{200d}ष");
+        assert_eq!(sanitize("👍\u{fe0f}"), "👍\u{fe0f}");
         let zalgo = format!("a{}", "\u{301}".repeat(40));
         assert_eq!(sanitize(&zalgo).chars().count(), 1 + MAX_COMBINING_MARKS);
     }

@@ -130,6 +130,15 @@ impl Session {
         self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
     }
 
+    /// What the cell at `row`, `col` holds ("" for the second column of a wide character).
+    pub fn cell(&self, row: u16, col: u16) -> String {
+        self.parser
+            .lock()
+            .ok()
+            .and_then(|p| p.screen().cell(row, col).map(|cell| cell.contents().to_string()))
+            .unwrap_or_default()
+    }
+
     pub fn alternate_screen(&self) -> bool {
         self.parser
             .lock()
