@@ -475,16 +475,14 @@ impl App {
 
     /// Adds a batch of articles; the open article and the selections stay on
     /// the same articles although their positions in the library change.
-    /// Puts the whole articles of files shown from a prefix (the same ID
-    /// and file as an article there) in its place, the reader keeping its
-    /// place; true when the batch held nothing else.
+    /// Puts the whole articles of files shown from their first part
+    /// (`Library::add_prefix`) in their place, the reader keeping its place;
+    /// true when the batch held nothing else.
     fn complete_prefixes(&mut self, batch: &mut crate::library::Batch) -> bool {
-        let shown_from_prefix = |library: &crate::library::Library, article: &crate::library::Article| {
-            library
-                .find(&article.id)
-                .is_some_and(|at| library.articles()[at].origin == article.origin)
-        };
-        if batch.articles.is_empty() || !batch.articles.iter().all(|a| shown_from_prefix(&self.library, a)) {
+        let library = &self.library;
+        let shown_from_prefix =
+            |article: &crate::library::Article| library.find(&article.id).is_some_and(|at| library.is_prefix(at));
+        if batch.articles.is_empty() || !batch.articles.iter().all(shown_from_prefix) {
             return false;
         }
         for article in std::mem::take(&mut batch.articles) {

@@ -14,7 +14,7 @@ use directories::{BaseDirs, ProjectDirs};
 use crate::config::{self, AmbiguousSetting, Config};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Batch, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
+    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
     read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
@@ -226,10 +226,7 @@ impl Context {
         // One large text: its first part now, the whole in the background.
         let prefix = single.then(|| batches.first()?.first()).flatten().and_then(read_prefix);
         if let Some(article) = prefix {
-            library.extend(Batch {
-                articles: vec![article],
-                ..Batch::default()
-            });
+            library.add_prefix(article);
         } else if total <= LOAD_BATCH {
             for batch in batches.drain(..) {
                 library.extend(read_batch_cached(batch, cache.as_mut()));

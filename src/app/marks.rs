@@ -140,6 +140,11 @@ impl App {
     fn current_position(&self) -> Option<(String, Position)> {
         let page = self.reader_page();
         let reader = self.reader.as_ref()?;
+        // Only the first part of a large file is read yet: its end is not the
+        // article's, nor its share of it the article's.
+        if self.library.is_prefix(reader.article) {
+            return None;
+        }
         if let Some(jump) = &self.jump
             && jump.landed == (self.state_key(reader.article).to_string(), reader.offset())
         {

@@ -1091,10 +1091,7 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
     let prefix = parse_prefix("书", "书.txt", text.as_bytes(), origin.clone(), &rule).expect("a prefix");
     let whole = parse_article("书", "书.txt", text.as_bytes(), origin).expect("parses");
     let mut library = Library::default();
-    library.extend(Batch {
-        articles: vec![prefix.clone()],
-        ..Batch::default()
-    });
+    library.add_prefix(prefix.clone());
     let config = Config::default_config().expect("default config");
     let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 80, 24);
     app.start_loading(1);
@@ -1104,6 +1101,13 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
     let top = |app: &App| app.reader.as_ref().map(|r| r.layout.offset_of_line(r.top));
     let before = top(&app);
     assert!(offset > 0 && offset < prefix.body.text.len());
+    press(&mut app, "G");
+    assert!(
+        !app.checkpoint().iter().any(|e| matches!(e, Effect::Save(_))),
+        "the end of the first part is not saved as the end"
+    );
+    press(&mut app, "g g space space space");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(offset));
     let batch = Batch {
         articles: vec![whole.clone()],
         files: 1,

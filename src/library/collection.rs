@@ -24,6 +24,8 @@ pub struct Library {
     listed: Vec<String>,
     /// Article ID → index in `articles`.
     index: HashMap<String, usize>,
+    /// The article that holds only the first part of its file (`add_prefix`).
+    prefix: Option<String>,
 }
 
 /// A category and the range of its articles in `Library::articles`.
@@ -158,12 +160,31 @@ impl Library {
         placed
     }
 
-    /// Puts `article` in the place of the one with its ID (read from a
-    /// prefix of its file, now read whole): its index, or `None` when no
-    /// article has that ID.
+    /// Adds the article of the first part of a large file
+    /// (`library::read_prefix`); its whole article replaces it (`replace`).
+    pub fn add_prefix(&mut self, article: Article) {
+        self.prefix = Some(article.id.clone());
+        self.extend(Batch {
+            articles: vec![article],
+            ..Batch::default()
+        });
+    }
+
+    /// Whether article `index` holds only the first part of its file.
+    pub fn is_prefix(&self, index: usize) -> bool {
+        self.prefix.is_some() && self.prefix.as_deref() == self.articles.get(index).map(|a| a.id.as_str())
+    }
+
+    /// Puts `article`, the whole article of a file added from its first
+    /// part (`add_prefix`), in that one's place: its index, or `None` when
+    /// it is not that article.
     pub fn replace(&mut self, article: Article) -> Option<usize> {
+        if self.prefix.as_deref() != Some(article.id.as_str()) {
+            return None;
+        }
         let at = self.find(&article.id)?;
         *self.articles.get_mut(at)? = article;
+        self.prefix = None;
         self.categories = group_categories(&self.articles);
         Some(at)
     }
