@@ -11,19 +11,20 @@ mod listing;
 pub mod marks;
 mod navigation;
 mod notices;
+pub mod prompt;
 mod reader;
 pub mod search;
 mod unread;
 
 use bookmarks::BookmarkList;
 use geometry::Screen;
-use input::TextInput;
+pub use prompt::{Prompt, PromptKind};
 pub use reader::{Reader, Row};
 
-use crate::keymap::{Command, Context, Key, KeyCode, Keymap, Resolution};
+use crate::keymap::{Command, Context, Key, Keymap, Resolution};
 use crate::layout::LayoutSettings;
 use crate::library::Library;
-use crate::store::{Bookmark, Change, State};
+use crate::store::{Change, State};
 use crate::text::AmbiguousWidth;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,34 +113,6 @@ pub enum Overlay {
     Search(search::GlobalSearch),
     /// The open article's table of contents.
     Contents(contents::Contents),
-}
-
-/// A one-line input at the bottom of the screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: TextInput,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PromptKind {
-    /// A new bookmark waiting for its note: Enter saves it (with or without
-    /// a note), Esc cancels it.
-    NewBookmarkNote(Bookmark),
-    /// Editing the note of an existing bookmark: Esc leaves it unchanged.
-    EditNote { id: i128 },
-    /// Find in the open article.
-    Find,
-}
-
-impl PromptKind {
-    pub fn label(&self) -> &'static str {
-        match self {
-            PromptKind::NewBookmarkNote(_) => "书签备注（Enter 保存，Esc 取消）：",
-            PromptKind::EditNote { .. } => "修改备注（Enter 保存，Esc 取消）：",
-            PromptKind::Find => "查找：",
-        }
-    }
 }
 
 pub struct App {
@@ -451,20 +424,6 @@ impl App {
             Command::CycleOrder => self.cycle_article_order(),
             Command::EditNote | Command::DeleteBookmark | Command::Undo => {}
             Command::Quit => {}
-        }
-    }
-
-    /// Keys while a prompt is open: editing keys edit; Enter and Esc finish.
-    fn prompt_key(&mut self, key: Key) {
-        match (key.code, key.ctrl) {
-            (KeyCode::Enter, _) => self.finish_prompt(true),
-            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.finish_prompt(false),
-            _ if self.prompt.as_ref().is_some_and(|p| p.kind == PromptKind::Find) => self.find_key(key),
-            _ => {
-                if let Some(prompt) = &mut self.prompt {
-                    prompt.input.edit(key);
-                }
-            }
         }
     }
 

@@ -90,6 +90,18 @@ impl Keymap {
     /// Keys bound to a command in a context, for help screens and hints:
     /// single plain keys first, keys another binding hides left out.
     pub fn keys_for(&self, context: Context, command: Command) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for chord in self.chords_for(context, command) {
+            let shown = chord_name(chord);
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+        }
+        out
+    }
+
+    /// The chords that run `command` in `context`, as `keys_for` orders them.
+    fn chords_for(&self, context: Context, command: Command) -> Vec<&Chord> {
         let mut chords: Vec<&Chord> = self
             .bindings
             .iter()
@@ -101,14 +113,7 @@ impl Keymap {
             .map(|((_, chord), _)| chord)
             .collect();
         chords.sort_by_key(|chord| (chord.len(), chord.iter().any(|k| k.ctrl || k.alt)));
-        let mut out: Vec<String> = Vec::new();
-        for chord in chords {
-            let shown = chord_name(chord);
-            if !out.contains(&shown) {
-                out.push(shown);
-            }
-        }
-        out
+        chords
     }
 
     /// The first key of `command` in `context`, for a short hint ("q 退出");
@@ -134,6 +139,33 @@ impl Keymap {
             Some(key) => format!("{key} {text}"),
             None => text.to_string(),
         }
+    }
+
+    /// The keys that run `command` in a text box (the search and contents
+    /// overlays, the prompts), which keeps the keys it `edits` with: the
+    /// single keys bound to it in `context` that do not edit, or, when it
+    /// has none there, the box's own key for it (Enter opens, Esc goes
+    /// back, the arrows and page keys move), so a box can always be finished.
+    pub fn text_box_keys(&self, context: Context, command: Command, edits: impl Fn(&Key) -> bool) -> Vec<Key> {
+        let bound: Vec<Key> = self
+            .chords_for(context, command)
+            .into_iter()
+            .filter(|chord| chord.len() == 1 && !edits(&chord[0]))
+            .map(|chord| chord[0])
+            .collect();
+        if !bound.is_empty() {
+            return bound;
+        }
+        let own = match command {
+            Command::Open => KeyCode::Enter,
+            Command::Back => KeyCode::Esc,
+            Command::LineDown => KeyCode::Down,
+            Command::LineUp => KeyCode::Up,
+            Command::PageDown => KeyCode::PageDown,
+            Command::PageUp => KeyCode::PageUp,
+            _ => return Vec::new(),
+        };
+        vec![Key::plain(own)]
     }
 
     /// What typing `chord` key by key runs in `context`.

@@ -5,7 +5,7 @@
 
 use super::{App, Overlay, Pane};
 use crate::app::input::TextInput;
-use crate::keymap::{Key, KeyCode};
+use crate::keymap::{Command, Key, KeyCode};
 use crate::library::{TocEntry, current_entry, next_entry, previous_entry, table_of_contents};
 
 /// The contents overlay's state.
@@ -83,12 +83,13 @@ impl App {
     /// Keys while the contents are open: they edit the filter, but for moving and choosing.
     pub(super) fn contents_key(&mut self, key: Key) {
         let rows = contents_rows(self.height);
+        let command = self.text_box_command(key);
         let Some(Overlay::Contents(contents)) = &mut self.overlay else {
             return;
         };
-        match (key.code, key.ctrl) {
-            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.overlay = None,
-            (KeyCode::Enter, _) => {
+        match (command, key.code, key.ctrl) {
+            (Some(Command::Back), ..) | (_, KeyCode::Char('c'), true) => self.overlay = None,
+            (Some(Command::Open), ..) => {
                 let target = contents
                     .shown()
                     .get(contents.cursor)
@@ -100,10 +101,12 @@ impl App {
                     self.jump_in_article(|reader, body, page| reader.scroll_to_offset(body, offset, page));
                 }
             }
-            (KeyCode::Down, _) | (KeyCode::Char('n'), true) => contents.cursor += 1,
-            (KeyCode::Up, _) | (KeyCode::Char('p'), true) => contents.cursor = contents.cursor.saturating_sub(1),
-            (KeyCode::PageDown, _) => contents.cursor += rows,
-            (KeyCode::PageUp, _) => contents.cursor = contents.cursor.saturating_sub(rows),
+            (Some(Command::LineDown), ..) | (_, KeyCode::Char('n'), true) => contents.cursor += 1,
+            (Some(Command::LineUp), ..) | (_, KeyCode::Char('p'), true) => {
+                contents.cursor = contents.cursor.saturating_sub(1)
+            }
+            (Some(Command::PageDown), ..) => contents.cursor += rows,
+            (Some(Command::PageUp), ..) => contents.cursor = contents.cursor.saturating_sub(rows),
             _ => {
                 if contents.input.edit(key) {
                     contents.cursor = 0;

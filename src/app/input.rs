@@ -115,6 +115,25 @@ impl TextInput {
         self.cursor = 0;
     }
 
+    /// Whether `key` is one of the box's own editing keys (a character,
+    /// Backspace, Delete, the arrows across the text, Home, End and their
+    /// emacs-style Ctrl keys), which no command takes from it.
+    pub fn edits(key: &Key) -> bool {
+        key.types_text()
+            || matches!(
+                (key.code, key.ctrl),
+                (
+                    KeyCode::Backspace
+                        | KeyCode::Delete
+                        | KeyCode::Left
+                        | KeyCode::Right
+                        | KeyCode::Home
+                        | KeyCode::End,
+                    _
+                ) | (KeyCode::Char('h' | 'd' | 'b' | 'f' | 'a' | 'e' | 'u'), true)
+            )
+    }
+
     /// Applies an editing key (emacs-style control keys included); returns
     /// whether the text may have changed.
     pub fn edit(&mut self, key: Key) -> bool {

@@ -115,9 +115,9 @@ impl App {
     /// the history of that box: Up to older queries, Down back to newer and
     /// then to an empty box. Returns whether the key was taken.
     fn walk_history(&mut self, kind: QueryKind, key: Key) -> bool {
-        let older = match key.code {
-            KeyCode::Up => true,
-            KeyCode::Down => false,
+        let older = match self.text_box_command(key) {
+            Some(Command::LineUp) => true,
+            Some(Command::LineDown) => false,
             _ => {
                 self.search_memory.walking = None;
                 return false;
@@ -161,20 +161,17 @@ impl App {
             self.refresh_search();
             return;
         }
+        let command = self.text_box_command(key);
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
-        match (key.code, key.ctrl) {
-            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => self.leave_search(),
-            (KeyCode::Enter, _) => self.open_search_result(),
-            (KeyCode::Down, _) | (KeyCode::Char('n'), true) | (KeyCode::Char('j'), true) => {
-                search.cursor.move_by(1, len, rows)
-            }
-            (KeyCode::Up, _) | (KeyCode::Char('p'), true) | (KeyCode::Char('k'), true) => {
-                search.cursor.move_by(-1, len, rows)
-            }
-            (KeyCode::PageDown, _) => search.cursor.move_by(rows as isize, len, rows),
-            (KeyCode::PageUp, _) => search.cursor.move_by(-(rows as isize), len, rows),
+        match (command, key.code, key.ctrl) {
+            (Some(Command::Back), ..) | (_, KeyCode::Char('c'), true) => self.leave_search(),
+            (Some(Command::Open), ..) => self.open_search_result(),
+            (Some(Command::LineDown), ..) | (_, KeyCode::Char('n' | 'j'), true) => search.cursor.move_by(1, len, rows),
+            (Some(Command::LineUp), ..) | (_, KeyCode::Char('p' | 'k'), true) => search.cursor.move_by(-1, len, rows),
+            (Some(Command::PageDown), ..) => search.cursor.move_by(rows as isize, len, rows),
+            (Some(Command::PageUp), ..) => search.cursor.move_by(-(rows as isize), len, rows),
             _ => {
                 if search.input.edit(key) {
                     self.refresh_search();

@@ -32,6 +32,12 @@ pub enum KeyCode {
 }
 
 impl Key {
+    /// Whether the key types text in a text box: a character without
+    /// Ctrl or Alt.
+    pub fn types_text(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
     pub const fn plain(code: KeyCode) -> Key {
         Key {
             code,

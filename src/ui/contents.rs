@@ -21,7 +21,11 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
     let end = put_str(buf, x, area.y, contents.input.text(), room, theme.input, ambiguous);
     let shown = contents.shown();
     if area.height > 1 {
-        let hint = format!("{} 条  输入可筛选  Up/Down 选择  Enter 跳转  Esc 返回", shown.len());
+        let keys = app.text_box_hints(&[
+            (crate::keymap::Command::Open, "跳转"),
+            (crate::keymap::Command::Back, "返回"),
+        ]);
+        let hint = format!("{} 条  输入可筛选  {}  {keys}", shown.len(), app.up_down_hint("选择"));
         let style = theme.dim.patch(theme.overlay);
         put_truncated(buf, area.x + 1, area.y + 1, &hint, width, style, ambiguous);
     }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use crate::app::search::GlobalSearch;
+use crate::keymap::Command;
 use crate::search::snippet;
 use crate::text::str_width;
 
@@ -42,9 +43,13 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
     put_str(buf, x, area.y, shown, room, style, ambiguous);
     let total = search.results.total;
     let hint = if text.trim().is_empty() {
-        "输入字词，空格分开的都要出现；author: title: tag: 限定，-词 排除；拼音（jys、jingyesi）找标题和作者；Up/Down 翻历史".to_string()
+        let history = app.up_down_hint("翻历史");
+        format!(
+            "{history}；输入字词，空格分开的都要出现；author: title: tag: 限定，-词 排除；拼音（jys、jingyesi）找标题和作者"
+        )
     } else {
-        format!("{total} 篇  Up/Down 选择  Enter 打开  Esc 返回")
+        let keys = app.text_box_hints(&[(Command::Open, "打开"), (Command::Back, "返回")]);
+        format!("{total} 篇  {}  {keys}", app.up_down_hint("选择"))
     };
     if area.height > 1 {
         put_truncated(

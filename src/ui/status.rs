@@ -111,14 +111,14 @@ fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buffer)
     fill(buf, area, style);
     // A prompt that could not take all that was typed says so in its label's place.
     let label = match &view.app.message {
-        Some(message) if prompt.input.was_cut() => message.as_str(),
-        _ => prompt.kind.label(),
+        Some(message) if prompt.input.was_cut() => message.clone(),
+        _ => view.app.prompt_label(&prompt.kind),
     };
     let x = put_str(
         buf,
         area.x + 1,
         area.y,
-        label,
+        &label,
         area.width.saturating_sub(12),
         style,
         ambiguous,

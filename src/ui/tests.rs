@@ -478,3 +478,24 @@ fn a_search_box_that_is_full_says_so_instead_of_dropping_keys() {
     reader.handle(Input::Paste("字".repeat(6_000)));
     assert!(screen(&reader).contains("输入已满"), "{}", screen(&reader));
 }
+
+#[test]
+fn text_boxes_name_and_take_the_keys_of_a_rebound_keymap() {
+    let config =
+        "[keys]\nopen = [\"f5\"]\nback = [\"f4\"]\nline_down = [\"j\", \"ctrl-n\"]\nline_up = [\"k\", \"ctrl-p\"]\n";
+    let empty = screen(&app_with(config, 120, 35, "s"));
+    assert!(empty.contains("Ctrl-p/Ctrl-n 翻历史"), "{empty}");
+    let typed = screen(&app_with(config, 120, 35, "s x y"));
+    assert!(typed.contains("Ctrl-p/Ctrl-n 选择  F5 打开  F4 返回"), "{typed}");
+    assert!(!typed.contains("Enter") && !typed.contains("Esc"), "{typed}");
+    assert!(
+        app_with(config, 120, 35, "s x f4").overlay.is_none(),
+        "F4 closes the search"
+    );
+    let note = screen(&app_with(config, 120, 35, "j l l m"));
+    assert!(note.contains("书签备注（F5 保存  F4 取消）："), "{note}");
+    let contents = screen(&app_with(config, 120, 35, "j l l t"));
+    assert!(contents.contains("Ctrl-p/Ctrl-n 选择  F5 跳转  F4 返回"), "{contents}");
+    let defaults = screen(&app(120, 35, "s x"));
+    assert!(defaults.contains("Up/Down 选择  Enter 打开  Esc 返回"), "{defaults}");
+}
