@@ -8,7 +8,7 @@ mod shown;
 mod width;
 
 pub use binary::is_legacy_text;
-pub use sanitize::{is_clean, sanitize, sanitize_inline};
+pub use sanitize::{is_clean, sanitize, sanitize_cow, sanitize_inline};
 pub use shown::{Shown, is_unsafe, shown, to_json};
 pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
 

@@ -70,7 +70,7 @@ pub fn parse_article_with(
         Format::Markdown | Format::Plain => {
             // Sanitise the whole file first: a Markdown parser would cut an escape
             // sequence into pieces that no longer look like one.
-            let text = crate::text::sanitize(&decode_text(bytes));
+            let text = crate::text::sanitize_cow(decode_text(bytes));
             if format == Format::Plain {
                 // Lines of a paragraph are joined in the body: the first line is the source's.
                 let fields = FrontMatter {

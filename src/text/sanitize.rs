@@ -15,6 +15,16 @@ const CSI_C1: char = '\u{9b}';
 const OSC_C1: char = '\u{9d}';
 const ST_C1: char = '\u{9c}';
 
+/// `sanitize`, without a copy of text that needs nothing (most text): a
+/// large file is then held once while it is parsed, not twice.
+pub fn sanitize_cow(input: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if needs_nothing(&input) {
+        input
+    } else {
+        std::borrow::Cow::Owned(sanitize(&input))
+    }
+}
+
 /// Sanitises multi-line text: keeps `\n`, expands tabs, normalises line endings.
 pub fn sanitize(input: &str) -> String {
     // Most text needs nothing: copy it whole.
