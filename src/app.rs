@@ -7,22 +7,24 @@ pub mod geometry;
 mod goto;
 pub mod help;
 pub mod input;
+mod list;
 mod listing;
+mod loading;
 pub mod marks;
 mod navigation;
 mod notices;
 pub mod prompt;
 mod reader;
+mod screen;
 pub mod search;
 mod unread;
 
 use bookmarks::BookmarkList;
-use geometry::Screen;
+pub use list::ListCursor;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{Reader, Row};
 
 use crate::keymap::{Command, Context, Key, Keymap, Resolution};
-use crate::layout::LayoutSettings;
 use crate::library::Library;
 use crate::store::{Change, State};
 use crate::text::AmbiguousWidth;
@@ -77,31 +79,6 @@ pub enum Effect {
 }
 
 pub use crate::layout::ReadingSettings;
-
-/// Selection and scroll offset of a list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ListCursor {
-    pub selected: usize,
-    /// The first item shown.
-    pub offset: usize,
-}
-
-impl ListCursor {
-    pub fn select(&mut self, index: usize, len: usize, visible: usize) {
-        self.selected = index.min(len.saturating_sub(1));
-        let visible = visible.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + visible {
-            self.offset = self.selected + 1 - visible;
-        }
-        self.offset = self.offset.min(len.saturating_sub(visible));
-    }
-
-    pub fn move_by(&mut self, delta: isize, len: usize, visible: usize) {
-        self.select(self.selected.saturating_add_signed(delta), len, visible);
-    }
-}
 
 /// A window over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,23 +192,6 @@ impl App {
         self.script = script;
     }
 
-    pub fn screen(&self) -> Screen {
-        self.screen_with_reader(self.reader.is_some())
-    }
-
-    /// The panes with the reader open or not; the reader's page and column
-    /// are measured as they are once it is open, also while it opens.
-    fn screen_with_reader(&self, reader_open: bool) -> Screen {
-        Screen::new(
-            self.width,
-            self.height,
-            self.focus,
-            self.focus_mode,
-            reader_open,
-            self.settings.max_width,
-        )
-    }
-
     /// Library indices of the selected category's articles.
     pub fn category_articles(&self) -> std::ops::Range<usize> {
         self.library
@@ -243,29 +203,6 @@ impl App {
     /// The article under the cursor in the article list.
     pub fn selected_article(&self) -> Option<usize> {
         self.listed_article(self.articles.selected)
-    }
-
-    /// Lines of text the reader shows at once.
-    pub fn reader_page(&self) -> usize {
-        self.screen_with_reader(true)
-            .reader
-            .map_or(1, |pane| usize::from(pane.height).max(1))
-    }
-
-    /// Layout settings for the reader pane at the current size.
-    pub fn layout_settings(&self) -> LayoutSettings {
-        let width = self
-            .screen_with_reader(true)
-            .reader
-            .map_or(usize::from(self.width), |pane| {
-                usize::from(geometry::reading_column(pane, self.settings.max_width).width)
-            });
-        LayoutSettings {
-            width,
-            indent: self.settings.indent,
-            paragraph_spacing: self.settings.paragraph_spacing,
-            ambiguous: self.settings.ambiguous,
-        }
     }
 
     /// Applies one input and returns what the runtime must do.
@@ -425,95 +362,6 @@ impl App {
             Command::EditNote | Command::DeleteBookmark | Command::Undo => {}
             Command::Quit => {}
         }
-    }
-
-    /// Expects `total` article files to arrive in batches.
-    pub fn start_loading(&mut self, total: usize) {
-        self.loading = (total > 0).then_some((0, total));
-    }
-
-    /// Adds a batch of articles; the open article and the selections stay on
-    /// the same articles although their positions in the library change.
-    /// Puts the whole articles of files shown from their first part
-    /// (`Library::add_prefix`) in their place, the reader keeping its place;
-    /// true when the batch held nothing else.
-    fn complete_prefixes(&mut self, batch: &mut crate::library::Batch) -> bool {
-        let library = &self.library;
-        let shown_from_prefix =
-            |article: &crate::library::Article| library.find(&article.id).is_some_and(|at| library.is_prefix(at));
-        if batch.articles.is_empty() || !batch.articles.iter().all(shown_from_prefix) {
-            return false;
-        }
-        for article in std::mem::take(&mut batch.articles) {
-            let Some(at) = self.library.replace(article) else {
-                continue;
-            };
-            if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
-                reader.reload(&self.library.articles()[at].body);
-            }
-        }
-        // Built from the prefix: built again from the whole text when next searched.
-        self.search_index = None;
-        batch.problems.is_empty()
-    }
-
-    fn add_articles(&mut self, mut batch: crate::library::Batch, index: crate::search::SearchIndex) {
-        if self.complete_prefixes(&mut batch) {
-            if let Some((loaded, total)) = self.loading {
-                let loaded = loaded + batch.files;
-                self.loading = (loaded < total).then_some((loaded, total));
-            }
-            return;
-        }
-        let id_of = |app: &App, index: Option<usize>| index.map(|i| app.library.articles()[i].id.clone());
-        let reader_id = id_of(self, self.reader.as_ref().map(|r| r.article));
-        let selected_id = id_of(self, self.selected_article());
-        let category = self
-            .library
-            .categories()
-            .get(self.categories.selected)
-            .map(|c| c.name.clone());
-        let files = batch.files;
-        // The articles there before are indexed now if they never were: the
-        // first part of the collection, read before the reader started.
-        self.index();
-        let placed = self.library.extend(batch);
-        let articles = self.library.articles();
-        self.keys.add(placed.iter().flatten().filter_map(|&i| articles.get(i)));
-        if let Some(search_index) = &mut self.search_index {
-            search_index.merge(&placed, index);
-        }
-        self.attach_state();
-        if let Some((loaded, total)) = self.loading {
-            let loaded = loaded + files;
-            self.loading = (loaded < total).then_some((loaded, total));
-        }
-        if let Some(reader) = &mut self.reader
-            && let Some(index) = reader_id.and_then(|id| self.library.find(&id))
-        {
-            reader.article = index;
-        }
-        // Untouched lists stay at the top while articles arrive.
-        let untouched = self.reader.is_none() && self.categories.selected == 0 && self.articles.selected == 0;
-        let category = if untouched { None } else { category };
-        let selected_id = if untouched { None } else { selected_id };
-        let categories = self.library.categories();
-        let category_index = category
-            .and_then(|name| categories.iter().position(|c| c.name == name))
-            .unwrap_or(0);
-        self.categories.selected = category_index;
-        if untouched {
-            self.categories.offset = 0;
-        }
-        self.refresh_listing();
-        self.articles.selected = selected_id
-            .and_then(|id| self.library.find(&id))
-            .and_then(|i| self.list_position(i))
-            .unwrap_or(0);
-        if matches!(self.overlay, Some(Overlay::Search(_))) {
-            self.refresh_search();
-        }
-        self.after_geometry_change();
     }
 
     /// Sets how wide ambiguous characters are drawn and re-lays out the reader.

@@ -1,0 +1,96 @@
+//! Articles arriving in background batches while the reader runs: the
+//! progress, whole articles replacing the first parts shown of large files,
+//! and the lists, the reader and the search index kept on the same articles.
+
+use super::{App, Overlay};
+
+impl App {
+    /// Expects `total` article files to arrive in batches.
+    pub fn start_loading(&mut self, total: usize) {
+        self.loading = (total > 0).then_some((0, total));
+    }
+
+    /// Puts the whole articles of files shown from their first part
+    /// (`Library::add_prefix`) in their place, the reader keeping its place;
+    /// true when the batch held nothing else.
+    fn complete_prefixes(&mut self, batch: &mut crate::library::Batch) -> bool {
+        let library = &self.library;
+        let shown_from_prefix =
+            |article: &crate::library::Article| library.find(&article.id).is_some_and(|at| library.is_prefix(at));
+        if batch.articles.is_empty() || !batch.articles.iter().all(shown_from_prefix) {
+            return false;
+        }
+        for article in std::mem::take(&mut batch.articles) {
+            let Some(at) = self.library.replace(article) else {
+                continue;
+            };
+            if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
+                reader.reload(&self.library.articles()[at].body);
+            }
+        }
+        // Built from the prefix: built again from the whole text when next searched.
+        self.search_index = None;
+        batch.problems.is_empty()
+    }
+
+    /// Adds a batch of articles; the open article and the selections stay on
+    /// the same articles although their positions in the library change.
+    pub(super) fn add_articles(&mut self, mut batch: crate::library::Batch, index: crate::search::SearchIndex) {
+        if self.complete_prefixes(&mut batch) {
+            if let Some((loaded, total)) = self.loading {
+                let loaded = loaded + batch.files;
+                self.loading = (loaded < total).then_some((loaded, total));
+            }
+            return;
+        }
+        let id_of = |app: &App, index: Option<usize>| index.map(|i| app.library.articles()[i].id.clone());
+        let reader_id = id_of(self, self.reader.as_ref().map(|r| r.article));
+        let selected_id = id_of(self, self.selected_article());
+        let category = self
+            .library
+            .categories()
+            .get(self.categories.selected)
+            .map(|c| c.name.clone());
+        let files = batch.files;
+        // The articles there before are indexed now if they never were: the
+        // first part of the collection, read before the reader started.
+        self.index();
+        let placed = self.library.extend(batch);
+        let articles = self.library.articles();
+        self.keys.add(placed.iter().flatten().filter_map(|&i| articles.get(i)));
+        if let Some(search_index) = &mut self.search_index {
+            search_index.merge(&placed, index);
+        }
+        self.attach_state();
+        if let Some((loaded, total)) = self.loading {
+            let loaded = loaded + files;
+            self.loading = (loaded < total).then_some((loaded, total));
+        }
+        if let Some(reader) = &mut self.reader
+            && let Some(index) = reader_id.and_then(|id| self.library.find(&id))
+        {
+            reader.article = index;
+        }
+        // Untouched lists stay at the top while articles arrive.
+        let untouched = self.reader.is_none() && self.categories.selected == 0 && self.articles.selected == 0;
+        let category = if untouched { None } else { category };
+        let selected_id = if untouched { None } else { selected_id };
+        let categories = self.library.categories();
+        let category_index = category
+            .and_then(|name| categories.iter().position(|c| c.name == name))
+            .unwrap_or(0);
+        self.categories.selected = category_index;
+        if untouched {
+            self.categories.offset = 0;
+        }
+        self.refresh_listing();
+        self.articles.selected = selected_id
+            .and_then(|id| self.library.find(&id))
+            .and_then(|i| self.list_position(i))
+            .unwrap_or(0);
+        if matches!(self.overlay, Some(Overlay::Search(_))) {
+            self.refresh_search();
+        }
+        self.after_geometry_change();
+    }
+}
