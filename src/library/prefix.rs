@@ -14,9 +14,9 @@ use super::plan::{Candidate, Content};
 use super::read::MAX_FILE_BYTES;
 
 /// Files at least this large open from a prefix.
-pub const PREFIX_FROM_BYTES: usize = 1 << 20;
+pub const PREFIX_FROM_BYTES: usize = 256 * 1024;
 /// About how much of the file the prefix holds: many screens of text.
-const PREFIX_BYTES: usize = 128 * 1024;
+const PREFIX_BYTES: usize = 64 * 1024;
 
 /// The article of the first part of the large `.txt` or `.md` file
 /// `candidate` names, read without reading the rest; `None` for anything
