@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use directories::{BaseDirs, ProjectDirs};
 
 use crate::config::{self, AmbiguousSetting, Config};
-use crate::layout::ReadingSettings;
+use crate::layout::{LayoutSettings, ReadingSettings};
 use crate::library::{
     ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
     read_batch_cached, read_prefix,
@@ -332,13 +332,31 @@ pub fn reading_settings(config: &Config) -> ReadingSettings {
     }
 }
 
-/// The reading settings of `config/default.toml`, their only source.
+/// The reading settings of `config/default.toml`, their only source (read
+/// once).
 impl Default for ReadingSettings {
     fn default() -> ReadingSettings {
-        #[allow(clippy::expect_used)]
-        // Not input: the embedded defaults, which a test loads.
-        let defaults = Config::default_config().expect("the built-in configuration loads");
-        reading_settings(&defaults)
+        static DEFAULTS: std::sync::OnceLock<ReadingSettings> = std::sync::OnceLock::new();
+        *DEFAULTS.get_or_init(|| {
+            #[allow(clippy::expect_used)]
+            // Not input: the embedded defaults, which a test loads.
+            let defaults = Config::default_config().expect("the built-in configuration loads");
+            reading_settings(&defaults)
+        })
+    }
+}
+
+impl LayoutSettings {
+    /// A column of `width` with the other reading settings' defaults (from
+    /// `config/default.toml`, as `ReadingSettings::default`).
+    pub fn with_width(width: usize) -> LayoutSettings {
+        let defaults = ReadingSettings::default();
+        LayoutSettings {
+            width,
+            indent: defaults.indent,
+            paragraph_spacing: defaults.paragraph_spacing,
+            ambiguous: defaults.ambiguous,
+        }
     }
 }
 

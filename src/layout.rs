@@ -36,17 +36,6 @@ pub struct LayoutSettings {
     pub ambiguous: AmbiguousWidth,
 }
 
-impl LayoutSettings {
-    pub fn with_width(width: usize) -> LayoutSettings {
-        LayoutSettings {
-            width,
-            indent: true,
-            paragraph_spacing: true,
-            ambiguous: AmbiguousWidth::Narrow,
-        }
-    }
-}
-
 /// How text is laid out for reading, as the configuration's `[reading]`
 /// says (`config::Config::reading_settings`; its defaults are those of
 /// `config/default.toml`): the same for `show`, the reader and search snippets.
