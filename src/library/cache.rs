@@ -28,6 +28,10 @@ mod housekeeping;
 #[cfg(test)]
 mod tests;
 
+use std::hash::BuildHasher;
+
+use foldhash::HashMap;
+use foldhash::fast::RandomState;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -98,6 +102,9 @@ impl Document for CachedArticle<'_> {
     }
 }
 
+/// In `ArticleCache::lookup`: no slot is used for this hash.
+const NOT_USED: u32 = u32::MAX;
+
 /// The cache of one set of collection folders, open for one load.
 #[derive(Debug)]
 pub struct ArticleCache {
@@ -105,6 +112,11 @@ pub struct ArticleCache {
     /// The file as read, and where each path's entry is in it (by path).
     read: Vec<u8>,
     slots: Vec<Slot>,
+    /// Each slot's place in `slots` by a hash of its path (foldhash: fast
+    /// on short keys), found in one step rather than by comparing long paths
+    /// with a common prefix; `NOT_USED` for a path or hash taken twice.
+    lookup: HashMap<u64, u32>,
+    hasher: RandomState,
     /// When the file read was written (its modification time, in ns since
     /// the epoch): entries of files modified at or after it are not trusted.
     written_ns: i128,
@@ -141,8 +153,26 @@ impl ArticleCache {
         } else {
             format!("{PARSER} chapters {chapters}")
         };
-        let (slots, sound) = index(&read, &parser).unwrap_or_default();
+        let (slots, mut sound) = index(&read, &parser).unwrap_or_default();
+        let hasher = RandomState::default();
+        let mut lookup = HashMap::with_capacity_and_hasher(slots.len(), RandomState::default());
+        for (n, slot) in slots.iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(NOT_USED);
+            lookup
+                .entry(hasher.hash_one(&read[slot.path.clone()]))
+                .and_modify(|taken| {
+                    // Two entries for one path cannot be told apart (nor two
+                    // paths of one hash): neither is used; the files are parsed.
+                    sound &= slots
+                        .get(*taken as usize)
+                        .is_some_and(|other| read[other.path.clone()] != read[slot.path.clone()]);
+                    *taken = NOT_USED;
+                })
+                .or_insert(n);
+        }
         ArticleCache {
+            lookup,
+            hasher,
             file,
             parser,
             changed: !sound,
@@ -155,9 +185,9 @@ impl ArticleCache {
     }
 
     fn find(&self, path: &str) -> Option<usize> {
-        self.slots
-            .binary_search_by(|slot| self.read[slot.path.clone()].cmp(path.as_bytes()))
-            .ok()
+        let n = *self.lookup.get(&self.hasher.hash_one(path.as_bytes()))? as usize;
+        let slot = self.slots.get(n)?;
+        (self.read.get(slot.path.clone())? == path.as_bytes()).then_some(n)
     }
 
     /// The slot for the file at `path`, left in place.

@@ -200,7 +200,7 @@ pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Bo
     Some(framed)
 }
 
-/// Where each path's entry is in a cache file, sorted by path, and whether
+/// Where each path's entry is in a cache file, in the file's order, and whether
 /// the whole file was sound; `None` if it is not one this build wrote with
 /// the parser `parser` (fingerprint and chapter rule; then it is ignored). Every entry's checksum is verified here, before any entry
 /// is used: a damaged entry and those after it (their frames can no longer
@@ -235,15 +235,7 @@ pub(super) fn index(bytes: &[u8], parser: &str) -> Option<(Vec<Slot>, bool)> {
         at = slot.bytes.end;
         slots.push(slot);
     }
-    slots.sort_unstable_by(|a, b| bytes[a.path.clone()].cmp(&bytes[b.path.clone()]));
-    // Two entries for one path cannot be told apart: neither is used.
-    let unique: Vec<Slot> = slots
-        .chunk_by(|a, b| bytes[a.path.clone()] == bytes[b.path.clone()])
-        .filter(|group| group.len() == 1)
-        .map(|group| group[0].clone())
-        .collect();
-    sound &= unique.len() == slots.len();
-    Some((unique, sound))
+    Some((slots, sound))
 }
 
 /// The entry bytes of the frame at `at`, if its checksum holds.

@@ -269,3 +269,16 @@ fn temp_files_of_killed_writers_are_removed_and_a_live_one_kept() {
     assert!(!killed.exists(), "a killed writer's temp file is removed");
     assert!(live.exists() && other.exists(), "a live writer's file and others stay");
 }
+
+#[test]
+fn a_path_with_two_entries_is_found_in_neither_and_the_cache_rewritten() {
+    let mut bytes = header(PARSER);
+    for (path, problem) in [("/a.md", "first"), ("/b.md", "only"), ("/a.md", "second")] {
+        bytes.extend(entry_bytes(path, "id", Stamp::default(), Err(problem)).expect("entry"));
+    }
+    let cache = cache_of(bytes).expect("a cache");
+    assert!(cache.slot("/a.md").is_none());
+    assert!(cache.slot("/b.md").is_some());
+    assert!(cache.slot("/c.md").is_none());
+    assert!(cache.changed, "rewritten");
+}
