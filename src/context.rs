@@ -9,7 +9,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use directories::{BaseDirs, ProjectDirs};
+mod places;
 
 use crate::config::{self, AmbiguousSetting, Config};
 use crate::layout::{LayoutSettings, ReadingSettings};
@@ -61,12 +61,14 @@ pub struct Places {
 
 impl Places {
     pub fn find() -> Places {
-        let project = ProjectDirs::from("", "", "yuedu");
+        let Some((config, data, cache, home)) = places::platform_folders() else {
+            return Places::default();
+        };
         Places {
-            config_file: project.as_ref().map(|p| p.config_dir().join(config::FILE_NAME)),
-            data_dir: project.as_ref().map(|p| p.data_dir().to_path_buf()),
-            cache_dir: project.as_ref().map(|p| p.cache_dir().to_path_buf()),
-            home: BaseDirs::new().map(|b| b.home_dir().to_path_buf()),
+            config_file: Some(config.join(config::FILE_NAME)),
+            data_dir: Some(data),
+            cache_dir: Some(cache),
+            home: Some(home),
         }
     }
 }
