@@ -5,6 +5,7 @@ mod bookmarks;
 mod contents;
 mod draw;
 mod help;
+mod list;
 mod lists;
 mod notices;
 mod reader;

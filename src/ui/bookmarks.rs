@@ -3,7 +3,8 @@
 use ratatui::buffer::Buffer;
 
 use super::View;
-use super::draw::{fill, put_right, put_str, put_truncated};
+use super::draw::{put_str, put_truncated};
+use super::list::{Item, Looks, render_list};
 use crate::app::bookmarks::BookmarkList;
 use crate::keymap::{Command, Context};
 
@@ -62,66 +63,37 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     };
     // Grouped, each article's title heads its bookmarks (and the first
     // shown, when the list starts inside a group).
-    let mut y = body.y;
     let mut previous: Option<&str> = None;
-    for (index, bookmark) in ordered.iter().enumerate().skip(list.offset) {
-        let heading = list.grouped && previous != Some(bookmark.article.as_str());
+    let items = ordered.iter().enumerate().skip(list.offset).map(|(index, bookmark)| {
+        let heading = (list.grouped && previous != Some(bookmark.article.as_str())).then(|| title_of(bookmark));
         previous = Some(&bookmark.article);
-        if y + u16::from(heading) + 2 > body.bottom() {
-            break;
-        }
-        if heading {
-            put_truncated(
-                buf,
-                body.x + 1,
-                y,
-                &title_of(bookmark),
-                body.width.saturating_sub(2),
-                theme.overlay_key,
-                ambiguous,
-            );
-            y += 1;
-        }
-        let selected = index == list.cursor;
-        let style = if selected { theme.selected } else { theme.overlay };
-        fill(buf, ratatui::layout::Rect { y, height: 2, ..body }, style);
         let title = if list.grouped {
             String::new()
         } else {
             title_of(bookmark)
         };
-        let when = crate::present::bookmark_time(bookmark);
-        let when_width = crate::text::str_width(&when, ambiguous) as u16;
-        let first = match (title.is_empty(), bookmark.note.is_empty()) {
+        let title = match (title.is_empty(), bookmark.note.is_empty()) {
             (_, true) => title,
             (true, false) => format!("  {}", bookmark.note),
             (false, false) => format!("{title}  {}", bookmark.note),
         };
-        put_truncated(
-            buf,
-            body.x + 1,
-            y,
-            &first,
-            body.width.saturating_sub(when_width + 4),
-            style,
-            ambiguous,
-        );
-        put_right(buf, body.right().saturating_sub(1), y, &when, style, ambiguous);
-        let snippet = format!("  {}", bookmark.snippet);
-        let snippet_style = if selected {
-            style
-        } else {
-            theme.dim.patch(theme.overlay)
-        };
-        put_truncated(
-            buf,
-            body.x + 1,
-            y + 1,
-            &snippet,
-            body.width.saturating_sub(2),
-            snippet_style,
-            ambiguous,
-        );
-        y += 2;
-    }
+        Item {
+            heading,
+            title,
+            title_right: crate::present::bookmark_time(bookmark),
+            detail: Some(vec![(format!("  {}", bookmark.snippet), false)]),
+            selected: index == list.cursor,
+            ..Item::default()
+        }
+    });
+    let looks = Looks {
+        normal: theme.overlay,
+        selected: theme.selected,
+        detail: theme.dim.patch(theme.overlay),
+        heading: theme.overlay_key,
+        hit: theme.hit,
+        detail_indent: 1,
+        ambiguous,
+    };
+    render_list(buf, body, items, &looks);
 }

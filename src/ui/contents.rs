@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::View;
 use super::draw::{fill, put_str, put_truncated};
+use super::list::{Item, Looks, render_list};
 use crate::app::contents::Contents;
 
 /// Draws the overlay; returns where the cursor goes (the end of the filter).
@@ -29,28 +30,25 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
         let style = theme.dim.patch(theme.overlay);
         put_truncated(buf, area.x + 1, area.y + 1, &hint, width, style, ambiguous);
     }
-    let rows = usize::from(body.height);
-    for (row, &index) in shown.iter().enumerate().skip(contents.offset).take(rows) {
-        let y = body.y + (row - contents.offset) as u16;
+    let items = shown.iter().enumerate().skip(contents.offset).map(|(row, &index)| {
         let entry = &contents.entries[index];
-        let style = if row == contents.cursor {
-            theme.selected
-        } else {
-            theme.overlay
-        };
-        fill(buf, Rect { y, height: 1, ..body }, style);
         let mark = if contents.current == Some(index) { "▶ " } else { "  " };
         let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)).min(5));
-        let line = format!("{mark}{indent}{}", entry.title);
-        put_truncated(
-            buf,
-            body.x + 1,
-            y,
-            &line,
-            body.width.saturating_sub(2),
-            style,
-            ambiguous,
-        );
-    }
+        Item {
+            title: format!("{mark}{indent}{}", entry.title),
+            selected: row == contents.cursor,
+            ..Item::default()
+        }
+    });
+    let looks = Looks {
+        normal: theme.overlay,
+        selected: theme.selected,
+        detail: theme.overlay,
+        heading: theme.overlay_key,
+        hit: theme.hit,
+        detail_indent: 1,
+        ambiguous,
+    };
+    render_list(buf, body, items, &looks);
     (end, area.y)
 }

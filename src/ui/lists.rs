@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
+use super::list::{Item, Looks, render_list};
 use crate::app::{Pane, geometry};
 use crate::keymap::{Command, Context};
 use crate::present::article_details;
@@ -61,52 +62,30 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     render_heading(view, area, &heading, focused, buf);
     let body = geometry::list_body(area);
     let rows = usize::from(body.height / geometry::ARTICLE_ROWS);
-    for (slot, position) in (app.articles.offset..range.len()).take(rows).enumerate() {
-        let Some(index) = app.listed_article(position) else {
-            break;
-        };
-        let article = &app.library.articles()[index];
-        let y = body.y + slot as u16 * geometry::ARTICLE_ROWS;
-        let selected = position == app.articles.selected;
-        let style = if selected {
-            selection_style(view, focused)
-        } else {
-            theme.text
-        };
-        let details_style = if selected { style } else { theme.dim };
-        fill(
-            buf,
-            Rect {
-                y,
-                height: geometry::ARTICLE_ROWS,
-                ..body
-            },
-            style,
-        );
-        let width = body.width.saturating_sub(2);
-        put_truncated(buf, body.x + 1, y, &article.meta.title, width, style, ambiguous);
-        let status = app.read_status(index).label();
-        let status_width = crate::text::str_width(&status, ambiguous) as u16;
-        let details_width = width.saturating_sub(status_width + 2);
-        let details = article_details(article);
-        put_truncated(
-            buf,
-            body.x + 1,
-            y + 1,
-            &details,
-            details_width,
-            details_style,
-            ambiguous,
-        );
-        put_right(
-            buf,
-            body.right().saturating_sub(1),
-            y + 1,
-            &status,
-            details_style,
-            ambiguous,
-        );
-    }
+    let items = (app.articles.offset..range.len())
+        .take(rows)
+        .map_while(|position| Some((position, app.listed_article(position)?)))
+        .map(|(position, index)| {
+            let article = &app.library.articles()[index];
+            Item {
+                title: article.meta.title.clone(),
+                detail: Some(vec![(article_details(article), false)]),
+                detail_right: app.read_status(index).label(),
+                selected: position == app.articles.selected,
+                ..Item::default()
+            }
+        });
+    let selected = selection_style(view, focused);
+    let looks = Looks {
+        normal: theme.text,
+        selected,
+        detail: theme.dim,
+        heading: theme.text,
+        hit: theme.hit,
+        detail_indent: 1,
+        ambiguous,
+    };
+    render_list(buf, body, items, &looks);
 }
 
 fn render_heading(view: &View<'_>, area: Rect, text: &str, focused: bool, buf: &mut Buffer) {

@@ -4,11 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::View;
-use super::draw::{fill, put_right, put_str, put_truncated};
+use super::draw::{fill, put_str, put_truncated};
+use super::list::{Item, Looks, render_list};
 use crate::app::search::GlobalSearch;
 use crate::keymap::Command;
 use crate::search::snippet;
-use crate::text::str_width;
 
 /// Draws the overlay; returns the cursor position in the query line.
 pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -> (u16, u16) {
@@ -62,81 +62,54 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
             ambiguous,
         );
     }
-    let rows = usize::from(body.height / 2);
-    for (slot, (index, hit)) in search
+    let items = search
         .results
         .hits
         .iter()
         .enumerate()
         .skip(search.cursor.offset)
-        .take(rows)
-        .enumerate()
-    {
-        let article = &app.library.articles()[hit.article];
-        let y = body.y + slot as u16 * 2;
-        let selected = index == search.cursor.selected;
-        let style = if selected { theme.selected } else { theme.overlay };
-        fill(buf, Rect { y, height: 2, ..body }, style);
-        let count = if hit.count > 0 {
-            format!("{}  {} 处", article.meta.category, hit.count)
-        } else {
-            article.meta.category.clone()
-        };
-        let count_width = str_width(&count, ambiguous) as u16;
-        put_truncated(
-            buf,
-            body.x + 1,
-            y,
-            &article.meta.title,
-            body.width.saturating_sub(count_width + 4),
-            style,
-            ambiguous,
-        );
-        put_right(buf, body.right().saturating_sub(1), y, &count, style, ambiguous);
-        if let Some(first) = &hit.first {
-            let width = usize::from(body.width.saturating_sub(4));
-            let cut = snippet(&article.body.text, first.clone(), width, ambiguous);
-            let mut x = body.x + 3;
-            let limit = body.right().saturating_sub(1);
-            x = put_str(buf, x, y + 1, &cut.text[..cut.hit.start], limit - x, style, ambiguous);
-            x = put_str(
-                buf,
-                x,
-                y + 1,
-                &cut.text[cut.hit.clone()],
-                limit - x,
-                style.patch(theme.hit),
-                ambiguous,
-            );
-            put_str(
-                buf,
-                x,
-                y + 1,
-                &cut.text[cut.hit.end..],
-                limit.saturating_sub(x),
-                style,
-                ambiguous,
-            );
-        } else {
-            // Found in a field, not the text: say which, then the text's start.
-            let field = match hit.field {
-                crate::search::Field::Author => article.meta.author.as_deref().map(|a| format!("作者：{a}　")),
-                _ => None,
+        .map(|(index, hit)| {
+            let article = &app.library.articles()[hit.article];
+            let title_right = if hit.count > 0 {
+                format!("{}  {} 处", article.meta.category, hit.count)
+            } else {
+                article.meta.category.clone()
             };
             let width = usize::from(body.width.saturating_sub(4));
-            let start = snippet(&article.body.text, 0..0, width, ambiguous).text;
-            let line = field.unwrap_or_default() + &start;
-            put_truncated(
-                buf,
-                body.x + 3,
-                y + 1,
-                &line,
-                body.width.saturating_sub(4),
-                style,
-                ambiguous,
-            );
-        }
-    }
+            let detail = if let Some(first) = &hit.first {
+                let cut = snippet(&article.body.text, first.clone(), width, ambiguous);
+                vec![
+                    (cut.text[..cut.hit.start].to_string(), false),
+                    (cut.text[cut.hit.clone()].to_string(), true),
+                    (cut.text[cut.hit.end..].to_string(), false),
+                ]
+            } else {
+                // Found in a field, not the text: say which, then the text's start.
+                let field = match hit.field {
+                    crate::search::Field::Author => article.meta.author.as_deref().map(|a| format!("作者：{a}　")),
+                    _ => None,
+                };
+                let start = snippet(&article.body.text, 0..0, width, ambiguous).text;
+                vec![(field.unwrap_or_default() + &start, false)]
+            };
+            Item {
+                title: article.meta.title.clone(),
+                title_right,
+                detail: Some(detail),
+                selected: index == search.cursor.selected,
+                ..Item::default()
+            }
+        });
+    let looks = Looks {
+        normal: theme.overlay,
+        selected: theme.selected,
+        detail: theme.overlay,
+        heading: theme.overlay_key,
+        hit: theme.hit,
+        detail_indent: 3,
+        ambiguous,
+    };
+    render_list(buf, body, items, &looks);
     (x + cursor - skip, area.y)
 }
 
