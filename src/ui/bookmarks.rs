@@ -87,13 +87,8 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         }
     });
     let looks = Looks {
-        normal: theme.overlay,
-        selected: theme.selected,
         detail: theme.dim.patch(theme.overlay),
-        heading: theme.overlay_key,
-        hit: theme.hit,
-        detail_indent: 1,
-        ambiguous,
+        ..Looks::overlay(theme, ambiguous, 1)
     };
     render_list(buf, body, items, &looks);
 }

@@ -40,15 +40,7 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
             ..Item::default()
         }
     });
-    let looks = Looks {
-        normal: theme.overlay,
-        selected: theme.selected,
-        detail: theme.overlay,
-        heading: theme.overlay_key,
-        hit: theme.hit,
-        detail_indent: 1,
-        ambiguous,
-    };
+    let looks = Looks::overlay(theme, ambiguous, 1);
     render_list(buf, body, items, &looks);
     (end, area.y)
 }

@@ -40,6 +40,21 @@ pub struct Looks {
     pub ambiguous: AmbiguousWidth,
 }
 
+impl Looks {
+    /// A list in an overlay (search results, bookmarks, contents).
+    pub fn overlay(theme: &super::theme::Theme, ambiguous: AmbiguousWidth, detail_indent: u16) -> Looks {
+        Looks {
+            normal: theme.overlay,
+            selected: theme.selected,
+            detail: theme.overlay,
+            heading: theme.overlay_key,
+            hit: theme.hit,
+            detail_indent,
+            ambiguous,
+        }
+    }
+}
+
 /// Draws `items` from the top of `body` while whole items fit.
 pub fn render_list(buf: &mut Buffer, body: Rect, items: impl IntoIterator<Item = Item>, looks: &Looks) {
     let ambiguous = looks.ambiguous;

@@ -100,15 +100,7 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
                 ..Item::default()
             }
         });
-    let looks = Looks {
-        normal: theme.overlay,
-        selected: theme.selected,
-        detail: theme.overlay,
-        heading: theme.overlay_key,
-        hit: theme.hit,
-        detail_indent: 3,
-        ambiguous,
-    };
+    let looks = Looks::overlay(theme, ambiguous, 3);
     render_list(buf, body, items, &looks);
     (x + cursor - skip, area.y)
 }
