@@ -105,3 +105,26 @@ fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn a_large_file_reopens_at_a_place_past_its_first_part() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = home.path().join("long.md");
+    std::fs::write(&file, long_article()).expect("write the article");
+    let path = file.to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&[path], 80, 24, home.path(), &[]);
+    session.wait_for("【段00000】");
+    // The whole text is read once the line count shows; then to its end.
+    session.wait_until("the line count in the status line", |s| {
+        line_count(&s.screen()) > 10_000
+    });
+    session.send("G");
+    session.wait_for("【段19999】");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let mut session = Session::start(&[path], 80, 24, home.path(), &[]);
+    session.wait_for("【段19999】");
+    assert!(!session.screen().contains("【段00000】"), "{}", session.screen());
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
