@@ -1,0 +1,206 @@
+use super::*;
+use crate::store::state::{Bookmark, Position};
+
+fn position(offset: usize) -> Change {
+    Change::SetPosition {
+        article: "yingxiao/kehu-guanxi-guanli".into(),
+        position: Position {
+            fingerprint: None,
+            offset,
+            percent: 12,
+            finished: false,
+            updated: Timestamp::now(),
+        },
+    }
+}
+
+fn bookmark(id: i128) -> Change {
+    Change::AddBookmark(Bookmark {
+        id,
+        article: "a".into(),
+        offset: 0,
+        snippet: "所谓客户关系管理".into(),
+        created: Timestamp::now(),
+        note: "笔记".into(),
+    })
+}
+
+#[test]
+fn round_trip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, state, notices) = Store::open(&dir.path().join("new/folder"));
+    assert!(notices.is_empty());
+    assert_eq!(state, State::default());
+    let (saved, _) = store.save(&[position(42), bookmark(1)]).expect("save");
+    let (_, loaded, notices) = Store::open(&dir.path().join("new/folder"));
+    assert!(notices.is_empty());
+    assert_eq!(loaded, saved);
+    assert_eq!(loaded.positions["yingxiao/kehu-guanxi-guanli"].offset, 42);
+    assert_eq!(loaded.bookmarks[0].note, "笔记");
+}
+
+#[test]
+fn a_crash_between_writing_and_renaming_leaves_the_old_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _, _) = Store::open(dir.path());
+    store.save(&[position(1)]).expect("save");
+    // Crash: the new file is written but never renamed.
+    let temp = dir.path().join(format!("{TEMP_PREFIX}4294967295"));
+    store.write_temp(&temp, b"{ half a file").expect("temp");
+    let (_, loaded, notices) = Store::open(dir.path());
+    assert!(notices.is_empty());
+    assert_eq!(loaded.positions["yingxiao/kehu-guanxi-guanli"].offset, 1);
+    assert!(
+        !temp.exists(),
+        "the killed writer's temp file is cleaned on the next start"
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_no_temp_file_and_the_old_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _, _) = Store::open(dir.path());
+    // The rename fails, for root too: the target is a folder with something in it.
+    fs::create_dir_all(store.path().join("inside")).expect("mkdir");
+    assert!(store.replace(b"{}").is_err());
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.starts_with(TEMP_PREFIX)), "{names:?}");
+    assert!(store.path().join("inside").is_dir());
+}
+
+#[test]
+fn a_format_1_file_reads_and_is_kept_as_a_backup_before_it_is_rewritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = r#"{"version": 1, "positions": {"a": {"offset": 5, "percent": 10, "finished": false,
+        "updated": "2026-01-01T00:00:00Z"}}, "bookmarks": [], "last_read": "a"}"#;
+    fs::write(dir.path().join(FILE_NAME), old).expect("write");
+    let (store, state, notices) = Store::open(dir.path());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(state.positions["a"].offset, 5);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("state.json.v1")).expect("backup"),
+        old
+    );
+    let (saved, _) = store.save(&[position(1)]).expect("save");
+    assert_eq!(saved.version, VERSION);
+    assert_eq!(saved.positions["a"].offset, 5, "nothing lost");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("state.json.v1")).expect("backup"),
+        old
+    );
+}
+
+#[test]
+fn a_state_file_with_a_byte_order_mark_reads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _, _) = Store::open(dir.path());
+    store.save(&[position(7)]).expect("save");
+    let mut bytes = BOM.to_vec();
+    bytes.extend(fs::read(store.path()).expect("read"));
+    fs::write(store.path(), bytes).expect("write");
+    let (_, state, notices) = Store::open(dir.path());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(state.positions["yingxiao/kehu-guanxi-guanli"].offset, 7);
+    assert!(Store::read_only(dir.path()).1.is_empty());
+}
+
+#[test]
+fn reading_only_never_moves_a_damaged_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join(FILE_NAME), "{ not json").expect("write");
+    let (state, notices) = Store::read_only(dir.path());
+    assert_eq!(state, State::default());
+    assert!(matches!(notices.as_slice(), [Notice::LeftAsIs { .. }]), "{notices:?}");
+    assert!(notices[0].to_string().contains("left as it is"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join(FILE_NAME)).expect("kept"),
+        "{ not json"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("list").count(),
+        1,
+        "nothing created or moved"
+    );
+    // A missing folder is not created either.
+    let missing = dir.path().join("missing");
+    assert_eq!(Store::read_only(&missing).0, State::default());
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_corrupt_file_is_set_aside_and_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join(FILE_NAME), "{ not json").expect("write");
+    let (store, state, notices) = Store::open(dir.path());
+    assert_eq!(state, State::default());
+    let [Notice::SetAside { moved_to, .. }] = notices.as_slice() else {
+        panic!("expected one set-aside notice, got {notices:?}");
+    };
+    assert!(
+        moved_to
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("state.json.corrupt-"))
+    );
+    assert_eq!(fs::read_to_string(moved_to).expect("kept"), "{ not json");
+    assert!(notices[0].to_string().contains("moved to"));
+    store.save(&[position(5)]).expect("save after");
+}
+
+#[test]
+fn a_newer_version_is_set_aside_not_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join(FILE_NAME), r#"{"version": 99, "future": true}"#).expect("write");
+    let (_, _, notices) = Store::open(dir.path());
+    assert!(notices[0].to_string().contains("newer yuedu"), "{}", notices[0]);
+}
+
+#[test]
+fn concurrent_saves_from_threads_lose_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let path = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let (store, _, _) = Store::open(&path);
+                for i in 0..10 {
+                    store.save(&[bookmark(t * 100 + i)]).expect("save");
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("thread");
+    }
+    let (_, state, _) = Store::open(dir.path());
+    assert_eq!(state.bookmarks.len(), 80);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_cannot_be_created_still_reads_and_says_why() {
+    // Not even root can create folders in /proc.
+    let (store, state, notices) = Store::open(Path::new("/proc/yuedu-cannot-exist"));
+    assert_eq!(state, State::default());
+    assert!(matches!(notices.as_slice(), [Notice::CannotSave { .. }]), "{notices:?}");
+    assert!(store.save(&[position(1)]).is_err());
+}
+
+#[test]
+fn a_data_folder_that_cannot_exist_reads_and_reports_it_cannot_save() {
+    // A folder below a regular file can be created by no one, root included.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a-file");
+    fs::write(&file, "").expect("write");
+    let (store, state, notices) = Store::open(&file.join("yuedu"));
+    assert_eq!(state, State::default());
+    assert!(matches!(notices.as_slice(), [Notice::CannotSave { .. }]), "{notices:?}");
+    assert!(notices[0].to_string().contains("cannot be saved"), "{}", notices[0]);
+    let err = store.save(&[position(10)]).expect_err("nowhere to save");
+    assert!(err.to_string().contains("cannot save in"), "{err}");
+    assert_eq!(fs::read(&file).expect("file"), b"", "the file is untouched");
+}
