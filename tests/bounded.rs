@@ -9,18 +9,10 @@ use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+mod support;
 
-fn yuedu(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("HOME", home);
-    // A hang is a failure, not a stuck test run.
-    cmd.timeout(Duration::from_secs(20));
-    cmd
-}
+use assert_cmd::Command;
+use support::yuedu;
 
 fn collection() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");

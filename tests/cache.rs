@@ -9,14 +9,11 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 
+mod support;
+
 fn yuedu(home: &Path, cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("HOME", home)
-        .current_dir(cwd);
-    cmd.timeout(Duration::from_secs(30));
+    let mut cmd = support::yuedu(home);
+    cmd.current_dir(cwd);
     cmd
 }
 

@@ -13,14 +13,9 @@ fn yuedu() -> Command {
     cmd
 }
 
-/// The binary with its config, data and cache folders below `home`.
-fn yuedu_at(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    cmd
-}
+mod support;
+
+use support::yuedu as yuedu_at;
 
 #[test]
 fn list_prints_the_three_bundled_articles() {
@@ -144,12 +139,7 @@ fn bookmarks_list_as_text_json_and_markdown() {
       ]
     }"#;
     std::fs::write(data.join("state.json"), state).expect("write");
-    let run = |args: &[&str]| {
-        let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-        cmd.env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"));
-        cmd.args(args).assert()
-    };
+    let run = |args: &[&str]| yuedu_at(home.path()).args(args).assert();
     run(&["bookmarks"])
         .success()
         .stdout(predicate::str::contains("gone/article\t(unattached)"))

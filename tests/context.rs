@@ -4,17 +4,10 @@
 
 mod support;
 
-use assert_cmd::Command;
 use support::Session;
 use unicode_width::UnicodeWidthStr;
 
-fn yuedu_at(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    cmd
-}
+use support::yuedu as yuedu_at;
 
 /// Columns of a line as a terminal that draws ambiguous characters wide shows it.
 fn wide_width(line: &str) -> usize {

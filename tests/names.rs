@@ -7,9 +7,8 @@ mod support;
 use std::fs;
 use std::path::Path;
 use std::process::Output;
-use std::time::Duration;
 
-use assert_cmd::Command;
+use support::yuedu;
 
 /// Names that set the title, write the clipboard, clear the screen, reorder
 /// the line or split records.
@@ -22,16 +21,6 @@ const NAMES: [&str; 7] = [
     "rtl\u{202e}dm.exe",
     "c1\u{9b}2J\u{85}next",
 ];
-
-fn yuedu(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("HOME", home);
-    cmd.timeout(Duration::from_secs(60));
-    cmd
-}
 
 /// A collection whose every file and folder has a hostile name; every article
 /// holds 共同词. Files that are skipped (empty) have hostile names too.

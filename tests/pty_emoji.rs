@@ -8,7 +8,6 @@ mod support;
 
 use std::fs;
 
-use assert_cmd::Command;
 use support::Session;
 
 const TEXT: &str = "+++\ntitle = \"表情\"\n+++\n甲👩\u{200d}👩\u{200d}👧\u{200d}👦尾，乙🏳\u{fe0f}\u{200d}🌈完。\n";
@@ -38,12 +37,7 @@ fn joined_emoji_are_shown_and_printed_as_their_parts() {
     assert_eq!(session.wait_exit(), 0);
 
     // `show` prints the same text.
-    let shown = Command::cargo_bin("yuedu")
-        .expect("binary")
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .env("HOME", home.path())
+    let shown = support::yuedu(home.path())
         .args(["show", &path])
         .output()
         .expect("runs");

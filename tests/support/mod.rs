@@ -14,6 +14,18 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// Generous: CI machines are small and shared.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The binary, with its config, data and cache folders and its home below
+/// `home` (never the user's own), and a time limit: a hang is a failure.
+pub fn yuedu(home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("HOME", home);
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
 /// What the emulator noticed besides the screen: escape sequences that would
 /// have acted on the user's terminal.
 #[derive(Default)]
