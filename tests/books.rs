@@ -6,19 +6,11 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-/// The binary with its config, data and cache folders below `home`.
-fn yuedu(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("HOME", home);
-    cmd.timeout(Duration::from_secs(30));
-    cmd
-}
+mod support;
+
+use support::yuedu;
 
 /// Sets the chapter pattern of the platform config file (`None`: no file).
 fn set_pattern(home: &Path, pattern: Option<&str>) {

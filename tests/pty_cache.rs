@@ -49,10 +49,7 @@ fn read_article_3(home: &Path, dir: &Path) {
     assert!(!session.screen().contains("正文编号2在此"), "{}", session.screen());
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
-    assert!(!session.alternate_screen(), "alternate screen left");
-    assert!(!session.cursor_hidden(), "cursor shown again");
-    assert!(!session.mouse_reporting(), "mouse reporting off");
-    assert!(!session.raw_mode(), "raw mode off");
+    session.assert_restored();
 }
 
 #[test]

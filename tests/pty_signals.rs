@@ -22,13 +22,6 @@ fn state(home: &Path) -> String {
     std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
 }
 
-fn assert_restored(session: &Session) {
-    assert!(!session.alternate_screen(), "alternate screen left");
-    assert!(!session.cursor_hidden(), "cursor shown again");
-    assert!(!session.mouse_reporting(), "mouse reporting off");
-    assert!(!session.raw_mode(), "raw mode off");
-}
-
 fn ends_cleanly_on(signal: &str) {
     let home = tempfile::tempdir().expect("tempdir");
     let mut session = Session::start(&[], 120, 35, home.path(), &[]);
@@ -36,7 +29,7 @@ fn ends_cleanly_on(signal: &str) {
     assert!(session.raw_mode() && session.mouse_reporting());
     session.signal(signal);
     session.wait_exit();
-    assert_restored(&session);
+    session.assert_restored();
     assert!(
         state(home.path()).contains("yingxiao/kehu-guanxi-guanli"),
         "the position was saved on SIG{signal}"
@@ -69,7 +62,7 @@ fn sigterm_with_the_note_prompt_open_keeps_the_bookmark_and_its_note() {
     session.wait_for("半句备注");
     session.signal("TERM");
     session.wait_exit();
-    assert_restored(&session);
+    session.assert_restored();
     assert!(state(home.path()).contains("半句备注"), "{}", state(home.path()));
 }
 
@@ -80,7 +73,7 @@ fn sigtstp_suspends_with_the_terminal_restored_and_sigcont_redraws() {
     open_an_article(&mut session);
     session.signal("TSTP");
     session.wait_until("the terminal restored", |s| !s.alternate_screen());
-    assert_restored(&session);
+    session.assert_restored();
     session.signal("CONT");
     session.wait_until("the alternate screen again", Session::alternate_screen);
     session.wait_for("营销管理 › 如何做好客户关系管理");
@@ -91,7 +84,7 @@ fn sigtstp_suspends_with_the_terminal_restored_and_sigcont_redraws() {
     session.send("q");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
-    assert_restored(&session);
+    session.assert_restored();
 }
 
 #[test]
@@ -101,7 +94,7 @@ fn ctrl_z_suspends_and_the_reader_comes_back_on_sigcont() {
     open_an_article(&mut session);
     session.send("\x1a");
     session.wait_until("the terminal restored", |s| !s.alternate_screen());
-    assert_restored(&session);
+    session.assert_restored();
     session.signal("CONT");
     session.wait_until("the alternate screen again", Session::alternate_screen);
     session.wait_for("营销管理 › 如何做好客户关系管理");
@@ -137,7 +130,7 @@ fn a_worker_panic_while_loading_skips_the_file_and_the_reader_goes_on() {
     session.send("\x1b");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
-    assert_restored(&session);
+    session.assert_restored();
     let output = String::from_utf8_lossy(&session.output()).to_string();
     assert!(!output.contains("panicked"), "a panic message reached the screen");
 }

@@ -151,6 +151,16 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// Checks the terminal is as the reader found it: main screen, cursor
+    /// shown, no mouse reporting, line editing and echo on.
+    #[cfg(unix)]
+    pub fn assert_restored(&self) {
+        assert!(!self.alternate_screen(), "alternate screen left");
+        assert!(!self.cursor_hidden(), "cursor shown again");
+        assert!(!self.mouse_reporting(), "mouse reporting off");
+        assert!(!self.raw_mode(), "raw mode off");
+    }
+
     pub fn alternate_screen(&self) -> bool {
         self.parser
             .lock()
