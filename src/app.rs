@@ -263,10 +263,8 @@ impl App {
             }
             Resolution::Command(command) => {
                 self.pending.clear();
-                if matches!(self.overlay, Some(Overlay::Help(_) | Overlay::Notices(_))) {
-                    self.page_command(command, key.ctrl);
-                } else if self.closes_overlay(command, key) {
-                    self.overlay = None;
+                if self.overlay.is_some() {
+                    self.overlay_command(command, key.ctrl);
                 } else if !self.run_counted(command, count) {
                     self.run(command);
                 }
@@ -281,14 +279,13 @@ impl App {
         }
     }
 
-    /// Whether `command`, typed as `key`, closes the bookmark list: as in
-    /// less, the quit and help keys close it; a Ctrl chord bound to quit
-    /// still quits from anywhere.
-    fn closes_overlay(&self, command: Command, key: Key) -> bool {
-        match (&self.overlay, command) {
-            (Some(Overlay::Bookmarks(_)), Command::Quit) => !key.ctrl,
-            (Some(Overlay::Bookmarks(_)), Command::Help) => true,
-            _ => false,
+    /// A command typed while an overlay is open: the overlay's own.
+    fn overlay_command(&mut self, command: Command, ctrl: bool) {
+        match &self.overlay {
+            Some(Overlay::Help(_) | Overlay::Notices(_)) => self.page_command(command, ctrl),
+            Some(Overlay::Bookmarks(_)) => self.bookmarks_command(command, ctrl),
+            // Keys reach the text boxes directly (`search_key`, `contents_key`).
+            Some(Overlay::Search(_) | Overlay::Contents(_)) | None => {}
         }
     }
 
@@ -305,18 +302,9 @@ impl App {
             self.effects.push(Effect::Quit);
             return;
         }
-        match &self.overlay {
-            Some(Overlay::Help(_) | Overlay::Notices(_)) => {
-                self.page_command(command, false);
-                return;
-            }
-            Some(Overlay::Bookmarks(_)) => {
-                self.run_in_bookmarks(command);
-                return;
-            }
-            // Keys reach the search overlay directly (`search_key`).
-            Some(Overlay::Search(_) | Overlay::Contents(_)) => return,
-            None => {}
+        if self.overlay.is_some() {
+            self.overlay_command(command, false);
+            return;
         }
         match command {
             Command::Help => self.overlay = Some(Overlay::Help(help::PageScroll::default())),

@@ -1,9 +1,14 @@
 //! The bookmark list: its order (newest first, or grouped by article), its
-//! cursor and the undo slot for the last deletion.
+//! cursor and the undo slot for the last deletion; the commands it takes
+//! (`BookmarkList::handle` moves and decides, `App::bookmarks_command`
+//! carries out); `ui::bookmarks` draws it with its hints from the keymap.
 
+use super::input::TextInput;
+use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
+use crate::keymap::{Command, Context};
 use crate::library::{Body, Library};
 use crate::store::identity::Keys;
-use crate::store::{Bookmark, State};
+use crate::store::{Bookmark, Change, State};
 
 /// Characters of text a bookmark keeps from its spot (about 30 字).
 const SNIPPET_CHARS: usize = 30;
@@ -26,6 +31,151 @@ impl BookmarkList {
             crate::present::by_article(&state.bookmarks, |article| keys.article(article, library))
         } else {
             crate::present::newest_first(&state.bookmarks)
+        }
+    }
+}
+
+/// What a command asks of the app, beyond moving the list's cursor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Stay,
+    Close,
+    /// Not the list's: the Ctrl key bound to quit quits from anywhere.
+    Quit,
+    Open(Bookmark),
+    Delete(Bookmark),
+    Restore(Bookmark),
+    EditNote(Bookmark),
+    /// The order was switched (grouped or not), to be kept in the state.
+    Reordered(bool),
+}
+
+impl BookmarkList {
+    /// Runs `command`, typed with Ctrl or not, on the list of `ordered`
+    /// bookmarks that shows `rows` at once. As in less, the quit and help
+    /// keys close it.
+    pub fn handle(&mut self, command: Command, ctrl: bool, ordered: &[Bookmark], rows: usize) -> Action {
+        let len = ordered.len();
+        let mut cursor = ListCursor {
+            selected: self.cursor,
+            offset: self.offset,
+        };
+        let selected = ordered.get(cursor.selected).cloned();
+        let action = match command {
+            Command::Quit if ctrl => Action::Quit,
+            Command::Back | Command::Bookmarks | Command::Quit | Command::Help => Action::Close,
+            Command::LineDown => {
+                cursor.move_by(1, len, rows);
+                Action::Stay
+            }
+            Command::LineUp => {
+                cursor.move_by(-1, len, rows);
+                Action::Stay
+            }
+            Command::PageDown | Command::HalfPageDown => {
+                cursor.move_by(rows as isize, len, rows);
+                Action::Stay
+            }
+            Command::PageUp | Command::HalfPageUp => {
+                cursor.move_by(-(rows as isize), len, rows);
+                Action::Stay
+            }
+            Command::Top => {
+                cursor.select(0, len, rows);
+                Action::Stay
+            }
+            Command::Bottom => {
+                cursor.select(len, len, rows);
+                Action::Stay
+            }
+            Command::CycleOrder => {
+                self.grouped = !self.grouped;
+                cursor = ListCursor::default();
+                Action::Reordered(self.grouped)
+            }
+            Command::Open | Command::FocusRight => selected.map_or(Action::Stay, Action::Open),
+            Command::DeleteBookmark => match selected {
+                Some(bookmark) => {
+                    self.deleted = Some(bookmark.clone());
+                    cursor.select(cursor.selected, len.saturating_sub(1), rows);
+                    Action::Delete(bookmark)
+                }
+                None => Action::Stay,
+            },
+            Command::Undo => self.deleted.take().map_or(Action::Stay, Action::Restore),
+            Command::EditNote => selected.map_or(Action::Stay, Action::EditNote),
+            _ => Action::Stay,
+        };
+        self.cursor = cursor.selected;
+        self.offset = cursor.offset;
+        action
+    }
+}
+
+impl App {
+    pub(super) fn open_bookmarks(&mut self) {
+        if self.focus == Pane::Reader {
+            self.leave_article();
+        }
+        self.overlay = Some(Overlay::Bookmarks(BookmarkList {
+            grouped: self.saved.bookmarks_grouped,
+            ..BookmarkList::default()
+        }));
+    }
+
+    /// Bookmarks the list shows at once: two rows each, and when grouped
+    /// room for a heading above each.
+    pub fn bookmark_rows(&self, grouped: bool) -> usize {
+        let per = if grouped { 3 } else { 2 };
+        usize::from(super::geometry::overlay_body(self.width, self.height).height / per).max(1)
+    }
+
+    /// A command typed while the bookmark list is open, `ctrl` if with Ctrl.
+    pub(super) fn bookmarks_command(&mut self, command: Command, ctrl: bool) {
+        let Some(Overlay::Bookmarks(list)) = &self.overlay else {
+            return;
+        };
+        let mut list = list.clone();
+        let ordered: Vec<Bookmark> = list
+            .ordered(&self.saved, &self.keys, &self.library)
+            .into_iter()
+            .cloned()
+            .collect();
+        let rows = self.bookmark_rows(list.grouped);
+        let action = list.handle(command, ctrl, &ordered, rows);
+        self.overlay = Some(Overlay::Bookmarks(list));
+        match action {
+            Action::Stay => {}
+            Action::Close => self.overlay = None,
+            Action::Quit => self.run(Command::Quit),
+            Action::Reordered(grouped) => self.save(Change::SetBookmarksGrouped(grouped)),
+            Action::Open(bookmark) => match self.article_of_key(&bookmark.article) {
+                Some(index) => {
+                    self.overlay = None;
+                    let back = self.jump_start(index);
+                    self.open_article(index, Some(bookmark.offset));
+                    self.after_geometry_change();
+                    self.jump_end(back);
+                }
+                None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),
+            },
+            Action::Delete(bookmark) => {
+                self.save(Change::DeleteBookmark { id: bookmark.id });
+                self.message = Some(match self.keymap.hint(Context::Lists, Command::Undo) {
+                    Some(key) => format!("已删除书签（{key} 撤销）"),
+                    None => "已删除书签".to_string(),
+                });
+            }
+            Action::Restore(bookmark) => {
+                self.save(Change::RestoreBookmark(bookmark));
+                self.message = Some("已恢复书签".into());
+            }
+            Action::EditNote(bookmark) => {
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::EditNote { id: bookmark.id },
+                    input: TextInput::with_text(&bookmark.note),
+                });
+            }
         }
     }
 }

@@ -3,10 +3,10 @@
 
 use jiff::Timestamp;
 
-use super::bookmarks::{BookmarkList, snippet};
+use super::bookmarks::snippet;
 use super::input::TextInput;
-use super::{App, Effect, Overlay, Pane, Prompt, PromptKind};
-use crate::keymap::{Command, Context};
+use super::{App, Effect, Pane, Prompt, PromptKind};
+use crate::keymap::Command;
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
 
@@ -287,106 +287,5 @@ impl App {
             PromptKind::Find if accept => self.finish_find(prompt.input.text()),
             PromptKind::Find => self.cancel_find(),
         }
-    }
-
-    pub(super) fn open_bookmarks(&mut self) {
-        if self.focus == Pane::Reader {
-            self.leave_article();
-        }
-        self.overlay = Some(Overlay::Bookmarks(BookmarkList {
-            grouped: self.saved.bookmarks_grouped,
-            ..BookmarkList::default()
-        }));
-    }
-
-    /// Bookmarks the list shows at once: two rows each, and when grouped
-    /// room for a heading above each.
-    pub fn bookmark_rows(&self, grouped: bool) -> usize {
-        let per = if grouped { 3 } else { 2 };
-        usize::from(super::geometry::overlay_body(self.width, self.height).height / per).max(1)
-    }
-
-    pub(super) fn run_in_bookmarks(&mut self, command: Command) {
-        let Some(Overlay::Bookmarks(list)) = &self.overlay else {
-            return;
-        };
-        let mut list = list.clone();
-        let ordered: Vec<Bookmark> = list
-            .ordered(&self.saved, &self.keys, &self.library)
-            .into_iter()
-            .cloned()
-            .collect();
-        let rows = self.bookmark_rows(list.grouped);
-        let len = ordered.len();
-        let mut cursor = super::ListCursor {
-            selected: list.cursor,
-            offset: list.offset,
-        };
-        match command {
-            Command::Back | Command::Bookmarks => {
-                self.overlay = None;
-                return;
-            }
-            Command::Help => {
-                self.overlay = Some(Overlay::Help(super::help::PageScroll::default()));
-                return;
-            }
-            Command::LineDown => cursor.move_by(1, len, rows),
-            Command::LineUp => cursor.move_by(-1, len, rows),
-            Command::PageDown | Command::HalfPageDown => cursor.move_by(rows as isize, len, rows),
-            Command::PageUp | Command::HalfPageUp => cursor.move_by(-(rows as isize), len, rows),
-            Command::Top => cursor.select(0, len, rows),
-            Command::Bottom => cursor.select(len, len, rows),
-            Command::CycleOrder => {
-                list.grouped = !list.grouped;
-                self.save(Change::SetBookmarksGrouped(list.grouped));
-                cursor = super::ListCursor::default();
-            }
-            Command::Open | Command::FocusRight => {
-                if let Some(bookmark) = ordered.get(cursor.selected) {
-                    match self.article_of_key(&bookmark.article) {
-                        Some(index) => {
-                            self.overlay = None;
-                            let back = self.jump_start(index);
-                            self.open_article(index, Some(bookmark.offset));
-                            self.after_geometry_change();
-                            self.jump_end(back);
-                            return;
-                        }
-                        None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),
-                    }
-                }
-            }
-            Command::DeleteBookmark => {
-                if let Some(bookmark) = ordered.get(cursor.selected) {
-                    list.deleted = Some(bookmark.clone());
-                    self.save(Change::DeleteBookmark { id: bookmark.id });
-                    self.message = Some(match self.keymap.hint(Context::Lists, Command::Undo) {
-                        Some(key) => format!("已删除书签（{key} 撤销）"),
-                        None => "已删除书签".to_string(),
-                    });
-                    cursor.select(cursor.selected, len.saturating_sub(1), rows);
-                }
-            }
-            Command::Undo => {
-                if let Some(bookmark) = list.deleted.take() {
-                    self.save(Change::RestoreBookmark(bookmark));
-                    self.message = Some("已恢复书签".into());
-                }
-            }
-            Command::EditNote => {
-                if let Some(bookmark) = ordered.get(cursor.selected) {
-                    let input = TextInput::with_text(&bookmark.note);
-                    self.prompt = Some(Prompt {
-                        kind: PromptKind::EditNote { id: bookmark.id },
-                        input,
-                    });
-                }
-            }
-            _ => {}
-        }
-        list.cursor = cursor.selected;
-        list.offset = cursor.offset;
-        self.overlay = Some(Overlay::Bookmarks(list));
     }
 }
