@@ -132,11 +132,19 @@ pub fn write_poems(root: &std::path::Path, count: usize) {
     }
 }
 
-/// What `yuedu FILE` does before the first frame: plan, read, parse, open, draw.
+/// What `yuedu FILE` does before the first frame: plan, read (a large
+/// `.txt` or `.md` file only its first part), parse, open, draw; no cache.
 pub fn first_frame_of_file(path: &std::path::Path) -> ratatui::buffer::Buffer {
     use yuedu::app::{App, Input, ReadingSettings};
     let config = yuedu::config::Config::default_config().expect("default config");
-    let library = yuedu::library::Plan::dirs(&[path.to_path_buf()]).expect("plan").load();
+    let places = yuedu::context::Places {
+        config_file: None,
+        data_dir: None,
+        cache_dir: None,
+        home: None,
+    };
+    let context = yuedu::context::Context::new(vec![path.to_path_buf()], None, places).expect("context");
+    let library = context.open().expect("opens").library;
     let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
     app.handle(Input::Resize { width: 120, height: 35 });
     app.open_article(0, None);
