@@ -8,6 +8,7 @@ mod help;
 mod list;
 mod lists;
 mod notices;
+mod prompt;
 mod reader;
 mod search;
 mod status;

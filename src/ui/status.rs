@@ -4,10 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::View;
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::draw::{fill, put_right, put_str, put_truncated};
-use crate::app::{App, Pane, Prompt};
+use super::draw::{fill, put_right, put_truncated};
+use crate::app::{App, Pane};
 use crate::keymap::{Command, Context};
 use crate::present::ReadStatus;
 use crate::text::str_width;
@@ -19,7 +18,7 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
     let ambiguous = app.settings.ambiguous;
     fill(buf, area, style);
     if let Some(prompt) = &app.prompt {
-        return Some(render_prompt(view, prompt, area, buf));
+        return Some(super::prompt::render_prompt(view, prompt, area, buf));
     }
     if let Some(message) = &app.message {
         put_truncated(
@@ -102,41 +101,4 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
 fn list_hints(app: &App) -> String {
     app.keymap
         .hints(Context::Lists, &[(Command::Help, "帮助"), (Command::Quit, "退出")])
-}
-
-/// The prompt: its label, then the input, scrolled so the cursor stays visible.
-fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) -> (u16, u16) {
-    let ambiguous = view.app.settings.ambiguous;
-    let style = view.theme.input;
-    fill(buf, area, style);
-    // A prompt that could not take all that was typed says so in its label's place.
-    let label = match &view.app.message {
-        Some(message) if prompt.input.was_cut() => message.clone(),
-        _ => view.app.prompt_label(&prompt.kind),
-    };
-    let x = put_str(
-        buf,
-        area.x + 1,
-        area.y,
-        &label,
-        area.width.saturating_sub(12),
-        style,
-        ambiguous,
-    );
-    let room = usize::from(area.right().saturating_sub(x + 1));
-    let text = prompt.input.text();
-    let cursor = prompt.input.cursor_column(ambiguous);
-    // Drop graphemes from the front until the cursor fits.
-    let mut skip = 0;
-    let mut shown = text;
-    for (i, g) in text.grapheme_indices(true) {
-        if cursor.saturating_sub(skip) < room {
-            shown = &text[i..];
-            break;
-        }
-        skip += crate::text::str_width(g, ambiguous);
-        shown = &text[i + g.len()..];
-    }
-    put_str(buf, x, area.y, shown, room as u16, style, ambiguous);
-    (x + (cursor - skip.min(cursor)) as u16, area.y)
 }
