@@ -41,6 +41,8 @@ pub use natural::natural_cmp;
 pub use parse::{UNCATEGORISED, parse_article};
 pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan, STDIN_ID};
+#[cfg(test)]
+pub(crate) use prefix::prefix_cut;
 pub use prefix::{PREFIX_FROM_BYTES, extends, parse_prefix, read_prefix};
 pub use read::{Batch, read_batch, read_batch_cached, read_bounded};
 pub use stdin::{read_stdin, stdin_is_piped};

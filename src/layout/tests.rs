@@ -269,16 +269,30 @@ proptest! {
 
     #[test]
     fn layout_properties_hold(
-        text in mixed_text(),
+        paragraphs in prop::collection::vec(mixed_text(), 1..4),
         width in 2usize..200,
         indent: bool,
         wide: bool,
         start: prop::sample::Index,
         step in 0usize..40,
+        about in 1usize..400,
     ) {
         let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
         let settings = LayoutSettings { width, indent, paragraph_spacing: true, ambiguous };
+        let text = paragraphs.join("\n\n");
         let body = body_of(&text);
+        // The first part of the text as a large file is first shown: its
+        // body is the whole body's start, and so are its lines (which are
+        // checked below with the rest).
+        if let Some(cut) = crate::library::prefix_cut(text.as_bytes(), about, crate::library::Format::Markdown) {
+            let prefix = body_of(&text[..cut]);
+            prop_assert!(crate::library::extends(&body, &prefix), "cut at {}", cut);
+            let lines = all_lines(&Layout::new(&prefix, settings));
+            let full = all_lines(&Layout::new(&body, settings));
+            // The last line of the prefix may be the blank line after its last block.
+            let same = lines.iter().zip(&full).take_while(|(a, b)| a == b).count();
+            prop_assert!(same + 1 >= lines.len(), "the prefix's lines differ from line {}", same);
+        }
         // The properties are checked on a layout grown from a random place in
         // small steps, which must be the full layout, line for line.
         let full = Layout::new(&body, settings);
