@@ -53,19 +53,26 @@ fn first_marker(screen: &str) -> Option<String> {
     Some(screen[start..].chars().take(8).collect())
 }
 
-#[test]
-fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let file = home.path().join("long.md");
+/// `long_article` written in `home` and opened in the reader, waiting
+/// until its first words show and then its line count: the rest of it is
+/// read and laid out in the background, and the count (tens of thousands
+/// of lines) shows without scrolling. Returns the session and the file.
+fn open_long_article(home: &std::path::Path, cols: u16, rows: u16) -> (Session, String) {
+    let file = home.join("long.md");
     std::fs::write(&file, long_article()).expect("write the article");
-    let path = file.to_str().expect("a UTF-8 path");
-    let mut session = Session::start(&[path], 100, 30, home.path(), &[]);
+    let path = file.to_str().expect("a UTF-8 path").to_string();
+    let session = Session::start(&[path.as_str()], cols, rows, home, &[]);
     session.wait_for("【段00000】");
-    // The rest is read and laid out in the background: the line count
-    // (tens of thousands of lines) shows without scrolling.
     session.wait_until("the line count in the status line", |s| {
         line_count(&s.screen()) > 10_000
     });
+    (session, path)
+}
+
+#[test]
+fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let (mut session, _) = open_long_article(home.path(), 100, 30);
     // Find a paragraph in the middle, then scroll until a numbered paragraph
     // is the first text on screen: that sentence is the anchor.
     session.send("/");
@@ -109,15 +116,8 @@ fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
 #[test]
 fn a_large_file_reopens_at_a_place_past_its_first_part() {
     let home = tempfile::tempdir().expect("tempdir");
-    let file = home.path().join("long.md");
-    std::fs::write(&file, long_article()).expect("write the article");
-    let path = file.to_str().expect("a UTF-8 path");
-    let mut session = Session::start(&[path], 80, 24, home.path(), &[]);
-    session.wait_for("【段00000】");
-    // The whole text is read once the line count shows; then to its end.
-    session.wait_until("the line count in the status line", |s| {
-        line_count(&s.screen()) > 10_000
-    });
+    let (mut session, path) = open_long_article(home.path(), 80, 24);
+    let path = path.as_str();
     session.send("G");
     session.wait_for("【段19999】");
     session.send("q");
