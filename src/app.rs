@@ -13,6 +13,7 @@ mod loading;
 pub mod marks;
 mod navigation;
 mod notices;
+pub mod page;
 pub mod prompt;
 mod reader;
 mod screen;
@@ -83,9 +84,9 @@ pub use crate::layout::ReadingSettings;
 /// A window over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help(help::PageScroll),
+    Help(page::PageScroll),
     /// Every notice and skipped file (`notices`).
-    Notices(help::PageScroll),
+    Notices(page::PageScroll),
     Bookmarks(BookmarkList),
     Search(search::GlobalSearch),
     /// The open article's table of contents.
@@ -307,7 +308,7 @@ impl App {
             return;
         }
         match command {
-            Command::Help => self.overlay = Some(Overlay::Help(help::PageScroll::default())),
+            Command::Help => self.overlay = Some(Overlay::Help(page::PageScroll::default())),
             Command::Notices => self.open_notices(),
             Command::Back => {
                 if !self.dismiss_notices() && !self.back_to_results() && !self.clear_hits() {

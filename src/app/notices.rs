@@ -4,7 +4,7 @@
 //! every skipped file and why, and are repeated on stderr when the reader
 //! exits. A passing message (已加书签) stays a status-line message.
 
-use super::help::{Outcome, Page, PageScroll, Piece, framed, room, wrap};
+use super::page::{Outcome, Page, PageScroll, Piece, framed, room, wrap};
 use super::{App, Overlay};
 use crate::keymap::Command;
 use crate::text::{Shown, str_width};

@@ -6,7 +6,8 @@ use ratatui::buffer::Buffer;
 
 use super::View;
 use super::draw::{fill, put_str, put_truncated};
-use crate::app::help::{Page, PageScroll, footer, title};
+use crate::app::help::title;
+use crate::app::page::{Page, PageScroll, footer};
 use crate::text::str_width;
 
 pub fn render_help(view: &View<'_>, scroll: &PageScroll, buf: &mut Buffer) {

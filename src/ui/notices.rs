@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::View;
 use super::draw::{fill, put_str};
-use crate::app::help::wrap;
+use crate::app::page::wrap;
 use crate::keymap::Command;
 
 /// Draws the banner so that it ends just above `status`.
