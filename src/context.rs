@@ -220,13 +220,15 @@ impl Context {
     /// problems, for the reader to show and report.
     pub fn open(&self) -> Result<Opening, Failure> {
         let mut plan = self.plan()?;
-        let mut cache = self.cache(&plan);
         let single = plan.is_single_file();
+        // One large text: its first part now, the whole in the background,
+        // without the article cache (reading it would hold up the first
+        // frame, and its entry would be a second copy of the whole text).
+        let prefix = plan.single_candidate().and_then(read_prefix);
+        let mut cache = if prefix.is_some() { None } else { self.cache(&plan) };
         let mut library = plan.start();
         let total = plan.len();
         let mut batches = plan.into_batches(LOAD_BATCH);
-        // One large text: its first part now, the whole in the background.
-        let prefix = single.then(|| batches.first()?.first()).flatten().and_then(read_prefix);
         if let Some(article) = prefix {
             library.add_prefix(article);
         } else if total <= LOAD_BATCH {

@@ -126,6 +126,11 @@ impl Plan {
         self.candidates.len() == 1 && self.collections.is_empty() && self.walked == 0
     }
 
+    /// The one file of a single-file plan.
+    pub fn single_candidate(&self) -> Option<&Candidate> {
+        self.candidates.first().filter(|_| self.is_single_file())
+    }
+
     /// Adds extra folders (`library.paths`); a folder that cannot be read is reported, not fatal.
     pub fn add_extra_dirs(&mut self, extra: &[PathBuf]) {
         for root in extra {
