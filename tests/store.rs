@@ -72,7 +72,7 @@ fn listing_bookmarks_leaves_a_damaged_state_file_where_it_is() {
             .expect("run yuedu");
         assert!(output.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains("left as it is"), "{args:?}: {stderr}");
+        assert!(stderr.contains("原样保留未改动"), "{args:?}: {stderr}");
     }
     let names: Vec<String> = std::fs::read_dir(&data)
         .expect("list")

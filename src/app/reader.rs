@@ -372,12 +372,18 @@ impl Reader {
         self.layout.at_end() && self.position() + page.max(1) as i128 >= self.layout.len() as i128
     }
 
-    /// The number of the last line on screen and the article's line count,
-    /// once every line is laid out.
-    pub fn line_numbers(&self, page: usize) -> Option<(usize, usize)> {
+    /// The number of the line at the top of the screen (counted from 1, the
+    /// first line of text while the title is on top) and the article's line
+    /// count, once every line is laid out: `120G` puts line 120 on top and
+    /// the status line then says 120.
+    pub fn line_numbers(&self) -> Option<(usize, usize)> {
         let len = self.layout.len();
-        let last = usize::try_from(self.position() + page as i128).unwrap_or(0).min(len);
-        self.layout.is_complete().then_some((last, len))
+        self.layout.is_complete().then_some((self.top_line().min(len), len))
+    }
+
+    /// The number of the line at the top of the screen, from 1.
+    pub fn top_line(&self) -> usize {
+        usize::try_from(self.position().max(0) + 1).unwrap_or(1)
     }
 
     /// The rows of the thumb on a scrollbar `height` rows high, or `None`

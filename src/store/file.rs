@@ -165,8 +165,7 @@ impl Store {
         let bytes = match crate::files::read_regular(&self.path(), MAX_STATE_BYTES) {
             Ok(bytes) => bytes,
             Err(err) if err.is_not_found() => return Loaded::Missing,
-            Err(crate::files::ReadError::Io(err)) => return Loaded::Damaged(format!("cannot be read ({err})")),
-            Err(err) => return Loaded::Damaged(format!("is {err}")),
+            Err(err) => return Loaded::Damaged(notice::unreadable(&err)),
         };
         #[derive(serde::Deserialize)]
         struct VersionOnly {
@@ -176,16 +175,16 @@ impl Store {
         match serde_json::from_slice::<VersionOnly>(bytes) {
             Ok(v) if v.version > VERSION => {
                 return Loaded::Damaged(format!(
-                    "was written by a newer yuedu (format {}, this one reads {VERSION})",
+                    "由较新的 yuedu 写入（格式 {}，这个版本读格式 {VERSION}）",
                     v.version
                 ));
             }
             Ok(_) => {}
-            Err(err) => return Loaded::Damaged(format!("cannot be parsed ({err})")),
+            Err(err) => return Loaded::Damaged(notice::unparsable(&err)),
         }
         match serde_json::from_slice::<State>(bytes) {
             Ok(state) => Loaded::Good(state),
-            Err(err) => Loaded::Damaged(format!("cannot be parsed ({err})")),
+            Err(err) => Loaded::Damaged(notice::unparsable(&err)),
         }
     }
 
@@ -204,7 +203,7 @@ impl Store {
             // Cannot move it: leave it, and never write over it.
             Err(err) => Some(Notice::CannotSave {
                 folder: self.dir.clone(),
-                reason: format!("{reason}, and it cannot be moved aside ({err})"),
+                reason: format!("{reason}，且无法移开（{err}）"),
             }),
         }
     }

@@ -56,8 +56,8 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                     .label();
                     // Line numbers once the article is laid out whole.
                     let lines = reader
-                        .line_numbers(page)
-                        .map_or(String::new(), |(last, len)| format!("  {last}/{len}"));
+                        .line_numbers()
+                        .map_or(String::new(), |(top, len)| format!("  {top}/{len}"));
                     let help = app.keymap.hints(Context::Reader, &[(Command::Help, "帮助")]);
                     format!("{hits}{progress}{lines}  {help} ")
                 },

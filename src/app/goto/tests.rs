@@ -70,6 +70,7 @@ fn a_line_number_and_g_put_that_line_on_top_even_before_the_layout_reaches_it() 
         assert!(reader.layout.at_start(), "{keys}: laid out from the start");
         let top = reader.layout.line(reader.top).expect("a top line");
         assert_eq!(top, full[line - 1], "{keys}");
+        assert_eq!(reader.top_line(), line, "{keys}: the status line says the line typed");
     }
     assert_eq!(reader(&app).position(), -(HEAD_ROWS as i128), "line 1 shows the head");
     press(&mut app, "9 9 9 9 9 9 G");
