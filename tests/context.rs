@@ -96,3 +96,43 @@ fn config_says_how_much_the_article_cache_holds() {
     let after = String::from_utf8(after.stdout).expect("utf-8");
     assert!(after.contains("(1 file, 0.0 MB;"), "{after}");
 }
+
+#[test]
+fn a_file_named_twice_or_inside_a_named_folder_loads_once_at_its_first_place() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let root = home.path().join("诗");
+    std::fs::create_dir_all(root.join("李白")).expect("mkdir");
+    std::fs::write(root.join("李白").join("静夜思.md"), "床前明月光。").expect("write");
+    std::fs::write(root.join("春晓.md"), "春眠不觉晓，明月。").expect("write");
+    let run = |args: &[&str]| {
+        let output = yuedu_at(home.path())
+            .current_dir(home.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).expect("utf-8");
+        let mut ids: Vec<String> = stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or("").to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(run(&["诗", "诗", "list"]), ["春晓", "李白/静夜思"]);
+    assert_eq!(run(&["诗", "./诗/", "list"]), ["春晓", "李白/静夜思"]);
+    // The nested folder comes first, so its file keeps the ID it has there.
+    assert_eq!(run(&["诗/李白", "诗", "list"]), ["春晓", "静夜思"]);
+    assert_eq!(run(&["诗", "诗/李白", "list"]), ["春晓", "李白/静夜思"]);
+    assert_eq!(run(&["诗/春晓.md", "诗/春晓.md", "list"]), ["春晓"]);
+    assert_eq!(run(&["诗/春晓.md", "诗", "list"]), ["春晓", "李白/静夜思"]);
+    let hits = run(&["诗", "诗/李白", "search", "明月"]);
+    assert_eq!(hits.iter().filter(|l| l.contains("静夜思")).count(), 1, "{hits:?}");
+    assert_eq!(hits.iter().filter(|l| l.contains("春晓")).count(), 1, "{hits:?}");
+    // A file named twice is still one file: the reader's `show` finds it.
+    yuedu_at(home.path())
+        .current_dir(home.path())
+        .args(["诗/春晓.md", "诗/春晓.md", "show", "春晓"])
+        .assert()
+        .success();
+}

@@ -80,12 +80,16 @@ impl Plan {
         let mut plan = Plan::default();
         for root in roots {
             let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
+            if plan.has_root(root) {
+                continue;
+            }
             if meta.is_dir() {
                 plan.add_dir(root)?;
             } else {
                 plan.add_file(root, &meta)?;
             }
         }
+        plan.drop_repeats();
         if plan.candidates.is_empty() {
             return Err(LibraryError::Empty(roots.to_vec()));
         }
@@ -134,6 +138,9 @@ impl Plan {
     /// Adds extra folders (`library.paths`); a folder that cannot be read is reported, not fatal.
     pub fn add_extra_dirs(&mut self, extra: &[PathBuf]) {
         for root in extra {
+            if self.has_root(root) {
+                continue;
+            }
             if let Err(err) = self.add_dir(root) {
                 self.problems.push(LoadProblem {
                     path: root.display().to_string(),
@@ -141,6 +148,23 @@ impl Plan {
                 });
             }
         }
+        self.drop_repeats();
+    }
+
+    /// Whether `root` names a folder or file already in the plan (`d d`, `d ./d`).
+    fn has_root(&self, root: &Path) -> bool {
+        std::fs::canonicalize(root).is_ok_and(|real| self.roots.contains(&real))
+    }
+
+    /// Keeps each file once, at its first place: a file reached through two
+    /// nested roots (`poems/李白 poems`, `d d/a.md`) has one real path.
+    fn drop_repeats(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        self.candidates
+            .retain(|c| c.cache_key.as_ref().is_none_or(|key| seen.insert(key.clone())));
+        let mut reported = std::collections::HashSet::new();
+        self.problems
+            .retain(|p| reported.insert((p.path.clone(), p.message.clone())));
     }
 
     /// Article files found.
