@@ -1,7 +1,6 @@
 //! The collection model: articles grouped by category in display order,
 //! with the files that were skipped.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -22,8 +21,10 @@ pub struct Library {
     problems: Vec<LoadProblem>,
     /// Categories in the order `collection.toml` files list them.
     listed: Vec<String>,
-    /// Article ID → index in `articles`.
-    index: HashMap<String, usize>,
+    /// Indices into `articles` in the order of their IDs: `find` searches it
+    /// by bisection. A map from ID would hold a second copy of every ID, a
+    /// real share of the memory of many small articles.
+    by_id: Vec<u32>,
     /// The article that holds only the first part of its file (`add_prefix`).
     prefix: Option<String>,
 }
@@ -151,12 +152,7 @@ impl Library {
         self.articles = merged;
         let placed = placed.into_iter().map(Some).collect();
         self.categories = group_categories(&self.articles);
-        self.index = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        self.by_id = sorted_by_id(&self.articles);
         placed
     }
 
@@ -209,7 +205,11 @@ impl Library {
 
     /// Index of the article with this ID.
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        let at = self
+            .by_id
+            .binary_search_by(|&i| self.articles[i as usize].id.as_str().cmp(id))
+            .ok()?;
+        Some(self.by_id[at] as usize)
     }
 
     /// The category an article index belongs to.
@@ -238,6 +238,13 @@ impl Library {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         scored.into_iter().take(3).map(|(_, id)| id).collect()
     }
+}
+
+/// The indices of `articles` in the order of their IDs.
+fn sorted_by_id(articles: &[Article]) -> Vec<u32> {
+    let mut by_id: Vec<u32> = (0..articles.len()).filter_map(|i| u32::try_from(i).ok()).collect();
+    by_id.sort_unstable_by(|&a, &b| articles[a as usize].id.cmp(&articles[b as usize].id));
+    by_id
 }
 
 #[cfg(test)]
@@ -312,6 +319,27 @@ mod tests {
         assert_eq!(library.categories().len(), 2);
         assert_eq!(library.find("甲/a"), Some(3));
         assert_eq!(library.category_of(3), Some(1));
+    }
+
+    #[test]
+    fn every_article_is_found_by_its_id_whatever_the_display_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // Display order (by `order`) runs against the order of the IDs.
+        for (i, name) in ["e", "d", "c", "b", "a", "f"].iter().enumerate() {
+            let text = format!("+++\ntitle = \"{name}\"\norder = {i}\n+++\n正文");
+            fs::write(dir.path().join(format!("{name}.md")), text).expect("write");
+        }
+        let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+        let mut library = plan.start();
+        for batch in plan.into_batches(2) {
+            library.extend(read_batch(batch));
+            for (at, article) in library.articles().iter().enumerate() {
+                assert_eq!(library.find(&article.id), Some(at), "{}", article.id);
+            }
+        }
+        assert_eq!(library.articles()[0].id, "e");
+        assert_eq!(library.find("g"), None);
+        assert_eq!(library.find(""), None);
     }
 
     #[test]
