@@ -117,6 +117,8 @@ pub struct App {
     keys: crate::store::identity::Keys,
     /// The last jump (from search or a bookmark), until `jump_back`.
     jump: Option<marks::Jump>,
+    /// A place asked for while only the first part of a large file is read.
+    waiting: Option<goto::Waiting>,
     /// Keys of an unfinished chord.
     pub(crate) pending: Vec<Key>,
     /// A count typed before a command in the reader (`50%`, `120G`).
@@ -157,6 +159,7 @@ impl App {
             saved: State::default(),
             keys,
             jump: None,
+            waiting: None,
             pending: Vec::new(),
             count: None,
             pinyin_initials: true,

@@ -98,7 +98,7 @@ impl App {
                 if let Some(offset) = target {
                     // A jump from the contents is not reading, as from search
                     // or a bookmark: the place read is saved, the landing is not.
-                    self.jump_in_article(|reader, body, page| reader.scroll_to_offset(body, offset, page));
+                    self.jump_to(super::goto::Target::Offset(offset));
                 }
             }
             (Some(Command::LineDown), ..) | (_, KeyCode::Char('n'), true) => contents.cursor += 1,

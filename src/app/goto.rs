@@ -56,38 +56,116 @@ impl App {
     /// Puts the place `percent` of the way through the text (by bytes, as
     /// the status line measures) on top.
     pub(super) fn jump_to_percent(&mut self, percent: usize) {
-        let percent = percent.min(100);
-        self.jump_in_article(|reader, body, page| {
-            let end = crate::present::text_end(body);
-            // Rounded up, so that the status line then says `percent`.
-            let offset = (end * percent).div_ceil(100).min(body.text.len());
-            let offset = (offset..=body.text.len())
-                .find(|&i| body.text.is_char_boundary(i))
-                .unwrap_or(body.text.len());
-            reader.scroll_to_offset(body, offset, page);
-        });
+        self.jump_to(Target::Percent(percent.min(100)));
     }
 
     /// Puts line `number` (from 1, as the status line counts) on top.
     pub(super) fn jump_to_line(&mut self, number: usize) {
-        self.jump_in_article(|reader, body, page| reader.scroll_to_line(body, number.saturating_sub(1), page));
+        self.jump_to(Target::Line(number));
     }
 
     /// Moves in the open article as a jump: the place left is saved and
-    /// kept for `` ` ``.
-    pub(super) fn jump_in_article(&mut self, go: impl FnOnce(&mut Reader, &Body, usize)) {
+    /// kept for `` ` ``. While only the first part of a large file is read,
+    /// the jump waits for the whole article (`arrived`): a share or line
+    /// of the first part is not that of the article.
+    pub(super) fn jump_to(&mut self, target: Target) {
         if self.focus != Pane::Reader {
             return;
         }
         let Some(reader) = &self.reader else { return };
+        if target.needs_whole() && self.library.is_prefix(reader.article) {
+            self.waiting = Some(Waiting::Jump(target));
+            self.message = Some("正在读入全文，读完即跳到该处".into());
+            return;
+        }
+        self.waiting = None;
         let back = Some((self.state_key(reader.article).to_string(), reader.offset()));
+        let before = reader.position();
         self.leave_article();
         let page = self.reader_page();
-        if let Some(reader) = &mut self.reader {
-            go(reader, &self.library.articles()[reader.article].body, page);
+        let Some(reader) = &mut self.reader else { return };
+        target.go(reader, &self.library.articles()[reader.article].body, page);
+        // The end within the next page is reached as by paging: read on, not a jump.
+        if target == Target::End && reader.position() - before <= page as i128 {
+            return;
         }
         self.jump_end(back);
     }
+
+    /// After the whole article of a file shown from its first part took its
+    /// place: the place asked for meanwhile (a saved position past the first
+    /// part, or a jump) is shown now.
+    pub(super) fn arrived(&mut self, article: usize) {
+        let Some(waiting) = self.waiting.take() else { return };
+        if self.reader.as_ref().is_none_or(|r| r.article != article) {
+            return;
+        }
+        match waiting {
+            Waiting::Place(offset) => {
+                let page = self.reader_page();
+                if let Some(reader) = &mut self.reader {
+                    let body = &self.library.articles()[article].body;
+                    reader.scroll_to_offset(body, offset.min(body.text.len()), page);
+                }
+            }
+            Waiting::Jump(target) => {
+                let focus = std::mem::replace(&mut self.focus, Pane::Reader);
+                self.jump_to(target);
+                self.focus = focus;
+            }
+        }
+    }
+}
+
+/// Where a jump in the open article goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A share of the text, in percent.
+    Percent(usize),
+    /// A line number, from 1.
+    Line(usize),
+    /// The end of the text (`G`).
+    End,
+    /// The start of the text (`g`).
+    Start,
+    /// A byte offset of the text.
+    Offset(usize),
+}
+
+impl Target {
+    /// Whether the target is known only in the whole article: offsets of
+    /// the first part of a large file are those of the whole.
+    fn needs_whole(self) -> bool {
+        matches!(self, Target::Percent(_) | Target::Line(_) | Target::End)
+    }
+
+    fn go(self, reader: &mut Reader, body: &Body, page: usize) {
+        match self {
+            Target::Percent(percent) => {
+                let end = crate::present::text_end(body);
+                // Rounded up, so that the status line then says `percent`.
+                let offset = (end * percent).div_ceil(100).min(body.text.len());
+                let offset = (offset..=body.text.len())
+                    .find(|&i| body.text.is_char_boundary(i))
+                    .unwrap_or(body.text.len());
+                reader.scroll_to_offset(body, offset, page);
+            }
+            Target::Line(number) => reader.scroll_to_line(body, number.saturating_sub(1), page),
+            Target::End => reader.scroll_to_offset(body, body.text.len(), page),
+            Target::Start => reader.scroll_to_offset(body, 0, page),
+            Target::Offset(offset) => reader.scroll_to_offset(body, offset, page),
+        }
+    }
+}
+
+/// What the reader waits for the whole article to show, while only the
+/// first part of a large file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Waiting {
+    /// The place it was opened at (a saved position), past the first part.
+    Place(usize),
+    /// A jump asked for.
+    Jump(Target),
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ impl App {
             if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
                 reader.reload(&self.library.articles()[at].body);
             }
+            self.arrived(at);
         }
         // Built from the prefix: built again from the whole text when next searched.
         self.search_index = None;

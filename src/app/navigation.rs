@@ -1,5 +1,6 @@
 //! Moving around: panes, lists, the reader, articles, mouse.
 
+use super::goto::{Target, Waiting};
 use super::{App, ListCursor, Pane, Reader, geometry};
 
 /// Lines the mouse wheel scrolls per step.
@@ -115,6 +116,10 @@ impl App {
         let mut reader = Reader::open(index, body, settings, offset);
         reader.scroll_by(body, 0, self.reader_page());
         self.reader = Some(reader);
+        // Only the first part of a large file is read: the place past it is
+        // shown when the whole article arrives (`arrived`).
+        let short = self.reader.as_ref().is_some_and(|r| r.offset() != offset);
+        self.waiting = (short && self.library.is_prefix(index)).then_some(Waiting::Place(offset));
     }
 
     /// The article `delta` places after library article `current` (before,
@@ -224,13 +229,8 @@ impl App {
 
     pub(super) fn move_to_end(&mut self, end: bool) {
         match self.focus {
-            Pane::Reader => {
-                let page = self.reader_page();
-                if let Some(reader) = &mut self.reader {
-                    let body = &self.library.articles()[reader.article].body;
-                    reader.scroll_to_offset(body, if end { body.text.len() } else { 0 }, page);
-                }
-            }
+            // A jump, as `50%`: `` ` `` returns.
+            Pane::Reader => self.jump_to(if end { Target::End } else { Target::Start }),
             _ => self.move_by(if end { isize::MAX } else { isize::MIN }),
         }
     }

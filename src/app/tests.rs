@@ -19,6 +19,17 @@ pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     effects
 }
 
+/// Pages the open article to its end, as a reader reads it.
+pub(super) fn read_to_end(app: &mut App) {
+    for _ in 0..10_000 {
+        let page = app.reader_page();
+        if app.reader.as_ref().is_none_or(|r| r.at_end(page)) {
+            return;
+        }
+        press(app, "space");
+    }
+}
+
 #[test]
 fn starts_on_the_category_list() {
     let app = app(120, 35);
@@ -282,7 +293,34 @@ fn reading_to_the_end_marks_finished_and_the_list_shows_progress() {
     assert_eq!(app.read_status(1), marks::ReadStatus::Unread);
     press(&mut app, "j l l space esc");
     assert!(matches!(app.read_status(1), marks::ReadStatus::InProgress(p) if p > 0 && p < 100));
-    press(&mut app, "l G esc");
+    press(&mut app, "l");
+    read_to_end(&mut app);
+    press(&mut app, "esc");
+    assert_eq!(app.read_status(1), marks::ReadStatus::Finished);
+}
+
+#[test]
+fn g_to_the_end_is_a_jump_not_reading_and_backtick_returns() {
+    let mut app = app(60, 20);
+    press(&mut app, "j l l space");
+    let offset = app.reader.as_ref().map(|r| r.offset());
+    let effects = press(&mut app, "G");
+    assert!(app.reader.as_ref().is_some_and(|r| r.at_end(app.reader_page())));
+    press(&mut app, "esc");
+    assert!(
+        matches!(app.read_status(1), marks::ReadStatus::InProgress(p) if p < 100),
+        "a look at the end is not reading to it: {:?} {effects:?}",
+        app.read_status(1)
+    );
+    press(&mut app, "l G `");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.offset()),
+        offset,
+        "` returns from the end"
+    );
+    // The end on the next page is reached as by paging: read.
+    read_to_end(&mut app);
+    press(&mut app, "k G esc");
     assert_eq!(app.read_status(1), marks::ReadStatus::Finished);
 }
 
@@ -1077,9 +1115,9 @@ fn the_script_chosen_with_t_is_saved_and_restored_over_the_configured_one() {
     assert_eq!(next.script(), Script::Traditional, "an unknown name changes nothing");
 }
 
-#[test]
-fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
-    use crate::library::{Batch, Origin, parse_article, parse_prefix};
+/// A large text shown from its first part, the first part and the whole.
+fn shown_from_prefix() -> (App, crate::library::Article, crate::library::Article) {
+    use crate::library::{Origin, parse_article, parse_prefix};
     let mut text = String::new();
     for c in 1..=3000 {
         text.push_str(&format!(
@@ -1095,6 +1133,76 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
     let config = Config::default_config().expect("default config");
     let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 80, 24);
     app.start_loading(1);
+    (app, prefix, whole)
+}
+
+/// The whole article arrives from the background.
+fn arrive(app: &mut App, whole: &crate::library::Article) {
+    let batch = crate::library::Batch {
+        articles: vec![whole.clone()],
+        files: 1,
+        ..crate::library::Batch::default()
+    };
+    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+}
+
+#[test]
+fn a_saved_place_past_the_first_part_is_shown_when_the_whole_arrives_and_never_lost() {
+    let (mut app, prefix, whole) = shown_from_prefix();
+    let key = app.state_key(0).to_string();
+    let saved = whole.body.text.len() * 9 / 10;
+    let saved = (saved..)
+        .find(|&i| whole.body.text.is_char_boundary(i))
+        .expect("a boundary");
+    let mut state = State::default();
+    let position = crate::store::Position {
+        offset: saved,
+        percent: 90,
+        finished: false,
+        updated: jiff::Timestamp::now(),
+        fingerprint: Some(crate::store::identity::fingerprint(&whole.body.text)),
+    };
+    state.positions.insert(key.clone(), position);
+    app.load_saved(state);
+    assert!(saved > prefix.body.text.len());
+    app.open_article(0, None);
+    let effects = press(&mut app, "j q");
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::SetPosition { .. }))),
+        "nothing is saved from the first part: {effects:?}"
+    );
+    assert_eq!(app.saved.positions.get(&key).map(|p| p.offset), Some(saved));
+    // Back in the list and in again, as through a folder, then the whole arrives.
+    press(&mut app, "esc enter");
+    arrive(&mut app, &whole);
+    let reader = app.reader.as_ref().expect("open");
+    let line = reader.layout.line_at_offset(saved);
+    assert_eq!(reader.layout.line_at_offset(reader.offset()), line, "on the saved line");
+    assert_eq!(reader.percent(), 90);
+    app.checkpoint();
+    let position = app.saved.positions.get(&key).expect("a position");
+    assert_eq!(position.percent, 90, "the saved place is kept");
+}
+
+#[test]
+fn a_percentage_typed_before_the_whole_arrives_is_taken_of_the_whole() {
+    let (mut app, prefix, whole) = shown_from_prefix();
+    app.open_article(0, None);
+    press(&mut app, "5 0 %");
+    assert!(app.reader.as_ref().is_some_and(|r| r.offset() < prefix.body.text.len()));
+    assert!(!app.checkpoint().iter().any(|e| matches!(e, Effect::Save(_))));
+    arrive(&mut app, &whole);
+    assert_eq!(app.reader.as_ref().map(|r| r.percent()), Some(50));
+    press(&mut app, "`");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(0), "a jump: ` returns");
+}
+
+#[test]
+fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
+    use crate::library::Batch;
+    let (mut app, prefix, whole) = shown_from_prefix();
     app.open_article(0, None);
     press(&mut app, "space space space");
     let offset = app.reader.as_ref().map(|r| r.offset()).expect("open");

@@ -1,6 +1,6 @@
 //! Counts, percentages and line numbers, on short and lazily laid-out articles.
 
-use super::super::tests::{app, app_over, press};
+use super::super::tests::{app, app_over, press, read_to_end};
 use crate::app::reader::HEAD_ROWS;
 use crate::app::{App, Effect};
 use crate::layout::Layout;
@@ -119,14 +119,15 @@ fn r_marks_the_article_under_the_cursor_read_or_unread_and_u_opens_the_next_unre
     assert_eq!(reader(&app).article, 0);
     press(&mut app, "U");
     assert_eq!(reader(&app).article, 2, "article 1 is read");
-    press(&mut app, "G");
+    read_to_end(&mut app);
     press(&mut app, "U");
     assert_eq!(
         reader(&app).article,
         0,
         "round to the start; article 2 was read to its end"
     );
-    press(&mut app, "G U");
+    read_to_end(&mut app);
+    press(&mut app, "U");
     assert_eq!(app.message.as_deref(), Some("没有未读完的文章了"));
 }
 
