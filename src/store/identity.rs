@@ -8,8 +8,9 @@
 //! Entries no article holds are attached when the library is known: entries
 //! written before keys were paths (format 1, keyed by a folder article's ID)
 //! to the folder article with that ID, and a moved file's entries to the
-//! article with the same fingerprint that has no position of its own. What
-//! cannot be attached is kept and listed as unattached.
+//! article with the same fingerprint that has no position of its own, but
+//! only once the file keyed is gone. What cannot be attached is kept and
+//! listed as unattached.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -137,7 +138,12 @@ pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change>
     let mut taken: HashSet<usize> = HashSet::new();
     for from in orphans {
         let target = if is_file_key(from) {
-            // A moved file: the same text, under a key that has no position yet.
+            // A moved file: the same text, under a key that has no position
+            // yet. A file still there keeps its entry, whatever other file
+            // opens with the same text (the same book in another encoding).
+            if !matches!(Path::new(from).try_exists(), Ok(false)) {
+                continue;
+            }
             let Some(wanted) = state.positions.get(from).and_then(|p| p.fingerprint) else {
                 continue;
             };
@@ -220,6 +226,44 @@ mod tests {
         }
         assert!(is_file_key("/home/reader/d/a.md"));
         assert!(!is_file_key("yingxiao/kehu-guanxi-guanli"));
+    }
+
+    #[test]
+    fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_gone() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let (first, second) = (root.path().join("n2"), root.path().join("novel"));
+        let text = "第一章 夜归\n\n　　长夜漫漫。\n".repeat(50);
+        for folder in [&first, &second] {
+            std::fs::create_dir_all(folder).expect("mkdir");
+        }
+        std::fs::write(first.join("长夜.txt"), encoding_rs::GB18030.encode(&text).0).expect("write");
+        std::fs::write(second.join("长夜-utf8.txt"), &text).expect("write");
+        let read = Library::from_dirs(&[first.clone()]).expect("library");
+        let read_keys = Keys::new(&read);
+        let key = read_keys.key(&read.articles()[0]).to_string();
+        let mut state = State::default();
+        let position = crate::store::Position {
+            offset: 100,
+            percent: 40,
+            finished: false,
+            updated: jiff::Timestamp::now(),
+            fingerprint: Some(fingerprint(&read.articles()[0].body.text)),
+        };
+        state.positions.insert(key.clone(), position);
+        let other = Library::from_dirs(&[second.clone()]).expect("library");
+        assert_eq!(fingerprint(&other.articles()[0].body.text), fingerprint(&read.articles()[0].body.text));
+        let other_keys = Keys::new(&other);
+        assert!(
+            attachments(&state, &other, &other_keys).is_empty(),
+            "the entry of a file that is still there stays its own"
+        );
+        std::fs::remove_file(first.join("长夜.txt")).expect("remove");
+        let to = other_keys.key(&other.articles()[0]).to_string();
+        assert_eq!(
+            attachments(&state, &other, &other_keys),
+            vec![Change::Attach { from: key, to }],
+            "a file moved away: its entry follows the text"
+        );
     }
 
     #[test]
