@@ -251,7 +251,10 @@ mod tests {
         };
         state.positions.insert(key.clone(), position);
         let other = Library::from_dirs(&[second.clone()]).expect("library");
-        assert_eq!(fingerprint(&other.articles()[0].body.text), fingerprint(&read.articles()[0].body.text));
+        assert_eq!(
+            fingerprint(&other.articles()[0].body.text),
+            fingerprint(&read.articles()[0].body.text)
+        );
         let other_keys = Keys::new(&other);
         assert!(
             attachments(&state, &other, &other_keys).is_empty(),
