@@ -238,7 +238,7 @@ mod tests {
         }
         std::fs::write(first.join("长夜.txt"), encoding_rs::GB18030.encode(&text).0).expect("write");
         std::fs::write(second.join("长夜-utf8.txt"), &text).expect("write");
-        let read = Library::from_dirs(&[first.clone()]).expect("library");
+        let read = Library::from_dirs(std::slice::from_ref(&first)).expect("library");
         let read_keys = Keys::new(&read);
         let key = read_keys.key(&read.articles()[0]).to_string();
         let mut state = State::default();
@@ -250,7 +250,7 @@ mod tests {
             fingerprint: Some(fingerprint(&read.articles()[0].body.text)),
         };
         state.positions.insert(key.clone(), position);
-        let other = Library::from_dirs(&[second.clone()]).expect("library");
+        let other = Library::from_dirs(std::slice::from_ref(&second)).expect("library");
         assert_eq!(
             fingerprint(&other.articles()[0].body.text),
             fingerprint(&read.articles()[0].body.text)
