@@ -32,16 +32,19 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             (Command::Back, "关闭"),
         ],
     );
-    let heading = format!("书签  {} 个  {order}  {actions}", ordered.len());
-    put_truncated(
-        buf,
-        area.x + 1,
-        area.y,
-        &heading,
-        area.width.saturating_sub(2),
-        theme.overlay_key,
-        ambiguous,
-    );
+    // In a narrow window the keys go on the row under the count, so none
+    // (least of all the one that closes the list) is cut off.
+    let count = format!("书签  {} 个  {order}", ordered.len());
+    let room = area.width.saturating_sub(2);
+    let whole = format!("{count}  {actions}");
+    let rows = if crate::text::str_width(&whole, ambiguous) <= usize::from(room) || area.height < 3 {
+        vec![whole]
+    } else {
+        vec![count, actions]
+    };
+    for (row, text) in (area.y..).zip(&rows) {
+        put_truncated(buf, area.x + 1, row, text, room, theme.overlay_key, ambiguous);
+    }
     if ordered.is_empty() {
         put_str(
             buf,
