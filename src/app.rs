@@ -314,7 +314,9 @@ impl App {
             Command::Help => self.overlay = Some(Overlay::Help(page::PageScroll::default())),
             Command::Notices => self.open_notices(),
             Command::Back => {
-                if !self.dismiss_notices() && !self.back_to_results() && !self.clear_hits() {
+                // Focus mode is left first, before going back to search results.
+                if !self.dismiss_notices() && !self.leave_focus_mode() && !self.back_to_results() && !self.clear_hits()
+                {
                     self.back();
                 }
             }

@@ -20,12 +20,19 @@ impl App {
     }
 
     pub(super) fn back(&mut self) {
-        if self.focus_mode {
-            self.focus_mode = false;
-            self.after_geometry_change();
-            return;
+        if !self.leave_focus_mode() {
+            self.focus_left();
         }
-        self.focus_left();
+    }
+
+    /// Leaves focus mode; false when it was not on.
+    pub(super) fn leave_focus_mode(&mut self) -> bool {
+        if !self.focus_mode {
+            return false;
+        }
+        self.focus_mode = false;
+        self.after_geometry_change();
+        true
     }
 
     pub(super) fn focus_left(&mut self) {

@@ -786,6 +786,24 @@ fn esc_in_an_article_opened_from_the_results_goes_back_to_them() {
 }
 
 #[test]
+fn esc_in_focus_mode_after_a_search_result_leaves_focus_mode_first() {
+    let mut app = app(80, 24);
+    press(&mut app, "s");
+    type_text(&mut app, "管理");
+    press(&mut app, "enter f");
+    assert!(app.focus_mode);
+    press(&mut app, "esc");
+    assert!(!app.focus_mode, "Esc leaves focus mode");
+    assert!(app.overlay.is_none(), "and does not reopen the results");
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, "esc");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Search(_))),
+        "then back to the results"
+    );
+}
+
+#[test]
 fn s_reopens_with_the_last_query_selected() {
     let mut app = app(120, 35);
     press(&mut app, "s");
