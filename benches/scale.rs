@@ -2,6 +2,8 @@
 //! 50 MB) and a single 20 MB article. One-off figures (start-up, loading,
 //! memory, rg as the floor of reading the bytes) are printed; per-frame work
 //! (switching categories, listing, scrolling) is measured by criterion.
+//! First, many small articles: peak resident memory of the release binary
+//! per corpus byte for `list` and `search` (`YUEDU_POEMS=N` runs only that).
 
 mod support;
 
@@ -94,6 +96,9 @@ fn drop_page_cache() -> bool {
 }
 
 fn collection(c: &mut Criterion) {
+    if poems_only() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     support::write_collection(dir.path(), ARTICLES, BYTES);
     let file_bytes: u64 = walk_bytes(dir.path());
@@ -231,6 +236,9 @@ fn walk_bytes(dir: &std::path::Path) -> u64 {
 }
 
 fn huge_article(c: &mut Criterion) {
+    if poems_only() {
+        return;
+    }
     let markdown = support::long_markdown(20 * 1024 * 1024);
     let started = Instant::now();
     let article = yuedu::library::parse_article("big", "big.md", markdown.as_bytes(), yuedu::library::Origin::Bundled)
@@ -268,6 +276,88 @@ fn huge_article(c: &mut Criterion) {
     group.finish();
 }
 
+fn poems_only() -> bool {
+    std::env::var_os("YUEDU_POEMS").is_some()
+}
+
+/// Runs `command` and returns its wall time and peak resident memory
+/// (`ru_maxrss` of that one child, from `wait4`).
+fn peak_of(mut command: Command) -> (Duration, usize) {
+    let started = Instant::now();
+    // Waited for below with `wait4`, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
+    let child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run");
+    let mut status = 0;
+    // SAFETY: a zeroed `rusage` is a valid value for `wait4` to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `child` is our own child, not yet waited for; both pointers are valid.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4");
+    (started.elapsed(), usage.ru_maxrss as usize * 1024)
+}
+
+/// Many small articles (issue 12's shape): `YUEDU_POEMS` poems (default
+/// 5,000; 57,603 is the size of the Tang poems), one small `.md` each in
+/// author folders. Peak resident memory of the real binary per corpus byte,
+/// with no article cache (cold) and from it (warm), and time per `rg` time.
+/// With `YUEDU_POEMS` set, only this part runs.
+fn poems(_: &mut Criterion) {
+    let count = std::env::var("YUEDU_POEMS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_poems(dir.path(), count);
+    let bytes = walk_bytes(dir.path()) as f64;
+    let home = tempfile::tempdir().expect("article cache folder");
+    let one = tempfile::tempdir().expect("tempdir");
+    support::write_poems(one.path(), 1);
+    let yuedu = |folder: &std::path::Path, args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_yuedu"));
+        c.env("XDG_CACHE_HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path())
+            .env("XDG_DATA_HOME", home.path())
+            .arg("--dir")
+            .arg(folder)
+            .args(args);
+        c
+    };
+    let (_, empty) = peak_of(yuedu(one.path(), &["list"]));
+    let rg = || {
+        let mut c = Command::new("rg");
+        c.args(["-c", "-F", "明月"]).arg(dir.path());
+        c
+    };
+    let _ = peak_of(rg());
+    let (rg_time, _) = peak_of(rg());
+    println!(
+        "poems: {count} files, {:.2} MB; rg -c {rg_time:.2?}; peak resident listing one poem: {:.1} MB",
+        bytes / 1e6,
+        empty as f64 / 1e6
+    );
+    for args in [&["list"][..], &["search", "明月"][..]] {
+        for warm in [false, true] {
+            if !warm {
+                let _ = std::fs::remove_dir_all(home.path().join("yuedu"));
+            }
+            let (time, peak) = peak_of(yuedu(dir.path(), args));
+            println!(
+                "poems: yuedu {} {}: peak resident {:.1} MB = {:.2}x the corpus bytes ({:.2}x above listing one poem), time {:.2}x rg",
+                args[0],
+                if warm { "warm" } else { "cold" },
+                peak as f64 / 1e6,
+                peak as f64 / bytes,
+                peak.saturating_sub(empty) as f64 / bytes,
+                time.as_secs_f64() / rg_time.as_secs_f64()
+            );
+        }
+    }
+}
+
 // The collection first: its resident memory is measured from a fresh process.
-criterion_group!(benches, collection, huge_article);
+criterion_group!(benches, poems, collection, huge_article);
 criterion_main!(benches);
