@@ -208,6 +208,25 @@ impl Context {
         Ok(library)
     }
 
+    /// The collection, and with no path named also the files of `keys`
+    /// (saved keys that are absolute paths: bookmarks and positions of
+    /// files), read on their own: `yuedu bookmarks` finds the title and
+    /// progress of each file it lists, reading only those files.
+    pub fn load_with_files(&self, keys: &[&str]) -> Result<Library, Failure> {
+        let mut plan = self.plan()?;
+        if self.sources.is_empty() {
+            let files: Vec<PathBuf> = keys
+                .iter()
+                .filter(|key| crate::store::identity::is_file_key(key))
+                .map(PathBuf::from)
+                .collect();
+            plan.add_existing_files(&files);
+        }
+        let library = self.load_plan(plan)?;
+        report(library.problems());
+        Ok(library)
+    }
+
     fn load_plan(&self, plan: Plan) -> Result<Library, Failure> {
         let mut cache = self.cache(&plan);
         let library = plan.load_cached(cache.as_mut());

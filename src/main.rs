@@ -95,10 +95,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })?
         }
         Some(Command::Bookmarks { json, action }) => {
-            let library = context.load()?;
             let Some(state) = context.saved_state() else {
                 return Err(Failure::Input("no data folder: the home folder cannot be found".into()));
             };
+            let saved: Vec<&str> = state.bookmarks.iter().map(|b| b.article.as_str()).collect();
+            let library = context.load_with_files(&saved)?;
             write_out(&match (action, json) {
                 (Some(BookmarksAction::Export), _) => print::bookmark_markdown(&state, &library),
                 (None, true) => print::bookmark_json(&state, &library),

@@ -529,3 +529,40 @@ fn a_wrong_path_says_which_and_why() {
         .assert()
         .success();
 }
+
+#[test]
+fn bookmarks_without_paths_find_the_files_they_were_saved_for() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data/yuedu");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    let file = home.path().join("岳阳楼记.md");
+    std::fs::write(
+        &file,
+        "# 岳阳楼记\n\n庆历四年春，滕子京谪守巴陵郡。越明年，政通人和。\n",
+    )
+    .expect("write");
+    let key = std::fs::canonicalize(&file).expect("real path");
+    let gone = home.path().join("gone.md");
+    let state = serde_json::json!({
+        "version": 2,
+        "positions": {},
+        "bookmarks": [
+            {"id": 1, "article": key, "offset": 0, "snippet": "庆历四年春", "created": "2026-11-27T02:30:00Z", "note": ""},
+            {"id": 2, "article": gone, "offset": 0, "snippet": "不在了", "created": "2026-11-27T01:30:00Z", "note": ""}
+        ]
+    });
+    std::fs::write(data.join("state.json"), state.to_string()).expect("write");
+    let output = yuedu_at(home.path()).arg("bookmarks").output().expect("runs");
+    assert!(output.status.success());
+    let lines = String::from_utf8(output.stdout).expect("utf-8");
+    let lines: Vec<&str> = lines.lines().collect();
+    assert!(lines[0].contains("\t岳阳楼记\t\t庆历四年春\t0%"), "{lines:?}");
+    assert!(lines[1].contains("\t(unattached)\t"), "{lines:?}");
+    let output = yuedu_at(home.path())
+        .args(["bookmarks", "--json"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json[0]["title"], "岳阳楼记");
+    assert_eq!(json[0]["missing"], false);
+}

@@ -151,6 +151,20 @@ impl Plan {
         self.drop_repeats();
     }
 
+    /// Adds those of `paths` that are files (the files bookmarks were saved
+    /// for, when no path is named); the others are left out, said nowhere.
+    pub fn add_existing_files(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            if let Ok(meta) = std::fs::metadata(path)
+                && meta.is_file()
+                && !self.has_root(path)
+            {
+                let _ = self.add_file(path, &meta);
+            }
+        }
+        self.drop_repeats();
+    }
+
     /// Whether `root` names a folder or file already in the plan (`d d`, `d ./d`).
     fn has_root(&self, root: &Path) -> bool {
         std::fs::canonicalize(root).is_ok_and(|real| self.roots.contains(&real))
