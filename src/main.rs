@@ -77,7 +77,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })
         }
         Some(Command::Search { query, json, limit }) => {
-            let text = query.join(" ");
+            let query_words = query;
+            let text = query_words.join(" ");
             if text.len() > yuedu::search::MAX_QUERY_BYTES {
                 return Err(Failure::Input(format!(
                     "the query is {} bytes long; queries are at most {} bytes",
@@ -90,7 +91,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 return Err(Failure::Input("the query is empty: give a word to search for".into()));
             }
             let ambiguous = context.settings().ambiguous;
+            let paths: Vec<&String> = query_words.iter().filter(|w| PathBuf::from(w).exists()).collect();
             context.search(&query, limit, |results, documents| {
+                if results.total == 0 {
+                    say_nothing_matched(&text, &paths);
+                }
                 print_results(results, documents, json, ambiguous)
             })?
         }
@@ -153,6 +158,22 @@ fn with_all_paths(mut cli: Cli) -> Cli {
 }
 
 /// Prints search results; exit status 1 when nothing matched.
+/// One sentence on stderr when a search finds nothing; a query word that
+/// names a file or folder was most likely meant as a path.
+fn say_nothing_matched(text: &str, paths: &[&String]) {
+    if paths.is_empty() {
+        return warn(format!("nothing matched “{text}”"));
+    }
+    let named: Vec<&str> = paths.iter().map(|p| p.as_str()).collect();
+    let words: Vec<&str> = text.split(' ').filter(|w| !named.contains(w)).collect();
+    warn(format!(
+        "nothing matched “{text}”; “{}” names a file or folder here: to search it, write `yuedu {} search {}`",
+        named.join(" "),
+        named.join(" "),
+        words.join(" ")
+    ));
+}
+
 fn print_results<D: Document>(
     results: &SearchResults,
     articles: &[D],

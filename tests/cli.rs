@@ -566,3 +566,24 @@ fn bookmarks_without_paths_find_the_files_they_were_saved_for() {
     assert_eq!(json[0]["title"], "岳阳楼记");
     assert_eq!(json[0]["missing"], false);
 }
+
+#[test]
+fn a_search_without_hits_says_so_and_how_to_search_a_folder_named_as_a_word() {
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(home.path().join("essays")).expect("mkdir");
+    let run = |args: &[&str]| {
+        let output = yuedu_at(home.path())
+            .current_dir(home.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stderr).expect("utf-8")
+    };
+    let said = run(&["search", "岳阳楼"]);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("nothing matched “岳阳楼”"), "{said}");
+    let said = run(&["search", "岳阳楼", "essays"]);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("`yuedu essays search 岳阳楼`"), "{said}");
+}
