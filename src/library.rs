@@ -29,6 +29,7 @@ mod prefix;
 mod read;
 mod stdin;
 mod toc;
+mod verse;
 mod walk;
 
 pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, Origin};

@@ -75,6 +75,8 @@ pub enum BlockKind {
     Code,
     /// A thematic break.
     Rule,
+    /// A stanza of verse: its lines kept (`\n` between them), no indent.
+    Verse,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

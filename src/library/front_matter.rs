@@ -18,6 +18,10 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     pub order: Option<i64>,
     pub reads: Option<u64>,
+    /// `lines = true`: keep the text's lines (verse); `false`: never.
+    pub lines: Option<bool>,
+    /// `form = "poem"`: verse, as `lines = true`.
+    pub form: Option<String>,
 }
 
 /// `date` may be a TOML date (`2024-05-01`) or a string ("2024年5月").

@@ -6,7 +6,14 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::article::{BlockKind, Body, BodyBuilder, InlineStyle};
 use super::containers::{Container, open_block, push_item};
 
+#[cfg(test)]
 pub fn parse_markdown(source: &str) -> Body {
+    parse_markdown_with(source, false)
+}
+
+/// `parse_markdown`; with `verse`, paragraphs outside lists and quotes are
+/// stanzas whose lines are kept (`verse::is_verse` decides).
+pub fn parse_markdown_with(source: &str, verse: bool) -> Body {
     let mut builder = BodyBuilder::default();
     let mut stack: Vec<Container> = Vec::new();
     let mut pending_kind: Option<BlockKind> = None;
@@ -14,7 +21,12 @@ pub fn parse_markdown(source: &str) -> Body {
     for event in Parser::new_ext(source, options) {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph => builder.close(),
+                Tag::Paragraph => {
+                    builder.close();
+                    if verse && stack.is_empty() {
+                        pending_kind = Some(BlockKind::Verse);
+                    }
+                }
                 Tag::Heading { level, .. } => {
                     builder.close();
                     pending_kind = Some(BlockKind::Heading(level as u8));
@@ -71,6 +83,7 @@ pub fn parse_markdown(source: &str) -> Body {
                 builder.push_text(&text);
                 builder.end_inline();
             }
+            Event::SoftBreak if pending_kind == Some(BlockKind::Verse) => builder.push_hard_break(),
             Event::SoftBreak => builder.push_soft_break(),
             Event::HardBreak => builder.push_hard_break(),
             Event::Rule => {

@@ -3,7 +3,7 @@
 use super::article::{Article, BlockKind, Body, Meta, Origin};
 use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
-use super::markdown::parse_markdown;
+use super::markdown::parse_markdown_with;
 use super::plain::{binary_reason, decode_text, parse_plain_with};
 use crate::text::sanitize_inline;
 
@@ -83,7 +83,8 @@ pub fn parse_article_with(
                 (fields, None, parse_plain_with(&text, chapters))
             } else {
                 let (fields, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
-                (fields, None, parse_markdown(body_text))
+                let verse = super::verse::is_verse(body_text, fields.lines, fields.form.as_deref());
+                (fields, None, parse_markdown_with(body_text, verse))
             }
         }
     };

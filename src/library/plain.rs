@@ -83,6 +83,8 @@ pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
         .map(|l| l.trim_matches(|c: char| c.is_whitespace()))
         .collect();
     let has_blank_lines = lines.iter().any(|l| l.is_empty());
+    // Verse keeps its lines: a stanza per run of lines, a line break in it.
+    let verse = super::verse::is_verse(text, None, None);
     let mut headings = find_headings(lines.iter().copied(), rule).into_iter().peekable();
     let mut builder = BodyBuilder::default();
     for (i, line) in lines.into_iter().enumerate() {
@@ -95,6 +97,14 @@ pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
             builder.open(BlockKind::Heading(level), 0);
             builder.push_text(&line.split_whitespace().collect::<Vec<_>>().join(" "));
             builder.close();
+            continue;
+        }
+        if verse {
+            if builder.is_open() {
+                builder.push_hard_break();
+            }
+            builder.open(BlockKind::Verse, 0);
+            builder.push_text(line);
             continue;
         }
         if builder.is_open() {

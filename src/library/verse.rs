@@ -1,0 +1,172 @@
+//! Verse: poems keep their lines. A poem written one line of verse to a
+//! line (`床前明月光，疑是地上霜。\n舉頭望明月，低頭思故鄉。`) would otherwise
+//! be joined into one indented paragraph, as Markdown and `.txt` paragraphs
+//! are. Its paragraphs become `BlockKind::Verse`: each source line its own
+//! line, no first-line indent.
+
+/// A text is read as verse only when it is this short in lines…
+const MAX_LINES: usize = 80;
+/// …and every line is at most this many characters (a line of 詞 with its
+/// clauses, `大江東去，浪淘盡，千古風流人物。`, is 16).
+const MAX_LINE_CHARS: usize = 24;
+
+/// Whether a text is verse: an article that says so (`lines = true` or
+/// `form = "poem"` in its front matter), or, unless it says `lines = false`,
+/// a short text whose lines are all short and end with punctuation that
+/// closes a line of verse, with at least one paragraph of two lines or more
+/// (else there are no line breaks to keep). Hard-wrapped prose breaks lines
+/// mid-clause and long, so it stays prose.
+pub fn is_verse(text: &str, lines: Option<bool>, form: Option<&str>) -> bool {
+    let said = form.map(|f| matches!(f.trim(), "poem" | "verse" | "poetry" | "詩" | "诗" | "詞" | "词"));
+    match (lines, said) {
+        (Some(true), _) | (_, Some(true)) => true,
+        (Some(false), _) => false,
+        _ => looks_like_verse(text),
+    }
+}
+
+fn looks_like_verse(text: &str) -> bool {
+    let mut count = 0;
+    let mut previous_blank = true;
+    let mut joined = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        // A Markdown heading (the poem's title) is not a line of verse.
+        if line.starts_with('#') {
+            previous_blank = true;
+            continue;
+        }
+        count += 1;
+        if count > MAX_LINES || line.chars().count() > MAX_LINE_CHARS || !ends_a_verse_line(line) {
+            return false;
+        }
+        joined |= !previous_blank;
+        previous_blank = false;
+    }
+    joined
+}
+
+/// Punctuation a line of verse ends with, closing quotes and brackets aside.
+fn ends_a_verse_line(line: &str) -> bool {
+    let closing = |c: char| matches!(c, '」' | '』' | '”' | '’' | '）' | ')' | '》' | '*' | '_');
+    line.trim_end_matches(closing).chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '！' | '？' | '；' | '，' | '、' | '…' | '：' | '!' | '?' | ';'
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JUEJU: &str = "移舟泊煙渚，日暮客愁新。\n野曠天低樹，江清月近人。\n";
+    const CI: &str = "# 念奴嬌\n\n大江東去，浪淘盡，\n千古風流人物。\n故壘西邊，\n人道是，三國周郎赤壁。\n\n遙想公瑾當年，\n小喬初嫁了，\n雄姿英發。\n";
+
+    #[test]
+    fn short_lines_ending_in_punctuation_are_verse() {
+        assert!(is_verse(JUEJU, None, None));
+        assert!(is_verse(CI, None, None));
+        assert!(is_verse(
+            "「春眠不覺曉，處處聞啼鳥。」\n夜來風雨聲，花落知多少。",
+            None,
+            None
+        ));
+    }
+
+    #[test]
+    fn prose_stays_prose() {
+        // Hard-wrapped prose: long lines, broken mid-clause.
+        let wrapped = "慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢\n具興。乃重修岳陽樓，增其舊制，刻唐賢今人詩賦於其上。\n";
+        assert!(!is_verse(wrapped, None, None));
+        // Short lines that do not end a clause are soft-wrapped prose.
+        assert!(!is_verse("我們走在\n路上，看見\n山。\n", None, None));
+        // Short paragraphs apart: no line break to keep.
+        assert!(!is_verse("第一段。\n\n第二段。\n", None, None));
+        // A long text is not a poem, even of short lines.
+        let long = "一二三四五，六七八九十。\n".repeat(MAX_LINES + 1);
+        assert!(!is_verse(&long, None, None));
+    }
+
+    #[test]
+    fn the_front_matter_decides_when_it_says() {
+        let wrapped = "長長的一行散文，\n寫到這裡斷開。";
+        assert!(is_verse(
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黃\n宇宙",
+            Some(true),
+            None
+        ));
+        assert!(is_verse("沒有標點的詩\n也是詩", None, Some("poem")));
+        assert!(!is_verse(wrapped, Some(false), None));
+        assert!(!is_verse(JUEJU, Some(false), None));
+        assert!(is_verse(wrapped, None, None));
+    }
+
+    /// The lines a file shows at `width` columns, and its body.
+    fn shown(name: &str, source: &str, width: usize) -> (Vec<String>, crate::library::Body) {
+        use crate::layout::{Layout, LayoutSettings};
+        let article = crate::library::parse_article("t", name, source.as_bytes(), crate::library::Origin::Bundled)
+            .expect("an article");
+        let layout = Layout::new(&article.body, LayoutSettings::with_width(width));
+        let lines = (0..layout.len()).map(|i| layout.plain_line(&article.body, i)).collect();
+        (lines, article.body)
+    }
+
+    #[test]
+    fn a_poem_shows_its_lines_without_indent_in_md_and_txt() {
+        for name in ["0012.md", "0012.txt"] {
+            let (lines, body) = shown(name, JUEJU, 40);
+            assert_eq!(
+                lines,
+                ["移舟泊煙渚，日暮客愁新。", "野曠天低樹，江清月近人。"],
+                "{name}"
+            );
+            // Offsets stay exact: search finds the second line where it is shown.
+            let at = body.text.find("野曠").expect("found");
+            assert_eq!(&body.text[at..at + 6], "野曠");
+            assert_eq!(body.text, JUEJU.trim_end(), "{name}");
+        }
+        let (lines, _) = shown("念奴嬌.md", CI, 40);
+        assert_eq!(
+            lines,
+            [
+                "念奴嬌",
+                "",
+                "大江東去，浪淘盡，",
+                "千古風流人物。",
+                "故壘西邊，",
+                "人道是，三國周郎赤壁。",
+                "",
+                "遙想公瑾當年，",
+                "小喬初嫁了，",
+                "雄姿英發。"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_with_soft_breaks_still_joins_and_is_indented() {
+        let essay = "# 岳陽樓記\n\n慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢\n具興。乃重修岳陽樓，增其舊制。\n\n予觀夫巴陵勝狀，在洞庭一湖。\n";
+        let (lines, _) = shown("essay.md", essay, 80);
+        assert_eq!(lines[..2], ["岳陽樓記", ""]);
+        assert!(lines[2].starts_with("\u{3000}\u{3000}慶曆四年春"), "{lines:?}");
+        assert!(lines[2].contains("百廢具興"), "the soft break joins: {lines:?}");
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("\u{3000}\u{3000}予觀夫巴陵勝狀，在洞庭一湖。")
+        );
+        let forced = format!("+++\nform = \"poem\"\n+++\n{essay}");
+        let (lines, _) = shown("essay.md", &forced, 80);
+        assert_eq!(lines[2], "慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢");
+        let refused = format!("+++\nlines = false\n+++\n{JUEJU}");
+        let (lines, _) = shown("0012.md", &refused, 80);
+        assert_eq!(
+            lines,
+            ["\u{3000}\u{3000}移舟泊煙渚，日暮客愁新。野曠天低樹，江清月近人。"]
+        );
+    }
+}
