@@ -127,6 +127,20 @@ fn paragraphs_are_indented_and_separated_headings_are_not_indented() {
 }
 
 #[test]
+fn verse_keeps_its_lines_unindented_and_prose_still_joins() {
+    let poem = "移舟泊煙渚，日暮客愁新。\n野曠天低樹，江清月近人。\n";
+    assert_eq!(
+        plain_lines(poem, narrow(40)),
+        ["移舟泊煙渚，日暮客愁新。", "野曠天低樹，江清月近人。"]
+    );
+    let essay = "很长很长的第一段\n文字，接着写完。";
+    assert_eq!(
+        plain_lines(essay, narrow(40)),
+        ["\u{3000}\u{3000}很长很长的第一段文字，接着写完。"]
+    );
+}
+
+#[test]
 fn lists_hang_and_quotes_are_marked() {
     assert_eq!(
         plain_lines("1. 判断客户是一次性客户\n2. 了解客户\n\n> 引用一段话", narrow(14)),

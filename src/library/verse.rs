@@ -63,6 +63,7 @@ fn ends_a_verse_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::BlockKind;
 
     const JUEJU: &str = "移舟泊煙渚，日暮客愁新。\n野曠天低樹，江清月近人。\n";
     const CI: &str = "# 念奴嬌\n\n大江東去，浪淘盡，\n千古風流人物。\n故壘西邊，\n人道是，三國周郎赤壁。\n\n遙想公瑾當年，\n小喬初嫁了，\n雄姿英發。\n";
@@ -106,67 +107,46 @@ mod tests {
         assert!(is_verse(wrapped, None, None));
     }
 
-    /// The lines a file shows at `width` columns, and its body.
-    fn shown(name: &str, source: &str, width: usize) -> (Vec<String>, crate::library::Body) {
-        use crate::layout::{Layout, LayoutSettings};
+    /// The blocks of a file: kind and text.
+    fn blocks(name: &str, source: &str) -> Vec<(BlockKind, String)> {
         let article = crate::library::parse_article("t", name, source.as_bytes(), crate::library::Origin::Bundled)
             .expect("an article");
-        let layout = Layout::new(&article.body, LayoutSettings::with_width(width));
-        let lines = (0..layout.len()).map(|i| layout.plain_line(&article.body, i)).collect();
-        (lines, article.body)
+        let body = &article.body;
+        body.blocks
+            .iter()
+            .map(|b| (b.kind.clone(), body.block_text(b).to_string()))
+            .collect()
     }
 
     #[test]
-    fn a_poem_shows_its_lines_without_indent_in_md_and_txt() {
+    fn a_poem_keeps_its_lines_in_md_and_txt_and_prose_still_joins() {
         for name in ["0012.md", "0012.txt"] {
-            let (lines, body) = shown(name, JUEJU, 40);
             assert_eq!(
-                lines,
-                ["移舟泊煙渚，日暮客愁新。", "野曠天低樹，江清月近人。"],
+                blocks(name, JUEJU),
+                [(BlockKind::Verse, JUEJU.trim_end().to_string())],
                 "{name}"
             );
-            // Offsets stay exact: search finds the second line where it is shown.
-            let at = body.text.find("野曠").expect("found");
-            assert_eq!(&body.text[at..at + 6], "野曠");
-            assert_eq!(body.text, JUEJU.trim_end(), "{name}");
         }
-        let (lines, _) = shown("念奴嬌.md", CI, 40);
+        let ci = blocks("念奴嬌.md", CI);
         assert_eq!(
-            lines,
-            [
-                "念奴嬌",
-                "",
-                "大江東去，浪淘盡，",
-                "千古風流人物。",
-                "故壘西邊，",
-                "人道是，三國周郎赤壁。",
-                "",
-                "遙想公瑾當年，",
-                "小喬初嫁了，",
-                "雄姿英發。"
-            ]
+            ci[1],
+            (
+                BlockKind::Verse,
+                "大江東去，浪淘盡，\n千古風流人物。\n故壘西邊，\n人道是，三國周郎赤壁。".into()
+            )
         );
-    }
-
-    #[test]
-    fn prose_with_soft_breaks_still_joins_and_is_indented() {
-        let essay = "# 岳陽樓記\n\n慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢\n具興。乃重修岳陽樓，增其舊制。\n\n予觀夫巴陵勝狀，在洞庭一湖。\n";
-        let (lines, _) = shown("essay.md", essay, 80);
-        assert_eq!(lines[..2], ["岳陽樓記", ""]);
-        assert!(lines[2].starts_with("\u{3000}\u{3000}慶曆四年春"), "{lines:?}");
-        assert!(lines[2].contains("百廢具興"), "the soft break joins: {lines:?}");
+        assert_eq!(ci[2].0, BlockKind::Verse);
+        let essay = "# 岳陽樓記\n\n慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢\n具興。\n";
         assert_eq!(
-            lines.last().map(String::as_str),
-            Some("\u{3000}\u{3000}予觀夫巴陵勝狀，在洞庭一湖。")
+            blocks("essay.md", essay)[1],
+            (
+                BlockKind::Paragraph,
+                "慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢具興。".into()
+            )
         );
         let forced = format!("+++\nform = \"poem\"\n+++\n{essay}");
-        let (lines, _) = shown("essay.md", &forced, 80);
-        assert_eq!(lines[2], "慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢");
+        assert_eq!(blocks("essay.md", &forced)[1].0, BlockKind::Verse);
         let refused = format!("+++\nlines = false\n+++\n{JUEJU}");
-        let (lines, _) = shown("0012.md", &refused, 80);
-        assert_eq!(
-            lines,
-            ["\u{3000}\u{3000}移舟泊煙渚，日暮客愁新。野曠天低樹，江清月近人。"]
-        );
+        assert_eq!(blocks("0012.md", &refused)[0].0, BlockKind::Paragraph);
     }
 }
