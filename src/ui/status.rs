@@ -41,7 +41,12 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                 .filter(|heading| *heading != article.meta.title)
                 .map_or(String::new(), |heading| format!(" › {}", heading.replace('\n', " ")));
             (
-                format!("{} › {}{chapter}", article.meta.category, article.meta.title),
+                // 未分类 tells nothing when one file (or standard input) is all there is.
+                if app.library.articles().len() == 1 && article.meta.category == crate::library::UNCATEGORISED {
+                    format!("{}{chapter}", article.meta.title)
+                } else {
+                    format!("{} › {}{chapter}", article.meta.category, article.meta.title)
+                },
                 {
                     let hits = match reader.current_hit {
                         Some(i) => format!("查找 {}/{}  ", i + 1, reader.hits.len()),
