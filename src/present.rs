@@ -85,9 +85,25 @@ pub fn meta_line(article: &Article) -> String {
         parts.push(format!("阅读\u{a0}{reads}\u{a0}次"));
     }
     // No-break spaces keep a number with its unit when the line wraps.
-    parts.push(format!("{}\u{a0}字", article.body.char_count()));
+    parts.push(char_length(article.body.char_count(), "\u{a0}"));
     parts.push(format!("约\u{a0}{}", reading_time(article.reading_minutes(), "\u{a0}")));
     parts.join("  ")
+}
+
+/// A length in characters as Chinese readers say it: "3200 字", from ten
+/// thousand up in 万 ("16.3 万字", "163 万字"); `gap` goes before the unit.
+pub fn char_length(chars: usize, gap: &str) -> String {
+    match chars {
+        0..10_000 => format!("{chars}{gap}字"),
+        10_000..1_000_000 => {
+            let tenths = (chars + 500) / 1000;
+            match tenths % 10 {
+                0 => format!("{}{gap}万字", tenths / 10),
+                d => format!("{}.{d}{gap}万字", tenths / 10),
+            }
+        }
+        _ => format!("{}{gap}万字", (chars + 5000) / 10_000),
+    }
 }
 
 /// A reading time in minutes, or in hours from one hour up ("45 分钟",
@@ -108,8 +124,8 @@ pub fn article_details(article: &Article) -> String {
     let who = meta.author.as_deref().or(meta.source.as_deref());
     // Compact: list columns are narrow.
     let length = format!(
-        "{}字 约{}",
-        article.body.char_count(),
+        "{} 约{}",
+        char_length(article.body.char_count(), ""),
         reading_time(article.reading_minutes(), "")
     );
     match who {
@@ -148,6 +164,16 @@ pub fn by_article<'a>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn long_lengths_read_in_wan() {
+        assert_eq!(char_length(3200, " "), "3200 字");
+        assert_eq!(char_length(16_343, " "), "1.6 万字");
+        assert_eq!(char_length(20_010, ""), "2万字");
+        assert_eq!(char_length(163_433, " "), "16.3 万字");
+        assert_eq!(char_length(1_634_338, " "), "163 万字");
+    }
+
     use super::*;
 
     #[test]
