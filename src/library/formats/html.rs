@@ -42,8 +42,22 @@ pub fn parse_html(bytes: &[u8]) -> HtmlPage {
     converter.feed(&text, Vec::new(), Vec::new());
     let converted = converter.finish();
     HtmlPage {
-        title: converted.title.or(converted.first_h1),
+        title: page_title(converted.title, converted.first_h1),
         body: converted.body,
+    }
+}
+
+/// The page's title: `<title>`, without the site's name after it when the
+/// first `<h1>` is what comes before (`读《岳阳楼记》有感 - 某某博客` with
+/// `<h1>读《岳阳楼记》有感</h1>`); else the first `<h1>`.
+fn page_title(title: Option<String>, first_h1: Option<String>) -> Option<String> {
+    match (title, first_h1) {
+        (Some(title), Some(h1)) if title.len() > h1.len() && title.starts_with(&h1) => {
+            let rest = title[h1.len()..].trim_start();
+            let separated = rest.starts_with(['-', '_', '|', '–', '—', '·', '｜', '－', '：', ':']);
+            Some(if separated { h1 } else { title })
+        }
+        (title, h1) => title.or(h1),
     }
 }
 

@@ -74,6 +74,27 @@ fn the_title_falls_back_to_the_first_h1_and_latin_keeps_its_spaces() {
 }
 
 #[test]
+fn the_site_name_after_the_title_is_dropped_when_the_h1_is_what_comes_before() {
+    let title = |head: &str, h1: &str| {
+        let html = format!("<html><head><title>{head}</title></head><body><h1>{h1}</h1><p>正文。</p></body></html>");
+        parse_html(html.as_bytes()).title
+    };
+    assert_eq!(
+        title("读《岳阳楼记》有感 - 某某博客", "读《岳阳楼记》有感").as_deref(),
+        Some("读《岳阳楼记》有感")
+    );
+    assert_eq!(
+        title("读《岳阳楼记》有感_某某博客", "读《岳阳楼记》有感").as_deref(),
+        Some("读《岳阳楼记》有感")
+    );
+    assert_eq!(title("春 | 散文网", "春").as_deref(), Some("春"));
+    // A title that only begins like the heading, without a separator, is kept whole.
+    assert_eq!(title("春天的故事", "春").as_deref(), Some("春天的故事"));
+    // A heading that is not the title's start leaves the title alone.
+    assert_eq!(title("某某博客 - 首页", "读书笔记").as_deref(), Some("某某博客 - 首页"));
+}
+
+#[test]
 fn the_declared_charset_is_used_and_otherwise_detected() {
     let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>客户关系管理是一门学问。</p></body></html>";
     let (gbk, _, _) = encoding_rs::GBK.encode(html);
