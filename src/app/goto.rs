@@ -104,8 +104,7 @@ impl App {
             Waiting::Place(offset) => {
                 let page = self.reader_page();
                 if let Some(reader) = &mut self.reader {
-                    let body = &self.library.articles()[article].body;
-                    reader.scroll_to_offset(body, offset.min(body.text.len()), page);
+                    Target::Offset(offset).go(reader, &self.library.articles()[article].body, page);
                 }
             }
             Waiting::Jump(target) => {
@@ -126,9 +125,7 @@ pub(crate) enum Target {
     Line(usize),
     /// The end of the text (`G`).
     End,
-    /// The start of the text (`g`).
-    Start,
-    /// A byte offset of the text.
+    /// A byte offset of the text (`g` is 0).
     Offset(usize),
 }
 
@@ -152,8 +149,7 @@ impl Target {
             }
             Target::Line(number) => reader.scroll_to_line(body, number.saturating_sub(1), page),
             Target::End => reader.scroll_to_offset(body, body.text.len(), page),
-            Target::Start => reader.scroll_to_offset(body, 0, page),
-            Target::Offset(offset) => reader.scroll_to_offset(body, offset, page),
+            Target::Offset(offset) => reader.scroll_to_offset(body, offset.min(body.text.len()), page),
         }
     }
 }

@@ -237,7 +237,7 @@ impl App {
     pub(super) fn move_to_end(&mut self, end: bool) {
         match self.focus {
             // A jump, as `50%`: `` ` `` returns.
-            Pane::Reader => self.jump_to(if end { Target::End } else { Target::Start }),
+            Pane::Reader => self.jump_to(if end { Target::End } else { Target::Offset(0) }),
             _ => self.move_by(if end { isize::MAX } else { isize::MIN }),
         }
     }
