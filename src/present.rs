@@ -164,6 +164,8 @@ pub fn by_article<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::library::Library;
 
     #[test]
     fn long_lengths_read_in_wan() {
@@ -173,8 +175,6 @@ mod tests {
         assert_eq!(char_length(163_433, " "), "16.3 万字");
         assert_eq!(char_length(1_634_338, " "), "163 万字");
     }
-
-    use super::*;
 
     #[test]
     fn progress_is_the_share_of_the_text_before_the_offset() {
@@ -219,7 +219,6 @@ mod tests {
         assert_eq!(reading_time(130, "\u{a0}"), "2\u{a0}小时\u{a0}10\u{a0}分钟");
         assert_eq!(reading_time(9171, ""), "153小时");
     }
-    use crate::library::Library;
 
     #[test]
     fn bookmark_orders() {
