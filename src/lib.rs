@@ -22,6 +22,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod context;
 mod fault;

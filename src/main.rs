@@ -1,32 +1,22 @@
-//! The binary: parse the command line, build the context, dispatch to a
-//! subcommand or the full-screen reader. Loading, checking and settings are
-//! the context's (`yuedu::context`); output is `print`'s, the screen `tui`'s.
-//! Exit codes: 0 ok, 1 not found, 2 usage or input errors.
+//! The binary: parse the command line, build the context, dispatch to the
+//! full-screen reader (`tui`) or a subcommand (`commands`). Loading, checking
+//! and settings are the context's (`yuedu::context`).
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use yuedu::cli::{BookmarksAction, Cli, Command};
-use yuedu::config;
-use yuedu::context::{Context, Failure, Places, STDIN_PATH, warn};
-use yuedu::library::{Document, Library};
-use yuedu::print;
-use yuedu::search::{Query, SearchResults};
-use yuedu::store::State;
-use yuedu::text::Shown;
-
-const NOT_FOUND: u8 = 1;
-const INPUT_ERROR: u8 = 2;
+use yuedu::cli::Cli;
+use yuedu::commands;
+use yuedu::context::{Context, Failure, Places};
 
 fn main() -> ExitCode {
     return_freed_memory();
-    let cli = with_all_paths(Cli::parse());
+    let cli = commands::with_all_paths(Cli::parse());
     match run(cli) {
         Ok(code) => code,
-        Err(failure) => fail(&failure),
+        Err(failure) => commands::fail(&failure),
     }
 }
 
@@ -44,176 +34,12 @@ fn return_freed_memory() {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    if let Some(Command::Config { default: true, .. }) = cli.command {
-        return Ok(write_out(config::DEFAULT_TOML));
+    if let Some(code) = commands::without_context(cli.command.as_ref()) {
+        return Ok(code);
     }
     let context = Context::new(cli.dirs, cli.config.as_deref(), Places::find())?;
-    let interactive = std::io::stdout().is_terminal();
-    Ok(match cli.command {
-        None if interactive => yuedu::tui::read(&context).map(|()| ExitCode::SUCCESS)?,
-        // In a pipe there is no screen to draw on: print the list instead.
-        None => write_out(&print::list_lines(&print::select(&context.load()?, None))),
-        Some(Command::List { category, json, .. }) => {
-            // The JSON list says how far each article was read.
-            let state = if json { context.saved_state() } else { None };
-            list(&context.load()?, category.as_deref(), json, &state.unwrap_or_default())?
-        }
-        Some(Command::Show { id, width }) => {
-            let (library, index) = context.find_article(&id)?;
-            let article = &library.articles()[index];
-            let settings = context.settings();
-            write_out(&match width {
-                Some(width) => print::show_article_in(article, &settings, usize::from(width)),
-                None => print::show_article(article, &settings, print::available_width(terminal_width())),
-            })
-        }
-        Some(Command::Toc { id, json }) => {
-            let (library, index) = context.find_article(&id)?;
-            let article = &library.articles()[index];
-            write_out(&if json {
-                print::toc_json(article)
-            } else {
-                print::toc_lines(article)
-            })
-        }
-        Some(Command::Search { query, json, limit }) => {
-            let query_words = query;
-            let text = query_words.join(" ");
-            if text.len() > yuedu::search::MAX_QUERY_BYTES {
-                return Err(Failure::Input(format!(
-                    "the query is {} bytes long; queries are at most {} bytes",
-                    text.len(),
-                    yuedu::search::MAX_QUERY_BYTES
-                )));
-            }
-            let query = Query::parse(&text, context.config().search.pinyin_initials);
-            if query.terms.is_empty() {
-                return Err(Failure::Input("the query is empty: give a word to search for".into()));
-            }
-            let ambiguous = context.settings().ambiguous;
-            let paths: Vec<&String> = query_words.iter().filter(|w| PathBuf::from(w).exists()).collect();
-            context.search(&query, limit, |results, documents| {
-                if results.total == 0 {
-                    say_nothing_matched(&text, &paths);
-                }
-                print_results(results, documents, json, ambiguous)
-            })?
-        }
-        Some(Command::Bookmarks { json, action }) => {
-            let Some(state) = context.saved_state() else {
-                return Err(Failure::Input("no data folder: the home folder cannot be found".into()));
-            };
-            let saved: Vec<&str> = state.bookmarks.iter().map(|b| b.article.as_str()).collect();
-            let library = context.load_with_files(&saved)?;
-            write_out(&match (action, json) {
-                (Some(BookmarksAction::Export), _) => print::bookmark_markdown(&state, &library),
-                (None, true) => print::bookmark_json(&state, &library),
-                (None, false) => print::bookmark_lines(&state, &library),
-            })
-        }
-        Some(Command::Config { keys: true, .. }) => write_out(&print::keymap_table(&context.config().keymap)),
-        Some(Command::Config { .. }) => write_out(&print::places(&context, &context.load()?)),
-    })
-}
-
-/// `yuedu list`: a category is matched by prefix, folded as search folds.
-fn list(library: &Library, category: Option<&str>, json: bool, state: &State) -> Result<ExitCode, Failure> {
-    let names = library.categories().iter().map(|c| c.name.as_str());
-    let category = match category.map(|typed| (typed, yuedu::search::matching_names(names, typed))) {
-        None => None,
-        Some((_, found)) if found.len() == 1 => Some(found[0]),
-        Some((typed, found)) if found.is_empty() => {
-            let known: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
-            return Err(Failure::NotFound(format!(
-                "no category {typed:?}; categories: {}",
-                known.join(", ")
-            )));
-        }
-        Some((typed, found)) => {
-            return Err(Failure::NotFound(format!(
-                "{typed:?} matches several categories: {}",
-                found.join(", ")
-            )));
-        }
-    };
-    let articles = print::select(library, category);
-    Ok(write_out(&if json {
-        print::list_json(&articles, library, state)
-    } else {
-        print::list_lines(&articles)
-    }))
-}
-
-/// The command line's paths all in `dirs`: PATH arguments, `--dir` and
-/// `list PATH`; standard input, when piped to a bare `yuedu`, as `-`.
-fn with_all_paths(mut cli: Cli) -> Cli {
-    cli.dirs.append(&mut cli.paths);
-    if let Some(Command::List { paths, .. }) = &mut cli.command {
-        cli.dirs.append(paths);
+    match cli.command {
+        None if std::io::stdout().is_terminal() => yuedu::tui::read(&context).map(|()| ExitCode::SUCCESS),
+        command => commands::run(command, &context),
     }
-    if cli.command.is_none() && cli.dirs.is_empty() && yuedu::library::stdin_is_piped() {
-        cli.dirs.push(PathBuf::from(STDIN_PATH));
-    }
-    cli
-}
-
-/// Prints search results; exit status 1 when nothing matched.
-/// One sentence on stderr when a search finds nothing; a query word that
-/// names a file or folder was most likely meant as a path.
-fn say_nothing_matched(text: &str, paths: &[&String]) {
-    if paths.is_empty() {
-        return warn(format!("nothing matched “{text}”"));
-    }
-    let named: Vec<&str> = paths.iter().map(|p| p.as_str()).collect();
-    let words: Vec<&str> = text.split(' ').filter(|w| !named.contains(w)).collect();
-    warn(format!(
-        "nothing matched “{text}”; “{}” names a file or folder here: to search it, write `yuedu {} search {}`",
-        named.join(" "),
-        named.join(" "),
-        words.join(" ")
-    ));
-}
-
-fn print_results<D: Document>(
-    results: &SearchResults,
-    articles: &[D],
-    json: bool,
-    ambiguous: yuedu::text::AmbiguousWidth,
-) -> ExitCode {
-    let out = if json {
-        print::search_json(results, articles, ambiguous)
-    } else {
-        print::search_lines(results, articles, ambiguous)
-    };
-    if results.total == 0 {
-        let _ = write_out(&out);
-        return ExitCode::from(NOT_FOUND);
-    }
-    write_out(&out)
-}
-
-fn terminal_width() -> Option<u16> {
-    std::io::stdout()
-        .is_terminal()
-        .then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
-        .flatten()
-}
-
-/// Writes to stdout, through the gate that lets no control character or
-/// escape sequence out; a closed pipe (`yuedu list | head`) is not an error.
-fn write_out(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match write!(out, "{}", Shown::text(text)).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&Failure::Input(format!("cannot write output: {e}"))),
-    }
-}
-
-fn fail(failure: &Failure) -> ExitCode {
-    warn(failure);
-    ExitCode::from(match failure {
-        Failure::NotFound(_) => NOT_FOUND,
-        Failure::Input(_) => INPUT_ERROR,
-    })
 }

@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["context"],
     &["app"],
     &["ui", "print"],
-    &["tui"],
+    &["tui", "commands"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
