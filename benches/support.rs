@@ -86,9 +86,9 @@ pub fn write_collection(root: &std::path::Path, count: usize, total_bytes: usize
     }
 }
 
-/// Writes `count` short poems (about 300 bytes each, like a collection of
+/// Writes `count` short poems (about 280 bytes each, like a collection of
 /// Tang poems) into `root`, in 900 卷 folders: a title, an author (one of a
-/// few thousand, a few with many poems), four or eight lines of Traditional
+/// few thousand, a few with many poems), 4 to 36 lines of Traditional
 /// text, now and then a variant form (峯, 羣).
 pub fn write_poems(root: &std::path::Path, count: usize) {
     const HAN: &str = "春風明月山水雲天江城花落秋夜思鄉歸人白日青山長河孤舟煙雨寒霜故園千里萬古空樓獨上遠望\
@@ -122,7 +122,14 @@ pub fn write_poems(root: &std::path::Path, count: usize) {
             _ => pick(2 + (next() % 2) as usize, &mut next),
         };
         let line = 5 + 2 * (next() % 2) as usize;
-        let lines = if next() % 3 == 0 { 8 } else { 4 };
+        // Quatrains, regulated verse, and a quarter of longer old-style
+        // poems of 12 to 36 lines: 280 bytes a poem on average, as the
+        // 57,603 Tang poems (16 MB) are.
+        let lines = match next() % 20 {
+            0..8 => 4,
+            8..15 => 8,
+            _ => 12 + 4 * (next() % 7) as usize,
+        };
         let mut body = format!("+++\ntitle = \"{title}\"\nauthor = \"{author}\"\n+++\n\n");
         for n in 0..lines {
             body.push_str(&pick(line, &mut next));
