@@ -123,10 +123,78 @@ pub struct ArticleCache {
     /// The parser's fingerprint with the chapter rule's: the header of the
     /// file written, and the only header whose entries are used.
     parser: String,
-    /// Entries for the new file: ranges of `read` still valid, and new entries.
+    /// Entries for the new file: ranges of `read` still valid; new entries
+    /// go straight to the new file as they come (`Spill`), so no second
+    /// copy of the cache is built in memory.
     kept: Vec<Range<usize>>,
-    added: Vec<u8>,
+    added: Option<Spill>,
     changed: bool,
+}
+
+/// The new cache file while it is written: a temporary file beside the
+/// cache, holding the header and the entries parsed anew, renamed over the
+/// cache by `save`; removed if the cache is dropped unsaved or a write fails.
+#[derive(Debug)]
+struct Spill {
+    temporary: PathBuf,
+    /// `None` once a write failed: the new file is given up (the cache is
+    /// only a cache) and the old one stays.
+    out: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Spill {
+    /// Creates the temporary file for `file` and writes the header.
+    fn create(file: &Path, parser: &str) -> Spill {
+        let temporary = file.with_extension(format!("tmp-{}", std::process::id()));
+        let header = Header {
+            format: FORMAT,
+            parser: parser.to_string(),
+        };
+        let out = file
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::File::create(&temporary))
+            .ok()
+            .map(|f| std::io::BufWriter::with_capacity(64 * 1024, f));
+        let mut spill = Spill { temporary, out };
+        match postcard::to_stdvec(&header) {
+            Ok(bytes) => spill.write(&[MAGIC, &bytes].concat()),
+            Err(_) => spill.fail(),
+        }
+        spill
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        if let Some(out) = &mut self.out
+            && out.write_all(bytes).is_err()
+        {
+            self.fail();
+        }
+    }
+
+    fn fail(&mut self) {
+        self.out = None;
+    }
+
+    /// Flushes the file and puts it in `file`'s place (on failure, `drop`
+    /// removes it; after the rename there is nothing left to remove).
+    fn finish(mut self, file: &Path) -> std::io::Result<()> {
+        use std::io::Write;
+        match self.out.take() {
+            None => Err(std::io::Error::other("the new article cache could not be written")),
+            Some(mut out) => out.flush().and_then(|()| std::fs::rename(&self.temporary, file)),
+        }
+    }
+}
+
+impl Drop for Spill {
+    /// A cache dropped unsaved (a load cut short) or a failed write leaves
+    /// no temporary file.
+    fn drop(&mut self) {
+        self.out = None;
+        let _ = std::fs::remove_file(&self.temporary);
+    }
 }
 
 impl ArticleCache {
@@ -180,7 +248,7 @@ impl ArticleCache {
             read,
             written_ns,
             kept: Vec::new(),
-            added: Vec::new(),
+            added: None,
         }
     }
 
@@ -254,7 +322,9 @@ impl ArticleCache {
         match change {
             Change::Keep(slot) => self.kept.push(slot.bytes),
             Change::Add(bytes) => {
-                self.added.extend_from_slice(&bytes);
+                self.added
+                    .get_or_insert_with(|| Spill::create(&self.file, &self.parser))
+                    .write(&bytes);
                 self.changed = true;
             }
             Change::Drop => self.changed = true,
@@ -272,7 +342,7 @@ impl ArticleCache {
     /// reader never sees half a cache and two writers never mix theirs.
     /// Either way the file counts as used now, and the cache folder is
     /// tidied (`housekeeping`).
-    pub fn save(self) -> std::io::Result<bool> {
+    pub fn save(mut self) -> std::io::Result<bool> {
         let written = self.write();
         if let Some(dir) = self.file.parent() {
             if matches!(written, Ok(false)) {
@@ -283,27 +353,18 @@ impl ArticleCache {
         written
     }
 
-    fn write(&self) -> std::io::Result<bool> {
+    fn write(&mut self) -> std::io::Result<bool> {
         if !self.changed && self.kept.len() == self.slots.len() {
             return Ok(false);
         }
-        let dir = self.file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let header = Header {
-            format: FORMAT,
-            parser: self.parser.clone(),
-        };
-        let mut bytes = postcard::to_extend(&header, MAGIC.to_vec()).map_err(std::io::Error::other)?;
+        let mut spill = self
+            .added
+            .take()
+            .unwrap_or_else(|| Spill::create(&self.file, &self.parser));
         for range in &self.kept {
-            bytes.extend_from_slice(self.read.get(range.start - FRAME..range.end).unwrap_or_default());
+            spill.write(self.read.get(range.start - FRAME..range.end).unwrap_or_default());
         }
-        bytes.extend_from_slice(&self.added);
-        let temporary = self.file.with_extension(format!("tmp-{}", std::process::id()));
-        std::fs::write(&temporary, &bytes)
-            .and_then(|()| std::fs::rename(&temporary, &self.file))
-            .inspect_err(|_| {
-                let _ = std::fs::remove_file(&temporary);
-            })?;
+        spill.finish(&self.file)?;
         Ok(true)
     }
 }

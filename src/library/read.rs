@@ -35,39 +35,49 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
     read_batch_cached(candidates, None)
 }
 
+/// Files read in parallel at a time: enough to keep every core busy, few
+/// enough that the results waiting to be taken (articles and new cache
+/// entries, a few hundred bytes each for a short poem) stay small.
+const CHUNK: usize = 4096;
+
 /// Reads and parses files on all cores, taking files unchanged since they
-/// were cached from `cache` and adding the others to it.
+/// were cached from `cache` and adding the others to it. Candidates are
+/// taken a chunk at a time and freed as they are read; the article list is
+/// made at its final size.
 pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut ArticleCache>) -> Batch {
     let files = candidates.len();
-    let reading = cache.as_deref();
-    let results = crate::parallel::map(&candidates, 64, |candidate| load_candidate(candidate, reading));
-    let results: Vec<Loaded> = results
-        .into_iter()
-        .zip(&candidates)
-        .map(|(loaded, candidate)| {
-            loaded.unwrap_or_else(|| Loaded {
-                relative: candidate.relative.clone(),
-                result: Err("the parser crashed on this file".into()),
-                cache: Change::Drop,
-            })
-        })
-        .collect();
     let mut batch = Batch {
         files,
+        articles: Vec::with_capacity(files),
         ..Batch::default()
     };
-    for loaded in results {
-        if let Some(cache) = cache.as_deref_mut() {
-            cache.record(loaded.cache);
+    let mut candidates = candidates.into_iter();
+    loop {
+        let chunk: Vec<Candidate> = candidates.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
         }
-        match loaded.result {
-            Ok(article) => batch.articles.push(article),
-            Err(message) => batch.problems.push(LoadProblem {
-                path: loaded.relative,
-                message,
-            }),
+        let reading = cache.as_deref();
+        let results = crate::parallel::map(&chunk, 64, |candidate| load_candidate(candidate, reading));
+        for (loaded, candidate) in results.into_iter().zip(chunk) {
+            let loaded = loaded.unwrap_or_else(|| Loaded {
+                relative: candidate.relative,
+                result: Err("the parser crashed on this file".into()),
+                cache: Change::Drop,
+            });
+            if let Some(cache) = cache.as_deref_mut() {
+                cache.record(loaded.cache);
+            }
+            match loaded.result {
+                Ok(article) => batch.articles.push(article),
+                Err(message) => batch.problems.push(LoadProblem {
+                    path: loaded.relative,
+                    message,
+                }),
+            }
         }
     }
+    batch.articles.shrink_to_fit();
     batch
 }
 

@@ -282,3 +282,46 @@ fn a_path_with_two_entries_is_found_in_neither_and_the_cache_rewritten() {
     assert!(cache.slot("/c.md").is_none());
     assert!(cache.changed, "rewritten");
 }
+
+/// New entries go to a temporary file as they are parsed: a load cut short
+/// (the cache dropped unsaved, as when the reader quits mid-load) leaves the
+/// old cache as it was and no temporary file.
+#[test]
+fn a_load_cut_short_leaves_the_old_cache_and_no_temporary_file() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    write(&root.path().join("一.md"), "第一篇。");
+    load(root.path(), cache_dir.path());
+    let files = || {
+        let mut names: Vec<_> = std::fs::read_dir(cache_dir.path())
+            .expect("cache folder")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = files();
+    let cache_file = cache_dir.path().join(&before[0]);
+    let old = std::fs::read(&cache_file).expect("the cache");
+
+    write(&root.path().join("二.md"), "第二篇。");
+    settle();
+    let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+    let mut cache = plan.open_cache(cache_dir.path()).expect("a folder has a cache");
+    let library = plan.load_cached(Some(&mut cache));
+    assert_eq!(library.articles().len(), 2);
+    assert_eq!(
+        files().len(),
+        2,
+        "the new entry is written to a temporary file beside the cache"
+    );
+    drop(cache);
+    assert_eq!(files(), before, "no temporary file is left");
+    assert_eq!(
+        std::fs::read(&cache_file).expect("the cache"),
+        old,
+        "the old cache is as it was"
+    );
+    let (_, reused) = load(root.path(), cache_dir.path());
+    assert_eq!(reused, 1, "the old entry is still used");
+}
