@@ -115,18 +115,28 @@ pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {
 
 /// Merges `batch` into `articles`, both in collection order: a batch costs
 /// its own sort and one pass, not a sort of the whole collection. Also says
-/// where each article of `batch` (in the order given) went.
+/// where each article of `batch` (in the order given) went. The batch is
+/// sorted through a permutation of its indices and put in order in place, so
+/// no article is copied into a second list; the first batch becomes the
+/// collection as it is.
 pub(super) fn merge_in_order(
     articles: Vec<Article>,
-    batch: Vec<Article>,
+    mut batch: Vec<Article>,
     listed: &[String],
 ) -> (Vec<Article>, Vec<usize>) {
-    let mut batch: Vec<(usize, Article)> = batch.into_iter().enumerate().collect();
-    batch.sort_by(|(_, a), (_, b)| collection_order(listed, OrderKey::of(a), OrderKey::of(b)));
+    let mut order: Vec<usize> = (0..batch.len()).collect();
+    order.sort_by(|&a, &b| collection_order(listed, OrderKey::of(&batch[a]), OrderKey::of(&batch[b])));
+    permute(&mut batch, &order);
     let mut placed = vec![0; batch.len()];
+    if articles.is_empty() {
+        for (at, &given) in order.iter().enumerate() {
+            placed[given] = at;
+        }
+        return (batch, placed);
+    }
     let mut merged = Vec::with_capacity(articles.len() + batch.len());
     let mut old = articles.into_iter().peekable();
-    let mut new = batch.into_iter().peekable();
+    let mut new = order.into_iter().zip(batch).peekable();
     loop {
         let take_new = match (old.peek(), new.peek()) {
             (Some(a), Some((_, b))) => collection_order(listed, OrderKey::of(b), OrderKey::of(a)).is_lt(),
@@ -147,4 +157,43 @@ pub(super) fn merge_in_order(
         }
     }
     (merged, placed)
+}
+
+/// Puts `items` in the order `order` gives (`items[k]` becomes what was at
+/// `items[order[k]]`) by following its cycles with swaps, in place.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !done[at] {
+            done[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_every_item_where_its_order_says() {
+        let mut seed = 7_u64;
+        for len in [0, 1, 2, 5, 64, 1000] {
+            let mut order: Vec<usize> = (0..len).collect();
+            for i in (1..len).rev() {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            let mut items: Vec<String> = (0..len).map(|n| n.to_string()).collect();
+            permute(&mut items, &order);
+            let expected: Vec<String> = order.iter().map(|n| n.to_string()).collect();
+            assert_eq!(items, expected, "{len} items");
+        }
+    }
 }
