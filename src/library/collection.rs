@@ -322,6 +322,34 @@ mod tests {
     }
 
     #[test]
+    fn batches_of_every_size_merge_into_one_load_s_order_and_say_where_each_went() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut seed = 11_u64;
+        for n in 0..60 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let folder = ["甲", "乙", "丙"][(seed >> 40) as usize % 3];
+            fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+            let text = format!("+++\ntitle = \"{n}\"\norder = {}\n+++\n正文", (seed >> 20) % 5);
+            fs::write(dir.path().join(folder).join(format!("{n}.md")), text).expect("write");
+        }
+        let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+        let ids = |l: &Library| l.articles().iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        for size in [1, 2, 7, 59, 60] {
+            let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+            let mut library = plan.start();
+            for batch in plan.into_batches(size) {
+                let batch = read_batch(batch);
+                let given: Vec<String> = batch.articles.iter().map(|a| a.id.clone()).collect();
+                let placed = library.extend(batch);
+                for (id, at) in given.iter().zip(placed) {
+                    assert_eq!(library.articles()[at.expect("placed")].id, *id, "batches of {size}");
+                }
+            }
+            assert_eq!(ids(&library), ids(&whole), "batches of {size}");
+        }
+    }
+
+    #[test]
     fn every_article_is_found_by_its_id_whatever_the_display_order() {
         let dir = tempfile::tempdir().expect("tempdir");
         // Display order (by `order`) runs against the order of the IDs.

@@ -134,26 +134,24 @@ pub(super) fn merge_in_order(
         }
         return (batch, placed);
     }
-    let mut merged = Vec::with_capacity(articles.len() + batch.len());
-    let mut old = articles.into_iter().peekable();
-    let mut new = order.into_iter().zip(batch).peekable();
-    loop {
-        let take_new = match (old.peek(), new.peek()) {
-            (Some(a), Some((_, b))) => collection_order(listed, OrderKey::of(b), OrderKey::of(a)).is_lt(),
-            (None, Some(_)) => true,
-            (_, None) => false,
-        };
-        let next = if take_new {
-            new.next().map(|(given, article)| {
-                placed[given] = merged.len();
-                article
-            })
-        } else {
-            old.next()
-        };
-        match next {
-            Some(article) => merged.push(article),
-            None => break,
+    // Merged from the back into the collection's own list, grown once to
+    // its new length (a large list grows in place: glibc maps it on its own
+    // and `mremap`s it), so the collection is never held twice.
+    let mut merged = articles;
+    let mut old = merged.len();
+    merged.reserve_exact(batch.len());
+    merged.resize_with(old + batch.len(), Article::placeholder);
+    let mut at = merged.len();
+    let mut new = order.into_iter().zip(batch).rev().peekable();
+    while let Some((_, article)) = new.peek() {
+        at -= 1;
+        // Of equal places the article already there comes first.
+        if old > 0 && collection_order(listed, OrderKey::of(article), OrderKey::of(&merged[old - 1])).is_lt() {
+            merged.swap(old - 1, at);
+            old -= 1;
+        } else if let Some((given, article)) = new.next() {
+            placed[given] = at;
+            merged[at] = article;
         }
     }
     (merged, placed)

@@ -204,15 +204,19 @@ impl Plan {
         )
     }
 
-    /// Splits the files into batches of `size` to read one after another.
+    /// Splits the files into batches of `size` to read one after another,
+    /// each list made at its own size (cutting one list with `split_off`
+    /// left every batch holding room for all the files after it).
     pub fn into_batches(self, size: usize) -> Vec<Vec<Candidate>> {
-        let mut batches = Vec::new();
-        let mut rest = self.candidates;
-        while !rest.is_empty() {
-            let tail = rest.split_off(size.min(rest.len()));
-            batches.push(std::mem::replace(&mut rest, tail));
+        let mut batches = Vec::with_capacity(self.candidates.len().div_ceil(size.max(1)));
+        let mut rest = self.candidates.into_iter();
+        loop {
+            let batch: Vec<Candidate> = rest.by_ref().take(size.max(1)).collect();
+            if batch.is_empty() {
+                return batches;
+            }
+            batches.push(batch);
         }
-        batches
     }
 
     /// Reads everything at once.
@@ -366,5 +370,24 @@ mod tests {
             Some("唐诗三百首"),
             "its own title first"
         );
+    }
+
+    #[test]
+    fn batches_hold_their_own_files_and_no_room_for_the_others() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for n in 0..10 {
+            fs::write(dir.path().join(format!("{n}.md")), "正文").expect("write");
+        }
+        let plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+        let batches = plan.into_batches(3);
+        let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [3, 3, 3, 1]);
+        for batch in &batches {
+            assert_eq!(
+                batch.capacity(),
+                batch.len(),
+                "a batch holds room for its own files only"
+            );
+        }
     }
 }
