@@ -305,9 +305,8 @@ impl Context {
         show: impl Fn(&SearchResults, &[&dyn Document]) -> T,
     ) -> Result<T, Failure> {
         let plan = self.plan()?;
-        if let Some(mut cache) = self.cache(&plan) {
-            let mut collection = plan.read_in_place(&cache);
-            let changes = std::mem::take(&mut collection.changes);
+        if let Some(cache) = self.cache(&plan) {
+            let collection = plan.read_in_place(&cache);
             let named_empty = collection.documents.is_empty() && !self.sources.is_empty();
             let shown = (!named_empty && !collection.collides)
                 .then(|| {
@@ -326,7 +325,6 @@ impl Context {
                 .flatten();
             drop(collection);
             if let Some(shown) = shown {
-                changes.into_iter().for_each(|change| cache.record(change));
                 save_cache(Some(cache));
                 return Ok(shown);
             }

@@ -34,6 +34,7 @@ use foldhash::HashMap;
 use foldhash::fast::RandomState;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use super::article::{Body, Document, Meta};
 use entry::{Entry, FORMAT, FRAME, Header, MAGIC, PARSER, Structure, index};
@@ -123,9 +124,18 @@ pub struct ArticleCache {
     /// The parser's fingerprint with the chapter rule's: the header of the
     /// file written, and the only header whose entries are used.
     parser: String,
-    /// Entries for the new file: ranges of `read` still valid; new entries
-    /// go straight to the new file as they come (`Spill`), so no second
-    /// copy of the cache is built in memory.
+    /// The file read must be written anew (damaged, or a path twice).
+    changed: bool,
+    /// What became of the entries so far (`record`), behind a lock so that
+    /// a search records entries while its documents borrow the cache.
+    recorded: Mutex<Recorded>,
+}
+
+/// Entries for the new file: ranges of `read` still valid; new entries go
+/// straight to the new file as they come (`Spill`), so no second copy of
+/// the cache is built in memory.
+#[derive(Debug, Default)]
+struct Recorded {
     kept: Vec<Range<usize>>,
     added: Option<Spill>,
     changed: bool,
@@ -247,8 +257,7 @@ impl ArticleCache {
             slots,
             read,
             written_ns,
-            kept: Vec::new(),
-            added: None,
+            recorded: Mutex::default(),
         }
     }
 
@@ -318,23 +327,29 @@ impl ArticleCache {
     }
 
     /// Records what became of one file's entry, for `save`.
-    pub fn record(&mut self, change: Change) {
+    pub fn record(&self, change: Change) {
+        let mut recorded = self.recorded();
         match change {
-            Change::Keep(slot) => self.kept.push(slot.bytes),
+            Change::Keep(slot) => recorded.kept.push(slot.bytes),
             Change::Add(bytes) => {
-                self.added
+                recorded
+                    .added
                     .get_or_insert_with(|| Spill::create(&self.file, &self.parser))
                     .write(&bytes);
-                self.changed = true;
+                recorded.changed = true;
             }
-            Change::Drop => self.changed = true,
+            Change::Drop => recorded.changed = true,
             Change::None => {}
         }
     }
 
+    fn recorded(&self) -> std::sync::MutexGuard<'_, Recorded> {
+        self.recorded.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Entries used so far (files not read again).
     pub fn reused(&self) -> usize {
-        self.kept.len()
+        self.recorded().kept.len()
     }
 
     /// Writes the cache if anything changed: files parsed anew, or files gone
@@ -342,7 +357,7 @@ impl ArticleCache {
     /// reader never sees half a cache and two writers never mix theirs.
     /// Either way the file counts as used now, and the cache folder is
     /// tidied (`housekeeping`).
-    pub fn save(mut self) -> std::io::Result<bool> {
+    pub fn save(self) -> std::io::Result<bool> {
         let written = self.write();
         if let Some(dir) = self.file.parent() {
             if matches!(written, Ok(false)) {
@@ -353,15 +368,16 @@ impl ArticleCache {
         written
     }
 
-    fn write(&mut self) -> std::io::Result<bool> {
-        if !self.changed && self.kept.len() == self.slots.len() {
+    fn write(&self) -> std::io::Result<bool> {
+        let mut recorded = self.recorded();
+        if !self.changed && !recorded.changed && recorded.kept.len() == self.slots.len() {
             return Ok(false);
         }
-        let mut spill = self
+        let mut spill = recorded
             .added
             .take()
             .unwrap_or_else(|| Spill::create(&self.file, &self.parser));
-        for range in &self.kept {
+        for range in &recorded.kept {
             spill.write(self.read.get(range.start - FRAME..range.end).unwrap_or_default());
         }
         spill.finish(&self.file)?;

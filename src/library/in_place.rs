@@ -6,41 +6,44 @@ use super::cache::{ArticleCache, CachedArticle, Change, Slot};
 use super::collection::LoadProblem;
 use super::order::{OrderKey, collection_order, first_keeps};
 use super::plan::{Candidate, Content, Plan};
-use super::read::{Loaded, load_candidate};
+use super::read::{CHUNK, Loaded, load_candidate};
 
 impl Plan {
     /// The collection for a search: files unchanged since `cache` took them
     /// in are read in place (no article is built); the others, and articles
     /// not from folders, are parsed now, on all cores. What became of each
-    /// cache entry is in `InPlace::changes`, to record in the cache once the
-    /// documents are dropped.
+    /// cache entry is recorded in `cache` as it comes (new entries go
+    /// straight to its new file): `save` it to keep them.
     pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> InPlace<'c> {
-        let read = crate::parallel::map(&self.candidates, 64, |c| read_for_search(c, cache));
         let mut collection = InPlace {
             problems: self.problems.clone(),
             ..InPlace::default()
         };
-        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(read.len());
-        for (candidate, read) in self.candidates.iter().zip(read) {
-            let (document, change) = match read {
-                Some(ReadForSearch::InPlace(Ok(article), slot)) => {
-                    (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot))
-                }
-                Some(ReadForSearch::InPlace(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
-                Some(ReadForSearch::Parsed(loaded)) => {
-                    (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache)
-                }
-                None => (Err("the parser crashed on this file".to_string()), Change::Drop),
-            };
-            collection.changes.push(change);
-            match document {
-                Ok(document) => documents.push(Some(document)),
-                Err(message) => {
-                    documents.push(None);
-                    collection.problems.push(LoadProblem {
-                        path: candidate.relative.clone(),
-                        message,
-                    });
+        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(self.candidates.len());
+        // A part at a time, each file's cache entry recorded as it comes.
+        for part in self.candidates.chunks(CHUNK) {
+            let read = crate::parallel::map(part, 64, |c| read_for_search(c, cache));
+            for (candidate, read) in part.iter().zip(read) {
+                let (document, change) = match read {
+                    Some(ReadForSearch::InPlace(Ok(article), slot)) => {
+                        (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot))
+                    }
+                    Some(ReadForSearch::InPlace(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
+                    Some(ReadForSearch::Parsed(loaded)) => {
+                        (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache)
+                    }
+                    None => (Err("the parser crashed on this file".to_string()), Change::Drop),
+                };
+                cache.record(change);
+                match document {
+                    Ok(document) => documents.push(Some(document)),
+                    Err(message) => {
+                        documents.push(None);
+                        collection.problems.push(LoadProblem {
+                            path: candidate.relative.clone(),
+                            message,
+                        });
+                    }
                 }
             }
         }
@@ -67,8 +70,6 @@ impl Plan {
 pub struct InPlace<'c> {
     pub documents: Vec<InPlaceDoc<'c>>,
     pub problems: Vec<LoadProblem>,
-    /// What became of each file's cache entry.
-    pub changes: Vec<Change>,
     /// Two files have the same ID: the full load names the later one anew.
     pub collides: bool,
 }

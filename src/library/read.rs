@@ -38,7 +38,7 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
 /// Files read in parallel at a time: enough to keep every core busy, few
 /// enough that the results waiting to be taken (articles and new cache
 /// entries, a few hundred bytes each for a short poem) stay small.
-const CHUNK: usize = 4096;
+pub(super) const CHUNK: usize = 4096;
 
 /// Reads and parses files on all cores, taking files unchanged since they
 /// were cached from `cache` and adding the others to it. Candidates are
@@ -61,7 +61,6 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
         let results = crate::parallel::map(&chunk, 64, |candidate| load_candidate(candidate, reading));
         for (loaded, candidate) in results.into_iter().zip(chunk) {
             let loaded = loaded.unwrap_or_else(|| Loaded {
-                relative: candidate.relative,
                 result: Err("the parser crashed on this file".into()),
                 cache: Change::Drop,
             });
@@ -71,7 +70,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
             match loaded.result {
                 Ok(article) => batch.articles.push(article),
                 Err(message) => batch.problems.push(LoadProblem {
-                    path: loaded.relative,
+                    path: candidate.relative,
                     message,
                 }),
             }
@@ -83,7 +82,6 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
 
 /// One file read, and what its cache entry becomes.
 pub(super) struct Loaded {
-    pub relative: String,
     pub result: Result<Article, String>,
     pub cache: Change,
 }
@@ -91,11 +89,7 @@ pub(super) struct Loaded {
 /// Reads one candidate: from its cache entry if that was made from the file
 /// as it is, else from the file (and the new entry is made).
 pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
-    let loaded = |result, action| Loaded {
-        relative: candidate.relative.clone(),
-        result,
-        cache: action,
-    };
+    let loaded = |result, action| Loaded { result, cache: action };
     let path = match &candidate.content {
         Content::Bytes(bytes) => return loaded(parse_bytes(candidate, bytes, Naming::File), Change::None),
         Content::Owned(bytes) => return loaded(parse_bytes(candidate, bytes, Naming::Text), Change::None),

@@ -128,20 +128,17 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     write(&root.path().join("坏.md"), "+++\ntitle = [\n+++\n");
     let (library, _) = load(root.path(), cache_dir.path());
     let expected = summary(&library);
-    let read = |changes_expected: &dyn Fn(&[Change]) -> bool| {
+    let read = || {
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-        let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
-        let mut collection = plan.read_in_place(&cache);
+        let cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let collection = plan.read_in_place(&cache);
         assert_eq!(in_place_summary(&collection), expected);
         assert_eq!(collection.problems, library.problems());
-        let changes = std::mem::take(&mut collection.changes);
-        assert!(changes_expected(&changes), "{changes:?}");
         drop(collection);
-        changes.into_iter().for_each(|c| cache.record(c));
+        assert_eq!(cache.reused(), 3, "every entry kept");
         cache.save().expect("save")
     };
-    let kept = |changes: &[Change]| changes.iter().all(|c| matches!(c, Change::Keep(_)));
-    assert!(!read(&kept), "nothing changed: nothing written");
+    assert!(!read(), "nothing changed: nothing written");
 
     std::thread::sleep(std::time::Duration::from_millis(10));
     write(
@@ -153,17 +150,11 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     let expected_after = summary(&fresh_load);
     assert_ne!(expected, expected_after);
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
-    let mut collection = plan.read_in_place(&cache);
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let collection = plan.read_in_place(&cache);
     assert_eq!(in_place_summary(&collection), expected_after);
-    let changes = std::mem::take(&mut collection.changes);
-    assert_eq!(
-        changes.iter().filter(|c| matches!(c, Change::Add(_))).count(),
-        1,
-        "{changes:?}"
-    );
     drop(collection);
-    changes.into_iter().for_each(|c| cache.record(c));
+    assert_eq!(cache.reused(), 2, "the edited file is parsed again");
     assert!(cache.save().expect("save"), "the edit is written");
     let (_, reused) = load(root.path(), cache_dir.path());
     assert_eq!(reused, 3, "every file from the cache again");
@@ -324,4 +315,35 @@ fn a_load_cut_short_leaves_the_old_cache_and_no_temporary_file() {
     );
     let (_, reused) = load(root.path(), cache_dir.path());
     assert_eq!(reused, 1, "the old entry is still used");
+}
+
+/// A search writes the entries of the files it parses to the new cache
+/// file as it reads them, not after the search: all of them at once would
+/// be a second copy of every text searched.
+#[test]
+fn a_search_writes_the_entries_it_parses_while_it_reads() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let cache_dir = tempfile::tempdir().expect("tempdir");
+    let poem = "床前明月光，疑是地上霜。\n".repeat(60);
+    for i in 0..80 {
+        write(&root.path().join(format!("{i:02}.md")), &format!("第{i}首\n\n{poem}"));
+    }
+    settle();
+    let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let collection = plan.read_in_place(&cache);
+    assert_eq!(collection.documents.len(), 80);
+    let written: Vec<u64> = std::fs::read_dir(cache_dir.path())
+        .expect("cache folder")
+        .map(|e| e.expect("entry").metadata().expect("metadata").len())
+        .collect();
+    assert!(
+        written.len() == 1 && written[0] > 64 * 1024,
+        "the new entries are in the temporary file while the documents are searched: {written:?}"
+    );
+    drop(collection);
+    assert!(cache.save().expect("save"));
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    drop(plan.read_in_place(&cache));
+    assert_eq!(cache.reused(), 80, "every entry was written");
 }
