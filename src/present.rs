@@ -75,13 +75,13 @@ pub fn meta_line(article: &Article) -> String {
     if let Some(author) = &meta.author {
         parts.push(format!("作者：{author}"));
     }
-    if let Some(source) = &meta.source {
+    if let Some(source) = meta.source() {
         parts.push(format!("来源：{source}"));
     }
-    if let Some(date) = &meta.date {
-        parts.push(date.clone());
+    if let Some(date) = meta.date() {
+        parts.push(date.to_string());
     }
-    if let Some(reads) = meta.reads {
+    if let Some(reads) = meta.reads() {
         parts.push(format!("阅读\u{a0}{reads}\u{a0}次"));
     }
     // No-break spaces keep a number with its unit when the line wraps.
@@ -121,7 +121,7 @@ pub fn reading_time(minutes: usize, gap: &str) -> String {
 /// One line of details for article lists: author or source, length, reading time.
 pub fn article_details(article: &Article) -> String {
     let meta = &article.meta;
-    let who = meta.author.as_deref().or(meta.source.as_deref());
+    let who = meta.author.as_deref().or(meta.source());
     // Compact: list columns are narrow.
     let length = format!(
         "{} 约{}",

@@ -294,9 +294,9 @@ mod tests {
         assert_eq!(library.title(), Some("管理工作文选"));
         let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
         assert_eq!(crm.meta.author.as_deref(), Some("admin"));
-        assert_eq!(crm.meta.source.as_deref(), Some("中原石化营销网"));
+        assert_eq!(crm.meta.source(), Some("中原石化营销网"));
         let students = &library.articles()[0];
-        assert_eq!(students.meta.reads, Some(2747));
+        assert_eq!(students.meta.reads(), Some(2747));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Turning the bytes of one file into an article.
 
-use super::article::{Article, BlockKind, Body, Meta, Origin};
+use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Origin};
 use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown_with;
@@ -149,18 +149,21 @@ fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: 
             .or_else(|| folder_category.map(sanitize_inline))
             .unwrap_or_else(|| UNCATEGORISED.to_string()),
         author: clean(fields.author),
-        language: clean(language),
-        source: clean(fields.source),
-        date: clean(fields.date.map(DateField::into_string)),
-        tags: fields
-            .tags
-            .iter()
-            .map(|t| sanitize_inline(t))
-            .filter(|t| !t.is_empty())
-            .collect(),
-        summary: clean(fields.summary),
         order: fields.order,
-        reads: fields.reads,
+        more: MoreMeta {
+            language: clean(language),
+            source: clean(fields.source),
+            date: clean(fields.date.map(DateField::into_string)),
+            tags: fields
+                .tags
+                .iter()
+                .map(|t| sanitize_inline(t))
+                .filter(|t| !t.is_empty())
+                .collect(),
+            summary: clean(fields.summary),
+            reads: fields.reads,
+        }
+        .boxed(),
     }
 }
 

@@ -5,7 +5,7 @@ use std::fs::Metadata;
 use serde::{Deserialize, Serialize};
 
 use super::Slot;
-use crate::library::article::{Block, Body, Meta};
+use crate::library::article::{Block, Body, Meta, MoreMeta};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
 /// Changes when the code that turns files into articles changes (build.rs);
@@ -129,13 +129,13 @@ impl<'a> EntryMeta<'a> {
             title: &meta.title,
             category: &meta.category,
             author: meta.author.as_deref(),
-            language: meta.language.as_deref(),
-            source: meta.source.as_deref(),
-            date: meta.date.as_deref(),
-            tags: meta.tags.iter().map(String::as_str).collect(),
-            summary: meta.summary.as_deref(),
+            language: meta.language(),
+            source: meta.source(),
+            date: meta.date(),
+            tags: meta.tags().iter().map(String::as_str).collect(),
+            summary: meta.summary(),
             order: meta.order,
-            reads: meta.reads,
+            reads: meta.reads(),
         }
     }
 
@@ -145,13 +145,16 @@ impl<'a> EntryMeta<'a> {
             title: self.title.to_string(),
             category: self.category.to_string(),
             author: owned(self.author),
-            language: owned(self.language),
-            source: owned(self.source),
-            date: owned(self.date),
-            tags: self.tags.iter().map(|t| t.to_string()).collect(),
-            summary: owned(self.summary),
             order: self.order,
-            reads: self.reads,
+            more: MoreMeta {
+                language: owned(self.language),
+                source: owned(self.source),
+                date: owned(self.date),
+                tags: self.tags.iter().map(|t| t.to_string()).collect(),
+                summary: owned(self.summary),
+                reads: self.reads,
+            }
+            .boxed(),
         }
     }
 

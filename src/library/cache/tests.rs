@@ -1,6 +1,6 @@
 use super::entry::EntryMeta;
 use super::*;
-use crate::library::{Block, Document, Library, Plan};
+use crate::library::{Block, Document, Library, MoreMeta, Plan};
 
 fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write");
@@ -78,13 +78,16 @@ fn metadata_comes_back_as_it_was_written() {
         title: "标题".into(),
         category: "分类".into(),
         author: Some("作者".into()),
-        language: Some("zh".into()),
-        source: None,
-        date: Some("2024-01-02".into()),
-        tags: vec!["一".into(), "二".into()],
-        summary: Some("摘要".into()),
         order: Some(-3),
-        reads: Some(42),
+        more: MoreMeta {
+            language: Some("zh".into()),
+            source: None,
+            date: Some("2024-01-02".into()),
+            tags: vec!["一".into(), "二".into()],
+            summary: Some("摘要".into()),
+            reads: Some(42),
+        }
+        .boxed(),
     };
     let bytes = postcard::to_stdvec(&EntryMeta::of(&meta)).expect("serialise");
     let read: EntryMeta<'_> = postcard::from_bytes(&bytes).expect("read in place");
