@@ -52,7 +52,7 @@ pub fn list_json(articles: &[&Article], library: &Library, state: &State) -> Str
     let entries: Vec<ListEntry<'_>> = articles
         .iter()
         .map(|a| {
-            let (read, progress) = match ReadStatus::of(saved_position(&state, keys.key(a), &a.body.text)) {
+            let (read, progress) = match ReadStatus::of(saved_position(&state, &keys.key(a), &a.body.text)) {
                 ReadStatus::Unread => ("unread", 0),
                 ReadStatus::InProgress(percent) => ("reading", percent),
                 ReadStatus::Finished => ("finished", 100),
@@ -62,7 +62,7 @@ pub fn list_json(articles: &[&Article], library: &Library, state: &State) -> Str
                 category: &a.meta.category,
                 title: &a.meta.title,
                 author: a.meta.author.as_deref(),
-                source: a.meta.source.as_deref(),
+                source: a.meta.source(),
                 chars: a.body.char_count(),
                 read,
                 progress,

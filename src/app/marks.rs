@@ -80,8 +80,11 @@ impl App {
     }
 
     /// The key article `index`'s state is saved under.
-    pub fn state_key(&self, index: usize) -> &str {
-        self.library.articles().get(index).map_or("", |a| self.keys.key(a))
+    pub fn state_key(&self, index: usize) -> std::borrow::Cow<'_, str> {
+        self.library
+            .articles()
+            .get(index)
+            .map_or(std::borrow::Cow::Borrowed(""), |a| self.keys.key(a))
     }
 
     /// The article whose state is saved under `key`, if it is loaded.
@@ -93,7 +96,7 @@ impl App {
     /// since (another fingerprint).
     pub fn saved_position(&self, index: usize) -> Option<&Position> {
         let text = &self.library.articles().get(index)?.body.text;
-        crate::present::saved_position(&self.saved, self.state_key(index), text)
+        crate::present::saved_position(&self.saved, &self.state_key(index), text)
     }
 
     pub fn read_status(&self, article: usize) -> ReadStatus {

@@ -666,7 +666,7 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
     );
     // Every article that arrived in a batch is keyed by its file.
     for (i, article) in app.library.articles().iter().enumerate() {
-        let key = app.state_key(i);
+        let key = &app.state_key(i);
         assert!(
             crate::store::identity::is_file_key(key) && key.ends_with(&format!("{}.md", article.id)),
             "{key}"
@@ -1003,7 +1003,7 @@ fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() 
     let mut app = app_over(&[root.path()]);
     app.load_saved(old);
     assert_eq!(app.saved_position(0).map(|p| p.offset), Some(40), "attached by ID");
-    assert!(app.saved.positions.contains_key(app.state_key(0)));
+    assert!(app.saved.positions.contains_key(app.state_key(0).as_ref()));
     assert!(!app.saved.positions.contains_key("a"));
     assert_eq!(app.saved.positions["elsewhere/b"].offset, 7, "kept, unattached");
 }

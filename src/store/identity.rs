@@ -12,6 +12,7 @@
 //! only once the file keyed is gone. What cannot be attached is kept and
 //! listed as unattached.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -28,16 +29,28 @@ const FINGERPRINT_BYTES: usize = 4096;
 /// real paths of folders seen so far, so a folder is resolved once; one that
 /// cannot be resolved is made absolute from `cwd` by name.
 fn key_of(article: &Article, cwd: &Path, folders: &mut HashMap<PathBuf, PathBuf>) -> String {
+    if let Origin::File(path) = &article.origin
+        && let Some(folder) = path.parent()
+        && !folders.contains_key(folder)
+    {
+        let real = std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd));
+        folders.insert(folder.to_path_buf(), real);
+    }
+    known_key(article, cwd, folders).into_owned()
+}
+
+/// `key_of` for an article whose folder was resolved already (by `key_of`).
+fn known_key<'a>(article: &'a Article, cwd: &Path, folders: &HashMap<PathBuf, PathBuf>) -> Cow<'a, str> {
     let Origin::File(path) = &article.origin else {
-        return article.id.clone();
+        return Cow::Borrowed(&article.id);
     };
     let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
-        return absolute(path, cwd).to_string_lossy().into_owned();
+        return Cow::Owned(absolute(path, cwd).to_string_lossy().into_owned());
     };
     let real = folders
-        .entry(folder.to_path_buf())
-        .or_insert_with(|| std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd)));
-    real.join(name).to_string_lossy().into_owned()
+        .get(folder)
+        .map_or_else(|| Cow::Owned(absolute(folder, cwd)), Cow::Borrowed);
+    Cow::Owned(real.join(name).to_string_lossy().into_owned())
 }
 
 /// Whether `key` names a file rather than a bundled article (or, in a
@@ -77,16 +90,18 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 
 /// The keys of a library's articles, and the article holding a key. Kept
 /// by article ID (unique in a library), so articles added in batches are
-/// keyed once, wherever the batch puts them.
+/// keyed once, wherever the batch puts them. A file's key (a whole path) is
+/// made again when it is asked for rather than held for every article: what
+/// is held is a hash of each key with its article's ID.
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
     cwd: PathBuf,
     /// Real paths of the folders seen.
     folders: HashMap<PathBuf, PathBuf>,
-    /// Article ID → key, for articles whose key is not their ID (files).
-    by_id: HashMap<String, String>,
-    /// Key → article ID.
-    by_key: HashMap<String, String>,
+    /// A hash of the key of each file article → its ID. Of two keys with
+    /// one hash (a 64-bit hash: not met in practice) the first is kept;
+    /// `article` checks the key itself.
+    by_key: HashMap<u64, Box<str>>,
 }
 
 impl Keys {
@@ -102,23 +117,34 @@ impl Keys {
     /// Keys articles added to the library.
     pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
         for article in articles {
-            let key = key_of(article, &self.cwd, &mut self.folders);
-            if key != article.id {
-                self.by_id.insert(article.id.clone(), key.clone());
+            if matches!(article.origin, Origin::File(_)) {
+                let key = key_of(article, &self.cwd, &mut self.folders);
+                self.by_key
+                    .entry(hash(&key))
+                    .or_insert_with(|| article.id.as_str().into());
             }
-            self.by_key.insert(key, article.id.clone());
         }
     }
 
     /// The key of `article`.
-    pub fn key<'a>(&'a self, article: &'a Article) -> &'a str {
-        self.by_id.get(&article.id).map_or(&article.id, String::as_str)
+    pub fn key<'a>(&self, article: &'a Article) -> Cow<'a, str> {
+        known_key(article, &self.cwd, &self.folders)
     }
 
     /// The article of `library` whose state `key` holds.
     pub fn article(&self, key: &str, library: &Library) -> Option<usize> {
-        library.find(self.by_key.get(key)?)
+        if !is_file_key(key) {
+            return library
+                .find(key)
+                .filter(|&i| !matches!(library.articles()[i].origin, Origin::File(_)));
+        }
+        let index = library.find(self.by_key.get(&hash(key))?)?;
+        (self.key(&library.articles()[index]) == key).then_some(index)
     }
+}
+
+fn hash(key: &str) -> u64 {
+    crate::text::fnv1a(key.bytes())
 }
 
 /// The changes that attach entries no article of `library` holds (see the
@@ -172,7 +198,7 @@ fn unread_fingerprints(state: &State, library: &Library, keys: &Keys) -> HashMap
         .articles()
         .iter()
         .enumerate()
-        .filter(|(_, a)| matches!(a.origin, Origin::File(_)) && !state.positions.contains_key(keys.key(a)))
+        .filter(|(_, a)| matches!(a.origin, Origin::File(_)) && !state.positions.contains_key(keys.key(a).as_ref()))
         .map(|(i, a)| (fingerprint(&a.body.text), i))
         .collect()
 }
