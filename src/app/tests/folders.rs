@@ -1,0 +1,105 @@
+//! Saved state keyed by file: two folders, moved files, replaced texts and old state formats.
+
+use super::*;
+
+fn long_text(title: &str) -> String {
+    let mut text = format!("+++\ntitle = \"{title}\"\n+++\n");
+    for n in 0..200 {
+        text.push_str(&format!("{title}第{n}段，文字足够长，翻过几页也读不完。\n\n"));
+    }
+    text
+}
+
+/// Reads the only article a page down and quits; the state it saved.
+fn read_a_page(mut app: App) -> State {
+    press(&mut app, "l l space space");
+    assert!(app.reader.is_some());
+    press(&mut app, "q");
+    app.saved
+}
+
+#[test]
+fn two_folders_with_the_same_file_names_never_share_state() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (c1, c2) = (root.path().join("c1"), root.path().join("c2"));
+    for (dir, title) in [(&c1, "治安策"), (&c2, "過秦論")] {
+        std::fs::create_dir_all(dir).expect("mkdir");
+        std::fs::write(dir.join("a.md"), long_text(title)).expect("write");
+    }
+    let saved = read_a_page(app_over(&[&c1]));
+    let mut other = app_over(&[&c2]);
+    other.load_saved(saved.clone());
+    assert_eq!(other.read_status(0), marks::ReadStatus::Unread);
+    assert_eq!(
+        other.continue_target(),
+        None,
+        "c does not offer 治安策's place in 過秦論"
+    );
+    let mut same = app_over(&[&c1]);
+    same.load_saved(saved);
+    assert!(matches!(same.read_status(0), marks::ReadStatus::InProgress(_)));
+    assert_eq!(same.continue_target().map(|(i, _)| i), Some(0));
+}
+
+#[test]
+fn a_moved_file_finds_its_state_and_a_replaced_text_does_not_inherit() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (before, after) = (root.path().join("before"), root.path().join("after"));
+    std::fs::create_dir_all(&before).expect("mkdir");
+    std::fs::write(before.join("a.md"), long_text("治安策")).expect("write");
+    let saved = read_a_page(app_over(&[&before]));
+    let offset = saved.positions.values().next().map(|p| p.offset);
+    std::fs::rename(&before, &after).expect("move the folder");
+    std::fs::rename(after.join("a.md"), after.join("renamed.md")).expect("rename the file");
+    let mut moved = app_over(&[&after]);
+    let effects = {
+        moved.load_saved(saved.clone());
+        moved.handle(Input::Resize { width: 120, height: 35 })
+    };
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Save(Change::Attach { .. }))),
+        "the attachment is saved: {effects:?}"
+    );
+    assert_eq!(moved.saved_position(0).map(|p| p.offset), offset);
+    assert_eq!(moved.continue_target().map(|(i, _)| i), Some(0));
+
+    // The same path with another text: nothing inherited.
+    std::fs::write(after.join("renamed.md"), long_text("過秦論")).expect("replace");
+    let mut replaced = app_over(&[&after]);
+    replaced.load_saved(moved.saved.clone());
+    assert_eq!(replaced.read_status(0), marks::ReadStatus::Unread);
+    press(&mut replaced, "l l");
+    assert_eq!(
+        replaced.reader.as_ref().map(Reader::offset),
+        Some(0),
+        "opens at the start"
+    );
+}
+
+#[test]
+fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() {
+    let root = tempfile::tempdir().expect("tempdir");
+    std::fs::write(root.path().join("a.md"), long_text("治安策")).expect("write");
+    let mut old = State {
+        version: 1,
+        ..State::default()
+    };
+    for (key, offset) in [("a", 40), ("elsewhere/b", 7)] {
+        old.apply(&Change::SetPosition {
+            article: key.into(),
+            position: crate::store::Position {
+                offset,
+                percent: 3,
+                finished: false,
+                updated: jiff::Timestamp::now(),
+                fingerprint: None,
+            },
+        });
+    }
+    let mut app = app_over(&[root.path()]);
+    app.load_saved(old);
+    assert_eq!(app.saved_position(0).map(|p| p.offset), Some(40), "attached by ID");
+    assert!(app.saved.positions.contains_key(app.state_key(0).as_ref()));
+    assert!(!app.saved.positions.contains_key("a"));
+    assert_eq!(app.saved.positions["elsewhere/b"].offset, 7, "kept, unattached");
+}

@@ -1,0 +1,181 @@
+//! Articles arriving from the background: batches, and a large text shown from its first part.
+
+use super::*;
+
+#[test]
+fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("broken.md"), "+++\ntitle = [\n+++\n").expect("write");
+    for (folder, name) in [("b", "x"), ("a", "y"), ("b", "z"), ("a", "w")] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        let text = format!("+++\ntitle = \"{name}\"\n+++\n{}", "正文。".repeat(400));
+        std::fs::write(dir.path().join(folder).join(format!("{name}.md")), text).expect("write");
+    }
+    let mut plan = crate::library::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let library = plan.start();
+    let config = Config::default_config().expect("config");
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
+    app.start_loading(plan.len());
+    let mut batches = plan.into_batches(1).into_iter();
+    let mut next = |app: &mut App| {
+        let batch = crate::library::read_batch(batches.next().expect("a batch"));
+        app.handle(Input::loaded(batch));
+    };
+    // Files arrive one per batch; read until the first article is there.
+    let mut read = 0;
+    while app.library.articles().is_empty() {
+        next(&mut app);
+        read += 1;
+    }
+    assert_eq!(app.loading, Some((read, 5)));
+    press(&mut app, "l l space");
+    let open = app
+        .reader
+        .as_ref()
+        .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
+        .expect("open");
+    for _ in read..5 {
+        next(&mut app);
+    }
+    assert_eq!(app.loading, None);
+    assert_eq!(app.banner(), ["有 1 个文件无法读取，已跳过"]);
+    assert_eq!(app.library.articles().len(), 4);
+    // The search index took in each batch where its articles went.
+    assert_eq!(app.search_index, Some(crate::search::SearchIndex::build(&app.library)));
+    let now = app
+        .reader
+        .as_ref()
+        .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
+        .expect("open");
+    assert_eq!(now, open, "the open article stays open at the same place");
+    assert_eq!(
+        app.selected_article().map(|i| app.library.articles()[i].id.clone()),
+        Some(open.0)
+    );
+    // Every article that arrived in a batch is keyed by its file.
+    for (i, article) in app.library.articles().iter().enumerate() {
+        let key = &app.state_key(i);
+        assert!(
+            crate::store::identity::is_file_key(key) && key.ends_with(&format!("{}.md", article.id)),
+            "{key}"
+        );
+        assert_eq!(app.article_of_key(key), Some(i));
+    }
+}
+
+/// A large text shown from its first part, the first part and the whole.
+fn shown_from_prefix() -> (App, crate::library::Article, crate::library::Article) {
+    use crate::library::{Origin, parse_article, parse_prefix};
+    let mut text = String::new();
+    for c in 1..=3000 {
+        text.push_str(&format!(
+            "第{c}章 风起\n\n　　他说：“第{c}段，走吧。”接着写，Microsoft的CPU。\n\n"
+        ));
+    }
+    let origin = Origin::File("书.txt".into());
+    let rule = crate::library::ChapterRule::Builtin;
+    let prefix = parse_prefix("书", "书.txt", text.as_bytes(), origin.clone(), &rule).expect("a prefix");
+    let whole = parse_article("书", "书.txt", text.as_bytes(), origin).expect("parses");
+    let mut library = Library::default();
+    library.add_prefix(prefix.clone());
+    let config = Config::default_config().expect("default config");
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 80, 24);
+    app.start_loading(1);
+    (app, prefix, whole)
+}
+
+/// The whole article arrives from the background.
+fn arrive(app: &mut App, whole: &crate::library::Article) {
+    let batch = crate::library::Batch {
+        articles: vec![whole.clone()],
+        files: 1,
+        ..crate::library::Batch::default()
+    };
+    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+}
+
+#[test]
+fn a_saved_place_past_the_first_part_is_shown_when_the_whole_arrives_and_never_lost() {
+    let (mut app, prefix, whole) = shown_from_prefix();
+    let key = app.state_key(0).to_string();
+    let saved = whole.body.text.len() * 9 / 10;
+    let saved = (saved..)
+        .find(|&i| whole.body.text.is_char_boundary(i))
+        .expect("a boundary");
+    let mut state = State::default();
+    let position = crate::store::Position {
+        offset: saved,
+        percent: 90,
+        finished: false,
+        updated: jiff::Timestamp::now(),
+        fingerprint: Some(crate::store::identity::fingerprint(&whole.body.text)),
+    };
+    state.positions.insert(key.clone(), position);
+    app.load_saved(state);
+    assert!(saved > prefix.body.text.len());
+    app.open_article(0, None);
+    let effects = press(&mut app, "j q");
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::SetPosition { .. }))),
+        "nothing is saved from the first part: {effects:?}"
+    );
+    assert_eq!(app.saved.positions.get(&key).map(|p| p.offset), Some(saved));
+    // Back in the list and in again, as through a folder, then the whole arrives.
+    press(&mut app, "esc enter");
+    arrive(&mut app, &whole);
+    let reader = app.reader.as_ref().expect("open");
+    let line = reader.layout.line_at_offset(saved);
+    assert_eq!(reader.layout.line_at_offset(reader.offset()), line, "on the saved line");
+    assert_eq!(reader.percent(), 90);
+    app.checkpoint();
+    let position = app.saved.positions.get(&key).expect("a position");
+    assert_eq!(position.percent, 90, "the saved place is kept");
+}
+
+#[test]
+fn a_percentage_typed_before_the_whole_arrives_is_taken_of_the_whole() {
+    let (mut app, prefix, whole) = shown_from_prefix();
+    app.open_article(0, None);
+    press(&mut app, "5 0 %");
+    assert!(app.reader.as_ref().is_some_and(|r| r.offset() < prefix.body.text.len()));
+    assert!(!app.checkpoint().iter().any(|e| matches!(e, Effect::Save(_))));
+    arrive(&mut app, &whole);
+    assert_eq!(app.reader.as_ref().map(|r| r.percent()), Some(50));
+    press(&mut app, "`");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(0), "a jump: ` returns");
+}
+
+#[test]
+fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
+    use crate::library::Batch;
+    let (mut app, prefix, whole) = shown_from_prefix();
+    app.open_article(0, None);
+    press(&mut app, "space space space");
+    let offset = app.reader.as_ref().map(|r| r.offset()).expect("open");
+    let top = |app: &App| app.reader.as_ref().map(|r| r.layout.offset_of_line(r.top));
+    let before = top(&app);
+    assert!(offset > 0 && offset < prefix.body.text.len());
+    press(&mut app, "G");
+    assert!(
+        !app.checkpoint().iter().any(|e| matches!(e, Effect::Save(_))),
+        "the end of the first part is not saved as the end"
+    );
+    press(&mut app, "g g space space space");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(offset));
+    let batch = Batch {
+        articles: vec![whole.clone()],
+        files: 1,
+        ..Batch::default()
+    };
+    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    assert_eq!(app.library.articles().len(), 1, "replaced, not added");
+    assert_eq!(app.library.articles()[0].body, whole.body);
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(offset));
+    assert_eq!(top(&app), before, "the same line on top");
+    assert!(app.loading.is_none());
+    press(&mut app, "G");
+    let end = app.reader.as_ref().map(|r| r.offset()).expect("open");
+    assert!(end > prefix.body.text.len(), "the whole text can be read");
+}
