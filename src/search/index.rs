@@ -121,18 +121,31 @@ impl SearchIndex {
     /// articles indexed before keep their order around them.
     pub fn merge(&mut self, placed: &[Option<usize>], batch: SearchIndex) {
         let added = placed.iter().flatten().count();
-        let mut docs: Vec<Option<Doc>> = Vec::with_capacity(self.docs.len() + added);
-        docs.resize_with(self.docs.len() + added, || None);
-        for (position, doc) in placed.iter().zip(batch.docs) {
-            if let Some(slot) = position.and_then(|p| docs.get_mut(p)) {
-                *slot = Some(doc);
+        let mut new: Vec<(usize, Doc)> = placed
+            .iter()
+            .zip(batch.docs)
+            .filter_map(|(position, doc)| Some(((*position)?, doc)))
+            .collect();
+        new.sort_by_key(|(position, _)| *position);
+        // Filled from the back in the index's own list, grown once: the
+        // documents indexed before are never held twice.
+        let mut old = self.docs.len();
+        self.docs.reserve_exact(added);
+        self.docs.resize_with(old + added, Doc::default);
+        for at in (0..self.docs.len()).rev() {
+            // A place past the end, or one given twice, is not taken.
+            while new.last().is_some_and(|(position, _)| *position > at) {
+                new.pop();
+            }
+            if new.last().is_some_and(|(position, _)| *position == at) {
+                if let Some((_, doc)) = new.pop() {
+                    self.docs[at] = doc;
+                }
+            } else if old > 0 {
+                old -= 1;
+                self.docs.swap(old, at);
             }
         }
-        let mut old = std::mem::take(&mut self.docs).into_iter();
-        self.docs = docs
-            .into_iter()
-            .map(|doc| doc.or_else(|| old.next()).unwrap_or_default())
-            .collect();
     }
 
     pub fn len(&self) -> usize {
