@@ -1,10 +1,10 @@
 //! A collection read for a search: unchanged files read in place from the
 //! article cache, without building articles.
 
-use super::article::{Article, Document, Origin};
+use super::article::{Article, Document};
 use super::cache::{ArticleCache, CachedArticle, Change, Slot};
 use super::collection::LoadProblem;
-use super::order::{OrderKey, collection_order, first_keeps};
+use super::order::{OrderKey, collection_order};
 use super::plan::{Candidate, Content, Plan};
 use super::read::{CHUNK, Loaded, load_candidate};
 
@@ -40,20 +40,23 @@ impl Plan {
                     Err(message) => {
                         documents.push(None);
                         collection.problems.push(LoadProblem {
-                            path: candidate.relative.clone(),
+                            path: candidate.relative().into_owned(),
                             message,
                         });
                     }
                 }
             }
         }
-        let items: Vec<(&str, &Origin)> = (self.candidates.iter().zip(&documents))
+        let mut ids: Vec<&str> = (self.candidates.iter().zip(&documents))
             .filter(|(_, d)| d.is_some())
-            .map(|(c, _)| (c.id.as_str(), &c.origin))
+            .map(|(c, _)| c.id.as_str())
             .collect();
         // Documents read in place cannot take another ID: with IDs taken
-        // twice, the search loads the collection instead (`collides`).
-        collection.collides = !first_keeps(&items, |_| false).is_empty();
+        // twice, the search loads the collection instead (`collides`),
+        // which names the later ones anew by the first-wins rule.
+        ids.sort_unstable();
+        collection.collides = ids.windows(2).any(|pair| pair[0] == pair[1]);
+        drop(ids);
         collection.documents = documents.into_iter().flatten().collect();
         let listed = self.listed_categories();
         collection
@@ -143,7 +146,7 @@ enum ReadForSearch<'c> {
 
 fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadForSearch<'c> {
     if let Content::Path(_) = &candidate.content
-        && let Some(slot) = candidate.cache_key.as_deref().and_then(|key| cache.slot(key))
+        && let Some(slot) = candidate.cache_key().and_then(|key| cache.slot(key))
         && candidate
             .stamp
             .is_some_and(|stamp| cache.fits(slot, &candidate.id, stamp))

@@ -1,5 +1,6 @@
 //! The article files of a collection, found but not yet read.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -61,11 +62,9 @@ impl Plan {
             } else if let Some(id) = article_id(relative) {
                 sources.candidates.push(Candidate {
                     id,
-                    relative: relative.to_string(),
-                    origin: Origin::Bundled,
-                    content: Content::Bytes(bytes),
+                    content: Content::Bytes { name: relative, bytes },
                     stamp: None,
-                    cache_key: None,
+                    cache_key: CacheKey::None,
                     chapters: Arc::clone(&sources.chapters),
                 });
             }
@@ -106,11 +105,9 @@ impl Plan {
         };
         self.candidates.push(Candidate {
             id: STDIN_ID.to_string(),
-            relative: format!("{STDIN_ID}.{extension}"),
-            origin: Origin::Bundled,
-            content: Content::Owned(bytes),
+            content: Content::Owned(Box::new((format!("{STDIN_ID}.{extension}"), bytes))),
             stamp: None,
-            cache_key: None,
+            cache_key: CacheKey::None,
             chapters: Arc::clone(&self.chapters),
         });
     }
@@ -175,7 +172,7 @@ impl Plan {
     fn drop_repeats(&mut self) {
         let mut seen = std::collections::HashSet::new();
         self.candidates
-            .retain(|c| c.cache_key.as_ref().is_none_or(|key| seen.insert(key.clone())));
+            .retain(|c| c.cache_key().is_none_or(|key| seen.insert(key.to_string())));
         let mut reported = std::collections::HashSet::new();
         self.problems
             .retain(|p| reported.insert((p.path.clone(), p.message.clone())));
@@ -208,15 +205,7 @@ impl Plan {
     /// each list made at its own size (cutting one list with `split_off`
     /// left every batch holding room for all the files after it).
     pub fn into_batches(self, size: usize) -> Vec<Vec<Candidate>> {
-        let mut batches = Vec::with_capacity(self.candidates.len().div_ceil(size.max(1)));
-        let mut rest = self.candidates.into_iter();
-        loop {
-            let batch: Vec<Candidate> = rest.by_ref().take(size.max(1)).collect();
-            if batch.is_empty() {
-                return batches;
-            }
-            batches.push(batch);
-        }
+        split(self.candidates, size)
     }
 
     /// Reads everything at once.
@@ -263,7 +252,11 @@ impl Plan {
         let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         self.names
             .extend(real.file_name().map(|n| n.to_string_lossy().into_owned()));
+        let found = self.candidates.len();
         walk(root, &real, &mut self.candidates, &mut self.problems);
+        for candidate in &mut self.candidates[found..] {
+            candidate.chapters = Arc::clone(&self.chapters);
+        }
         self.roots.push(real);
         Ok(())
     }
@@ -280,42 +273,110 @@ impl Plan {
         let id = article_id(&name).unwrap_or_else(|| name.clone());
         self.names.push(name.clone());
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.candidates.push(Candidate {
-            id,
-            relative: path.to_string_lossy().into_owned(),
-            origin: Origin::File(path.to_path_buf()),
-            content: Content::Path(path.to_path_buf()),
-            stamp: Some(Stamp::of(meta)),
-            cache_key: real.to_str().map(str::to_string),
-            chapters: Arc::clone(&self.chapters),
-        });
+        let mut candidate = Candidate::file(id, path.to_path_buf(), &real, Some(Stamp::of(meta)));
+        candidate.chapters = Arc::clone(&self.chapters);
+        self.candidates.push(candidate);
         self.roots.push(real);
         Ok(())
     }
 }
 
-/// One file found in a collection before parsing.
+/// `candidates` in lists of `size` (the last one shorter), each made at its
+/// own size, the whole list let go: each part is freed once it is read.
+pub(super) fn split(candidates: Vec<Candidate>, size: usize) -> Vec<Vec<Candidate>> {
+    let mut parts = Vec::with_capacity(candidates.len().div_ceil(size.max(1)));
+    let mut rest = candidates.into_iter();
+    loop {
+        let part: Vec<Candidate> = rest.by_ref().take(size.max(1)).collect();
+        if part.is_empty() {
+            return parts;
+        }
+        parts.push(part);
+    }
+}
+
+/// One file found in a collection before parsing. Kept small, one per file
+/// until it is read: a file's path is held once (as its content), and its
+/// real path only when it differs.
 #[derive(Debug)]
 pub struct Candidate {
     pub(super) id: String,
-    pub(super) relative: String,
-    pub(super) origin: Origin,
     pub(super) content: Content,
     /// The file as the walk found it (a file not from a folder has none).
     pub(super) stamp: Option<Stamp>,
-    /// Its entry's name in the article cache: its path in the real folder,
-    /// the same however the collection folder is spelt (`None`: not cached).
-    pub(super) cache_key: Option<String>,
+    /// Its entry's name in the article cache (`cache_key`).
+    cache_key: CacheKey,
     /// How chapter headings are found if it is a `.txt` book (the plan's rule).
     pub(super) chapters: Arc<ChapterRule>,
 }
 
+/// What a file's article cache entry is named by: its path in the real
+/// folder, the same however the collection folder is spelt.
+#[derive(Debug)]
+enum CacheKey {
+    /// Not cached (not a file, or a path that is not UTF-8).
+    None,
+    /// The file's path as found is its real path.
+    Path,
+    Real(Box<str>),
+}
+
+impl Candidate {
+    /// The file at `path` (as found), whose real path is `real`.
+    pub(super) fn file(id: String, path: PathBuf, real: &Path, stamp: Option<Stamp>) -> Candidate {
+        let cache_key = match real.to_str() {
+            None => CacheKey::None,
+            Some(_) if real == path => CacheKey::Path,
+            Some(real) => CacheKey::Real(real.into()),
+        };
+        Candidate {
+            id,
+            content: Content::Path(path),
+            stamp,
+            cache_key,
+            chapters: Arc::default(),
+        }
+    }
+
+    /// Its name in messages and for an untitled article: the path as found,
+    /// or the name of a bundled file or of standard input.
+    pub(super) fn relative(&self) -> Cow<'_, str> {
+        match &self.content {
+            Content::Bytes { name, .. } => Cow::Borrowed(name),
+            Content::Owned(owned) => Cow::Borrowed(&owned.0),
+            Content::Path(path) => path.to_string_lossy(),
+        }
+    }
+
+    /// Where its article comes from.
+    pub(super) fn origin(&self) -> Origin {
+        match &self.content {
+            Content::Path(path) => Origin::File(path.clone()),
+            Content::Bytes { .. } | Content::Owned(_) => Origin::Bundled,
+        }
+    }
+
+    /// Its entry's name in the article cache (`None`: not cached).
+    pub(super) fn cache_key(&self) -> Option<&str> {
+        match (&self.cache_key, &self.content) {
+            (CacheKey::Path, Content::Path(path)) => path.to_str(),
+            (CacheKey::Real(real), _) => Some(real),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(super) enum Content {
-    Bytes(&'static [u8]),
-    /// Read already, without a file name (standard input): an untitled
-    /// article is titled by its text (`Naming::Text`).
-    Owned(Vec<u8>),
+    /// A bundled file, by its name in the collection.
+    Bytes {
+        name: &'static str,
+        bytes: &'static [u8],
+    },
+    /// Read already, without a file name (standard input, with the name
+    /// its format gives it): an untitled article is titled by its text
+    /// (`Naming::Text`).
+    Owned(Box<(String, Vec<u8>)>),
     Path(PathBuf),
 }
 
@@ -349,6 +410,37 @@ mod tests {
         let empty = dir.path().join("empty");
         fs::create_dir(&empty).expect("mkdir");
         assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));
+    }
+
+    /// One candidate is held per file until it is read: its path is kept
+    /// once, and its real path (the cache key) only where it differs.
+    #[test]
+    fn a_candidate_holds_its_path_once_and_its_real_path_only_when_it_differs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = fs::canonicalize(dir.path()).expect("real path").join("诗");
+        fs::create_dir(&real).expect("mkdir");
+        fs::write(real.join("a.md"), "正文").expect("write");
+        let plan = Plan::dirs(std::slice::from_ref(&real)).expect("plan");
+        let found = &plan.candidates[0];
+        assert!(matches!(found.cache_key, CacheKey::Path));
+        assert_eq!(found.cache_key(), real.join("a.md").to_str());
+        assert_eq!(found.relative(), real.join("a.md").to_string_lossy());
+        assert!(matches!(found.origin(), Origin::File(path) if path == real.join("a.md")));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link");
+            std::os::unix::fs::symlink(&real, &link).expect("symlink");
+            let plan = Plan::dirs(std::slice::from_ref(&link)).expect("plan");
+            let found = &plan.candidates[0];
+            assert!(matches!(found.cache_key, CacheKey::Real(_)));
+            assert_eq!(found.cache_key(), real.join("a.md").to_str(), "cached by its real path");
+            assert_eq!(found.relative(), link.join("a.md").to_string_lossy(), "named as found");
+        }
+        assert!(
+            std::mem::size_of::<Candidate>() <= 160,
+            "{}",
+            std::mem::size_of::<Candidate>()
+        );
     }
 
     #[test]

@@ -31,8 +31,14 @@ pub fn read_prefix(candidate: &Candidate) -> Option<Article> {
     }
     let mut bytes = Vec::with_capacity(2 * PREFIX_BYTES);
     file.take(2 * PREFIX_BYTES as u64).read_to_end(&mut bytes).ok()?;
-    let origin = candidate.origin.clone();
-    parse_prefix(&candidate.id, &candidate.relative, &bytes, origin, &candidate.chapters)
+    let origin = candidate.origin();
+    parse_prefix(
+        &candidate.id,
+        &candidate.relative(),
+        &bytes,
+        origin,
+        &candidate.chapters,
+    )
 }
 
 /// The article of the first part of a large `.txt` or `.md` file (`bytes`

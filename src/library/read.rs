@@ -6,7 +6,7 @@ use super::article::Article;
 use super::cache::{ArticleCache, Change, Stamp, entry_bytes};
 use super::collection::LoadProblem;
 use super::parse::{Naming, parse_article_with};
-use super::plan::{Candidate, Content};
+use super::plan::{Candidate, Content, split};
 use crate::files::ReadError;
 
 /// Files larger than this are not articles a person reads; they are skipped.
@@ -38,7 +38,7 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
 /// Files read in parallel at a time: enough to keep every core busy, few
 /// enough that the results waiting to be taken (articles and new cache
 /// entries, a few hundred bytes each for a short poem) stay small.
-pub(super) const CHUNK: usize = 4096;
+pub(super) const CHUNK: usize = 1024;
 
 /// Reads and parses files on all cores, taking files unchanged since they
 /// were cached from `cache` and adding the others to it. Candidates are
@@ -51,12 +51,9 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
         articles: Vec::with_capacity(files),
         ..Batch::default()
     };
-    let mut candidates = candidates.into_iter();
-    loop {
-        let chunk: Vec<Candidate> = candidates.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
+    // Each part is freed once read, so no candidate is left when the last
+    // articles are made.
+    for chunk in split(candidates, CHUNK) {
         let reading = cache.as_deref();
         let results = crate::parallel::map(&chunk, 64, |candidate| load_candidate(candidate, reading));
         for (loaded, candidate) in results.into_iter().zip(chunk) {
@@ -70,7 +67,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
             match loaded.result {
                 Ok(article) => batch.articles.push(article),
                 Err(message) => batch.problems.push(LoadProblem {
-                    path: candidate.relative,
+                    path: candidate.relative().into_owned(),
                     message,
                 }),
             }
@@ -91,11 +88,11 @@ pub(super) struct Loaded {
 pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
     let loaded = |result, action| Loaded { result, cache: action };
     let path = match &candidate.content {
-        Content::Bytes(bytes) => return loaded(parse_bytes(candidate, bytes, Naming::File), Change::None),
-        Content::Owned(bytes) => return loaded(parse_bytes(candidate, bytes, Naming::Text), Change::None),
+        Content::Bytes { bytes, .. } => return loaded(parse_bytes(candidate, bytes, Naming::File), Change::None),
+        Content::Owned(owned) => return loaded(parse_bytes(candidate, &owned.1, Naming::Text), Change::None),
         Content::Path(path) => path,
     };
-    let key = candidate.cache_key.as_deref();
+    let key = candidate.cache_key();
     let slot = cache.zip(key).and_then(|(cache, key)| cache.slot(key));
     let gone = if slot.is_some() { Change::Drop } else { Change::None };
     // The walk stamped the file already; only a file it could not stamp is asked again.
@@ -114,11 +111,11 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
             id: candidate.id.clone(),
             meta,
             body,
-            origin: candidate.origin.clone(),
+            origin: candidate.origin(),
         });
         return loaded(result, Change::Keep(slot.clone()));
     }
-    crate::fault::inject("parse", &candidate.relative);
+    crate::fault::inject("parse", &candidate.relative());
     let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes, Naming::File));
     let action = if let (Some(_), Some(key)) = (cache, key) {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
@@ -133,9 +130,9 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
 fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Article, String> {
     parse_article_with(
         &candidate.id,
-        &candidate.relative,
+        &candidate.relative(),
         bytes,
-        candidate.origin.clone(),
+        candidate.origin(),
         &candidate.chapters,
         naming,
     )

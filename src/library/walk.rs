@@ -10,11 +10,10 @@ use std::sync::Arc;
 
 use sys::Kind;
 
-use super::article::Origin;
 use super::cache::Stamp;
 use super::collection::LoadProblem;
 use super::formats::Format;
-use super::plan::{Candidate, Content};
+use super::plan::Candidate;
 
 /// The ID of a file path below its root, if it is an article file.
 pub(super) fn article_id(relative: &str) -> Option<String> {
@@ -247,15 +246,9 @@ fn add_article(
     let Some(id) = article_id(relative) else {
         return;
     };
-    listing.candidates.push(Candidate {
-        id,
-        relative: path.to_string_lossy().into_owned(),
-        origin: Origin::File(path.to_path_buf()),
-        content: Content::Path(path.to_path_buf()),
-        stamp,
-        cache_key: real().to_str().map(str::to_string),
-        chapters: Default::default(),
-    });
+    listing
+        .candidates
+        .push(Candidate::file(id, path.to_path_buf(), &real(), stamp));
 }
 
 /// A path kept as a chain of names, so that a folder deep down costs one
