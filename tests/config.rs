@@ -121,8 +121,7 @@ fn a_remapped_key_works_in_the_reader() {
         "[keys]\nquit = [\"x\"]\nhelp = [\"q\"]\n",
     )
     .expect("write");
-    let mut session = support::Session::start(&[], 100, 30, home.path(), &[]);
-    session.wait_for("分类");
+    let mut session = support::Session::open(&[], 100, 30, home.path(), "分类");
     session.send("q");
     session.wait_for("按键");
     // quit is the last entry: at the end of the help.

@@ -187,14 +187,12 @@ fn the_reader_lets_nothing_through_before_or_on_the_screen() {
     let home = tempfile::tempdir().expect("home");
     let dir = collection();
     let path = dir.path().to_str().expect("utf-8 temp path");
-    let mut session = support::Session::start(&["--dir", path], 100, 30, home.path(), &[]);
-    session.wait_for("8 篇");
+    let mut session = support::Session::open(&["--dir", path], 100, 30, home.path(), "8 篇");
     session.send("j");
     session.send("l");
     session.send("l");
     session.wait_for("共同词");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
     let effects = session.effects.lock().expect("effects");
     assert!(effects.titles.is_empty(), "the title was set: {:?}", effects.titles);
     assert!(effects.clipboard.is_empty(), "the clipboard was written");

@@ -7,8 +7,7 @@ use support::Session;
 #[test]
 fn starts_on_the_categories_opens_an_article_and_quits_cleanly() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    session.wait_for("教育管理");
+    let mut session = Session::open(&[], 120, 35, home.path(), "教育管理");
     session.wait_for("营销管理");
     session.wait_for("医院管理");
     assert!(session.alternate_screen(), "the reader runs on the alternate screen");
@@ -17,17 +16,13 @@ fn starts_on_the_categories_opens_an_article_and_quits_cleanly() {
     session.send("l");
     session.wait_for("一个公司营销目标的实现受到众多内外部因素的制约与影");
     session.wait_for("营销管理 › 如何做好客户关系管理");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    assert!(!session.alternate_screen(), "alternate screen left");
-    assert!(!session.cursor_hidden(), "cursor shown again");
+    session.quit();
 }
 
 /// The bundled collection at 60×20 (one pane at a time), its first article
 /// opened with Enter, Enter.
 fn first_article_at_60x20(home: &std::path::Path) -> Session {
-    let mut session = Session::start(&[], 60, 20, home, &[]);
-    session.wait_for("分类");
+    let mut session = Session::open(&[], 60, 20, home, "分类");
     session.send("\r");
     session.wait_for("教育管理  1 篇");
     session.send("\r");
@@ -41,8 +36,7 @@ fn narrow_terminals_show_one_pane_and_go_back_with_esc() {
     let mut session = first_article_at_60x20(home.path());
     session.send("\x1b");
     session.wait_for("河北外国语学院");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
@@ -62,14 +56,8 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 80, 24, home.path(), &[]);
-    session.wait_for("分类");
-    let pid = session.pid();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    let mut session = Session::open(&[], 80, 24, home.path(), "分类");
+    session.signal("TERM");
     session.wait_exit();
     assert!(!session.alternate_screen());
     assert!(!session.cursor_hidden());
@@ -78,8 +66,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn bookmarks_and_positions_survive_a_restart() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    session.wait_for("分类");
+    let mut session = Session::open(&[], 120, 35, home.path(), "分类");
     // Open 如何做好客户关系管理, scroll two pages, bookmark with a note.
     for key in ["j", "l", "l", " ", " "] {
         session.send(key);
@@ -98,11 +85,9 @@ fn bookmarks_and_positions_survive_a_restart() {
         .map(str::to_string)
         .expect("a text line");
     session.send(" ");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    session.wait_for("c 继续阅读：如何做好客户关系管理");
+    let mut session = Session::open(&[], 120, 35, home.path(), "c 继续阅读：如何做好客户关系管理");
     session.send("B");
     session.wait_for("重点");
     session.send("\r");
@@ -111,16 +96,14 @@ fn bookmarks_and_positions_survive_a_restart() {
     session.send("h");
     session.send("c");
     session.wait_for("营销管理 › 如何做好客户关系管理");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
     assert!(home.path().join("data/yuedu/state.json").exists());
 }
 
 #[test]
 fn search_as_you_type_opens_the_article_at_the_hit() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    session.wait_for("分类");
+    let mut session = Session::open(&[], 120, 35, home.path(), "分类");
     session.send("s");
     session.wait_for("搜索：");
     // Typed as one burst, the way an input method commits composed text.
@@ -131,8 +114,7 @@ fn search_as_you_type_opens_the_article_at_the_hit() {
     session.wait_for("医院管理 › 如何做好医院统计信息工作");
     session.wait_for("查找 1/");
     session.wait_for("病案首页填写质量");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
@@ -145,8 +127,7 @@ fn escape_sequences_in_an_article_have_no_effect_on_the_terminal() {
         \x1b[31m颜色\x1b[0m\u{9b}2J\x1b[?25l光标\u{202e}反向 结束。\n";
     std::fs::write(texts.join("hostile.md"), hostile).expect("write");
     let dir = texts.to_string_lossy().to_string();
-    let mut session = Session::start(&["--dir", &dir], 100, 30, home.path(), &[]);
-    session.wait_for("危险标题");
+    let mut session = Session::open(&["--dir", &dir], 100, 30, home.path(), "危险标题");
     session.send("l");
     session.send("l");
     session.wait_for("开始清屏标题剪贴板屏幕颜色光标反向");
@@ -164,8 +145,7 @@ fn escape_sequences_in_an_article_have_no_effect_on_the_terminal() {
         assert!(effects.titles.is_empty(), "the window title was changed");
         assert!(effects.clipboard.is_empty(), "the clipboard was written");
     }
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 /// A novel of a few chapters, as a `.txt` file holds one.
@@ -187,8 +167,7 @@ fn a_file_given_as_an_argument_opens_straight_in_the_reader() {
     let home = tempfile::tempdir().expect("tempdir");
     let novel = write_novel(home.path());
     let novel = novel.to_str().expect("utf-8 path");
-    let mut session = Session::start(&[novel], 100, 30, home.path(), &[]);
-    session.wait_for("这是第一章的正文");
+    let mut session = Session::open(&[novel], 100, 30, home.path(), "这是第一章的正文");
     session.wait_for("小说 › 第一章 风起");
     // The next chapter, then the contents: filtered by typing, Enter jumps.
     session.send("}");
@@ -200,9 +179,7 @@ fn a_file_given_as_an_argument_opens_straight_in_the_reader() {
     session.wait_for("1 条");
     session.send("\r");
     session.wait_for("小说 › 第三章 归途");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    assert!(!session.alternate_screen());
+    session.quit();
 }
 
 #[test]
@@ -212,9 +189,7 @@ fn an_article_piped_on_standard_input_is_read_with_keys_from_the_terminal() {
     let script = format!("cat '{}' | \"$0\"", novel.display());
     let mut session = Session::start_shell(&script, 100, 30, home.path());
     session.wait_for("这是第一章的正文");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    assert!(!session.alternate_screen());
+    session.quit();
 }
 
 #[test]
@@ -228,15 +203,13 @@ fn the_end_of_an_article_is_marked_and_space_goes_on_to_the_next() {
     session.send(" ");
     session.wait_for("作者：admin");
     session.wait_for("营销管理 › 如何做好客户关系管理");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
 fn help_at_60x20_scrolls_to_its_end_and_q_closes_it_without_quitting() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 60, 20, home.path(), &[]);
-    session.wait_for("分类");
+    let mut session = Session::open(&[], 60, 20, home.path(), "分类");
     session.send("?");
     session.wait_for("▼ 更多");
     assert!(!session.screen().contains('…'), "{}", session.screen());
@@ -248,8 +221,7 @@ fn help_at_60x20_scrolls_to_its_end_and_q_closes_it_without_quitting() {
     session.wait_until("help closed", |s| !s.screen().contains("按键"));
     session.wait_for("分类");
     assert!(session.alternate_screen(), "q closed help; the reader still runs");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
@@ -261,15 +233,12 @@ fn a_skipped_file_is_named_on_screen_and_again_on_stderr_at_exit() {
     std::fs::write(dir.join("乙.md"), "# 乙篇\n\n正文。").expect("write");
     std::fs::write(dir.join("空.md"), "").expect("write");
     let dir = dir.to_string_lossy().into_owned();
-    let mut session = Session::start(&[&dir], 60, 20, home.path(), &[]);
-    session.wait_for("有 1 个文件无法读取，已跳过");
+    let mut session = Session::open(&[&dir], 60, 20, home.path(), "有 1 个文件无法读取，已跳过");
     session.send("!");
     session.wait_for("空.md: empty file");
     session.send("q");
     session.wait_until("the notice dismissed", |s| !s.screen().contains("无法读取"));
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    assert!(!session.alternate_screen());
+    session.quit();
     session.wait_for("yuedu: skipped");
     session.wait_for("空.md: empty file");
     // Said after the alternate screen was left, where it stays.

@@ -38,8 +38,7 @@ fn cache_file(home: &Path) -> PathBuf {
 /// shows that text, quits and checks the terminal is restored.
 fn read_article_3(home: &Path, dir: &Path) {
     let dir = dir.to_string_lossy().into_owned();
-    let mut session = Session::start(&["--dir", &dir], 80, 20, home, &[]);
-    session.wait_for("分类");
+    let mut session = Session::open(&["--dir", &dir], 80, 20, home, "分类");
     session.send("s");
     session.wait_for("搜索");
     session.send("正文编号3");
@@ -47,9 +46,7 @@ fn read_article_3(home: &Path, dir: &Path) {
     session.send("\r");
     session.wait_for("正文编号3在此");
     assert!(!session.screen().contains("正文编号2在此"), "{}", session.screen());
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]

@@ -19,8 +19,7 @@ fn joined_emoji_are_shown_and_printed_as_their_parts() {
     fs::write(&file, TEXT).expect("write");
     let path = file.to_string_lossy().into_owned();
 
-    let mut session = Session::start(&[&path], 60, 12, home.path(), &[]);
-    session.wait_for("尾");
+    let mut session = Session::open(&[&path], 60, 12, home.path(), "尾");
     let screen = session.screen();
     let row = screen.lines().position(|line| line.contains('尾')).expect("the line") as u16;
     let start = (0..60).find(|&col| session.cell(row, col) == "甲").expect("甲");
@@ -33,8 +32,7 @@ fn joined_emoji_are_shown_and_printed_as_their_parts() {
         !String::from_utf8_lossy(&output).contains('\u{200d}'),
         "a joiner reached the terminal"
     );
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 
     // `show` prints the same text.
     let shown = support::yuedu(home.path())

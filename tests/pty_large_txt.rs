@@ -36,25 +36,19 @@ fn a_large_text_reopens_at_the_chapter_read_alone_or_through_its_folder() {
     std::fs::write(&file, novel()).expect("write the novel");
     let (file, folder) = (file.to_str().expect("UTF-8"), folder.to_str().expect("UTF-8"));
     // 90% typed at once, before the whole text is read, is 90% of the whole.
-    let mut session = Session::start(&[file], 80, 24, home.path(), &[]);
-    session.wait_for("【章0001】");
+    let mut session = Session::open(&[file], 80, 24, home.path(), "【章0001】");
     session.send("90%");
     session.wait_for("【章054");
     session.send("j");
     let chapter = chapter_on_screen(&session.screen()).expect("a chapter on screen");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
     // Through the folder, opened and left without reading.
-    let mut session = Session::start(&[folder], 100, 30, home.path(), &[]);
-    session.wait_for("长夜");
+    let mut session = Session::open(&[folder], 100, 30, home.path(), "长夜");
     session.send("l\r");
     session.wait_for(&chapter);
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
     // On its own again: the same chapter.
-    let mut session = Session::start(&[file], 80, 24, home.path(), &[]);
-    session.wait_for(&chapter);
+    let mut session = Session::open(&[file], 80, 24, home.path(), &chapter);
     assert!(!session.screen().contains("【章0001】"), "{}", session.screen());
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }

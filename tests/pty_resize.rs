@@ -61,8 +61,7 @@ fn open_long_article(home: &std::path::Path, cols: u16, rows: u16) -> (Session, 
     let file = home.join("long.md");
     std::fs::write(&file, long_article()).expect("write the article");
     let path = file.to_str().expect("a UTF-8 path").to_string();
-    let session = Session::start(&[path.as_str()], cols, rows, home, &[]);
-    session.wait_for("【段00000】");
+    let session = Session::open(&[path.as_str()], cols, rows, home, "【段00000】");
     session.wait_until("the line count in the status line", |s| {
         line_count(&s.screen()) > 10_000
     });
@@ -102,15 +101,14 @@ fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
         first_marker(&s.screen()).as_deref() == Some(anchor.as_str())
     });
     // It stays there: no late frame moves it.
-    std::thread::sleep(Duration::from_millis(300));
+    session.settle();
     assert_eq!(
         first_marker(&session.screen()),
         Some(anchor.clone()),
         "{}",
         session.screen()
     );
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
@@ -122,11 +120,8 @@ fn a_large_file_reopens_at_a_place_past_its_first_part() {
     session.wait_for("【段19999】");
     // `G` is a jump; reading on from there (a few lines up) makes it the place read.
     session.send("kkkkk");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    let mut session = Session::start(&[path], 80, 24, home.path(), &[]);
-    session.wait_for("【段1999");
+    session.quit();
+    let mut session = Session::open(&[path], 80, 24, home.path(), "【段1999");
     assert!(!session.screen().contains("【段00000】"), "{}", session.screen());
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }

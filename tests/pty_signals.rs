@@ -9,13 +9,14 @@ use std::path::Path;
 
 use support::Session;
 
-/// Opens 如何做好客户关系管理 and pages once.
-fn open_an_article(session: &mut Session) {
-    session.wait_for("分类");
+/// Starts the reader at 120×35, opens 如何做好客户关系管理 and pages once.
+fn open_an_article(home: &Path) -> Session {
+    let mut session = Session::open(&[], 120, 35, home, "分类");
     for key in ["j", "l", "l", " "] {
         session.send(key);
     }
     session.wait_for("营销管理 › 如何做好客户关系管理");
+    session
 }
 
 fn state(home: &Path) -> String {
@@ -24,8 +25,7 @@ fn state(home: &Path) -> String {
 
 fn ends_cleanly_on(signal: &str) {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    open_an_article(&mut session);
+    let mut session = open_an_article(home.path());
     assert!(session.raw_mode() && session.mouse_reporting());
     session.signal(signal);
     session.wait_exit();
@@ -54,8 +54,7 @@ fn sighup_restores_the_terminal_and_saves() {
 #[test]
 fn sigterm_with_the_note_prompt_open_keeps_the_bookmark_and_its_note() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    open_an_article(&mut session);
+    let mut session = open_an_article(home.path());
     session.send("m");
     session.wait_for("书签备注");
     session.send("半句备注");
@@ -69,8 +68,7 @@ fn sigterm_with_the_note_prompt_open_keeps_the_bookmark_and_its_note() {
 #[test]
 fn sigtstp_suspends_with_the_terminal_restored_and_sigcont_redraws() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    open_an_article(&mut session);
+    let mut session = open_an_article(home.path());
     session.signal("TSTP");
     session.wait_until("the terminal restored", |s| !s.alternate_screen());
     session.assert_restored();
@@ -82,24 +80,20 @@ fn sigtstp_suspends_with_the_terminal_restored_and_sigcont_redraws() {
     session.send("?");
     session.wait_for("帮助");
     session.send("q");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]
 fn ctrl_z_suspends_and_the_reader_comes_back_on_sigcont() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    open_an_article(&mut session);
+    let mut session = open_an_article(home.path());
     session.send("\x1a");
     session.wait_until("the terminal restored", |s| !s.alternate_screen());
     session.assert_restored();
     session.signal("CONT");
     session.wait_until("the alternate screen again", Session::alternate_screen);
     session.wait_for("营销管理 › 如何做好客户关系管理");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
@@ -118,8 +112,14 @@ fn a_worker_panic_while_loading_skips_the_file_and_the_reader_goes_on() {
     let bad = texts.join("p0100.md");
     let fault = format!("parse:{}", bad.display());
     let dir = texts.to_string_lossy().to_string();
-    let mut session = Session::start(&["--dir", &dir], 100, 30, home.path(), &[("YUEDU_TEST_PANIC", &fault)]);
-    session.wait_for("有 1 个文件无法读取");
+    let mut session = Session::open_with(
+        &["--dir", &dir],
+        100,
+        30,
+        home.path(),
+        &[("YUEDU_TEST_PANIC", &fault)],
+        "有 1 个文件无法读取",
+    );
     assert!(session.alternate_screen(), "still on the alternate screen");
     assert!(session.raw_mode(), "still in raw mode");
     // Keys still arrive and the loaded articles are all there.
@@ -128,9 +128,7 @@ fn a_worker_panic_while_loading_skips_the_file_and_the_reader_goes_on() {
     session.send("独句2099");
     session.wait_for("诗2099");
     session.send("\x1b");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
     let output = String::from_utf8_lossy(&session.output()).to_string();
     assert!(!output.contains("panicked"), "a panic message reached the screen");
 }
@@ -138,8 +136,7 @@ fn a_worker_panic_while_loading_skips_the_file_and_the_reader_goes_on() {
 #[test]
 fn the_position_survives_sigkill_a_moment_after_paging() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    open_an_article(&mut session);
+    let mut session = open_an_article(home.path());
     session.send(" ");
     session.send(" ");
     let top_line = session
@@ -156,20 +153,17 @@ fn the_position_survives_sigkill_a_moment_after_paging() {
     session.signal("KILL");
     session.wait_exit();
 
-    let mut session = Session::start(&[], 120, 35, home.path(), &[]);
-    session.wait_for("c 继续阅读：如何做好客户关系管理");
+    let mut session = Session::open(&[], 120, 35, home.path(), "c 继续阅读：如何做好客户关系管理");
     session.send("c");
     session.wait_for("营销管理 › 如何做好客户关系管理");
     session.wait_for(&top_line);
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }
 
 #[test]
 fn resizing_back_and_forth_keeps_the_top_line_and_the_saved_position_in_a_pty() {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::start(&[], 80, 30, home.path(), &[]);
-    session.wait_for("分类");
+    let mut session = Session::open(&[], 80, 30, home.path(), "分类");
     // Narrow: one pane at a time.
     for key in ["j", "\r", "\r", " ", " ", "j", "j"] {
         session.send(key);
@@ -188,20 +182,17 @@ fn resizing_back_and_forth_keeps_the_top_line_and_the_saved_position_in_a_pty() 
     let first = top(&session);
     for _ in 0..4 {
         session.resize(60, 30);
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        session.settle();
         session.resize(80, 30);
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        session.settle();
     }
-    std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(top(&session), first, "the same text on screen after the resizes");
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
     // And the saved position is the one read, not one moved by the resizes.
-    let mut session = Session::start(&[], 80, 30, home.path(), &[]);
-    session.wait_for("继续阅读");
+    let mut session = Session::open(&[], 80, 30, home.path(), "继续阅读");
     session.send("c");
     session.wait_for("营销管理 › 如何做好客户关系管理");
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    session.settle();
     // Reopened with the text read on top (a blank line above it may go).
     let text_lines = |shown: &str| {
         shown
@@ -216,6 +207,5 @@ fn resizing_back_and_forth_keeps_the_top_line_and_the_saved_position_in_a_pty() 
         text_lines(&first),
         "the same text on screen after a restart"
     );
-    session.send("q");
-    assert_eq!(session.wait_exit(), 0);
+    session.quit();
 }

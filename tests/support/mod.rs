@@ -6,6 +6,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -53,6 +54,8 @@ pub struct Session {
     parser: Arc<Mutex<vt100::Parser<Recorder>>>,
     pub effects: Arc<Mutex<Effects>>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// Set when the terminal's other end is closed and all output is read.
+    closed: Arc<AtomicBool>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     /// Kept open for the session's lifetime.
@@ -63,6 +66,30 @@ impl Session {
     /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and data in `home`.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
         Session::start_program(env!("CARGO_BIN_EXE_yuedu"), args, cols, rows, home, env)
+    }
+
+    /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its folders below
+    /// `home` and waits for its first screen, known by `first` (text it shows).
+    pub fn open(args: &[&str], cols: u16, rows: u16, home: &Path, first: &str) -> Session {
+        Session::open_with(args, cols, rows, home, &[], first)
+    }
+
+    /// `open`, with `env` added to the program's environment.
+    pub fn open_with(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)], first: &str) -> Session {
+        let session = Session::start(args, cols, rows, home, env);
+        session.wait_for(first);
+        session
+    }
+
+    /// Quits with `q` and checks that the program exits with 0 and leaves
+    /// the terminal as it found it.
+    pub fn quit(&mut self) {
+        self.send("q");
+        assert_eq!(self.wait_exit(), 0, "quitting exits with 0");
+        #[cfg(unix)]
+        self.assert_restored();
+        #[cfg(not(unix))]
+        assert!(!self.alternate_screen() && !self.cursor_hidden(), "terminal restored");
     }
 
     /// Starts `sh -c SCRIPT` (with the binary's path as `$0`), for pipes into yuedu.
@@ -104,7 +131,8 @@ impl Session {
         let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("writer")));
-        let (feed, raw, answer) = (parser.clone(), output.clone(), writer.clone());
+        let closed = Arc::new(AtomicBool::new(false));
+        let (feed, raw, answer, eof) = (parser.clone(), output.clone(), writer.clone(), closed.clone());
         std::thread::spawn(move || {
             let mut chunk = [0u8; 8192];
             while let Ok(n) = reader.read(&mut chunk) {
@@ -127,11 +155,13 @@ impl Session {
                     r.extend_from_slice(&chunk[..n]);
                 }
             }
+            eof.store(true, Ordering::SeqCst);
         });
         Session {
             parser,
             effects,
             output,
+            closed,
             writer,
             child,
             master: pty.master,
@@ -243,6 +273,29 @@ impl Session {
         panic!("never saw {what}; the screen shows:\n{}", self.screen());
     }
 
+    /// Waits until the program has drawn all it had to: its output has been
+    /// quiet for a few frames' time. For checks that nothing more moves.
+    pub fn settle(&self) {
+        let quiet = Duration::from_millis(250);
+        let start = Instant::now();
+        let mut seen = self.output_len();
+        let mut since = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(30));
+            let now = self.output_len();
+            if now != seen {
+                (seen, since) = (now, Instant::now());
+            } else if since.elapsed() >= quiet {
+                return;
+            }
+        }
+        panic!("the output never settled; the screen shows:\n{}", self.screen());
+    }
+
+    fn output_len(&self) -> usize {
+        self.output.lock().map(|o| o.len()).unwrap_or_default()
+    }
+
     pub fn send(&mut self, keys: &str) {
         let mut writer = self.writer.lock().expect("writer");
         writer.write_all(keys.as_bytes()).expect("write keys");
@@ -261,8 +314,8 @@ impl Session {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
             if let Ok(Some(status)) = self.child.try_wait() {
-                // Give the reader thread a moment to take the last output.
-                std::thread::sleep(Duration::from_millis(150));
+                // The last output is read once the terminal's other end closes.
+                self.wait_until("the end of the output", |s| s.closed.load(Ordering::SeqCst));
                 return status.exit_code();
             }
             std::thread::sleep(Duration::from_millis(30));
