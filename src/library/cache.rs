@@ -37,19 +37,48 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use super::article::{Body, Document, Meta};
-use entry::{Entry, FORMAT, FRAME, Header, MAGIC, PARSER, Structure, index};
+use entry::{Entry, EntryKey, FORMAT, FRAME, Header, MAGIC, PARSER, Structure, index};
 pub use entry::{Stamp, entry_bytes};
 use housekeeping::MAX_TOTAL_BYTES;
 pub use housekeeping::{Usage, usage};
 
-/// Where one file's entry is in the cache file, and what it was made from:
-/// ranges of the file, so opening a cache allocates nothing per entry.
+/// Where one file's entry is in the cache file: ranges of the file, so
+/// opening a cache allocates nothing per entry but this (24 bytes; a cache
+/// is far below 4 GiB). The file's stamp is read from the entry when asked.
 #[derive(Clone, Debug)]
 pub struct Slot {
-    path: Range<usize>,
-    id: Range<usize>,
-    stamp: Stamp,
-    bytes: Range<usize>,
+    path: Range<u32>,
+    id: Range<u32>,
+    bytes: Range<u32>,
+}
+
+impl Slot {
+    /// `None` for a range past 4 GiB.
+    pub(super) fn new(path: Range<usize>, id: Range<usize>, bytes: Range<usize>) -> Option<Slot> {
+        let narrow = |r: Range<usize>| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?);
+        Some(Slot {
+            path: narrow(path)?,
+            id: narrow(id)?,
+            bytes: narrow(bytes)?,
+        })
+    }
+
+    fn path(&self) -> Range<usize> {
+        wide(&self.path)
+    }
+
+    fn id(&self) -> Range<usize> {
+        wide(&self.id)
+    }
+
+    /// The entry (after its frame).
+    pub(super) fn bytes(&self) -> Range<usize> {
+        wide(&self.bytes)
+    }
+}
+
+fn wide(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 /// What became of one file's entry while loading.
@@ -136,7 +165,7 @@ pub struct ArticleCache {
 /// the cache is built in memory.
 #[derive(Debug, Default)]
 struct Recorded {
-    kept: Vec<Range<usize>>,
+    kept: Vec<Range<u32>>,
     added: Option<Spill>,
     changed: bool,
 }
@@ -237,13 +266,13 @@ impl ArticleCache {
         for (n, slot) in slots.iter().enumerate() {
             let n = u32::try_from(n).unwrap_or(NOT_USED);
             lookup
-                .entry(hasher.hash_one(&read[slot.path.clone()]))
+                .entry(hasher.hash_one(&read[slot.path()]))
                 .and_modify(|taken| {
                     // Two entries for one path cannot be told apart (nor two
                     // paths of one hash): neither is used; the files are parsed.
                     sound &= slots
                         .get(*taken as usize)
-                        .is_some_and(|other| read[other.path.clone()] != read[slot.path.clone()]);
+                        .is_some_and(|other| read[other.path()] != read[slot.path()]);
                     *taken = NOT_USED;
                 })
                 .or_insert(n);
@@ -264,7 +293,7 @@ impl ArticleCache {
     fn find(&self, path: &str) -> Option<usize> {
         let n = *self.lookup.get(&self.hasher.hash_one(path.as_bytes()))? as usize;
         let slot = self.slots.get(n)?;
-        (self.read.get(slot.path.clone())? == path.as_bytes()).then_some(n)
+        (self.read.get(slot.path())? == path.as_bytes()).then_some(n)
     }
 
     /// The slot for the file at `path`, left in place.
@@ -276,9 +305,13 @@ impl ArticleCache {
     /// file last changed before the cache was written (else a change within
     /// the same tick of the file system's clock could hide behind it).
     pub fn fits(&self, slot: &Slot, id: &str, stamp: Stamp) -> bool {
-        slot.stamp == stamp
-            && stamp.newest_ns() < self.written_ns
-            && self.read.get(slot.id.clone()) == Some(id.as_bytes())
+        stamp.newest_ns() < self.written_ns
+            && self.read.get(slot.id()) == Some(id.as_bytes())
+            && self
+                .read
+                .get(slot.bytes())
+                .and_then(|entry| postcard::take_from_bytes::<EntryKey<'_>>(entry).ok())
+                .is_some_and(|(key, _)| key.stamp == stamp)
     }
 
     /// The article or problem stored in `slot`, built anew; `None` if the
@@ -323,7 +356,7 @@ impl ArticleCache {
 
     /// The entry in `slot`; `None` if it is damaged.
     fn entry(&self, slot: &Slot) -> Option<Entry<'_>> {
-        postcard::from_bytes(self.read.get(slot.bytes.clone())?).ok()
+        postcard::from_bytes(self.read.get(slot.bytes())?).ok()
     }
 
     /// Records what became of one file's entry, for `save`.
@@ -377,7 +410,7 @@ impl ArticleCache {
             .added
             .take()
             .unwrap_or_else(|| Spill::create(&self.file, &self.parser));
-        for range in &recorded.kept {
+        for range in recorded.kept.iter().map(wide) {
             spill.write(self.read.get(range.start - FRAME..range.end).unwrap_or_default());
         }
         spill.finish(&self.file)?;

@@ -96,6 +96,16 @@ pub(super) struct Entry<'a> {
     pub(super) parsed: Result<Parsed<'a>, &'a str>,
 }
 
+/// The first fields of an `Entry`, read without the rest.
+#[derive(Deserialize)]
+pub(super) struct EntryKey<'a> {
+    #[serde(rename = "path")]
+    _path: &'a str,
+    #[serde(rename = "id")]
+    _id: &'a str,
+    pub(super) stamp: Stamp,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Parsed<'a> {
     #[serde(borrow)]
@@ -225,19 +235,15 @@ pub(super) fn index(bytes: &[u8], parser: &str) -> Option<(Vec<Slot>, bool)> {
     while at < bytes.len() {
         let Some(slot) = frame_at(bytes, at).and_then(|range| {
             let key: Entry<'_> = postcard::from_bytes(&bytes[range.clone()]).ok()?;
-            Some(Slot {
-                path: span(key.path),
-                id: span(key.id),
-                stamp: key.stamp,
-                bytes: range,
-            })
+            Slot::new(span(key.path), span(key.id), range)
         }) else {
             sound = false;
             break;
         };
-        at = slot.bytes.end;
+        at = slot.bytes().end;
         slots.push(slot);
     }
+    slots.shrink_to_fit();
     Some((slots, sound))
 }
 

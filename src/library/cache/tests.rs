@@ -350,3 +350,18 @@ fn a_search_writes_the_entries_it_parses_while_it_reads() {
     drop(plan.read_in_place(&cache));
     assert_eq!(cache.reused(), 80, "every entry was written");
 }
+
+/// A slot is held per cached file while the collection is read: three
+/// ranges; the stamp is read from the entry, and a changed stamp misses.
+#[test]
+fn a_slot_is_three_ranges_and_the_stamp_is_checked_from_its_entry() {
+    assert_eq!(std::mem::size_of::<Slot>(), 24);
+    let stamp = Stamp::new(3, 10, 20, 7);
+    let mut bytes = header(PARSER);
+    bytes.extend(entry_bytes("/a.md", "a", stamp, Err("empty file")).expect("entry"));
+    let cache = cache_of(bytes).expect("a cache");
+    let slot = cache.slot("/a.md").expect("a slot");
+    assert!(cache.fits(slot, "a", stamp));
+    assert!(!cache.fits(slot, "a", Stamp::new(4, 10, 20, 7)), "another size");
+    assert!(!cache.fits(slot, "b", stamp), "another ID");
+}
