@@ -1,0 +1,83 @@
+//! The search results, hits marked in the reader, and a full search box.
+
+use super::*;
+
+#[test]
+fn search_results_wide() {
+    let mut app = app(120, 35, "s");
+    app.handle(Input::Paste("客户关系".into()));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn search_results_narrow() {
+    let mut app = app(60, 20, "s");
+    app.handle(Input::Paste("管理".into()));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn highlighted_hits_in_the_reader() {
+    let mut app = app(60, 20, "j l l /");
+    app.handle(Input::Paste("客户".into()));
+    app.handle(Input::Key(Key::parse("enter").expect("key")));
+    let mut terminal = Terminal::new(TestBackend::new(60, 20)).expect("terminal");
+    terminal
+        .draw(|frame| {
+            render(&app, &Theme::dark(), frame.buffer_mut());
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let theme = Theme::dark();
+    // Every 客户 on screen is drawn in a hit style; the current one differently.
+    let mut hits = 0;
+    let mut current = 0;
+    for y in 3..19 {
+        for x in 0..59 {
+            if buffer[(x, y)].symbol() == "客" && buffer[(x + 2, y)].symbol() == "户" {
+                let style = buffer[(x, y)].style();
+                if style.bg == theme.current_hit.bg {
+                    current += 1;
+                } else {
+                    assert_eq!(style.bg, theme.hit.bg, "客户 at ({x},{y}) is not highlighted");
+                    hits += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(current, 1);
+    assert!(hits > 3);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn a_result_found_by_its_author_says_so() {
+    let mut app = app(120, 35, "s");
+    for c in "=admin".chars() {
+        app.handle(Input::Key(Key::char(c)));
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("作者：admin"), "{shown}");
+}
+
+#[test]
+fn a_search_box_that_is_full_says_so_instead_of_dropping_keys() {
+    let mut app = app(120, 35, "s");
+    let press = |app: &mut App, key: &str| app.handle(Input::Key(Key::parse(key).expect("key")));
+    // 5,461 characters of 3 bytes fit, one byte short of 16 KB.
+    app.handle(Input::Paste("字".repeat(6_000)));
+    assert!(screen(&app).contains("输入已满（最多 16 KB）"), "{}", screen(&app));
+    press(&mut app, "a");
+    assert!(!screen(&app).contains("输入已满"), "a fits");
+    // Each key that does not fit says it again; deleting makes room.
+    for key in ["y", "字"] {
+        press(&mut app, key);
+        assert!(screen(&app).contains("输入已满"), "{key}: {}", screen(&app));
+    }
+    press(&mut app, "backspace");
+    assert!(!screen(&app).contains("输入已满"));
+    // The find prompt in the reader, too.
+    let mut reader = self::app(120, 35, "j l l /");
+    reader.handle(Input::Paste("字".repeat(6_000)));
+    assert!(screen(&reader).contains("输入已满"), "{}", screen(&reader));
+}
