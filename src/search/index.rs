@@ -18,9 +18,11 @@ struct Doc {
     /// How the body is searched: a folded copy only where Traditional,
     /// variant or full-width characters need one; otherwise the article's own.
     body: Searchable,
-    /// Pinyin initials of the title and the author (see `pinyin::initials`).
-    title_initials: Box<[u32]>,
-    author_initials: Box<[u32]>,
+    /// Pinyin initials of the title, then of the author (see
+    /// `pinyin::initials`), in one list: one allocation an article, not two.
+    initials: Box<[u32]>,
+    /// How many of `initials` are the title's.
+    title_initials: u32,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -90,9 +92,7 @@ impl SearchIndex {
         // the pinyin initials a query of letters may need.
         let unfolded = |a: &D| Doc {
             body: Searchable::IgnoringAsciiCase,
-            title_initials: pinyin::initials(a.title()),
-            author_initials: a.author().map(pinyin::initials).unwrap_or_default(),
-            ..Doc::default()
+            ..Doc::with_initials(a.title(), a.author())
         };
         let docs = if query.uses_pinyin() {
             let docs = crate::parallel::map(articles, 64, unfolded);
@@ -258,19 +258,35 @@ impl Doc {
             summary: a.summary().and_then(copy),
         };
         let any = meta.title.is_some() || meta.author.is_some() || meta.tags.is_some() || meta.summary.is_some();
-        let initials = |s: &str| {
-            if with_initials {
-                pinyin::initials(s)
-            } else {
-                Box::default()
-            }
+        let initials = if with_initials {
+            Doc::with_initials(a.title(), a.author())
+        } else {
+            Doc::default()
         };
         Doc {
             meta: any.then(|| Box::new(meta)),
             body: Searchable::IgnoringAsciiCase,
-            title_initials: initials(a.title()),
-            author_initials: a.author().map(initials).unwrap_or_default(),
+            ..initials
         }
+    }
+
+    /// A document holding only the pinyin initials of `title` and `author`.
+    fn with_initials(title: &str, author: Option<&str>) -> Doc {
+        let mut initials: Vec<u32> = pinyin::initials(title).collect();
+        let title_initials = u32::try_from(initials.len()).unwrap_or(u32::MAX);
+        initials.extend(author.into_iter().flat_map(pinyin::initials));
+        Doc {
+            initials: initials.into_boxed_slice(),
+            title_initials,
+            ..Doc::default()
+        }
+    }
+
+    /// The pinyin initials of the title and of the author.
+    fn title_and_author_initials(&self) -> (&[u32], &[u32]) {
+        self.initials
+            .split_at_checked(self.title_initials as usize)
+            .unwrap_or((&self.initials, &[]))
     }
 
     /// Every hit of the query in the body (`original`), as original ranges.
@@ -366,14 +382,10 @@ impl Matcher<'_> {
             .and_then(|m| m.author.as_deref())
             .or(document.author())
             .unwrap_or("");
+        let (title_initials, author_initials) = doc.title_and_author_initials();
         let fields: [(Field, &str, &[u32], &str); 2] = [
-            (Field::Title, title, &doc.title_initials, document.title()),
-            (
-                Field::Author,
-                author,
-                &doc.author_initials,
-                document.author().unwrap_or(""),
-            ),
+            (Field::Title, title, title_initials, document.title()),
+            (Field::Author, author, author_initials, document.author().unwrap_or("")),
         ];
         for (field, text, initials, original) in fields {
             if !term.searches(field) {
