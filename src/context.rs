@@ -304,8 +304,10 @@ impl Context {
         limit: usize,
         show: impl Fn(&SearchResults, &[&dyn Document]) -> T,
     ) -> Result<T, Failure> {
-        let plan = self.plan()?;
-        if let Some(cache) = self.cache(&plan) {
+        let mut plan = self.plan()?;
+        // Reading in place uses the plan up; when it gives way, the files
+        // are found again, which standard input cannot be read for twice.
+        if let Some(cache) = self.cache(&plan).filter(|_| !plan.reads_stdin()) {
             let collection = plan.read_in_place(&cache);
             let named_empty = collection.documents.is_empty() && !self.sources.is_empty();
             let shown = (!named_empty && !collection.collides)
@@ -328,6 +330,7 @@ impl Context {
                 save_cache(Some(cache));
                 return Ok(shown);
             }
+            plan = self.plan()?;
         }
         let library = self.load_plan(plan)?;
         report(library.problems());

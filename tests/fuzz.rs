@@ -236,6 +236,7 @@ impl CacheFixture {
                 .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
                 .collect()
         };
+        let p = plan(&self.root);
         let mut cache = p.open_cache(&self.cache_dir).expect("cache");
         let loaded = shown_of(&p.load_cached(Some(&mut cache)));
         (in_place, loaded)

@@ -5,7 +5,7 @@ use super::article::{Article, Document};
 use super::cache::{ArticleCache, CachedArticle, Change, Slot};
 use super::collection::LoadProblem;
 use super::order::{OrderKey, collection_order};
-use super::plan::{Candidate, Content, Plan};
+use super::plan::{Candidate, Content, Plan, split};
 use super::read::{CHUNK, Loaded, load_candidate};
 
 impl Plan {
@@ -13,16 +13,19 @@ impl Plan {
     /// in are read in place (no article is built); the others, and articles
     /// not from folders, are parsed now, on all cores. What became of each
     /// cache entry is recorded in `cache` as it comes (new entries go
-    /// straight to its new file): `save` it to keep them.
-    pub fn read_in_place<'c>(&self, cache: &'c ArticleCache) -> InPlace<'c> {
+    /// straight to its new file): `save` it to keep them. The plan is used
+    /// up: its candidates are freed a part at a time as they are read, and
+    /// the documents go straight into a list of their final size.
+    pub fn read_in_place<'c>(self, cache: &'c ArticleCache) -> InPlace<'c> {
+        let listed = self.listed_categories();
         let mut collection = InPlace {
-            problems: self.problems.clone(),
-            ..InPlace::default()
+            documents: Vec::with_capacity(self.candidates.len()),
+            problems: self.problems,
+            collides: false,
         };
-        let mut documents: Vec<Option<InPlaceDoc<'c>>> = Vec::with_capacity(self.candidates.len());
         // A part at a time, each file's cache entry recorded as it comes.
-        for part in self.candidates.chunks(CHUNK) {
-            let read = crate::parallel::map(part, 64, |c| read_for_search(c, cache));
+        for part in split(self.candidates, CHUNK) {
+            let read = crate::parallel::map(&part, 64, |c| read_for_search(c, cache));
             for (candidate, read) in part.iter().zip(read) {
                 let (document, change) = match read {
                     Some(ReadForSearch::InPlace(Ok(article), slot)) => {
@@ -36,29 +39,21 @@ impl Plan {
                 };
                 cache.record(change);
                 match document {
-                    Ok(document) => documents.push(Some(document)),
-                    Err(message) => {
-                        documents.push(None);
-                        collection.problems.push(LoadProblem {
-                            path: candidate.relative().into_owned(),
-                            message,
-                        });
-                    }
+                    Ok(document) => collection.documents.push(document),
+                    Err(message) => collection.problems.push(LoadProblem {
+                        path: candidate.relative().into_owned(),
+                        message,
+                    }),
                 }
             }
         }
-        let mut ids: Vec<&str> = (self.candidates.iter().zip(&documents))
-            .filter(|(_, d)| d.is_some())
-            .map(|(c, _)| c.id.as_str())
-            .collect();
+        let mut ids: Vec<&str> = collection.documents.iter().map(|d| d.key().id).collect();
         // Documents read in place cannot take another ID: with IDs taken
         // twice, the search loads the collection instead (`collides`),
         // which names the later ones anew by the first-wins rule.
         ids.sort_unstable();
         collection.collides = ids.windows(2).any(|pair| pair[0] == pair[1]);
         drop(ids);
-        collection.documents = documents.into_iter().flatten().collect();
-        let listed = self.listed_categories();
         collection
             .documents
             .sort_by(|a, b| collection_order(&listed, a.key(), b.key()));

@@ -168,6 +168,7 @@ fn racy_entries_are_read_again() {
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let cache = plan.open_cache(cache_dir.path()).expect("cache");
         let in_place = of_in_place(&plan.read_in_place(&cache)).0[0].2.clone();
+        let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let loaded = plan.load_cached(Some(&mut plan_cache(root.path(), cache_dir.path())));
         (in_place, loaded.articles()[0].body.text.clone())
     };

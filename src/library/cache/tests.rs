@@ -346,6 +346,7 @@ fn a_search_writes_the_entries_it_parses_while_it_reads() {
     );
     drop(collection);
     assert!(cache.save().expect("save"));
+    let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
     let cache = plan.open_cache(cache_dir.path()).expect("cache");
     drop(plan.read_in_place(&cache));
     assert_eq!(cache.reused(), 80, "every entry was written");
