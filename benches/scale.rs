@@ -3,7 +3,8 @@
 //! memory, rg as the floor of reading the bytes) are printed; per-frame work
 //! (switching categories, listing, scrolling) is measured by criterion.
 //! First, many small articles: peak resident memory of the release binary
-//! per corpus byte for `list` and `search` (`YUEDU_POEMS=N` runs only that).
+//! per corpus byte for `list`, `search` and the reader (in a pseudo-terminal,
+//! with its first frame), cold and warm (`YUEDU_POEMS=N` runs only that).
 
 mod support;
 
@@ -356,6 +357,78 @@ fn poems(_: &mut Criterion) {
             );
         }
     }
+    for warm in [false, true] {
+        if !warm {
+            let _ = std::fs::remove_dir_all(home.path().join("yuedu"));
+        }
+        match reader_peak(dir.path(), home.path()) {
+            Some((first, peak)) => println!(
+                "poems: the reader {}: first frame {first:.2?} = {:.2}x rg; peak resident once loaded {:.1} MB = {:.2}x the corpus bytes",
+                if warm { "warm" } else { "cold" },
+                first.as_secs_f64() / rg_time.as_secs_f64(),
+                peak as f64 / 1e6,
+                peak as f64 / bytes
+            ),
+            None => println!("poems: the reader's memory is read from /proc, which this system lacks"),
+        }
+    }
+}
+
+/// The reader on `folder` in a 100×30 pseudo-terminal, its folders in
+/// `home`: the time to its first frame (the list heading's article count
+/// shown) and its peak resident memory once loading has finished (no output
+/// for a second), read from `/proc` (Linux; `None` elsewhere).
+fn reader_peak(folder: &std::path::Path, home: &std::path::Path) -> Option<(Duration, usize)> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let size = PtySize {
+        rows: 30,
+        cols: 100,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size).ok()?;
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu"));
+    command.arg("--dir");
+    command.arg(folder);
+    command.env("TERM", "xterm-256color");
+    for name in ["XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"] {
+        command.env(name, home);
+    }
+    let started = Instant::now();
+    let mut child = pty.slave.spawn_command(command).ok()?;
+    drop(pty.slave);
+    let pid = child.process_id()?;
+    let mut reader = pty.master.try_clone_reader().ok()?;
+    let (send, output) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        while let Ok(n @ 1..) = reader.read(&mut chunk) {
+            if send.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut first = None;
+    let wanted = "篇".as_bytes();
+    loop {
+        let wait = Duration::from_secs(if first.is_some() { 1 } else { 60 });
+        let Ok(chunk) = output.recv_timeout(wait) else { break };
+        seen.extend_from_slice(&chunk);
+        if first.is_none() && seen.windows(wanted.len()).any(|w| w == wanted) {
+            first = Some(started.elapsed());
+        }
+    }
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok();
+    let peak = status.as_deref().and_then(|s| {
+        let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse::<usize>().ok()
+    });
+    let mut writer = pty.master.take_writer().ok()?;
+    let _ = writer.write_all(b"q");
+    let _ = child.wait();
+    Some((first?, peak? * 1024))
 }
 
 // The collection first: its resident memory is measured from a fresh process.
