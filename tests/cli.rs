@@ -302,9 +302,8 @@ fn the_article_cache_follows_edits_and_survives_damage() {
     // A cache folder that cannot be made costs nothing but speed.
     let blocked = home.path().join("not-a-folder");
     std::fs::write(&blocked, "a file").expect("write");
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CACHE_HOME", &blocked)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
+    yuedu_at(home.path())
+        .env("XDG_CACHE_HOME", &blocked)
         .arg("--dir")
         .arg(&dir)
         .args(["search", "新写"])
@@ -316,8 +315,7 @@ fn the_article_cache_follows_edits_and_survives_damage() {
     std::fs::remove_file(&files[0]).expect("remove");
     let config = home.path().join("config.toml");
     std::fs::write(&config, "[library]\ncache = false\n").expect("write");
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CACHE_HOME", home.path().join("cache"))
+    yuedu_at(home.path())
         .arg("--config")
         .arg(&config)
         .arg("--dir")

@@ -3,17 +3,8 @@
 
 mod support;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn yuedu(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("HOME", home);
-    cmd
-}
+use support::yuedu;
 
 #[test]
 fn every_invalid_fixture_gives_its_message_and_status_two() {

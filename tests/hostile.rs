@@ -5,19 +5,12 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+use support::yuedu;
 use yuedu::layout::{Layout, LayoutSettings};
 use yuedu::library::Library;
 
-fn yuedu(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    cmd.timeout(Duration::from_secs(60));
-    cmd
-}
+mod support;
 
 /// A folder with one good article, so the collection is never empty.
 fn collection() -> tempfile::TempDir {

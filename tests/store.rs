@@ -5,6 +5,8 @@ use std::process::Command;
 use jiff::Timestamp;
 use yuedu::store::{Bookmark, Change, Store};
 
+mod support;
+
 const DIR_VAR: &str = "YUEDU_STORE_WRITER_DIR";
 const TAG_VAR: &str = "YUEDU_STORE_WRITER_TAG";
 const PER_PROCESS: i128 = 40;
@@ -63,13 +65,7 @@ fn listing_bookmarks_leaves_a_damaged_state_file_where_it_is() {
     std::fs::create_dir_all(&data).expect("mkdir");
     std::fs::write(data.join("state.json"), "{ damaged").expect("write");
     for args in [&["bookmarks"][..], &["bookmarks", "--json"], &["bookmarks", "export"]] {
-        let output = Command::new(env!("CARGO_BIN_EXE_yuedu"))
-            .args(args)
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .output()
-            .expect("run yuedu");
+        let output = support::yuedu(home.path()).args(args).output().expect("run yuedu");
         assert!(output.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("原样保留未改动"), "{args:?}: {stderr}");
