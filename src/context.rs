@@ -229,8 +229,11 @@ impl Context {
 
     fn load_plan(&self, plan: Plan) -> Result<Library, Failure> {
         let mut cache = self.cache(&plan);
-        let library = plan.load_cached(cache.as_mut());
+        let (mut library, batch) = plan.read_all(cache.as_mut());
+        // Saved before the articles are merged in: the cache's copy of its
+        // file is gone before that needs memory of its own.
         save_cache(cache);
+        library.extend(batch);
         self.require_articles(library)
     }
 

@@ -10,7 +10,7 @@ use super::article::Origin;
 use super::cache::{ArticleCache, Stamp};
 use super::collection::{Library, LibraryError, LoadProblem};
 use super::formats::{ChapterRule, Format};
-use super::read::read_batch_cached;
+use super::read::{Batch, read_batch_cached};
 use super::walk::{article_id, walk};
 use crate::text::sanitize_inline;
 
@@ -219,10 +219,18 @@ impl Plan {
     }
 
     /// Reads everything at once, taking unchanged files from `cache`.
-    pub fn load_cached(mut self, cache: Option<&mut ArticleCache>) -> Library {
-        let mut library = self.start();
-        library.extend(read_batch_cached(std::mem::take(&mut self.candidates), cache));
+    pub fn load_cached(self, cache: Option<&mut ArticleCache>) -> Library {
+        let (mut library, batch) = self.read_all(cache);
+        library.extend(batch);
         library
+    }
+
+    /// Reads every file, taking unchanged ones from `cache`: the library
+    /// started (`start`) and the batch of all articles, to merge into it
+    /// once the cache, with its copy of the cache file, is saved and gone.
+    pub fn read_all(mut self, cache: Option<&mut ArticleCache>) -> (Library, Batch) {
+        let library = self.start();
+        (library, read_batch_cached(std::mem::take(&mut self.candidates), cache))
     }
 
     /// Categories in the order the `collection.toml` files list them.
