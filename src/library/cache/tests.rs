@@ -1,4 +1,4 @@
-use super::entry::EntryMeta;
+use super::entry::{EntryMeta, FORMAT, Header, MAGIC};
 use super::*;
 use crate::library::{Block, Document, Library, MoreMeta, Plan};
 

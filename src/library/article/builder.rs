@@ -1,0 +1,145 @@
+//! `BodyBuilder`: a body made block by block by the readers of each format
+//! (Markdown, plain text, web pages), its ranges kept consistent.
+
+use super::{Block, BlockKind, Body, InlineSpan, InlineStyle, count_visible, is_cjk};
+
+/// Builds a `Body` block by block, keeping ranges consistent.
+#[derive(Default)]
+pub(crate) struct BodyBuilder {
+    body: Body,
+    open: Option<(BlockKind, u8, usize)>,
+    inline_starts: Vec<(InlineStyle, usize)>,
+    pending_inline: Vec<InlineSpan>,
+    soft_break: bool,
+}
+
+impl BodyBuilder {
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Whether no block is open or the open one has no text yet.
+    pub fn is_empty_block(&self) -> bool {
+        self.open.as_ref().is_none_or(|open| open.2 == self.body.text.len())
+    }
+
+    /// Starts a block unless one is open; text is appended to the open block.
+    pub fn open(&mut self, kind: BlockKind, depth: u8) {
+        if self.open.is_some() {
+            return;
+        }
+        if !self.body.blocks.is_empty() {
+            self.body.text.push('\n');
+        }
+        self.open = Some((kind, depth, self.body.text.len()));
+    }
+
+    /// Appends text to the open block, sanitised; newlines inside it are soft
+    /// breaks. The file was sanitised already, but Markdown entities such as
+    /// `&#x1b;` only become characters here.
+    pub fn push_text(&mut self, text: &str) {
+        let clean = crate::text::sanitize(text);
+        for (i, line) in clean.split('\n').enumerate() {
+            if i > 0 {
+                self.push_soft_break();
+            }
+            self.resolve_soft_break(line.chars().next());
+            self.body.text.push_str(line);
+        }
+    }
+
+    /// A soft line break from the source, resolved when the next text arrives.
+    pub fn push_soft_break(&mut self) {
+        self.soft_break = true;
+    }
+
+    /// A soft break joins two CJK characters with nothing, as a Chinese reader
+    /// expects, and anything else with a space.
+    fn resolve_soft_break(&mut self, next: Option<char>) {
+        if !std::mem::take(&mut self.soft_break) {
+            return;
+        }
+        let start = self.open.as_ref().map_or(0, |o| o.2);
+        let before = self.body.text[start..].chars().next_back();
+        let (Some(before), Some(next)) = (before, next) else {
+            return;
+        };
+        if !(is_cjk(before) || is_cjk(next) || before.is_whitespace() || next.is_whitespace()) {
+            self.body.text.push(' ');
+        }
+    }
+
+    /// A hard line break inside a block.
+    pub fn push_hard_break(&mut self) {
+        self.soft_break = false;
+        self.body.text.push('\n');
+    }
+
+    pub fn start_inline(&mut self, style: InlineStyle) {
+        self.inline_starts.push((style, self.body.text.len()));
+    }
+
+    pub fn end_inline(&mut self) {
+        if let Some((style, start)) = self.inline_starts.pop() {
+            let end = self.body.text.len();
+            if end > start {
+                self.pending_inline.push(InlineSpan {
+                    range: start..end,
+                    style,
+                });
+            }
+        }
+    }
+
+    /// Closes the open block; a block that holds only whitespace is dropped.
+    pub fn close(&mut self) {
+        self.soft_break = false;
+        let Some((kind, depth, start)) = self.open.take() else {
+            return;
+        };
+        // A soft break before a CJK character left nothing, but one before Latin text left a
+        // space; drop trailing whitespace and a trailing hard break.
+        let trimmed_len = self.body.text[start..].trim_end().len();
+        self.body.text.truncate(start + trimmed_len);
+        let end = self.body.text.len();
+        let text = &self.body.text[start..end];
+        let leading = text.len() - text.trim_start().len();
+        let start = start + leading;
+        let is_rule = kind == BlockKind::Rule;
+        if start >= end && !is_rule {
+            // Empty block: remove the separator pushed in `open`.
+            if self.body.text.ends_with('\n') && !self.body.blocks.is_empty() {
+                self.body.text.pop();
+            }
+            self.pending_inline.clear();
+            return;
+        }
+        let inline = self
+            .pending_inline
+            .drain(..)
+            .filter_map(|span| {
+                let range = span.range.start.max(start)..span.range.end.min(end);
+                (range.start < range.end).then_some(InlineSpan { range, ..span })
+            })
+            .collect();
+        self.body.blocks.push(Block {
+            kind,
+            depth,
+            range: start..end,
+            inline,
+        });
+    }
+
+    pub fn finish(mut self) -> Body {
+        self.close();
+        self.body.chars = count_visible(&self.body.text);
+        // The body is kept as long as the library: no room to grow, which
+        // would otherwise be a third of the text on average.
+        self.body.text.shrink_to_fit();
+        self.body.blocks.shrink_to_fit();
+        for block in &mut self.body.blocks {
+            block.inline.shrink_to_fit();
+        }
+        self.body
+    }
+}
