@@ -39,6 +39,8 @@ pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};
 pub use front_matter::FrontMatterError;
 pub use in_place::{InPlace, InPlaceDoc};
 pub use natural::natural_cmp;
+#[cfg(test)]
+pub(crate) use parse::{Naming, parse_article_with};
 pub use parse::{UNCATEGORISED, parse_article};
 pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan, STDIN_ID};

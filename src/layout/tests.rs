@@ -302,7 +302,16 @@ proptest! {
         let whole_is_text = parse_article("t", "t.md", text.as_bytes(), Origin::Bundled).is_ok();
         let cut = crate::library::prefix_cut(text.as_bytes(), about, crate::library::Format::Markdown);
         if let Some(cut) = cut.filter(|_| whole_is_text) {
-            let prefix = body_of(&text[..cut]);
+            let prefix = crate::library::parse_article_with(
+                "t",
+                "t.md",
+                &text.as_bytes()[..cut],
+                Origin::Bundled,
+                &crate::library::ChapterRule::Builtin,
+                crate::library::Naming::Prefix,
+            )
+            .map(|a| a.body)
+            .unwrap_or_default();
             prop_assert!(crate::library::extends(&body, &prefix), "cut at {}", cut);
             let lines = all_lines(&Layout::new(&prefix, settings));
             let full = all_lines(&Layout::new(&body, settings));

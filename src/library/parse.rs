@@ -4,7 +4,7 @@ use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Origin};
 use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown_with;
-use super::plain::{binary_reason, decode_text, parse_plain_with};
+use super::plain::{binary_reason, decode_text};
 use crate::text::sanitize_inline;
 
 /// Category of articles that name none and sit directly in a collection root.
@@ -25,6 +25,11 @@ pub enum Naming {
     /// Text without a file name (standard input): its first heading (of a
     /// Markdown text), else its first line, cut short.
     Text,
+    /// The first part of a large file (`parse_prefix`): named as a file,
+    /// and never taken for verse by the shape of its lines, which is a rule
+    /// for short whole texts (the whole file is too long for it), so the
+    /// part is laid out as the whole will be. Front matter still decides.
+    Prefix,
 }
 
 /// A title taken from the text is cut to this many characters.
@@ -80,10 +85,16 @@ pub fn parse_article_with(
                         .map(cut_title),
                     ..FrontMatter::default()
                 };
-                (fields, None, parse_plain_with(&text, chapters))
+                let by_shape = naming != Naming::Prefix;
+                (fields, None, super::plain::parse_plain(&text, chapters, by_shape))
             } else {
                 let (fields, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
-                let verse = super::verse::is_verse(body_text, fields.lines, fields.form.as_deref());
+                let lines = if naming == Naming::Prefix {
+                    fields.lines.or(Some(false))
+                } else {
+                    fields.lines
+                };
+                let verse = super::verse::is_verse(body_text, lines, fields.form.as_deref());
                 (fields, None, parse_markdown_with(body_text, verse))
             }
         }
@@ -113,10 +124,10 @@ fn title_from_text(body: &Body, format: Format, naming: Naming) -> Option<String
             .map(|b| body.block_text(b))
     };
     let text = match (format, naming) {
-        (Format::Markdown, Naming::File) => heading(true)?,
+        (Format::Markdown, Naming::File | Naming::Prefix) => heading(true)?,
         (Format::Markdown, Naming::Text) => heading(false).or_else(|| first_line(&body.text))?,
         (_, Naming::Text) => first_line(&body.text)?,
-        (_, Naming::File) => return None,
+        (_, Naming::File | Naming::Prefix) => return None,
     };
     Some(cut_title(text))
 }

@@ -77,6 +77,12 @@ fn suspicious_chars(text: &str) -> usize {
 /// chapter headings of novels, found by `rule`, are heading blocks. `text`
 /// is sanitised already (`parse_article` does it for every file).
 pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
+    parse_plain(text, rule, true)
+}
+
+/// `parse_plain_with`; verse is recognised by the shape of its lines only
+/// `by_shape` (not in the first part of a large file).
+pub(super) fn parse_plain(text: &str, rule: &ChapterRule, by_shape: bool) -> Body {
     // Leading ideographic spaces are the print indent; the layout adds its own.
     let lines: Vec<&str> = text
         .lines()
@@ -84,7 +90,7 @@ pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
         .collect();
     let has_blank_lines = lines.iter().any(|l| l.is_empty());
     // Verse keeps its lines: a stanza per run of lines, a line break in it.
-    let verse = super::verse::is_verse(text, None, None);
+    let verse = super::verse::is_verse(text, (!by_shape).then_some(false), None);
     let mut headings = find_headings(lines.iter().copied(), rule).into_iter().peekable();
     let mut builder = BodyBuilder::default();
     for (i, line) in lines.into_iter().enumerate() {

@@ -51,7 +51,7 @@ pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, chap
         return None;
     }
     let cut = prefix_cut(bytes, PREFIX_BYTES, format)?;
-    parse_article_with(id, relative, &bytes[..cut], origin, chapters, Naming::File).ok()
+    parse_article_with(id, relative, &bytes[..cut], origin, chapters, Naming::Prefix).ok()
 }
 
 /// Where the prefix of `bytes` ends, at most `about` bytes in (and at most

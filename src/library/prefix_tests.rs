@@ -1,4 +1,5 @@
 use super::*;
+use crate::library::BlockKind;
 
 fn parse(relative: &str, bytes: &[u8]) -> Article {
     parse_article_with(
@@ -96,4 +97,36 @@ fn small_files_and_other_formats_are_parsed_whole() {
     let prefix = parse_prefix("a", "a.txt", big.as_bytes(), Origin::Bundled, &ChapterRule::Builtin).expect("a prefix");
     assert!(prefix.body.text.len() < big.len() / 2);
     assert!(extends(&parse("a.txt", big.as_bytes()).body, &prefix.body));
+}
+
+/// Verse by the shape of its lines is a rule for short whole texts: the
+/// first part of a large file is never read as verse for being short, or
+/// it would be laid out otherwise than the whole that follows it.
+#[test]
+fn a_first_part_of_short_lines_is_not_taken_for_verse() {
+    let mut text = String::from("户，\n客户，\n\n");
+    while text.len() < PREFIX_FROM_BYTES + 1024 {
+        text.push_str("客户关系管理是企业为提高核心竞争力而采用的管理方法，它在一行里写得很长很长。\n");
+    }
+    for relative in ["a.md", "a.txt"] {
+        let whole = parse(relative, text.as_bytes());
+        let prefix = parse_prefix("a", relative, text.as_bytes(), Origin::Bundled, &ChapterRule::Builtin)
+            .expect("a large file has a first part");
+        assert!(
+            prefix.body.text.len() < 100,
+            "{relative}: the cut is after the short lines"
+        );
+        assert!(
+            prefix.body.blocks.iter().all(|b| b.kind != BlockKind::Verse),
+            "{relative}: {:?}",
+            prefix.body.blocks
+        );
+        assert!(extends(&whole.body, &prefix.body), "{relative}");
+    }
+    let said = format!("+++\nlines = true\n+++\n{text}");
+    let prefix = parse_prefix("a", "a.md", said.as_bytes(), Origin::Bundled, &ChapterRule::Builtin).expect("part");
+    assert!(
+        prefix.body.blocks.iter().any(|b| b.kind == BlockKind::Verse),
+        "front matter still decides"
+    );
 }
