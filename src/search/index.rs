@@ -6,9 +6,12 @@ use std::ops::Range;
 
 use super::fold::{Searchable, fold};
 use super::pinyin::{self, Tier};
-use super::query::{Field, Query, Term};
-use super::scan::{Scanner, VariantFinder, term_finders, term_in};
+use super::query::{Field, Query};
+use super::scan::{Scanner, term_finders};
 use crate::library::{Document, Library};
+
+mod matcher;
+use matcher::Matcher;
 
 /// One article's searchable form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -313,156 +316,6 @@ impl Doc {
         match &self.body {
             Searchable::Copy(folded) => folded.original_offset(at),
             _ => at,
-        }
-    }
-}
-
-/// One search's finders, shared by the documents of one thread.
-struct Matcher<'q> {
-    query: &'q Query,
-    finders: &'q [Vec<VariantFinder<'q>>],
-    scanner: &'q Scanner<'q>,
-    /// Fields and bodies are as they stand: look for the unfolded forms.
-    unfolded: bool,
-}
-
-impl Matcher<'_> {
-    fn matches<D: Document>(&self, article: usize, doc: &Doc, document: &D) -> Option<Hit> {
-        let (body, ignore_case) = doc.body_text(document.text());
-        let wanted = self.query.wanted().count();
-        let mut best: Option<(Field, Tier, bool)> = None;
-        let mut needs_body = false;
-        for (term, finders) in self.query.terms.iter().zip(self.finders) {
-            let found = self.in_fields(term, doc, document);
-            if term.exclude {
-                if found.is_some() || (term.searches(Field::Text) && term_in(finders, body, ignore_case)) {
-                    return None;
-                }
-                continue;
-            }
-            match found {
-                Some(m) => best = best.max_by_rank(m),
-                None if !term.searches(Field::Text) => return None,
-                // With one word the count says whether it is there.
-                None if wanted == 1 => needs_body = true,
-                None if !term_in(finders, body, ignore_case) => return None,
-                None => {}
-            }
-        }
-        let mut count = 0;
-        let mut first = None;
-        self.scanner.each(body, ignore_case, |start, end| {
-            count += 1;
-            first.get_or_insert(start..end);
-        });
-        if needs_body && count == 0 {
-            return None;
-        }
-        let (field, tier, pinyin) = best.unwrap_or((Field::Text, Tier::Contains, false));
-        Some(Hit {
-            article,
-            field,
-            tier,
-            pinyin,
-            count,
-            first: first.map(|r| doc.original_offset(r.start)..doc.original_offset(r.end)),
-        })
-    }
-
-    /// The best field other than the body that `term` is found in, and how
-    /// well (literally, or by pinyin in the title and the author).
-    fn in_fields<D: Document>(&self, term: &Term, doc: &Doc, document: &D) -> Option<(Field, Tier, bool)> {
-        let meta = doc.meta.as_deref();
-        let literal_tier = |text: &str, term: &Term| match (&term.unfolded, self.unfolded) {
-            (Some(forms), true) => literal_tier(text, forms, true),
-            _ => literal_tier(text, &term.variants, false),
-        };
-        let title = meta.and_then(|m| m.title.as_deref()).unwrap_or(document.title());
-        let author = meta
-            .and_then(|m| m.author.as_deref())
-            .or(document.author())
-            .unwrap_or("");
-        let (title_initials, author_initials) = doc.title_and_author_initials();
-        let fields: [(Field, &str, &[u32], &str); 2] = [
-            (Field::Title, title, title_initials, document.title()),
-            (Field::Author, author, author_initials, document.author().unwrap_or("")),
-        ];
-        for (field, text, initials, original) in fields {
-            if !term.searches(field) {
-                continue;
-            }
-            let literal = literal_tier(text, term);
-            let by_pinyin = term
-                .pinyin
-                .as_deref()
-                .filter(|_| !initials.is_empty())
-                .and_then(|letters| pinyin::matches(original, initials, letters.as_bytes()));
-            match (literal, by_pinyin) {
-                (Some(l), Some(p)) if p > l => return Some((field, p, true)),
-                (Some(l), _) => return Some((field, l, false)),
-                (None, Some(p)) => return Some((field, p, true)),
-                (None, None) => {}
-            }
-        }
-        if term.searches(Field::Tags) {
-            let found = match meta.and_then(|m| m.tags.as_deref()) {
-                Some(tags) => tags.lines().filter_map(|tag| literal_tier(tag, term)).max(),
-                None => (0..)
-                    .map_while(|i| document.tag(i))
-                    .filter_map(|tag| literal_tier(tag, term))
-                    .max(),
-            };
-            if let Some(tier) = found {
-                return Some((Field::Tags, tier, false));
-            }
-        }
-        if term.searches(Field::Summary) {
-            let summary = meta.and_then(|m| m.summary.as_deref()).or(document.summary());
-            if let Some(tier) = summary.and_then(|s| literal_tier(s, term)) {
-                return Some((Field::Summary, tier, false));
-            }
-        }
-        None
-    }
-}
-
-/// How a field holds one of a word's forms: whole, at its start, or inside;
-/// ASCII case ignored with `ignore_case` (a field as it stands).
-fn literal_tier(text: &str, forms: &[String], ignore_case: bool) -> Option<Tier> {
-    let text = text.trim();
-    let lower;
-    let text = if ignore_case && text.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = text.to_ascii_lowercase();
-        lower.as_str()
-    } else {
-        text
-    };
-    forms
-        .iter()
-        .filter_map(|v| {
-            if text == v {
-                Some(Tier::Exact)
-            } else if text.starts_with(v.as_str()) {
-                Some(Tier::Prefix)
-            } else {
-                text.contains(v.as_str()).then_some(Tier::Contains)
-            }
-        })
-        .max()
-}
-
-trait BestMatch {
-    fn max_by_rank(self, other: (Field, Tier, bool)) -> Self;
-}
-
-impl BestMatch for Option<(Field, Tier, bool)> {
-    /// The better of two matches: the earlier field, then the better tier.
-    fn max_by_rank(self, other: (Field, Tier, bool)) -> Self {
-        match self {
-            Some(current) if (current.0, std::cmp::Reverse(current.1)) <= (other.0, std::cmp::Reverse(other.1)) => {
-                Some(current)
-            }
-            _ => Some(other),
         }
     }
 }

@@ -1,0 +1,88 @@
+use super::*;
+use std::fs;
+
+#[test]
+fn missing_file_and_empty_roots_are_clear_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("nope");
+    assert!(matches!(Library::from_dirs(&[missing]), Err(LibraryError::Missing(_))));
+    let file = dir.path().join("f.md");
+    fs::write(&file, "x").expect("write");
+    let single = Plan::dirs(std::slice::from_ref(&file)).expect("a file is a plan");
+    assert!(single.is_single_file());
+    assert_eq!(Library::from_dirs(&[file]).expect("loads").articles()[0].id, "f");
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).expect("mkdir");
+    assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));
+}
+
+/// One candidate is held per file until it is read: its path is kept
+/// once, and its real path (the cache key) only where it differs.
+#[test]
+fn a_candidate_holds_its_path_once_and_its_real_path_only_when_it_differs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = fs::canonicalize(dir.path()).expect("real path").join("诗");
+    fs::create_dir(&real).expect("mkdir");
+    fs::write(real.join("a.md"), "正文").expect("write");
+    let plan = Plan::dirs(std::slice::from_ref(&real)).expect("plan");
+    let found = &plan.candidates[0];
+    assert!(matches!(found.cache_key, CacheKey::Path));
+    assert_eq!(found.cache_key(), real.join("a.md").to_str());
+    assert_eq!(found.relative(), real.join("a.md").to_string_lossy());
+    assert!(matches!(found.origin(), Origin::File(path) if path == real.join("a.md")));
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let plan = Plan::dirs(std::slice::from_ref(&link)).expect("plan");
+        let found = &plan.candidates[0];
+        assert!(matches!(found.cache_key, CacheKey::Real(_)));
+        assert_eq!(found.cache_key(), real.join("a.md").to_str(), "cached by its real path");
+        assert_eq!(found.relative(), link.join("a.md").to_string_lossy(), "named as found");
+    }
+    assert!(
+        std::mem::size_of::<Candidate>() <= 160,
+        "{}",
+        std::mem::size_of::<Candidate>()
+    );
+}
+
+#[test]
+fn a_collection_without_a_title_is_named_after_its_folders_and_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (essays, poems) = (dir.path().join("散文"), dir.path().join("唐诗"));
+    for folder in [&essays, &poems] {
+        fs::create_dir(folder).expect("mkdir");
+        fs::write(folder.join("a.md"), "正文").expect("write");
+    }
+    let file = dir.path().join("岳陽樓記.txt");
+    fs::write(&file, "正文").expect("write");
+    let title = |roots: &[PathBuf]| Library::from_dirs(roots).expect("loads").title().map(str::to_string);
+    assert_eq!(title(std::slice::from_ref(&essays)).as_deref(), Some("散文"));
+    assert_eq!(title(&[essays.clone(), file]).as_deref(), Some("散文、岳陽樓記.txt"));
+    fs::write(poems.join("collection.toml"), "title = \"唐诗三百首\"").expect("write");
+    assert_eq!(
+        title(&[essays, poems]).as_deref(),
+        Some("唐诗三百首"),
+        "its own title first"
+    );
+}
+
+#[test]
+fn batches_hold_their_own_files_and_no_room_for_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for n in 0..10 {
+        fs::write(dir.path().join(format!("{n}.md")), "正文").expect("write");
+    }
+    let plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let batches = plan.into_batches(3);
+    let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
+    assert_eq!(sizes, [3, 3, 3, 1]);
+    for batch in &batches {
+        assert_eq!(
+            batch.capacity(),
+            batch.len(),
+            "a batch holds room for its own files only"
+        );
+    }
+}
