@@ -319,7 +319,7 @@ mod tests {
                 updated: jiff::Timestamp::from_second(1).expect("time"),
                 fingerprint,
             };
-            state.positions.insert(articles[index].id.clone(), position);
+            state.positions.insert(articles[index].id.to_string(), position);
         };
         let half = articles[1].body.text.len() / 2;
         position(0, 10, true, None);

@@ -171,13 +171,13 @@ mod app_tests {
     fn listed(app: &App) -> Vec<String> {
         (0..app.category_articles().len())
             .filter_map(|p| app.listed_article(p))
-            .map(|i| app.library.articles()[i].meta.title.clone())
+            .map(|i| app.library.articles()[i].meta.title.to_string())
             .collect()
     }
 
     fn selected_title(app: &App) -> Option<String> {
         app.selected_article()
-            .map(|i| app.library.articles()[i].meta.title.clone())
+            .map(|i| app.library.articles()[i].meta.title.to_string())
     }
 
     #[test]

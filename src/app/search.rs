@@ -84,8 +84,11 @@ impl App {
 
     /// Esc in an article opened from the results goes back to them.
     pub(super) fn back_to_results(&mut self) -> bool {
-        let current = self.reader.as_ref().map(|r| &self.library.articles()[r.article].id);
-        if self.focus != Pane::Reader || current.is_none() || current != self.search_memory.opened.as_ref() {
+        let current = self
+            .reader
+            .as_ref()
+            .map(|r| self.library.articles()[r.article].id.as_str());
+        if self.focus != Pane::Reader || current.is_none() || current != self.search_memory.opened.as_deref() {
             return false;
         }
         self.search_memory.opened = None;
@@ -217,7 +220,7 @@ impl App {
         self.leave_search();
         let (index, library) = self.index();
         let hits = index.hits_in(library, hit.article, &query);
-        self.search_memory.opened = Some(library.articles()[hit.article].id.clone());
+        self.search_memory.opened = Some(library.articles()[hit.article].id.to_string());
         let first = hit.first.as_ref().map(|r| r.start);
         let back = self.jump_start(hit.article);
         self.open_article(hit.article, Some(first.unwrap_or(0)));

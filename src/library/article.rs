@@ -5,6 +5,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use compact_str::CompactString;
+
 use serde::{Deserialize, Serialize};
 
 mod builder;
@@ -14,7 +16,9 @@ pub(crate) use builder::BodyBuilder;
 #[derive(Clone, Debug)]
 pub struct Article {
     /// Stable ID: the path below the collection root, without extension, `/`-separated.
-    pub id: String,
+    /// Short strings (up to 24 bytes, most IDs, titles, authors and
+    /// categories) are held inline, without an allocation of their own.
+    pub id: CompactString,
     pub meta: Meta,
     pub body: Body,
     pub origin: Origin,
@@ -33,9 +37,9 @@ pub enum Origin {
 /// poems the size of `Meta` is much of the memory it takes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Meta {
-    pub title: String,
-    pub category: String,
-    pub author: Option<String>,
+    pub title: CompactString,
+    pub category: CompactString,
+    pub author: Option<CompactString>,
     pub order: Option<i64>,
     pub more: Option<Box<MoreMeta>>,
 }
@@ -233,7 +237,7 @@ impl Article {
     /// a batch is merged into the collection.
     pub(super) fn placeholder() -> Article {
         Article {
-            id: String::new(),
+            id: CompactString::const_new(""),
             meta: Meta::default(),
             body: Body::default(),
             origin: Origin::Bundled,

@@ -146,7 +146,7 @@ impl Library {
         let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
         let renamed = first_keeps(&items, |id| self.find(id).is_some());
         for (at, id) in renamed {
-            articles[at].id = id;
+            articles[at].id = id.into();
         }
         let (merged, placed) = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
         self.articles = merged;
@@ -159,7 +159,7 @@ impl Library {
     /// Adds the article of the first part of a large file
     /// (`library::read_prefix`); its whole article replaces it (`replace`).
     pub fn add_prefix(&mut self, article: Article) {
-        self.prefix = Some(article.id.clone());
+        self.prefix = Some(article.id.to_string());
         self.extend(Batch {
             articles: vec![article],
             ..Batch::default()
@@ -339,7 +339,7 @@ mod tests {
             let mut library = plan.start();
             for batch in plan.into_batches(size) {
                 let batch = read_batch(batch);
-                let given: Vec<String> = batch.articles.iter().map(|a| a.id.clone()).collect();
+                let given: Vec<String> = batch.articles.iter().map(|a| a.id.to_string()).collect();
                 let placed = library.extend(batch);
                 for (id, at) in given.iter().zip(placed) {
                     assert_eq!(library.articles()[at.expect("placed")].id, *id, "batches of {size}");

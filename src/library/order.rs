@@ -105,7 +105,7 @@ pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {
         match categories.last_mut() {
             Some(last) if last.name == article.meta.category => last.articles.end = i + 1,
             _ => categories.push(Category {
-                name: article.meta.category.clone(),
+                name: article.meta.category.to_string(),
                 articles: i..i + 1,
             }),
         }

@@ -108,7 +108,7 @@ pub fn parse_article_with(
         .then(|| title_from_text(&body, format, naming))
         .flatten();
     Ok(Article {
-        id: id.to_string(),
+        id: id.into(),
         meta: meta_of(fields, language, id, text_title),
         body,
         origin,
@@ -155,11 +155,15 @@ fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: 
     Meta {
         title: clean(fields.title)
             .or_else(|| clean(text_title))
-            .unwrap_or_else(|| sanitize_inline(file_stem)),
+            .unwrap_or_else(|| sanitize_inline(file_stem))
+            .as_str()
+            .into(),
         category: clean(fields.category)
             .or_else(|| folder_category.map(sanitize_inline))
-            .unwrap_or_else(|| UNCATEGORISED.to_string()),
-        author: clean(fields.author),
+            .unwrap_or_else(|| UNCATEGORISED.to_string())
+            .as_str()
+            .into(),
+        author: clean(fields.author).as_deref().map(Into::into),
         order: fields.order,
         more: MoreMeta {
             language: clean(language),

@@ -108,7 +108,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         && let Some(restored) = cache.restore(slot)
     {
         let result = restored.map(|(meta, body)| Article {
-            id: candidate.id.clone(),
+            id: candidate.id.as_str().into(),
             meta,
             body,
             origin: candidate.origin(),

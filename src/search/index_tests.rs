@@ -10,7 +10,7 @@ fn ids(library: &Library, results: &SearchResults) -> Vec<String> {
     results
         .hits
         .iter()
-        .map(|h| library.articles()[h.article].id.clone())
+        .map(|h| library.articles()[h.article].id.to_string())
         .collect()
 }
 
@@ -47,7 +47,7 @@ fn titles(library: &Library, results: &SearchResults) -> Vec<String> {
     results
         .hits
         .iter()
-        .map(|h| library.articles()[h.article].meta.title.clone())
+        .map(|h| library.articles()[h.article].meta.title.to_string())
         .collect()
 }
 

@@ -61,7 +61,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         return;
     }
     let title_of = |bookmark: &crate::store::Bookmark| match app.article_of_key(&bookmark.article) {
-        Some(i) => app.library.articles()[i].meta.title.clone(),
+        Some(i) => app.library.articles()[i].meta.title.to_string(),
         None => format!("{}（未关联）", bookmark.article),
     };
     // Grouped, each article's title heads its bookmarks (and the first

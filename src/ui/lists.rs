@@ -68,7 +68,7 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         .map(|(position, index)| {
             let article = &app.library.articles()[index];
             Item {
-                title: article.meta.title.clone(),
+                title: article.meta.title.to_string(),
                 detail: Some(vec![(article_details(article), false)]),
                 detail_right: app.read_status(index).label(),
                 selected: position == app.articles.selected,

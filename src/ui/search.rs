@@ -73,7 +73,7 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
             let title_right = if hit.count > 0 {
                 format!("{}  {} 处", article.meta.category, hit.count)
             } else {
-                article.meta.category.clone()
+                article.meta.category.to_string()
             };
             let width = usize::from(body.width.saturating_sub(4));
             let detail = if let Some(first) = &hit.first {
@@ -93,7 +93,7 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
                 vec![(field.unwrap_or_default() + &start, false)]
             };
             Item {
-                title: article.meta.title.clone(),
+                title: article.meta.title.to_string(),
                 title_right,
                 detail: Some(detail),
                 selected: index == search.cursor.selected,

@@ -35,7 +35,7 @@ fn of_library(library: &Library) -> Summary {
     let articles = library
         .articles()
         .iter()
-        .map(|a| (a.id.clone(), a.meta.title.clone(), a.body.text.clone()))
+        .map(|a| (a.id.to_string(), a.meta.title.to_string(), a.body.text.clone()))
         .collect();
     (articles, library.problems().to_vec())
 }

@@ -152,9 +152,9 @@ impl<'a> EntryMeta<'a> {
     pub(super) fn to_meta(&self) -> Meta {
         let owned = |s: Option<&str>| s.map(str::to_string);
         Meta {
-            title: self.title.to_string(),
-            category: self.category.to_string(),
-            author: owned(self.author),
+            title: self.title.into(),
+            category: self.category.into(),
+            author: self.author.map(Into::into),
             order: self.order,
             more: MoreMeta {
                 language: owned(self.language),

@@ -29,7 +29,7 @@ fn summary(library: &Library) -> Vec<(String, String, String)> {
     library
         .articles()
         .iter()
-        .map(|a| (a.id.clone(), a.meta.title.clone(), a.body.text.clone()))
+        .map(|a| (a.id.to_string(), a.meta.title.to_string(), a.body.text.clone()))
         .collect()
 }
 
