@@ -13,6 +13,7 @@ mod loading;
 pub mod marks;
 mod navigation;
 mod notices;
+pub mod overlay;
 pub mod page;
 pub mod prompt;
 mod reader;
@@ -216,10 +217,9 @@ impl App {
                 self.message = None;
                 if self.prompt.is_some() {
                     self.prompt_key(key);
-                } else if matches!(self.overlay, Some(Overlay::Search(_))) {
-                    self.search_key(key);
-                } else if matches!(self.overlay, Some(Overlay::Contents(_))) {
-                    self.contents_key(key);
+                } else if matches!(self.overlay, Some(Overlay::Search(_) | Overlay::Contents(_))) {
+                    // A text box: its keys edit, the others are commands.
+                    self.overlay_input(self.text_box_input(key));
                 } else {
                     self.handle_key(key);
                 }
@@ -285,11 +285,20 @@ impl App {
 
     /// A command typed while an overlay is open: the overlay's own.
     fn overlay_command(&mut self, command: Command, ctrl: bool) {
-        match &self.overlay {
-            Some(Overlay::Help(_) | Overlay::Notices(_)) => self.page_command(command, ctrl),
-            Some(Overlay::Bookmarks(_)) => self.bookmarks_command(command, ctrl),
-            // Keys reach the text boxes directly (`search_key`, `contents_key`).
-            Some(Overlay::Search(_) | Overlay::Contents(_)) | None => {}
+        self.overlay_input(overlay::OverlayInput::Command(command, ctrl));
+    }
+
+    /// The one way into an open overlay: each takes the input and answers
+    /// with an `Outcome`, which its `*_command`/`*_input` carries out.
+    fn overlay_input(&mut self, input: overlay::OverlayInput) {
+        use overlay::OverlayInput::Command as Typed;
+        match (&self.overlay, input) {
+            (Some(Overlay::Help(_) | Overlay::Notices(_)), Typed(command, ctrl)) => self.page_command(command, ctrl),
+            (Some(Overlay::Bookmarks(_)), Typed(command, ctrl)) => self.bookmarks_command(command, ctrl),
+            (Some(Overlay::Search(_)), input) => self.search_input(input),
+            (Some(Overlay::Contents(_)), input) => self.contents_input(input),
+            // Only text boxes take edits.
+            (Some(Overlay::Help(_) | Overlay::Notices(_) | Overlay::Bookmarks(_)), _) | (None, _) => {}
         }
     }
 

@@ -4,6 +4,7 @@
 //! carries out); `ui::bookmarks` draws it with its hints from the keymap.
 
 use super::input::TextInput;
+use super::overlay::Outcome;
 use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
 use crate::keymap::{Command, Context};
 use crate::library::{Body, Library};
@@ -35,13 +36,11 @@ impl BookmarkList {
     }
 }
 
-/// What a command asks of the app, beyond moving the list's cursor.
+/// What a command asks of the app, beyond moving the list's cursor
+/// (`Outcome::Act`); the Ctrl key bound to quit quits from anywhere
+/// (`Outcome::Quit`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    Stay,
-    Close,
-    /// Not the list's: the Ctrl key bound to quit quits from anywhere.
-    Quit,
     Open(Bookmark),
     Delete(Bookmark),
     Restore(Bookmark),
@@ -54,7 +53,7 @@ impl BookmarkList {
     /// Runs `command`, typed with Ctrl or not, on the list of `ordered`
     /// bookmarks that shows `rows` at once. As in less, the quit and help
     /// keys close it.
-    pub fn handle(&mut self, command: Command, ctrl: bool, ordered: &[Bookmark], rows: usize) -> Action {
+    pub fn handle(&mut self, command: Command, ctrl: bool, ordered: &[Bookmark], rows: usize) -> Outcome<Action> {
         let len = ordered.len();
         let mut cursor = ListCursor {
             selected: self.cursor,
@@ -62,49 +61,52 @@ impl BookmarkList {
         };
         let selected = ordered.get(cursor.selected).cloned();
         let action = match command {
-            Command::Quit if ctrl => Action::Quit,
-            Command::Back | Command::Bookmarks | Command::Quit | Command::Help => Action::Close,
+            Command::Quit if ctrl => Outcome::Quit,
+            Command::Back | Command::Bookmarks | Command::Quit | Command::Help => Outcome::Close,
             Command::LineDown => {
                 cursor.move_by(1, len, rows);
-                Action::Stay
+                Outcome::Stay
             }
             Command::LineUp => {
                 cursor.move_by(-1, len, rows);
-                Action::Stay
+                Outcome::Stay
             }
             Command::PageDown | Command::HalfPageDown => {
                 cursor.move_by(rows as isize, len, rows);
-                Action::Stay
+                Outcome::Stay
             }
             Command::PageUp | Command::HalfPageUp => {
                 cursor.move_by(-(rows as isize), len, rows);
-                Action::Stay
+                Outcome::Stay
             }
             Command::Top => {
                 cursor.select(0, len, rows);
-                Action::Stay
+                Outcome::Stay
             }
             Command::Bottom => {
                 cursor.select(len, len, rows);
-                Action::Stay
+                Outcome::Stay
             }
             Command::CycleOrder => {
                 self.grouped = !self.grouped;
                 cursor = ListCursor::default();
-                Action::Reordered(self.grouped)
+                Outcome::Act(Action::Reordered(self.grouped))
             }
-            Command::Open | Command::FocusRight => selected.map_or(Action::Stay, Action::Open),
+            Command::Open | Command::FocusRight => selected.map_or(Outcome::Stay, |b| Outcome::Act(Action::Open(b))),
             Command::DeleteBookmark => match selected {
                 Some(bookmark) => {
                     self.deleted = Some(bookmark.clone());
                     cursor.select(cursor.selected, len.saturating_sub(1), rows);
-                    Action::Delete(bookmark)
+                    Outcome::Act(Action::Delete(bookmark))
                 }
-                None => Action::Stay,
+                None => Outcome::Stay,
             },
-            Command::Undo => self.deleted.take().map_or(Action::Stay, Action::Restore),
-            Command::EditNote => selected.map_or(Action::Stay, Action::EditNote),
-            _ => Action::Stay,
+            Command::Undo => self
+                .deleted
+                .take()
+                .map_or(Outcome::Stay, |b| Outcome::Act(Action::Restore(b))),
+            Command::EditNote => selected.map_or(Outcome::Stay, |b| Outcome::Act(Action::EditNote(b))),
+            _ => Outcome::Stay,
         };
         self.cursor = cursor.selected;
         self.offset = cursor.offset;
@@ -145,11 +147,11 @@ impl App {
         let action = list.handle(command, ctrl, &ordered, rows);
         self.overlay = Some(Overlay::Bookmarks(list));
         match action {
-            Action::Stay => {}
-            Action::Close => self.overlay = None,
-            Action::Quit => self.run(Command::Quit),
-            Action::Reordered(grouped) => self.save(Change::SetBookmarksGrouped(grouped)),
-            Action::Open(bookmark) => match self.article_of_key(&bookmark.article) {
+            Outcome::Stay => {}
+            Outcome::Close => self.overlay = None,
+            Outcome::Quit => self.run(Command::Quit),
+            Outcome::Act(Action::Reordered(grouped)) => self.save(Change::SetBookmarksGrouped(grouped)),
+            Outcome::Act(Action::Open(bookmark)) => match self.article_of_key(&bookmark.article) {
                 Some(index) => {
                     self.overlay = None;
                     let back = self.jump_start(index);
@@ -159,18 +161,18 @@ impl App {
                 }
                 None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),
             },
-            Action::Delete(bookmark) => {
+            Outcome::Act(Action::Delete(bookmark)) => {
                 self.save(Change::DeleteBookmark { id: bookmark.id });
                 self.message = Some(match self.keymap.hint(Context::Lists, Command::Undo) {
                     Some(key) => format!("已删除书签（{key} 撤销）"),
                     None => "已删除书签".to_string(),
                 });
             }
-            Action::Restore(bookmark) => {
+            Outcome::Act(Action::Restore(bookmark)) => {
                 self.save(Change::RestoreBookmark(bookmark));
                 self.message = Some("已恢复书签".into());
             }
-            Action::EditNote(bookmark) => {
+            Outcome::Act(Action::EditNote(bookmark)) => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::EditNote { id: bookmark.id },
                     input: TextInput::with_text(&bookmark.note),

@@ -3,9 +3,10 @@
 //! being read marked; typing filters, `Up`/`Down` choose, `Enter` jumps,
 //! `Esc` closes. Also the next / previous chapter commands.
 
+use super::overlay::{Outcome, OverlayInput};
 use super::{App, Overlay, Pane};
 use crate::app::input::TextInput;
-use crate::keymap::{Command, Key, KeyCode};
+use crate::keymap::Command;
 use crate::library::{TocEntry, current_entry, next_entry, previous_entry, table_of_contents};
 
 /// The contents overlay's state.
@@ -28,6 +29,31 @@ impl Contents {
         (0..self.entries.len())
             .filter(|&i| filter.is_empty() || self.entries[i].title.to_lowercase().contains(&filter))
             .collect()
+    }
+
+    /// One input, in a list that shows `rows` entries at once: the offset
+    /// of the chapter chosen comes back as `Outcome::Act`.
+    pub fn handle(&mut self, input: OverlayInput, rows: usize) -> Outcome<usize> {
+        match input {
+            OverlayInput::Command(Command::Back, _) => return Outcome::Close,
+            OverlayInput::Command(Command::Open, _) => {
+                let target = self.shown().get(self.cursor).map(|&i| self.entries[i].offset);
+                return target.map_or(Outcome::Close, Outcome::Act);
+            }
+            OverlayInput::Command(Command::LineDown, _) => self.cursor += 1,
+            OverlayInput::Command(Command::LineUp, _) => self.cursor = self.cursor.saturating_sub(1),
+            OverlayInput::Command(Command::PageDown, _) => self.cursor += rows,
+            OverlayInput::Command(Command::PageUp, _) => self.cursor = self.cursor.saturating_sub(rows),
+            OverlayInput::Command(..) => {}
+            OverlayInput::Edit(key) => {
+                if self.input.edit(key) {
+                    self.cursor = 0;
+                    self.offset = 0;
+                }
+            }
+        }
+        self.settle(rows);
+        Outcome::Stay
     }
 
     /// Keeps the cursor in the list and on screen in `rows` rows.
@@ -80,42 +106,22 @@ impl App {
         self.overlay = Some(Overlay::Contents(contents));
     }
 
-    /// Keys while the contents are open: they edit the filter, but for moving and choosing.
-    pub(super) fn contents_key(&mut self, key: Key) {
+    /// An input while the contents are open: it edits the filter, but for
+    /// moving and choosing. A jump from the contents is not reading, as from
+    /// search or a bookmark: the place read is saved, the landing is not.
+    pub(super) fn contents_input(&mut self, input: OverlayInput) {
         let rows = contents_rows(self.height);
-        let command = self.text_box_command(key);
         let Some(Overlay::Contents(contents)) = &mut self.overlay else {
             return;
         };
-        match (command, key.code, key.ctrl) {
-            (Some(Command::Back), ..) | (_, KeyCode::Char('c'), true) => self.overlay = None,
-            (Some(Command::Open), ..) => {
-                let target = contents
-                    .shown()
-                    .get(contents.cursor)
-                    .map(|&i| contents.entries[i].offset);
+        match contents.handle(input, rows) {
+            Outcome::Stay => {}
+            Outcome::Close => self.overlay = None,
+            Outcome::Quit => self.run(Command::Quit),
+            Outcome::Act(offset) => {
                 self.overlay = None;
-                if let Some(offset) = target {
-                    // A jump from the contents is not reading, as from search
-                    // or a bookmark: the place read is saved, the landing is not.
-                    self.jump_to(super::goto::Target::Offset(offset));
-                }
+                self.jump_to(super::goto::Target::Offset(offset));
             }
-            (Some(Command::LineDown), ..) | (_, KeyCode::Char('n'), true) => contents.cursor += 1,
-            (Some(Command::LineUp), ..) | (_, KeyCode::Char('p'), true) => {
-                contents.cursor = contents.cursor.saturating_sub(1)
-            }
-            (Some(Command::PageDown), ..) => contents.cursor += rows,
-            (Some(Command::PageUp), ..) => contents.cursor = contents.cursor.saturating_sub(rows),
-            _ => {
-                if contents.input.edit(key) {
-                    contents.cursor = 0;
-                    contents.offset = 0;
-                }
-            }
-        }
-        if let Some(Overlay::Contents(contents)) = &mut self.overlay {
-            contents.settle(rows);
         }
     }
 
@@ -145,5 +151,53 @@ impl App {
             let body = &self.library.articles()[reader.article].body;
             reader.scroll_to_offset(body, offset, page);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keymap::{Key, KeyCode};
+
+    fn contents() -> Contents {
+        let entry = |title: &str, offset| TocEntry {
+            level: 1,
+            title: title.into(),
+            offset,
+        };
+        Contents {
+            entries: vec![entry("第一章", 0), entry("第二章", 10), entry("尾声", 20)],
+            ..Contents::default()
+        }
+    }
+
+    #[test]
+    fn the_contents_take_commands_and_edits_and_say_where_to_jump() {
+        let mut c = contents();
+        let down = OverlayInput::Command(Command::LineDown, false);
+        assert_eq!(c.handle(down, 10), Outcome::Stay);
+        assert_eq!(c.handle(down, 10), Outcome::Stay);
+        assert_eq!(c.handle(down, 10), Outcome::Stay, "the cursor stays on the last entry");
+        assert_eq!(c.cursor, 2);
+        assert_eq!(
+            c.handle(OverlayInput::Command(Command::Open, false), 10),
+            Outcome::Act(20)
+        );
+        let typed = OverlayInput::Edit(Key {
+            code: KeyCode::Char('章'),
+            ctrl: false,
+            alt: false,
+        });
+        assert_eq!(c.handle(typed, 10), Outcome::Stay);
+        assert_eq!(
+            (c.shown(), c.cursor),
+            (vec![0, 1], 0),
+            "a filter starts from its first entry"
+        );
+        assert_eq!(
+            c.handle(OverlayInput::Command(Command::Back, false), 10),
+            Outcome::Close
+        );
+        assert_eq!(c.handle(OverlayInput::Command(Command::Help, false), 10), Outcome::Stay);
     }
 }

@@ -107,6 +107,7 @@ impl App {
                 self.overlay = None;
             }
             Outcome::Quit => self.run(Command::Quit),
+            Outcome::Act(never) => match never {},
         }
     }
 

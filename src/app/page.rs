@@ -16,16 +16,7 @@ pub struct PageScroll {
     scroll: usize,
 }
 
-/// What a key did to an overlay.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Handled; the overlay stays open.
-    Stay,
-    /// The overlay closes.
-    Close,
-    /// Not the overlay's: the key quits the reader.
-    Quit,
-}
+pub use super::overlay::Outcome;
 
 /// One piece of a help line: text at a column of the content, a key or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +55,7 @@ impl PageScroll {
     }
 
     /// Runs `command`, typed with or without Ctrl, on the page laid out as `page`.
-    pub fn handle(&mut self, command: Command, ctrl: bool, page: &Page) -> Outcome {
+    pub fn handle(&mut self, command: Command, ctrl: bool, page: &Page) -> Outcome<std::convert::Infallible> {
         let rows = usize::from(page.body.height).max(1);
         let scroll = self.scroll(page);
         self.scroll = match command {

@@ -6,7 +6,8 @@
 
 use super::App;
 use super::input::TextInput;
-use crate::keymap::{Command, Key, KeyCode};
+use super::overlay::{OverlayInput, readline_command};
+use crate::keymap::{Command, Key};
 use crate::store::Bookmark;
 
 /// A one-line input at the bottom of the screen.
@@ -87,19 +88,28 @@ impl App {
         }
     }
 
+    /// What `key` is in a text box: a command of the keymap in force or
+    /// of the readline keys every box takes, else an edit of its text.
+    pub(super) fn text_box_input(&self, key: Key) -> OverlayInput {
+        match self.text_box_command(key).or_else(|| readline_command(key)) {
+            Some(command) => OverlayInput::Command(command, key.ctrl),
+            None => OverlayInput::Edit(key),
+        }
+    }
+
     /// Keys while a prompt is open: editing keys edit; open and back finish.
     pub(super) fn prompt_key(&mut self, key: Key) {
-        let ctrl_c = key.ctrl && key.code == KeyCode::Char('c');
-        match self.text_box_command(key) {
-            Some(Command::Open) => self.finish_prompt(true),
-            Some(Command::Back) => self.finish_prompt(false),
-            _ if ctrl_c => self.finish_prompt(false),
-            _ if self.prompt.as_ref().is_some_and(|p| p.kind == PromptKind::Find) => self.find_key(key),
-            _ => {
+        let input = self.text_box_input(key);
+        match input {
+            OverlayInput::Command(Command::Open, _) => self.finish_prompt(true),
+            OverlayInput::Command(Command::Back, _) => self.finish_prompt(false),
+            _ if self.prompt.as_ref().is_some_and(|p| p.kind == PromptKind::Find) => self.find_input(input),
+            OverlayInput::Edit(key) => {
                 if let Some(prompt) = &mut self.prompt {
                     prompt.input.edit(key);
                 }
             }
+            OverlayInput::Command(..) => {}
         }
     }
 }

@@ -2,9 +2,9 @@
 //! inside the open article (every hit marked, n / N to move between them).
 
 use super::input::TextInput;
+use super::overlay::{Outcome, OverlayInput};
 use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
 use crate::keymap::{Command, Context};
-use crate::keymap::{Key, KeyCode};
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::store::{Change, QueryKind};
 
@@ -17,6 +17,37 @@ pub struct GlobalSearch {
     pub input: TextInput,
     pub results: SearchResults,
     pub cursor: ListCursor,
+}
+
+/// What the search overlay asks of the app (`Outcome::Act`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchAct {
+    /// Open the selected result.
+    Open,
+    /// The query was edited: search again.
+    Edited,
+}
+
+impl GlobalSearch {
+    /// One input, in a list that shows `rows` results at once.
+    pub fn handle(&mut self, input: OverlayInput, rows: usize) -> Outcome<SearchAct> {
+        let len = self.results.hits.len();
+        let step = |cursor: &mut ListCursor, by: isize| {
+            cursor.move_by(by, len, rows);
+            Outcome::Stay
+        };
+        match input {
+            OverlayInput::Command(Command::Back, _) => Outcome::Close,
+            OverlayInput::Command(Command::Open, _) => Outcome::Act(SearchAct::Open),
+            OverlayInput::Command(Command::LineDown, _) => step(&mut self.cursor, 1),
+            OverlayInput::Command(Command::LineUp, _) => step(&mut self.cursor, -1),
+            OverlayInput::Command(Command::PageDown, _) => step(&mut self.cursor, rows as isize),
+            OverlayInput::Command(Command::PageUp, _) => step(&mut self.cursor, -(rows as isize)),
+            OverlayInput::Command(..) => Outcome::Stay,
+            OverlayInput::Edit(key) if self.input.edit(key) => Outcome::Act(SearchAct::Edited),
+            OverlayInput::Edit(_) => Outcome::Stay,
+        }
+    }
 }
 
 /// What searching remembers between one opening of a box and the next.
@@ -116,11 +147,11 @@ impl App {
 
     /// Up/Down in an empty box (or one showing a history entry) step through
     /// the history of that box: Up to older queries, Down back to newer and
-    /// then to an empty box. Returns whether the key was taken.
-    fn walk_history(&mut self, kind: QueryKind, key: Key) -> bool {
-        let older = match self.text_box_command(key) {
-            Some(Command::LineUp) => true,
-            Some(Command::LineDown) => false,
+    /// then to an empty box. Returns whether the input was taken.
+    fn walk_history(&mut self, kind: QueryKind, input: OverlayInput) -> bool {
+        let older = match input {
+            OverlayInput::Command(Command::LineUp, _) => true,
+            OverlayInput::Command(Command::LineDown, _) => false,
             _ => {
                 self.search_memory.walking = None;
                 return false;
@@ -153,33 +184,23 @@ impl App {
         usize::from(super::geometry::overlay_body(self.width, self.height).height / 2).max(1)
     }
 
-    /// Keys in the search overlay: editing keys edit the query; arrows move.
-    pub(super) fn search_key(&mut self, key: Key) {
+    /// An input in the search overlay: Up/Down in an empty box walk the
+    /// history; otherwise the overlay moves, edits or asks to open a result.
+    pub(super) fn search_input(&mut self, input: OverlayInput) {
+        if self.walk_history(QueryKind::Search, input) {
+            self.refresh_search();
+            return;
+        }
         let rows = self.search_rows();
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
-        let len = search.results.hits.len();
-        if self.walk_history(QueryKind::Search, key) {
-            self.refresh_search();
-            return;
-        }
-        let command = self.text_box_command(key);
-        let Some(Overlay::Search(search)) = &mut self.overlay else {
-            return;
-        };
-        match (command, key.code, key.ctrl) {
-            (Some(Command::Back), ..) | (_, KeyCode::Char('c'), true) => self.leave_search(),
-            (Some(Command::Open), ..) => self.open_search_result(),
-            (Some(Command::LineDown), ..) | (_, KeyCode::Char('n' | 'j'), true) => search.cursor.move_by(1, len, rows),
-            (Some(Command::LineUp), ..) | (_, KeyCode::Char('p' | 'k'), true) => search.cursor.move_by(-1, len, rows),
-            (Some(Command::PageDown), ..) => search.cursor.move_by(rows as isize, len, rows),
-            (Some(Command::PageUp), ..) => search.cursor.move_by(-(rows as isize), len, rows),
-            _ => {
-                if search.input.edit(key) {
-                    self.refresh_search();
-                }
-            }
+        match search.handle(input, rows) {
+            Outcome::Stay => {}
+            Outcome::Close => self.leave_search(),
+            Outcome::Quit => self.run(Command::Quit),
+            Outcome::Act(SearchAct::Open) => self.open_search_result(),
+            Outcome::Act(SearchAct::Edited) => self.refresh_search(),
         }
     }
 
@@ -258,11 +279,15 @@ impl App {
         }
     }
 
-    /// Keys in the find prompt that are not Enter or Esc: Up/Down walk the
+    /// Inputs in the find prompt that do not finish it: Up/Down walk the
     /// history; an edit marks the hits of the query as it stands.
-    pub(super) fn find_key(&mut self, key: Key) {
-        let walked = self.walk_history(QueryKind::Find, key);
-        let edited = walked || self.prompt.as_mut().is_some_and(|p| p.input.edit(key));
+    pub(super) fn find_input(&mut self, input: OverlayInput) {
+        let walked = self.walk_history(QueryKind::Find, input);
+        let edited = walked
+            || match input {
+                OverlayInput::Edit(key) => self.prompt.as_mut().is_some_and(|p| p.input.edit(key)),
+                OverlayInput::Command(..) => false,
+            };
         if edited && let Some(prompt) = &self.prompt {
             let text = prompt.input.text().to_string();
             let hits = self.find_hits(&text);

@@ -101,3 +101,20 @@ fn text_boxes_name_and_take_the_keys_of_a_rebound_keymap() {
     let defaults = screen(&app(120, 35, "s x"));
     assert!(defaults.contains("Up/Down 选择  Enter 打开  Esc 返回"), "{defaults}");
 }
+
+#[test]
+fn search_and_contents_move_with_the_keys_of_a_rebound_keymap_only() {
+    use crate::app::Overlay;
+    let config = "[keys]\nline_down = [\"f6\"]\nline_up = [\"f7\"]\n";
+    let cursor = |keys: &str| match &app_with(config, 120, 35, keys).overlay {
+        Some(Overlay::Contents(contents)) => contents.cursor,
+        Some(Overlay::Search(search)) => search.cursor.selected,
+        _ => usize::MAX,
+    };
+    assert_eq!(cursor("f6 l l t"), 0, "the contents open on the first chapter");
+    assert_eq!(cursor("f6 l l t f6 f6"), 2, "the key bound to line_down moves down");
+    assert_eq!(cursor("f6 l l t f6 f6 f7"), 1, "and the one bound to line_up up");
+    assert_eq!(cursor("f6 l l t down down"), 0, "Down, no longer bound, moves nothing");
+    assert_eq!(cursor("s 管 理 f6 f6"), 2, "the search's results too");
+    assert_eq!(cursor("s 管 理 down"), 0);
+}
