@@ -178,8 +178,11 @@ impl Layout {
             body_blocks: body.blocks.len(),
             lines: lay_out_blocks(body, settings, block..end).into(),
         };
-        let before = offset.saturating_sub(body.blocks.get(block).map_or(0, |b| b.range.start));
-        let after = body.blocks.get(block).map_or(0, |b| b.range.end.saturating_sub(offset));
+        let before = offset.saturating_sub(body.blocks.get(block).map_or(0, |b| b.range().start));
+        let after = body
+            .blocks
+            .get(block)
+            .map_or(0, |b| b.range().end.saturating_sub(offset));
         if after < bytes {
             layout.extend_down(body, bytes - after);
         }
@@ -199,7 +202,7 @@ impl Layout {
         let mut end = start;
         let mut taken = 0;
         while end < self.body_blocks && (end == start || taken < bytes) {
-            taken += body.blocks[end].range.len();
+            taken += body.blocks[end].range().len();
             end += 1;
         }
         self.lines.extend(lay_out_blocks(body, self.settings, start..end));
@@ -219,7 +222,7 @@ impl Layout {
         let mut taken = 0;
         while start > 0 && (start == end || taken < bytes) {
             start -= 1;
-            taken += body.blocks[start].range.len();
+            taken += body.blocks[start].range().len();
         }
         let lines = lay_out_blocks(body, self.settings, start..end);
         let added = lines.len();
@@ -256,9 +259,11 @@ impl Layout {
         let from = if self.at_start() {
             0
         } else {
-            body.blocks.get(self.blocks.start).map_or(usize::MAX, |b| b.range.start)
+            body.blocks
+                .get(self.blocks.start)
+                .map_or(usize::MAX, |b| b.range().start)
         };
-        let to = body.blocks.get(self.blocks.end).map_or(usize::MAX, |b| b.range.start);
+        let to = body.blocks.get(self.blocks.end).map_or(usize::MAX, |b| b.range().start);
         from <= offset && offset < to
     }
 
@@ -325,7 +330,7 @@ fn clamp_width(settings: LayoutSettings) -> LayoutSettings {
 /// The block holding byte `offset` (the last one starting at or before it).
 fn block_at(body: &Body, offset: usize) -> usize {
     body.blocks
-        .partition_point(|b| b.range.start <= offset)
+        .partition_point(|b| b.range().start <= offset)
         .saturating_sub(1)
 }
 
@@ -334,14 +339,18 @@ fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) ->
     let bytes = body
         .blocks
         .get(range.clone())
-        .map_or(0, |b| b.iter().map(|b| b.range.len()).sum::<usize>());
+        .map_or(0, |b| b.iter().map(|b| b.range().len()).sum::<usize>());
     let mut lines = Vec::with_capacity(bytes / (settings.width * 2).max(1) + range.len() * 2);
     for index in range {
         let block = &body.blocks[index];
         if let Some(prev) = index.checked_sub(1).map(|i| &body.blocks[i])
             && wants_blank_line(prev, block, settings)
         {
-            lines.push(Packed::of(prev.range.end..prev.range.end, index - 1, LineKind::Blank));
+            lines.push(Packed::of(
+                prev.range().end..prev.range().end,
+                index - 1,
+                LineKind::Blank,
+            ));
         }
         let prefix = Prefix::of(block, settings);
         let columns = Columns {
@@ -352,7 +361,7 @@ fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) ->
             .into_iter()
             .enumerate()
         {
-            let range = block.range.start + range.start..block.range.start + range.end;
+            let range = block.range().start + range.start..block.range().start + range.end;
             let kind = if i == 0 {
                 LineKind::First
             } else {
@@ -405,7 +414,7 @@ impl Prefix {
             }
             BlockKind::ListItem { marker: Some(marker) } => {
                 let hanging = nest + str_width(marker, ambiguous) + 1;
-                (PrefixKind::ListMarker(marker.clone()), hanging, hanging)
+                (PrefixKind::ListMarker(marker.to_string()), hanging, hanging)
             }
             BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, nest + 3, nest + 3),
             BlockKind::Quote => (PrefixKind::Quote, nest + 2, nest + 2),

@@ -18,7 +18,7 @@ pub fn percent(body: &Body, offset: usize) -> u8 {
 
 /// Where the text of `body` ends, for `share_before`.
 pub fn text_end(body: &Body) -> usize {
-    body.blocks.last().map_or(0, |b| b.range.end)
+    body.blocks.last().map_or(0, |b| b.range().end)
 }
 
 /// `percent` for a text of `end` bytes.
@@ -180,7 +180,7 @@ mod tests {
     fn progress_is_the_share_of_the_text_before_the_offset() {
         let library = Library::bundled();
         let body = &library.articles()[1].body;
-        let end = body.blocks.last().map_or(0, |b| b.range.end);
+        let end = body.blocks.last().map_or(0, |b| b.range().end);
         assert_eq!(percent(body, 0), 0);
         assert_eq!(percent(body, end / 2), 50);
         assert_eq!(percent(body, end), 100);

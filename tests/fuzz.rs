@@ -75,10 +75,10 @@ fn check_body(body: &Body) -> Result<(), TestCaseError> {
         body.text
     );
     for block in &body.blocks {
-        prop_assert!(block.range.start <= block.range.end && block.range.end <= body.text.len());
-        prop_assert!(body.text.is_char_boundary(block.range.start) && body.text.is_char_boundary(block.range.end));
+        prop_assert!(block.range().start <= block.range().end && block.range().end <= body.text.len());
+        prop_assert!(body.text.is_char_boundary(block.range().start) && body.text.is_char_boundary(block.range().end));
         for span in &block.inline {
-            prop_assert!(block.range.start <= span.range.start && span.range.end <= block.range.end);
+            prop_assert!(block.range().start <= span.range().start && span.range().end <= block.range().end);
         }
     }
     Ok(())

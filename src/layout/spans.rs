@@ -84,7 +84,7 @@ pub(crate) fn pieces<'a>(
             .inline
             .iter()
             .rev()
-            .find(|s| s.range.start <= start && end <= s.range.end)
+            .find(|s| s.range().start <= start && end <= s.range().end)
             .map(|s| s.style);
         let mark = marks
             .iter()
@@ -125,7 +125,10 @@ fn push_prefix(out: &mut Vec<Piece<'_>>, prefix: &Prefix, first: bool) {
 fn boundaries(line: &Line, inline: &[crate::library::InlineSpan], marks: &[(Range<usize>, Mark)]) -> Vec<usize> {
     let range = &line.range;
     let mut cuts = vec![range.start, range.end];
-    let edges = inline.iter().map(|s| &s.range).chain(marks.iter().map(|(r, _)| r));
+    let edges = inline
+        .iter()
+        .map(|s| s.range())
+        .chain(marks.iter().map(|(r, _)| r.clone()));
     for r in edges {
         for edge in [r.start, r.end] {
             if range.start < edge && edge < range.end {

@@ -342,11 +342,11 @@ proptest! {
                 let shown = &body.text[line.range.clone()];
                 let first = shown.chars().next();
                 let last = shown.chars().next_back();
-                let block_start = body.blocks[line.block].range.start == line.range.start;
+                let block_start = body.blocks[line.block].range().start == line.range.start;
                 if !block_start {
                     prop_assert!(!first.is_some_and(is_no_start), "line {} starts badly: {:?}", i, shown);
                 }
-                let block_end = body.blocks[line.block].range.end == line.range.end;
+                let block_end = body.blocks[line.block].range().end == line.range.end;
                 if !block_end {
                     prop_assert!(!last.is_some_and(is_no_end), "line {} ends badly: {:?}", i, shown);
                 }

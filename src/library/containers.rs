@@ -41,7 +41,9 @@ pub(crate) fn open_block(builder: &mut BodyBuilder, stack: &mut [Container], kin
         kind.clone()
     } else {
         match stack.iter_mut().rev().find(|c| !matches!(c, Container::List { .. })) {
-            Some(Container::Item { marker }) => BlockKind::ListItem { marker: marker.take() },
+            Some(Container::Item { marker }) => BlockKind::ListItem {
+                marker: marker.take().map(String::into_boxed_str),
+            },
             Some(Container::Quote) => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         }

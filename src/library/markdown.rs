@@ -157,7 +157,7 @@ mod tests {
         assert_eq!(body.blocks[0].kind, BlockKind::Quote);
         assert_eq!(body.block_text(&body.blocks[0]), "引用的话");
         let emphasis = &body.blocks[0].inline[0];
-        assert_eq!(&body.text[emphasis.range.clone()], "话");
+        assert_eq!(&body.text[emphasis.range()], "话");
         assert_eq!(body.block_text(&body.blocks[1]), "见链接。粗");
     }
 

@@ -24,7 +24,7 @@ pub fn table_of_contents(body: &Body) -> Vec<TocEntry> {
             BlockKind::Heading(level) => Some(TocEntry {
                 level,
                 title: body.block_text(block).split('\n').collect::<Vec<_>>().join(" "),
-                offset: block.range.start,
+                offset: block.range().start,
             }),
             _ => None,
         })
@@ -57,7 +57,7 @@ pub fn previous_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
 /// starting at or before it), found without building the whole table: the
 /// status line asks every frame.
 pub fn heading_at(body: &Body, offset: usize) -> Option<&str> {
-    let after = body.blocks.partition_point(|b| b.range.start <= offset);
+    let after = body.blocks.partition_point(|b| b.range().start <= offset);
     body.blocks[..after]
         .iter()
         .rev()

@@ -83,10 +83,7 @@ impl BodyBuilder {
         if let Some((style, start)) = self.inline_starts.pop() {
             let end = self.body.text.len();
             if end > start {
-                self.pending_inline.push(InlineSpan {
-                    range: start..end,
-                    style,
-                });
+                self.pending_inline.push(InlineSpan::new(start..end, style));
             }
         }
     }
@@ -118,16 +115,11 @@ impl BodyBuilder {
             .pending_inline
             .drain(..)
             .filter_map(|span| {
-                let range = span.range.start.max(start)..span.range.end.min(end);
-                (range.start < range.end).then_some(InlineSpan { range, ..span })
+                let range = span.range().start.max(start)..span.range().end.min(end);
+                (range.start < range.end).then_some(InlineSpan::new(range, span.style))
             })
             .collect();
-        self.body.blocks.push(Block {
-            kind,
-            depth,
-            range: start..end,
-            inline,
-        });
+        self.body.blocks.push(Block::new(kind, depth, start..end, inline));
     }
 
     pub fn finish(mut self) -> Body {
@@ -137,9 +129,6 @@ impl BodyBuilder {
         // would otherwise be a third of the text on average.
         self.body.text.shrink_to_fit();
         self.body.blocks.shrink_to_fit();
-        for block in &mut self.body.blocks {
-            block.inline.shrink_to_fit();
-        }
         self.body
     }
 }

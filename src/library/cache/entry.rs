@@ -79,7 +79,7 @@ pub(super) struct Header {
 }
 
 /// The layout of `Entry` this build writes and reads.
-pub(super) const FORMAT: u32 = 3;
+pub(super) const FORMAT: u32 = 4;
 /// Before each entry: its length and its CRC-32, four bytes each.
 pub(super) const FRAME: usize = 8;
 

@@ -60,7 +60,7 @@ fn a_page_keeps_its_readable_content_only() {
     assert_eq!(kinds[5].0, BlockKind::Quote);
     assert_eq!(kinds[7].0, BlockKind::Code);
     let emphasis = &body.blocks[1].inline[0];
-    assert_eq!(&body.text[emphasis.range.clone()], "春天");
+    assert_eq!(&body.text[emphasis.range()], "春天");
     for gone in ["网站名", "首页", "不是正文", "color", "提交", "广告", "版权"] {
         assert!(!body.text.contains(gone), "{gone} in {:?}", body.text);
     }
