@@ -176,7 +176,7 @@ fn shown_of(library: &yuedu::library::Library) -> Shown {
     library
         .articles()
         .iter()
-        .map(|a| (a.id.to_string(), a.meta.title.to_string(), a.body.text.clone()))
+        .map(|a| (a.id.to_string(), a.meta.title.to_string(), a.body.text.to_string()))
         .collect()
 }
 

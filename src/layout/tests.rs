@@ -397,7 +397,7 @@ fn bundled_times(times: usize) -> Body {
     let text: String = library
         .articles()
         .iter()
-        .map(|a| a.body.text.clone() + "\n")
+        .map(|a| a.body.text.to_string() + "\n")
         .collect::<String>()
         .repeat(times);
     body_of(&text)

@@ -391,7 +391,7 @@ mod tests {
             let mut ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
             ids.sort_unstable();
             assert_eq!(ids, ["a", "c1/a", "c2/a", "c2/卷一/b", "卷一/b"], "none left out");
-            let text = |id: &str| library.articles()[library.find(id).expect(id)].body.text.clone();
+            let text = |id: &str| library.articles()[library.find(id).expect(id)].body.text.to_string();
             assert_eq!(text("a"), "治安策", "the first found keeps its ID");
             assert_eq!(text("c2/a"), "過秦論");
             assert_eq!(text("c2/卷一/b"), "過秦論");

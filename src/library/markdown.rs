@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn control_characters_made_by_entities_are_dropped() {
         let body = parse_markdown("前&#x1b;[2J后&#7;。");
-        assert_eq!(body.text, "前[2J后。");
+        assert_eq!(&*body.text, "前[2J后。");
     }
 
     #[test]
@@ -190,6 +190,6 @@ mod tests {
     #[test]
     fn sanitised_markdown_keeps_no_escape_sequence() {
         let body = parse_markdown(&crate::text::sanitize("前\x1b[2J后\x1b]0;title\x07。"));
-        assert_eq!(body.text, "前后。");
+        assert_eq!(&*body.text, "前后。");
     }
 }

@@ -364,7 +364,7 @@ impl Candidate {
     /// Where its article comes from.
     pub(super) fn origin(&self) -> Origin {
         match &self.content {
-            Content::Path(path) => Origin::File(path.clone()),
+            Content::Path(path) => Origin::File(path.as_path().into()),
             Content::Bytes { .. } | Content::Owned(_) => Origin::Bundled,
         }
     }

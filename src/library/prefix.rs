@@ -154,7 +154,7 @@ fn fence_open(text: &[u8]) -> bool {
 /// book's chapter lines are headings once the whole book shows two of
 /// them, at levels set by all its headings.
 pub fn extends(full: &Body, prefix: &Body) -> bool {
-    full.text.starts_with(&prefix.text)
+    full.text.starts_with(&*prefix.text)
         && full.blocks.len() >= prefix.blocks.len()
         && full
             .blocks

@@ -10,7 +10,7 @@ fn long_body() -> Body {
     let text: String = Library::bundled()
         .articles()
         .iter()
-        .map(|a| a.body.text.clone() + "\n")
+        .map(|a| a.body.text.to_string() + "\n")
         .collect::<String>()
         .repeat(10);
     let body = parse_article("long", "long.md", text.as_bytes(), Origin::Bundled)

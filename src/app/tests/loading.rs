@@ -72,7 +72,7 @@ fn shown_from_prefix() -> (App, crate::library::Article, crate::library::Article
             "第{c}章 风起\n\n　　他说：“第{c}段，走吧。”接着写，Microsoft的CPU。\n\n"
         ));
     }
-    let origin = Origin::File("书.txt".into());
+    let origin = Origin::File(std::path::Path::new("书.txt").into());
     let rule = crate::library::ChapterRule::Builtin;
     let prefix = parse_prefix("书", "书.txt", text.as_bytes(), origin.clone(), &rule).expect("a prefix");
     let whole = parse_article("书", "书.txt", text.as_bytes(), origin).expect("parses");

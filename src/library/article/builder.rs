@@ -6,7 +6,8 @@ use super::{Block, BlockKind, Body, InlineSpan, InlineStyle, count_visible, is_c
 /// Builds a `Body` block by block, keeping ranges consistent.
 #[derive(Default)]
 pub(crate) struct BodyBuilder {
-    body: Body,
+    text: String,
+    blocks: Vec<Block>,
     open: Option<(BlockKind, u8, usize)>,
     inline_starts: Vec<(InlineStyle, usize)>,
     pending_inline: Vec<InlineSpan>,
@@ -20,7 +21,7 @@ impl BodyBuilder {
 
     /// Whether no block is open or the open one has no text yet.
     pub fn is_empty_block(&self) -> bool {
-        self.open.as_ref().is_none_or(|open| open.2 == self.body.text.len())
+        self.open.as_ref().is_none_or(|open| open.2 == self.text.len())
     }
 
     /// Starts a block unless one is open; text is appended to the open block.
@@ -28,10 +29,10 @@ impl BodyBuilder {
         if self.open.is_some() {
             return;
         }
-        if !self.body.blocks.is_empty() {
-            self.body.text.push('\n');
+        if !self.blocks.is_empty() {
+            self.text.push('\n');
         }
-        self.open = Some((kind, depth, self.body.text.len()));
+        self.open = Some((kind, depth, self.text.len()));
     }
 
     /// Appends text to the open block, sanitised; newlines inside it are soft
@@ -44,7 +45,7 @@ impl BodyBuilder {
                 self.push_soft_break();
             }
             self.resolve_soft_break(line.chars().next());
-            self.body.text.push_str(line);
+            self.text.push_str(line);
         }
     }
 
@@ -60,28 +61,28 @@ impl BodyBuilder {
             return;
         }
         let start = self.open.as_ref().map_or(0, |o| o.2);
-        let before = self.body.text[start..].chars().next_back();
+        let before = self.text[start..].chars().next_back();
         let (Some(before), Some(next)) = (before, next) else {
             return;
         };
         if !(is_cjk(before) || is_cjk(next) || before.is_whitespace() || next.is_whitespace()) {
-            self.body.text.push(' ');
+            self.text.push(' ');
         }
     }
 
     /// A hard line break inside a block.
     pub fn push_hard_break(&mut self) {
         self.soft_break = false;
-        self.body.text.push('\n');
+        self.text.push('\n');
     }
 
     pub fn start_inline(&mut self, style: InlineStyle) {
-        self.inline_starts.push((style, self.body.text.len()));
+        self.inline_starts.push((style, self.text.len()));
     }
 
     pub fn end_inline(&mut self) {
         if let Some((style, start)) = self.inline_starts.pop() {
-            let end = self.body.text.len();
+            let end = self.text.len();
             if end > start {
                 self.pending_inline.push(InlineSpan::new(start..end, style));
             }
@@ -96,17 +97,17 @@ impl BodyBuilder {
         };
         // A soft break before a CJK character left nothing, but one before Latin text left a
         // space; drop trailing whitespace and a trailing hard break.
-        let trimmed_len = self.body.text[start..].trim_end().len();
-        self.body.text.truncate(start + trimmed_len);
-        let end = self.body.text.len();
-        let text = &self.body.text[start..end];
+        let trimmed_len = self.text[start..].trim_end().len();
+        self.text.truncate(start + trimmed_len);
+        let end = self.text.len();
+        let text = &self.text[start..end];
         let leading = text.len() - text.trim_start().len();
         let start = start + leading;
         let is_rule = kind == BlockKind::Rule;
         if start >= end && !is_rule {
             // Empty block: remove the separator pushed in `open`.
-            if self.body.text.ends_with('\n') && !self.body.blocks.is_empty() {
-                self.body.text.pop();
+            if self.text.ends_with('\n') && !self.blocks.is_empty() {
+                self.text.pop();
             }
             self.pending_inline.clear();
             return;
@@ -119,16 +120,14 @@ impl BodyBuilder {
                 (range.start < range.end).then_some(InlineSpan::new(range, span.style))
             })
             .collect();
-        self.body.blocks.push(Block::new(kind, depth, start..end, inline));
+        self.blocks.push(Block::new(kind, depth, start..end, inline));
     }
 
     pub fn finish(mut self) -> Body {
         self.close();
-        self.body.chars = count_visible(&self.body.text);
+        let chars = count_visible(&self.text);
         // The body is kept as long as the library: no room to grow, which
         // would otherwise be a third of the text on average.
-        self.body.text.shrink_to_fit();
-        self.body.blocks.shrink_to_fit();
-        self.body
+        Body::from_parts(self.text, self.blocks, chars)
     }
 }

@@ -35,7 +35,7 @@ fn of_library(library: &Library) -> Summary {
     let articles = library
         .articles()
         .iter()
-        .map(|a| (a.id.to_string(), a.meta.title.to_string(), a.body.text.clone()))
+        .map(|a| (a.id.to_string(), a.meta.title.to_string(), a.body.text.to_string()))
         .collect();
     (articles, library.problems().to_vec())
 }
@@ -170,7 +170,7 @@ fn racy_entries_are_read_again() {
         let in_place = of_in_place(&plan.read_in_place(&cache)).0[0].2.clone();
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let loaded = plan.load_cached(Some(&mut plan_cache(root.path(), cache_dir.path())));
-        (in_place, loaded.articles()[0].body.text.clone())
+        (in_place, loaded.articles()[0].body.text.to_string())
     };
     // Written in the file's own tick: the entry is not trusted.
     std::fs::write(&file, &bytes).expect("cache");

@@ -190,7 +190,7 @@ pub(super) struct Structure {
 pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Body), &str>) -> Option<Vec<u8>> {
     let structure = match parsed {
         Ok((_, body)) => postcard::to_stdvec(&Structure {
-            blocks: body.blocks.clone(),
+            blocks: body.blocks.to_vec(),
             chars: body.char_count(),
         })
         .ok()?,
