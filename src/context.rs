@@ -14,7 +14,7 @@ mod places;
 use crate::config::{self, AmbiguousSetting, Config};
 use crate::layout::{LayoutSettings, ReadingSettings};
 use crate::library::{
-    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
+    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan, Reading,
     read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
@@ -175,10 +175,15 @@ impl Context {
         Ok(plan)
     }
 
-    /// The article cache for `plan`, unless it is switched off.
+    /// The article cache for `plan`, for a load, unless it is switched off.
     fn cache(&self, plan: &Plan) -> Option<ArticleCache> {
+        self.cache_for(plan, Reading::Positioned)
+    }
+
+    /// The article cache for `plan`, read as `reading` says.
+    fn cache_for(&self, plan: &Plan, reading: Reading) -> Option<ArticleCache> {
         let dir = self.places.cache_dir.as_deref().filter(|_| self.config.library.cache)?;
-        plan.open_cache(dir)
+        plan.open_cache_for(dir, reading)
     }
 
     /// The one check that what the command line named holds articles: an
@@ -310,7 +315,7 @@ impl Context {
         let mut plan = self.plan()?;
         // Reading in place uses the plan up; when it gives way, the files
         // are found again, which standard input cannot be read for twice.
-        if let Some(cache) = self.cache(&plan).filter(|_| !plan.reads_stdin()) {
+        if let Some(cache) = self.cache_for(&plan, Reading::InMemory).filter(|_| !plan.reads_stdin()) {
             let collection = plan.read_in_place(&cache);
             let named_empty = collection.documents.is_empty() && !self.sources.is_empty();
             let shown = (!named_empty && !collection.collides)

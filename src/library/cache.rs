@@ -7,80 +7,57 @@
 //!
 //! The file is a header (the entry layout's version and the parser's
 //! fingerprint) and then one framed `Entry` per file (length, CRC-32, then
-//! the entry). Entries are read in place: opening the file allocates nothing
-//! per entry, and a search reads titles and texts (`CachedArticle`) without
-//! building articles at all.
+//! the entry). Opening a cache reads the file once to index it: 16 bytes
+//! per entry (a hash of its path and where it is). A load then reads each
+//! entry where it lies when it is used, so the cache is never held in
+//! memory beside the articles made from it; a search holds the whole file
+//! and reads titles and texts in place (`CachedArticle`) without building
+//! articles at all (`source`).
 //!
 //! Nothing in it is trusted blindly: every entry's checksum is verified when
 //! the file is opened (a damaged entry is parsed again and the file
-//! rewritten); an entry is used only if its file was last modified before
+//! rewritten), and again when a load reads it; an entry is used only if its
+//! path, ID and stamp are the file's, and its file was last modified before
 //! the cache was written (git's rule for racy timestamps: a file rewritten
 //! at the same size within the same clock tick as the cache looks unchanged
-//! by its stamp, so it is read again); the file is read into memory, not
-//! mapped, so a cache truncated by someone else while it is in use cannot
-//! crash the process; and entries are keyed by files' real paths, so `d`,
-//! `./d` and `/abs/d` share them.
+//! by its stamp, so it is read again); the file is never mapped, so a cache
+//! truncated by someone else while it is in use cannot crash the process;
+//! and entries are keyed by files' real paths, so `d`, `./d` and `/abs/d`
+//! share them.
 
 #[cfg(test)]
 mod damage_tests;
 mod entry;
 mod housekeeping;
+mod source;
 mod spill;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
-
-use foldhash::HashMap;
-use foldhash::fast::RandomState;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use foldhash::fast::RandomState;
+
 use super::article::{Body, Document, Meta};
-use entry::{Entry, EntryKey, FRAME, PARSER, Structure, index};
+use entry::{Entry, EntryKey, PARSER, Structure};
 pub use entry::{Stamp, entry_bytes};
 use housekeeping::MAX_TOTAL_BYTES;
 pub use housekeeping::{Usage, usage};
+pub use source::Slot;
+use source::{Source, index};
 use spill::Spill;
 
-/// Where one file's entry is in the cache file: ranges of the file, so
-/// opening a cache allocates nothing per entry but this (24 bytes; a cache
-/// is far below 4 GiB). The file's stamp is read from the entry when asked.
-#[derive(Clone, Debug)]
-pub struct Slot {
-    path: Range<u32>,
-    id: Range<u32>,
-    bytes: Range<u32>,
-}
-
-impl Slot {
-    /// `None` for a range past 4 GiB.
-    pub(super) fn new(path: Range<usize>, id: Range<usize>, bytes: Range<usize>) -> Option<Slot> {
-        let narrow = |r: Range<usize>| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?);
-        Some(Slot {
-            path: narrow(path)?,
-            id: narrow(id)?,
-            bytes: narrow(bytes)?,
-        })
-    }
-
-    fn path(&self) -> Range<usize> {
-        wide(&self.path)
-    }
-
-    fn id(&self) -> Range<usize> {
-        wide(&self.id)
-    }
-
-    /// The entry (after its frame).
-    pub(super) fn bytes(&self) -> Range<usize> {
-        wide(&self.bytes)
-    }
-}
-
-fn wide(range: &Range<u32>) -> Range<usize> {
-    range.start as usize..range.end as usize
+/// How an opened cache reads its entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Each where it lies, when it is used: for loads, which build articles.
+    Positioned,
+    /// From the whole file held in memory: for a search, whose documents
+    /// borrow their text from it (`Fitting::view`).
+    InMemory,
 }
 
 /// What became of one file's entry while loading.
@@ -134,20 +111,19 @@ impl Document for CachedArticle<'_> {
     }
 }
 
-/// In `ArticleCache::lookup`: no slot is used for this hash.
-const NOT_USED: u32 = u32::MAX;
-
 /// The cache of one set of collection folders, open for one load.
 #[derive(Debug)]
 pub struct ArticleCache {
     file: PathBuf,
-    /// The file as read, and where each path's entry is in it (by path).
-    read: Vec<u8>,
-    slots: Vec<Slot>,
-    /// Each slot's place in `slots` by a hash of its path (foldhash: fast
-    /// on short keys), found in one step rather than by comparing long paths
-    /// with a common prefix; `NOT_USED` for a path or hash taken twice.
-    lookup: HashMap<u64, u32>,
+    /// Where the entries are read from (`Reading`).
+    source: Source,
+    /// Every entry's slot by a hash of its path (foldhash: fast on short
+    /// keys), sorted by hash, found in one binary search rather than by
+    /// comparing long paths with a common prefix; a hash taken twice (a path
+    /// twice) is in neither. The path itself is checked in the entry.
+    slots: Vec<(u64, Slot)>,
+    /// Entries in the file read.
+    entries: usize,
     hasher: RandomState,
     /// When the file read was written (its modification time, in ns since
     /// the epoch): entries of files modified at or after it are not trusted.
@@ -162,22 +138,30 @@ pub struct ArticleCache {
     recorded: Mutex<Recorded>,
 }
 
-/// Entries for the new file: ranges of `read` still valid; new entries go
-/// straight to the new file as they come (`Spill`), so no second copy of
-/// the cache is built in memory.
+/// Entries for the new file: slots of the file read still valid; new
+/// entries go straight to the new file as they come (`Spill`), so no second
+/// copy of the cache is built in memory.
 #[derive(Debug, Default)]
 struct Recorded {
-    kept: Vec<Range<u32>>,
+    kept: Vec<Slot>,
     added: Option<Spill>,
     changed: bool,
+}
+
+/// The entry of a file, made from the file as it is now (`ArticleCache::fitting`).
+#[derive(Debug)]
+pub struct Fitting<'c> {
+    slot: Slot,
+    bytes: Cow<'c, [u8]>,
 }
 
 impl ArticleCache {
     /// The cache for the folders `roots` (canonical paths) in `dir`, for
     /// articles parsed with the chapter rule of `chapters` (its fingerprint;
-    /// a cache made under another rule is parsed anew). Nothing read yet, or
-    /// nothing usable, gives an empty cache that will be written.
-    pub fn open(dir: &Path, roots: &[PathBuf], chapters: &str) -> ArticleCache {
+    /// a cache made under another rule is parsed anew), read as `reading`
+    /// says. Nothing read yet, or nothing usable, gives an empty cache that
+    /// will be written.
+    pub fn open(dir: &Path, roots: &[PathBuf], chapters: &str, reading: Reading) -> ArticleCache {
         let hash = crate::text::fnv1a(
             roots
                 .iter()
@@ -185,121 +169,94 @@ impl ArticleCache {
         );
         let file = dir.join(format!("articles-{hash:016x}.cache"));
         remove_stale_temporaries(dir);
-        let (read, written_ns) = read_cache_file(&file);
-        ArticleCache::of_bytes(file, read, written_ns, chapters)
+        let (source, written_ns) = open_cache_file(&file, reading);
+        ArticleCache::of_source(file, source, written_ns, chapters)
     }
 
-    /// A cache over `read`, the bytes of `file` as written at `written_ns`.
-    fn of_bytes(file: PathBuf, read: Vec<u8>, written_ns: i128, chapters: &str) -> ArticleCache {
+    /// A cache over `source`, the entries of `file` as written at `written_ns`.
+    fn of_source(file: PathBuf, source: Source, written_ns: i128, chapters: &str) -> ArticleCache {
         let parser = if chapters.is_empty() {
             PARSER.to_string()
         } else {
             format!("{PARSER} chapters {chapters}")
         };
-        let (slots, mut sound) = index(&read, &parser).unwrap_or_default();
         let hasher = RandomState::default();
-        let mut lookup = HashMap::with_capacity_and_hasher(slots.len(), RandomState::default());
-        for (n, slot) in slots.iter().enumerate() {
-            let n = u32::try_from(n).unwrap_or(NOT_USED);
-            lookup
-                .entry(hasher.hash_one(&read[slot.path()]))
-                .and_modify(|taken| {
-                    // Two entries for one path cannot be told apart (nor two
-                    // paths of one hash): neither is used; the files are parsed.
-                    sound &= slots
-                        .get(*taken as usize)
-                        .is_some_and(|other| read[other.path()] != read[slot.path()]);
-                    *taken = NOT_USED;
-                })
-                .or_insert(n);
+        let mut slots = Vec::new();
+        let each = |key: &EntryKey<'_>, slot| slots.push((hasher.hash_one(key.path.as_bytes()), slot));
+        let sound = match &source {
+            Source::Empty => None,
+            Source::Whole(bytes) => index(bytes.as_slice(), &parser, each),
+            Source::Open(file) => {
+                use std::io::Seek;
+                let mut file = file;
+                match file.rewind() {
+                    Ok(()) => index(std::io::BufReader::with_capacity(64 * 1024, file), &parser, each),
+                    Err(_) => None,
+                }
+            }
+        };
+        let (source, mut sound) = match sound {
+            Some(sound) => (source, sound),
+            None => (Source::Empty, true),
+        };
+        let entries = slots.len();
+        slots.sort_unstable_by_key(|(hash, _)| *hash);
+        // Two entries for one path cannot be told apart (nor, rarely, two
+        // paths of one hash): neither is used; the files are parsed again.
+        let mut kept = 0;
+        for i in 0..slots.len() {
+            let hash = slots[i].0;
+            let twice = (i > 0 && slots[i - 1].0 == hash) || slots.get(i + 1).is_some_and(|next| next.0 == hash);
+            if twice {
+                sound = false;
+            } else {
+                slots[kept] = slots[i];
+                kept += 1;
+            }
         }
+        slots.truncate(kept);
+        slots.shrink_to_fit();
         ArticleCache {
-            lookup,
-            hasher,
             file,
+            source,
+            slots,
+            entries,
+            hasher,
+            written_ns,
             parser,
             changed: !sound,
-            slots,
-            read,
-            written_ns,
             recorded: Mutex::default(),
         }
     }
 
-    fn find(&self, path: &str) -> Option<usize> {
-        let n = *self.lookup.get(&self.hasher.hash_one(path.as_bytes()))? as usize;
-        let slot = self.slots.get(n)?;
-        (self.read.get(slot.path())? == path.as_bytes()).then_some(n)
+    /// The slot of the entry for the file at `key` (its real path), if the
+    /// cache may have one; `fitting` checks that it is that file's.
+    pub fn slot(&self, key: &str) -> Option<Slot> {
+        let hash = self.hasher.hash_one(key.as_bytes());
+        let at = self.slots.binary_search_by_key(&hash, |(h, _)| *h).ok()?;
+        Some(self.slots[at].1)
     }
 
-    /// The slot for the file at `path`, left in place.
-    pub fn slot(&self, path: &str) -> Option<&Slot> {
-        self.slots.get(self.find(path)?)
-    }
-
-    /// Whether `slot` was made from this very file: the same stamp, and a
-    /// file last changed before the cache was written (else a change within
-    /// the same tick of the file system's clock could hide behind it).
-    pub fn fits(&self, slot: &Slot, id: &str, stamp: Stamp) -> bool {
-        stamp.newest_ns() < self.written_ns
-            && self.read.get(slot.id()) == Some(id.as_bytes())
-            && self
-                .read
-                .get(slot.bytes())
-                .and_then(|entry| postcard::take_from_bytes::<EntryKey<'_>>(entry).ok())
-                .is_some_and(|(key, _)| key.stamp == stamp)
-    }
-
-    /// The article or problem stored in `slot`, built anew; `None` if the
-    /// entry is damaged or holds text the parser could not have produced.
-    pub fn restore(&self, slot: &Slot) -> Option<Result<(Meta, Body), String>> {
-        match self.entry(slot)?.parsed {
-            Err(problem) => crate::text::is_clean(problem).then(|| Err(problem.to_string())),
-            Ok(parsed) => {
-                let structure: Structure = postcard::from_bytes(parsed.structure).ok()?;
-                let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
-                let body = Body::from_parts(text.to_string(), structure.blocks, structure.chars);
-                (body.is_sound() && parsed.meta.is_clean()).then(|| Ok((parsed.meta.to_meta(), body)))
-            }
+    /// The entry in `slot`, read, if it was made from this very file: the
+    /// same real path `key`, ID and stamp, and a file last changed before
+    /// the cache was written (else a change within the same tick of the
+    /// file system's clock could hide behind it). `None` too if the entry
+    /// is damaged or can no longer be read whole.
+    pub fn fitting(&self, slot: Slot, key: &str, id: &str, stamp: Stamp) -> Option<Fitting<'_>> {
+        if stamp.newest_ns() >= self.written_ns {
+            return None;
         }
-    }
-
-    /// The article (or the problem) stored in `slot`, read in place; `None`
-    /// for a damaged entry. Its metadata is checked; its text is not (that
-    /// would cost as much as building it): whoever shows it checks it.
-    pub fn view(&self, slot: &Slot) -> Option<Result<CachedArticle<'_>, &str>> {
-        let entry = self.entry(slot)?;
-        match entry.parsed {
-            // Problems are printed: they are checked like the text shown.
-            Err(problem) => crate::text::is_clean(problem).then_some(Err(problem)),
-            Ok(parsed) => {
-                let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
-                let meta = parsed.meta;
-                let clean = |s: &str| crate::text::is_clean(s) && !s.contains('\n');
-                (clean(entry.id) && clean(meta.title) && clean(meta.category)).then_some(Ok(CachedArticle {
-                    id: entry.id,
-                    title: meta.title,
-                    category: meta.category,
-                    order: meta.order,
-                    author: meta.author,
-                    tags: meta.tags,
-                    summary: meta.summary,
-                    text,
-                }))
-            }
-        }
-    }
-
-    /// The entry in `slot`; `None` if it is damaged.
-    fn entry(&self, slot: &Slot) -> Option<Entry<'_>> {
-        postcard::from_bytes(self.read.get(slot.bytes())?).ok()
+        let bytes = self.source.entry(slot)?;
+        let (found, _) = postcard::take_from_bytes::<EntryKey<'_>>(&bytes).ok()?;
+        let fits = found.path == key && found.id == id && found.stamp == stamp;
+        fits.then_some(Fitting { slot, bytes })
     }
 
     /// Records what became of one file's entry, for `save`.
     pub fn record(&self, change: Change) {
         let mut recorded = self.recorded();
         match change {
-            Change::Keep(slot) => recorded.kept.push(slot.bytes),
+            Change::Keep(slot) => recorded.kept.push(slot),
             Change::Add(bytes) => {
                 recorded
                     .added
@@ -339,18 +296,74 @@ impl ArticleCache {
 
     fn write(&self) -> std::io::Result<bool> {
         let mut recorded = self.recorded();
-        if !self.changed && !recorded.changed && recorded.kept.len() == self.slots.len() {
+        if !self.changed && !recorded.changed && recorded.kept.len() == self.entries {
             return Ok(false);
         }
         let mut spill = recorded
             .added
             .take()
             .unwrap_or_else(|| Spill::create(&self.file, &self.parser));
-        for range in recorded.kept.iter().map(wide) {
-            spill.write(self.read.get(range.start - FRAME..range.end).unwrap_or_default());
+        // In the file's order: one pass over it. An entry that can no longer
+        // be read whole is left out (its file is parsed next time).
+        recorded.kept.sort_unstable_by_key(Slot::at);
+        for slot in &recorded.kept {
+            if let Some(frame) = self.source.frame(*slot) {
+                spill.write(&frame);
+            }
         }
         spill.finish(&self.file)?;
         Ok(true)
+    }
+}
+
+impl<'c> Fitting<'c> {
+    pub fn slot(&self) -> Slot {
+        self.slot
+    }
+
+    /// The article or problem stored, built anew; `None` if the entry is
+    /// damaged or holds text the parser could not have produced.
+    pub fn restore(&self) -> Option<Result<(Meta, Body), String>> {
+        let entry: Entry<'_> = postcard::from_bytes(&self.bytes).ok()?;
+        match entry.parsed {
+            Err(problem) => crate::text::is_clean(problem).then(|| Err(problem.to_string())),
+            Ok(parsed) => {
+                let structure: Structure = postcard::from_bytes(parsed.structure).ok()?;
+                let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
+                let body = Body::from_parts(text.to_string(), structure.blocks, structure.chars);
+                (body.is_sound() && parsed.meta.is_clean()).then(|| Ok((parsed.meta.to_meta(), body)))
+            }
+        }
+    }
+
+    /// The article (or the problem) stored, read in place from a cache held
+    /// in memory (`Reading::InMemory`; `None` from one read as positioned);
+    /// `None` too for a damaged entry. Its metadata is checked; its text is
+    /// not (that would cost as much as building it): whoever shows it checks it.
+    pub fn view(self) -> Option<Result<CachedArticle<'c>, &'c str>> {
+        let Cow::Borrowed(bytes) = self.bytes else {
+            return None;
+        };
+        let entry: Entry<'c> = postcard::from_bytes(bytes).ok()?;
+        match entry.parsed {
+            // Problems are printed: they are checked like the text shown.
+            Err(problem) => crate::text::is_clean(problem).then_some(Err(problem)),
+            Ok(parsed) => {
+                let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
+                let meta = parsed.meta;
+                let clean = |s: &str| crate::text::is_clean(s) && !s.contains('\n');
+                (clean(entry.id) && clean(meta.title) && clean(meta.category)).then_some(Ok(CachedArticle {
+                    id: entry.id,
+                    title: meta.title,
+                    category: meta.category,
+                    order: meta.order,
+                    author: meta.author,
+                    tags: meta.tags,
+                    summary: meta.summary,
+                    text,
+                }))
+            }
+        }
     }
 }
 
@@ -380,17 +393,20 @@ fn remove_stale_temporaries(dir: &Path) {
 /// Far more than the cache of any collection a person reads.
 const MAX_CACHE_BYTES: u64 = 2 << 30;
 
-/// The bytes of the cache file and when it was written; nothing (an empty
-/// cache) if it is missing, not a regular file, too large or unreadable.
-/// Read whole rather than mapped: a mapped file cut short by someone else
-/// while in use kills the process with SIGBUS; a copy cannot change.
-fn read_cache_file(path: &Path) -> (Vec<u8>, i128) {
+/// The cache file as `reading` reads it, and when it was written; nothing
+/// (an empty cache) if it is missing, not a regular file, too large or
+/// unreadable.
+fn open_cache_file(path: &Path, reading: Reading) -> (Source, i128) {
     let Ok((file, meta)) = crate::files::open_regular(path) else {
-        return (Vec::new(), 0);
+        return (Source::Empty, 0);
     };
     let written_ns = Stamp::of(&meta).modified_ns();
-    match crate::files::read_open(file, &meta, MAX_CACHE_BYTES) {
-        Ok(bytes) => (bytes, written_ns),
-        Err(_) => (Vec::new(), 0),
+    match reading {
+        _ if meta.len() > MAX_CACHE_BYTES => (Source::Empty, 0),
+        Reading::Positioned => (Source::Open(file), written_ns),
+        Reading::InMemory => match crate::files::read_open(file, &meta, MAX_CACHE_BYTES) {
+            Ok(bytes) => (Source::Whole(bytes), written_ns),
+            Err(_) => (Source::Empty, 0),
+        },
     }
 }

@@ -10,7 +10,8 @@ use super::read::{CHUNK, Loaded, load_candidate};
 
 impl Plan {
     /// The collection for a search: files unchanged since `cache` took them
-    /// in are read in place (no article is built); the others, and articles
+    /// in are read in place (no article is built) when `cache` is held in
+    /// memory (`Reading::InMemory`; else they are parsed); the others, and articles
     /// not from folders, are parsed now, on all cores. What became of each
     /// cache entry is recorded in `cache` as it comes (new entries go
     /// straight to its new file): `save` it to keep them. The plan is used
@@ -141,13 +142,15 @@ enum ReadForSearch<'c> {
 
 fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadForSearch<'c> {
     if let Content::Path(_) = &candidate.content
-        && let Some(slot) = candidate.cache_key().and_then(|key| cache.slot(key))
-        && candidate
-            .stamp
-            .is_some_and(|stamp| cache.fits(slot, &candidate.id, stamp))
-        && let Some(view) = cache.view(slot)
+        && let (Some(key), Some(stamp)) = (candidate.cache_key(), candidate.stamp)
+        && let Some(fitting) = cache
+            .slot(key)
+            .and_then(|slot| cache.fitting(slot, key, &candidate.id, stamp))
     {
-        return ReadForSearch::InPlace(view, slot.clone());
+        let slot = fitting.slot();
+        if let Some(view) = fitting.view() {
+            return ReadForSearch::InPlace(view, slot);
+        }
     }
     ReadForSearch::Parsed(Box::new(load_candidate(candidate, Some(cache))))
 }

@@ -103,9 +103,8 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         Ok(stamp) => stamp,
         Err(err) => return loaded(Err(format!("cannot read: {err}")), gone),
     };
-    if let (Some(slot), Some(cache)) = (slot, cache)
-        && cache.fits(slot, &candidate.id, stamp)
-        && let Some(restored) = cache.restore(slot)
+    if let (Some(slot), Some(cache), Some(key)) = (slot, cache, key)
+        && let Some(restored) = cache.fitting(slot, key, &candidate.id, stamp).and_then(|f| f.restore())
     {
         let result = restored.map(|(meta, body)| Article {
             id: candidate.id.as_str().into(),
@@ -113,7 +112,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
             body,
             origin: candidate.origin(),
         });
-        return loaded(result, Change::Keep(slot.clone()));
+        return loaded(result, Change::Keep(slot));
     }
     crate::fault::inject("parse", &candidate.relative());
     let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes, Naming::File));

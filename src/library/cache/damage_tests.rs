@@ -63,7 +63,7 @@ fn load(root: &Path, cache_dir: &Path) -> (Summary, usize, bool) {
 
 fn search_read(root: &Path, cache_dir: &Path) -> Summary {
     let plan = Plan::dirs(&[root.to_path_buf()]).expect("plan");
-    let cache = plan.open_cache(cache_dir).expect("cache");
+    let cache = plan.open_cache_for(cache_dir, Reading::InMemory).expect("cache");
     of_in_place(&plan.read_in_place(&cache))
 }
 
@@ -166,7 +166,7 @@ fn racy_entries_are_read_again() {
     let file = plan.open_cache(cache_dir.path()).expect("cache").file;
     let text = || {
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-        let cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
         let in_place = of_in_place(&plan.read_in_place(&cache)).0[0].2.clone();
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let loaded = plan.load_cached(Some(&mut plan_cache(root.path(), cache_dir.path())));
@@ -189,8 +189,9 @@ fn plan_cache(root: &Path, cache_dir: &Path) -> ArticleCache {
         .expect("cache")
 }
 
+#[cfg(unix)]
 #[test]
-fn a_cache_cut_short_while_in_use_crashes_nothing_and_misleads_nothing() {
+fn a_cache_cut_short_or_written_over_while_in_use_crashes_nothing_and_misleads_nothing() {
     let root = collection();
     let cache_dir = tempfile::tempdir().expect("cache");
     let expected = of_library(&Plan::dirs(&[root.path().to_path_buf()]).expect("plan").load());
@@ -198,19 +199,30 @@ fn a_cache_cut_short_while_in_use_crashes_nothing_and_misleads_nothing() {
     let file = cache_file(cache_dir.path());
     let good = std::fs::read(&file).expect("cache");
     let mut random = Random(7);
-    for _ in 0..40 {
+    for case in 0..40 {
         std::fs::write(&file, &good).expect("restore");
         let cut = random.next() % good.len() as u64;
-        let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-        let cache = plan.open_cache(cache_dir.path()).expect("cache");
-        // Cut the file under the open cache, then use every entry.
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_len(cut))
-            .expect("truncate");
-        let in_place = of_in_place(&plan.read_in_place(&cache));
+        let plan = || Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
+        let (search_plan, load_plan) = (plan(), plan());
+        let in_memory = search_plan
+            .open_cache_for(cache_dir.path(), Reading::InMemory)
+            .expect("cache");
+        let mut positioned = load_plan.open_cache(cache_dir.path()).expect("cache");
+        // Cut the file under the open caches (or, every other time, write
+        // over it where it lies), then use every entry.
+        let under = std::fs::File::options().write(true).open(&file).expect("open");
+        if case % 2 == 0 {
+            under.set_len(cut).expect("truncate");
+        } else {
+            use std::os::unix::fs::FileExt;
+            under.write_all_at(&[0x55; 64], cut).expect("write over");
+        }
+        let in_place = of_in_place(&search_plan.read_in_place(&in_memory));
         assert_eq!(in_place.0, expected.0);
+        let loaded = of_library(&load_plan.load_cached(Some(&mut positioned)));
+        assert_eq!(loaded, expected, "read where it lies after the file changed under it");
+        assert!(positioned.reused() < expected.0.len() + expected.1.len() || case % 2 == 1);
+        drop(positioned);
         // And a cache opened after the cut is read as far as it is whole.
         let (loaded, _, _) = load(root.path(), cache_dir.path());
         assert_eq!(loaded, expected);

@@ -4,7 +4,6 @@ use std::fs::Metadata;
 
 use serde::{Deserialize, Serialize};
 
-use super::Slot;
 use crate::library::article::{Block, Body, Meta, MoreMeta};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
@@ -99,10 +98,8 @@ pub(super) struct Entry<'a> {
 /// The first fields of an `Entry`, read without the rest.
 #[derive(Deserialize)]
 pub(super) struct EntryKey<'a> {
-    #[serde(rename = "path")]
-    _path: &'a str,
-    #[serde(rename = "id")]
-    _id: &'a str,
+    pub(super) path: &'a str,
+    pub(super) id: &'a str,
     pub(super) stamp: Stamp,
 }
 
@@ -211,49 +208,6 @@ pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Bo
     framed.extend_from_slice(&crc32fast::hash(&bytes).to_le_bytes());
     framed.extend_from_slice(&bytes);
     Some(framed)
-}
-
-/// Where each path's entry is in a cache file, in the file's order, and whether
-/// the whole file was sound; `None` if it is not one this build wrote with
-/// the parser `parser` (fingerprint and chapter rule; then it is ignored). Every entry's checksum is verified here, before any entry
-/// is used: a damaged entry and those after it (their frames can no longer
-/// be trusted) are left out, to be parsed again and written anew.
-pub(super) fn index(bytes: &[u8], parser: &str) -> Option<(Vec<Slot>, bool)> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (header, rest) = postcard::take_from_bytes::<Header>(rest).ok()?;
-    if header.format != FORMAT || header.parser != parser {
-        return None;
-    }
-    let mut at = bytes.len() - rest.len();
-    let mut slots = Vec::new();
-    // Where a string borrowed from `bytes` lies in it.
-    let span = |s: &str| {
-        let start = s.as_ptr() as usize - bytes.as_ptr() as usize;
-        start..start + s.len()
-    };
-    let mut sound = true;
-    while at < bytes.len() {
-        let Some(slot) = frame_at(bytes, at).and_then(|range| {
-            let key: Entry<'_> = postcard::from_bytes(&bytes[range.clone()]).ok()?;
-            Slot::new(span(key.path), span(key.id), range)
-        }) else {
-            sound = false;
-            break;
-        };
-        at = slot.bytes().end;
-        slots.push(slot);
-    }
-    slots.shrink_to_fit();
-    Some((slots, sound))
-}
-
-/// The entry bytes of the frame at `at`, if its checksum holds.
-fn frame_at(bytes: &[u8], at: usize) -> Option<std::ops::Range<usize>> {
-    let word = |at: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?)) };
-    let len = word(at)? as usize;
-    let checksum = word(at + 4)?;
-    let range = at + FRAME..(at + FRAME).checked_add(len)?;
-    (crc32fast::hash(bytes.get(range.clone())?) == checksum).then_some(range)
 }
 
 /// `&[u8]` written as postcard writes a `&str` or bytes (length, then the

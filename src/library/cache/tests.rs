@@ -65,11 +65,31 @@ fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
     assert_eq!(reused, 2);
 }
 
-/// A cache over `bytes`, as if written after every file; `None` if it is
-/// not a cache this build reads at all.
+/// A cache over `bytes` held in memory, as if written after every file;
+/// `None` if it is not a cache this build reads at all.
 fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
-    index(&bytes, PARSER)?;
-    Some(ArticleCache::of_bytes(PathBuf::from("/unused"), bytes, i128::MAX, ""))
+    cache_read_as(bytes, Reading::InMemory)
+}
+
+/// A cache over `bytes` read as `reading` says (positioned: from a file).
+fn cache_read_as(bytes: Vec<u8>, reading: Reading) -> Option<ArticleCache> {
+    index(bytes.as_slice(), PARSER, |_, _| {})?;
+    let source = match reading {
+        Reading::InMemory => Source::Whole(bytes),
+        Reading::Positioned => {
+            use std::io::Write;
+            let mut file = tempfile::tempfile().expect("a file");
+            file.write_all(&bytes).expect("write");
+            Source::Open(file)
+        }
+    };
+    Some(ArticleCache::of_source(PathBuf::from("/unused"), source, i128::MAX, ""))
+}
+
+/// The article or problem the entry of `path` holds, if it is of the file with `id`.
+fn restored(cache: &ArticleCache, path: &str, id: &str) -> Option<Result<(Meta, Body), String>> {
+    let slot = cache.slot(path).expect("a slot");
+    cache.fitting(slot, path, id, Stamp::default())?.restore()
 }
 
 #[test]
@@ -118,7 +138,7 @@ fn ids_taken_twice_make_a_search_load_the_collection_instead() {
     write(&root.path().join("乙.md"), "乙的内容。");
     write(&root.path().join("乙.txt"), "另一个乙。");
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
     assert!(plan.read_in_place(&cache).collides);
 }
 
@@ -133,10 +153,18 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     let expected = summary(&library);
     let read = || {
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-        let cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
         let collection = plan.read_in_place(&cache);
         assert_eq!(in_place_summary(&collection), expected);
         assert_eq!(collection.problems, library.problems());
+        let cached = collection.documents.iter();
+        assert_eq!(
+            cached
+                .filter(|d| matches!(d, crate::library::InPlaceDoc::Cached(_)))
+                .count(),
+            2,
+            "read in place"
+        );
         drop(collection);
         assert_eq!(cache.reused(), 3, "every entry kept");
         cache.save().expect("save")
@@ -153,7 +181,7 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     let expected_after = summary(&fresh_load);
     assert_ne!(expected, expected_after);
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
     let collection = plan.read_in_place(&cache);
     assert_eq!(in_place_summary(&collection), expected_after);
     drop(collection);
@@ -215,16 +243,18 @@ fn entries_that_the_parser_could_not_have_made_are_refused() {
     }
     bytes.extend(entry_bytes("/bad.md", "bad", Stamp::default(), Err("empty file")).expect("entry"));
     bytes.extend(entry_bytes("/worse.md", "worse", Stamp::default(), Err("\x1b]0;title\x07")).expect("entry"));
-    let cache = cache_of(bytes.clone()).expect("a cache");
-    let restore = |path: &str| {
-        let slot = cache.slot(path).cloned().expect("a slot");
-        cache.restore(&slot)
-    };
-    assert!(matches!(restore("/good.md"), Some(Ok((m, _))) if m.title == "标题"));
-    assert!(restore("/escape.md").is_none(), "an escape sequence in a cached body");
-    assert!(restore("/range.md").is_none(), "a range inside a character");
-    assert_eq!(restore("/bad.md"), Some(Err("empty file".to_string())));
-    assert_eq!(restore("/worse.md"), None, "a problem is printed: checked too");
+    for reading in [Reading::InMemory, Reading::Positioned] {
+        let cache = cache_read_as(bytes.clone(), reading).expect("a cache");
+        let restore = |path: &str, id: &str| restored(&cache, path, id);
+        assert!(matches!(restore("/good.md", "id"), Some(Ok((m, _))) if m.title == "标题"));
+        assert!(
+            restore("/escape.md", "id").is_none(),
+            "an escape sequence in a cached body"
+        );
+        assert!(restore("/range.md", "id").is_none(), "a range inside a character");
+        assert_eq!(restore("/bad.md", "bad"), Some(Err("empty file".to_string())));
+        assert_eq!(restore("/worse.md", "worse"), None, "a problem is printed: checked too");
+    }
 
     // A cut file keeps its whole entries and is written anew; another
     // parser's file and a stranger's file are not read at all.
@@ -333,7 +363,7 @@ fn a_search_writes_the_entries_it_parses_while_it_reads() {
     }
     settle();
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
     let collection = plan.read_in_place(&cache);
     assert_eq!(collection.documents.len(), 80);
     let written: Vec<u64> = std::fs::read_dir(cache_dir.path())
@@ -347,22 +377,30 @@ fn a_search_writes_the_entries_it_parses_while_it_reads() {
     drop(collection);
     assert!(cache.save().expect("save"));
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
     drop(plan.read_in_place(&cache));
     assert_eq!(cache.reused(), 80, "every entry was written");
 }
 
-/// A slot is held per cached file while the collection is read: three
-/// ranges; the stamp is read from the entry, and a changed stamp misses.
+/// A slot is held per cached file while the collection is read: where its
+/// entry is; the path, ID and stamp are read from the entry, and any of
+/// them changed misses, as does a file changed after the cache was written.
 #[test]
-fn a_slot_is_three_ranges_and_the_stamp_is_checked_from_its_entry() {
-    assert_eq!(std::mem::size_of::<Slot>(), 24);
+fn a_slot_is_eight_bytes_and_an_entry_fits_only_the_file_it_was_made_from() {
+    assert_eq!(std::mem::size_of::<Slot>(), 8);
     let stamp = Stamp::new(3, 10, 20, 7);
     let mut bytes = header(PARSER);
     bytes.extend(entry_bytes("/a.md", "a", stamp, Err("empty file")).expect("entry"));
-    let cache = cache_of(bytes).expect("a cache");
-    let slot = cache.slot("/a.md").expect("a slot");
-    assert!(cache.fits(slot, "a", stamp));
-    assert!(!cache.fits(slot, "a", Stamp::new(4, 10, 20, 7)), "another size");
-    assert!(!cache.fits(slot, "b", stamp), "another ID");
+    for reading in [Reading::InMemory, Reading::Positioned] {
+        let mut cache = cache_read_as(bytes.clone(), reading).expect("a cache");
+        let slot = cache.slot("/a.md").expect("a slot");
+        let fits =
+            |cache: &ArticleCache, key: &str, id: &str, stamp: Stamp| cache.fitting(slot, key, id, stamp).is_some();
+        assert!(fits(&cache, "/a.md", "a", stamp));
+        assert!(!fits(&cache, "/a.md", "a", Stamp::new(4, 10, 20, 7)), "another size");
+        assert!(!fits(&cache, "/a.md", "b", stamp), "another ID");
+        assert!(!fits(&cache, "/b.md", "a", stamp), "another path (of the same hash)");
+        cache.written_ns = 20;
+        assert!(!fits(&cache, "/a.md", "a", stamp), "changed in the cache's own tick");
+    }
 }
