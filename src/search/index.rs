@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::fold::{Searchable, fold};
+use super::fold::{Folded, Searchable, fold};
 use super::pinyin::{self, Tier};
 use super::query::{Field, Query};
 use super::scan::{Scanner, term_finders};
@@ -18,8 +18,9 @@ use matcher::Matcher;
 struct Doc {
     /// Folded title, author, tags and summary, where folding changes any.
     meta: Option<Box<MetaCopy>>,
-    /// How the body is searched: a folded copy only where Traditional,
-    /// variant or full-width characters need one; otherwise the article's own.
+    /// How the body is searched: the article's own text, for every form
+    /// of the words or folded when searched where Traditional, variant or
+    /// full-width characters fold (no copy is kept).
     body: Searchable,
     /// Pinyin initials of the title, then of the author (see
     /// `pinyin::initials`), in one list: one allocation an article, not two.
@@ -170,10 +171,25 @@ impl SearchIndex {
     /// order. `articles` are the ones the index was built from: texts that
     /// fold to themselves are searched there, not copied.
     pub fn search_in<D: Document + Sync>(&self, articles: &[D], query: &Query, limit: usize) -> SearchResults {
+        // Bodies that fold are searched for every form of the words where
+        // each has few, and folded as they are searched where one has many.
+        let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
+        self.search_by(articles, query, limit, by_forms)
+    }
+
+    fn search_by<D: Document + Sync>(
+        &self,
+        articles: &[D],
+        query: &Query,
+        limit: usize,
+        by_forms: bool,
+    ) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }
         let scanner = Scanner::new(query, self.unfolded);
+        // Made when the first body that folds is met: most collections have none.
+        let forms = std::sync::OnceLock::new();
         // Split the scan over the cores; each piece has its own finders.
         let scan = |start: usize, part: &[Doc]| {
             let finders = term_finders(query, self.unfolded);
@@ -182,6 +198,7 @@ impl SearchIndex {
                 finders: &finders,
                 scanner: &scanner,
                 unfolded: self.unfolded,
+                by_forms: by_forms.then_some(&forms),
             };
             part.iter()
                 .enumerate()
@@ -294,28 +311,48 @@ impl Doc {
 
     /// Every hit of the query in the body (`original`), as original ranges.
     fn hits(&self, original: &str, query: &Query, unfolded: bool) -> Vec<Range<usize>> {
-        let (haystack, ignore_case) = self.body_text(original);
+        let body = self.body_text(original);
         let mut ranges = Vec::new();
-        Scanner::new(query, unfolded).each(haystack, ignore_case, |start, end| {
-            ranges.push(self.original_offset(start)..self.original_offset(end));
+        Scanner::new(query, unfolded).each(body.bytes(), body.ignore_case(), |start, end| {
+            ranges.push(body.original_offset(start)..body.original_offset(end));
         });
         ranges
     }
 
-    /// The text to search and whether ASCII case must be ignored in it.
-    fn body_text<'a>(&'a self, original: &'a str) -> (&'a [u8], bool) {
-        match &self.body {
-            Searchable::AsItIs => (original.as_bytes(), false),
-            Searchable::IgnoringAsciiCase => (original.as_bytes(), true),
-            Searchable::Copy(folded) => (folded.text.as_bytes(), false),
+    /// The body as it is searched for the query's words as folded.
+    fn body_text<'a>(&self, original: &'a str) -> BodyText<'a> {
+        match self.body {
+            Searchable::AsItIs => BodyText::AsItIs(original, false),
+            Searchable::IgnoringAsciiCase => BodyText::AsItIs(original, true),
+            Searchable::Folds => BodyText::Folded(Folded::new(original)),
+        }
+    }
+}
+
+/// A body as one search reads it: the text as it stands (ASCII case
+/// ignored or not), or a copy folded for this search only.
+enum BodyText<'a> {
+    AsItIs(&'a str, bool),
+    Folded(Folded),
+}
+
+impl BodyText<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            BodyText::AsItIs(text, _) => text.as_bytes(),
+            BodyText::Folded(folded) => folded.text.as_bytes(),
         }
     }
 
-    /// The original offset of an offset into `body_text`.
+    fn ignore_case(&self) -> bool {
+        matches!(self, BodyText::AsItIs(_, true))
+    }
+
+    /// The original offset of an offset into `bytes`.
     fn original_offset(&self, at: usize) -> usize {
-        match &self.body {
-            Searchable::Copy(folded) => folded.original_offset(at),
-            _ => at,
+        match self {
+            BodyText::AsItIs(..) => at,
+            BodyText::Folded(folded) => folded.original_offset(at),
         }
     }
 }

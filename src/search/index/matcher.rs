@@ -1,28 +1,45 @@
 //! One query matched against one document: its fields by literal form and
 //! pinyin, then its body, ranked by the best field and how well it matched.
 
-use super::{Doc, Hit};
+use super::{BodyText, Doc, Hit};
 use crate::library::Document;
+use crate::search::fold::Searchable;
 use crate::search::pinyin::{self, Tier};
 use crate::search::query::{Field, Query, Term};
-use crate::search::scan::{Scanner, VariantFinder, term_in};
+use std::sync::OnceLock;
+
+use crate::search::scan::{Scanner, VariantFinder, term_finders, term_in};
 
 /// One search's finders, shared by the documents of one thread.
-pub(super) struct Matcher<'q> {
+pub(super) struct Matcher<'m, 'q> {
     pub(super) query: &'q Query,
-    pub(super) finders: &'q [Vec<VariantFinder<'q>>],
-    pub(super) scanner: &'q Scanner<'q>,
+    pub(super) finders: &'m [Vec<VariantFinder<'q>>],
+    pub(super) scanner: &'m Scanner<'q>,
     /// Fields and bodies are as they stand: look for the unfolded forms.
     pub(super) unfolded: bool,
+    /// Every word has few forms: bodies that fold are searched for these
+    /// finders' forms where they stand, not folded for each search.
+    pub(super) by_forms: Option<&'m OnceLock<ByForms<'q>>>,
 }
 
-impl Matcher<'_> {
+/// The finders and scanner of every form of the query's words.
+pub(super) type ByForms<'q> = (Vec<Vec<VariantFinder<'q>>>, Scanner<'q>);
+
+impl Matcher<'_, '_> {
     pub(super) fn matches<D: Document>(&self, article: usize, doc: &Doc, document: &D) -> Option<Hit> {
-        let (body, ignore_case) = doc.body_text(document.text());
+        let (text, (finders, scanner)) = match (doc.body, self.by_forms) {
+            (Searchable::Folds, Some(by_forms)) => {
+                let (finders, scanner) =
+                    by_forms.get_or_init(|| (term_finders(self.query, true), Scanner::new(self.query, true)));
+                (BodyText::AsItIs(document.text(), true), (finders.as_slice(), scanner))
+            }
+            _ => (doc.body_text(document.text()), (self.finders, self.scanner)),
+        };
+        let (body, ignore_case) = (text.bytes(), text.ignore_case());
         let wanted = self.query.wanted().count();
         let mut best: Option<(Field, Tier, bool)> = None;
         let mut needs_body = false;
-        for (term, finders) in self.query.terms.iter().zip(self.finders) {
+        for (term, finders) in self.query.terms.iter().zip(finders) {
             let found = self.in_fields(term, doc, document);
             if term.exclude {
                 if found.is_some() || (term.searches(Field::Text) && term_in(finders, body, ignore_case)) {
@@ -41,7 +58,7 @@ impl Matcher<'_> {
         }
         let mut count = 0;
         let mut first = None;
-        self.scanner.each(body, ignore_case, |start, end| {
+        scanner.each(body, ignore_case, |start, end| {
             count += 1;
             first.get_or_insert(start..end);
         });
@@ -55,7 +72,7 @@ impl Matcher<'_> {
             tier,
             pinyin,
             count,
-            first: first.map(|r| doc.original_offset(r.start)..doc.original_offset(r.end)),
+            first: first.map(|r| text.original_offset(r.start)..text.original_offset(r.end)),
         })
     }
 
