@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::fold::{Folded, Searchable, fold};
+use super::fold::{Folded, Searchable};
 use super::pinyin::{self, Tier};
 use super::query::{Field, Query};
 use super::scan::{Scanner, term_finders};
@@ -16,35 +16,48 @@ use matcher::Matcher;
 /// One article's searchable form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Doc {
-    /// Folded title, author, tags and summary, where folding changes any.
-    meta: Option<Box<MetaCopy>>,
+    /// Folding changes the title, author, tags or summary: they are searched
+    /// like bodies that fold, for every form of the words or folded as they
+    /// are searched (no copy is kept).
+    fields_fold: bool,
     /// How the body is searched: the article's own text, for every form
     /// of the words or folded when searched where Traditional, variant or
     /// full-width characters fold (no copy is kept).
     body: Searchable,
-    /// Pinyin initials of the title, then of the author (see
-    /// `pinyin::initials`), in one list: one allocation an article, not two.
-    initials: Box<[u32]>,
-    /// How many of `initials` are the title's.
+    /// Where the pinyin initials of the title, then of the author (see
+    /// `pinyin::initials`), are in the index's `initials`, and how many
+    /// each has: no allocation of their own.
+    initials_at: u32,
     title_initials: u32,
+    author_initials: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct MetaCopy {
-    title: Option<Box<str>>,
-    author: Option<Box<str>>,
-    /// Every tag, folded, one a line.
-    tags: Option<Box<str>>,
-    summary: Option<Box<str>>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
+    /// The pinyin initials of every document's title and author, one list
+    /// for all (`Doc::initials_at`).
+    initials: Vec<u32>,
     /// Bodies have no folded copies: they are searched for every form of
     /// the words that folds to them (see `for_query`).
     unfolded: bool,
 }
+
+/// Two indexes are equal when they search alike: the same documents, with
+/// the same initials wherever those are kept.
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &SearchIndex) -> bool {
+        let searched = |index: &SearchIndex, doc: &Doc| {
+            let (title, author) = doc.title_and_author_initials(&index.initials);
+            (doc.fields_fold, doc.body, title.to_vec(), author.to_vec())
+        };
+        self.unfolded == other.unfolded
+            && self.docs.len() == other.docs.len()
+            && (self.docs.iter().zip(&other.docs)).all(|(a, b)| searched(self, a) == searched(other, b))
+    }
+}
+
+impl Eq for SearchIndex {}
 
 /// One matching article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,9 +92,7 @@ impl SearchIndex {
     /// Folds every document, on all cores; the pinyin initials only
     /// `with_initials` (a one-off search knows whether its query needs them).
     pub fn build_from<D: Document + Sync>(articles: &[D], with_initials: bool) -> SearchIndex {
-        let mut index = SearchIndex::default();
-        index.extend_from(articles, with_initials);
-        index
+        SearchIndex::of_docs(articles, false, |a, initials| Doc::of(a, with_initials, initials))
     }
 
     /// The index for one query over documents searched once (`yuedu
@@ -94,29 +105,64 @@ impl SearchIndex {
         }
         // Fields are matched through the forms too: nothing to fold but
         // the pinyin initials a query of letters may need.
-        let unfolded = |a: &D| Doc {
-            body: Searchable::IgnoringAsciiCase,
-            ..Doc::with_initials(a.title(), a.author())
-        };
-        let docs = if query.uses_pinyin() {
-            let docs = crate::parallel::map(articles, 64, unfolded);
-            docs.into_iter().map(Option::unwrap_or_default).collect()
-        } else {
-            let plain = Doc {
-                body: Searchable::IgnoringAsciiCase,
-                ..Doc::default()
+        let pinyin = query.uses_pinyin();
+        SearchIndex::of_docs(articles, true, |a, initials| {
+            let doc = if pinyin {
+                Doc::with_initials(a.title(), a.author(), initials)
+            } else {
+                Doc::default()
             };
-            vec![plain; articles.len()]
+            Doc {
+                body: Searchable::IgnoringAsciiCase,
+                ..doc
+            }
+        })
+    }
+
+    /// The index of `articles`, each document made by `doc` (on all cores,
+    /// a piece at a time, each piece's initials in one list).
+    fn of_docs<D: Document + Sync>(
+        articles: &[D],
+        unfolded: bool,
+        doc: impl Fn(&D, &mut Vec<u32>) -> Doc + Sync,
+    ) -> SearchIndex {
+        let pieces = crate::parallel::map_chunks(articles, 256, |start, part| {
+            let mut initials = Vec::new();
+            let docs: Vec<Doc> = part.iter().map(|a| doc(a, &mut initials)).collect();
+            (start, docs, initials)
+        });
+        let mut index = SearchIndex {
+            docs: Vec::with_capacity(articles.len()),
+            unfolded,
+            ..SearchIndex::default()
         };
-        SearchIndex { docs, unfolded: true }
+        for (start, docs, initials) in pieces.into_iter().flatten() {
+            // A piece whose folding failed is searched as it is, keeping
+            // every later document at its own index.
+            index.docs.resize_with(start, Doc::default);
+            index.append(docs, initials);
+        }
+        index.docs.resize_with(articles.len(), Doc::default);
+        index.initials.shrink_to_fit();
+        index
+    }
+
+    /// Adds `docs`, whose initials are in `initials`, after the others.
+    fn append(&mut self, docs: Vec<Doc>, initials: Vec<u32>) {
+        let shift = u32::try_from(self.initials.len()).unwrap_or(u32::MAX);
+        self.initials.extend(initials);
+        self.docs.extend(docs.into_iter().map(|doc| Doc {
+            initials_at: doc.initials_at.saturating_add(shift),
+            ..doc
+        }));
     }
 
     /// Adds `articles`, which follow the ones already indexed.
     pub fn extend_from<D: Document + Sync>(&mut self, articles: &[D], with_initials: bool) {
-        let docs = crate::parallel::map(articles, 1, |a| Doc::of(a, with_initials));
-        // A document whose folding failed is searched as it is, keeping every
-        // later document at its own index.
-        self.docs.extend(docs.into_iter().map(Option::unwrap_or_default));
+        let batch = SearchIndex::build_from(articles, with_initials);
+        self.docs.reserve_exact(batch.docs.len());
+        self.initials.reserve_exact(batch.initials.len());
+        self.append(batch.docs, batch.initials);
     }
 
     /// Takes in the index of a batch (built off the UI thread with
@@ -125,9 +171,15 @@ impl SearchIndex {
     /// articles indexed before keep their order around them.
     pub fn merge(&mut self, placed: &[Option<usize>], batch: SearchIndex) {
         let added = placed.iter().flatten().count();
+        let shift = u32::try_from(self.initials.len()).unwrap_or(u32::MAX);
+        self.initials.reserve_exact(batch.initials.len());
+        self.initials.extend(batch.initials);
         let mut new: Vec<(usize, Doc)> = placed
             .iter()
-            .zip(batch.docs)
+            .zip(batch.docs.into_iter().map(|doc| Doc {
+                initials_at: doc.initials_at.saturating_add(shift),
+                ..doc
+            }))
             .filter_map(|(position, doc)| Some(((*position)?, doc)))
             .collect();
         new.sort_by_key(|(position, _)| *position);
@@ -199,6 +251,7 @@ impl SearchIndex {
                 scanner: &scanner,
                 unfolded: self.unfolded,
                 by_forms: by_forms.then_some(&forms),
+                initials: &self.initials,
             };
             part.iter()
                 .enumerate()
@@ -250,63 +303,58 @@ impl SearchIndex {
 }
 
 impl Doc {
-    fn of<D: Document>(a: &D, with_initials: bool) -> Doc {
+    fn of<D: Document>(a: &D, with_initials: bool, initials: &mut Vec<u32>) -> Doc {
         Doc {
             body: Searchable::of(a.text()),
-            ..Doc::of_fields(a, with_initials)
+            ..Doc::of_fields(a, with_initials, initials)
         }
     }
 
-    /// The title, author, tags and summary, folded where folding changes
-    /// them; the body searched as it stands, ignoring ASCII case.
-    fn of_fields<D: Document>(a: &D, with_initials: bool) -> Doc {
-        let copy = |s: &str| match Searchable::of(s) {
-            Searchable::AsItIs => None,
-            _ => Some(fold(s).into_boxed_str()),
-        };
-        let mut tags = String::new();
-        let mut tags_fold = false;
-        for tag in (0..).map_while(|i| a.tag(i)) {
-            tags_fold |= Searchable::of(tag) != Searchable::AsItIs;
-            tags.push_str(tag);
-            tags.push('\n');
-        }
-        let meta = MetaCopy {
-            title: copy(a.title()),
-            author: a.author().and_then(copy),
-            tags: tags_fold.then(|| fold(&tags).into_boxed_str()),
-            summary: a.summary().and_then(copy),
-        };
-        let any = meta.title.is_some() || meta.author.is_some() || meta.tags.is_some() || meta.summary.is_some();
-        let initials = if with_initials {
-            Doc::with_initials(a.title(), a.author())
+    /// Whether folding changes the title, author, tags or summary; the body
+    /// searched as it stands, ignoring ASCII case.
+    fn of_fields<D: Document>(a: &D, with_initials: bool, initials: &mut Vec<u32>) -> Doc {
+        let folds = |s: &str| Searchable::of(s) != Searchable::AsItIs;
+        let fields_fold = folds(a.title())
+            || a.author().is_some_and(folds)
+            || (0..).map_while(|i| a.tag(i)).any(folds)
+            || a.summary().is_some_and(folds);
+        let doc = if with_initials {
+            Doc::with_initials(a.title(), a.author(), initials)
         } else {
             Doc::default()
         };
         Doc {
-            meta: any.then(|| Box::new(meta)),
+            fields_fold,
             body: Searchable::IgnoringAsciiCase,
-            ..initials
+            ..doc
         }
     }
 
-    /// A document holding only the pinyin initials of `title` and `author`.
-    fn with_initials(title: &str, author: Option<&str>) -> Doc {
-        let mut initials: Vec<u32> = pinyin::initials(title).collect();
-        let title_initials = u32::try_from(initials.len()).unwrap_or(u32::MAX);
+    /// A document holding only the pinyin initials of `title` and `author`,
+    /// added to `initials`.
+    fn with_initials(title: &str, author: Option<&str>, initials: &mut Vec<u32>) -> Doc {
+        let count = |from: usize, initials: &Vec<u32>| u32::try_from(initials.len() - from).unwrap_or(u32::MAX);
+        let at = initials.len();
+        initials.extend(pinyin::initials(title));
+        let title_initials = count(at, initials);
         initials.extend(author.into_iter().flat_map(pinyin::initials));
         Doc {
-            initials: initials.into_boxed_slice(),
+            initials_at: u32::try_from(at).unwrap_or(u32::MAX),
             title_initials,
+            author_initials: count(at, initials) - title_initials,
             ..Doc::default()
         }
     }
 
-    /// The pinyin initials of the title and of the author.
-    fn title_and_author_initials(&self) -> (&[u32], &[u32]) {
-        self.initials
-            .split_at_checked(self.title_initials as usize)
-            .unwrap_or((&self.initials, &[]))
+    /// The pinyin initials of the title and of the author, in `initials`.
+    fn title_and_author_initials<'a>(&self, initials: &'a [u32]) -> (&'a [u32], &'a [u32]) {
+        let at = self.initials_at as usize;
+        let title = at..at.saturating_add(self.title_initials as usize);
+        let author = title.end..title.end.saturating_add(self.author_initials as usize);
+        (
+            initials.get(title).unwrap_or_default(),
+            initials.get(author).unwrap_or_default(),
+        )
     }
 
     /// Every hit of the query in the body (`original`), as original ranges.

@@ -102,7 +102,9 @@ pub struct Keys {
     /// (a sorted list takes a third of a map's room). Of two keys with one
     /// hash (a 64-bit hash: not met in practice) the first added is found;
     /// `article` checks the key itself.
-    by_key: Vec<(u64, Box<str>)>,
+    /// IDs are compact strings: most are held inline, with no allocation
+    /// of their own.
+    by_key: Vec<(u64, compact_str::CompactString)>,
 }
 
 impl Keys {
@@ -120,7 +122,7 @@ impl Keys {
         for article in articles {
             if matches!(article.origin, Origin::File(_)) {
                 let key = key_of(article, &self.cwd, &mut self.folders);
-                self.by_key.push((hash(&key), article.id.as_str().into()));
+                self.by_key.push((hash(&key), article.id.clone()));
             }
         }
         // A stable sort: the list sorted before and the batch after it are

@@ -3,7 +3,7 @@
 
 use super::{BodyText, Doc, Hit};
 use crate::library::Document;
-use crate::search::fold::Searchable;
+use crate::search::fold::{Searchable, fold};
 use crate::search::pinyin::{self, Tier};
 use crate::search::query::{Field, Query, Term};
 use std::sync::OnceLock;
@@ -20,6 +20,8 @@ pub(super) struct Matcher<'m, 'q> {
     /// Every word has few forms: bodies that fold are searched for these
     /// finders' forms where they stand, not folded for each search.
     pub(super) by_forms: Option<&'m OnceLock<ByForms<'q>>>,
+    /// The index's pinyin initials (`Doc::initials_at`).
+    pub(super) initials: &'m [u32],
 }
 
 /// The finders and scanner of every form of the query's words.
@@ -79,22 +81,21 @@ impl Matcher<'_, '_> {
     /// The best field other than the body that `term` is found in, and how
     /// well (literally, or by pinyin in the title and the author).
     fn in_fields<D: Document>(&self, term: &Term, doc: &Doc, document: &D) -> Option<(Field, Tier, bool)> {
-        let meta = doc.meta.as_deref();
-        let literal_tier = |text: &str, term: &Term| match (&term.unfolded, self.unfolded) {
+        // Fields that fold are searched like bodies that fold: for every
+        // form of the word, or folded now.
+        let by_forms = self.unfolded || (doc.fields_fold && self.by_forms.is_some());
+        let literal_tier = |text: &str, term: &Term| match (&term.unfolded, by_forms) {
             (Some(forms), true) => literal_tier(text, forms, true),
+            _ if doc.fields_fold && !self.unfolded => literal_tier(&fold(text), &term.variants, false),
             _ => literal_tier(text, &term.variants, false),
         };
-        let title = meta.and_then(|m| m.title.as_deref()).unwrap_or(document.title());
-        let author = meta
-            .and_then(|m| m.author.as_deref())
-            .or(document.author())
-            .unwrap_or("");
-        let (title_initials, author_initials) = doc.title_and_author_initials();
-        let fields: [(Field, &str, &[u32], &str); 2] = [
-            (Field::Title, title, title_initials, document.title()),
-            (Field::Author, author, author_initials, document.author().unwrap_or("")),
+        let (title_initials, author_initials) = doc.title_and_author_initials(self.initials);
+        let author = document.author().unwrap_or("");
+        let fields: [(Field, &str, &[u32]); 2] = [
+            (Field::Title, document.title(), title_initials),
+            (Field::Author, author, author_initials),
         ];
-        for (field, text, initials, original) in fields {
+        for (field, text, initials) in fields {
             if !term.searches(field) {
                 continue;
             }
@@ -103,7 +104,7 @@ impl Matcher<'_, '_> {
                 .pinyin
                 .as_deref()
                 .filter(|_| !initials.is_empty())
-                .and_then(|letters| pinyin::matches(original, initials, letters.as_bytes()));
+                .and_then(|letters| pinyin::matches(text, initials, letters.as_bytes()));
             match (literal, by_pinyin) {
                 (Some(l), Some(p)) if p > l => return Some((field, p, true)),
                 (Some(l), _) => return Some((field, l, false)),
@@ -112,22 +113,18 @@ impl Matcher<'_, '_> {
             }
         }
         if term.searches(Field::Tags) {
-            let found = match meta.and_then(|m| m.tags.as_deref()) {
-                Some(tags) => tags.lines().filter_map(|tag| literal_tier(tag, term)).max(),
-                None => (0..)
-                    .map_while(|i| document.tag(i))
-                    .filter_map(|tag| literal_tier(tag, term))
-                    .max(),
-            };
+            let found = (0..)
+                .map_while(|i| document.tag(i))
+                .filter_map(|tag| literal_tier(tag, term))
+                .max();
             if let Some(tier) = found {
                 return Some((Field::Tags, tier, false));
             }
         }
-        if term.searches(Field::Summary) {
-            let summary = meta.and_then(|m| m.summary.as_deref()).or(document.summary());
-            if let Some(tier) = summary.and_then(|s| literal_tier(s, term)) {
-                return Some((Field::Summary, tier, false));
-            }
+        if term.searches(Field::Summary)
+            && let Some(tier) = document.summary().and_then(|s| literal_tier(s, term))
+        {
+            return Some((Field::Summary, tier, false));
         }
         None
     }
