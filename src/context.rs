@@ -10,15 +10,18 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod places;
+mod settings;
 
-use crate::config::{self, AmbiguousSetting, Config};
-use crate::layout::{LayoutSettings, ReadingSettings};
+pub use settings::reading_settings;
+
+use crate::config::{self, Config};
+use crate::layout::ReadingSettings;
 use crate::library::{
     ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan, Reading,
     read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
-use crate::text::{AmbiguousWidth, Shown};
+use crate::text::Shown;
 
 /// The path that names standard input.
 pub const STDIN_PATH: &str = "-";
@@ -346,49 +349,6 @@ impl Context {
         let results = index.search(&library, query, limit);
         let documents: Vec<&dyn Document> = library.articles().iter().map(|a| a as &dyn Document).collect();
         Ok(show(&results, &documents))
-    }
-}
-
-/// The reading settings of `[reading]`; with `ambiguous_width = "auto"`
-/// narrow until the terminal is asked (`Config::detects_ambiguous_width`).
-pub fn reading_settings(config: &Config) -> ReadingSettings {
-    let reading = &config.reading;
-    ReadingSettings {
-        max_width: reading.max_width,
-        indent: reading.indent,
-        paragraph_spacing: reading.paragraph_spacing,
-        ambiguous: match reading.ambiguous_width {
-            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
-            AmbiguousSetting::Narrow | AmbiguousSetting::Auto => AmbiguousWidth::Narrow,
-        },
-    }
-}
-
-/// The reading settings of `config/default.toml`, their only source (read
-/// once).
-impl Default for ReadingSettings {
-    fn default() -> ReadingSettings {
-        static DEFAULTS: std::sync::OnceLock<ReadingSettings> = std::sync::OnceLock::new();
-        *DEFAULTS.get_or_init(|| {
-            #[allow(clippy::expect_used)]
-            // Not input: the embedded defaults, which a test loads.
-            let defaults = Config::default_config().expect("the built-in configuration loads");
-            reading_settings(&defaults)
-        })
-    }
-}
-
-impl LayoutSettings {
-    /// A column of `width` with the other reading settings' defaults (from
-    /// `config/default.toml`, as `ReadingSettings::default`).
-    pub fn with_width(width: usize) -> LayoutSettings {
-        let defaults = ReadingSettings::default();
-        LayoutSettings {
-            width,
-            indent: defaults.indent,
-            paragraph_spacing: defaults.paragraph_spacing,
-            ambiguous: defaults.ambiguous,
-        }
     }
 }
 
