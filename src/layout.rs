@@ -2,8 +2,10 @@
 //! per (article, settings), all at once or the blocks around a place first
 //! and more on demand. Each line knows the byte range of the body text it
 //! shows, so search hits and reading positions map to lines and back.
-//! Pure: no terminal here; `spans` says how to draw a line.
+//! Pure: no terminal here; `blocks` lays out a run of blocks, `spans` says
+//! how to draw a line.
 
+mod blocks;
 mod breaks;
 mod spans;
 mod wrap;
@@ -11,15 +13,13 @@ mod wrap;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::library::{Block, BlockKind, Body};
-use crate::text::{AmbiguousWidth, str_width};
+use crate::library::Body;
+use crate::text::AmbiguousWidth;
+use blocks::{Prefix, lay_out_blocks};
 pub use spans::{Mark, Piece, Role};
-use wrap::{Columns, wrap};
 
 /// The first-line indent: two ideographic spaces, four columns.
 pub const INDENT: &str = "\u{3000}\u{3000}";
-/// Below this width the first-line indent would eat the line; it is left out.
-const MIN_WIDTH_FOR_INDENT: usize = 12;
 /// The narrowest layout; a wide character needs two columns.
 pub const MIN_WIDTH: usize = 2;
 /// Articles from this size on are laid out on all cores.
@@ -37,7 +37,7 @@ pub struct LayoutSettings {
 }
 
 /// How text is laid out for reading, as the configuration's `[reading]`
-/// says (`config::Config::reading_settings`; its defaults are those of
+/// says (`context::reading_settings`; its defaults are those of
 /// `config/default.toml`): the same for `show`, the reader and search snippets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReadingSettings {
@@ -332,110 +332,6 @@ fn block_at(body: &Body, offset: usize) -> usize {
     body.blocks
         .partition_point(|b| b.range().start <= offset)
         .saturating_sub(1)
-}
-
-/// Lines of blocks `range` (with the blank line before each block that wants one).
-fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) -> Vec<Packed> {
-    let bytes = body
-        .blocks
-        .get(range.clone())
-        .map_or(0, |b| b.iter().map(|b| b.range().len()).sum::<usize>());
-    let mut lines = Vec::with_capacity(bytes / (settings.width * 2).max(1) + range.len() * 2);
-    for index in range {
-        let block = &body.blocks[index];
-        if let Some(prev) = index.checked_sub(1).map(|i| &body.blocks[i])
-            && wants_blank_line(prev, block, settings)
-        {
-            lines.push(Packed::of(
-                prev.range().end..prev.range().end,
-                index - 1,
-                LineKind::Blank,
-            ));
-        }
-        let prefix = Prefix::of(block, settings);
-        let columns = Columns {
-            first: settings.width.saturating_sub(prefix.first_width).max(MIN_WIDTH),
-            rest: settings.width.saturating_sub(prefix.rest_width).max(MIN_WIDTH),
-        };
-        for (i, range) in wrap(body.block_text(block), columns, settings.ambiguous)
-            .into_iter()
-            .enumerate()
-        {
-            let range = block.range().start + range.start..block.range().start + range.end;
-            let kind = if i == 0 {
-                LineKind::First
-            } else {
-                LineKind::Continuation
-            };
-            lines.push(Packed::of(range, index, kind));
-        }
-    }
-    lines
-}
-
-fn wants_blank_line(previous: &Block, block: &Block, settings: LayoutSettings) -> bool {
-    let both_list_items =
-        matches!(previous.kind, BlockKind::ListItem { .. }) && matches!(block.kind, BlockKind::ListItem { .. });
-    let heading_involved =
-        matches!(block.kind, BlockKind::Heading(_)) || matches!(previous.kind, BlockKind::Heading(_));
-    if both_list_items && block.depth == previous.depth && !matches!(block.kind, BlockKind::ListItem { marker: None }) {
-        return false;
-    }
-    settings.paragraph_spacing || heading_involved
-}
-
-/// What stands before the text of a block's lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Prefix {
-    pub kind: PrefixKind,
-    /// Nesting: two columns per level.
-    pub depth: usize,
-    pub first_width: usize,
-    pub rest_width: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum PrefixKind {
-    None,
-    Indent,
-    ListMarker(String),
-    Hanging,
-    Quote,
-}
-
-impl Prefix {
-    fn of(block: &Block, settings: LayoutSettings) -> Prefix {
-        let depth = usize::from(block.depth);
-        let nest = 2 * depth;
-        let ambiguous = settings.ambiguous;
-        let (kind, first, rest) = match &block.kind {
-            BlockKind::Paragraph if settings.indent && settings.width >= MIN_WIDTH_FOR_INDENT => {
-                (PrefixKind::Indent, str_width(INDENT, ambiguous), 0)
-            }
-            BlockKind::ListItem { marker: Some(marker) } => {
-                let hanging = nest + str_width(marker, ambiguous) + 1;
-                (PrefixKind::ListMarker(marker.to_string()), hanging, hanging)
-            }
-            BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, nest + 3, nest + 3),
-            BlockKind::Quote => (PrefixKind::Quote, nest + 2, nest + 2),
-            _ => (PrefixKind::None, 0, 0),
-        };
-        // A prefix that leaves less than one wide character of text is dropped.
-        if first.max(rest) + MIN_WIDTH > settings.width {
-            return Prefix {
-                kind: PrefixKind::None,
-                depth: 0,
-                first_width: 0,
-                rest_width: 0,
-            };
-        }
-        Prefix {
-            kind,
-            depth,
-            first_width: first,
-            rest_width: rest,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::{INDENT, Line, LineKind, Prefix, PrefixKind};
+use super::blocks::{Prefix, PrefixKind};
+use super::{INDENT, Line, LineKind};
 use crate::library::{BlockKind, Body, InlineStyle};
 
 /// What a piece of a line is, for styling.
