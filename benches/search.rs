@@ -222,7 +222,7 @@ fn poems_keystrokes(c: &mut Criterion) {
             )
         })
     });
-    for query in ["明月", "李白", "jys", "jingyesi", "峰 -山"] {
+    for query in ["明月", "李白", "jys", "jingyesi", "峰 -山", "rater"] {
         group.bench_function(query, |b| {
             b.iter_custom(|iterations| {
                 let mut total = Duration::ZERO;

@@ -11,7 +11,7 @@ use super::scan::{Scanner, term_finders};
 use crate::library::{Document, Library};
 
 mod matcher;
-use matcher::Matcher;
+use matcher::{FoldFilter, Matcher};
 
 /// One article's searchable form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -242,6 +242,7 @@ impl SearchIndex {
         let scanner = Scanner::new(query, self.unfolded);
         // Made when the first body that folds is met: most collections have none.
         let forms = std::sync::OnceLock::new();
+        let fold_filter = FoldFilter::new(query);
         // Split the scan over the cores; each piece has its own finders.
         let scan = |start: usize, part: &[Doc]| {
             let finders = term_finders(query, self.unfolded);
@@ -252,6 +253,7 @@ impl SearchIndex {
                 unfolded: self.unfolded,
                 by_forms: by_forms.then_some(&forms),
                 initials: &self.initials,
+                fold_filter: &fold_filter,
             };
             part.iter()
                 .enumerate()

@@ -3,7 +3,9 @@
 
 use super::{BodyText, Doc, Hit};
 use crate::library::Document;
-use crate::search::fold::{Searchable, fold};
+use aho_corasick::AhoCorasick;
+
+use crate::search::fold::{Searchable, fold, preimages};
 use crate::search::pinyin::{self, Tier};
 use crate::search::query::{Field, Query, Term};
 use std::sync::OnceLock;
@@ -22,6 +24,34 @@ pub(super) struct Matcher<'m, 'q> {
     pub(super) by_forms: Option<&'m OnceLock<ByForms<'q>>>,
     /// The index's pinyin initials (`Doc::initials_at`).
     pub(super) initials: &'m [u32],
+    /// Which bodies that fold need folding for this search (without `by_forms`).
+    pub(super) fold_filter: &'m FoldFilter,
+}
+
+/// Whether a body or field that folds may hold one of the query's words: it
+/// holds a form of the first character of one. Folding a body to search it costs
+/// far more than this look, and most bodies hold none.
+pub(super) struct FoldFilter(Option<AhoCorasick>);
+
+impl FoldFilter {
+    pub(super) fn new(query: &Query) -> FoldFilter {
+        let mut needles: Vec<String> = Vec::new();
+        let firsts = (query.terms.iter()).flat_map(|t| t.variants.iter().filter_map(|v| v.chars().next()));
+        for first in firsts {
+            for form in std::iter::once(first).chain(preimages(first).iter().copied()) {
+                needles.push(form.to_string());
+                needles.push(form.to_ascii_uppercase().to_string());
+            }
+        }
+        needles.sort_unstable();
+        needles.dedup();
+        FoldFilter(AhoCorasick::new(&needles).ok())
+    }
+
+    /// `false` only where folding `text` would find none of the words.
+    fn may_hold(&self, text: &str) -> bool {
+        self.0.as_ref().is_none_or(|automaton| automaton.is_match(text))
+    }
 }
 
 /// The finders and scanner of every form of the query's words.
@@ -34,6 +64,10 @@ impl Matcher<'_, '_> {
                 let (finders, scanner) =
                     by_forms.get_or_init(|| (term_finders(self.query, true), Scanner::new(self.query, true)));
                 (BodyText::AsItIs(document.text(), true), (finders.as_slice(), scanner))
+            }
+            // Folding this body would find nothing: search it as empty.
+            (Searchable::Folds, None) if !self.fold_filter.may_hold(document.text()) => {
+                (BodyText::AsItIs("", false), (self.finders, self.scanner))
             }
             _ => (doc.body_text(document.text()), (self.finders, self.scanner)),
         };
@@ -86,7 +120,10 @@ impl Matcher<'_, '_> {
         let by_forms = self.unfolded || (doc.fields_fold && self.by_forms.is_some());
         let literal_tier = |text: &str, term: &Term| match (&term.unfolded, by_forms) {
             (Some(forms), true) => literal_tier(text, forms, true),
-            _ if doc.fields_fold && !self.unfolded => literal_tier(&fold(text), &term.variants, false),
+            _ if doc.fields_fold && !self.unfolded => {
+                // Folded only where folding could find a word.
+                (self.fold_filter.may_hold(text)).then(|| literal_tier(&fold(text), &term.variants, false))?
+            }
             _ => literal_tier(text, &term.variants, false),
         };
         let (title_initials, author_initials) = doc.title_and_author_initials(self.initials);
