@@ -4,53 +4,36 @@
 
 use std::ops::Range;
 
-use super::fold::{Folded, Searchable};
-use super::pinyin::{self, Tier};
+use super::fold::Searchable;
+use super::pinyin::Tier;
 use super::query::{Field, Query};
 use super::scan::{Scanner, term_finders};
 use crate::library::{Document, Library};
 
+mod doc;
 mod matcher;
+use doc::{Arena, BodyText, Doc};
 use matcher::{FoldFilter, Matcher};
-
-/// One article's searchable form.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Doc {
-    /// Folding changes the title, author, tags or summary: they are searched
-    /// like bodies that fold, for every form of the words or folded as they
-    /// are searched (no copy is kept).
-    fields_fold: bool,
-    /// How the body is searched: the article's own text, for every form
-    /// of the words or folded when searched where Traditional, variant or
-    /// full-width characters fold (no copy is kept).
-    body: Searchable,
-    /// Where the pinyin initials of the title, then of the author (see
-    /// `pinyin::initials`), are in the index's `initials`, and how many
-    /// each has: no allocation of their own.
-    initials_at: u32,
-    title_initials: u32,
-    author_initials: u32,
-}
 
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    /// The pinyin initials of every document's title and author, one list
-    /// for all (`Doc::initials_at`).
-    initials: Vec<u32>,
+    /// What the documents keep: initials, folded titles and authors.
+    arena: Arena,
     /// Bodies have no folded copies: they are searched for every form of
     /// the words that folds to them (see `for_query`).
     unfolded: bool,
 }
 
 /// Two indexes are equal when they search alike: the same documents, with
-/// the same initials wherever those are kept.
+/// the same initials and folded fields wherever those are kept.
 impl PartialEq for SearchIndex {
     fn eq(&self, other: &SearchIndex) -> bool {
-        let searched = |index: &SearchIndex, doc: &Doc| {
-            let (title, author) = doc.title_and_author_initials(&index.initials);
-            (doc.fields_fold, doc.body, title.to_vec(), author.to_vec())
-        };
+        fn searched<'a>(index: &'a SearchIndex, doc: &Doc) -> impl PartialEq + 'a {
+            let (title, author) = doc.title_and_author_initials(&index.arena);
+            let folded = doc.folded_title_and_author(&index.arena);
+            (doc.more_fold, doc.body, title, author, folded)
+        }
         self.unfolded == other.unfolded
             && self.docs.len() == other.docs.len()
             && (self.docs.iter().zip(&other.docs)).all(|(a, b)| searched(self, a) == searched(other, b))
@@ -92,7 +75,7 @@ impl SearchIndex {
     /// Folds every document, on all cores; the pinyin initials only
     /// `with_initials` (a one-off search knows whether its query needs them).
     pub fn build_from<D: Document + Sync>(articles: &[D], with_initials: bool) -> SearchIndex {
-        SearchIndex::of_docs(articles, false, |a, initials| Doc::of(a, with_initials, initials))
+        SearchIndex::of_docs(articles, false, |a, arena| Doc::of(a, with_initials, arena))
     }
 
     /// The index for one query over documents searched once (`yuedu
@@ -106,9 +89,9 @@ impl SearchIndex {
         // Fields are matched through the forms too: nothing to fold but
         // the pinyin initials a query of letters may need.
         let pinyin = query.uses_pinyin();
-        SearchIndex::of_docs(articles, true, |a, initials| {
+        SearchIndex::of_docs(articles, true, |a, arena| {
             let doc = if pinyin {
-                Doc::with_initials(a.title(), a.author(), initials)
+                Doc::with_initials(a.title(), a.author(), arena)
             } else {
                 Doc::default()
             };
@@ -120,49 +103,44 @@ impl SearchIndex {
     }
 
     /// The index of `articles`, each document made by `doc` (on all cores,
-    /// a piece at a time, each piece's initials in one list).
+    /// a piece at a time, each piece with its own arena).
     fn of_docs<D: Document + Sync>(
         articles: &[D],
         unfolded: bool,
-        doc: impl Fn(&D, &mut Vec<u32>) -> Doc + Sync,
+        doc: impl Fn(&D, &mut Arena) -> Doc + Sync,
     ) -> SearchIndex {
         let pieces = crate::parallel::map_chunks(articles, 256, |start, part| {
-            let mut initials = Vec::new();
-            let docs: Vec<Doc> = part.iter().map(|a| doc(a, &mut initials)).collect();
-            (start, docs, initials)
+            let mut arena = Arena::default();
+            let docs: Vec<Doc> = part.iter().map(|a| doc(a, &mut arena)).collect();
+            (start, docs, arena)
         });
         let mut index = SearchIndex {
             docs: Vec::with_capacity(articles.len()),
             unfolded,
             ..SearchIndex::default()
         };
-        for (start, docs, initials) in pieces.into_iter().flatten() {
+        for (start, docs, arena) in pieces.into_iter().flatten() {
             // A piece whose folding failed is searched as it is, keeping
             // every later document at its own index.
             index.docs.resize_with(start, Doc::default);
-            index.append(docs, initials);
+            index.append(docs, arena);
         }
         index.docs.resize_with(articles.len(), Doc::default);
-        index.initials.shrink_to_fit();
+        index.arena.shrink_to_fit();
         index
     }
 
-    /// Adds `docs`, whose initials are in `initials`, after the others.
-    fn append(&mut self, docs: Vec<Doc>, initials: Vec<u32>) {
-        let shift = u32::try_from(self.initials.len()).unwrap_or(u32::MAX);
-        self.initials.extend(initials);
-        self.docs.extend(docs.into_iter().map(|doc| Doc {
-            initials_at: doc.initials_at.saturating_add(shift),
-            ..doc
-        }));
+    /// Adds `docs`, whose initials and folded fields are in `arena`, after the others.
+    fn append(&mut self, docs: Vec<Doc>, arena: Arena) {
+        let docs = self.arena.append(arena, docs);
+        self.docs.extend(docs);
     }
 
     /// Adds `articles`, which follow the ones already indexed.
     pub fn extend_from<D: Document + Sync>(&mut self, articles: &[D], with_initials: bool) {
         let batch = SearchIndex::build_from(articles, with_initials);
         self.docs.reserve_exact(batch.docs.len());
-        self.initials.reserve_exact(batch.initials.len());
-        self.append(batch.docs, batch.initials);
+        self.append(batch.docs, batch.arena);
     }
 
     /// Takes in the index of a batch (built off the UI thread with
@@ -171,15 +149,10 @@ impl SearchIndex {
     /// articles indexed before keep their order around them.
     pub fn merge(&mut self, placed: &[Option<usize>], batch: SearchIndex) {
         let added = placed.iter().flatten().count();
-        let shift = u32::try_from(self.initials.len()).unwrap_or(u32::MAX);
-        self.initials.reserve_exact(batch.initials.len());
-        self.initials.extend(batch.initials);
+        let docs = self.arena.append(batch.arena, batch.docs);
         let mut new: Vec<(usize, Doc)> = placed
             .iter()
-            .zip(batch.docs.into_iter().map(|doc| Doc {
-                initials_at: doc.initials_at.saturating_add(shift),
-                ..doc
-            }))
+            .zip(docs)
             .filter_map(|(position, doc)| Some(((*position)?, doc)))
             .collect();
         new.sort_by_key(|(position, _)| *position);
@@ -252,7 +225,7 @@ impl SearchIndex {
                 scanner: &scanner,
                 unfolded: self.unfolded,
                 by_forms: by_forms.then_some(&forms),
-                initials: &self.initials,
+                arena: &self.arena,
                 fold_filter: &fold_filter,
             };
             part.iter()
@@ -301,109 +274,6 @@ impl SearchIndex {
             ..Doc::default()
         };
         doc.hits(text, query, false)
-    }
-}
-
-impl Doc {
-    fn of<D: Document>(a: &D, with_initials: bool, initials: &mut Vec<u32>) -> Doc {
-        Doc {
-            body: Searchable::of(a.text()),
-            ..Doc::of_fields(a, with_initials, initials)
-        }
-    }
-
-    /// Whether folding changes the title, author, tags or summary; the body
-    /// searched as it stands, ignoring ASCII case.
-    fn of_fields<D: Document>(a: &D, with_initials: bool, initials: &mut Vec<u32>) -> Doc {
-        let folds = |s: &str| Searchable::of(s) != Searchable::AsItIs;
-        let fields_fold = folds(a.title())
-            || a.author().is_some_and(folds)
-            || (0..).map_while(|i| a.tag(i)).any(folds)
-            || a.summary().is_some_and(folds);
-        let doc = if with_initials {
-            Doc::with_initials(a.title(), a.author(), initials)
-        } else {
-            Doc::default()
-        };
-        Doc {
-            fields_fold,
-            body: Searchable::IgnoringAsciiCase,
-            ..doc
-        }
-    }
-
-    /// A document holding only the pinyin initials of `title` and `author`,
-    /// added to `initials`.
-    fn with_initials(title: &str, author: Option<&str>, initials: &mut Vec<u32>) -> Doc {
-        let count = |from: usize, initials: &Vec<u32>| u32::try_from(initials.len() - from).unwrap_or(u32::MAX);
-        let at = initials.len();
-        initials.extend(pinyin::initials(title));
-        let title_initials = count(at, initials);
-        initials.extend(author.into_iter().flat_map(pinyin::initials));
-        Doc {
-            initials_at: u32::try_from(at).unwrap_or(u32::MAX),
-            title_initials,
-            author_initials: count(at, initials) - title_initials,
-            ..Doc::default()
-        }
-    }
-
-    /// The pinyin initials of the title and of the author, in `initials`.
-    fn title_and_author_initials<'a>(&self, initials: &'a [u32]) -> (&'a [u32], &'a [u32]) {
-        let at = self.initials_at as usize;
-        let title = at..at.saturating_add(self.title_initials as usize);
-        let author = title.end..title.end.saturating_add(self.author_initials as usize);
-        (
-            initials.get(title).unwrap_or_default(),
-            initials.get(author).unwrap_or_default(),
-        )
-    }
-
-    /// Every hit of the query in the body (`original`), as original ranges.
-    fn hits(&self, original: &str, query: &Query, unfolded: bool) -> Vec<Range<usize>> {
-        let body = self.body_text(original);
-        let mut ranges = Vec::new();
-        Scanner::new(query, unfolded).each(body.bytes(), body.ignore_case(), |start, end| {
-            ranges.push(body.original_offset(start)..body.original_offset(end));
-        });
-        ranges
-    }
-
-    /// The body as it is searched for the query's words as folded.
-    fn body_text<'a>(&self, original: &'a str) -> BodyText<'a> {
-        match self.body {
-            Searchable::AsItIs => BodyText::AsItIs(original, false),
-            Searchable::IgnoringAsciiCase => BodyText::AsItIs(original, true),
-            Searchable::Folds => BodyText::Folded(Folded::new(original)),
-        }
-    }
-}
-
-/// A body as one search reads it: the text as it stands (ASCII case
-/// ignored or not), or a copy folded for this search only.
-enum BodyText<'a> {
-    AsItIs(&'a str, bool),
-    Folded(Folded),
-}
-
-impl BodyText<'_> {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            BodyText::AsItIs(text, _) => text.as_bytes(),
-            BodyText::Folded(folded) => folded.text.as_bytes(),
-        }
-    }
-
-    fn ignore_case(&self) -> bool {
-        matches!(self, BodyText::AsItIs(_, true))
-    }
-
-    /// The original offset of an offset into `bytes`.
-    fn original_offset(&self, at: usize) -> usize {
-        match self {
-            BodyText::AsItIs(..) => at,
-            BodyText::Folded(folded) => folded.original_offset(at),
-        }
     }
 }
 

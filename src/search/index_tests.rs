@@ -421,9 +421,10 @@ fn bodies_that_fold_are_searched_by_their_forms_as_if_folded() {
     assert_eq!(shown, ["峯", "峯", "峯", "峰"], "original ranges of the folded hits");
 }
 
-/// For 57,603 poems the index is one document each: no copy of any text,
-/// and the pinyin initials in one list, not an allocation per document.
+/// For 57,603 poems the index is one document each: no copy of any body,
+/// and the pinyin initials and folded titles in one list each, not an
+/// allocation per document.
 #[test]
 fn a_document_of_the_index_stays_small() {
-    assert!(std::mem::size_of::<Doc>() <= 16, "{}", std::mem::size_of::<Doc>());
+    assert!(std::mem::size_of::<Doc>() <= 24, "{}", std::mem::size_of::<Doc>());
 }

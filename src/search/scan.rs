@@ -99,6 +99,11 @@ impl<'q> Scanner<'q> {
         }
     }
 
+    /// Whether it looks for several forms at once (with Aho-Corasick).
+    pub(super) fn is_many(&self) -> bool {
+        matches!(self, Scanner::Many(_))
+    }
+
     /// Calls `found(start, end)` for every hit, left to right, not overlapping.
     pub(super) fn each(&self, haystack: &[u8], ignore_case: bool, mut found: impl FnMut(usize, usize)) {
         match self {

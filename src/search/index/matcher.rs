@@ -1,9 +1,9 @@
 //! One query matched against one document: its fields by literal form and
 //! pinyin, then its body, ranked by the best field and how well it matched.
 
-use super::{BodyText, Doc, Hit};
+use super::{Arena, BodyText, Doc, Hit};
 use crate::library::Document;
-use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 
 use crate::search::fold::{Searchable, fold, preimages};
 use crate::search::pinyin::{self, Tier};
@@ -22,16 +22,23 @@ pub(super) struct Matcher<'m, 'q> {
     /// Every word has few forms: bodies that fold are searched for these
     /// finders' forms where they stand, not folded for each search.
     pub(super) by_forms: Option<&'m OnceLock<ByForms<'q>>>,
-    /// The index's pinyin initials (`Doc::initials_at`).
-    pub(super) initials: &'m [u32],
+    /// What the index's documents keep (initials, folded titles and authors).
+    pub(super) arena: &'m Arena,
     /// Which bodies that fold need folding for this search (without `by_forms`).
     pub(super) fold_filter: &'m FoldFilter,
 }
 
+/// The finders and scanner of every form of the query's words.
+pub(super) type ByForms<'q> = (Vec<Vec<VariantFinder<'q>>>, Scanner<'q>);
+
 /// Whether a body or field that folds may hold one of the query's words: it
-/// holds a form of the first character of one. Folding a body to search it costs
-/// far more than this look, and most bodies hold none.
-pub(super) struct FoldFilter(Option<AhoCorasick>);
+/// holds a form of the first character of one. Folding a body to search it
+/// costs far more than this look, and most bodies hold none. ASCII forms are
+/// looked for three at a time with memchr, the others with memmem.
+pub(super) struct FoldFilter {
+    bytes: Vec<u8>,
+    others: Vec<Finder<'static>>,
+}
 
 impl FoldFilter {
     pub(super) fn new(query: &Query) -> FoldFilter {
@@ -45,17 +52,24 @@ impl FoldFilter {
         }
         needles.sort_unstable();
         needles.dedup();
-        FoldFilter(AhoCorasick::new(&needles).ok())
+        let (bytes, others): (Vec<String>, Vec<String>) = needles.into_iter().partition(|n| n.len() == 1);
+        FoldFilter {
+            bytes: bytes.iter().map(|b| b.as_bytes()[0]).collect(),
+            others: others.iter().map(|n| Finder::new(n.as_bytes()).into_owned()).collect(),
+        }
     }
 
     /// `false` only where folding `text` would find none of the words.
     fn may_hold(&self, text: &str) -> bool {
-        self.0.as_ref().is_none_or(|automaton| automaton.is_match(text))
+        let text = text.as_bytes();
+        self.bytes.chunks(3).any(|bytes| match *bytes {
+            [a] => memchr::memchr(a, text).is_some(),
+            [a, b] => memchr::memchr2(a, b, text).is_some(),
+            [a, b, c] => memchr::memchr3(a, b, c, text).is_some(),
+            _ => true,
+        }) || self.others.iter().any(|finder| finder.find(text).is_some())
     }
 }
-
-/// The finders and scanner of every form of the query's words.
-pub(super) type ByForms<'q> = (Vec<Vec<VariantFinder<'q>>>, Scanner<'q>);
 
 impl Matcher<'_, '_> {
     pub(super) fn matches<D: Document>(&self, article: usize, doc: &Doc, document: &D) -> Option<Hit> {
@@ -94,10 +108,19 @@ impl Matcher<'_, '_> {
         }
         let mut count = 0;
         let mut first = None;
-        scanner.each(body, ignore_case, |start, end| {
-            count += 1;
-            first.get_or_insert(start..end);
-        });
+        // Several forms are counted with Aho-Corasick; a memmem look for
+        // each first tells the many bodies that hold none at less cost.
+        let wanted_in_body = || {
+            (self.query.terms.iter().zip(finders)).any(|(term, finders)| {
+                !term.exclude && term.searches(Field::Text) && term_in(finders, body, ignore_case)
+            })
+        };
+        if !scanner.is_many() || wanted_in_body() {
+            scanner.each(body, ignore_case, |start, end| {
+                count += 1;
+                first.get_or_insert(start..end);
+            });
+        }
         if needs_body && count == 0 {
             return None;
         }
@@ -115,33 +138,41 @@ impl Matcher<'_, '_> {
     /// The best field other than the body that `term` is found in, and how
     /// well (literally, or by pinyin in the title and the author).
     fn in_fields<D: Document>(&self, term: &Term, doc: &Doc, document: &D) -> Option<(Field, Tier, bool)> {
-        // Fields that fold are searched like bodies that fold: for every
-        // form of the word, or folded now.
-        let by_forms = self.unfolded || (doc.fields_fold && self.by_forms.is_some());
-        let literal_tier = |text: &str, term: &Term| match (&term.unfolded, by_forms) {
+        // Tags and summaries that fold are searched like bodies that fold:
+        // for every form of the word, or folded now.
+        let by_forms = self.unfolded || (doc.more_fold && self.by_forms.is_some());
+        let more_tier = |text: &str, term: &Term| match (&term.unfolded, by_forms) {
             (Some(forms), true) => literal_tier(text, forms, true),
-            _ if doc.fields_fold && !self.unfolded => {
+            _ if doc.more_fold && !self.unfolded => {
                 // Folded only where folding could find a word.
                 (self.fold_filter.may_hold(text)).then(|| literal_tier(&fold(text), &term.variants, false))?
             }
             _ => literal_tier(text, &term.variants, false),
         };
-        let (title_initials, author_initials) = doc.title_and_author_initials(self.initials);
+        let (title_initials, author_initials) = doc.title_and_author_initials(self.arena);
         let author = document.author().unwrap_or("");
-        let fields: [(Field, &str, &[u32]); 2] = [
-            (Field::Title, document.title(), title_initials),
-            (Field::Author, author, author_initials),
+        // Titles and authors that fold are kept folded.
+        let (title_text, author_text) = match doc.folded_title_and_author(self.arena) {
+            Some(folded) if !self.unfolded => folded,
+            _ => (document.title(), author),
+        };
+        let fields: [(Field, &str, &str, &[u32]); 2] = [
+            (Field::Title, title_text, document.title(), title_initials),
+            (Field::Author, author_text, author, author_initials),
         ];
-        for (field, text, initials) in fields {
+        for (field, text, original, initials) in fields {
             if !term.searches(field) {
                 continue;
             }
-            let literal = literal_tier(text, term);
+            let literal = match (&term.unfolded, self.unfolded) {
+                (Some(forms), true) => literal_tier(text, forms, true),
+                _ => literal_tier(text, &term.variants, false),
+            };
             let by_pinyin = term
                 .pinyin
                 .as_deref()
                 .filter(|_| !initials.is_empty())
-                .and_then(|letters| pinyin::matches(text, initials, letters.as_bytes()));
+                .and_then(|letters| pinyin::matches(original, initials, letters.as_bytes()));
             match (literal, by_pinyin) {
                 (Some(l), Some(p)) if p > l => return Some((field, p, true)),
                 (Some(l), _) => return Some((field, l, false)),
@@ -152,14 +183,14 @@ impl Matcher<'_, '_> {
         if term.searches(Field::Tags) {
             let found = (0..)
                 .map_while(|i| document.tag(i))
-                .filter_map(|tag| literal_tier(tag, term))
+                .filter_map(|tag| more_tier(tag, term))
                 .max();
             if let Some(tier) = found {
                 return Some((Field::Tags, tier, false));
             }
         }
         if term.searches(Field::Summary)
-            && let Some(tier) = document.summary().and_then(|s| literal_tier(s, term))
+            && let Some(tier) = document.summary().and_then(|s| more_tier(s, term))
         {
             return Some((Field::Summary, tier, false));
         }
