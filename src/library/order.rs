@@ -41,7 +41,7 @@ impl OrderKey<'_> {
     pub fn of(article: &Article) -> OrderKey<'_> {
         OrderKey {
             category: &article.meta.category,
-            order: article.meta.order,
+            order: article.meta.order(),
             title: &article.meta.title,
             id: &article.id,
         }

@@ -164,8 +164,8 @@ fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: 
             .as_str()
             .into(),
         author: clean(fields.author).as_deref().map(Into::into),
-        order: fields.order,
         more: MoreMeta {
+            order: fields.order,
             language: clean(language),
             source: clean(fields.source),
             date: clean(fields.date.map(DateField::into_string)),

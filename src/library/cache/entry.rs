@@ -141,7 +141,7 @@ impl<'a> EntryMeta<'a> {
             date: meta.date(),
             tags: meta.tags().iter().map(String::as_str).collect(),
             summary: meta.summary(),
-            order: meta.order,
+            order: meta.order(),
             reads: meta.reads(),
         }
     }
@@ -152,7 +152,6 @@ impl<'a> EntryMeta<'a> {
             title: self.title.into(),
             category: self.category.into(),
             author: self.author.map(Into::into),
-            order: self.order,
             more: MoreMeta {
                 language: owned(self.language),
                 source: owned(self.source),
@@ -160,6 +159,7 @@ impl<'a> EntryMeta<'a> {
                 tags: self.tags.iter().map(|t| t.to_string()).collect(),
                 summary: owned(self.summary),
                 reads: self.reads,
+                order: self.order,
             }
             .boxed(),
         }
