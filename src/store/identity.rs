@@ -119,15 +119,35 @@ impl Keys {
 
     /// Keys articles added to the library.
     pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
+        let mut new = Vec::new();
         for article in articles {
             if matches!(article.origin, Origin::File(_)) {
                 let key = key_of(article, &self.cwd, &mut self.folders);
-                self.by_key.push((hash(&key), article.id.clone()));
+                new.push((hash(&key), article.id.clone()));
             }
         }
-        // A stable sort: the list sorted before and the batch after it are
-        // two runs, merged in one pass; equal hashes keep the order added.
-        self.by_key.sort_by_key(|(hash, _)| *hash);
+        // Stable: equal hashes keep the order added.
+        new.sort_by_key(|(hash, _)| *hash);
+        // Merged from the back into the list's own room, grown once by the
+        // batch: the list is never copied nor sorted whole again.
+        let mut old = self.by_key.len();
+        self.by_key.reserve_exact(new.len());
+        self.by_key.resize_with(old + new.len(), Default::default);
+        for at in (0..self.by_key.len()).rev() {
+            let take_new = match (new.last(), old.checked_sub(1).and_then(|o| self.by_key.get(o))) {
+                (Some((hash, _)), Some((before, _))) => hash >= before,
+                (Some(_), None) => true,
+                (None, _) => break,
+            };
+            if take_new {
+                if let Some(entry) = new.pop() {
+                    self.by_key[at] = entry;
+                }
+            } else {
+                old -= 1;
+                self.by_key.swap(old, at);
+            }
+        }
     }
 
     /// The key of `article`.
@@ -227,6 +247,29 @@ fn bookmarks_fit(state: &State, key: &str, article: &Article) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Batches come in any order and size; each is merged into the sorted
+    /// list, and every file is found by its key after any of them.
+    #[test]
+    fn keys_added_batch_by_batch_find_every_file() {
+        let root = tempfile::tempdir().expect("tempdir");
+        for i in 0..60 {
+            std::fs::write(root.path().join(format!("{i:02}.md")), format!("第{i}篇")).expect("write");
+        }
+        let library = Library::from_dirs(&[root.path().to_path_buf()]).expect("library");
+        let articles = library.articles();
+        for size in [1, 2, 7, 59, 60] {
+            let mut keys = Keys::new(&Library::default());
+            // The batches from the last to the first: hashes in no order.
+            for batch in articles.chunks(size).rev() {
+                keys.add(batch);
+            }
+            assert!(keys.by_key.is_sorted_by_key(|(hash, _)| *hash), "batches of {size}");
+            for (i, article) in articles.iter().enumerate() {
+                assert_eq!(keys.article(&keys.key(article), &library), Some(i), "batches of {size}");
+            }
+        }
+    }
 
     #[cfg(unix)]
     #[test]
