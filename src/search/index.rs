@@ -119,14 +119,23 @@ impl SearchIndex {
             unfolded,
             ..SearchIndex::default()
         };
-        for (start, docs, arena) in pieces.into_iter().flatten() {
+        // Room for every piece's arena at once: one allocation each, not one a piece.
+        let pieces: Vec<_> = pieces.into_iter().flatten().collect();
+        index
+            .arena
+            .initials
+            .reserve_exact(pieces.iter().map(|(_, _, a)| a.initials.len()).sum());
+        index
+            .arena
+            .folded
+            .reserve_exact(pieces.iter().map(|(_, _, a)| a.folded.len()).sum());
+        for (start, docs, arena) in pieces {
             // A piece whose folding failed is searched as it is, keeping
             // every later document at its own index.
             index.docs.resize_with(start, Doc::default);
             index.append(docs, arena);
         }
         index.docs.resize_with(articles.len(), Doc::default);
-        index.arena.shrink_to_fit();
         index
     }
 

@@ -80,11 +80,6 @@ impl Arena {
             ..doc
         })
     }
-
-    pub(super) fn shrink_to_fit(&mut self) {
-        self.initials.shrink_to_fit();
-        self.folded.shrink_to_fit();
-    }
 }
 
 impl Doc {
