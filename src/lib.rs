@@ -30,6 +30,7 @@ pub mod files;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod memory;
 pub mod parallel;
 pub mod present;
 pub mod print;

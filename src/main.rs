@@ -12,24 +12,11 @@ use yuedu::commands;
 use yuedu::context::{Context, Failure, Places};
 
 fn main() -> ExitCode {
-    return_freed_memory();
+    yuedu::memory::tune();
     let cli = commands::with_all_paths(Cli::parse());
     match run(cli) {
         Ok(code) => code,
         Err(failure) => commands::fail(&failure),
-    }
-}
-
-/// Blocks of 128 KiB or more are mapped on their own and given back to the
-/// system when freed. Otherwise glibc raises that bound to the size of the
-/// largest block freed, and the copies a large file passes through while
-/// it is read stay resident after they are freed (44 MB for an 11 MB file).
-fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a tuning value of the allocator; it is
-    // called before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }
 

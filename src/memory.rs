@@ -1,0 +1,28 @@
+//! The allocator's tuning: memory freed is given back to the system.
+
+/// Blocks of 128 KiB or more are mapped on their own and given back to the
+/// system when freed. Otherwise glibc raises that bound to the size of the
+/// largest block freed, and the copies a large file passes through while
+/// it is read stay resident after they are freed (44 MB for an 11 MB file).
+/// Called first thing, before any other thread exists.
+pub fn tune() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning value of the allocator; it is
+    // called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+/// Gives the pages of memory freed back to the system: called once the
+/// reader has loaded its collection, when the lists, candidates and cache
+/// entries that loading went through are gone (for 57,603 short poems,
+/// about 3 MB of resident memory).
+pub fn release() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator's own
+    // to the system; it is thread-safe and touches nothing in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
