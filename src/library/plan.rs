@@ -92,6 +92,8 @@ impl Plan {
         if plan.candidates.is_empty() {
             return Err(LibraryError::Empty(roots.to_vec()));
         }
+        // No room to spare from the walk's growing: a candidate is held per file.
+        plan.candidates.shrink_to_fit();
         Ok(plan)
     }
 
@@ -210,7 +212,7 @@ impl Plan {
     /// each list made at its own size (cutting one list with `split_off`
     /// left every batch holding room for all the files after it).
     pub fn into_batches(self, size: usize) -> Vec<Vec<Candidate>> {
-        split(self.candidates, size)
+        split(self.candidates, size).collect()
     }
 
     /// Reads everything at once.
@@ -300,18 +302,22 @@ impl Plan {
     }
 }
 
-/// `candidates` in lists of `size` (the last one shorter), each made at its
-/// own size, the whole list let go: each part is freed once it is read.
-pub(super) fn split(candidates: Vec<Candidate>, size: usize) -> Vec<Vec<Candidate>> {
-    let mut parts = Vec::with_capacity(candidates.len().div_ceil(size.max(1)));
-    let mut rest = candidates.into_iter();
-    loop {
-        let part: Vec<Candidate> = rest.by_ref().take(size.max(1)).collect();
-        if part.is_empty() {
-            return parts;
+/// `candidates` in lists of `size` (the last one shorter), in order, each
+/// made at its own size as it is taken: the list gives up its room as it
+/// goes, so the candidates are never held twice, and a part taken is freed
+/// once it is read.
+pub(super) fn split(mut candidates: Vec<Candidate>, size: usize) -> impl Iterator<Item = Vec<Candidate>> {
+    // Taken from the end of the reversed list: the room given up is at its end.
+    candidates.reverse();
+    std::iter::from_fn(move || {
+        if candidates.is_empty() {
+            return None;
         }
-        parts.push(part);
-    }
+        let mut part = candidates.split_off(candidates.len().saturating_sub(size.max(1)));
+        part.reverse();
+        candidates.shrink_to_fit();
+        Some(part)
+    })
 }
 
 /// One file found in a collection before parsing. Kept small, one per file

@@ -75,9 +75,12 @@ fn batches_hold_their_own_files_and_no_room_for_the_others() {
         fs::write(dir.path().join(format!("{n}.md")), "正文").expect("write");
     }
     let plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let order: Vec<String> = plan.candidates.iter().map(|c| c.id.clone()).collect();
     let batches = plan.into_batches(3);
     let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
     assert_eq!(sizes, [3, 3, 3, 1]);
+    let taken: Vec<String> = batches.iter().flatten().map(|c| c.id.clone()).collect();
+    assert_eq!(taken, order, "the plan's order, part after part");
     for batch in &batches {
         assert_eq!(
             batch.capacity(),
