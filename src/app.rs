@@ -216,7 +216,7 @@ impl App {
             Input::Key(key) => {
                 self.message = None;
                 if self.prompt.is_some() {
-                    self.prompt_key(key);
+                    self.prompt_input(self.text_box_input(key));
                 } else if matches!(self.overlay, Some(Overlay::Search(_) | Overlay::Contents(_))) {
                     // A text box: its keys edit, the others are commands.
                     self.overlay_input(self.text_box_input(key));
@@ -229,7 +229,7 @@ impl App {
                 if let Some(prompt) = &mut self.prompt {
                     prompt.input.insert(&text);
                     if prompt.kind == PromptKind::Find {
-                        self.find_paste();
+                        self.mark_find_hits();
                     }
                 } else {
                     self.search_paste(&text);

@@ -271,24 +271,4 @@ impl App {
             input: TextInput::default(),
         });
     }
-
-    pub(super) fn finish_prompt(&mut self, accept: bool) {
-        let Some(prompt) = self.prompt.take() else { return };
-        let note = prompt.input.text().trim().to_string();
-        match prompt.kind {
-            PromptKind::NewBookmarkNote(mut bookmark) if accept => {
-                bookmark.note = note;
-                self.save(Change::AddBookmark(bookmark));
-                self.message = Some("已加书签".into());
-            }
-            PromptKind::NewBookmarkNote(_) => self.message = Some("未加书签".into()),
-            PromptKind::EditNote { id } if accept => {
-                self.save(Change::EditNote { id, note });
-                self.message = Some("已改书签备注".into());
-            }
-            PromptKind::EditNote { .. } => {}
-            PromptKind::Find if accept => self.finish_find(prompt.input.text()),
-            PromptKind::Find => self.cancel_find(),
-        }
-    }
 }

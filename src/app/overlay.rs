@@ -1,4 +1,5 @@
-//! What every overlay shares (help, notices, bookmarks, search, contents):
+//! What every overlay shares (help, notices, bookmarks, search, contents,
+//! and the prompt at the bottom):
 //! it takes commands resolved through the keymap in force — a text box also
 //! takes the keys that edit its text — and answers with one `Outcome`, which
 //! `App::overlay_input` carries out. No overlay reads raw keys for anything

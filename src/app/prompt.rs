@@ -6,9 +6,9 @@
 
 use super::App;
 use super::input::TextInput;
-use super::overlay::{OverlayInput, readline_command};
+use super::overlay::{Outcome, OverlayInput, readline_command};
 use crate::keymap::{Command, Key};
-use crate::store::Bookmark;
+use crate::store::{Bookmark, Change, QueryKind};
 
 /// A one-line input at the bottom of the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,19 +97,102 @@ impl App {
         }
     }
 
-    /// Keys while a prompt is open: editing keys edit; open and back finish.
-    pub(super) fn prompt_key(&mut self, key: Key) {
-        let input = self.text_box_input(key);
-        match input {
-            OverlayInput::Command(Command::Open, _) => self.finish_prompt(true),
-            OverlayInput::Command(Command::Back, _) => self.finish_prompt(false),
-            _ if self.prompt.as_ref().is_some_and(|p| p.kind == PromptKind::Find) => self.find_input(input),
-            OverlayInput::Edit(key) => {
-                if let Some(prompt) = &mut self.prompt {
-                    prompt.input.edit(key);
+    /// The one way into the prompt: it takes the input and answers with an
+    /// `Outcome`, carried out here. In the find prompt, up and down walk
+    /// the history of finds, and the text is marked in the article as it
+    /// changes.
+    pub(super) fn prompt_input(&mut self, input: OverlayInput) {
+        let Some(prompt) = &mut self.prompt else { return };
+        let find = prompt.kind == PromptKind::Find;
+        match prompt.handle(input) {
+            Outcome::Act(PromptAct::Accept) => self.finish_prompt(true),
+            Outcome::Close => self.finish_prompt(false),
+            outcome if find => {
+                // Any key but up and down ends a walk through the history.
+                let walked = self.walk_history(QueryKind::Find, input);
+                if walked || outcome == Outcome::Act(PromptAct::Edited) {
+                    self.mark_find_hits();
                 }
             }
-            OverlayInput::Command(..) => {}
+            Outcome::Act(PromptAct::Edited) | Outcome::Stay | Outcome::Quit => {}
         }
+    }
+
+    /// Ends the prompt: `accept` (Enter, or the process ending while a note
+    /// is typed) saves the bookmark or its note, or ends the find where it
+    /// is; else nothing is saved and a find goes back where it started.
+    pub(super) fn finish_prompt(&mut self, accept: bool) {
+        let Some(prompt) = self.prompt.take() else { return };
+        let note = prompt.input.text().trim().to_string();
+        match prompt.kind {
+            PromptKind::NewBookmarkNote(mut bookmark) if accept => {
+                bookmark.note = note;
+                self.save(Change::AddBookmark(bookmark));
+                self.message = Some("已加书签".into());
+            }
+            PromptKind::NewBookmarkNote(_) => self.message = Some("未加书签".into()),
+            PromptKind::EditNote { id } if accept => {
+                self.save(Change::EditNote { id, note });
+                self.message = Some("已改书签备注".into());
+            }
+            PromptKind::EditNote { .. } => {}
+            PromptKind::Find if accept => self.finish_find(prompt.input.text()),
+            PromptKind::Find => self.cancel_find(),
+        }
+    }
+}
+
+impl Prompt {
+    /// Takes one input: Open finishes the prompt (its text taken), Back
+    /// cancels it, an edit edits its text; other commands are the App's.
+    pub fn handle(&mut self, input: OverlayInput) -> Outcome<PromptAct> {
+        match input {
+            OverlayInput::Command(Command::Open, _) => Outcome::Act(PromptAct::Accept),
+            OverlayInput::Command(Command::Back, _) => Outcome::Close,
+            OverlayInput::Edit(key) if self.input.edit(key) => Outcome::Act(PromptAct::Edited),
+            _ => Outcome::Stay,
+        }
+    }
+}
+
+/// What the prompt asks for after an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAct {
+    /// Finish it, taking its text.
+    Accept,
+    /// Its text changed.
+    Edited,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prompt_answers_each_input_with_an_outcome() {
+        let mut prompt = Prompt {
+            kind: PromptKind::Find,
+            input: TextInput::default(),
+        };
+        let key = |name: &str| Key::parse(name).expect("key");
+        assert_eq!(
+            prompt.handle(OverlayInput::Edit(key("backspace"))),
+            Outcome::Stay,
+            "nothing to delete"
+        );
+        assert_eq!(
+            prompt.handle(OverlayInput::Edit(key("a"))),
+            Outcome::Act(PromptAct::Edited)
+        );
+        assert_eq!(prompt.input.text(), "a");
+        let down = OverlayInput::Command(Command::LineDown, false);
+        assert_eq!(prompt.handle(down), Outcome::Stay, "the App's to walk the history");
+        let open = OverlayInput::Command(Command::Open, false);
+        assert_eq!(prompt.handle(open), Outcome::Act(PromptAct::Accept));
+        assert_eq!(
+            prompt.handle(OverlayInput::Command(Command::Back, true)),
+            Outcome::Close
+        );
+        assert_eq!(prompt.input.text(), "a", "finishing is the App's");
     }
 }

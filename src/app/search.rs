@@ -148,7 +148,7 @@ impl App {
     /// Up/Down in an empty box (or one showing a history entry) step through
     /// the history of that box: Up to older queries, Down back to newer and
     /// then to an empty box. Returns whether the input was taken.
-    fn walk_history(&mut self, kind: QueryKind, input: OverlayInput) -> bool {
+    pub(super) fn walk_history(&mut self, kind: QueryKind, input: OverlayInput) -> bool {
         let older = match input {
             OverlayInput::Command(Command::LineUp, _) => true,
             OverlayInput::Command(Command::LineDown, _) => false,
@@ -279,24 +279,8 @@ impl App {
         }
     }
 
-    /// Inputs in the find prompt that do not finish it: Up/Down walk the
-    /// history; an edit marks the hits of the query as it stands.
-    pub(super) fn find_input(&mut self, input: OverlayInput) {
-        let walked = self.walk_history(QueryKind::Find, input);
-        let edited = walked
-            || match input {
-                OverlayInput::Edit(key) => self.prompt.as_mut().is_some_and(|p| p.input.edit(key)),
-                OverlayInput::Command(..) => false,
-            };
-        if edited && let Some(prompt) = &self.prompt {
-            let text = prompt.input.text().to_string();
-            let hits = self.find_hits(&text);
-            self.mark_hits(hits, self.search_memory.find_from);
-        }
-    }
-
-    /// Pasted text in the find prompt is marked at once, as typed text is.
-    pub(super) fn find_paste(&mut self) {
+    /// The find prompt's text marked in the article, as it is typed or pasted.
+    pub(super) fn mark_find_hits(&mut self) {
         if let Some(prompt) = &self.prompt {
             let text = prompt.input.text().to_string();
             let hits = self.find_hits(&text);

@@ -134,3 +134,37 @@ fn ending_with_a_note_half_typed_keeps_the_bookmark_and_the_note() {
     assert!(matches!(saved.get(1), Some(Change::SetPosition { .. })), "{saved:?}");
     assert_eq!(effects.last(), Some(&Effect::Quit));
 }
+
+/// The prompt takes the same inputs as every text box and answers with an
+/// outcome: the keys that finish it are the keymap's (here rebound), and
+/// Ctrl-c cancels as readline does.
+#[test]
+fn the_note_prompt_finishes_with_the_keys_of_the_keymap_in_force() {
+    let config = crate::config::Config::from_user_text("user.toml", "[keys]\nopen = [\"f5\"]\nback = [\"f4\"]\n")
+        .expect("valid config");
+    let mut app = App::new(
+        Library::bundled(),
+        config.keymap.clone(),
+        ReadingSettings::default(),
+        120,
+        35,
+    );
+    press(&mut app, "j l l m a b backspace c");
+    assert_eq!(app.prompt.as_ref().map(|p| p.input.text()), Some("ac"));
+    let effects = press(&mut app, "f5");
+    let [Effect::Save(Change::AddBookmark(bookmark))] = effects.as_slice() else {
+        panic!("F5 saves the bookmark: {effects:?}");
+    };
+    assert_eq!(bookmark.note, "ac");
+    for cancel in ["f4", "ctrl-c"] {
+        press(&mut app, "space m x");
+        assert!(matches!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(PromptKind::NewBookmarkNote(_))
+        ));
+        let effects = press(&mut app, cancel);
+        assert!(effects.is_empty() && app.prompt.is_none(), "{cancel}: {effects:?}");
+        assert_eq!(app.message.as_deref(), Some("未加书签"), "{cancel}");
+    }
+    assert_eq!(app.saved.bookmarks.len(), 1);
+}
