@@ -9,6 +9,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod best;
 mod places;
 mod settings;
 
@@ -17,11 +18,12 @@ pub use settings::reading_settings;
 use crate::config::{self, Config};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan, Reading,
+    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
     read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::Shown;
+use best::Best;
 
 /// The path that names standard input.
 pub const STDIN_PATH: &str = "-";
@@ -178,15 +180,10 @@ impl Context {
         Ok(plan)
     }
 
-    /// The article cache for `plan`, for a load, unless it is switched off.
+    /// The article cache for `plan`, unless it is switched off.
     fn cache(&self, plan: &Plan) -> Option<ArticleCache> {
-        self.cache_for(plan, Reading::Positioned)
-    }
-
-    /// The article cache for `plan`, read as `reading` says.
-    fn cache_for(&self, plan: &Plan, reading: Reading) -> Option<ArticleCache> {
         let dir = self.places.cache_dir.as_deref().filter(|_| self.config.library.cache)?;
-        plan.open_cache_for(dir, reading)
+        plan.open_cache(dir)
     }
 
     /// The one check that what the command line named holds articles: an
@@ -318,26 +315,21 @@ impl Context {
         let mut plan = self.plan()?;
         // Reading in place uses the plan up; when it gives way, the files
         // are found again, which standard input cannot be read for twice.
-        if let Some(cache) = self.cache_for(&plan, Reading::InMemory).filter(|_| !plan.reads_stdin()) {
-            let collection = plan.read_in_place(&cache);
-            let named_empty = collection.documents.is_empty() && !self.sources.is_empty();
-            let shown = (!named_empty && !collection.collides)
-                .then(|| {
-                    let index = SearchIndex::for_query(&collection.documents, query);
-                    let results = index.search_in(&collection.documents, query, limit);
-                    let clean = results.hits.iter().all(|hit| {
-                        (collection.documents.get(hit.article)).is_some_and(|d| crate::text::is_clean(d.text()))
-                    });
-                    clean.then(|| {
-                        report(&collection.problems);
-                        let documents: Vec<&dyn Document> =
-                            collection.documents.iter().map(|d| d as &dyn Document).collect();
-                        show(&results, &documents)
-                    })
-                })
-                .flatten();
-            drop(collection);
-            if let Some(shown) = shown {
+        if let Some(cache) = self.cache(&plan).filter(|_| !plan.reads_stdin()) {
+            let listed = plan.listed_categories();
+            let mut best = Best::new(limit, &listed);
+            let read = plan.read_in_place(&cache, |documents| {
+                let index = SearchIndex::for_query(documents, query);
+                best.add(index.search_in(documents, query, usize::MAX), documents);
+            });
+            let named_empty = read.documents == 0 && !self.sources.is_empty();
+            let (results, documents) = best.results();
+            // A text to show that is not as the parser leaves text (a damaged cache): load instead.
+            let clean = documents.iter().all(|d| crate::text::is_clean(d.text()));
+            if !named_empty && !read.collides && clean {
+                report(&read.problems);
+                let documents: Vec<&dyn Document> = documents.iter().map(|d| d as &dyn Document).collect();
+                let shown = show(&results, &documents);
                 save_cache(Some(cache));
                 return Ok(shown);
             }

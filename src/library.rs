@@ -33,11 +33,11 @@ mod verse;
 mod walk;
 
 pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, MoreMeta, Origin};
-pub use cache::{ArticleCache, CachedArticle, Change, Reading, Usage as CacheUsage, usage as cache_usage};
+pub use cache::{ArticleCache, CachedArticle, Change, Usage as CacheUsage, usage as cache_usage};
 pub use collection::{Category, Library, LibraryError, LoadProblem};
 pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};
 pub use front_matter::FrontMatterError;
-pub use in_place::{InPlace, InPlaceDoc};
+pub use in_place::{InPlace, InPlaceDoc, Place};
 pub use natural::natural_cmp;
 #[cfg(test)]
 pub(crate) use parse::{Naming, parse_article_with};

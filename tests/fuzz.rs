@@ -229,12 +229,16 @@ impl CacheFixture {
         let p = plan(&self.root);
         let in_place: Shown = {
             let cache = p.open_cache(&self.cache_dir).expect("cache");
-            let collection = p.read_in_place(&cache);
-            collection
-                .documents
-                .iter()
-                .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
-                .collect()
+            let listed = p.listed_categories();
+            let mut seen = Vec::new();
+            p.read_in_place(&cache, |documents| {
+                seen.extend(documents.iter().map(|d| {
+                    let shown = (d.id().to_string(), d.title().to_string(), d.text().to_string());
+                    (d.place(), shown)
+                }));
+            });
+            seen.sort_by(|a, b| a.0.cmp(&b.0, &listed));
+            seen.into_iter().map(|(_, shown)| shown).collect()
         };
         let p = plan(&self.root);
         let mut cache = p.open_cache(&self.cache_dir).expect("cache");

@@ -8,15 +8,14 @@
 //! The file is a header (the entry layout's version and the parser's
 //! fingerprint) and then one framed `Entry` per file (length, CRC-32, then
 //! the entry). Opening a cache reads the file once to index it: 16 bytes
-//! per entry (a hash of its path and where it is). A load then reads each
-//! entry where it lies when it is used, so the cache is never held in
-//! memory beside the articles made from it; a search holds the whole file
-//! and reads titles and texts in place (`CachedArticle`) without building
-//! articles at all (`source`).
+//! per entry (a hash of its path and where it is). Each entry is then read
+//! where it lies when it is used (`source`), so the cache is never held in
+//! memory beside the articles made from it; a search reads titles and
+//! texts from the entry (`CachedArticle`) without building articles at all.
 //!
 //! Nothing in it is trusted blindly: every entry's checksum is verified when
 //! the file is opened (a damaged entry is parsed again and the file
-//! rewritten), and again when a load reads it; an entry is used only if its
+//! rewritten), and again when it is read; an entry is used only if its
 //! path, ID and stamp are the file's, and its file was last modified before
 //! the cache was written (git's rule for racy timestamps: a file rewritten
 //! at the same size within the same clock tick as the cache looks unchanged
@@ -34,7 +33,6 @@ mod spill;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -49,16 +47,6 @@ pub use housekeeping::{Usage, usage};
 pub use source::Slot;
 use source::{Source, index};
 use spill::Spill;
-
-/// How an opened cache reads its entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reading {
-    /// Each where it lies, when it is used: for loads, which build articles.
-    Positioned,
-    /// From the whole file held in memory: for a search, whose documents
-    /// borrow their text from it (`Fitting::view`).
-    InMemory,
-}
 
 /// What became of one file's entry while loading.
 #[derive(Debug)]
@@ -115,7 +103,7 @@ impl Document for CachedArticle<'_> {
 #[derive(Debug)]
 pub struct ArticleCache {
     file: PathBuf,
-    /// Where the entries are read from (`Reading`).
+    /// Where the entries are read from.
     source: Source,
     /// Every entry's slot by a hash of its path (foldhash: fast on short
     /// keys), sorted by hash, found in one binary search rather than by
@@ -150,18 +138,18 @@ struct Recorded {
 
 /// The entry of a file, made from the file as it is now (`ArticleCache::fitting`).
 #[derive(Debug)]
-pub struct Fitting<'c> {
+pub struct Fitting {
     slot: Slot,
-    bytes: Cow<'c, [u8]>,
+    /// The entry, read.
+    bytes: Vec<u8>,
 }
 
 impl ArticleCache {
     /// The cache for the folders `roots` (canonical paths) in `dir`, for
     /// articles parsed with the chapter rule of `chapters` (its fingerprint;
-    /// a cache made under another rule is parsed anew), read as `reading`
-    /// says. Nothing read yet, or nothing usable, gives an empty cache that
-    /// will be written.
-    pub fn open(dir: &Path, roots: &[PathBuf], chapters: &str, reading: Reading) -> ArticleCache {
+    /// a cache made under another rule is parsed anew). Nothing read yet,
+    /// or nothing usable, gives an empty cache that will be written.
+    pub fn open(dir: &Path, roots: &[PathBuf], chapters: &str) -> ArticleCache {
         let hash = crate::text::fnv1a(
             roots
                 .iter()
@@ -169,7 +157,7 @@ impl ArticleCache {
         );
         let file = dir.join(format!("articles-{hash:016x}.cache"));
         remove_stale_temporaries(dir);
-        let (source, written_ns) = open_cache_file(&file, reading);
+        let (source, written_ns) = open_cache_file(&file);
         ArticleCache::of_source(file, source, written_ns, chapters)
     }
 
@@ -185,7 +173,6 @@ impl ArticleCache {
         let each = |key: &EntryKey<'_>, slot| slots.push((hasher.hash_one(key.path.as_bytes()), slot));
         let sound = match &source {
             Source::Empty => None,
-            Source::Whole(bytes) => index(bytes.as_slice(), &parser, each),
             Source::Open(file) => {
                 use std::io::Seek;
                 let mut file = file;
@@ -242,7 +229,7 @@ impl ArticleCache {
     /// the cache was written (else a change within the same tick of the
     /// file system's clock could hide behind it). `None` too if the entry
     /// is damaged or can no longer be read whole.
-    pub fn fitting(&self, slot: Slot, key: &str, id: &str, stamp: Stamp) -> Option<Fitting<'_>> {
+    pub fn fitting(&self, slot: Slot, key: &str, id: &str, stamp: Stamp) -> Option<Fitting> {
         if stamp.newest_ns() >= self.written_ns {
             return None;
         }
@@ -316,7 +303,7 @@ impl ArticleCache {
     }
 }
 
-impl<'c> Fitting<'c> {
+impl Fitting {
     pub fn slot(&self) -> Slot {
         self.slot
     }
@@ -336,15 +323,12 @@ impl<'c> Fitting<'c> {
         }
     }
 
-    /// The article (or the problem) stored, read in place from a cache held
-    /// in memory (`Reading::InMemory`; `None` from one read as positioned);
-    /// `None` too for a damaged entry. Its metadata is checked; its text is
-    /// not (that would cost as much as building it): whoever shows it checks it.
-    pub fn view(self) -> Option<Result<CachedArticle<'c>, &'c str>> {
-        let Cow::Borrowed(bytes) = self.bytes else {
-            return None;
-        };
-        let entry: Entry<'c> = postcard::from_bytes(bytes).ok()?;
+    /// The article (or the problem) stored, read where it lies in the
+    /// entry: nothing is built; `None` for a damaged entry. Its metadata is
+    /// checked; its text is not (that would cost as much as building it):
+    /// whoever shows it checks it.
+    pub fn view_in(&self) -> Option<Result<CachedArticle<'_>, &str>> {
+        let entry: Entry<'_> = postcard::from_bytes(&self.bytes).ok()?;
         match entry.parsed {
             // Problems are printed: they are checked like the text shown.
             Err(problem) => crate::text::is_clean(problem).then_some(Err(problem)),
@@ -393,20 +377,11 @@ fn remove_stale_temporaries(dir: &Path) {
 /// Far more than the cache of any collection a person reads.
 const MAX_CACHE_BYTES: u64 = 2 << 30;
 
-/// The cache file as `reading` reads it, and when it was written; nothing
-/// (an empty cache) if it is missing, not a regular file, too large or
-/// unreadable.
-fn open_cache_file(path: &Path, reading: Reading) -> (Source, i128) {
-    let Ok((file, meta)) = crate::files::open_regular(path) else {
-        return (Source::Empty, 0);
-    };
-    let written_ns = Stamp::of(&meta).modified_ns();
-    match reading {
-        _ if meta.len() > MAX_CACHE_BYTES => (Source::Empty, 0),
-        Reading::Positioned => (Source::Open(file), written_ns),
-        Reading::InMemory => match crate::files::read_open(file, &meta, MAX_CACHE_BYTES) {
-            Ok(bytes) => (Source::Whole(bytes), written_ns),
-            Err(_) => (Source::Empty, 0),
-        },
+/// The cache file, left open, and when it was written; nothing (an empty
+/// cache) if it is missing, not a regular file, too large or unreadable.
+fn open_cache_file(path: &Path) -> (Source, i128) {
+    match crate::files::open_regular(path) {
+        Ok((file, meta)) if meta.len() <= MAX_CACHE_BYTES => (Source::Open(file), Stamp::of(&meta).modified_ns()),
+        _ => (Source::Empty, 0),
     }
 }

@@ -1,76 +1,109 @@
-//! A collection read for a search: unchanged files read in place from the
-//! article cache, without building articles.
+//! A collection read for a search, a part at a time: unchanged files read
+//! from the article cache without building articles, each part's documents
+//! handed to the search and let go before the next part is read, so a
+//! search holds neither the collection nor the cache.
+
+use compact_str::CompactString;
 
 use super::article::{Article, Document};
-use super::cache::{ArticleCache, CachedArticle, Change, Slot};
+use super::cache::{ArticleCache, CachedArticle, Change, Fitting};
 use super::collection::LoadProblem;
 use super::order::{OrderKey, collection_order};
 use super::plan::{Candidate, Content, Plan, split};
 use super::read::{CHUNK, Loaded, load_candidate};
 
 impl Plan {
-    /// The collection for a search: files unchanged since `cache` took them
-    /// in are read in place (no article is built) when `cache` is held in
-    /// memory (`Reading::InMemory`; else they are parsed); the others, and articles
-    /// not from folders, are parsed now, on all cores. What became of each
-    /// cache entry is recorded in `cache` as it comes (new entries go
-    /// straight to its new file): `save` it to keep them. The plan is used
-    /// up: its candidates are freed a part at a time as they are read, and
-    /// the documents go straight into a list of their final size.
-    pub fn read_in_place<'c>(self, cache: &'c ArticleCache) -> InPlace<'c> {
-        let listed = self.listed_categories();
-        let mut collection = InPlace {
-            documents: Vec::with_capacity(self.candidates.len()),
+    /// Reads the plan's files for a search, a part at a time, and hands
+    /// each part's documents to `search`: files unchanged since `cache`
+    /// took them in are read where they lie in it (no article is built);
+    /// the others, and articles not from folders, are parsed now, on all
+    /// cores. What became of each cache entry is recorded in `cache` as it
+    /// comes (new entries go straight to its new file): `save` it to keep
+    /// them. The documents of a part are gone once `search` returns;
+    /// `Place` says where one goes in the collection, for ranking.
+    pub fn read_in_place(self, cache: &ArticleCache, mut search: impl FnMut(&[InPlaceDoc<'_>])) -> InPlace {
+        let mut read = InPlace {
             problems: self.problems,
-            collides: false,
+            ..InPlace::default()
         };
-        // A part at a time, each file's cache entry recorded as it comes.
+        let hasher = foldhash::fast::FixedState::default();
+        let mut ids: Vec<u64> = Vec::with_capacity(self.candidates.len());
         for part in split(self.candidates, CHUNK) {
-            let read = crate::parallel::map(&part, 64, |c| read_for_search(c, cache));
-            for (candidate, read) in part.iter().zip(read) {
-                let (document, change) = match read {
-                    Some(ReadForSearch::InPlace(Ok(article), slot)) => {
-                        (Ok(InPlaceDoc::Cached(article)), Change::Keep(slot))
+            let reads = crate::parallel::map(&part, 64, |c| read_for_search(c, cache));
+            // Entries read from the cache, and articles parsed now, apart:
+            // the documents borrow the first and own the second.
+            let mut fittings = Vec::new();
+            let mut built = Vec::new();
+            for (candidate, read_one) in part.iter().zip(reads) {
+                let change = match read_one {
+                    Some(ReadForSearch::InPlace(fitting)) => {
+                        let slot = fitting.slot();
+                        match fitting.view_in() {
+                            Some(Err(problem)) => read.problem(candidate, problem.to_string()),
+                            _ => fittings.push(fitting),
+                        }
+                        Change::Keep(slot)
                     }
-                    Some(ReadForSearch::InPlace(Err(problem), slot)) => (Err(problem.to_string()), Change::Keep(slot)),
                     Some(ReadForSearch::Parsed(loaded)) => {
-                        (loaded.result.map(|a| InPlaceDoc::Built(Box::new(a))), loaded.cache)
+                        match loaded.result {
+                            Ok(article) => built.push(Box::new(article)),
+                            Err(message) => read.problem(candidate, message),
+                        }
+                        loaded.cache
                     }
-                    None => (Err("the parser crashed on this file".to_string()), Change::Drop),
+                    None => {
+                        read.problem(candidate, "the parser crashed on this file".to_string());
+                        Change::Drop
+                    }
                 };
                 cache.record(change);
-                match document {
-                    Ok(document) => collection.documents.push(document),
-                    Err(message) => collection.problems.push(LoadProblem {
-                        path: candidate.relative().into_owned(),
-                        message,
-                    }),
-                }
             }
+            let mut documents: Vec<InPlaceDoc<'_>> = Vec::with_capacity(fittings.len() + built.len());
+            // Checked when they were read: held since, they cannot change.
+            documents.extend(
+                fittings
+                    .iter()
+                    .filter_map(|f| f.view_in()?.ok())
+                    .map(InPlaceDoc::Cached),
+            );
+            read.in_place += documents.len();
+            documents.extend(built.into_iter().map(InPlaceDoc::Built));
+            read.documents += documents.len();
+            ids.extend(
+                documents
+                    .iter()
+                    .map(|d| std::hash::BuildHasher::hash_one(&hasher, d.id())),
+            );
+            search(&documents);
         }
-        let mut ids: Vec<&str> = collection.documents.iter().map(|d| d.key().id).collect();
         // Documents read in place cannot take another ID: with IDs taken
-        // twice, the search loads the collection instead (`collides`),
-        // which names the later ones anew by the first-wins rule.
+        // twice (or, rarely, two IDs of one hash), the search loads the
+        // collection instead (`collides`), which names the later ones anew
+        // by the first-wins rule.
         ids.sort_unstable();
-        collection.collides = ids.windows(2).any(|pair| pair[0] == pair[1]);
-        drop(ids);
-        collection
-            .documents
-            .sort_by(|a, b| collection_order(&listed, a.key(), b.key()));
-        collection
+        read.collides = ids.windows(2).any(|pair| pair[0] == pair[1]);
+        read
     }
 }
 
-/// A collection read for a search (`Plan::read_in_place`): its documents in
-/// the library's order, most read in place from the article cache, with the
-/// problems met.
+/// What reading a collection for a search met (`Plan::read_in_place`).
 #[derive(Debug, Default)]
-pub struct InPlace<'c> {
-    pub documents: Vec<InPlaceDoc<'c>>,
+pub struct InPlace {
+    /// Documents read in all, and how many of them from the cache.
+    pub documents: usize,
+    pub in_place: usize,
     pub problems: Vec<LoadProblem>,
     /// Two files have the same ID: the full load names the later one anew.
     pub collides: bool,
+}
+
+impl InPlace {
+    fn problem(&mut self, candidate: &Candidate, message: String) {
+        self.problems.push(LoadProblem {
+            path: candidate.relative().into_owned(),
+            message,
+        });
+    }
 }
 
 /// An article built now (not from a folder) or read in place from the cache.
@@ -78,6 +111,33 @@ pub struct InPlace<'c> {
 pub enum InPlaceDoc<'c> {
     Built(Box<Article>),
     Cached(CachedArticle<'c>),
+}
+
+/// Where a document goes in its collection: owned, kept for the few that
+/// a search keeps (`Place::cmp` orders them as the library would).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    category: CompactString,
+    order: Option<i64>,
+    title: CompactString,
+    id: CompactString,
+}
+
+impl Place {
+    /// The collection's order of two documents, with `listed` categories
+    /// first (`Plan::listed_categories`).
+    pub fn cmp(&self, other: &Place, listed: &[String]) -> std::cmp::Ordering {
+        collection_order(listed, self.key(), other.key())
+    }
+
+    fn key(&self) -> OrderKey<'_> {
+        OrderKey {
+            category: &self.category,
+            order: self.order,
+            title: &self.title,
+            id: &self.id,
+        }
+    }
 }
 
 impl InPlaceDoc<'_> {
@@ -90,6 +150,17 @@ impl InPlaceDoc<'_> {
                 title: cached.title,
                 id: cached.id,
             },
+        }
+    }
+
+    /// Where it goes in its collection.
+    pub fn place(&self) -> Place {
+        let key = self.key();
+        Place {
+            category: key.category.into(),
+            order: key.order,
+            title: key.title.into(),
+            id: key.id.into(),
         }
     }
 }
@@ -130,27 +201,23 @@ impl Document for InPlaceDoc<'_> {
     }
 }
 
-/// A candidate read for a search. Most are read in place, so that variant is
-/// the one kept unboxed.
-#[allow(clippy::large_enum_variant)]
-enum ReadForSearch<'c> {
+/// A candidate read for a search.
+enum ReadForSearch {
     /// Unchanged since cached: read in place (an article, or why it is not one).
-    InPlace(Result<CachedArticle<'c>, &'c str>, Slot),
+    InPlace(Fitting),
     /// Parsed now.
     Parsed(Box<Loaded>),
 }
 
-fn read_for_search<'c>(candidate: &Candidate, cache: &'c ArticleCache) -> ReadForSearch<'c> {
+fn read_for_search(candidate: &Candidate, cache: &ArticleCache) -> ReadForSearch {
     if let Content::Path(_) = &candidate.content
         && let (Some(key), Some(stamp)) = (candidate.cache_key(), candidate.stamp)
         && let Some(fitting) = cache
             .slot(key)
             .and_then(|slot| cache.fitting(slot, key, &candidate.id, stamp))
+        && fitting.view_in().is_some()
     {
-        let slot = fitting.slot();
-        if let Some(view) = fitting.view() {
-            return ReadForSearch::InPlace(view, slot);
-        }
+        return ReadForSearch::InPlace(fitting);
     }
     ReadForSearch::Parsed(Box::new(load_candidate(candidate, Some(cache))))
 }

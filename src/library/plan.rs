@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::article::Origin;
-use super::cache::{ArticleCache, Reading, Stamp};
+use super::cache::{ArticleCache, Stamp};
 use super::collection::{Library, LibraryError, LoadProblem};
 use super::formats::{ChapterRule, Format};
 use super::read::{Batch, read_batch_cached};
@@ -236,20 +236,15 @@ impl Plan {
     }
 
     /// Categories in the order the `collection.toml` files list them.
-    pub(super) fn listed_categories(&self) -> Vec<String> {
+    pub fn listed_categories(&self) -> Vec<String> {
         self.collections.iter().flat_map(|c| c.categories.clone()).collect()
     }
 
-    /// The article cache for this plan's folders, kept in `dir`, for a load;
-    /// `None` when there are no folders (the bundled collection is in the binary).
+    /// The article cache for this plan's folders, kept in `dir`; `None`
+    /// when there are no folders (the bundled collection is in the binary).
     pub fn open_cache(&self, dir: &Path) -> Option<ArticleCache> {
-        self.open_cache_for(dir, Reading::Positioned)
-    }
-
-    /// The article cache for this plan's folders, read as `reading` says.
-    pub fn open_cache_for(&self, dir: &Path, reading: Reading) -> Option<ArticleCache> {
         let chapters = self.chapters.fingerprint();
-        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots, chapters, reading))
+        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots, chapters))
     }
 
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use super::tests::settle;
 use super::*;
-use crate::library::{Document, InPlace, Library, LoadProblem, Plan};
+use crate::library::{Library, LoadProblem, Plan};
 
 type Summary = (Vec<(String, String, String)>, Vec<LoadProblem>);
 
@@ -40,13 +40,11 @@ fn of_library(library: &Library) -> Summary {
     (articles, library.problems().to_vec())
 }
 
-fn of_in_place(collection: &InPlace<'_>) -> Summary {
-    let documents = collection
-        .documents
-        .iter()
-        .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
-        .collect();
-    let mut problems = collection.problems.clone();
+/// What a search reads of `plan` through `cache`: the documents in
+/// collection order and the problems met, sorted.
+fn of_in_place(plan: Plan, cache: &ArticleCache) -> Summary {
+    let (read, documents) = super::tests::read_for_search(plan, cache);
+    let mut problems = read.problems;
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     (documents, problems)
 }
@@ -63,8 +61,8 @@ fn load(root: &Path, cache_dir: &Path) -> (Summary, usize, bool) {
 
 fn search_read(root: &Path, cache_dir: &Path) -> Summary {
     let plan = Plan::dirs(&[root.to_path_buf()]).expect("plan");
-    let cache = plan.open_cache_for(cache_dir, Reading::InMemory).expect("cache");
-    of_in_place(&plan.read_in_place(&cache))
+    let cache = plan.open_cache(cache_dir).expect("cache");
+    of_in_place(plan, &cache)
 }
 
 fn cache_file(cache_dir: &Path) -> std::path::PathBuf {
@@ -166,8 +164,8 @@ fn racy_entries_are_read_again() {
     let file = plan.open_cache(cache_dir.path()).expect("cache").file;
     let text = || {
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-        let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
-        let in_place = of_in_place(&plan.read_in_place(&cache)).0[0].2.clone();
+        let cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let in_place = of_in_place(plan, &cache).0[0].2.clone();
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let loaded = plan.load_cached(Some(&mut plan_cache(root.path(), cache_dir.path())));
         (in_place, loaded.articles()[0].body.text.to_string())
@@ -204,9 +202,7 @@ fn a_cache_cut_short_or_written_over_while_in_use_crashes_nothing_and_misleads_n
         let cut = random.next() % good.len() as u64;
         let plan = || Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let (search_plan, load_plan) = (plan(), plan());
-        let in_memory = search_plan
-            .open_cache_for(cache_dir.path(), Reading::InMemory)
-            .expect("cache");
+        let for_search = search_plan.open_cache(cache_dir.path()).expect("cache");
         let mut positioned = load_plan.open_cache(cache_dir.path()).expect("cache");
         // Cut the file under the open caches (or, every other time, write
         // over it where it lies), then use every entry.
@@ -217,7 +213,7 @@ fn a_cache_cut_short_or_written_over_while_in_use_crashes_nothing_and_misleads_n
             use std::os::unix::fs::FileExt;
             under.write_all_at(&[0x55; 64], cut).expect("write over");
         }
-        let in_place = of_in_place(&search_plan.read_in_place(&in_memory));
+        let in_place = of_in_place(search_plan, &for_search);
         assert_eq!(in_place.0, expected.0);
         let loaded = of_library(&load_plan.load_cached(Some(&mut positioned)));
         assert_eq!(loaded, expected, "read where it lies after the file changed under it");

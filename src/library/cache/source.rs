@@ -1,16 +1,14 @@
 //! Where a cache's entries are read from, and the one pass that indexes a
 //! cache file: every entry's checksum verified, its path hashed.
 //!
-//! A load leaves the file open and reads each entry where it lies when the
-//! entry is used (a positioned read), so the cache never sits in memory
-//! beside the articles made from it. A search reads the whole file into
-//! memory, because the documents it searches borrow their text from it.
-//! Neither maps the file: a mapped file cut short by someone else while in
-//! use kills the process with SIGBUS. An entry read from the open file is
-//! verified again, so a file cut short or written over meanwhile gives no
-//! entry (the file is parsed again), never a wrong one.
+//! The file is left open and each entry read where it lies when it is used
+//! (a positioned read), so the cache never sits in memory beside the
+//! articles made from it or the documents searched. It is not mapped: a
+//! mapped file cut short by someone else while in use kills the process
+//! with SIGBUS. An entry read is verified again, so a file cut short or
+//! written over meanwhile gives no entry (the file is parsed again), never
+//! a wrong one.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::ops::Range;
@@ -40,11 +38,6 @@ impl Slot {
         self.at as usize..self.at as usize + FRAME + self.len as usize
     }
 
-    /// The entry, after its frame.
-    fn entry(&self) -> Range<usize> {
-        self.at as usize + FRAME..self.frame().end
-    }
-
     pub(super) fn at(&self) -> u32 {
         self.at
     }
@@ -56,8 +49,6 @@ pub(super) enum Source {
     /// Nothing usable was read.
     #[default]
     Empty,
-    /// The whole file, verified when it was indexed.
-    Whole(Vec<u8>),
     /// The file, left open: each entry is read and verified when used.
     Open(File),
 }
@@ -65,29 +56,23 @@ pub(super) enum Source {
 impl Source {
     /// The frame in `slot`, its checksum holding; `None` if the file no
     /// longer holds it whole (cut short or written over since it was indexed).
-    pub(super) fn frame(&self, slot: Slot) -> Option<Cow<'_, [u8]>> {
+    pub(super) fn frame(&self, slot: Slot) -> Option<Vec<u8>> {
         match self {
             Source::Empty => None,
-            Source::Whole(bytes) => bytes.get(slot.frame()).map(Cow::Borrowed),
             Source::Open(file) => {
                 let mut frame = vec![0; slot.frame().len()];
                 read_at(file, &mut frame, u64::from(slot.at)).ok()?;
                 let entry = checked(&frame)?;
-                (entry.len() == slot.len as usize).then_some(Cow::Owned(frame))
+                (entry.len() == slot.len as usize).then_some(frame)
             }
         }
     }
 
     /// The entry in `slot` (after its frame), as `frame` finds it.
-    pub(super) fn entry(&self, slot: Slot) -> Option<Cow<'_, [u8]>> {
-        match self {
-            Source::Whole(bytes) => bytes.get(slot.entry()).map(Cow::Borrowed),
-            _ => {
-                let mut frame = self.frame(slot)?.into_owned();
-                frame.drain(..FRAME);
-                Some(Cow::Owned(frame))
-            }
-        }
+    pub(super) fn entry(&self, slot: Slot) -> Option<Vec<u8>> {
+        let mut frame = self.frame(slot)?;
+        frame.drain(..FRAME);
+        Some(frame)
     }
 }
 

@@ -65,25 +65,19 @@ fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
     assert_eq!(reused, 2);
 }
 
-/// A cache over `bytes` held in memory, as if written after every file;
-/// `None` if it is not a cache this build reads at all.
+/// A cache over `bytes` (in a file of its own), as if written after every
+/// file; `None` if it is not a cache this build reads at all.
 fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
-    cache_read_as(bytes, Reading::InMemory)
-}
-
-/// A cache over `bytes` read as `reading` says (positioned: from a file).
-fn cache_read_as(bytes: Vec<u8>, reading: Reading) -> Option<ArticleCache> {
+    use std::io::Write;
     index(bytes.as_slice(), PARSER, |_, _| {})?;
-    let source = match reading {
-        Reading::InMemory => Source::Whole(bytes),
-        Reading::Positioned => {
-            use std::io::Write;
-            let mut file = tempfile::tempfile().expect("a file");
-            file.write_all(&bytes).expect("write");
-            Source::Open(file)
-        }
-    };
-    Some(ArticleCache::of_source(PathBuf::from("/unused"), source, i128::MAX, ""))
+    let mut file = tempfile::tempfile().expect("a file");
+    file.write_all(&bytes).expect("write");
+    Some(ArticleCache::of_source(
+        PathBuf::from("/unused"),
+        Source::Open(file),
+        i128::MAX,
+        "",
+    ))
 }
 
 /// The article or problem the entry of `path` holds, if it is of the file with `id`.
@@ -123,12 +117,24 @@ pub(super) fn header(parser: &str) -> Vec<u8> {
     postcard::to_extend(&header, MAGIC.to_vec()).expect("header")
 }
 
-fn in_place_summary(collection: &crate::library::InPlace<'_>) -> Vec<(String, String, String)> {
-    collection
-        .documents
-        .iter()
-        .map(|d| (d.id().to_string(), d.title().to_string(), d.text().to_string()))
-        .collect()
+/// A plan read for a search: what was met, and every document's ID, title
+/// and text in collection order, as the search saw them part by part.
+pub(super) fn read_for_search(
+    plan: Plan,
+    cache: &ArticleCache,
+) -> (crate::library::InPlace, Vec<(String, String, String)>) {
+    let listed = plan.listed_categories();
+    let mut seen = Vec::new();
+    let read = plan.read_in_place(cache, |documents| {
+        seen.extend(documents.iter().map(|d| {
+            (
+                d.place(),
+                (d.id().to_string(), d.title().to_string(), d.text().to_string()),
+            )
+        }));
+    });
+    seen.sort_by(|a, b| a.0.cmp(&b.0, &listed));
+    (read, seen.into_iter().map(|(_, summary)| summary).collect())
 }
 
 #[test]
@@ -138,8 +144,8 @@ fn ids_taken_twice_make_a_search_load_the_collection_instead() {
     write(&root.path().join("乙.md"), "乙的内容。");
     write(&root.path().join("乙.txt"), "另一个乙。");
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
-    assert!(plan.read_in_place(&cache).collides);
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    assert!(read_for_search(plan, &cache).0.collides);
 }
 
 #[test]
@@ -153,19 +159,11 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     let expected = summary(&library);
     let read = || {
         let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-        let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
-        let collection = plan.read_in_place(&cache);
-        assert_eq!(in_place_summary(&collection), expected);
-        assert_eq!(collection.problems, library.problems());
-        let cached = collection.documents.iter();
-        assert_eq!(
-            cached
-                .filter(|d| matches!(d, crate::library::InPlaceDoc::Cached(_)))
-                .count(),
-            2,
-            "read in place"
-        );
-        drop(collection);
+        let cache = plan.open_cache(cache_dir.path()).expect("cache");
+        let (read, seen) = read_for_search(plan, &cache);
+        assert_eq!(seen, expected);
+        assert_eq!(read.problems, library.problems());
+        assert_eq!((read.documents, read.in_place), (2, 2), "read in place");
         assert_eq!(cache.reused(), 3, "every entry kept");
         cache.save().expect("save")
     };
@@ -181,10 +179,10 @@ fn a_search_reads_unchanged_files_in_place_and_parses_the_rest() {
     let expected_after = summary(&fresh_load);
     assert_ne!(expected, expected_after);
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
-    let collection = plan.read_in_place(&cache);
-    assert_eq!(in_place_summary(&collection), expected_after);
-    drop(collection);
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let (read, seen) = read_for_search(plan, &cache);
+    assert_eq!(seen, expected_after);
+    assert_eq!((read.documents, read.in_place), (2, 1), "the edited file is parsed");
     assert_eq!(cache.reused(), 2, "the edited file is parsed again");
     assert!(cache.save().expect("save"), "the edit is written");
     let (_, reused) = load(root.path(), cache_dir.path());
@@ -243,8 +241,8 @@ fn entries_that_the_parser_could_not_have_made_are_refused() {
     }
     bytes.extend(entry_bytes("/bad.md", "bad", Stamp::default(), Err("empty file")).expect("entry"));
     bytes.extend(entry_bytes("/worse.md", "worse", Stamp::default(), Err("\x1b]0;title\x07")).expect("entry"));
-    for reading in [Reading::InMemory, Reading::Positioned] {
-        let cache = cache_read_as(bytes.clone(), reading).expect("a cache");
+    {
+        let cache = cache_of(bytes.clone()).expect("a cache");
         let restore = |path: &str, id: &str| restored(&cache, path, id);
         assert!(matches!(restore("/good.md", "id"), Some(Ok((m, _))) if m.title == "标题"));
         assert!(
@@ -363,22 +361,23 @@ fn a_search_writes_the_entries_it_parses_while_it_reads() {
     }
     settle();
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
-    let collection = plan.read_in_place(&cache);
-    assert_eq!(collection.documents.len(), 80);
-    let written: Vec<u64> = std::fs::read_dir(cache_dir.path())
-        .expect("cache folder")
-        .map(|e| e.expect("entry").metadata().expect("metadata").len())
-        .collect();
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    let mut written: Vec<u64> = Vec::new();
+    let read = plan.read_in_place(&cache, |_| {
+        written = std::fs::read_dir(cache_dir.path())
+            .expect("cache folder")
+            .map(|e| e.expect("entry").metadata().expect("metadata").len())
+            .collect();
+    });
+    assert_eq!(read.documents, 80);
     assert!(
         written.len() == 1 && written[0] > 64 * 1024,
         "the new entries are in the temporary file while the documents are searched: {written:?}"
     );
-    drop(collection);
     assert!(cache.save().expect("save"));
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
-    let cache = plan.open_cache_for(cache_dir.path(), Reading::InMemory).expect("cache");
-    drop(plan.read_in_place(&cache));
+    let cache = plan.open_cache(cache_dir.path()).expect("cache");
+    assert_eq!(plan.read_in_place(&cache, |_| {}).in_place, 80);
     assert_eq!(cache.reused(), 80, "every entry was written");
 }
 
@@ -391,8 +390,8 @@ fn a_slot_is_eight_bytes_and_an_entry_fits_only_the_file_it_was_made_from() {
     let stamp = Stamp::new(3, 10, 20, 7);
     let mut bytes = header(PARSER);
     bytes.extend(entry_bytes("/a.md", "a", stamp, Err("empty file")).expect("entry"));
-    for reading in [Reading::InMemory, Reading::Positioned] {
-        let mut cache = cache_read_as(bytes.clone(), reading).expect("a cache");
+    {
+        let mut cache = cache_of(bytes.clone()).expect("a cache");
         let slot = cache.slot("/a.md").expect("a slot");
         let fits =
             |cache: &ArticleCache, key: &str, id: &str, stamp: Stamp| cache.fitting(slot, key, id, stamp).is_some();
