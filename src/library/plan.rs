@@ -1,18 +1,22 @@
 //! The article files of a collection, found but not yet read.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::article::Origin;
 use super::cache::{ArticleCache, Stamp};
 use super::collection::{Library, LibraryError, LoadProblem};
 use super::formats::{ChapterRule, Format};
 use super::read::{Batch, read_batch_cached};
 use super::walk::{article_id, walk};
 use crate::text::sanitize_inline;
+
+mod candidate;
+pub use candidate::Candidate;
+pub(super) use candidate::{Content, split};
+#[cfg(test)]
+use {super::article::Origin, candidate::CacheKey};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -60,13 +64,10 @@ impl Plan {
                 let collection = parse_collection_file(relative, bytes, &mut sources.problems);
                 sources.collections.push(collection);
             } else if let Some(id) = article_id(relative) {
-                sources.candidates.push(Candidate {
-                    id,
-                    content: Content::Bytes { name: relative, bytes },
-                    stamp: None,
-                    cache_key: CacheKey::None,
-                    chapters: Arc::clone(&sources.chapters),
-                });
+                let content = Content::Bytes { name: relative, bytes };
+                sources
+                    .candidates
+                    .push(Candidate::not_cached(id, content, Arc::clone(&sources.chapters)));
             }
         }
         sources
@@ -105,13 +106,9 @@ impl Plan {
             Format::Html => "html",
             Format::Epub => "epub",
         };
-        self.candidates.push(Candidate {
-            id: STDIN_ID.to_string(),
-            content: Content::Owned(Box::new((format!("{STDIN_ID}.{extension}"), bytes))),
-            stamp: None,
-            cache_key: CacheKey::None,
-            chapters: Arc::clone(&self.chapters),
-        });
+        let content = Content::Owned(Box::new((format!("{STDIN_ID}.{extension}"), bytes)));
+        let candidate = Candidate::not_cached(STDIN_ID.to_string(), content, Arc::clone(&self.chapters));
+        self.candidates.push(candidate);
     }
 
     /// Finds the chapter headings of every `.txt` book in the plan with
@@ -295,109 +292,6 @@ impl Plan {
         self.roots.push(real);
         Ok(())
     }
-}
-
-/// `candidates` in lists of `size` (the last one shorter), in order, each
-/// made at its own size as it is taken: the list gives up its room as it
-/// goes, so the candidates are never held twice, and a part taken is freed
-/// once it is read.
-pub(super) fn split(mut candidates: Vec<Candidate>, size: usize) -> impl Iterator<Item = Vec<Candidate>> {
-    // Taken from the end of the reversed list: the room given up is at its end.
-    candidates.reverse();
-    std::iter::from_fn(move || {
-        if candidates.is_empty() {
-            return None;
-        }
-        let mut part = candidates.split_off(candidates.len().saturating_sub(size.max(1)));
-        part.reverse();
-        candidates.shrink_to_fit();
-        Some(part)
-    })
-}
-
-/// One file found in a collection before parsing. Kept small, one per file
-/// until it is read: a file's path is held once (as its content), and its
-/// real path only when it differs.
-#[derive(Debug)]
-pub struct Candidate {
-    pub(super) id: String,
-    pub(super) content: Content,
-    /// The file as the walk found it (a file not from a folder has none).
-    pub(super) stamp: Option<Stamp>,
-    /// Its entry's name in the article cache (`cache_key`).
-    cache_key: CacheKey,
-    /// How chapter headings are found if it is a `.txt` book (the plan's rule).
-    pub(super) chapters: Arc<ChapterRule>,
-}
-
-/// What a file's article cache entry is named by: its path in the real
-/// folder, the same however the collection folder is spelt.
-#[derive(Debug)]
-enum CacheKey {
-    /// Not cached (not a file, or a path that is not UTF-8).
-    None,
-    /// The file's path as found is its real path.
-    Path,
-    Real(Box<str>),
-}
-
-impl Candidate {
-    /// The file at `path` (as found), whose real path is `real`.
-    pub(super) fn file(id: String, path: PathBuf, real: &Path, stamp: Option<Stamp>) -> Candidate {
-        let cache_key = match real.to_str() {
-            None => CacheKey::None,
-            Some(_) if real == path => CacheKey::Path,
-            Some(real) => CacheKey::Real(real.into()),
-        };
-        Candidate {
-            id,
-            content: Content::Path(path),
-            stamp,
-            cache_key,
-            chapters: Arc::default(),
-        }
-    }
-
-    /// Its name in messages and for an untitled article: the path as found,
-    /// or the name of a bundled file or of standard input.
-    pub(super) fn relative(&self) -> Cow<'_, str> {
-        match &self.content {
-            Content::Bytes { name, .. } => Cow::Borrowed(name),
-            Content::Owned(owned) => Cow::Borrowed(&owned.0),
-            Content::Path(path) => path.to_string_lossy(),
-        }
-    }
-
-    /// Where its article comes from.
-    pub(super) fn origin(&self) -> Origin {
-        match &self.content {
-            Content::Path(path) => Origin::File(path.as_path().into()),
-            Content::Bytes { .. } | Content::Owned(_) => Origin::Bundled,
-        }
-    }
-
-    /// Its entry's name in the article cache (`None`: not cached).
-    pub(super) fn cache_key(&self) -> Option<&str> {
-        match (&self.cache_key, &self.content) {
-            (CacheKey::Path, Content::Path(path)) => path.to_str(),
-            (CacheKey::Real(real), _) => Some(real),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug)]
-pub(super) enum Content {
-    /// A bundled file, by its name in the collection.
-    Bytes {
-        name: &'static str,
-        bytes: &'static [u8],
-    },
-    /// Read already, without a file name (standard input, with the name
-    /// its format gives it): an untitled article is titled by its text
-    /// (`Naming::Text`).
-    Owned(Box<(String, Vec<u8>)>),
-    Path(PathBuf),
 }
 
 fn parse_collection_file(shown: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> CollectionFile {

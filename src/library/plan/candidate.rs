@@ -1,0 +1,125 @@
+//! One file of a plan until it is read (`Candidate`), and the plan's files
+//! taken a part at a time (`split`).
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::super::article::Origin;
+use super::super::cache::Stamp;
+use super::super::formats::ChapterRule;
+
+/// `candidates` in lists of `size` (the last one shorter), in order, each
+/// made at its own size as it is taken: the list gives up its room as it
+/// goes, so the candidates are never held twice, and a part taken is freed
+/// once it is read.
+pub(in crate::library) fn split(mut candidates: Vec<Candidate>, size: usize) -> impl Iterator<Item = Vec<Candidate>> {
+    // Taken from the end of the reversed list: the room given up is at its end.
+    candidates.reverse();
+    std::iter::from_fn(move || {
+        if candidates.is_empty() {
+            return None;
+        }
+        let mut part = candidates.split_off(candidates.len().saturating_sub(size.max(1)));
+        part.reverse();
+        candidates.shrink_to_fit();
+        Some(part)
+    })
+}
+
+/// One file found in a collection before parsing. Kept small, one per file
+/// until it is read: a file's path is held once (as its content), and its
+/// real path only when it differs.
+#[derive(Debug)]
+pub struct Candidate {
+    pub(in crate::library) id: String,
+    pub(in crate::library) content: Content,
+    /// The file as the walk found it (a file not from a folder has none).
+    pub(in crate::library) stamp: Option<Stamp>,
+    /// Its entry's name in the article cache (`cache_key`).
+    pub(in crate::library) cache_key: CacheKey,
+    /// How chapter headings are found if it is a `.txt` book (the plan's rule).
+    pub(in crate::library) chapters: Arc<ChapterRule>,
+}
+
+/// What a file's article cache entry is named by: its path in the real
+/// folder, the same however the collection folder is spelt.
+#[derive(Debug)]
+pub(in crate::library) enum CacheKey {
+    /// Not cached (not a file, or a path that is not UTF-8).
+    None,
+    /// The file's path as found is its real path.
+    Path,
+    Real(Box<str>),
+}
+
+impl Candidate {
+    /// An article's bytes that are not a file of a folder (bundled, or
+    /// standard input): nothing to stamp or cache.
+    pub(in crate::library) fn not_cached(id: String, content: Content, chapters: Arc<ChapterRule>) -> Candidate {
+        Candidate {
+            id,
+            content,
+            stamp: None,
+            cache_key: CacheKey::None,
+            chapters,
+        }
+    }
+
+    /// The file at `path` (as found), whose real path is `real`.
+    pub(in crate::library) fn file(id: String, path: PathBuf, real: &Path, stamp: Option<Stamp>) -> Candidate {
+        let cache_key = match real.to_str() {
+            None => CacheKey::None,
+            Some(_) if real == path => CacheKey::Path,
+            Some(real) => CacheKey::Real(real.into()),
+        };
+        Candidate {
+            id,
+            content: Content::Path(path),
+            stamp,
+            cache_key,
+            chapters: Arc::default(),
+        }
+    }
+
+    /// Its name in messages and for an untitled article: the path as found,
+    /// or the name of a bundled file or of standard input.
+    pub(in crate::library) fn relative(&self) -> Cow<'_, str> {
+        match &self.content {
+            Content::Bytes { name, .. } => Cow::Borrowed(name),
+            Content::Owned(owned) => Cow::Borrowed(&owned.0),
+            Content::Path(path) => path.to_string_lossy(),
+        }
+    }
+
+    /// Where its article comes from.
+    pub(in crate::library) fn origin(&self) -> Origin {
+        match &self.content {
+            Content::Path(path) => Origin::File(path.as_path().into()),
+            Content::Bytes { .. } | Content::Owned(_) => Origin::Bundled,
+        }
+    }
+
+    /// Its entry's name in the article cache (`None`: not cached).
+    pub(in crate::library) fn cache_key(&self) -> Option<&str> {
+        match (&self.cache_key, &self.content) {
+            (CacheKey::Path, Content::Path(path)) => path.to_str(),
+            (CacheKey::Real(real), _) => Some(real),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(in crate::library) enum Content {
+    /// A bundled file, by its name in the collection.
+    Bytes {
+        name: &'static str,
+        bytes: &'static [u8],
+    },
+    /// Read already, without a file name (standard input, with the name
+    /// its format gives it): an untitled article is titled by its text
+    /// (`Naming::Text`).
+    Owned(Box<(String, Vec<u8>)>),
+    Path(PathBuf),
+}
