@@ -28,6 +28,8 @@
 mod damage_tests;
 mod entry;
 mod housekeeping;
+#[cfg(test)]
+mod search_tests;
 mod source;
 mod spill;
 #[cfg(test)]

@@ -11,6 +11,8 @@ use super::scan::{Scanner, term_finders};
 use crate::library::{Document, Library};
 
 mod doc;
+#[cfg(test)]
+mod forms_tests;
 mod matcher;
 use doc::{Arena, BodyText, Doc};
 use matcher::{FoldFilter, Matcher};

@@ -43,7 +43,7 @@ fn of_library(library: &Library) -> Summary {
 /// What a search reads of `plan` through `cache`: the documents in
 /// collection order and the problems met, sorted.
 fn of_in_place(plan: Plan, cache: &ArticleCache) -> Summary {
-    let (read, documents) = super::tests::read_for_search(plan, cache);
+    let (read, documents) = super::search_tests::read_for_search(plan, cache);
     let mut problems = read.problems;
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     (documents, problems)

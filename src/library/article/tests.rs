@@ -1,0 +1,73 @@
+use super::*;
+
+#[test]
+fn visible_characters_are_counted_like_chars_without_whitespace() {
+    for text in [
+        "客户关系 管理\n第二行",
+        "\u{3000}\u{3000}缩进",
+        "Latin words, 123",
+        "é 👍🏽 ䷀",
+        "",
+    ] {
+        let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+        assert_eq!(count_visible(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn soft_breaks_join_chinese_without_space_and_latin_with_one() {
+    let mut b = BodyBuilder::default();
+    b.open(BlockKind::Paragraph, 0);
+    b.push_text("第一行\n第二行 and\nmore\nIntel");
+    b.push_text("\n的");
+    let body = b.finish();
+    assert_eq!(&*body.text, "第一行第二行 and more Intel的");
+}
+
+#[test]
+fn blocks_are_separated_by_newlines_and_empty_blocks_vanish() {
+    let mut b = BodyBuilder::default();
+    b.open(BlockKind::Heading(2), 0);
+    b.push_text("标题");
+    b.close();
+    b.open(BlockKind::Paragraph, 0);
+    b.push_text("   ");
+    b.close();
+    b.open(BlockKind::Paragraph, 0);
+    b.push_text("正文");
+    let body = b.finish();
+    assert_eq!(&*body.text, "标题\n正文");
+    assert_eq!(body.blocks.len(), 2);
+    assert_eq!(body.block_text(&body.blocks[1]), "正文");
+}
+
+/// Every article is held for as long as the collection is open: for
+/// 57,603 short poems each byte of an article's own size is 58 KB. The
+/// fields few articles have (the front matter's `order` among them) are
+/// boxed (`MoreMeta`), the body's text,
+/// blocks and origin are boxed (16 bytes each, not 24) and its 字数 is
+/// 32-bit, so an article is at most 160 bytes (it was 328 with those
+/// fields inline, 200 with `String`, `Vec` and `PathBuf`).
+#[test]
+fn an_article_stays_small() {
+    assert!(
+        std::mem::size_of::<Article>() <= 160,
+        "{}",
+        std::mem::size_of::<Article>()
+    );
+    assert!(std::mem::size_of::<Meta>() <= 80, "{}", std::mem::size_of::<Meta>());
+}
+
+/// A novel holds a block per paragraph (a 10 MB one about 100,000), a
+/// poem one per stanza: 32-bit offsets, boxed spans and a boxed list
+/// marker keep a block at 56 bytes (it was 72 with `usize` ranges, a
+/// `Vec` and a `String`).
+#[test]
+fn a_block_stays_small() {
+    assert!(std::mem::size_of::<Block>() <= 56, "{}", std::mem::size_of::<Block>());
+    assert!(
+        std::mem::size_of::<InlineSpan>() <= 12,
+        "{}",
+        std::mem::size_of::<InlineSpan>()
+    );
+}

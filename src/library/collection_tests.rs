@@ -1,0 +1,158 @@
+use super::*;
+use crate::library::{Plan, read_batch};
+use std::fs;
+
+#[test]
+fn files_and_folders_come_in_natural_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    for folder in ["卷一", "卷七", "卷三", "卷九", "卷二", "卷十"] {
+        fs::create_dir_all(root.join(folder)).expect("mkdir");
+        fs::write(root.join(folder).join("正文.md"), "正文").expect("write");
+    }
+    fs::create_dir_all(root.join("左传")).expect("mkdir");
+    for (name, title) in [("10.md", "十"), ("002.md", "介之推不言祿"), ("001.md", "鄭伯克段於鄢")] {
+        fs::write(
+            root.join("左传").join(name),
+            format!("+++\ntitle = \"{title}\"\n+++\n正文"),
+        )
+        .expect("write");
+    }
+    let library = Library::from_dirs(&[root.to_path_buf()]).expect("loads");
+    let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["卷一", "卷二", "卷三", "卷七", "卷九", "卷十", "左传"]);
+    let titles: Vec<&str> = library.articles()[6..].iter().map(|a| a.meta.title.as_str()).collect();
+    assert_eq!(titles, ["鄭伯克段於鄢", "介之推不言祿", "十"]);
+}
+
+#[test]
+fn bundled_collection_has_three_articles_in_three_categories() {
+    let library = Library::bundled();
+    assert!(library.problems().is_empty(), "{:?}", library.problems());
+    let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["教育管理", "营销管理", "医院管理"]);
+    let titles: Vec<&str> = library.articles().iter().map(|a| a.meta.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "如何做好学生管理工作",
+            "如何做好客户关系管理",
+            "如何做好医院统计信息工作"
+        ]
+    );
+    assert_eq!(library.title(), Some("管理工作文选"));
+    let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
+    assert_eq!(crm.meta.author.as_deref(), Some("admin"));
+    assert_eq!(crm.meta.source(), Some("中原石化营销网"));
+    let students = &library.articles()[0];
+    assert_eq!(students.meta.reads(), Some(2747));
+}
+
+#[test]
+fn batches_merge_into_the_same_order_as_one_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (folder, name, order) in [("乙", "b", 2), ("甲", "a", 1), ("乙", "c", 1), ("甲", "d", 0)] {
+        fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        let text = format!("+++\ntitle = \"{name}\"\norder = {order}\n+++\n正文");
+        fs::write(dir.path().join(folder).join(format!("{name}.md")), text).expect("write");
+    }
+    let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let mut library = plan.start();
+    for batch in plan.into_batches(1) {
+        library.extend(read_batch(batch));
+    }
+    let ids = |l: &Library| l.articles().iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&library), ids(&whole));
+    assert_eq!(ids(&library), ["乙/c", "乙/b", "甲/d", "甲/a"]);
+    assert_eq!(library.categories().len(), 2);
+    assert_eq!(library.find("甲/a"), Some(3));
+    assert_eq!(library.category_of(3), Some(1));
+}
+
+#[test]
+fn batches_of_every_size_merge_into_one_load_s_order_and_say_where_each_went() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut seed = 11_u64;
+    for n in 0..60 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let folder = ["甲", "乙", "丙"][(seed >> 40) as usize % 3];
+        fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        let text = format!("+++\ntitle = \"{n}\"\norder = {}\n+++\n正文", (seed >> 20) % 5);
+        fs::write(dir.path().join(folder).join(format!("{n}.md")), text).expect("write");
+    }
+    let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let ids = |l: &Library| l.articles().iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    for size in [1, 2, 7, 59, 60] {
+        let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+        let mut library = plan.start();
+        for batch in plan.into_batches(size) {
+            let batch = read_batch(batch);
+            let given: Vec<String> = batch.articles.iter().map(|a| a.id.to_string()).collect();
+            let placed = library.extend(batch);
+            for (id, at) in given.iter().zip(placed) {
+                assert_eq!(library.articles()[at.expect("placed")].id, *id, "batches of {size}");
+            }
+        }
+        assert_eq!(ids(&library), ids(&whole), "batches of {size}");
+    }
+}
+
+#[test]
+fn every_article_is_found_by_its_id_whatever_the_display_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Display order (by `order`) runs against the order of the IDs.
+    for (i, name) in ["e", "d", "c", "b", "a", "f"].iter().enumerate() {
+        let text = format!("+++\ntitle = \"{name}\"\norder = {i}\n+++\n正文");
+        fs::write(dir.path().join(format!("{name}.md")), text).expect("write");
+    }
+    let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let mut library = plan.start();
+    for batch in plan.into_batches(2) {
+        library.extend(read_batch(batch));
+        for (at, article) in library.articles().iter().enumerate() {
+            assert_eq!(library.find(&article.id), Some(at), "{}", article.id);
+        }
+    }
+    assert_eq!(library.articles()[0].id, "e");
+    assert_eq!(library.find("g"), None);
+    assert_eq!(library.find(""), None);
+}
+
+#[test]
+fn an_id_taken_twice_keeps_both_the_later_under_its_folders_name() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (c1, c2) = (root.path().join("c1"), root.path().join("c2"));
+    for (dir, text) in [(&c1, "治安策"), (&c2, "過秦論")] {
+        fs::create_dir_all(dir.join("卷一")).expect("mkdir");
+        fs::write(dir.join("a.md"), text).expect("write");
+        fs::write(dir.join("卷一/b.md"), text).expect("write");
+    }
+    fs::write(c1.join("a.txt"), "同一文件夹里的另一个 a").expect("write");
+    let dirs = [c1.clone(), c2.clone()];
+    let whole = Library::from_dirs(&dirs).expect("library");
+    let mut plan = Plan::dirs(&dirs).expect("plan");
+    let mut library = plan.start();
+    for batch in plan.into_batches(2) {
+        library.extend(read_batch(batch));
+    }
+    for library in [&whole, &library] {
+        let mut ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["a", "c1/a", "c2/a", "c2/卷一/b", "卷一/b"], "none left out");
+        let text = |id: &str| library.articles()[library.find(id).expect(id)].body.text.to_string();
+        assert_eq!(text("a"), "治安策", "the first found keeps its ID");
+        assert_eq!(text("c2/a"), "過秦論");
+        assert_eq!(text("c2/卷一/b"), "過秦論");
+        assert!(library.problems().is_empty(), "{:?}", library.problems());
+    }
+}
+
+#[test]
+fn suggestions_find_close_ids() {
+    let library = Library::bundled();
+    assert_eq!(
+        library.suggest("yingxiao/kehu-guanxi")[0],
+        "yingxiao/kehu-guanxi-guanli"
+    );
+}
