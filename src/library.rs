@@ -32,7 +32,7 @@ mod toc;
 mod verse;
 mod walk;
 
-pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, MoreMeta, Origin};
+pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, MoreMeta, Order, Origin};
 pub use cache::{ArticleCache, CachedArticle, Change, Usage as CacheUsage, usage as cache_usage};
 pub use collection::{Category, Library, LibraryError, LoadProblem};
 pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};

@@ -40,7 +40,30 @@ pub struct Meta {
     pub title: CompactString,
     pub category: CompactString,
     pub author: Option<CompactString>,
+    pub order: Order,
     pub more: Option<Box<MoreMeta>>,
+}
+
+/// Where the front matter places an article in its category (`order = 3`),
+/// in 8 bytes: the lowest number stands for none (an order that low is
+/// taken as the one above it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Order(i64);
+
+impl Order {
+    pub fn new(order: Option<i64>) -> Order {
+        Order(order.map_or(i64::MIN, |o| o.max(i64::MIN + 1)))
+    }
+
+    pub fn get(self) -> Option<i64> {
+        (self.0 != i64::MIN).then_some(self.0)
+    }
+}
+
+impl Default for Order {
+    fn default() -> Order {
+        Order::new(None)
+    }
 }
 
 /// The fields of `Meta` that few articles have.
@@ -54,8 +77,6 @@ pub struct MoreMeta {
     pub summary: Option<String>,
     /// How often the article was read at its source, where the source says.
     pub reads: Option<u64>,
-    /// Where the front matter places it in its category (`order = 3`).
-    pub order: Option<i64>,
 }
 
 impl MoreMeta {
@@ -68,7 +89,7 @@ impl MoreMeta {
 impl Meta {
     /// Where the front matter places it in its category, if it does.
     pub fn order(&self) -> Option<i64> {
-        self.more.as_ref()?.order
+        self.order.get()
     }
     pub fn language(&self) -> Option<&str> {
         self.more.as_ref()?.language.as_deref()

@@ -1,6 +1,6 @@
 //! Turning the bytes of one file into an article.
 
-use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Origin};
+use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Order, Origin};
 use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown_with;
@@ -164,8 +164,8 @@ fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: 
             .as_str()
             .into(),
         author: clean(fields.author).as_deref().map(Into::into),
+        order: Order::new(fields.order),
         more: MoreMeta {
-            order: fields.order,
             language: clean(language),
             source: clean(fields.source),
             date: clean(fields.date.map(DateField::into_string)),

@@ -43,19 +43,20 @@ fn blocks_are_separated_by_newlines_and_empty_blocks_vanish() {
 
 /// Every article is held for as long as the collection is open: for
 /// 57,603 short poems each byte of an article's own size is 58 KB. The
-/// fields few articles have (the front matter's `order` among them) are
-/// boxed (`MoreMeta`), the body's text,
-/// blocks and origin are boxed (16 bytes each, not 24) and its 字数 is
-/// 32-bit, so an article is at most 160 bytes (it was 328 with those
-/// fields inline, 200 with `String`, `Vec` and `PathBuf`).
+/// fields few articles have are boxed (`MoreMeta`); the front matter's
+/// `order`, which whole collections have or lack, is 8 bytes inline (a
+/// boxed `MoreMeta` for it alone cost 4 MB for 50,000 such articles); the
+/// body's text, blocks and origin are boxed (16 bytes each, not 24) and its
+/// 字数 is 32-bit, so an article is at most 168 bytes (it was 328 with
+/// those fields inline, 200 with `String`, `Vec` and `PathBuf`).
 #[test]
 fn an_article_stays_small() {
     assert!(
-        std::mem::size_of::<Article>() <= 160,
+        std::mem::size_of::<Article>() <= 168,
         "{}",
         std::mem::size_of::<Article>()
     );
-    assert!(std::mem::size_of::<Meta>() <= 80, "{}", std::mem::size_of::<Meta>());
+    assert!(std::mem::size_of::<Meta>() <= 88, "{}", std::mem::size_of::<Meta>());
 }
 
 /// A novel holds a block per paragraph (a 10 MB one about 100,000), a

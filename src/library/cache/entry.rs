@@ -4,7 +4,7 @@ use std::fs::Metadata;
 
 use serde::{Deserialize, Serialize};
 
-use crate::library::article::{Block, Body, Meta, MoreMeta};
+use crate::library::article::{Block, Body, Meta, MoreMeta, Order};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
 /// Changes when the code that turns files into articles changes (build.rs);
@@ -152,6 +152,7 @@ impl<'a> EntryMeta<'a> {
             title: self.title.into(),
             category: self.category.into(),
             author: self.author.map(Into::into),
+            order: Order::new(self.order),
             more: MoreMeta {
                 language: owned(self.language),
                 source: owned(self.source),
@@ -159,7 +160,6 @@ impl<'a> EntryMeta<'a> {
                 tags: self.tags.iter().map(|t| t.to_string()).collect(),
                 summary: owned(self.summary),
                 reads: self.reads,
-                order: self.order,
             }
             .boxed(),
         }

@@ -92,8 +92,8 @@ fn metadata_comes_back_as_it_was_written() {
         title: "标题".into(),
         category: "分类".into(),
         author: Some("作者".into()),
+        order: crate::library::article::Order::new(Some(-3)),
         more: MoreMeta {
-            order: Some(-3),
             language: Some("zh".into()),
             source: None,
             date: Some("2024-01-02".into()),
