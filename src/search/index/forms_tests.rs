@@ -6,14 +6,20 @@ use super::tests::{library_of, poem};
 use super::*;
 use crate::search::Query;
 
+/// Traditional and variant characters in titles, authors, bodies and tags;
+/// full-width letters, digits and punctuation; Latin capitals.
+fn folding() -> Library {
+    library_of(&[
+        &poem("山峯", "李白", "山峯與羣山，綫裏溫鷄。峯峯相連，山峰。"),
+        &poem("山峰", "杜甫", "山峰与群山，线里温鸡，峰峰。"),
+        "+++\ntitle = \"CPU\"\n+++\n\n用ＣＰＵ和cpu与Cpu，客戶關係。RATER、ｒａｔｅｒ。\n",
+        "+++\ntitle = \"标点\"\ntags = [\"唐詩\"]\n+++\n\n3.5%，3．5％，三點五。\n",
+    ])
+}
+
 #[test]
 fn an_index_for_one_query_finds_what_the_folded_index_finds() {
-    let library = library_of(&[
-        &poem("山峯", "李白", "山峯與羣山，綫裏溫鷄。"),
-        &poem("山峰", "杜甫", "山峰与群山，线里温鸡，峰峰。"),
-        "+++\ntitle = \"CPU\"\n+++\n\n用ＣＰＵ和cpu与Cpu，客戶關係。\n",
-        "+++\ntitle = \"标点\"\ntags = [\"唐詩\"]\n+++\n\n3.5%，3．5％，三點五。\n",
-    ]);
+    let library = folding();
     let folded = SearchIndex::build(&library);
     for text in [
         "峰",
@@ -46,12 +52,7 @@ fn an_index_for_one_query_finds_what_the_folded_index_finds() {
 /// has too many forms; both find what folding the whole text finds.
 #[test]
 fn bodies_that_fold_are_searched_by_their_forms_as_if_folded() {
-    let library = library_of(&[
-        &poem("山峯", "李白", "山峯與羣山，綫裏溫鷄。峯峯相連，山峰。"),
-        &poem("山峰", "杜甫", "山峰与群山，线里温鸡，峰峰。"),
-        "+++\ntitle = \"CPU\"\n+++\n\n用ＣＰＵ和cpu与Cpu，客戶關係。RATER、ｒａｔｅｒ。\n",
-        "+++\ntitle = \"标点\"\ntags = [\"唐詩\"]\n+++\n\n3.5%，3．5％，三點五。\n",
-    ]);
+    let library = folding();
     let index = SearchIndex::build(&library);
     let docs = library.articles();
     for text in [
