@@ -22,6 +22,9 @@ pub(super) struct Doc {
     /// of the words or folded when searched where Traditional, variant or
     /// full-width characters fold (no copy is kept).
     pub(super) body: Searchable,
+    /// The body holds a Latin letter (ASCII or full width): without one, a
+    /// word that starts with one is not looked for in it at all.
+    pub(super) letters: bool,
     pub(super) folded_title: u16,
     pub(super) folded_author: u16,
     /// Where the folded title, then the folded author, are in the arena's
@@ -44,6 +47,7 @@ impl Default for Doc {
         Doc {
             more_fold: false,
             body: Searchable::AsItIs,
+            letters: true,
             folded_title: 0,
             folded_author: 0,
             folded_at: NONE,
@@ -86,6 +90,7 @@ impl Doc {
     pub(super) fn of<D: Document>(a: &D, with_initials: bool, arena: &mut Arena) -> Doc {
         Doc {
             body: Searchable::of(a.text()),
+            letters: has_letters(a.text()),
             ..Doc::of_fields(a, with_initials, arena)
         }
     }
@@ -183,6 +188,19 @@ impl Doc {
             Searchable::Folds => BodyText::Folded(Folded::new(original)),
         }
     }
+}
+
+/// Whether `text` holds a Latin letter, ASCII or full width (Ａ–Ｚ, ａ–ｚ:
+/// EF BC A1–BA, EF BD 81–9A in UTF-8).
+fn has_letters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(u8::is_ascii_alphabetic)
+        || memchr::memmem::find_iter(bytes, &[0xEF]).any(|at| {
+            matches!(
+                (bytes.get(at + 1), bytes.get(at + 2)),
+                (Some(0xBC), Some(0xA1..=0xBA)) | (Some(0xBD), Some(0x81..=0x9A))
+            )
+        })
 }
 
 /// A body as one search reads it: the text as it stands (ASCII case

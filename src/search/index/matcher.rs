@@ -26,6 +26,18 @@ pub(super) struct Matcher<'m, 'q> {
     pub(super) arena: &'m Arena,
     /// Which bodies that fold need folding for this search (without `by_forms`).
     pub(super) fold_filter: &'m FoldFilter,
+    /// Every word starts with a Latin letter: bodies without one hold none.
+    pub(super) letters_only: bool,
+}
+
+/// Whether every word of the query starts with a Latin letter, in any of
+/// its forms (ASCII, either case, or full width).
+pub(super) fn letters_only(query: &Query) -> bool {
+    let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
+    (query.terms.iter()).all(|t| {
+        let mut firsts = t.variants.iter().map(|v| v.chars().next());
+        firsts.all(|first| first.is_some_and(|c| latin(c) && preimages(c).iter().all(|&p| latin(p))))
+    })
 }
 
 /// The finders and scanner of every form of the query's words.
@@ -74,6 +86,8 @@ impl FoldFilter {
 impl Matcher<'_, '_> {
     pub(super) fn matches<D: Document>(&self, article: usize, doc: &Doc, document: &D) -> Option<Hit> {
         let (text, (finders, scanner)) = match (doc.body, self.by_forms) {
+            // No word can be in a body without Latin letters: search it as empty.
+            _ if self.letters_only && !doc.letters => (BodyText::AsItIs("", false), (self.finders, self.scanner)),
             (Searchable::Folds, Some(by_forms)) => {
                 let (finders, scanner) =
                     by_forms.get_or_init(|| (term_finders(self.query, true), Scanner::new(self.query, true)));
