@@ -83,9 +83,13 @@ pub fn sanitize(input: &str) -> String {
 /// Sanitises a one-line value (a title, an author): line breaks become spaces
 /// and surrounding whitespace is trimmed.
 pub fn sanitize_inline(input: &str) -> String {
-    let text = sanitize(input);
+    let text = sanitize_cow(std::borrow::Cow::Borrowed(input));
+    // Most values are one clean line: one copy, nothing in between.
+    if !text.contains('\n') {
+        return text.trim().to_string();
+    }
     let joined: Vec<&str> = text.split('\n').map(str::trim).filter(|s| !s.is_empty()).collect();
-    joined.join(" ").trim().to_string()
+    joined.join(" ")
 }
 
 /// Whether `sanitize` returns `input` as it is: no control character but

@@ -39,7 +39,8 @@ impl BodyBuilder {
     /// breaks. The file was sanitised already, but Markdown entities such as
     /// `&#x1b;` only become characters here.
     pub fn push_text(&mut self, text: &str) {
-        let clean = crate::text::sanitize(text);
+        // Most text is clean already: then it is not copied.
+        let clean = crate::text::sanitize_cow(std::borrow::Cow::Borrowed(text));
         for (i, line) in clean.split('\n').enumerate() {
             if i > 0 {
                 self.push_soft_break();
