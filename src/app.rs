@@ -3,9 +3,11 @@
 
 pub mod bookmarks;
 pub mod contents;
+mod find;
 pub mod geometry;
 mod goto;
 pub mod help;
+mod history;
 pub mod input;
 mod list;
 mod listing;
@@ -19,10 +21,11 @@ pub mod prompt;
 mod reader;
 mod screen;
 pub mod search;
+pub mod text_box;
 mod unread;
 
-use bookmarks::BookmarkList;
 pub use list::ListCursor;
+pub use overlay::Overlay;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{Reader, Row};
 
@@ -81,18 +84,6 @@ pub enum Effect {
 }
 
 pub use crate::layout::ReadingSettings;
-
-/// A window over the panes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    Help(page::PageScroll),
-    /// Every notice and skipped file (`notices`).
-    Notices(page::PageScroll),
-    Bookmarks(BookmarkList),
-    Search(search::GlobalSearch),
-    /// The open article's table of contents.
-    Contents(contents::Contents),
-}
 
 pub struct App {
     pub(crate) library: Library,
@@ -215,22 +206,17 @@ impl App {
         match input {
             Input::Key(key) => {
                 self.message = None;
-                if self.prompt.is_some() {
-                    self.prompt_input(self.text_box_input(key));
-                } else if matches!(self.overlay, Some(Overlay::Search(_) | Overlay::Contents(_))) {
+                if self.prompt.is_some() || self.overlay.as_ref().is_some_and(Overlay::is_text_box) {
                     // A text box: its keys edit, the others are commands.
-                    self.overlay_input(self.text_box_input(key));
+                    self.overlay_input(self.text_box().input(key));
                 } else {
                     self.handle_key(key);
                 }
                 self.say_if_cut();
             }
             Input::Paste(text) => {
-                if let Some(prompt) = &mut self.prompt {
-                    prompt.input.insert(&text);
-                    if prompt.kind == PromptKind::Find {
-                        self.mark_find_hits();
-                    }
+                if self.prompt.is_some() {
+                    self.prompt_paste(&text);
                 } else {
                     self.search_paste(&text);
                 }
@@ -286,20 +272,6 @@ impl App {
     /// A command typed while an overlay is open: the overlay's own.
     fn overlay_command(&mut self, command: Command, ctrl: bool) {
         self.overlay_input(overlay::OverlayInput::Command(command, ctrl));
-    }
-
-    /// The one way into an open overlay: each takes the input and answers
-    /// with an `Outcome`, which its `*_command`/`*_input` carries out.
-    fn overlay_input(&mut self, input: overlay::OverlayInput) {
-        use overlay::OverlayInput::Command as Typed;
-        match (&self.overlay, input) {
-            (Some(Overlay::Help(_) | Overlay::Notices(_)), Typed(command, ctrl)) => self.page_command(command, ctrl),
-            (Some(Overlay::Bookmarks(_)), Typed(command, ctrl)) => self.bookmarks_command(command, ctrl),
-            (Some(Overlay::Search(_)), input) => self.search_input(input),
-            (Some(Overlay::Contents(_)), input) => self.contents_input(input),
-            // Only text boxes take edits.
-            (Some(Overlay::Help(_) | Overlay::Notices(_) | Overlay::Bookmarks(_)), _) | (None, _) => {}
-        }
     }
 
     /// Runs one command as if its key was pressed.

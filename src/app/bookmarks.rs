@@ -1,11 +1,10 @@
 //! The bookmark list: its order (newest first, or grouped by article), its
 //! cursor and the undo slot for the last deletion; the commands it takes
-//! (`BookmarkList::handle` moves and decides, `App::bookmarks_command`
-//! carries out); `ui::bookmarks` draws it with its hints from the keymap.
+//! (`BookmarkList::handle` moves and decides, `App::bookmark_act` carries
+//! out); `ui::bookmarks` draws it with its hints from the keymap.
 
-use super::input::TextInput;
 use super::overlay::Outcome;
-use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
+use super::{App, ListCursor, Overlay, Pane, Prompt};
 use crate::keymap::{Command, Context};
 use crate::library::{Body, Library};
 use crate::store::identity::Keys;
@@ -132,26 +131,11 @@ impl App {
         usize::from(super::geometry::overlay_body(self.width, self.height).height / per).max(1)
     }
 
-    /// A command typed while the bookmark list is open, `ctrl` if with Ctrl.
-    pub(super) fn bookmarks_command(&mut self, command: Command, ctrl: bool) {
-        let Some(Overlay::Bookmarks(list)) = &self.overlay else {
-            return;
-        };
-        let mut list = list.clone();
-        let ordered: Vec<Bookmark> = list
-            .ordered(&self.saved, &self.keys, &self.library)
-            .into_iter()
-            .cloned()
-            .collect();
-        let rows = self.bookmark_rows(list.grouped);
-        let action = list.handle(command, ctrl, &ordered, rows);
-        self.overlay = Some(Overlay::Bookmarks(list));
+    /// Carries out what the bookmark list asked for (`Act::Bookmarks`).
+    pub(super) fn bookmark_act(&mut self, action: Action) {
         match action {
-            Outcome::Stay => {}
-            Outcome::Close => self.overlay = None,
-            Outcome::Quit => self.run(Command::Quit),
-            Outcome::Act(Action::Reordered(grouped)) => self.save(Change::SetBookmarksGrouped(grouped)),
-            Outcome::Act(Action::Open(bookmark)) => match self.article_of_key(&bookmark.article) {
+            Action::Reordered(grouped) => self.save(Change::SetBookmarksGrouped(grouped)),
+            Action::Open(bookmark) => match self.article_of_key(&bookmark.article) {
                 Some(index) => {
                     self.overlay = None;
                     let back = self.jump_start(index);
@@ -161,23 +145,18 @@ impl App {
                 }
                 None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),
             },
-            Outcome::Act(Action::Delete(bookmark)) => {
+            Action::Delete(bookmark) => {
                 self.save(Change::DeleteBookmark { id: bookmark.id });
                 self.message = Some(match self.keymap.hint(Context::Lists, Command::Undo) {
                     Some(key) => format!("已删除书签（{key} 撤销）"),
                     None => "已删除书签".to_string(),
                 });
             }
-            Outcome::Act(Action::Restore(bookmark)) => {
+            Action::Restore(bookmark) => {
                 self.save(Change::RestoreBookmark(bookmark));
                 self.message = Some("已恢复书签".into());
             }
-            Outcome::Act(Action::EditNote(bookmark)) => {
-                self.prompt = Some(Prompt {
-                    kind: PromptKind::EditNote { id: bookmark.id },
-                    input: TextInput::with_text(&bookmark.note),
-                });
-            }
+            Action::EditNote(bookmark) => self.prompt = Some(Prompt::edit_note(bookmark.id, &bookmark.note)),
         }
     }
 }

@@ -106,23 +106,11 @@ impl App {
         self.overlay = Some(Overlay::Contents(contents));
     }
 
-    /// An input while the contents are open: it edits the filter, but for
-    /// moving and choosing. A jump from the contents is not reading, as from
+    /// A jump from the contents (`Act::Jump`) is not reading, as from
     /// search or a bookmark: the place read is saved, the landing is not.
-    pub(super) fn contents_input(&mut self, input: OverlayInput) {
-        let rows = contents_rows(self.height);
-        let Some(Overlay::Contents(contents)) = &mut self.overlay else {
-            return;
-        };
-        match contents.handle(input, rows) {
-            Outcome::Stay => {}
-            Outcome::Close => self.overlay = None,
-            Outcome::Quit => self.run(Command::Quit),
-            Outcome::Act(offset) => {
-                self.overlay = None;
-                self.jump_to(super::goto::Target::Offset(offset));
-            }
-        }
+    pub(super) fn contents_jump(&mut self, offset: usize) {
+        self.overlay = None;
+        self.jump_to(super::goto::Target::Offset(offset));
     }
 
     /// The next chapter (`forward`), or the start of this one or the one before.

@@ -4,8 +4,8 @@
 use jiff::Timestamp;
 
 use super::bookmarks::snippet;
-use super::input::TextInput;
-use super::{App, Effect, Pane, Prompt, PromptKind};
+use super::overlay::OverlayInput;
+use super::{App, Effect, Pane, Prompt};
 use crate::keymap::Command;
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
@@ -169,9 +169,8 @@ impl App {
     /// The process is being ended (a signal): a note being typed is kept as
     /// Enter would keep it, then the reading position is saved as on `q`.
     pub fn terminate(&mut self) -> Vec<Effect> {
-        let kind = self.prompt.as_ref().map(|p| &p.kind);
-        if matches!(kind, Some(PromptKind::NewBookmarkNote(_) | PromptKind::EditNote { .. })) {
-            self.finish_prompt(true);
+        if self.prompt.as_ref().is_some_and(Prompt::is_note) {
+            self.overlay_input(OverlayInput::Command(Command::Open, false));
         }
         self.command(Command::Quit)
     }
@@ -247,10 +246,7 @@ impl App {
                 && reader.layout.line_at_offset(b.offset) == line
         });
         if let Some(existing) = same_line {
-            self.prompt = Some(Prompt {
-                kind: PromptKind::EditNote { id: existing.id },
-                input: TextInput::with_text(&existing.note),
-            });
+            self.prompt = Some(Prompt::edit_note(existing.id, &existing.note));
             return;
         }
         let created = Timestamp::now();
@@ -266,9 +262,6 @@ impl App {
             created,
             note: String::new(),
         };
-        self.prompt = Some(Prompt {
-            kind: PromptKind::NewBookmarkNote(bookmark),
-            input: TextInput::default(),
-        });
+        self.prompt = Some(Prompt::new_note(bookmark));
     }
 }

@@ -4,9 +4,8 @@
 //! every skipped file and why, and are repeated on stderr when the reader
 //! exits. A passing message (已加书签) stays a status-line message.
 
-use super::page::{Outcome, Page, PageScroll, Piece, framed, room, wrap};
+use super::page::{Page, PageScroll, Piece, framed, room, wrap};
 use super::{App, Overlay};
-use crate::keymap::Command;
 use crate::text::{Shown, str_width};
 
 /// The notices of a session: every one told, and how many were dismissed.
@@ -86,29 +85,6 @@ impl App {
             .max(24)
             .min(width);
         framed(lines, content, self.width, self.height)
-    }
-
-    /// A command typed while the help or the notices are open.
-    pub(super) fn page_command(&mut self, command: Command, ctrl: bool) {
-        let page = match &self.overlay {
-            Some(Overlay::Help(_)) => self.help_page(),
-            Some(Overlay::Notices(_)) => self.notices_page(),
-            _ => return,
-        };
-        let Some(Overlay::Help(scroll) | Overlay::Notices(scroll)) = &mut self.overlay else {
-            return;
-        };
-        match scroll.handle(command, ctrl, &page) {
-            Outcome::Stay => {}
-            Outcome::Close => {
-                if matches!(self.overlay, Some(Overlay::Notices(_))) {
-                    self.dismiss_notices();
-                }
-                self.overlay = None;
-            }
-            Outcome::Quit => self.run(Command::Quit),
-            Outcome::Act(never) => match never {},
-        }
     }
 
     /// What to repeat on stderr once the reader has left the screen: every

@@ -1,13 +1,16 @@
-//! The one-line prompt at the bottom of the screen (a bookmark's note, find
-//! in the article) and the keys of every text box (the prompt, the search
-//! and contents overlays): keys that type text type it; the box's commands
-//! (open, back, up and down, page up and down) come from the keymap in
-//! force, and so do the hints that name them.
+//! The one-line prompt at the bottom of the screen, over the panes or over
+//! an overlay (a bookmark's note, find in the article) as a component: it
+//! owns its text, its walk through the find history, the keys it takes
+//! (`Prompt::handle`), the hints it shows (named by the keymap in force)
+//! and what finishing it asks for (`PromptAct`), which
+//! `App::overlay_input` carries out (`App::prompt_act`).
 
 use super::App;
+use super::history::HistoryWalk;
 use super::input::TextInput;
-use super::overlay::{Outcome, OverlayInput, readline_command};
-use crate::keymap::{Command, Key};
+use super::overlay::{Outcome, OverlayInput};
+use super::text_box::TextBoxKeys;
+use crate::keymap::Command;
 use crate::store::{Bookmark, Change, QueryKind};
 
 /// A one-line input at the bottom of the screen.
@@ -15,6 +18,8 @@ use crate::store::{Bookmark, Change, QueryKind};
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: TextInput,
+    /// The find history entry shown, while Up/Down walk it.
+    walk: HistoryWalk,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,171 +33,157 @@ pub enum PromptKind {
     Find,
 }
 
-/// The commands a text box takes.
-const TEXT_BOX: [Command; 6] = [
-    Command::Back,
-    Command::Open,
-    Command::LineDown,
-    Command::LineUp,
-    Command::PageDown,
-    Command::PageUp,
-];
-
-impl App {
-    /// The command `key` runs in a text box, if it is one of the box's.
-    pub(super) fn text_box_command(&self, key: Key) -> Option<Command> {
-        let context = self.help_context();
-        TEXT_BOX
-            .into_iter()
-            .find(|&command| self.text_box_keys(context, command).contains(&key))
-    }
-
-    fn text_box_keys(&self, context: crate::keymap::Context, command: Command) -> Vec<Key> {
-        self.keymap.text_box_keys(context, command, TextInput::edits)
-    }
-
-    /// Hints for a text box, from the keymap in force: each command named by
-    /// its first key there.
-    pub fn text_box_hints(&self, items: &[(Command, &str)]) -> String {
-        let context = self.help_context();
-        items
-            .iter()
-            .filter_map(|(command, label)| {
-                let key = self.text_box_keys(context, *command).into_iter().next()?;
-                Some(format!("{key} {label}"))
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-    }
-
-    /// "Up/Down `label`": the first keys of up and down in a text box.
-    pub fn up_down_hint(&self, label: &str) -> String {
-        let context = self.help_context();
-        let first = |command| self.text_box_keys(context, command).into_iter().next();
-        match (first(Command::LineUp), first(Command::LineDown)) {
-            (Some(up), Some(down)) => format!("{up}/{down} {label}"),
-            _ => String::new(),
-        }
-    }
-
-    /// The prompt's label, with the keys that finish it.
-    pub fn prompt_label(&self, kind: &PromptKind) -> String {
-        let finish = |what: &str| {
-            let hints = self.text_box_hints(&[(Command::Open, "保存"), (Command::Back, "取消")]);
-            format!("{what}（{hints}）：")
-        };
-        match kind {
-            PromptKind::NewBookmarkNote(_) => finish("书签备注"),
-            PromptKind::EditNote { .. } => finish("修改备注"),
-            PromptKind::Find => "查找：".to_string(),
-        }
-    }
-
-    /// What `key` is in a text box: a command of the keymap in force or
-    /// of the readline keys every box takes, else an edit of its text.
-    pub(super) fn text_box_input(&self, key: Key) -> OverlayInput {
-        match self.text_box_command(key).or_else(|| readline_command(key)) {
-            Some(command) => OverlayInput::Command(command, key.ctrl),
-            None => OverlayInput::Edit(key),
-        }
-    }
-
-    /// The one way into the prompt: it takes the input and answers with an
-    /// `Outcome`, carried out here. In the find prompt, up and down walk
-    /// the history of finds, and the text is marked in the article as it
-    /// changes.
-    pub(super) fn prompt_input(&mut self, input: OverlayInput) {
-        let Some(prompt) = &mut self.prompt else { return };
-        let find = prompt.kind == PromptKind::Find;
-        match prompt.handle(input) {
-            Outcome::Act(PromptAct::Accept) => self.finish_prompt(true),
-            Outcome::Close => self.finish_prompt(false),
-            outcome if find => {
-                // Any key but up and down ends a walk through the history.
-                let walked = self.walk_history(QueryKind::Find, input);
-                if walked || outcome == Outcome::Act(PromptAct::Edited) {
-                    self.mark_find_hits();
-                }
-            }
-            Outcome::Act(PromptAct::Edited) | Outcome::Stay | Outcome::Quit => {}
-        }
-    }
-
-    /// Ends the prompt: `accept` (Enter, or the process ending while a note
-    /// is typed) saves the bookmark or its note, or ends the find where it
-    /// is; else nothing is saved and a find goes back where it started.
-    pub(super) fn finish_prompt(&mut self, accept: bool) {
-        let Some(prompt) = self.prompt.take() else { return };
-        let note = prompt.input.text().trim().to_string();
-        match prompt.kind {
-            PromptKind::NewBookmarkNote(mut bookmark) if accept => {
-                bookmark.note = note;
-                self.save(Change::AddBookmark(bookmark));
-                self.message = Some("已加书签".into());
-            }
-            PromptKind::NewBookmarkNote(_) => self.message = Some("未加书签".into()),
-            PromptKind::EditNote { id } if accept => {
-                self.save(Change::EditNote { id, note });
-                self.message = Some("已改书签备注".into());
-            }
-            PromptKind::EditNote { .. } => {}
-            PromptKind::Find if accept => self.finish_find(prompt.input.text()),
-            PromptKind::Find => self.cancel_find(),
-        }
-    }
+/// What the prompt asks of the app (`Outcome::Act`). All but `Preview`
+/// close it; Esc on a note being edited is a plain `Outcome::Close`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PromptAct {
+    /// Enter on a new bookmark: save it with the note typed.
+    AddBookmark(Bookmark),
+    /// Esc on a new bookmark: it is not added.
+    DiscardBookmark,
+    /// Enter on a bookmark's note: save the note.
+    EditNote { id: i128, note: String },
+    /// The find's query changed (typed, pasted or taken from the history):
+    /// mark the hits of the query as it stands.
+    Preview(String),
+    /// Enter in find: mark the hits of the query and keep it in the history.
+    Find(String),
+    /// Esc in find: no marks, and back where the find started.
+    CancelFind,
 }
 
 impl Prompt {
-    /// Takes one input: Open finishes the prompt (its text taken), Back
-    /// cancels it, an edit edits its text; other commands are the App's.
-    pub fn handle(&mut self, input: OverlayInput) -> Outcome<PromptAct> {
+    fn with(kind: PromptKind, text: &str) -> Prompt {
+        Prompt {
+            kind,
+            input: TextInput::with_text(text),
+            walk: HistoryWalk::default(),
+        }
+    }
+
+    /// The note of a new bookmark, empty.
+    pub fn new_note(bookmark: Bookmark) -> Prompt {
+        Prompt::with(PromptKind::NewBookmarkNote(bookmark), "")
+    }
+
+    /// The note of bookmark `id`, as it is now.
+    pub fn edit_note(id: i128, note: &str) -> Prompt {
+        Prompt::with(PromptKind::EditNote { id }, note)
+    }
+
+    /// Find in the open article, empty.
+    pub fn find() -> Prompt {
+        Prompt::with(PromptKind::Find, "")
+    }
+
+    /// The history Up/Down walk in this prompt, if it has one.
+    pub fn history_kind(&self) -> Option<QueryKind> {
+        (self.kind == PromptKind::Find).then_some(QueryKind::Find)
+    }
+
+    /// Whether the prompt is a bookmark's note.
+    pub fn is_note(&self) -> bool {
+        self.kind != PromptKind::Find
+    }
+
+    /// One input, with the history of the prompt's kind (oldest first):
+    /// open finishes, back cancels, an edit edits; in find, Up/Down walk
+    /// the history and every change of the query asks for its hits.
+    pub fn handle(&mut self, input: OverlayInput, history: &[String]) -> Outcome<PromptAct> {
+        let find = self.kind == PromptKind::Find;
+        if find && self.walk.step(input, &mut self.input, history) {
+            return self.preview();
+        }
         match input {
-            OverlayInput::Command(Command::Open, _) => Outcome::Act(PromptAct::Accept),
-            OverlayInput::Command(Command::Back, _) => Outcome::Close,
-            OverlayInput::Edit(key) if self.input.edit(key) => Outcome::Act(PromptAct::Edited),
+            OverlayInput::Command(Command::Open, _) => Outcome::Act(self.finished()),
+            OverlayInput::Command(Command::Back, _) => match self.kind {
+                PromptKind::NewBookmarkNote(_) => Outcome::Act(PromptAct::DiscardBookmark),
+                PromptKind::EditNote { .. } => Outcome::Close,
+                PromptKind::Find => Outcome::Act(PromptAct::CancelFind),
+            },
+            OverlayInput::Command(..) => Outcome::Stay,
+            OverlayInput::Edit(key) => {
+                let changed = self.input.edit(key);
+                if changed && find { self.preview() } else { Outcome::Stay }
+            }
+        }
+    }
+
+    /// Pasted or composed text goes in at the cursor.
+    pub fn paste(&mut self, text: &str) -> Outcome<PromptAct> {
+        self.input.insert(text);
+        match self.kind {
+            PromptKind::Find => self.preview(),
             _ => Outcome::Stay,
+        }
+    }
+
+    fn preview(&self) -> Outcome<PromptAct> {
+        Outcome::Act(PromptAct::Preview(self.input.text().to_string()))
+    }
+
+    /// What Enter asks for: a note is kept trimmed, a query as typed.
+    fn finished(&self) -> PromptAct {
+        let note = self.input.text().trim().to_string();
+        match &self.kind {
+            PromptKind::NewBookmarkNote(bookmark) => PromptAct::AddBookmark(Bookmark {
+                note,
+                ..bookmark.clone()
+            }),
+            PromptKind::EditNote { id } => PromptAct::EditNote { id: *id, note },
+            PromptKind::Find => PromptAct::Find(self.input.text().to_string()),
+        }
+    }
+
+    /// The commands the prompt names in its label, with what they do.
+    pub fn hints(&self) -> &'static [(Command, &'static str)] {
+        match self.kind {
+            PromptKind::Find => &[],
+            _ => &[(Command::Open, "保存"), (Command::Back, "取消")],
+        }
+    }
+
+    /// The prompt's label, with the keys that finish it in `keys`.
+    pub fn label(&self, keys: &TextBoxKeys<'_>) -> String {
+        let what = match self.kind {
+            PromptKind::NewBookmarkNote(_) => "书签备注",
+            PromptKind::EditNote { .. } => "修改备注",
+            PromptKind::Find => return "查找：".to_string(),
+        };
+        format!("{what}（{}）：", keys.hints(self.hints()))
+    }
+}
+
+impl App {
+    /// Carries out what the prompt asked for; all but a preview close it.
+    pub(super) fn prompt_act(&mut self, act: PromptAct) {
+        if !matches!(act, PromptAct::Preview(_)) {
+            self.prompt = None;
+        }
+        match act {
+            PromptAct::AddBookmark(bookmark) => {
+                self.save(Change::AddBookmark(bookmark));
+                self.message = Some("已加书签".into());
+            }
+            PromptAct::DiscardBookmark => self.message = Some("未加书签".into()),
+            PromptAct::EditNote { id, note } => {
+                self.save(Change::EditNote { id, note });
+                self.message = Some("已改书签备注".into());
+            }
+            PromptAct::Preview(query) => self.preview_find(&query),
+            PromptAct::Find(query) => self.finish_find(&query),
+            PromptAct::CancelFind => self.cancel_find(),
+        }
+    }
+
+    /// Pasted or composed text, in the prompt.
+    pub(super) fn prompt_paste(&mut self, text: &str) {
+        if let Some(prompt) = &mut self.prompt {
+            let outcome = prompt.paste(text);
+            self.carry_out(outcome.map(super::overlay::Act::Prompt));
         }
     }
 }
 
-/// What the prompt asks for after an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptAct {
-    /// Finish it, taking its text.
-    Accept,
-    /// Its text changed.
-    Edited,
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_prompt_answers_each_input_with_an_outcome() {
-        let mut prompt = Prompt {
-            kind: PromptKind::Find,
-            input: TextInput::default(),
-        };
-        let key = |name: &str| Key::parse(name).expect("key");
-        assert_eq!(
-            prompt.handle(OverlayInput::Edit(key("backspace"))),
-            Outcome::Stay,
-            "nothing to delete"
-        );
-        assert_eq!(
-            prompt.handle(OverlayInput::Edit(key("a"))),
-            Outcome::Act(PromptAct::Edited)
-        );
-        assert_eq!(prompt.input.text(), "a");
-        let down = OverlayInput::Command(Command::LineDown, false);
-        assert_eq!(prompt.handle(down), Outcome::Stay, "the App's to walk the history");
-        let open = OverlayInput::Command(Command::Open, false);
-        assert_eq!(prompt.handle(open), Outcome::Act(PromptAct::Accept));
-        assert_eq!(
-            prompt.handle(OverlayInput::Command(Command::Back, true)),
-            Outcome::Close
-        );
-        assert_eq!(prompt.input.text(), "a", "finishing is the App's");
-    }
-}
+mod tests;

@@ -1,10 +1,13 @@
-//! Searching: the global search overlay (results as you type) and finding
-//! inside the open article (every hit marked, n / N to move between them).
+//! Searching the collection: the global search overlay (results as you
+//! type, Up/Down in an empty box walk the history), what it remembers
+//! between openings, and marking a result's hits in the reader. Finding
+//! inside the open article is `find`.
 
+use super::history::HistoryWalk;
 use super::input::TextInput;
 use super::overlay::{Outcome, OverlayInput};
-use super::{App, ListCursor, Overlay, Pane, Prompt, PromptKind};
-use crate::keymap::{Command, Context};
+use super::{App, ListCursor, Overlay, Pane};
+use crate::keymap::Command;
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::store::{Change, QueryKind};
 
@@ -17,6 +20,8 @@ pub struct GlobalSearch {
     pub input: TextInput,
     pub results: SearchResults,
     pub cursor: ListCursor,
+    /// The history entry shown, while Up/Down walk it.
+    walk: HistoryWalk,
 }
 
 /// What the search overlay asks of the app (`Outcome::Act`).
@@ -29,8 +34,13 @@ pub enum SearchAct {
 }
 
 impl GlobalSearch {
-    /// One input, in a list that shows `rows` results at once.
-    pub fn handle(&mut self, input: OverlayInput, rows: usize) -> Outcome<SearchAct> {
+    /// One input, in a list that shows `rows` results at once, with the
+    /// search history (oldest first): Up/Down in an empty box walk it;
+    /// otherwise the overlay moves, edits or asks to open a result.
+    pub fn handle(&mut self, input: OverlayInput, rows: usize, history: &[String]) -> Outcome<SearchAct> {
+        if self.walk.step(input, &mut self.input, history) {
+            return Outcome::Act(SearchAct::Edited);
+        }
         let len = self.results.hits.len();
         let step = |cursor: &mut ListCursor, by: isize| {
             cursor.move_by(by, len, rows);
@@ -59,9 +69,7 @@ pub struct SearchMemory {
     opened: Option<String>,
     /// Where the reader was when `/` was pressed: hits are looked for from
     /// there as the query is typed, and a cancelled find goes back there.
-    find_from: Option<usize>,
-    /// The history entry shown while Up/Down walk the history of the open box.
-    walking: Option<usize>,
+    pub(super) find_from: Option<usize>,
 }
 
 impl App {
@@ -83,7 +91,6 @@ impl App {
     /// Opens the overlay as it was last left, its results found again (the
     /// library may have grown) with the same selection and scroll.
     fn reopen_search(&mut self, select_query: bool) {
-        self.search_memory.walking = None;
         // Nothing searched yet in this session: the last query of the history.
         let remembered = || GlobalSearch {
             input: TextInput::with_text(self.saved.history.search.last().map_or("", String::as_str)),
@@ -99,6 +106,7 @@ impl App {
             self.overlay = Some(Overlay::Search(GlobalSearch::default()));
             return;
         };
+        last.walk = HistoryWalk::default();
         if select_query {
             last.input.select_all();
         }
@@ -128,7 +136,7 @@ impl App {
     }
 
     /// Keeps the overlay for next time and its query in the history.
-    fn leave_search(&mut self) {
+    pub(super) fn leave_search(&mut self) {
         let Some(Overlay::Search(search)) = self.overlay.take() else {
             return;
         };
@@ -136,7 +144,7 @@ impl App {
         self.search_memory.last = Some(search);
     }
 
-    fn remember_query(&mut self, kind: QueryKind, query: &str) {
+    pub(super) fn remember_query(&mut self, kind: QueryKind, query: &str) {
         if !query.trim().is_empty() {
             self.save(Change::RememberQuery {
                 kind,
@@ -145,62 +153,16 @@ impl App {
         }
     }
 
-    /// Up/Down in an empty box (or one showing a history entry) step through
-    /// the history of that box: Up to older queries, Down back to newer and
-    /// then to an empty box. Returns whether the input was taken.
-    pub(super) fn walk_history(&mut self, kind: QueryKind, input: OverlayInput) -> bool {
-        let older = match input {
-            OverlayInput::Command(Command::LineUp, _) => true,
-            OverlayInput::Command(Command::LineDown, _) => false,
-            _ => {
-                self.search_memory.walking = None;
-                return false;
-            }
-        };
-        let input = match (&mut self.overlay, &mut self.prompt) {
-            (_, Some(prompt)) => &mut prompt.input,
-            (Some(Overlay::Search(search)), None) => &mut search.input,
-            _ => return false,
-        };
-        let history = self.saved.history.of(kind);
-        let walking = self.search_memory.walking;
-        let shown = walking.and_then(|at| history.get(at));
-        if !(input.text().is_empty() || shown.is_some_and(|q| q == input.text())) || history.is_empty() {
-            return false;
-        }
-        let next = match (walking, older) {
-            (None, true) => Some(history.len() - 1),
-            (None, false) => return !input.text().is_empty(),
-            (Some(at), true) => Some(at.saturating_sub(1)),
-            (Some(at), false) => (at + 1 < history.len()).then_some(at + 1),
-        };
-        *input = TextInput::with_text(next.and_then(|at| history.get(at)).map_or("", String::as_str));
-        self.search_memory.walking = next;
-        true
-    }
-
     /// Rows of results the overlay shows at once (two rows per result).
     pub fn search_rows(&self) -> usize {
         usize::from(super::geometry::overlay_body(self.width, self.height).height / 2).max(1)
     }
 
-    /// An input in the search overlay: Up/Down in an empty box walk the
-    /// history; otherwise the overlay moves, edits or asks to open a result.
-    pub(super) fn search_input(&mut self, input: OverlayInput) {
-        if self.walk_history(QueryKind::Search, input) {
-            self.refresh_search();
-            return;
-        }
-        let rows = self.search_rows();
-        let Some(Overlay::Search(search)) = &mut self.overlay else {
-            return;
-        };
-        match search.handle(input, rows) {
-            Outcome::Stay => {}
-            Outcome::Close => self.leave_search(),
-            Outcome::Quit => self.run(Command::Quit),
-            Outcome::Act(SearchAct::Open) => self.open_search_result(),
-            Outcome::Act(SearchAct::Edited) => self.refresh_search(),
+    /// Carries out what the search overlay asked for (`Act::Search`).
+    pub(super) fn search_act(&mut self, act: SearchAct) {
+        match act {
+            SearchAct::Open => self.open_search_result(),
+            SearchAct::Edited => self.refresh_search(),
         }
     }
 
@@ -251,7 +213,7 @@ impl App {
     }
 
     /// Sets the reader's hits and moves to the first one at or after `from`.
-    fn mark_hits(&mut self, hits: Vec<std::ops::Range<usize>>, from: Option<usize>) {
+    pub(super) fn mark_hits(&mut self, hits: Vec<std::ops::Range<usize>>, from: Option<usize>) {
         let page = self.reader_page();
         let Some(reader) = &mut self.reader else { return };
         reader.hits = hits;
@@ -263,104 +225,5 @@ impl App {
         let index = reader.hits.partition_point(|h| h.start < from) % reader.hits.len();
         let body = &self.library.articles()[reader.article].body;
         reader.show_hit(body, index, page);
-    }
-
-    /// `/`: find in the article when reading, search everything from the lists.
-    pub(super) fn find(&mut self) {
-        if let Some(reader) = self.reader.as_ref().filter(|_| self.focus == Pane::Reader) {
-            self.search_memory.find_from = Some(reader.offset());
-            self.search_memory.walking = None;
-            self.prompt = Some(Prompt {
-                kind: PromptKind::Find,
-                input: TextInput::default(),
-            });
-        } else {
-            self.open_search();
-        }
-    }
-
-    /// The find prompt's text marked in the article, as it is typed or pasted.
-    pub(super) fn mark_find_hits(&mut self) {
-        if let Some(prompt) = &self.prompt {
-            let text = prompt.input.text().to_string();
-            let hits = self.find_hits(&text);
-            self.mark_hits(hits, self.search_memory.find_from);
-        }
-    }
-
-    /// Esc in the find prompt: no marks, and back where the find started.
-    pub(super) fn cancel_find(&mut self) {
-        let page = self.reader_page();
-        let from = self.search_memory.find_from.take();
-        if let Some(reader) = &mut self.reader {
-            reader.hits.clear();
-            reader.current_hit = None;
-            if let Some(from) = from {
-                let body = &self.library.articles()[reader.article].body;
-                reader.scroll_to_offset(body, from, page);
-            }
-        }
-    }
-
-    /// The hits of `text` in the open article: through the index once it is
-    /// built, else folding the article on the spot (no index for one article).
-    fn find_hits(&mut self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let Some(article) = self.reader.as_ref().map(|r| r.article) else {
-            return Vec::new();
-        };
-        let query = Query::parse(text, false);
-        match &self.search_index {
-            Some(index) => index.hits_in(&self.library, article, &query),
-            None => SearchIndex::hits_in_text(&self.library.articles()[article].body.text, &query),
-        }
-    }
-
-    pub(super) fn finish_find(&mut self, text: &str) {
-        self.remember_query(QueryKind::Find, text);
-        let query = Query::parse(text, false);
-        let hits = self.find_hits(text);
-        if hits.is_empty() && !query.is_empty() {
-            self.message = Some(format!("没有找到 {text}"));
-        }
-        let from = self.search_memory.find_from.take();
-        self.mark_hits(hits, from);
-    }
-
-    pub(super) fn step_hit(&mut self, command: Command) {
-        let page = self.reader_page();
-        let Some(reader) = &mut self.reader else { return };
-        let count = reader.hits.len();
-        if count == 0 {
-            self.message = Some(match self.keymap.hint(Context::Reader, Command::Find) {
-                Some(key) => format!("没有查找结果：按 {key} 查找"),
-                None => "没有查找结果".to_string(),
-            });
-            return;
-        }
-        let current = reader.current_hit.unwrap_or(0);
-        let next = match command {
-            Command::NextHit if reader.current_hit.is_none() => 0,
-            Command::NextHit => (current + 1) % count,
-            _ => (current + count - 1) % count,
-        };
-        let wrapped =
-            (command == Command::NextHit && next < current) || (command != Command::NextHit && next > current);
-        let body = &self.library.articles()[reader.article].body;
-        reader.show_hit(body, next, page);
-        if wrapped {
-            self.message = Some("已从另一头继续".into());
-        }
-    }
-
-    /// Esc in the reader first clears the marked hits.
-    pub(super) fn clear_hits(&mut self) -> bool {
-        match &mut self.reader {
-            Some(reader) if !reader.hits.is_empty() && self.focus == Pane::Reader => {
-                reader.hits.clear();
-                reader.current_hit = None;
-                true
-            }
-            _ => false,
-        }
     }
 }

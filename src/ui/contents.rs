@@ -22,11 +22,12 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
     let end = put_str(buf, x, area.y, contents.input.text(), room, theme.input, ambiguous);
     let shown = contents.shown();
     if area.height > 1 {
-        let keys = app.text_box_hints(&[
+        let text_box = app.text_box();
+        let keys = text_box.hints(&[
             (crate::keymap::Command::Open, "跳转"),
             (crate::keymap::Command::Back, "返回"),
         ]);
-        let hint = format!("{} 条  输入可筛选  {}  {keys}", shown.len(), app.up_down_hint("选择"));
+        let hint = format!("{} 条  输入可筛选  {}  {keys}", shown.len(), text_box.up_down("选择"));
         let style = theme.dim.patch(theme.overlay);
         put_truncated(buf, area.x + 1, area.y + 1, &hint, width, style, ambiguous);
     }

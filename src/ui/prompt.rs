@@ -18,7 +18,7 @@ pub fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buf
     // A prompt that could not take all that was typed says so in its label's place.
     let label = match &view.app.message {
         Some(message) if prompt.input.was_cut() => message.clone(),
-        _ => view.app.prompt_label(&prompt.kind),
+        _ => prompt.label(&view.app.text_box()),
     };
     let x = put_str(
         buf,

@@ -43,13 +43,14 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
     put_str(buf, x, area.y, shown, room, style, ambiguous);
     let total = search.results.total;
     let hint = if text.trim().is_empty() {
-        let history = app.up_down_hint("翻历史");
+        let history = app.text_box().up_down("翻历史");
         format!(
             "{history}；输入字词，空格分开的都要出现；author: title: tag: 限定，-词 排除；拼音（jys、jingyesi）找标题和作者"
         )
     } else {
-        let keys = app.text_box_hints(&[(Command::Open, "打开"), (Command::Back, "返回")]);
-        format!("{total} 篇  {}  {keys}", app.up_down_hint("选择"))
+        let text_box = app.text_box();
+        let keys = text_box.hints(&[(Command::Open, "打开"), (Command::Back, "返回")]);
+        format!("{total} 篇  {}  {keys}", text_box.up_down("选择"))
     };
     if area.height > 1 {
         put_truncated(

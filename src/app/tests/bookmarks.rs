@@ -37,6 +37,7 @@ fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
     let Some(Prompt {
         kind: PromptKind::EditNote { .. },
         input,
+        ..
     }) = &app.prompt
     else {
         panic!("expected the note of the bookmark on this line, got {:?}", app.prompt);

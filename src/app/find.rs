@@ -1,0 +1,106 @@
+//! Finding inside the open article (`/` in the reader): the find prompt
+//! marks every hit as the query is typed (`App::preview_find`), Enter keeps
+//! the marks and the query, Esc takes them away and goes back where the find
+//! started; n / N move between the hits, Esc in the reader clears them.
+
+use super::{App, Pane, Prompt};
+use crate::keymap::{Command, Context};
+use crate::search::{Query, SearchIndex};
+use crate::store::QueryKind;
+
+impl App {
+    /// `/`: find in the article when reading, search everything from the lists.
+    pub(super) fn find(&mut self) {
+        if let Some(reader) = self.reader.as_ref().filter(|_| self.focus == Pane::Reader) {
+            self.search_memory.find_from = Some(reader.offset());
+            self.prompt = Some(Prompt::find());
+        } else {
+            self.open_search();
+        }
+    }
+
+    /// The find's query as it stands (`PromptAct::Preview`): its hits are
+    /// marked from where the find started.
+    pub(super) fn preview_find(&mut self, text: &str) {
+        let hits = self.find_hits(text);
+        self.mark_hits(hits, self.search_memory.find_from);
+    }
+
+    /// Esc in the find prompt: no marks, and back where the find started.
+    pub(super) fn cancel_find(&mut self) {
+        let page = self.reader_page();
+        let from = self.search_memory.find_from.take();
+        if let Some(reader) = &mut self.reader {
+            reader.hits.clear();
+            reader.current_hit = None;
+            if let Some(from) = from {
+                let body = &self.library.articles()[reader.article].body;
+                reader.scroll_to_offset(body, from, page);
+            }
+        }
+    }
+
+    /// The hits of `text` in the open article: through the index once it is
+    /// built, else folding the article on the spot (no index for one article).
+    fn find_hits(&mut self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let Some(article) = self.reader.as_ref().map(|r| r.article) else {
+            return Vec::new();
+        };
+        let query = Query::parse(text, false);
+        match &self.search_index {
+            Some(index) => index.hits_in(&self.library, article, &query),
+            None => SearchIndex::hits_in_text(&self.library.articles()[article].body.text, &query),
+        }
+    }
+
+    /// Enter in the find prompt (`PromptAct::Find`): the query is kept in
+    /// the history and its hits marked from where the find started.
+    pub(super) fn finish_find(&mut self, text: &str) {
+        self.remember_query(QueryKind::Find, text);
+        let query = Query::parse(text, false);
+        let hits = self.find_hits(text);
+        if hits.is_empty() && !query.is_empty() {
+            self.message = Some(format!("没有找到 {text}"));
+        }
+        let from = self.search_memory.find_from.take();
+        self.mark_hits(hits, from);
+    }
+
+    pub(super) fn step_hit(&mut self, command: Command) {
+        let page = self.reader_page();
+        let Some(reader) = &mut self.reader else { return };
+        let count = reader.hits.len();
+        if count == 0 {
+            self.message = Some(match self.keymap.hint(Context::Reader, Command::Find) {
+                Some(key) => format!("没有查找结果：按 {key} 查找"),
+                None => "没有查找结果".to_string(),
+            });
+            return;
+        }
+        let current = reader.current_hit.unwrap_or(0);
+        let next = match command {
+            Command::NextHit if reader.current_hit.is_none() => 0,
+            Command::NextHit => (current + 1) % count,
+            _ => (current + count - 1) % count,
+        };
+        let wrapped =
+            (command == Command::NextHit && next < current) || (command != Command::NextHit && next > current);
+        let body = &self.library.articles()[reader.article].body;
+        reader.show_hit(body, next, page);
+        if wrapped {
+            self.message = Some("已从另一头继续".into());
+        }
+    }
+
+    /// Esc in the reader first clears the marked hits.
+    pub(super) fn clear_hits(&mut self) -> bool {
+        match &mut self.reader {
+            Some(reader) if !reader.hits.is_empty() && self.focus == Pane::Reader => {
+                reader.hits.clear();
+                reader.current_hit = None;
+                true
+            }
+            _ => false,
+        }
+    }
+}
