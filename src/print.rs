@@ -2,18 +2,20 @@
 //! pipes read. Pure functions returning strings.
 
 mod bookmarks;
+mod search;
 mod toc;
 
 use bookmarks::attached;
 pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
+pub use search::{search_json, search_lines};
 use serde::Serialize;
 pub use toc::{toc_json, toc_lines};
 
 use crate::layout::{Layout, LayoutSettings, ReadingSettings};
-use crate::library::{Article, Document, Library, Origin, parse_article};
+use crate::library::{Article, Library, Origin, parse_article};
 use crate::present::{ReadStatus, meta_line, saved_position};
 use crate::store::State;
-use crate::text::{AmbiguousWidth, Shown, sanitize_inline, to_json};
+use crate::text::{Shown, sanitize_inline, to_json};
 
 /// `ID<TAB>CATEGORY<TAB>TITLE` lines, optionally for one category.
 pub fn list_lines(articles: &[&Article]) -> String {
@@ -203,78 +205,6 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
-/// Columns of snippet in `yuedu search` output.
-const SEARCH_SNIPPET_WIDTH: usize = 60;
-
-/// `ID<TAB>TITLE<TAB>HITS<TAB>SNIPPET` per result.
-/// `articles` are those searched (`results` index them).
-pub fn search_lines<D: Document>(
-    results: &crate::search::SearchResults,
-    articles: &[D],
-    ambiguous: AmbiguousWidth,
-) -> String {
-    results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            let article = articles.get(hit.article)?;
-            Some(format!(
-                "{}\t{}\t{}\t{}\n",
-                Shown::field(article.id()),
-                Shown::field(article.title()),
-                hit.count,
-                Shown::field(search_snippet(hit, article, ambiguous))
-            ))
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct SearchEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    category: &'a str,
-    hits: usize,
-    /// The best field a word was found in: title, author, tags, summary or text.
-    field: &'static str,
-    /// Found there by pinyin.
-    pinyin: bool,
-    title_hit: bool,
-    snippet: String,
-}
-
-pub fn search_json<D: Document>(
-    results: &crate::search::SearchResults,
-    articles: &[D],
-    ambiguous: AmbiguousWidth,
-) -> String {
-    let entries: Vec<SearchEntry<'_>> = results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            let article = articles.get(hit.article)?;
-            Some(SearchEntry {
-                id: article.id(),
-                title: article.title(),
-                category: article.category(),
-                hits: hit.count,
-                field: hit.field.name(),
-                pinyin: hit.pinyin,
-                title_hit: hit.field == crate::search::Field::Title,
-                snippet: search_snippet(hit, article, ambiguous),
-            })
-        })
-        .collect();
-    to_json(&entries) + "\n"
-}
-
-/// Text around the first hit, or the text's start when the words were found
-/// in the title, author or tags only.
-fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D, ambiguous: AmbiguousWidth) -> String {
-    let around = hit.first.clone().unwrap_or(0..0);
-    crate::search::snippet(article.text(), around, SEARCH_SNIPPET_WIDTH, ambiguous).text
-}
-
 /// The columns `show` has: the terminal's, or 80 when the output is not a terminal.
 pub fn available_width(terminal_width: Option<u16>) -> usize {
     terminal_width.map_or(80, usize::from)
@@ -283,7 +213,7 @@ pub fn available_width(terminal_width: Option<u16>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::str_width;
+    use crate::text::{AmbiguousWidth, str_width};
 
     #[test]
     fn list_prints_id_category_and_title() {
