@@ -296,13 +296,32 @@ impl Session {
         self.output.lock().map(|o| o.len()).unwrap_or_default()
     }
 
+    /// Types `keys` and waits for the program to answer: until its output,
+    /// once it has changed, has been quiet for a few frames' time; for keys
+    /// that change nothing on screen, at most `UNANSWERED`. Either way the
+    /// next keys come as a separate press (a lone ESC is told from a
+    /// sequence by time).
     pub fn send(&mut self, keys: &str) {
+        const QUIET: Duration = Duration::from_millis(50);
+        const UNANSWERED: Duration = Duration::from_millis(120);
+        let before = self.output_len();
         let mut writer = self.writer.lock().expect("writer");
         writer.write_all(keys.as_bytes()).expect("write keys");
         writer.flush().expect("flush");
         drop(writer);
-        // Let the app see separate presses (a lone ESC is told from a sequence by time).
-        std::thread::sleep(Duration::from_millis(120));
+        let start = Instant::now();
+        let (mut seen, mut since) = (before, start);
+        // Output that never goes quiet is left to the caller's own waits.
+        while start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = self.output_len();
+            if now != seen {
+                (seen, since) = (now, Instant::now());
+            } else if (seen != before && since.elapsed() >= QUIET) || (seen == before && start.elapsed() >= UNANSWERED)
+            {
+                return;
+            }
+        }
     }
 
     pub fn pid(&self) -> u32 {
