@@ -14,10 +14,10 @@ pub fn tune() {
     }
 }
 
-/// Gives the pages of memory freed back to the system: called once the
-/// reader has loaded its collection, when the lists, candidates and cache
-/// entries that loading went through are gone (for 57,603 short poems,
-/// about 3 MB of resident memory).
+/// Gives the pages of memory freed back to the system: called after each
+/// background batch is merged in, when the lists, candidates and cache
+/// entries that reading it went through are gone (for 57,603 short poems,
+/// about 3 MB of resident memory once loaded).
 pub fn release() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free memory of the allocator's own

@@ -185,7 +185,7 @@ fn handle_batch(
             resize = Some(input);
             continue;
         }
-        if matches!(message, Message::Input(_) | Message::Batch(..))
+        if matches!(message, Message::Input(_))
             && let Some(input) = resize.take()
         {
             apply(app, input, writer);
@@ -206,14 +206,12 @@ fn handle_batch(
 fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &mut Writer) -> Result<Flow> {
     let effects = match message {
         Message::Input(input) => {
+            let batch = matches!(input, Input::Loaded(..));
             let quit = apply(app, input, writer);
-            return Ok(if quit { Flow::Quit } else { Flow::Draw });
-        }
-        Message::Batch(input, merged) => {
-            let quit = apply(app, input, writer);
-            let _ = merged.send(());
-            // What reading and merging the batch went through is freed.
-            crate::memory::release();
+            if batch {
+                // What reading and merging the batch went through is freed.
+                crate::memory::release();
+            }
             return Ok(if quit { Flow::Quit } else { Flow::Draw });
         }
         Message::Ignored => return Ok(Flow::Nothing),
@@ -270,17 +268,11 @@ fn draw(terminal: &mut terminal::Tui, app: &App, theme: &Theme) -> std::io::Resu
 
 /// Reads the remaining batches on a thread of their own. Each file is parsed
 /// as its own task (`parallel::map`), so a parser panic skips that file only;
-/// a panic anywhere else in a batch skips that batch. A batch is read once
-/// the one before the last sent is merged in: batches never pile up in
-/// memory waiting for the UI thread (for 57,603 poems, they did by a few MB).
+/// a panic anywhere else in a batch skips that batch.
 fn spawn_loader(loading: Loading, sender: Sender<Message>) {
     std::thread::spawn(move || {
         let Loading { batches, mut cache } = loading;
-        let (merged, merges) = mpsc::channel();
-        for (n, batch) in batches.into_iter().enumerate() {
-            if n >= 2 && !wait_for_merge(&merges, &sender) {
-                return;
-            }
+        for batch in batches {
             let files = batch.len();
             let read = catch_unwind(AssertUnwindSafe(|| read_batch_cached(batch, cache.as_mut())));
             let batch = read.unwrap_or_else(|_| {
@@ -289,10 +281,7 @@ fn spawn_loader(loading: Loading, sender: Sender<Message>) {
                 crashed(files)
             });
             // The batch's search index is built here too, off the UI thread.
-            if sender
-                .send(Message::Batch(Input::loaded(batch), merged.clone()))
-                .is_err()
-            {
+            if sender.send(Message::Input(Input::loaded(batch))).is_err() {
                 return;
             }
         }
@@ -301,18 +290,6 @@ fn spawn_loader(loading: Loading, sender: Sender<Message>) {
             let _ = cache.save();
         }
     });
-}
-
-/// Waits until the UI thread has merged a batch in; `false` if it is gone
-/// (quitting: the loader ends, and the cache it was writing is dropped).
-fn wait_for_merge(merges: &Receiver<()>, ui: &Sender<Message>) -> bool {
-    loop {
-        match merges.recv_timeout(Duration::from_millis(200)) {
-            Ok(()) => return true,
-            Err(RecvTimeoutError::Timeout) if ui.send(Message::Ignored).is_ok() => {}
-            Err(_) => return false,
-        }
-    }
 }
 
 /// A batch whose reading failed as a whole: its files skipped, and said so.

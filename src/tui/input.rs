@@ -17,9 +17,6 @@ use crate::keymap::{Key, KeyCode};
 
 pub enum Message {
     Input(Input),
-    /// A batch read in the background (`Input::Loaded`); the loader reads
-    /// the next one once this one is merged in (a unit on the sender).
-    Batch(Input, Sender<()>),
     /// A terminal event the app has no use for (key releases, focus changes):
     /// nothing changes, nothing is drawn.
     Ignored,
