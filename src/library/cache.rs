@@ -35,6 +35,7 @@ mod spill;
 #[cfg(test)]
 mod tests;
 
+use std::fs::File;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -47,7 +48,7 @@ pub use entry::{Stamp, entry_bytes};
 use housekeeping::MAX_TOTAL_BYTES;
 pub use housekeeping::{Usage, usage};
 pub use source::Slot;
-use source::{Source, index};
+use source::index;
 use spill::Spill;
 
 /// What became of one file's entry while loading.
@@ -105,8 +106,9 @@ impl Document for CachedArticle<'_> {
 #[derive(Debug)]
 pub struct ArticleCache {
     file: PathBuf,
-    /// Where the entries are read from.
-    source: Source,
+    /// The cache file read, left open: each entry is read from it where it
+    /// lies when used (`source`); `None` if nothing usable was read.
+    source: Option<File>,
     /// Every entry's slot by a hash of its path (foldhash: fast on short
     /// keys), sorted by hash, found in one binary search rather than by
     /// comparing long paths with a common prefix; a hash taken twice (a path
@@ -163,8 +165,8 @@ impl ArticleCache {
         ArticleCache::of_source(file, source, written_ns, chapters)
     }
 
-    /// A cache over `source`, the entries of `file` as written at `written_ns`.
-    fn of_source(file: PathBuf, source: Source, written_ns: i128, chapters: &str) -> ArticleCache {
+    /// A cache over `source`, the open cache file `file` as written at `written_ns`.
+    fn of_source(file: PathBuf, source: Option<File>, written_ns: i128, chapters: &str) -> ArticleCache {
         let parser = if chapters.is_empty() {
             PARSER.to_string()
         } else {
@@ -173,20 +175,14 @@ impl ArticleCache {
         let hasher = RandomState::default();
         let mut slots = Vec::new();
         let each = |key: &EntryKey<'_>, slot| slots.push((hasher.hash_one(key.path.as_bytes()), slot));
-        let sound = match &source {
-            Source::Empty => None,
-            Source::Open(file) => {
-                use std::io::Seek;
-                let mut file = file;
-                match file.rewind() {
-                    Ok(()) => index(std::io::BufReader::with_capacity(64 * 1024, file), &parser, each),
-                    Err(_) => None,
-                }
-            }
-        };
+        let sound = source.as_ref().and_then(|mut file| {
+            use std::io::Seek;
+            file.rewind().ok()?;
+            index(std::io::BufReader::with_capacity(64 * 1024, file), &parser, each)
+        });
         let (source, mut sound) = match sound {
             Some(sound) => (source, sound),
-            None => (Source::Empty, true),
+            None => (None, true),
         };
         let entries = slots.len();
         slots.sort_unstable_by_key(|(hash, _)| *hash);
@@ -235,7 +231,7 @@ impl ArticleCache {
         if stamp.newest_ns() >= self.written_ns {
             return None;
         }
-        let bytes = self.source.entry(slot)?;
+        let bytes = source::entry(self.source.as_ref()?, slot)?;
         let (found, _) = postcard::take_from_bytes::<EntryKey<'_>>(&bytes).ok()?;
         let fits = found.path == key && found.id == id && found.stamp == stamp;
         fits.then_some(Fitting { slot, bytes })
@@ -296,7 +292,7 @@ impl ArticleCache {
         // be read whole is left out (its file is parsed next time).
         recorded.kept.sort_unstable_by_key(Slot::at);
         for slot in &recorded.kept {
-            if let Some(frame) = self.source.frame(*slot) {
+            if let Some(frame) = self.source.as_ref().and_then(|file| source::frame(file, *slot)) {
                 spill.write(&frame);
             }
         }
@@ -381,9 +377,9 @@ const MAX_CACHE_BYTES: u64 = 2 << 30;
 
 /// The cache file, left open, and when it was written; nothing (an empty
 /// cache) if it is missing, not a regular file, too large or unreadable.
-fn open_cache_file(path: &Path) -> (Source, i128) {
+fn open_cache_file(path: &Path) -> (Option<File>, i128) {
     match crate::files::open_regular(path) {
-        Ok((file, meta)) if meta.len() <= MAX_CACHE_BYTES => (Source::Open(file), Stamp::of(&meta).modified_ns()),
-        _ => (Source::Empty, 0),
+        Ok((file, meta)) if meta.len() <= MAX_CACHE_BYTES => (Some(file), Stamp::of(&meta).modified_ns()),
+        _ => (None, 0),
     }
 }

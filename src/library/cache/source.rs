@@ -43,37 +43,21 @@ impl Slot {
     }
 }
 
-/// Where the entries are read from.
-#[derive(Debug, Default)]
-pub(super) enum Source {
-    /// Nothing usable was read.
-    #[default]
-    Empty,
-    /// The file, left open: each entry is read and verified when used.
-    Open(File),
+/// The frame in `slot` of the open cache file, its checksum holding; `None`
+/// if the file no longer holds it whole (cut short or written over since it
+/// was indexed).
+pub(super) fn frame(file: &File, slot: Slot) -> Option<Vec<u8>> {
+    let mut frame = vec![0; slot.frame().len()];
+    read_at(file, &mut frame, u64::from(slot.at)).ok()?;
+    let entry = checked(&frame)?;
+    (entry.len() == slot.len as usize).then_some(frame)
 }
 
-impl Source {
-    /// The frame in `slot`, its checksum holding; `None` if the file no
-    /// longer holds it whole (cut short or written over since it was indexed).
-    pub(super) fn frame(&self, slot: Slot) -> Option<Vec<u8>> {
-        match self {
-            Source::Empty => None,
-            Source::Open(file) => {
-                let mut frame = vec![0; slot.frame().len()];
-                read_at(file, &mut frame, u64::from(slot.at)).ok()?;
-                let entry = checked(&frame)?;
-                (entry.len() == slot.len as usize).then_some(frame)
-            }
-        }
-    }
-
-    /// The entry in `slot` (after its frame), as `frame` finds it.
-    pub(super) fn entry(&self, slot: Slot) -> Option<Vec<u8>> {
-        let mut frame = self.frame(slot)?;
-        frame.drain(..FRAME);
-        Some(frame)
-    }
+/// The entry in `slot` (after its frame), as `frame` finds it.
+pub(super) fn entry(file: &File, slot: Slot) -> Option<Vec<u8>> {
+    let mut frame = frame(file, slot)?;
+    frame.drain(..FRAME);
+    Some(frame)
 }
 
 /// The entry of a frame that starts `bytes` and fills it, if its length and

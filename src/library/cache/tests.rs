@@ -74,7 +74,7 @@ fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
     file.write_all(&bytes).expect("write");
     Some(ArticleCache::of_source(
         PathBuf::from("/unused"),
-        Source::Open(file),
+        Some(file),
         i128::MAX,
         "",
     ))
