@@ -227,7 +227,6 @@ impl SearchIndex {
         // Made when the first body that folds is met: most collections have none.
         let forms = std::sync::OnceLock::new();
         let fold_filter = FoldFilter::new(query);
-        let letters_only = matcher::letters_only(query);
         // Split the scan over the cores; each piece has its own finders.
         let scan = |start: usize, part: &[Doc]| {
             let finders = term_finders(query, self.unfolded);
@@ -239,7 +238,6 @@ impl SearchIndex {
                 by_forms: by_forms.then_some(&forms),
                 arena: &self.arena,
                 fold_filter: &fold_filter,
-                letters_only,
             };
             part.iter()
                 .enumerate()

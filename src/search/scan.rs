@@ -70,7 +70,9 @@ pub(super) fn term_finders(query: &Query, unfolded: bool) -> Vec<Vec<VariantFind
 pub(super) enum Scanner<'q> {
     None,
     One(Box<VariantFinder<'q>>),
-    Many(AhoCorasick),
+    /// Several words or forms: Aho-Corasick, and a finder for each, which
+    /// tells the many texts that hold none at less cost than the automaton.
+    Many(AhoCorasick, Vec<VariantFinder<'q>>),
 }
 
 impl<'q> Scanner<'q> {
@@ -92,16 +94,11 @@ impl<'q> Scanner<'q> {
                     .ascii_case_insensitive(true)
                     .build(many);
                 match built {
-                    Ok(automaton) => Scanner::Many(automaton),
+                    Ok(automaton) => Scanner::Many(automaton, many.iter().map(|p| VariantFinder::new(p)).collect()),
                     Err(_) => Scanner::None,
                 }
             }
         }
-    }
-
-    /// Whether it looks for several forms at once (with Aho-Corasick).
-    pub(super) fn is_many(&self) -> bool {
-        matches!(self, Scanner::Many(_))
     }
 
     /// Calls `found(start, end)` for every hit, left to right, not overlapping.
@@ -109,7 +106,11 @@ impl<'q> Scanner<'q> {
         match self {
             Scanner::None => {}
             Scanner::One(finder) => finder.each_match(haystack, ignore_case, |at| found(at, at + finder.len)),
-            Scanner::Many(automaton) => automaton.find_iter(haystack).for_each(|m| found(m.start(), m.end())),
+            Scanner::Many(automaton, finders) => {
+                if term_in(finders, haystack, ignore_case) {
+                    automaton.find_iter(haystack).for_each(|m| found(m.start(), m.end()));
+                }
+            }
         }
     }
 }

@@ -24,32 +24,23 @@ pub(super) struct Matcher<'m, 'q> {
     pub(super) by_forms: Option<&'m OnceLock<ByForms<'q>>>,
     /// What the index's documents keep (initials, folded titles and authors).
     pub(super) arena: &'m Arena,
-    /// Which bodies that fold need folding for this search (without `by_forms`).
+    /// Which bodies may hold a word of this search at all.
     pub(super) fold_filter: &'m FoldFilter,
-    /// Every word starts with a Latin letter: bodies without one hold none.
-    pub(super) letters_only: bool,
-}
-
-/// Whether every word of the query starts with a Latin letter, in any of
-/// its forms (ASCII, either case, or full width).
-pub(super) fn letters_only(query: &Query) -> bool {
-    let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
-    (query.terms.iter()).all(|t| {
-        let mut firsts = t.variants.iter().map(|v| v.chars().next());
-        firsts.all(|first| first.is_some_and(|c| latin(c) && preimages(c).iter().all(|&p| latin(p))))
-    })
 }
 
 /// The finders and scanner of every form of the query's words.
 pub(super) type ByForms<'q> = (Vec<Vec<VariantFinder<'q>>>, Scanner<'q>);
 
-/// Whether a body or field that folds may hold one of the query's words: it
-/// holds a form of the first character of one. Folding a body to search it
-/// costs far more than this look, and most bodies hold none. ASCII forms are
-/// looked for three at a time with memchr, the others with memmem.
+/// Whether a body or field may hold one of the query's words: it holds a
+/// form of the first character of one. Folding a body to search it costs far
+/// more than this look, and most bodies hold none. ASCII forms are looked
+/// for three at a time with memchr, the others with memmem; and when every
+/// form of every first character is a Latin letter, a body the index marks
+/// as holding none is not looked at at all.
 pub(super) struct FoldFilter {
     bytes: Vec<u8>,
     others: Vec<Finder<'static>>,
+    letters_only: bool,
 }
 
 impl FoldFilter {
@@ -64,11 +55,22 @@ impl FoldFilter {
         }
         needles.sort_unstable();
         needles.dedup();
+        let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
+        let letters_only = (query.terms.iter()).all(|t| {
+            let mut forms = t.variants.iter().map(|v| v.chars().next());
+            forms.all(|first| first.is_some_and(|c| latin(c) && preimages(c).iter().all(|&p| latin(p))))
+        });
         let (bytes, others): (Vec<String>, Vec<String>) = needles.into_iter().partition(|n| n.len() == 1);
         FoldFilter {
             bytes: bytes.iter().map(|b| b.as_bytes()[0]).collect(),
             others: others.iter().map(|n| Finder::new(n.as_bytes()).into_owned()).collect(),
+            letters_only,
         }
+    }
+
+    /// Whether `doc`'s body cannot hold a word, told from the index alone.
+    fn rules_out(&self, doc: &Doc) -> bool {
+        self.letters_only && !doc.letters
     }
 
     /// `false` only where folding `text` would find none of the words.
@@ -87,7 +89,7 @@ impl Matcher<'_, '_> {
     pub(super) fn matches<D: Document>(&self, article: usize, doc: &Doc, document: &D) -> Option<Hit> {
         let (text, (finders, scanner)) = match (doc.body, self.by_forms) {
             // No word can be in a body without Latin letters: search it as empty.
-            _ if self.letters_only && !doc.letters => (BodyText::AsItIs("", false), (self.finders, self.scanner)),
+            _ if self.fold_filter.rules_out(doc) => (BodyText::AsItIs("", false), (self.finders, self.scanner)),
             (Searchable::Folds, Some(by_forms)) => {
                 let (finders, scanner) =
                     by_forms.get_or_init(|| (term_finders(self.query, true), Scanner::new(self.query, true)));
@@ -122,19 +124,10 @@ impl Matcher<'_, '_> {
         }
         let mut count = 0;
         let mut first = None;
-        // Several forms are counted with Aho-Corasick; a memmem look for
-        // each first tells the many bodies that hold none at less cost.
-        let wanted_in_body = || {
-            (self.query.terms.iter().zip(finders)).any(|(term, finders)| {
-                !term.exclude && term.searches(Field::Text) && term_in(finders, body, ignore_case)
-            })
-        };
-        if !scanner.is_many() || wanted_in_body() {
-            scanner.each(body, ignore_case, |start, end| {
-                count += 1;
-                first.get_or_insert(start..end);
-            });
-        }
+        scanner.each(body, ignore_case, |start, end| {
+            count += 1;
+            first.get_or_insert(start..end);
+        });
         if needs_body && count == 0 {
             return None;
         }
