@@ -195,7 +195,7 @@ impl Doc {
 fn has_letters(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().any(u8::is_ascii_alphabetic)
-        || memchr::memmem::find_iter(bytes, &[0xEF]).any(|at| {
+        || memchr::memchr_iter(0xEF, bytes).any(|at| {
             matches!(
                 (bytes.get(at + 1), bytes.get(at + 2)),
                 (Some(0xBC), Some(0xA1..=0xBA)) | (Some(0xBD), Some(0x81..=0x9A))
