@@ -6,7 +6,7 @@
 use compact_str::CompactString;
 
 use super::article::{Article, Document};
-use super::cache::{ArticleCache, CachedArticle, Change, Fitting};
+use super::cache::{ArticleCache, CachedArticle, Change, Fitting, Slot};
 use super::collection::LoadProblem;
 use super::order::{OrderKey, collection_order};
 use super::plan::{Candidate, Content, Plan, split};
@@ -38,10 +38,11 @@ impl Plan {
                 let change = match read_one {
                     Some(ReadForSearch::InPlace(fitting)) => {
                         let slot = fitting.slot();
-                        match fitting.view_in() {
-                            Some(Err(problem)) => read.problem(candidate, problem.to_string()),
-                            _ => fittings.push(fitting),
-                        }
+                        fittings.push(fitting);
+                        Change::Keep(slot)
+                    }
+                    Some(ReadForSearch::Problem(slot, problem)) => {
+                        read.problem(candidate, problem);
                         Change::Keep(slot)
                     }
                     Some(ReadForSearch::Parsed(loaded)) => {
@@ -203,8 +204,10 @@ impl Document for InPlaceDoc<'_> {
 
 /// A candidate read for a search.
 enum ReadForSearch {
-    /// Unchanged since cached: read in place (an article, or why it is not one).
+    /// Unchanged since cached: an article read in place.
     InPlace(Fitting),
+    /// Unchanged since cached: why it is not an article.
+    Problem(Slot, String),
     /// Parsed now.
     Parsed(Box<Loaded>),
 }
@@ -215,9 +218,13 @@ fn read_for_search(candidate: &Candidate, cache: &ArticleCache) -> ReadForSearch
         && let Some(fitting) = cache
             .slot(key)
             .and_then(|slot| cache.fitting(slot, key, &candidate.id, stamp))
-        && fitting.view_in().is_some()
     {
-        return ReadForSearch::InPlace(fitting);
+        // A damaged entry (`None`) is parsed again.
+        match fitting.view_in().map(|view| view.err().map(str::to_string)) {
+            Some(None) => return ReadForSearch::InPlace(fitting),
+            Some(Some(problem)) => return ReadForSearch::Problem(fitting.slot(), problem),
+            None => {}
+        }
     }
     ReadForSearch::Parsed(Box::new(load_candidate(candidate, Some(cache))))
 }
