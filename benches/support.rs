@@ -150,7 +150,8 @@ pub fn first_frame_of_file(path: &std::path::Path) -> ratatui::buffer::Buffer {
         cache_dir: None,
         home: None,
     };
-    let context = yuedu::context::Context::new(vec![path.to_path_buf()], None, places).expect("context");
+    let context = yuedu::context::Context::new(vec![path.to_path_buf()], None, places, yuedu::i18n::Lang::English)
+        .expect("context");
     let library = context.open().expect("opens").library;
     let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
     app.handle(Input::Resize { width: 120, height: 35 });

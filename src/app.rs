@@ -29,6 +29,7 @@ pub use overlay::Overlay;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{Reader, Row};
 
+use crate::i18n::{Lang, Text};
 use crate::keymap::{Command, Context, Key, Keymap, Resolution};
 use crate::library::Library;
 use crate::store::{Change, State};
@@ -96,7 +97,7 @@ pub struct App {
     pub(crate) overlay: Option<Overlay>,
     pub(crate) prompt: Option<Prompt>,
     /// A one-off message for the status line, cleared by the next key.
-    pub(crate) message: Option<String>,
+    pub(crate) message: Option<Text>,
     pub(crate) categories: ListCursor,
     /// Cursor in the article list of the selected category.
     pub(crate) articles: ListCursor,
@@ -128,6 +129,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// The characters the reader shows the text in.
     script: crate::script::Script,
+    /// The language of the interface, as the text is shown as written.
+    lang: Lang,
 }
 
 impl App {
@@ -161,6 +164,7 @@ impl App {
             notices: notices::Notices::default(),
             effects: Vec::new(),
             script: crate::script::Script::Original,
+            lang: Lang::Simplified,
         }
     }
 
@@ -186,6 +190,28 @@ impl App {
 
     pub fn set_script(&mut self, script: crate::script::Script) {
         self.script = script;
+    }
+
+    /// The language of the interface (the locale's or `interface.language`).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The language the interface speaks now: its Chinese in the form of
+    /// the script the text is shown in (`T` turns 分钟 into 分鐘).
+    pub fn lang(&self) -> Lang {
+        self.script.interface(self.lang)
+    }
+
+    /// A one-off message for the status line, in every language.
+    pub(crate) fn say(&mut self, text: Text) {
+        self.message = Some(text);
+    }
+
+    /// The status line's message as the interface says it now.
+    #[cfg(test)]
+    pub(crate) fn said(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.get(self.lang()))
     }
 
     /// Library indices of the selected category's articles.

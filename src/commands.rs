@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use crate::cli::{BookmarksAction, Cli, Command};
 use crate::config;
 use crate::context::{Context, Failure, STDIN_PATH, warn};
+use crate::i18n::{Lang, tr};
 use crate::library::{Document, Library};
 use crate::print;
 use crate::search::{Query, SearchResults};
@@ -27,21 +28,28 @@ pub fn without_context(command: Option<&Command>) -> Option<ExitCode> {
 
 /// Runs a subcommand, or prints the list when there is no screen (`None`).
 pub fn run(command: Option<Command>, context: &Context) -> Result<ExitCode, Failure> {
+    let lang = context.lang();
     Ok(match command {
         // In a pipe there is no screen to draw on: print the list instead.
         None => write_out(&print::list_lines(&print::select(&context.load()?, None))),
         Some(Command::List { category, json, .. }) => {
             // The JSON list says how far each article was read.
             let state = if json { context.saved_state() } else { None };
-            list(&context.load()?, category.as_deref(), json, &state.unwrap_or_default())?
+            list(
+                &context.load()?,
+                category.as_deref(),
+                json,
+                &state.unwrap_or_default(),
+                lang,
+            )?
         }
         Some(Command::Show { id, width }) => {
             let (library, index) = context.find_article(&id)?;
             let article = &library.articles()[index];
             let settings = context.settings();
             write_out(&match width {
-                Some(width) => print::show_article_in(article, &settings, usize::from(width)),
-                None => print::show_article(article, &settings, print::available_width(terminal_width())),
+                Some(width) => print::show_article_in(article, &settings, usize::from(width), lang),
+                None => print::show_article(article, &settings, print::available_width(terminal_width()), lang),
             })
         }
         Some(Command::Toc { id, json }) => {
@@ -57,59 +65,77 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<ExitCode, Fail
             let query_words = query;
             let text = query_words.join(" ");
             if text.len() > crate::search::MAX_QUERY_BYTES {
-                return Err(Failure::Input(format!(
-                    "the query is {} bytes long; queries are at most {} bytes",
-                    text.len(),
-                    crate::search::MAX_QUERY_BYTES
+                let (len, max) = (text.len(), crate::search::MAX_QUERY_BYTES);
+                return Err(Failure::Input(tr!(
+                    lang,
+                    en: "the query is {len} bytes long; queries are at most {max} bytes",
+                    hans: "查询有 {len} 字节；查询最多 {max} 字节",
+                    hant: "查詢有 {len} 位元組；查詢最多 {max} 位元組",
                 )));
             }
             let query = Query::parse(&text, context.config().search.pinyin_initials);
             if query.terms.is_empty() {
-                return Err(Failure::Input("the query is empty: give a word to search for".into()));
+                return Err(Failure::Input(tr!(
+                    lang,
+                    en: "the query is empty: give a word to search for",
+                    hans: "查询是空的：请给出要搜索的字词",
+                    hant: "查詢是空的：請給出要搜尋的字詞",
+                )));
             }
             let ambiguous = context.settings().ambiguous;
             let paths: Vec<&String> = query_words.iter().filter(|w| PathBuf::from(w).exists()).collect();
             context.search(&query, limit, |results, documents| {
                 if results.total == 0 {
-                    say_nothing_matched(&text, &paths);
+                    say_nothing_matched(&text, &paths, lang);
                 }
                 print_results(results, documents, json, ambiguous)
             })?
         }
         Some(Command::Bookmarks { json, action }) => {
             let Some(state) = context.saved_state() else {
-                return Err(Failure::Input("no data folder: the home folder cannot be found".into()));
+                return Err(Failure::Input(tr!(
+                    lang,
+                    en: "no data folder: the home folder cannot be found",
+                    hans: "没有数据文件夹：找不到主文件夹",
+                    hant: "沒有資料資料夾：找不到主資料夾",
+                )));
             };
             let saved: Vec<&str> = state.bookmarks.iter().map(|b| b.article.as_str()).collect();
             let library = context.load_with_files(&saved)?;
             write_out(&match (action, json) {
-                (Some(BookmarksAction::Export), _) => print::bookmark_markdown(&state, &library),
+                (Some(BookmarksAction::Export), _) => print::bookmark_markdown(&state, &library, lang),
                 (None, true) => print::bookmark_json(&state, &library),
-                (None, false) => print::bookmark_lines(&state, &library),
+                (None, false) => print::bookmark_lines(&state, &library, lang),
             })
         }
-        Some(Command::Config { keys: true, .. }) => write_out(&print::keymap_table(&context.config().keymap)),
+        Some(Command::Config { keys: true, .. }) => write_out(&print::keymap_table(&context.config().keymap, lang)),
         Some(Command::Config { .. }) => write_out(&print::places(context, &context.load()?)),
     })
 }
 
 /// `yuedu list`: a category is matched by prefix, folded as search folds.
-fn list(library: &Library, category: Option<&str>, json: bool, state: &State) -> Result<ExitCode, Failure> {
+fn list(library: &Library, category: Option<&str>, json: bool, state: &State, lang: Lang) -> Result<ExitCode, Failure> {
     let names = library.categories().iter().map(|c| c.name.as_str());
     let category = match category.map(|typed| (typed, crate::search::matching_names(names, typed))) {
         None => None,
         Some((_, found)) if found.len() == 1 => Some(found[0]),
         Some((typed, found)) if found.is_empty() => {
             let known: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
-            return Err(Failure::NotFound(format!(
-                "no category {typed:?}; categories: {}",
-                known.join(", ")
+            let known = known.join(", ");
+            return Err(Failure::NotFound(tr!(
+                lang,
+                en: "no category {typed:?}; categories: {known}",
+                hans: "没有分类 {typed:?}；分类有：{known}",
+                hant: "沒有分類 {typed:?}；分類有：{known}",
             )));
         }
         Some((typed, found)) => {
-            return Err(Failure::NotFound(format!(
-                "{typed:?} matches several categories: {}",
-                found.join(", ")
+            let found = found.join(", ");
+            return Err(Failure::NotFound(tr!(
+                lang,
+                en: "{typed:?} matches several categories: {found}",
+                hans: "{typed:?} 对应多个分类：{found}",
+                hant: "{typed:?} 對應多個分類：{found}",
             )));
         }
     };
@@ -136,17 +162,18 @@ pub fn with_all_paths(mut cli: Cli) -> Cli {
 
 /// One sentence on stderr when a search finds nothing; a query word that
 /// names a file or folder was most likely meant as a path.
-fn say_nothing_matched(text: &str, paths: &[&String]) {
+fn say_nothing_matched(text: &str, paths: &[&String], lang: Lang) {
     if paths.is_empty() {
-        return warn(format!("nothing matched “{text}”"));
+        return warn(tr!(lang, en: "nothing matched “{text}”", hans: "没有找到“{text}”", hant: "沒有找到「{text}」"));
     }
     let named: Vec<&str> = paths.iter().map(|p| p.as_str()).collect();
     let words: Vec<&str> = text.split(' ').filter(|w| !named.contains(w)).collect();
-    warn(format!(
-        "nothing matched “{text}”; “{}” names a file or folder here: to search it, write `yuedu {} search {}`",
-        named.join(" "),
-        named.join(" "),
-        words.join(" ")
+    let (named, words) = (named.join(" "), words.join(" "));
+    warn(tr!(
+        lang,
+        en: "nothing matched “{text}”; “{named}” names a file or folder here: to search it, write `yuedu {named} search {words}`",
+        hans: "没有找到“{text}”；“{named}”是这里的文件或文件夹：要在其中搜索，请写 `yuedu {named} search {words}`",
+        hant: "沒有找到「{text}」；「{named}」是這裡的檔案或資料夾：要在其中搜尋，請寫 `yuedu {named} search {words}`",
     ));
 }
 
@@ -183,6 +210,7 @@ pub fn write_out(text: &str) -> ExitCode {
     match write!(out, "{}", Shown::text(text)).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Said in English: no language is known here (nor, most likely, a working stderr).
         Err(e) => fail(&Failure::Input(format!("cannot write output: {e}"))),
     }
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::keymap::{Keymap, Keys};
 pub use values::{ChapterPattern, Colors, FolderPaths, MaxWidth, ThemeElement, ThemeStyle};
 
@@ -93,6 +94,37 @@ settings_table! {
 settings_table! {
     Interface / InterfacePatch {
         mouse: bool = bool,
+        language: LanguageSetting = LanguageSetting,
+    }
+}
+
+/// The language of every message (`interface.language`): the locale's, or
+/// the one named.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum LanguageSetting {
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "zh")]
+    Chinese,
+    #[serde(rename = "zh-Hans")]
+    Simplified,
+    #[serde(rename = "zh-Hant")]
+    Traditional,
+}
+
+impl LanguageSetting {
+    /// The language to speak, given the one the locale chose.
+    pub fn resolve(self, locale: Lang) -> Lang {
+        match self {
+            LanguageSetting::Auto => locale,
+            LanguageSetting::English => Lang::English,
+            // Chinese, in the form the locale prefers (zh_TW: Traditional).
+            LanguageSetting::Chinese if locale == Lang::Traditional => Lang::Traditional,
+            LanguageSetting::Chinese | LanguageSetting::Simplified => Lang::Simplified,
+            LanguageSetting::Traditional => Lang::Traditional,
+        }
     }
 }
 

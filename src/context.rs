@@ -16,10 +16,10 @@ mod settings;
 pub use settings::reading_settings;
 
 use crate::config::{self, Config};
+use crate::i18n::{Lang, Text, tr};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LibraryError, LoadProblem, Plan,
-    read_batch_cached, read_prefix,
+    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LoadProblem, Plan, read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::Shown;
@@ -45,12 +45,6 @@ impl fmt::Display for Failure {
         match self {
             Failure::NotFound(message) | Failure::Input(message) => f.write_str(message),
         }
-    }
-}
-
-impl From<LibraryError> for Failure {
-    fn from(err: LibraryError) -> Failure {
-        Failure::Input(err.to_string())
     }
 }
 
@@ -88,6 +82,8 @@ pub struct Context {
     /// The configuration file read, if any.
     config_file: Option<PathBuf>,
     places: Places,
+    /// The language of every message (`interface.language`, else the locale's).
+    lang: Lang,
 }
 
 /// A collection being read for the reader: what is read already, and the
@@ -106,15 +102,35 @@ pub struct Opening {
 impl Context {
     /// Loads the configuration (`explicit`, from `--config`, or the platform
     /// file) before anything else, and before the terminal is touched.
-    pub fn new(sources: Vec<PathBuf>, explicit: Option<&Path>, places: Places) -> Result<Context, Failure> {
+    /// `locale` is the language of the locale (`Lang::from_env`), spoken
+    /// unless `interface.language` names another, and in a configuration
+    /// error.
+    pub fn new(
+        sources: Vec<PathBuf>,
+        explicit: Option<&Path>,
+        places: Places,
+        locale: Lang,
+    ) -> Result<Context, Failure> {
         let (config, config_file) =
             Config::load(explicit, places.config_file.as_deref()).map_err(|err| Failure::Input(err.to_string()))?;
+        let lang = config.interface.language.resolve(locale);
         Ok(Context {
             sources,
             config,
             config_file,
             places,
+            lang,
         })
+    }
+
+    /// The language of every message.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A usage or input error, said in the context's language.
+    pub fn input_error(&self, text: &Text) -> Failure {
+        Failure::Input(text.get(self.lang).to_string())
     }
 
     pub fn config(&self) -> &Config {
@@ -172,10 +188,10 @@ impl Context {
         let mut plan = if paths.is_empty() {
             Plan::default()
         } else {
-            Plan::dirs(&paths)?
+            Plan::dirs(&paths).map_err(|err| self.input_error(&err.text()))?
         };
         if !stdin.is_empty() {
-            plan.add_bytes(crate::library::read_stdin().map_err(Failure::Input)?);
+            plan.add_bytes(crate::library::read_stdin().map_err(|err| self.input_error(&err))?);
         }
         Ok(plan)
     }
@@ -192,7 +208,9 @@ impl Context {
         if self.sources.is_empty() {
             return Ok(library);
         }
-        Ok(library.require_articles(&self.sources)?)
+        library
+            .require_articles(&self.sources)
+            .map_err(|err| self.input_error(&err.text()))
     }
 
     /// The saved reading state, read only, for the CLI: a listing creates,
@@ -201,7 +219,7 @@ impl Context {
     pub fn saved_state(&self) -> Option<crate::store::State> {
         let (state, notices) = crate::store::Store::read_only(self.places.data_dir.as_deref()?);
         for notice in notices {
-            warn(Shown::field(&notice));
+            warn(Shown::field(notice.text().get(self.lang)));
         }
         Some(state)
     }
@@ -209,7 +227,7 @@ impl Context {
     /// The whole collection, read through the article cache; skipped files are reported.
     pub fn load(&self) -> Result<Library, Failure> {
         let library = self.load_plan(self.plan()?)?;
-        report(library.problems());
+        report(library.problems(), self.lang);
         Ok(library)
     }
 
@@ -228,7 +246,7 @@ impl Context {
             plan.add_existing_files(&files);
         }
         let library = self.load_plan(plan)?;
-        report(library.problems());
+        report(library.problems(), self.lang);
         Ok(library)
     }
 
@@ -286,6 +304,7 @@ impl Context {
                 config: self.config.clone(),
                 config_file: None,
                 places: self.places.clone(),
+                lang: self.lang,
             };
             return Ok((single.load()?, 0));
         }
@@ -294,10 +313,13 @@ impl Context {
         match library.find(id).or_else(|| stem.and_then(|s| library.find(s))) {
             Some(index) => Ok((library, index)),
             // Named like a file: say so, as for a wrong path on the command line.
-            None if stem.is_some() || id.starts_with(['.', '/', '~']) => Err(Failure::Input(format!(
-                "{id} does not exist, and no article has that ID"
+            None if stem.is_some() || id.starts_with(['.', '/', '~']) => Err(Failure::Input(tr!(
+                self.lang,
+                en: "{id} does not exist, and no article has that ID",
+                hans: "{id} 不存在，也没有这个 ID 的文章",
+                hant: "{id} 不存在，也沒有這個 ID 的文章",
             ))),
-            None => Err(Failure::NotFound(not_found_message(&library, id))),
+            None => Err(Failure::NotFound(not_found_message(&library, id, self.lang))),
         }
     }
 
@@ -327,7 +349,7 @@ impl Context {
             // A text to show that is not as the parser leaves text (a damaged cache): load instead.
             let clean = documents.iter().all(|d| crate::text::is_clean(d.text()));
             if !named_empty && !read.collides && clean {
-                report(&read.problems);
+                report(&read.problems, self.lang);
                 let documents: Vec<&dyn Document> = documents.iter().map(|d| d as &dyn Document).collect();
                 let shown = show(&results, &documents);
                 save_cache(Some(cache));
@@ -336,7 +358,7 @@ impl Context {
             plan = self.plan()?;
         }
         let library = self.load_plan(plan)?;
-        report(library.problems());
+        report(library.problems(), self.lang);
         let index = SearchIndex::for_query(library.articles(), query);
         let results = index.search(&library, query, limit);
         let documents: Vec<&dyn Document> = library.articles().iter().map(|a| a as &dyn Document).collect();
@@ -345,9 +367,10 @@ impl Context {
 }
 
 /// The one way skipped files are reported: a line each on stderr.
-pub fn report(problems: &[LoadProblem]) {
+pub fn report(problems: &[LoadProblem], lang: Lang) {
     for problem in problems {
-        warn(format_args!("skipped {}", Shown::field(problem)));
+        let problem = Shown::field(problem.say(lang));
+        warn(tr!(lang, en: "skipped {problem}", hans: "已跳过 {problem}", hant: "已跳過 {problem}"));
     }
 }
 
@@ -365,12 +388,23 @@ fn save_cache(cache: Option<ArticleCache>) {
     }
 }
 
-fn not_found_message(library: &Library, id: &str) -> String {
+fn not_found_message(library: &Library, id: &str, lang: Lang) -> String {
     let suggestions = library.suggest(id);
     if suggestions.is_empty() {
-        format!("no article with ID {id:?}; `yuedu list` shows the IDs")
+        tr!(
+            lang,
+            en: "no article with ID {id:?}; `yuedu list` shows the IDs",
+            hans: "没有 ID 为 {id:?} 的文章；`yuedu list` 列出所有 ID",
+            hant: "沒有 ID 為 {id:?} 的文章；`yuedu list` 列出所有 ID",
+        )
     } else {
         let suggestions: Vec<String> = suggestions.into_iter().map(crate::text::shown).collect();
-        format!("no article with ID {id:?}; did you mean {}?", suggestions.join(" or "))
+        let (or, either) = (suggestions.join(" or "), suggestions.join("、"));
+        tr!(
+            lang,
+            en: "no article with ID {id:?}; did you mean {or}?",
+            hans: "没有 ID 为 {id:?} 的文章；是不是 {either}？",
+            hant: "沒有 ID 為 {id:?} 的文章；是不是 {either}？",
+        )
     }
 }

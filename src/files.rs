@@ -9,6 +9,8 @@ use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
 
+use crate::i18n::{Text, io_error, text, tr};
+
 /// Why a file was not read, displayed to follow the file's name:
 /// "state.json: not a regular file (a folder, pipe or device)".
 #[derive(Debug)]
@@ -17,6 +19,8 @@ pub enum ReadError {
     NotRegular,
     /// Larger than the limit, in bytes.
     TooLarge(u64),
+    /// Read as text, but not UTF-8.
+    NotUtf8,
     Io(std::io::Error),
 }
 
@@ -27,13 +31,34 @@ impl ReadError {
     }
 }
 
+impl ReadError {
+    /// Why, in every language, to follow the file's name.
+    pub fn text(&self) -> Text {
+        match self {
+            ReadError::NotRegular => text!(
+                en: "not a regular file (a folder, pipe or device)",
+                hans: "不是普通文件（是文件夹、管道或设备）",
+                hant: "不是一般檔案（是資料夾、管道或裝置）",
+            ),
+            ReadError::TooLarge(limit) => {
+                let size = size(*limit);
+                text!(en: "larger than {size}, not read", hans: "超过 {size}，未读取", hant: "超過 {size}，未讀取")
+            }
+            ReadError::NotUtf8 => text!(
+                en: "cannot be read: not UTF-8 text",
+                hans: "无法读取：不是 UTF-8 文本",
+                hant: "無法讀取：不是 UTF-8 文字",
+            ),
+            ReadError::Io(err) => io_error(err).map(
+                |lang, why| tr!(lang, en: "cannot be read: {why}", hans: "无法读取：{why}", hant: "無法讀取：{why}"),
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::NotRegular => f.write_str("not a regular file (a folder, pipe or device)"),
-            ReadError::TooLarge(limit) => write!(f, "larger than {}, not read", size(*limit)),
-            ReadError::Io(err) => write!(f, "cannot be read: {err}"),
-        }
+        f.write_str(self.text().en())
     }
 }
 
@@ -145,8 +170,7 @@ pub fn read_regular_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes)
-        .map_err(|_| ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))
+    String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
 }
 
 #[cfg(all(test, unix))]

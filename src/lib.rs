@@ -27,6 +27,7 @@ pub mod config;
 pub mod context;
 mod fault;
 pub mod files;
+pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod library;

@@ -10,6 +10,7 @@ use clap::Parser;
 use yuedu::cli::Cli;
 use yuedu::commands;
 use yuedu::context::{Context, Failure, Places};
+use yuedu::i18n::Lang;
 
 fn main() -> ExitCode {
     yuedu::memory::tune();
@@ -24,7 +25,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     if let Some(code) = commands::without_context(cli.command.as_ref()) {
         return Ok(code);
     }
-    let context = Context::new(cli.dirs, cli.config.as_deref(), Places::find())?;
+    let context = Context::new(cli.dirs, cli.config.as_deref(), Places::find(), Lang::from_env())?;
     match cli.command {
         None if std::io::stdout().is_terminal() => yuedu::tui::read(&context).map(|()| ExitCode::SUCCESS),
         command => commands::run(command, &context),

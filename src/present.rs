@@ -3,8 +3,11 @@
 //! the two orders of the bookmark list, and how far an article was read.
 //! Pure: strings and orders, no output.
 
+use std::borrow::Cow;
+
 use jiff::tz::TimeZone;
 
+use crate::i18n::{Lang, tr};
 use crate::library::{Article, Body};
 use crate::store::{Bookmark, Position, State, identity};
 
@@ -49,11 +52,11 @@ impl ReadStatus {
     }
 
     /// As lists and the status line say it: 未读, 37%, 读完.
-    pub fn label(self) -> String {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            ReadStatus::Unread => "未读".to_string(),
+            ReadStatus::Unread => tr!(lang, en: "unread", hans: "未读", hant: "未讀"),
             ReadStatus::InProgress(percent) => format!("{percent}%"),
-            ReadStatus::Finished => "读完".to_string(),
+            ReadStatus::Finished => tr!(lang, en: "read", hans: "读完", hant: "讀完"),
         }
     }
 }
@@ -68,66 +71,92 @@ pub fn saved_position<'a>(state: &'a State, key: &str, text: &str) -> Option<&'a
         .then_some(position)
 }
 
-/// The metadata line shown under a title: author, source, date, reads, length, time.
-pub fn meta_line(article: &Article) -> String {
+/// The metadata line shown under a title: author, source, date, reads,
+/// length, time. The article's own words (author, source) are shown through
+/// `shown` (the script the reader shows text in), the interface's in `lang`.
+pub fn meta_line<'a>(article: &'a Article, lang: Lang, shown: impl Fn(&'a str) -> Cow<'a, str>) -> String {
     let meta = &article.meta;
     let mut parts = Vec::new();
     if let Some(author) = &meta.author {
-        parts.push(format!("作者：{author}"));
+        let author = shown(author);
+        parts.push(tr!(lang, en: "Author: {author}", hans: "作者：{author}", hant: "作者：{author}"));
     }
     if let Some(source) = meta.source() {
-        parts.push(format!("来源：{source}"));
+        let source = shown(source);
+        parts.push(tr!(lang, en: "Source: {source}", hans: "来源：{source}", hant: "來源：{source}"));
     }
     if let Some(date) = meta.date() {
         parts.push(date.to_string());
     }
     if let Some(reads) = meta.reads() {
-        parts.push(format!("阅读\u{a0}{reads}\u{a0}次"));
+        parts.push(tr!(
+            lang,
+            en: "read\u{a0}{reads}\u{a0}times",
+            hans: "阅读\u{a0}{reads}\u{a0}次",
+            hant: "閱讀\u{a0}{reads}\u{a0}次",
+        ));
     }
     // No-break spaces keep a number with its unit when the line wraps.
-    parts.push(char_length(article.body.char_count(), "\u{a0}"));
-    parts.push(format!("约\u{a0}{}", reading_time(article.reading_minutes(), "\u{a0}")));
+    parts.push(char_length(article.body.char_count(), "\u{a0}", lang));
+    let time = reading_time(article.reading_minutes(), "\u{a0}", lang);
+    parts.push(tr!(lang, en: "about\u{a0}{time}", hans: "约\u{a0}{time}", hant: "約\u{a0}{time}"));
     parts.join("  ")
 }
 
 /// A length in characters as Chinese readers say it: "3200 字", from ten
 /// thousand up in 万 ("16.3 万字", "163 万字"); `gap` goes before the unit.
-pub fn char_length(chars: usize, gap: &str) -> String {
+/// In English: "3200 characters", "16k characters", "1.6M characters".
+pub fn char_length(chars: usize, gap: &str, lang: Lang) -> String {
+    if !lang.is_chinese() {
+        return match chars {
+            0..10_000 => format!("{chars}{gap}characters"),
+            10_000..1_000_000 => format!("{}k{gap}characters", (chars + 500) / 1000),
+            _ => {
+                let tenths = (chars + 50_000) / 100_000;
+                format!("{}.{}M{gap}characters", tenths / 10, tenths % 10)
+            }
+        };
+    }
+    let wan = tr!(lang, en: "", hans: "万字", hant: "萬字");
     match chars {
         0..10_000 => format!("{chars}{gap}字"),
         10_000..1_000_000 => {
             let tenths = (chars + 500) / 1000;
             match tenths % 10 {
-                0 => format!("{}{gap}万字", tenths / 10),
-                d => format!("{}.{d}{gap}万字", tenths / 10),
+                0 => format!("{}{gap}{wan}", tenths / 10),
+                d => format!("{}.{d}{gap}{wan}", tenths / 10),
             }
         }
-        _ => format!("{}{gap}万字", (chars + 5000) / 10_000),
+        _ => format!("{}{gap}{wan}", (chars + 5000) / 10_000),
     }
 }
 
 /// A reading time in minutes, or in hours from one hour up ("45 分钟",
 /// "2 小时 10 分钟", "153 小时"); `gap` goes between numbers and units.
-pub fn reading_time(minutes: usize, gap: &str) -> String {
+pub fn reading_time(minutes: usize, gap: &str, lang: Lang) -> String {
     let (hours, rest) = (minutes / 60, minutes % 60);
+    let (minute, hour) = (
+        tr!(lang, en: "min", hans: "分钟", hant: "分鐘"),
+        tr!(lang, en: "h", hans: "小时", hant: "小時"),
+    );
     match (hours, rest) {
-        (0, _) => format!("{minutes}{gap}分钟"),
-        (1..10, 0) => format!("{hours}{gap}小时"),
-        (1..10, _) => format!("{hours}{gap}小时{gap}{rest}{gap}分钟"),
-        _ => format!("{}{gap}小时", (minutes + 30) / 60),
+        (0, _) => format!("{minutes}{gap}{minute}"),
+        (1..10, 0) => format!("{hours}{gap}{hour}"),
+        (1..10, _) => format!("{hours}{gap}{hour}{gap}{rest}{gap}{minute}"),
+        _ => format!("{}{gap}{hour}", (minutes + 30) / 60),
     }
 }
 
-/// One line of details for article lists: author or source, length, reading time.
-pub fn article_details(article: &Article) -> String {
+/// One line of details for article lists: author or source, length,
+/// reading time; the article's words through `shown`, as in `meta_line`.
+pub fn article_details<'a>(article: &'a Article, lang: Lang, shown: impl Fn(&'a str) -> Cow<'a, str>) -> String {
     let meta = &article.meta;
-    let who = meta.author.as_deref().or(meta.source());
+    let who = meta.author.as_deref().or(meta.source()).map(shown);
     // Compact: list columns are narrow.
-    let length = format!(
-        "{} 约{}",
-        char_length(article.body.char_count(), ""),
-        reading_time(article.reading_minutes(), "")
-    );
+    let gap = if lang.is_chinese() { "" } else { " " };
+    let chars = char_length(article.body.char_count(), gap, lang);
+    let time = reading_time(article.reading_minutes(), gap, lang);
+    let length = tr!(lang, en: "{chars}, {time}", hans: "{chars} 约{time}", hant: "{chars} 約{time}");
     match who {
         Some(who) => format!("{who}  {length}"),
         None => length,
@@ -169,11 +198,16 @@ mod tests {
 
     #[test]
     fn long_lengths_read_in_wan() {
-        assert_eq!(char_length(3200, " "), "3200 字");
-        assert_eq!(char_length(16_343, " "), "1.6 万字");
-        assert_eq!(char_length(20_010, ""), "2万字");
-        assert_eq!(char_length(163_433, " "), "16.3 万字");
-        assert_eq!(char_length(1_634_338, " "), "163 万字");
+        let hans = Lang::Simplified;
+        assert_eq!(char_length(3200, " ", hans), "3200 字");
+        assert_eq!(char_length(16_343, " ", hans), "1.6 万字");
+        assert_eq!(char_length(20_010, "", hans), "2万字");
+        assert_eq!(char_length(163_433, " ", hans), "16.3 万字");
+        assert_eq!(char_length(1_634_338, " ", hans), "163 万字");
+        assert_eq!(char_length(1_634_338, " ", Lang::Traditional), "163 萬字");
+        assert_eq!(char_length(3200, " ", Lang::English), "3200 characters");
+        assert_eq!(char_length(16_343, " ", Lang::English), "16k characters");
+        assert_eq!(char_length(1_634_338, " ", Lang::English), "1.6M characters");
     }
 
     #[test]
@@ -185,8 +219,10 @@ mod tests {
         assert_eq!(percent(body, end / 2), 50);
         assert_eq!(percent(body, end), 100);
         assert_eq!(percent(body, end + 99), 100);
-        assert_eq!(ReadStatus::InProgress(37).label(), "37%");
-        assert_eq!(ReadStatus::of(None).label(), "未读");
+        assert_eq!(ReadStatus::InProgress(37).label(Lang::Simplified), "37%");
+        assert_eq!(ReadStatus::of(None).label(Lang::Simplified), "未读");
+        assert_eq!(ReadStatus::of(None).label(Lang::Traditional), "未讀");
+        assert_eq!(ReadStatus::Finished.label(Lang::English), "read");
     }
 
     #[test]
@@ -214,10 +250,13 @@ mod tests {
 
     #[test]
     fn long_reading_times_are_said_in_hours() {
-        assert_eq!(reading_time(9, ""), "9分钟");
-        assert_eq!(reading_time(60, ""), "1小时");
-        assert_eq!(reading_time(130, "\u{a0}"), "2\u{a0}小时\u{a0}10\u{a0}分钟");
-        assert_eq!(reading_time(9171, ""), "153小时");
+        let hans = Lang::Simplified;
+        assert_eq!(reading_time(9, "", hans), "9分钟");
+        assert_eq!(reading_time(60, "", hans), "1小时");
+        assert_eq!(reading_time(130, "\u{a0}", hans), "2\u{a0}小时\u{a0}10\u{a0}分钟");
+        assert_eq!(reading_time(9171, "", hans), "153小时");
+        assert_eq!(reading_time(9, "", Lang::Traditional), "9分鐘", "written out, not 分鍾");
+        assert_eq!(reading_time(130, " ", Lang::English), "2 h 10 min");
     }
 
     #[test]
@@ -246,7 +285,9 @@ mod tests {
     fn details_name_the_author_and_the_length() {
         let library = Library::bundled();
         let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
-        assert!(article_details(crm).starts_with("admin  "), "{}", article_details(crm));
-        assert!(meta_line(crm).starts_with("作者：admin  来源：中原石化营销网"));
+        let details = article_details(crm, Lang::Simplified, Cow::Borrowed);
+        assert!(details.starts_with("admin  "), "{details}");
+        assert!(meta_line(crm, Lang::Simplified, Cow::Borrowed).starts_with("作者：admin  来源：中原石化营销网"));
+        assert!(meta_line(crm, Lang::English, Cow::Borrowed).starts_with("Author: admin  Source: 中原石化营销网"));
     }
 }

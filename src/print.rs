@@ -11,6 +11,9 @@ pub use search::{search_json, search_lines};
 use serde::Serialize;
 pub use toc::{toc_json, toc_lines};
 
+use std::borrow::Cow;
+
+use crate::i18n::{Lang, tr};
 use crate::layout::{Layout, LayoutSettings, ReadingSettings};
 use crate::library::{Article, Library, Origin, parse_article};
 use crate::present::{ReadStatus, meta_line, saved_position};
@@ -86,28 +89,30 @@ pub fn select<'a>(library: &'a Library, category: Option<&str>) -> Vec<&'a Artic
 /// An article as `yuedu show` prints it: title, metadata, then the body,
 /// laid out as the reader lays it out with `settings` in `available`
 /// columns (the reading column is capped at `settings.max_width`).
-pub fn show_article(article: &Article, settings: &ReadingSettings, available: usize) -> String {
-    show_in(article, settings.layout(available))
+/// The metadata line speaks `lang`.
+pub fn show_article(article: &Article, settings: &ReadingSettings, available: usize, lang: Lang) -> String {
+    show_in(article, settings.layout(available), lang)
 }
 
 /// `show_article` in exactly `width` columns (`show --width`).
-pub fn show_article_in(article: &Article, settings: &ReadingSettings, width: usize) -> String {
+pub fn show_article_in(article: &Article, settings: &ReadingSettings, width: usize, lang: Lang) -> String {
     show_in(
         article,
         LayoutSettings {
             width: width.max(crate::layout::MIN_WIDTH),
             ..settings.layout(width)
         },
+        lang,
     )
 }
 
-fn show_in(article: &Article, settings: LayoutSettings) -> String {
+fn show_in(article: &Article, settings: LayoutSettings, lang: Lang) -> String {
     let mut out = String::new();
     for line in wrap_line(&article.meta.title, settings) {
         out.push_str(&line);
         out.push('\n');
     }
-    for line in wrap_line(&meta_line(article), settings) {
+    for line in wrap_line(&meta_line(article, lang, Cow::Borrowed), settings) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -135,7 +140,7 @@ pub fn wrap_line(text: &str, settings: LayoutSettings) -> Vec<String> {
 }
 
 /// `yuedu config --keys`: every binding, by context.
-pub fn keymap_table(keymap: &crate::keymap::Keymap) -> String {
+pub fn keymap_table(keymap: &crate::keymap::Keymap, lang: Lang) -> String {
     let mut out = String::new();
     for (context, keys, command) in keymap.bindings() {
         out.push_str(&format!(
@@ -143,7 +148,7 @@ pub fn keymap_table(keymap: &crate::keymap::Keymap) -> String {
             context.name(),
             Shown::field(keys).to_string(),
             command.name(),
-            command.description()
+            command.description(lang)
         ));
     }
     out
@@ -157,45 +162,75 @@ pub fn places(context: &crate::context::Context, library: &Library) -> String {
     let cache_dir = (context.config().library.cache).then_some(context.places().cache_dir.as_deref());
     let dirs = context.sources();
     let extra = context.extra_paths();
+    let lang = context.lang();
     let shown = |p: Option<&std::path::Path>| {
         p.map_or_else(
-            || "(no home folder found)".to_string(),
+            || tr!(lang, en: "(no home folder found)", hans: "（找不到主文件夹）", hant: "（找不到主資料夾）"),
             |p| Shown::field(p.display()).to_string(),
         )
     };
     let mut out = String::new();
     let config_state = match config_file {
-        Some(path) if path.exists() => "",
-        Some(_) => "  (not present: built-in defaults)",
-        None => "",
+        Some(path) if path.exists() => String::new(),
+        Some(_) => tr!(
+            lang,
+            en: "  (not present: built-in defaults)",
+            hans: "  （不存在：使用内置默认设置）",
+            hant: "  （不存在：使用內建預設設定）",
+        ),
+        None => String::new(),
     };
-    out.push_str(&format!("config file\t{}{config_state}\n", shown(config_file)));
-    out.push_str(&format!("data folder\t{}\n", shown(data_dir)));
+    let config = shown(config_file);
+    out.push_str(&tr!(
+        lang,
+        en: "config file\t{config}{config_state}\n",
+        hans: "配置文件\t{config}{config_state}\n",
+        hant: "設定檔\t{config}{config_state}\n",
+    ));
+    let data = shown(data_dir);
+    out.push_str(&tr!(lang, en: "data folder\t{data}\n", hans: "数据文件夹\t{data}\n", hant: "資料資料夾\t{data}\n"));
     match cache_dir {
         Some(dir) => {
             let usage = dir.map(crate::library::cache_usage).unwrap_or_default();
-            out.push_str(&format!(
-                "cache folder\t{}  ({} {}, {}; files unused for 30 days are removed)\n",
-                shown(dir),
-                usage.files,
-                if usage.files == 1 { "file" } else { "files" },
-                megabytes(usage.bytes)
+            let (dir, files, size) = (shown(dir), usage.files, megabytes(usage.bytes));
+            let files = match (lang, files) {
+                (Lang::English, 1) => "1 file".to_string(),
+                _ => tr!(lang, en: "{files} files", hans: "{files} 个文件", hant: "{files} 個檔案"),
+            };
+            out.push_str(&tr!(
+                lang,
+                en: "cache folder\t{dir}  ({files}, {size}; files unused for 30 days are removed)\n",
+                hans: "缓存文件夹\t{dir}  （{files}，{size}；30 天未用的文件会被删除）\n",
+                hant: "快取資料夾\t{dir}  （{files}，{size}；30 天未用的檔案會被刪除）\n",
             ));
         }
-        None => out.push_str("cache folder\toff (library.cache = false)\n"),
+        None => out.push_str(&tr!(
+            lang,
+            en: "cache folder\toff (library.cache = false)\n",
+            hans: "缓存文件夹\t关闭（library.cache = false）\n",
+            hant: "快取資料夾\t關閉（library.cache = false）\n",
+        )),
     }
     let collections: Vec<String> = if dirs.is_empty() {
-        std::iter::once("bundled".to_string())
+        std::iter::once(tr!(lang, en: "bundled", hans: "内置", hant: "內建"))
             .chain(extra.iter().map(|p| Shown::field(p.display()).to_string()))
             .collect()
     } else {
         dirs.iter().map(|p| Shown::field(p.display()).to_string()).collect()
     };
-    out.push_str(&format!("collections\t{}\n", collections.join(", ")));
-    out.push_str(&format!(
-        "articles\t{} in {} categories\n",
-        library.articles().len(),
-        library.categories().len()
+    let collections = collections.join(", ");
+    out.push_str(&tr!(
+        lang,
+        en: "collections\t{collections}\n",
+        hans: "文集\t{collections}\n",
+        hant: "文集\t{collections}\n",
+    ));
+    let (articles, categories) = (library.articles().len(), library.categories().len());
+    out.push_str(&tr!(
+        lang,
+        en: "articles\t{articles} in {categories} categories\n",
+        hans: "文章\t{articles} 篇，{categories} 个分类\n",
+        hant: "文章\t{articles} 篇，{categories} 個分類\n",
     ));
     out
 }
@@ -278,7 +313,7 @@ mod tests {
     fn show_is_width_correct_and_starts_with_title_and_metadata() {
         let library = Library::bundled();
         let article = &library.articles()[0];
-        let out = show_article_in(article, &defaults(), 40);
+        let out = show_article_in(article, &defaults(), 40, Lang::Simplified);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "如何做好学生管理工作");
         assert!(
@@ -315,7 +350,7 @@ mod tests {
             let reader: Vec<String> = (0..reader.len())
                 .map(|i| reader.plain_line(&article.body, i).trim_end().to_string())
                 .collect();
-            let shown = show_article_in(article, &settings, column.width);
+            let shown = show_article_in(article, &settings, column.width, Lang::Simplified);
             let body: Vec<&str> = shown.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
             assert_eq!(body, reader, "at {terminal} columns");
             let all: Vec<&str> = shown.lines().collect();
@@ -327,7 +362,10 @@ mod tests {
     #[test]
     fn numbers_stay_with_their_units_when_the_metadata_wraps() {
         let library = Library::bundled();
-        let lines = wrap_line(&meta_line(&library.articles()[1]), defaults().layout(40));
+        let lines = wrap_line(
+            &meta_line(&library.articles()[1], Lang::Simplified, Cow::Borrowed),
+            defaults().layout(40),
+        );
         assert!(
             lines.iter().all(|l| !l.ends_with(|c: char| c.is_ascii_digit())),
             "{lines:?}"

@@ -13,6 +13,8 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::{Lang, tr};
+
 /// Which characters the reader shows an article's text in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Script {
@@ -52,12 +54,24 @@ impl Script {
         }
     }
 
-    /// How the reader names the script on screen.
-    pub fn label(self) -> &'static str {
+    /// How the reader names the script on screen: in Chinese, each script
+    /// by its name in its own characters (简体, 繁體), as README and help do.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Script::Original => "原文",
-            Script::Simplified => "简体",
-            Script::Traditional => "繁體",
+            Script::Original => tr!(lang, en: "as written", hans: "原文", hant: "原文"),
+            Script::Simplified => tr!(lang, en: "Simplified", hans: "简体", hant: "简体"),
+            Script::Traditional => tr!(lang, en: "Traditional", hans: "繁體", hant: "繁體"),
+        }
+    }
+
+    /// The language the interface speaks in this script: Chinese words in
+    /// their written-out Simplified or Traditional form (never converted by
+    /// character); as the language is when the text is shown as written.
+    pub fn interface(self, lang: Lang) -> Lang {
+        match self {
+            Script::Original => lang,
+            Script::Simplified => lang.in_form(false),
+            Script::Traditional => lang.in_form(true),
         }
     }
 

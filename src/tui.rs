@@ -55,7 +55,7 @@ fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, load
             for notice in app.exit_notices() {
                 crate::context::warn(notice);
             }
-            crate::context::report(app.library().problems());
+            crate::context::report(app.library().problems(), app.lang());
             result
         }
         // The UI thread itself failed: the process is going down. Say why,
@@ -298,7 +298,11 @@ fn crashed(files: usize) -> Batch {
         files,
         problems: vec![LoadProblem {
             path: format!("{files} files read in the background"),
-            message: "could not be read (yuedu failed on them)".into(),
+            message: crate::i18n::text!(
+                en: "could not be read (yuedu failed on them)",
+                hans: "无法读取（yuedu 读取时出错）",
+                hant: "無法讀取（yuedu 讀取時出錯）",
+            ),
         }],
         ..Batch::default()
     }

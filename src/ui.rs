@@ -18,6 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Overlay};
+use crate::i18n::tr;
 pub use reader::ArticleText;
 use theme::Theme;
 
@@ -42,9 +43,8 @@ impl View<'_> {
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> {
     let view = View { app, theme };
     let screen = app.screen();
-    let ambiguous = app.settings.ambiguous;
     if screen.too_small {
-        render_too_small(buf, theme, ambiguous);
+        render_too_small(buf, theme, app);
         return None;
     }
     draw::fill(buf, buf.area, theme.gap);
@@ -72,12 +72,15 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<(u16, u16)> 
     status_cursor
 }
 
-fn render_too_small(buf: &mut Buffer, theme: &Theme, ambiguous: crate::text::AmbiguousWidth) {
+fn render_too_small(buf: &mut Buffer, theme: &Theme, app: &App) {
+    let (ambiguous, lang) = (app.settings.ambiguous, app.lang());
     let area = buf.area;
     draw::fill(buf, area, theme.text);
     let y = area.y + area.height / 2;
-    draw::put_str(buf, area.x, y, "窗口太小", area.width, theme.text, ambiguous);
-    draw::put_str(buf, area.x, y + 1, "至少 20x5", area.width, theme.dim, ambiguous);
+    let small = tr!(lang, en: "window too small", hans: "窗口太小", hant: "視窗太小");
+    let least = tr!(lang, en: "at least 20x5", hans: "至少 20x5", hant: "至少 20x5");
+    draw::put_str(buf, area.x, y, &small, area.width, theme.text, ambiguous);
+    draw::put_str(buf, area.x, y + 1, &least, area.width, theme.dim, ambiguous);
 }
 
 #[cfg(test)]

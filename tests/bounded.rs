@@ -85,7 +85,11 @@ fn a_state_file_that_is_a_fifo_or_dev_zero_does_not_block() {
         }
         let output = run(yuedu(home.path()).arg("bookmarks"));
         assert_eq!(output.status.code(), Some(0), "{kind}: {}", stderr(&output));
-        assert!(stderr(&output).contains("不是普通文件"), "{kind}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains("not a regular file"),
+            "{kind}: {}",
+            stderr(&output)
+        );
     }
 }
 

@@ -74,7 +74,8 @@ fn the_reader_refuses_a_folder_without_articles_as_list_does() {
     let sentence = sentence.lines().last().expect("a message").to_string();
     assert!(sentence.contains("none of the article files"), "{sentence}");
 
-    let mut session = Session::start(&["--dir", folder], 80, 24, home.path(), &[]);
+    let english = [("LANG", support::ENGLISH)];
+    let mut session = Session::start(&["--dir", folder], 80, 24, home.path(), &english);
     assert_eq!(session.wait_exit(), 2);
     let output = String::from_utf8_lossy(&session.output()).into_owned();
     assert!(output.contains(&sentence), "{output}");

@@ -28,7 +28,7 @@ fn problem_for<'a>(library: &'a Library, name: &str) -> Option<&'a str> {
         .problems()
         .iter()
         .find(|p| p.path.ends_with(name))
-        .map(|p| p.message.as_str())
+        .map(|p| p.message.en())
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::path::Path;
 
 /// Layers from the bottom; the same table as in ARCHITECTURE.md.
 const LAYERS: &[&[&str]] = &[
+    &["i18n"],
     &["text", "suggest", "parallel", "fault", "files", "memory", "cli"],
     &["library", "keymap"],
     &["layout", "search", "store", "config"],

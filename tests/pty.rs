@@ -235,18 +235,19 @@ fn a_skipped_file_is_named_on_screen_and_again_on_stderr_at_exit() {
     let dir = dir.to_string_lossy().into_owned();
     let mut session = Session::open(&[&dir], 60, 20, home.path(), "有 1 个文件无法读取，已跳过");
     session.send("!");
-    session.wait_for("空.md: empty file");
+    session.wait_for("空.md：空文件");
     session.send("q");
     session.wait_until("the notice dismissed", |s| !s.screen().contains("无法读取"));
     session.quit();
-    session.wait_for("yuedu: skipped");
-    session.wait_for("空.md: empty file");
+    session.wait_for("yuedu: 已跳过");
+    session.wait_for("空.md：空文件");
     // Said after the alternate screen was left, where it stays.
     let output = session.output();
     let left = output
         .windows(8)
         .rposition(|w| w == b"\x1b[?1049l")
         .expect("left the alternate screen");
-    let told = output.windows(10).rposition(|w| w == b"empty file").expect("told");
+    let said = "空文件".as_bytes();
+    let told = output.windows(said.len()).rposition(|w| w == said).expect("told");
     assert!(told > left, "the skipped file is reported after the screen is restored");
 }

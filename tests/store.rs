@@ -65,10 +65,19 @@ fn listing_bookmarks_leaves_a_damaged_state_file_where_it_is() {
     std::fs::create_dir_all(&data).expect("mkdir");
     std::fs::write(data.join("state.json"), "{ damaged").expect("write");
     for args in [&["bookmarks"][..], &["bookmarks", "--json"], &["bookmarks", "export"]] {
-        let output = support::yuedu(home.path()).args(args).output().expect("run yuedu");
+        let output = support::yuedu_in(home.path(), support::CHINESE)
+            .args(args)
+            .output()
+            .expect("run yuedu");
         assert!(output.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("原样保留未改动"), "{args:?}: {stderr}");
+        let output = support::yuedu(home.path()).args(args).output().expect("run yuedu");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("it was left unchanged"),
+            "in English too: {args:?}: {stderr}"
+        );
     }
     let names: Vec<String> = std::fs::read_dir(&data)
         .expect("list")

@@ -122,6 +122,10 @@ fn reader_peak(folder: &std::path::Path, home: &std::path::Path) -> Option<(Dura
     command.arg("--dir");
     command.arg(folder);
     command.env("TERM", "xterm-256color");
+    // The count it waits for (篇) is the Chinese interface's.
+    command.env("LANG", "zh_CN.UTF-8");
+    command.env_remove("LC_ALL");
+    command.env_remove("LC_MESSAGES");
     for name in ["XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"] {
         command.env(name, home);
     }

@@ -5,6 +5,7 @@
 
 use super::overlay::Outcome;
 use super::{App, ListCursor, Overlay, Pane, Prompt};
+use crate::i18n::text;
 use crate::keymap::{Command, Context};
 use crate::library::{Body, Library};
 use crate::store::identity::Keys;
@@ -143,18 +144,29 @@ impl App {
                     self.after_geometry_change();
                     self.jump_end(back);
                 }
-                None => self.message = Some(format!("未关联的书签：{}", bookmark.article)),
+                None => {
+                    let article = &bookmark.article;
+                    self.say(text!(
+                        en: "a bookmark of no article loaded: {article}",
+                        hans: "未关联的书签：{article}",
+                        hant: "未關聯的書籤：{article}",
+                    ));
+                }
             },
             Action::Delete(bookmark) => {
                 self.save(Change::DeleteBookmark { id: bookmark.id });
-                self.message = Some(match self.keymap.hint(Context::Lists, Command::Undo) {
-                    Some(key) => format!("已删除书签（{key} 撤销）"),
-                    None => "已删除书签".to_string(),
+                self.say(match self.keymap.hint(Context::Lists, Command::Undo) {
+                    Some(key) => text!(
+                        en: "bookmark deleted ({key} undoes)",
+                        hans: "已删除书签（{key} 撤销）",
+                        hant: "已刪除書籤（{key} 復原）",
+                    ),
+                    None => text!(en: "bookmark deleted", hans: "已删除书签", hant: "已刪除書籤"),
                 });
             }
             Action::Restore(bookmark) => {
                 self.save(Change::RestoreBookmark(bookmark));
-                self.message = Some("已恢复书签".into());
+                self.say(text!(en: "bookmark restored", hans: "已恢复书签", hant: "已恢復書籤"));
             }
             Action::EditNote(bookmark) => self.prompt = Some(Prompt::edit_note(bookmark.id, &bookmark.note)),
         }

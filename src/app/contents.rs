@@ -6,6 +6,7 @@
 use super::overlay::{Outcome, OverlayInput};
 use super::{App, Overlay, Pane};
 use crate::app::input::TextInput;
+use crate::i18n::text;
 use crate::keymap::Command;
 use crate::library::{TocEntry, current_entry, next_entry, previous_entry, table_of_contents};
 
@@ -89,7 +90,11 @@ impl App {
         };
         let entries = table_of_contents(&self.library.articles()[article].body);
         if entries.is_empty() {
-            self.message = Some("这篇文章没有目录（没有标题或章节）".into());
+            self.say(text!(
+                en: "this article has no contents (no headings or chapters)",
+                hans: "这篇文章没有目录（没有标题或章节）",
+                hant: "這篇文章沒有目錄（沒有標題或章節）",
+            ));
             return;
         }
         let current = current_entry(&entries, offset);
@@ -126,9 +131,15 @@ impl App {
         };
         match target {
             Some(target) => self.go_to_offset(target),
-            None if entries.is_empty() => self.message = Some("这篇文章没有章节".into()),
-            None if forward => self.message = Some("已是最后一章".into()),
-            None => self.message = Some("已是第一章".into()),
+            None if entries.is_empty() => self.say(text!(
+                en: "this article has no chapters",
+                hans: "这篇文章没有章节",
+                hant: "這篇文章沒有章節",
+            )),
+            None if forward => {
+                self.say(text!(en: "this is the last chapter", hans: "已是最后一章", hant: "已是最後一章"))
+            }
+            None => self.say(text!(en: "this is the first chapter", hans: "已是第一章", hant: "已是第一章")),
         }
     }
 

@@ -4,6 +4,7 @@
 //! started; n / N move between the hits, Esc in the reader clears them.
 
 use super::{App, Pane, Prompt};
+use crate::i18n::text;
 use crate::keymap::{Command, Context};
 use crate::search::{Query, SearchIndex};
 use crate::store::QueryKind;
@@ -60,7 +61,7 @@ impl App {
         let query = Query::parse(text, false);
         let hits = self.find_hits(text);
         if hits.is_empty() && !query.is_empty() {
-            self.message = Some(format!("没有找到 {text}"));
+            self.say(text!(en: "{text} not found", hans: "没有找到 {text}", hant: "沒有找到 {text}"));
         }
         let from = self.search_memory.find_from.take();
         self.mark_hits(hits, from);
@@ -71,9 +72,13 @@ impl App {
         let Some(reader) = &mut self.reader else { return };
         let count = reader.hits.len();
         if count == 0 {
-            self.message = Some(match self.keymap.hint(Context::Reader, Command::Find) {
-                Some(key) => format!("没有查找结果：按 {key} 查找"),
-                None => "没有查找结果".to_string(),
+            self.say(match self.keymap.hint(Context::Reader, Command::Find) {
+                Some(key) => text!(
+                    en: "nothing found: press {key} to find",
+                    hans: "没有查找结果：按 {key} 查找",
+                    hant: "沒有尋找結果：按 {key} 尋找",
+                ),
+                None => text!(en: "nothing found", hans: "没有查找结果", hant: "沒有尋找結果"),
             });
             return;
         }
@@ -88,7 +93,11 @@ impl App {
         let body = &self.library.articles()[reader.article].body;
         reader.show_hit(body, next, page);
         if wrapped {
-            self.message = Some("已从另一头继续".into());
+            self.say(text!(
+                en: "went on from the other end",
+                hans: "已从另一头继续",
+                hant: "已從另一頭繼續",
+            ));
         }
     }
 

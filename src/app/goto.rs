@@ -4,6 +4,7 @@
 //! reads on.
 
 use super::{App, Pane, Reader};
+use crate::i18n::{Text, text, tr};
 use crate::keymap::{Command, Context, Key, KeyCode};
 use crate::library::Body;
 
@@ -29,11 +30,17 @@ impl App {
         } else {
             count * 10 + digit as usize
         });
-        let hints = self.keymap.hints(
-            Context::Reader,
-            &[(Command::JumpPercent, "百分比"), (Command::Bottom, "行")],
-        );
-        self.message = Some(format!("{}  {hints}", self.count.unwrap_or(0)));
+        let count = self.count.unwrap_or(0);
+        let said = Text::build(|lang| {
+            let percent = tr!(lang, en: "percent", hans: "百分比", hant: "百分比");
+            let line = tr!(lang, en: "line", hans: "行", hant: "行");
+            let hints = self.keymap.hints(
+                Context::Reader,
+                &[(Command::JumpPercent, &percent), (Command::Bottom, &line)],
+            );
+            format!("{count}  {hints}")
+        });
+        self.say(said);
         true
     }
 
@@ -75,7 +82,11 @@ impl App {
         let Some(reader) = &self.reader else { return };
         if target.needs_whole() && self.library.is_prefix(reader.article) {
             self.waiting = Some(Waiting::Jump(target));
-            self.message = Some("正在读入全文，读完即跳到该处".into());
+            self.say(text!(
+                en: "reading the whole text: the jump follows once it is read",
+                hans: "正在读入全文，读完即跳到该处",
+                hant: "正在讀入全文，讀完即跳到該處",
+            ));
             return;
         }
         self.waiting = None;

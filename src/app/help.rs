@@ -5,6 +5,7 @@
 //! there is more above or below, and the back, quit and help keys close it.
 
 use super::page::{Page, Piece, framed, room, wrap};
+use crate::i18n::{Lang, tr};
 use crate::keymap::{Command, Context, Keymap};
 use crate::text::{AmbiguousWidth, str_width};
 
@@ -31,30 +32,33 @@ impl super::App {
         page(
             &self.keymap,
             self.help_context(),
+            self.lang(),
             self.settings.ambiguous,
-            self.width,
-            self.height,
+            (self.width, self.height),
         )
     }
 }
 
 /// The title, with the key that closes help.
-pub fn title(keymap: &Keymap, context: Context) -> String {
-    format!("按键  ({})", keymap.hints(context, &[(Command::Back, "关闭")]))
+pub fn title(keymap: &Keymap, context: Context, lang: Lang) -> String {
+    let close = tr!(lang, en: "close", hans: "关闭", hant: "關閉");
+    let hints = keymap.hints(context, &[(Command::Back, &close)]);
+    tr!(lang, en: "Keys  ({hints})", hans: "按键  ({hints})", hant: "按鍵  ({hints})")
 }
 
 /// Every command with its keys in `context`; commands without one are left out.
-fn entries(keymap: &Keymap, context: Context) -> Vec<(Vec<String>, &'static str)> {
+fn entries(keymap: &Keymap, context: Context, lang: Lang) -> Vec<(Vec<String>, &'static str)> {
     Command::ALL
         .iter()
-        .map(|&command| (keymap.keys_for(context, command), command.description()))
+        .map(|&command| (keymap.keys_for(context, command), command.description(lang)))
         .filter(|(keys, _)| !keys.is_empty())
         .collect()
 }
 
 /// Lays the help out on a `width` × `height` screen.
-pub fn page(keymap: &Keymap, context: Context, ambiguous: AmbiguousWidth, width: u16, height: u16) -> Page {
-    let entries = entries(keymap, context);
+pub fn page(keymap: &Keymap, context: Context, lang: Lang, ambiguous: AmbiguousWidth, size: (u16, u16)) -> Page {
+    let (width, height) = size;
+    let entries = entries(keymap, context, lang);
     let measure = |text: &str| str_width(text, ambiguous) as u16;
     let key_column = entries
         .iter()
@@ -194,7 +198,13 @@ mod tests {
     fn every_key_of_every_command_is_on_some_line_at_every_size() {
         let keymap = keymap();
         for (width, height) in [(20, 5), (33, 9), (60, 20), (80, 24), (100, 30), (120, 35), (140, 40)] {
-            let page = page(&keymap, Context::Reader, AmbiguousWidth::Narrow, width, height);
+            let page = page(
+                &keymap,
+                Context::Reader,
+                Lang::Simplified,
+                AmbiguousWidth::Narrow,
+                (width, height),
+            );
             assert!(page.frame.right() <= width && page.frame.bottom() <= height);
             let keys: String = page
                 .lines
@@ -225,7 +235,13 @@ mod tests {
     #[test]
     fn scrolling_stays_within_the_lines_and_the_close_keys_close() {
         let keymap = keymap();
-        let page = page(&keymap, Context::Reader, AmbiguousWidth::Narrow, 20, 5);
+        let page = page(
+            &keymap,
+            Context::Reader,
+            Lang::Simplified,
+            AmbiguousWidth::Narrow,
+            (20, 5),
+        );
         assert!(page.max_scroll() > 10, "a 20x5 help scrolls");
         let mut help = PageScroll::default();
         assert_eq!(help.handle(Command::Bottom, false, &page), Outcome::Stay);

@@ -3,6 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::i18n::text;
 use crate::keymap::{Key, KeyCode};
 use crate::text::{AmbiguousWidth, sanitize_inline, str_width};
 
@@ -182,7 +183,12 @@ impl super::App {
             _ => None,
         };
         if input.is_some_and(TextInput::was_cut) {
-            self.message = Some(format!("输入已满（最多 {} KB），多出的文字没有输入", MAX_BYTES / 1024));
+            let kb = MAX_BYTES / 1024;
+            self.say(text!(
+                en: "the box is full (at most {kb} KB): what did not fit was not typed",
+                hans: "输入已满（最多 {kb} KB），多出的文字没有输入",
+                hant: "輸入已滿（最多 {kb} KB），多出的文字沒有輸入",
+            ));
         }
     }
 }

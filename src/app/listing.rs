@@ -9,6 +9,7 @@ use std::ops::Range;
 use pinyin::ToPinyin;
 
 use super::{App, Pane};
+use crate::i18n::{Text, tr};
 use crate::store::{ArticleOrder, Change};
 
 /// The selected category's articles in the chosen order.
@@ -66,7 +67,10 @@ impl App {
         let order = self.article_order().next();
         self.save(Change::SetArticleOrder(order));
         self.refresh_listing();
-        self.message = Some(format!("文章{}排列", order.label()));
+        self.say(Text::build(|lang| {
+            let order = order.label(lang);
+            tr!(lang, en: "articles {order}", hans: "文章{order}排列", hant: "文章{order}排列")
+        }));
     }
 
     /// Computes the list again if what it depends on changed; the cursor
@@ -215,7 +219,7 @@ mod app_tests {
             Some("春晓"),
             "the cursor stays on its article"
         );
-        assert_eq!(app.message.as_deref(), Some("文章按拼音排列"));
+        assert_eq!(app.said(), Some("文章按拼音排列"));
         press(&mut app, "o");
         assert_eq!(
             listed(&app),

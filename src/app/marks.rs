@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use super::bookmarks::snippet;
 use super::overlay::OverlayInput;
 use super::{App, Effect, Pane, Prompt};
+use crate::i18n::{Text, text, tr};
 use crate::keymap::Command;
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
@@ -45,7 +46,11 @@ impl App {
     /// Shows the text in the next script (`T`) and saves the choice.
     pub(super) fn cycle_script(&mut self) {
         self.script = self.script.next();
-        self.message = Some(format!("显示：{}", self.script.label()));
+        let script = self.script;
+        self.say(Text::build(|lang| {
+            let label = script.label(script.interface(lang));
+            tr!(lang, en: "shown: {label}", hans: "显示：{label}", hant: "顯示：{label}")
+        }));
         self.save(Change::SetScript(self.script.name().to_string()));
     }
 
@@ -57,10 +62,14 @@ impl App {
         self.settings.max_width = wanted;
         self.after_geometry_change();
         let now = self.layout_settings().width;
-        self.message = Some(if now == shown && delta > 0 {
-            format!("阅读栏 {now} 列，窗口已放不下更宽")
+        self.say(if now == shown && delta > 0 {
+            text!(
+                en: "reading column {now} columns: the window holds no wider",
+                hans: "阅读栏 {now} 列，窗口已放不下更宽",
+                hant: "閱讀欄 {now} 列，視窗已放不下更寬",
+            )
         } else {
-            format!("阅读栏 {now} 列")
+            text!(en: "reading column {now} columns", hans: "阅读栏 {now} 列", hant: "閱讀欄 {now} 列")
         });
         self.settings.max_width = now.max(MIN_COLUMN);
         self.save(Change::SetReadingWidth(self.settings.max_width));
@@ -209,7 +218,11 @@ impl App {
                 self.after_geometry_change();
                 self.jump = None;
             }
-            None => self.message = Some("没有可以跳回的位置".into()),
+            None => self.say(text!(
+                en: "no place to jump back to",
+                hans: "没有可以跳回的位置",
+                hant: "沒有可以跳回的位置",
+            )),
         }
     }
 
@@ -227,7 +240,11 @@ impl App {
     pub(super) fn continue_reading(&mut self) {
         match self.continue_target() {
             Some((index, _)) => self.open_article(index, None),
-            None => self.message = Some("还没有读过的文章".into()),
+            None => self.say(text!(
+                en: "no article has been read yet",
+                hans: "还没有读过的文章",
+                hant: "還沒有讀過的文章",
+            )),
         }
     }
 

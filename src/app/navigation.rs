@@ -2,6 +2,7 @@
 
 use super::goto::{Target, Waiting};
 use super::{App, ListCursor, Pane, Reader, geometry};
+use crate::i18n::{Text, text};
 
 /// Lines the mouse wheel scrolls per step.
 pub(super) const WHEEL_LINES: isize = 3;
@@ -151,14 +152,7 @@ impl App {
             _ => self.selected_article().unwrap_or(0),
         };
         let Some(next) = self.neighbour(current, delta) else {
-            self.message = Some(
-                if delta > 0 {
-                    "已是最后一篇"
-                } else {
-                    "已是第一篇"
-                }
-                .to_string(),
-            );
+            self.say(if delta > 0 { last_article() } else { first_article() });
             return;
         };
         if self.focus == Pane::Reader {
@@ -185,7 +179,7 @@ impl App {
         };
         match self.neighbour(current, 1) {
             Some(next) => self.open_article(next, Some(0)),
-            None => self.message = Some("已是最后一篇".to_string()),
+            None => self.say(last_article()),
         }
     }
 
@@ -312,4 +306,12 @@ impl App {
         let (len, visible) = (self.category_articles().len(), self.visible_articles());
         self.articles.select(self.articles.selected, len, visible);
     }
+}
+/// There is no article after this one.
+pub(super) fn last_article() -> Text {
+    text!(en: "this is the last article", hans: "已是最后一篇", hant: "已是最後一篇")
+}
+
+fn first_article() -> Text {
+    text!(en: "this is the first article", hans: "已是第一篇", hant: "已是第一篇")
 }

@@ -6,13 +6,14 @@
 
 use super::page::{Page, PageScroll, Piece, framed, room, wrap};
 use super::{App, Overlay};
+use crate::i18n::{Text, tr};
 use crate::text::{Shown, str_width};
 
 /// The notices of a session: every one told, and how many were dismissed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Notices {
     /// Every notice, in order; the same text is kept once while it is shown.
-    texts: Vec<String>,
+    texts: Vec<Text>,
     /// Notices before this one were dismissed.
     seen: usize,
     /// Skipped files already counted by a dismissed banner.
@@ -20,7 +21,7 @@ pub struct Notices {
 }
 
 impl Notices {
-    fn add(&mut self, text: String) {
+    fn add(&mut self, text: Text) {
         if !self.texts[self.seen..].contains(&text) {
             self.texts.push(text);
         }
@@ -29,17 +30,30 @@ impl Notices {
 
 impl App {
     /// Tells the user something that matters; it stays until dismissed.
-    pub fn add_notice(&mut self, text: String) {
+    pub fn add_notice(&mut self, text: Text) {
         self.notices.add(text);
     }
 
     /// What the banner above the status line says now: notices not yet
     /// dismissed, and how many files were skipped since the last look.
     pub fn banner(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.notices.texts[self.notices.seen..].to_vec();
+        let lang = self.lang();
+        let mut out: Vec<String> = self.notices.texts[self.notices.seen..]
+            .iter()
+            .map(|text| text.get(lang).to_string())
+            .collect();
         let skipped = self.library.problems().len();
         if skipped > self.notices.skipped_seen {
-            out.push(format!("有 {skipped} 个文件无法读取，已跳过"));
+            let (files, were) = match skipped {
+                1 => ("file", "was"),
+                _ => ("files", "were"),
+            };
+            out.push(tr!(
+                lang,
+                en: "{skipped} {files} could not be read and {were} skipped",
+                hans: "有 {skipped} 个文件无法读取，已跳过",
+                hant: "有 {skipped} 個檔案無法讀取，已跳過",
+            ));
         }
         out
     }
@@ -60,16 +74,17 @@ impl App {
     /// The list of notices laid out on the screen: each notice, then every
     /// skipped file with the reason, escaped as on stderr.
     pub fn notices_page(&self) -> Page {
-        let ambiguous = self.settings.ambiguous;
+        let (ambiguous, lang) = (self.settings.ambiguous, self.lang());
         let width = room(self.width);
-        let mut items: Vec<String> = self.notices.texts.clone();
+        let mut items: Vec<String> = self.notices.texts.iter().map(|t| t.get(lang).to_string()).collect();
         let problems = self.library.problems();
         if !problems.is_empty() {
-            items.push(format!("跳过的文件（{}）：", problems.len()));
-            items.extend(problems.iter().map(|p| Shown::field(p).to_string()));
+            let count = problems.len();
+            items.push(tr!(lang, en: "Skipped files ({count}):", hans: "跳过的文件（{count}）：", hant: "跳過的檔案（{count}）："));
+            items.extend(problems.iter().map(|p| Shown::field(p.say(lang)).to_string()));
         }
         if items.is_empty() {
-            items.push("没有提示".into());
+            items.push(tr!(lang, en: "No notices", hans: "没有提示", hant: "沒有提示"));
         }
         let lines: Vec<Vec<Piece>> = items
             .iter()
@@ -92,8 +107,9 @@ impl App {
     pub fn exit_notices(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for text in &self.notices.texts {
-            if !out.contains(text) {
-                out.push(text.clone());
+            let text = text.get(self.lang);
+            if !out.iter().any(|said| said == text) {
+                out.push(text.to_string());
             }
         }
         out
@@ -140,12 +156,13 @@ pub(crate) mod tests {
         press(&mut app, "!");
         assert!(matches!(app.overlay, Some(Overlay::Notices(_))));
         let listed = page_text(&app);
-        assert!(listed.contains("空.md: empty file"), "{listed}");
-        assert!(
-            listed.contains("e\\u{1b}[2J.md: empty file"),
-            "named, escaped: {listed}"
-        );
+        assert!(listed.contains("空.md：空文件"), "{listed}");
+        assert!(listed.contains("e\\u{1b}[2J.md：空文件"), "named, escaped: {listed}");
         assert!(!listed.contains('\u{1b}'), "escaped: {listed}");
+        app.set_lang(crate::i18n::Lang::English);
+        let listed = page_text(&app);
+        assert!(listed.contains("Skipped files (2):"), "{listed}");
+        assert!(listed.contains("空.md: empty file"), "in English: {listed}");
         press(&mut app, "q");
         assert_eq!(app.overlay, None, "q closes the list without quitting");
         assert!(app.banner().is_empty(), "looking at the list dismisses the banner");
@@ -156,8 +173,8 @@ pub(crate) mod tests {
         let (mut app, _dir) = app_with_skipped_files(60, 20);
         press(&mut app, "l l");
         assert_eq!(app.focus, Pane::Reader);
-        app.add_notice("state.json was set aside".into());
-        app.add_notice("state.json was set aside".into());
+        app.add_notice(crate::i18n::Text::same("state.json was set aside"));
+        app.add_notice(crate::i18n::Text::same("state.json was set aside"));
         assert_eq!(app.banner().len(), 2, "told once while shown");
         press(&mut app, "esc");
         assert!(app.banner().is_empty());

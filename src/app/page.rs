@@ -7,6 +7,7 @@
 use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::i18n::{Lang, tr};
 use crate::keymap::{Command, Context, Keymap};
 use crate::text::{AmbiguousWidth, grapheme_width};
 
@@ -79,15 +80,20 @@ impl PageScroll {
 
 /// What the footer says, in parts to show while they fit: more above
 /// and/or below, then how to scroll.
-pub fn footer(keymap: &Keymap, context: Context, above: bool, below: bool) -> Vec<String> {
+pub fn footer(keymap: &Keymap, context: Context, lang: Lang, above: bool, below: bool) -> Vec<String> {
+    let more = tr!(lang, en: "more", hans: "更多", hant: "更多");
     let mark = match (above, below) {
-        (true, true) => "▲▼ 更多",
-        (false, true) => "▼ 更多",
-        (true, false) => "▲ 更多",
-        (false, false) => "",
+        (true, true) => format!("▲▼ {more}"),
+        (false, true) => format!("▼ {more}"),
+        (true, false) => format!("▲ {more}"),
+        (false, false) => String::new(),
     };
-    let mut parts = vec![mark.to_string()];
-    for (command, label) in [(Command::PageDown, "翻页"), (Command::Top, "开头")] {
+    let mut parts = vec![mark];
+    let (page, top) = (
+        tr!(lang, en: "page", hans: "翻页", hant: "翻頁"),
+        tr!(lang, en: "start", hans: "开头", hant: "開頭"),
+    );
+    for (command, label) in [(Command::PageDown, page), (Command::Top, top)] {
         if let Some(key) = keymap.hint(context, command) {
             parts.push(format!("{key} {label}"));
         }

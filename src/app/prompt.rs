@@ -10,6 +10,7 @@ use super::history::HistoryWalk;
 use super::input::TextInput;
 use super::overlay::{Outcome, OverlayInput};
 use super::text_box::TextBoxKeys;
+use crate::i18n::{Lang, text, tr};
 use crate::keymap::Command;
 use crate::store::{Bookmark, Change, QueryKind};
 
@@ -136,21 +137,36 @@ impl Prompt {
     }
 
     /// The commands the prompt names in its label, with what they do.
-    pub fn hints(&self) -> &'static [(Command, &'static str)] {
+    pub fn hints(&self, lang: Lang) -> Vec<(Command, String)> {
         match self.kind {
-            PromptKind::Find => &[],
-            _ => &[(Command::Open, "保存"), (Command::Back, "取消")],
+            PromptKind::Find => Vec::new(),
+            _ => vec![
+                (Command::Open, tr!(lang, en: "save", hans: "保存", hant: "儲存")),
+                (Command::Back, tr!(lang, en: "cancel", hans: "取消", hant: "取消")),
+            ],
         }
     }
 
     /// The prompt's label, with the keys that finish it in `keys`.
-    pub fn label(&self, keys: &TextBoxKeys<'_>) -> String {
-        let what = match self.kind {
-            PromptKind::NewBookmarkNote(_) => "书签备注",
-            PromptKind::EditNote { .. } => "修改备注",
-            PromptKind::Find => return "查找：".to_string(),
-        };
-        format!("{what}（{}）：", keys.hints(self.hints()))
+    pub fn label(&self, keys: &TextBoxKeys<'_>, lang: Lang) -> String {
+        let hints = self.hints(lang);
+        let hints: Vec<(Command, &str)> = hints.iter().map(|(c, l)| (*c, l.as_str())).collect();
+        let hints = keys.hints(&hints);
+        match self.kind {
+            PromptKind::NewBookmarkNote(_) => tr!(
+                lang,
+                en: "Bookmark note ({hints}): ",
+                hans: "书签备注（{hints}）：",
+                hant: "書籤備註（{hints}）：",
+            ),
+            PromptKind::EditNote { .. } => tr!(
+                lang,
+                en: "Edit note ({hints}): ",
+                hans: "修改备注（{hints}）：",
+                hant: "修改備註（{hints}）：",
+            ),
+            PromptKind::Find => tr!(lang, en: "Find: ", hans: "查找：", hant: "尋找："),
+        }
     }
 }
 
@@ -163,12 +179,12 @@ impl App {
         match act {
             PromptAct::AddBookmark(bookmark) => {
                 self.save(Change::AddBookmark(bookmark));
-                self.message = Some("已加书签".into());
+                self.say(text!(en: "bookmark added", hans: "已加书签", hant: "已加書籤"));
             }
-            PromptAct::DiscardBookmark => self.message = Some("未加书签".into()),
+            PromptAct::DiscardBookmark => self.say(text!(en: "no bookmark added", hans: "未加书签", hant: "未加書籤")),
             PromptAct::EditNote { id, note } => {
                 self.save(Change::EditNote { id, note });
-                self.message = Some("已改书签备注".into());
+                self.say(text!(en: "note changed", hans: "已改书签备注", hant: "已改書籤備註"));
             }
             PromptAct::Preview(query) => self.preview_find(&query),
             PromptAct::Find(query) => self.finish_find(&query),

@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 
 use super::{App, Pane};
+use crate::i18n::text;
 use crate::present::ReadStatus;
 use crate::store::{Change, identity};
 
@@ -12,7 +13,11 @@ impl App {
     /// unread if it was read.
     pub(super) fn toggle_read(&mut self) {
         if self.focus != Pane::Articles {
-            self.message = Some("在文章列表中标记已读 / 未读".into());
+            self.say(text!(
+                en: "articles are marked read or unread in the article list",
+                hans: "在文章列表中标记已读 / 未读",
+                hant: "在文章列表中標記已讀 / 未讀",
+            ));
             return;
         }
         let Some(index) = self.selected_article() else { return };
@@ -25,7 +30,11 @@ impl App {
             updated: Timestamp::now(),
         };
         self.save(change);
-        self.message = Some(if read { "已标为读完" } else { "已标为未读" }.into());
+        self.say(if read {
+            text!(en: "marked read", hans: "已标为读完", hant: "已標為讀完")
+        } else {
+            text!(en: "marked unread", hans: "已标为未读", hant: "已標為未讀")
+        });
         // The article may still be open beside the list: its place there is
         // not reading, so neither a checkpoint nor quitting undoes the mark,
         // until the reader reads on.
@@ -50,7 +59,11 @@ impl App {
             .find(|&i| self.read_status(i) != ReadStatus::Finished);
         match next {
             Some(index) => self.open_article(index, None),
-            None => self.message = Some("没有未读完的文章了".into()),
+            None => self.say(text!(
+                en: "every article has been read to its end",
+                hans: "没有未读完的文章了",
+                hant: "沒有未讀完的文章了",
+            )),
         }
     }
 }

@@ -43,6 +43,7 @@ use std::sync::{Mutex, PoisonError};
 use foldhash::fast::RandomState;
 
 use super::article::{Body, Document, Meta};
+use crate::i18n::Text;
 use entry::{Entry, EntryKey, PARSER, Structure};
 pub use entry::{Stamp, entry_bytes};
 use housekeeping::MAX_TOTAL_BYTES;
@@ -308,10 +309,10 @@ impl Fitting {
 
     /// The article or problem stored, built anew; `None` if the entry is
     /// damaged or holds text the parser could not have produced.
-    pub fn restore(&self) -> Option<Result<(Meta, Body), String>> {
+    pub fn restore(&self) -> Option<Result<(Meta, Body), Text>> {
         let entry: Entry<'_> = postcard::from_bytes(&self.bytes).ok()?;
         match entry.parsed {
-            Err(problem) => crate::text::is_clean(problem).then(|| Err(problem.to_string())),
+            Err(problem) => problem_of(problem).map(Err),
             Ok(parsed) => {
                 let structure: Structure = postcard::from_bytes(parsed.structure).ok()?;
                 let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
@@ -325,11 +326,11 @@ impl Fitting {
     /// entry: nothing is built; `None` for a damaged entry. Its metadata is
     /// checked; its text is not (that would cost as much as building it):
     /// whoever shows it checks it.
-    pub fn view_in(&self) -> Option<Result<CachedArticle<'_>, &str>> {
+    pub fn view_in(&self) -> Option<Result<CachedArticle<'_>, Text>> {
         let entry: Entry<'_> = postcard::from_bytes(&self.bytes).ok()?;
         match entry.parsed {
             // Problems are printed: they are checked like the text shown.
-            Err(problem) => crate::text::is_clean(problem).then_some(Err(problem)),
+            Err(problem) => problem_of(problem).map(Err),
             Ok(parsed) => {
                 let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
                 let meta = parsed.meta;
@@ -347,6 +348,15 @@ impl Fitting {
             }
         }
     }
+}
+
+/// Why a file is not an article, as its entry keeps it: printed, so
+/// checked like the text shown; `None` for a damaged entry.
+fn problem_of(forms: [&str; 3]) -> Option<Text> {
+    forms
+        .iter()
+        .all(|form| crate::text::is_clean(form))
+        .then(|| Text::from_forms(forms))
 }
 
 /// Removes the temp files of cache writers that were killed (their process

@@ -5,12 +5,11 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use thiserror::Error;
-
 use super::article::{Article, Origin};
 use super::order::{first_keeps, group_categories, merge_in_order};
 use super::plan::Plan;
 use super::read::Batch;
+use crate::i18n::{Lang, Text, text, tr};
 
 /// A loaded collection: articles grouped by category, in display order.
 #[derive(Debug, Default)]
@@ -36,53 +35,89 @@ pub struct Category {
     pub articles: Range<usize>,
 }
 
-/// A file that was skipped, and why.
+/// A file that was skipped, and why (in every language: the CLI or the
+/// reader says it in theirs).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
     pub path: String,
-    pub message: String,
+    pub message: Text,
 }
 
-impl fmt::Display for LoadProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+impl LoadProblem {
+    /// "path: why", in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let (path, why) = (&self.path, self.message.get(lang));
+        tr!(lang, en: "{path}: {why}", hans: "{path}：{why}", hant: "{path}：{why}")
     }
 }
 
-#[derive(Debug, Error)]
+/// Why the paths named hold nothing to read.
+#[derive(Debug)]
 pub enum LibraryError {
-    #[error("{0} does not exist")]
     Missing(PathBuf),
-    #[error("{0} is neither a folder nor a regular file")]
     NotAFile(PathBuf),
-    #[error("no articles (.md, .txt, .html or .epub files) found in {}", list_paths(.0))]
     Empty(Vec<PathBuf>),
-    #[error("{}", none_readable(.0, .1))]
     NoneReadable(Vec<PathBuf>, Vec<LoadProblem>),
 }
 
-/// Why nothing could be read: for one file named alone, just why that file
-/// could not be read.
-fn none_readable(paths: &[PathBuf], problems: &[LoadProblem]) -> String {
-    match (paths, problems) {
-        ([path], [problem]) if path.is_file() || path.as_os_str() == "-" => {
-            let path = if path.as_os_str() == "-" {
-                "standard input".to_string()
-            } else {
-                problem.path.clone()
-            };
-            format!("{path}: {}", problem.message)
+impl LibraryError {
+    /// The error in one sentence, in every language.
+    pub fn text(&self) -> Text {
+        match self {
+            LibraryError::Missing(path) => {
+                let path = path.display();
+                text!(en: "{path} does not exist", hans: "{path} 不存在", hant: "{path} 不存在")
+            }
+            LibraryError::NotAFile(path) => {
+                let path = path.display();
+                text!(
+                    en: "{path} is neither a folder nor a regular file",
+                    hans: "{path} 既不是文件夹，也不是普通文件",
+                    hant: "{path} 既不是資料夾，也不是一般檔案",
+                )
+            }
+            LibraryError::Empty(paths) => {
+                let paths = list_paths(paths);
+                text!(
+                    en: "no articles (.md, .txt, .html or .epub files) found in {paths}",
+                    hans: "{paths} 中没有文章（.md、.txt、.html 或 .epub 文件）",
+                    hant: "{paths} 中沒有文章（.md、.txt、.html 或 .epub 檔案）",
+                )
+            }
+            LibraryError::NoneReadable(paths, problems) => none_readable(paths, problems),
         }
-        _ => format!(
-            "none of the article files in {} could be read; the first: {}",
-            list_paths(paths),
-            first_problem(problems)
-        ),
     }
 }
 
-fn first_problem(problems: &[LoadProblem]) -> String {
-    problems.first().map(ToString::to_string).unwrap_or_default()
+impl fmt::Display for LibraryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text().en())
+    }
+}
+
+impl std::error::Error for LibraryError {}
+
+/// Why nothing could be read: for one file named alone, just why that file
+/// could not be read.
+fn none_readable(paths: &[PathBuf], problems: &[LoadProblem]) -> Text {
+    match (paths, problems) {
+        ([path], [problem]) if path.as_os_str() == "-" => problem
+            .message
+            .map(|lang, why| tr!(lang, en: "standard input: {why}", hans: "标准输入：{why}", hant: "標準輸入：{why}")),
+        ([path], [problem]) if path.is_file() => Text::build(|lang| problem.say(lang)),
+        _ => {
+            let paths = list_paths(paths);
+            Text::build(|lang| {
+                let first = problems.first().map(|p| p.say(lang)).unwrap_or_default();
+                tr!(
+                    lang,
+                    en: "none of the article files in {paths} could be read; the first: {first}",
+                    hans: "{paths} 中的文章文件都无法读取；第一个：{first}",
+                    hant: "{paths} 中的文章檔案都無法讀取；第一個：{first}",
+                )
+            })
+        }
+    }
 }
 
 fn list_paths(paths: &[PathBuf]) -> String {

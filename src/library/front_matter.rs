@@ -1,7 +1,7 @@
 //! TOML front matter between two `+++` lines at the top of a `.md` file.
 
+use crate::i18n::{Text, text};
 use serde::Deserialize;
-use thiserror::Error;
 
 use crate::text::line_and_column;
 
@@ -41,16 +41,39 @@ impl DateField {
     }
 }
 
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum FrontMatterError {
-    #[error("front matter opened with +++ on line 1 is never closed by a +++ line")]
     Unterminated,
-    #[error("front matter line {line}, column {column}: {message}")]
     Invalid {
         line: usize,
         column: usize,
+        /// The TOML parser's own words (it has no other language).
         message: String,
     },
+}
+
+impl FrontMatterError {
+    /// The error in every language.
+    pub fn text(&self) -> Text {
+        match self {
+            FrontMatterError::Unterminated => text!(
+                en: "front matter opened with +++ on line 1 is never closed by a +++ line",
+                hans: "第 1 行以 +++ 开始的前置元数据没有以 +++ 行结束",
+                hant: "第 1 行以 +++ 開始的前置元資料沒有以 +++ 行結束",
+            ),
+            FrontMatterError::Invalid { line, column, message } => text!(
+                en: "front matter line {line}, column {column}: {message}",
+                hans: "前置元数据第 {line} 行第 {column} 列：{message}",
+                hant: "前置元資料第 {line} 行第 {column} 列：{message}",
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for FrontMatterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text().en())
+    }
 }
 
 /// Splits `source` into its front matter (if it starts with a `+++` line) and

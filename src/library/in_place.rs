@@ -11,6 +11,7 @@ use super::collection::LoadProblem;
 use super::order::{OrderKey, collection_order};
 use super::plan::{Candidate, Content, Plan, split};
 use super::read::{CHUNK, Loaded, load_candidate};
+use crate::i18n::Text;
 
 impl Plan {
     /// Reads the plan's files for a search, a part at a time, and hands
@@ -53,7 +54,7 @@ impl Plan {
                         loaded.cache
                     }
                     None => {
-                        read.problem(candidate, "the parser crashed on this file".to_string());
+                        read.problem(candidate, super::read::parser_crashed());
                         Change::Drop
                     }
                 };
@@ -99,7 +100,7 @@ pub struct InPlace {
 }
 
 impl InPlace {
-    fn problem(&mut self, candidate: &Candidate, message: String) {
+    fn problem(&mut self, candidate: &Candidate, message: Text) {
         self.problems.push(LoadProblem {
             path: candidate.relative().into_owned(),
             message,
@@ -207,7 +208,7 @@ enum ReadForSearch {
     /// Unchanged since cached: an article read in place.
     InPlace(Fitting),
     /// Unchanged since cached: why it is not an article.
-    Problem(Slot, String),
+    Problem(Slot, Text),
     /// Parsed now.
     Parsed(Box<Loaded>),
 }
@@ -220,7 +221,7 @@ fn read_for_search(candidate: &Candidate, cache: &ArticleCache) -> ReadForSearch
             .and_then(|slot| cache.fitting(slot, key, &candidate.id, stamp))
     {
         // A damaged entry (`None`) is parsed again.
-        match fitting.view_in().map(|view| view.err().map(str::to_string)) {
+        match fitting.view_in().map(Result::err) {
             Some(None) => return ReadForSearch::InPlace(fitting),
             Some(Some(problem)) => return ReadForSearch::Problem(fitting.slot(), problem),
             None => {}

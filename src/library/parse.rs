@@ -5,6 +5,7 @@ use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown_with;
 use super::plain::{binary_reason, decode_text};
+use crate::i18n::{Text, text};
 use crate::text::sanitize_inline;
 
 /// Category of articles that name none and sit directly in a collection root.
@@ -13,7 +14,7 @@ pub const UNCATEGORISED: &str = "未分类";
 /// Parses one article file. `relative` is its path below the collection root
 /// (used for the format, and for the category and title fallbacks).
 /// Chapters of `.txt` books are found by the built-in rule.
-pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, String> {
+pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, Text> {
     parse_article_with(id, relative, bytes, origin, &ChapterRule::Builtin, Naming::File)
 }
 
@@ -44,15 +45,15 @@ pub fn parse_article_with(
     origin: Origin,
     chapters: &ChapterRule,
     naming: Naming,
-) -> Result<Article, String> {
+) -> Result<Article, Text> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file".into());
+        return Err(text!(en: "empty file", hans: "空文件", hant: "空檔案"));
     }
     let format = Format::of(relative).unwrap_or(Format::Markdown);
     if format != Format::Epub
         && let Some(reason) = binary_reason(bytes)
     {
-        return Err(reason.into());
+        return Err(reason);
     }
     let (fields, language, body) = match format {
         Format::Epub => {
@@ -88,7 +89,7 @@ pub fn parse_article_with(
                 let by_shape = naming != Naming::Prefix;
                 (fields, None, super::plain::parse_plain(&text, chapters, by_shape))
             } else {
-                let (fields, body_text) = split_front_matter(&text).map_err(|e| e.to_string())?;
+                let (fields, body_text) = split_front_matter(&text).map_err(|e| e.text())?;
                 let lines = if naming == Naming::Prefix {
                     fields.lines.or(Some(false))
                 } else {
@@ -100,7 +101,11 @@ pub fn parse_article_with(
         }
     };
     if body.blocks.is_empty() && matches!(format, Format::Epub | Format::Html) {
-        return Err("no readable text in it".into());
+        return Err(text!(
+            en: "no readable text in it",
+            hans: "其中没有可读的文字",
+            hant: "其中沒有可讀的文字",
+        ));
     }
     let text_title = fields
         .title
@@ -233,19 +238,29 @@ mod tests {
     #[test]
     fn empty_binary_and_malformed_files_are_reported() {
         assert_eq!(
-            parse_article("a", "a.md", b"  \n", Origin::Bundled).unwrap_err(),
+            parse_article("a", "a.md", b"  \n", Origin::Bundled).unwrap_err().en(),
             "empty file"
         );
         assert!(
             parse_article("a", "a.md", b"abc\0def", Origin::Bundled)
                 .unwrap_err()
+                .en()
                 .contains("binary")
         );
-        let err = parse_article("a", "a.md", b"+++\ntitle = \n+++\n", Origin::Bundled).unwrap_err();
+        let err = parse_article("a", "a.md", b"+++\ntitle = \n+++\n", Origin::Bundled)
+            .unwrap_err()
+            .en()
+            .to_string();
         assert!(err.contains("line 2"), "{err}");
-        let err = parse_article("a", "a.html", b"<script>x</script>", Origin::Bundled).unwrap_err();
+        let err = parse_article("a", "a.html", b"<script>x</script>", Origin::Bundled)
+            .unwrap_err()
+            .en()
+            .to_string();
         assert_eq!(err, "no readable text in it");
-        let err = parse_article("a", "a.epub", b"PK\x03\x04\0\0", Origin::Bundled).unwrap_err();
+        let err = parse_article("a", "a.epub", b"PK\x03\x04\0\0", Origin::Bundled)
+            .unwrap_err()
+            .en()
+            .to_string();
         assert!(err.contains("damaged or truncated"), "{err}");
     }
 

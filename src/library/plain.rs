@@ -6,6 +6,7 @@ use encoding_rs::Encoding;
 
 use super::article::{BlockKind, Body, BodyBuilder};
 use super::formats::{ChapterRule, find_headings};
+use crate::i18n::{Text, text};
 
 /// Decodes bytes that may be UTF-8 (with or without BOM), GB18030/GBK or Big5.
 /// Invalid sequences become U+FFFD rather than failing the whole file. UTF-8
@@ -37,9 +38,13 @@ pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
 /// at least 8: text holds tab, line breaks, form feed and escape, hardly any
 /// other); or, not being UTF-8, decoding in every Chinese encoding to mostly
 /// broken characters, or to mostly rare ones (`text::is_legacy_text`).
-pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+pub fn binary_reason(bytes: &[u8]) -> Option<Text> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Some("binary file (contains NUL bytes), not text");
+        return Some(text!(
+            en: "binary file (contains NUL bytes), not text",
+            hans: "二进制文件（含有 NUL 字节），不是文本",
+            hant: "二進位檔案（含有 NUL 位元組），不是文字",
+        ));
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let controls = sample
@@ -47,17 +52,29 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
         .count();
     if controls >= 8 && controls * 100 > sample.len() {
-        return Some("binary file (control bytes), not text");
+        return Some(text!(
+            en: "binary file (control bytes), not text",
+            hans: "二进制文件（含有控制字节），不是文本",
+            hant: "二進位檔案（含有控制位元組），不是文字",
+        ));
     }
     if Encoding::for_bom(sample).is_none() && simdutf8::basic::from_utf8(bytes).is_err() {
         // The sample's end may cut one character: a single broken one.
         let text = decode_text(sample);
         let broken = suspicious_chars(&text);
         if broken >= 64 && broken * 4 > text.chars().count() {
-            return Some("binary file (not text in UTF-8, GB18030 or Big5), not text");
+            return Some(text!(
+                en: "binary file (not text in UTF-8, GB18030 or Big5), not text",
+                hans: "二进制文件（不是 UTF-8、GB18030 或 Big5 编码的文本），不是文本",
+                hant: "二進位檔案（不是 UTF-8、GB18030 或 Big5 編碼的文字），不是文字",
+            ));
         }
         if !crate::text::is_legacy_text(sample) {
-            return Some("binary file (its bytes read only as rare characters in every Chinese encoding), not text");
+            return Some(text!(
+                en: "binary file (its bytes read only as rare characters in every Chinese encoding), not text",
+                hans: "二进制文件（按任何中文编码读都只是生僻字），不是文本",
+                hant: "二進位檔案（按任何中文編碼讀都只是罕用字），不是文字",
+            ));
         }
     }
     None

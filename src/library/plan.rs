@@ -10,6 +10,7 @@ use super::collection::{Library, LibraryError, LoadProblem};
 use super::formats::{ChapterRule, Format};
 use super::read::{Batch, read_batch_cached};
 use super::walk::{article_id, walk};
+use crate::i18n::text;
 use crate::text::sanitize_inline;
 
 mod candidate;
@@ -145,7 +146,7 @@ impl Plan {
             if let Err(err) = self.add_dir(root) {
                 self.problems.push(LoadProblem {
                     path: root.display().to_string(),
-                    message: err.to_string(),
+                    message: err.text(),
                 });
             }
         }
@@ -259,7 +260,7 @@ impl Plan {
             Err(err) if err.is_not_found() => {}
             Err(err) => self.problems.push(LoadProblem {
                 path: shown,
-                message: err.to_string(),
+                message: err.text(),
             }),
         }
         let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -300,7 +301,14 @@ fn parse_collection_file(shown: &str, bytes: &[u8], problems: &mut Vec<LoadProbl
         let (line, column) = crate::text::line_and_column(&text, err.span().map_or(0, |s| s.start));
         problems.push(LoadProblem {
             path: shown.to_string(),
-            message: format!("line {line}, column {column}: {}", err.message().trim()),
+            message: {
+                let why = err.message().trim();
+                text!(
+                    en: "line {line}, column {column}: {why}",
+                    hans: "第 {line} 行第 {column} 列：{why}",
+                    hant: "第 {line} 行第 {column} 列：{why}",
+                )
+            },
         });
         CollectionFile::default()
     })

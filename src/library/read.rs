@@ -8,6 +8,7 @@ use super::collection::LoadProblem;
 use super::parse::{Naming, parse_article_with};
 use super::plan::{Candidate, Content, split};
 use crate::files::ReadError;
+use crate::i18n::{Text, io_error, text, tr};
 
 /// Files larger than this are not articles a person reads; they are skipped.
 pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -58,7 +59,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
         let results = crate::parallel::map(&chunk, 64, |candidate| load_candidate(candidate, reading));
         for (loaded, candidate) in results.into_iter().zip(chunk) {
             let loaded = loaded.unwrap_or_else(|| Loaded {
-                result: Err("the parser crashed on this file".into()),
+                result: Err(parser_crashed()),
                 cache: Change::Drop,
             });
             if let Some(cache) = cache.as_deref_mut() {
@@ -79,7 +80,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
 
 /// One file read, and what its cache entry becomes.
 pub(super) struct Loaded {
-    pub result: Result<Article, String>,
+    pub result: Result<Article, Text>,
     pub cache: Change,
 }
 
@@ -101,7 +102,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         .map_or_else(|| std::fs::metadata(path).map(|m| Stamp::of(&m)), Ok)
     {
         Ok(stamp) => stamp,
-        Err(err) => return loaded(Err(format!("cannot read: {err}")), gone),
+        Err(err) => return loaded(Err(cannot_read(&err)), gone),
     };
     if let (Some(slot), Some(cache), Some(key)) = (slot, cache, key)
         && let Some(restored) = cache.fitting(slot, key, &candidate.id, stamp).and_then(|f| f.restore())
@@ -117,7 +118,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
     crate::fault::inject("parse", &candidate.relative());
     let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes, Naming::File));
     let action = if let (Some(_), Some(key)) = (cache, key) {
-        let parsed = result.as_ref().map(|a| (&a.meta, &a.body)).map_err(String::as_str);
+        let parsed = result.as_ref().map(|a| (&a.meta, &a.body));
         entry_bytes(key, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
     } else {
         Change::None
@@ -126,7 +127,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
 }
 
 /// Parses a candidate's bytes.
-fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Article, String> {
+fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Article, Text> {
     parse_article_with(
         &candidate.id,
         &candidate.relative(),
@@ -139,25 +140,47 @@ fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Ar
 
 /// Reads a regular file of at most `MAX_FILE_BYTES` (a FIFO or device that
 /// took a file's place since the walk is refused, not read).
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+fn read_file(path: &Path) -> Result<Vec<u8>, Text> {
     crate::files::read_regular(path, MAX_FILE_BYTES).map_err(|err| match err {
-        ReadError::TooLarge(_) => "too large: articles are at most 64 MB".into(),
-        ReadError::Io(err) => format!("cannot read: {err}"),
-        err => err.to_string(),
+        ReadError::TooLarge(_) => too_large(),
+        ReadError::Io(err) => cannot_read(&err),
+        err => err.text(),
     })
+}
+
+/// A file too large to be an article.
+fn too_large() -> Text {
+    text!(
+        en: "too large: articles are at most 64 MB",
+        hans: "太大：文章最多 64 MB",
+        hant: "太大：文章最多 64 MB",
+    )
+}
+
+fn cannot_read(err: &std::io::Error) -> Text {
+    io_error(err).map(|lang, why| tr!(lang, en: "cannot read: {why}", hans: "无法读取：{why}", hant: "無法讀取：{why}"))
+}
+
+/// A file whose parsing panicked (it is skipped, nothing else is lost).
+pub(super) fn parser_crashed() -> Text {
+    text!(
+        en: "the parser crashed on this file",
+        hans: "解析这个文件时程序出错",
+        hant: "解析這個檔案時程式出錯",
+    )
 }
 
 /// Reads an article's bytes from `source` (a file, standard input), at most
 /// `MAX_FILE_BYTES`: more is an error, not a long wait.
-pub fn read_bounded(source: impl std::io::Read) -> Result<Vec<u8>, String> {
+pub fn read_bounded(source: impl std::io::Read) -> Result<Vec<u8>, Text> {
     use std::io::Read;
     let mut bytes = Vec::new();
     source
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| cannot_read(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err("too large: articles are at most 64 MB".into());
+        return Err(too_large());
     }
     Ok(bytes)
 }
@@ -173,7 +196,10 @@ mod tests {
         let big = dir.path().join("big.md");
         let file = fs::File::create(&big).expect("create");
         file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
-        assert_eq!(read_file(&big).unwrap_err(), "too large: articles are at most 64 MB");
+        assert_eq!(
+            read_file(&big).unwrap_err().en(),
+            "too large: articles are at most 64 MB"
+        );
         file.set_len(3).expect("shrink");
         assert_eq!(read_file(&big).expect("reads"), vec![0; 3]);
     }

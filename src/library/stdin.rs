@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use super::read::read_bounded;
+use crate::i18n::{Text, text, tr};
 
 /// Whether standard input is a pipe or a redirected file (not a terminal,
 /// and not `/dev/null` as under a service manager or a test runner).
@@ -29,18 +30,28 @@ pub fn stdin_is_piped() -> bool {
 
 /// Reads standard input whole (at most as much as an article file may
 /// hold); empty or binary input is refused in one sentence.
-pub fn read_stdin() -> Result<Vec<u8>, String> {
-    let bytes = read_bounded(std::io::stdin().lock()).map_err(|err| format!("standard input: {err}"))?;
+pub fn read_stdin() -> Result<Vec<u8>, Text> {
+    let bytes = read_bounded(std::io::stdin().lock()).map_err(|err| {
+        err.map(|lang, why| tr!(lang, en: "standard input: {why}", hans: "标准输入：{why}", hant: "標準輸入：{why}"))
+    })?;
     check_stdin(bytes)
 }
 
-fn check_stdin(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+fn check_stdin(bytes: Vec<u8>) -> Result<Vec<u8>, Text> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("standard input is empty: pipe an article into yuedu, or name a file".into());
+        return Err(text!(
+            en: "standard input is empty: pipe an article into yuedu, or name a file",
+            hans: "标准输入是空的：把文章用管道传给 yuedu，或者指定一个文件",
+            hant: "標準輸入是空的：把文章用管道傳給 yuedu，或者指定一個檔案",
+        ));
     }
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     if !is_zip && bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("standard input is binary data, not text".into());
+        return Err(text!(
+            en: "standard input is binary data, not text",
+            hans: "标准输入是二进制数据，不是文本",
+            hant: "標準輸入是二進位資料，不是文字",
+        ));
     }
     Ok(bytes)
 }
@@ -51,8 +62,13 @@ mod tests {
 
     #[test]
     fn empty_and_binary_input_are_refused() {
-        assert!(check_stdin(b" \n".to_vec()).unwrap_err().contains("empty"));
-        assert!(check_stdin(b"\x7fELF\0\0\x01".to_vec()).unwrap_err().contains("binary"));
+        assert!(check_stdin(b" \n".to_vec()).unwrap_err().en().contains("empty"));
+        assert!(
+            check_stdin(b"\x7fELF\0\0\x01".to_vec())
+                .unwrap_err()
+                .en()
+                .contains("binary")
+        );
         assert!(check_stdin("正文".as_bytes().to_vec()).is_ok());
     }
 }

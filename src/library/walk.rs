@@ -14,6 +14,7 @@ use super::cache::Stamp;
 use super::collection::LoadProblem;
 use super::formats::Format;
 use super::plan::Candidate;
+use crate::i18n::{Text, io_error, text};
 
 /// The ID of a file path below its root, if it is an article file.
 pub(super) fn article_id(relative: &str) -> Option<String> {
@@ -53,7 +54,7 @@ pub(super) fn walk(root: &Path, real_root: &Path, candidates: &mut Vec<Candidate
             let Some(listing) = listing else {
                 problems.push(LoadProblem {
                     path: folder.shown.path().display().to_string(),
-                    message: "could not be read".into(),
+                    message: text!(en: "could not be read", hans: "无法读取", hant: "無法讀取"),
                 });
                 continue;
             };
@@ -103,7 +104,7 @@ struct Listing {
 }
 
 fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
-    let problem = |path: &Path, message: String| LoadProblem {
+    let problem = |path: &Path, message: Text| LoadProblem {
         path: path.display().to_string(),
         message,
     };
@@ -125,7 +126,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
     let (handle, identity, entries) = match listed {
         Ok(listed) => listed,
         Err(err) => {
-            listing.problems.push(problem(&folder.shown.path(), err.to_string()));
+            listing.problems.push(problem(&folder.shown.path(), io_error(&err)));
             return listing;
         }
     };
@@ -157,7 +158,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
             Ok(stat) => stat,
             Err(err) => {
                 if article {
-                    listing.problems.push(problem(&shown().join(&os_name), err.to_string()));
+                    listing.problems.push(problem(&shown().join(&os_name), io_error(&err)));
                 }
                 continue;
             }
@@ -183,9 +184,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
             // A FIFO or device named like an article would block or never end.
             Kind::Special | Kind::Unknown => {
                 if article {
-                    listing
-                        .problems
-                        .push(problem(&shown().join(&os_name), "not a regular file".into()));
+                    listing.problems.push(problem(&shown().join(&os_name), not_regular()));
                 }
             }
         }
@@ -193,23 +192,30 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
     listing
 }
 
+/// An article's name on a folder, pipe or device.
+fn not_regular() -> Text {
+    text!(en: "not a regular file", hans: "不是普通文件", hant: "不是一般檔案")
+}
+
 /// A link: resolved by its whole path, and followed only when it stays
 /// inside the collection and leads to a folder or a regular file.
 fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listing: &mut Listing) {
-    let problem = |message: String| LoadProblem {
+    let problem = |message: Text| LoadProblem {
         path: path.display().to_string(),
         message,
     };
     let target = match std::fs::canonicalize(path) {
         Ok(target) if !target.starts_with(real_root) => {
-            listing
-                .problems
-                .push(problem("a link out of the collection, not followed".into()));
+            listing.problems.push(problem(text!(
+                en: "a link out of the collection, not followed",
+                hans: "指向文集之外的链接，未跟随",
+                hant: "指向文集之外的連結，未跟隨",
+            )));
             return;
         }
         Ok(target) => target,
         Err(err) => {
-            listing.problems.push(problem(err.to_string()));
+            listing.problems.push(problem(io_error(&err)));
             return;
         }
     };
@@ -225,10 +231,10 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listin
         }
         Ok(_) => {
             if article_id(relative).is_some() {
-                listing.problems.push(problem("not a regular file".into()));
+                listing.problems.push(problem(not_regular()));
             }
         }
-        Err(err) => listing.problems.push(problem(err.to_string())),
+        Err(err) => listing.problems.push(problem(io_error(&err))),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, tr};
 use crate::library::Library;
 use crate::present::{bookmark_time, by_article, newest_first, percent};
 use crate::store::identity::{self, Keys};
@@ -34,12 +35,13 @@ pub(super) fn attached(state: &State, library: &Library) -> (State, Keys) {
 /// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET<TAB>PROGRESS`
 /// (ARTICLE: a bundled ID or a file path; TITLE `(unattached)` and PROGRESS
 /// empty when no loaded article holds it; PROGRESS as `37%`).
-pub fn bookmark_lines(state: &State, library: &Library) -> String {
+pub fn bookmark_lines(state: &State, library: &Library, lang: Lang) -> String {
     let (state, keys) = attached(state, library);
+    let unattached = tr!(lang, en: "(unattached)", hans: "（未关联）", hant: "（未關聯）");
     newest_first(&state.bookmarks)
         .into_iter()
         .map(|b| {
-            let title = title(library, &keys, b).unwrap_or("(unattached)");
+            let title = title(library, &keys, b).unwrap_or(&unattached);
             let progress = progress(library, &keys, b).map_or(String::new(), |p| format!("{p}%"));
             format!(
                 "{}\t{}\t{}\t{}\t{}\t{progress}\n",
@@ -86,16 +88,19 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
 
 /// Markdown: a section per article (in library order, unattached ones last),
 /// each bookmark with its time, note and quoted snippet.
-pub fn bookmark_markdown(state: &State, library: &Library) -> String {
+pub fn bookmark_markdown(state: &State, library: &Library, lang: Lang) -> String {
     let (state, keys) = attached(state, library);
     let list = by_article(&state.bookmarks, |article| keys.article(article, library));
-    let mut out = String::from("# 书签\n");
+    let mut out = tr!(lang, en: "# Bookmarks\n", hans: "# 书签\n", hant: "# 書籤\n");
     let mut current: Option<&str> = None;
     for bookmark in list {
         if current != Some(bookmark.article.as_str()) {
             current = Some(&bookmark.article);
             let heading = title(library, &keys, bookmark).map_or_else(
-                || format!("{}（未关联）", Shown::field(&bookmark.article)),
+                || {
+                    let article = Shown::field(&bookmark.article);
+                    tr!(lang, en: "{article} (unattached)", hans: "{article}（未关联）", hant: "{article}（未關聯）")
+                },
                 |title| Shown::field(title).to_string(),
             );
             out.push_str(&format!("\n## {heading}\n\n"));
@@ -103,7 +108,8 @@ pub fn bookmark_markdown(state: &State, library: &Library) -> String {
         let note = if bookmark.note.is_empty() {
             String::new()
         } else {
-            format!("：{}", Shown::field(&bookmark.note))
+            let note = Shown::field(&bookmark.note);
+            tr!(lang, en: ": {note}", hans: "：{note}", hant: "：{note}")
         };
         out.push_str(&format!(
             "- {}{note}\n  > {}\n",
@@ -138,7 +144,7 @@ mod tests {
     #[test]
     fn lists_newest_first_and_marks_missing_articles() {
         let library = Library::bundled();
-        let text = bookmark_lines(&state(), &library);
+        let text = bookmark_lines(&state(), &library, Lang::English);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].contains("gone/article\t(unattached)"));
         assert!(lines[0].ends_with("\t"), "no progress unattached: {:?}", lines[0]);
@@ -158,7 +164,7 @@ mod tests {
         state.bookmarks[0].offset = body.text.len() * 3 / 4;
         let expected = percent(body, state.bookmarks[0].offset);
         assert!((70..=80).contains(&expected), "{expected}");
-        let text = bookmark_lines(&state, &library);
+        let text = bookmark_lines(&state, &library, Lang::English);
         assert!(
             text.lines()
                 .nth(1)
@@ -172,7 +178,7 @@ mod tests {
     #[test]
     fn markdown_groups_by_article() {
         let library = Library::bundled();
-        let md = bookmark_markdown(&state(), &library);
+        let md = bookmark_markdown(&state(), &library, Lang::Simplified);
         assert!(md.starts_with("# 书签\n\n## 如何做好客户关系管理\n\n- "));
         assert!(md.contains("：重点\n  > 所谓客户关系管理"));
         assert!(md.contains("## gone/article（未关联）"));

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::state::{Change, State, VERSION};
+use crate::i18n::Text;
 
 mod notice;
 pub use notice::{Notice, StoreError};
@@ -33,7 +34,7 @@ pub struct Store {
 enum Loaded {
     Missing,
     Good(State),
-    Damaged(String),
+    Damaged(Text),
 }
 
 impl Store {
@@ -45,7 +46,7 @@ impl Store {
         if let Err(err) = fs::create_dir_all(dir) {
             notices.push(Notice::CannotSave {
                 folder: dir.to_path_buf(),
-                reason: err.to_string(),
+                reason: crate::i18n::io_error(&err),
             });
             return (store, State::default(), notices);
         }
@@ -174,10 +175,7 @@ impl Store {
         let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
         match serde_json::from_slice::<VersionOnly>(bytes) {
             Ok(v) if v.version > VERSION => {
-                return Loaded::Damaged(format!(
-                    "由较新的 yuedu 写入（格式 {}，这个版本读格式 {VERSION}）",
-                    v.version
-                ));
+                return Loaded::Damaged(notice::newer(v.version, VERSION));
             }
             Ok(_) => {}
             Err(err) => return Loaded::Damaged(notice::unparsable(&err)),
@@ -189,7 +187,7 @@ impl Store {
     }
 
     /// Renames a damaged file aside, e.g. `state.json.corrupt-20261127T103000`.
-    fn set_aside(&self, reason: String) -> Option<Notice> {
+    fn set_aside(&self, reason: Text) -> Option<Notice> {
         let file = self.path();
         let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
         let mut moved_to = self.dir.join(format!("{FILE_NAME}.corrupt-{stamp}"));
@@ -203,7 +201,7 @@ impl Store {
             // Cannot move it: leave it, and never write over it.
             Err(err) => Some(Notice::CannotSave {
                 folder: self.dir.clone(),
-                reason: format!("{reason}，且无法移开（{err}）"),
+                reason: notice::not_moved(&reason, &err),
             }),
         }
     }

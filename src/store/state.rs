@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, tr};
+
 /// The file format version this build writes and reads.
 pub const VERSION: u32 = 2;
 
@@ -68,11 +70,11 @@ impl ArticleOrder {
     }
 
     /// How the list names it.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            ArticleOrder::Folder => "按文件夹",
-            ArticleOrder::Title => "按拼音",
-            ArticleOrder::Recent => "按最近阅读",
+            ArticleOrder::Folder => tr!(lang, en: "by folder", hans: "按文件夹", hant: "按資料夾"),
+            ArticleOrder::Title => tr!(lang, en: "by pinyin", hans: "按拼音", hant: "按拼音"),
+            ArticleOrder::Recent => tr!(lang, en: "recently read", hans: "按最近阅读", hant: "按最近閱讀"),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::app::App;
 use crate::context::{Context, Failure};
+use crate::i18n::tr;
 use crate::store::Store;
 use crate::ui::theme::Theme;
 
@@ -29,11 +30,12 @@ pub fn read(context: &Context) -> Result<(), Failure> {
     }
     app.set_pinyin_initials(config.search.pinyin_initials);
     app.set_script(config.reading.script.into());
+    app.set_lang(context.lang());
     let store = context.places().data_dir.as_deref().map(|dir| {
         let (store, state, notices) = Store::open(dir);
         app.load_saved(state);
         for notice in notices {
-            app.add_notice(notice.to_string());
+            app.add_notice(notice.text());
         }
         store
     });
@@ -58,7 +60,10 @@ pub fn read(context: &Context) -> Result<(), Failure> {
         detect_ambiguous_width: config.detects_ambiguous_width(),
     };
     let loading = Loading { batches, cache };
-    super::run(app, &theme, options, store, loading).map_err(|err| Failure::Input(format!("terminal error: {err}")))
+    let lang = context.lang();
+    super::run(app, &theme, options, store, loading).map_err(|err| {
+        Failure::Input(tr!(lang, en: "terminal error: {err}", hans: "终端出错：{err}", hant: "終端機出錯：{err}"))
+    })
 }
 
 /// Text after a saved position that the first page needs.

@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 
 use crate::app::App;
+use crate::i18n::{Text, tr};
 use crate::store::{Change, Notice, State, Store};
 
 use super::input::Message;
@@ -15,7 +16,7 @@ use super::input::Message;
 pub struct Report {
     /// How many changes it wrote.
     changes: usize,
-    result: Result<(State, Vec<Notice>), String>,
+    result: Result<(State, Vec<Notice>), Text>,
 }
 
 /// The event loop's end of the writer thread.
@@ -25,7 +26,7 @@ pub struct Writer {
     /// Changes sent and not yet reported back.
     in_flight: usize,
     /// Why the last save failed, until one succeeds.
-    failing: Option<String>,
+    failing: Option<Text>,
 }
 
 impl Writer {
@@ -45,7 +46,7 @@ impl Writer {
             while let Ok(first) = receiver.recv() {
                 let mut changes = vec![first];
                 changes.extend(receiver.try_iter());
-                let result = store.save(&changes).map_err(|err| err.to_string());
+                let result = store.save(&changes).map_err(|err| err.text());
                 let report = Report {
                     changes: changes.len(),
                     result,
@@ -86,7 +87,7 @@ impl Writer {
                     app.load_saved(merged);
                 }
                 for notice in notices {
-                    app.add_notice(notice.to_string());
+                    app.add_notice(notice.text());
                 }
             }
             Err(reason) => {
@@ -106,8 +107,15 @@ impl Writer {
     }
 }
 
-fn failure_message(reason: &str) -> String {
-    format!("未保存：无法保存书签和阅读位置（{reason}）")
+fn failure_message(reason: &Text) -> Text {
+    reason.map(|lang, reason| {
+        tr!(
+            lang,
+            en: "not saved: bookmarks and reading positions cannot be saved ({reason})",
+            hans: "未保存：无法保存书签和阅读位置（{reason}）",
+            hant: "未儲存：無法儲存書籤和閱讀位置（{reason}）",
+        )
+    })
 }
 
 #[cfg(test)]
@@ -143,7 +151,7 @@ mod tests {
     /// Sends one change, as the app would after claiming 已加书签, and takes
     /// the writer's report back.
     fn save_once(writer: &mut Writer, app: &mut App, replies: &mpsc::Receiver<Message>) {
-        app.message = Some("已加书签".into());
+        app.say(crate::i18n::Text::same("已加书签"));
         writer.save(app, change());
         let Ok(Message::Saved(report)) = replies.recv_timeout(Duration::from_secs(10)) else {
             panic!("no report from the writer");
@@ -163,16 +171,12 @@ mod tests {
         let mut app = app();
         for _ in 0..3 {
             save_once(&mut writer, &mut app, &replies);
-            assert!(
-                app.message.as_deref().is_some_and(|m| m.starts_with("未保存")),
-                "{:?}",
-                app.message
-            );
+            assert!(app.said().is_some_and(|m| m.starts_with("未保存")), "{:?}", app.message);
         }
         // Said at once for the next change, before the writer even reports.
-        app.message = Some("已加书签".into());
+        app.say(crate::i18n::Text::same("已加书签"));
         writer.save(&mut app, change());
-        assert!(app.message.as_deref().is_some_and(|m| m.starts_with("未保存")));
+        assert!(app.said().is_some_and(|m| m.starts_with("未保存")));
         let Ok(Message::Saved(report)) = replies.recv_timeout(Duration::from_secs(10)) else {
             panic!("no report");
         };
@@ -181,9 +185,9 @@ mod tests {
         std::fs::remove_file(&blocker).expect("remove");
         std::fs::create_dir_all(blocker.join("yuedu")).expect("mkdir");
         save_once(&mut writer, &mut app, &replies);
-        app.message = Some("已加书签".into());
+        app.say(crate::i18n::Text::same("已加书签"));
         writer.save(&mut app, change());
-        assert_eq!(app.message.as_deref(), Some("已加书签"));
+        assert_eq!(app.said(), Some("已加书签"));
         writer.finish();
         let (_, state, _) = Store::open(&blocker.join("yuedu"));
         assert_eq!(state.positions["yingxiao/kehu-guanxi-guanli"].offset, 3);

@@ -6,6 +6,7 @@ use super::View;
 use super::draw::{put_str, put_truncated};
 use super::list::{Item, Looks, render_list};
 use crate::app::bookmarks::BookmarkList;
+use crate::i18n::tr;
 use crate::keymap::{Command, Context};
 
 pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) {
@@ -13,28 +14,42 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     let theme = view.theme;
     let ambiguous = app.settings.ambiguous;
     let (area, body) = view.open_overlay(buf);
-    let order = if list.grouped { "按文章" } else { "按时间" };
+    let lang = app.lang();
+    let order = if list.grouped {
+        tr!(lang, en: "by article", hans: "按文章", hant: "按文章")
+    } else {
+        tr!(lang, en: "by time", hans: "按时间", hant: "按時間")
+    };
     let ordered = list.ordered(&app.saved, app.keys(), &app.library);
     let keys = &app.keymap;
-    let toggle = keys.hints(Context::Lists, &[(Command::CycleOrder, "切换")]);
+    let switch = tr!(lang, en: "switch", hans: "切换", hant: "切換");
+    let toggle = keys.hints(Context::Lists, &[(Command::CycleOrder, &switch)]);
     let order = if toggle.is_empty() {
-        order.to_string()
+        order
     } else {
-        format!("{order}（{toggle}）")
+        tr!(lang, en: "{order} ({toggle})", hans: "{order}（{toggle}）", hant: "{order}（{toggle}）")
     };
-    let actions = keys.hints(
-        Context::Lists,
-        &[
-            (Command::Open, "跳转"),
-            (Command::EditNote, "备注"),
-            (Command::DeleteBookmark, "删除"),
-            (Command::Undo, "撤销"),
-            (Command::Back, "关闭"),
-        ],
-    );
+    let labels = [
+        (Command::Open, tr!(lang, en: "jump", hans: "跳转", hant: "跳轉")),
+        (Command::EditNote, tr!(lang, en: "note", hans: "备注", hant: "備註")),
+        (
+            Command::DeleteBookmark,
+            tr!(lang, en: "delete", hans: "删除", hant: "刪除"),
+        ),
+        (Command::Undo, tr!(lang, en: "undo", hans: "撤销", hant: "復原")),
+        (Command::Back, tr!(lang, en: "close", hans: "关闭", hant: "關閉")),
+    ];
+    let labels: Vec<(Command, &str)> = labels.iter().map(|(c, l)| (*c, l.as_str())).collect();
+    let actions = keys.hints(Context::Lists, &labels);
     // In a narrow window the keys go on the row under the count, so none
     // (least of all the one that closes the list) is cut off.
-    let count = format!("书签  {} 个  {order}", ordered.len());
+    let n = ordered.len();
+    let count = tr!(
+        lang,
+        en: "Bookmarks  {n}  {order}",
+        hans: "书签  {n} 个  {order}",
+        hant: "書籤  {n} 個  {order}",
+    );
     let room = area.width.saturating_sub(2);
     let whole = format!("{count}  {actions}");
     let rows = if crate::text::str_width(&whole, ambiguous) <= usize::from(room) || area.height < 3 {
@@ -51,8 +66,13 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             body.x + 1,
             body.y,
             &match keys.hint(Context::Reader, Command::AddBookmark) {
-                Some(key) => format!("还没有书签：在阅读时按 {key} 添加"),
-                None => "还没有书签".to_string(),
+                Some(key) => tr!(
+                    lang,
+                    en: "no bookmarks yet: press {key} while reading to add one",
+                    hans: "还没有书签：在阅读时按 {key} 添加",
+                    hant: "還沒有書籤：在閱讀時按 {key} 新增",
+                ),
+                None => tr!(lang, en: "no bookmarks yet", hans: "还没有书签", hant: "還沒有書籤"),
             },
             body.width.saturating_sub(2),
             theme.overlay,
@@ -62,7 +82,10 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     }
     let title_of = |bookmark: &crate::store::Bookmark| match app.article_of_key(&bookmark.article) {
         Some(i) => app.library.articles()[i].meta.title.to_string(),
-        None => format!("{}（未关联）", bookmark.article),
+        None => {
+            let article = &bookmark.article;
+            tr!(lang, en: "{article} (unattached)", hans: "{article}（未关联）", hant: "{article}（未關聯）")
+        }
     };
     // Grouped, each article's title heads its bookmarks (and the first
     // shown, when the list starts inside a group).

@@ -8,6 +8,7 @@ use super::View;
 use super::draw::{fill, put_str, put_truncated};
 use super::list::{Item, Looks, render_list};
 use crate::app::contents::Contents;
+use crate::i18n::tr;
 
 /// Draws the overlay; returns where the cursor goes (the end of the filter).
 pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -> (u16, u16) {
@@ -17,17 +18,31 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
     let (area, body) = view.open_overlay(buf);
     fill(buf, Rect { height: 1, ..area }, theme.input);
     let width = area.width.saturating_sub(2);
-    let x = put_str(buf, area.x + 1, area.y, "目录：", width, theme.input, ambiguous);
+    let lang = app.lang();
+    let label = tr!(lang, en: "Contents: ", hans: "目录：", hant: "目錄：");
+    let x = put_str(buf, area.x + 1, area.y, &label, width, theme.input, ambiguous);
     let room = area.right().saturating_sub(x + 1);
     let end = put_str(buf, x, area.y, contents.input.text(), room, theme.input, ambiguous);
     let shown = contents.shown();
     if area.height > 1 {
         let text_box = app.text_box();
+        let (jump, back) = (
+            tr!(lang, en: "jump", hans: "跳转", hant: "跳轉"),
+            tr!(lang, en: "back", hans: "返回", hant: "返回"),
+        );
         let keys = text_box.hints(&[
-            (crate::keymap::Command::Open, "跳转"),
-            (crate::keymap::Command::Back, "返回"),
+            (crate::keymap::Command::Open, &jump),
+            (crate::keymap::Command::Back, &back),
         ]);
-        let hint = format!("{} 条  输入可筛选  {}  {keys}", shown.len(), text_box.up_down("选择"));
+        let choose = text_box.up_down(&tr!(lang, en: "choose", hans: "选择", hant: "選擇"));
+        let count = shown.len();
+        let entries = crate::i18n::plural(count, "entry", "entries");
+        let hint = tr!(
+            lang,
+            en: "{count} {entries}  type to filter  {choose}  {keys}",
+            hans: "{count} 条  输入可筛选  {choose}  {keys}",
+            hant: "{count} 條  輸入可篩選  {choose}  {keys}",
+        );
         let style = theme.dim.patch(theme.overlay);
         put_truncated(buf, area.x + 1, area.y + 1, &hint, width, style, ambiguous);
     }

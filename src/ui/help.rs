@@ -8,20 +8,24 @@ use super::View;
 use super::draw::{fill, put_str, put_truncated};
 use crate::app::help::title;
 use crate::app::page::{Page, PageScroll, footer};
+use crate::i18n::tr;
 use crate::text::str_width;
 
 pub fn render_help(view: &View<'_>, scroll: &PageScroll, buf: &mut Buffer) {
     let app = view.app;
-    let title = title(&app.keymap, app.help_context());
+    let title = title(&app.keymap, app.help_context(), app.lang());
     render_page(view, &app.help_page(), scroll, &title, buf);
 }
 
 pub fn render_notices(view: &View<'_>, scroll: &PageScroll, buf: &mut Buffer) {
     let app = view.app;
+    let lang = app.lang();
+    let close = tr!(lang, en: "close", hans: "关闭", hant: "關閉");
     let close = app
         .keymap
-        .hints(app.help_context(), &[(crate::keymap::Command::Back, "关闭")]);
-    render_page(view, &app.notices_page(), scroll, &format!("提示  ({close})"), buf);
+        .hints(app.help_context(), &[(crate::keymap::Command::Back, &close)]);
+    let title = tr!(lang, en: "Notices  ({close})", hans: "提示  ({close})", hant: "提示  ({close})");
+    render_page(view, &app.notices_page(), scroll, &title, buf);
 }
 
 fn render_page(view: &View<'_>, page: &Page, scroll: &PageScroll, title: &str, buf: &mut Buffer) {
@@ -50,7 +54,7 @@ fn render_page(view: &View<'_>, page: &Page, scroll: &PageScroll, title: &str, b
     if let Some(area) = page.footer {
         let below = first < page.max_scroll();
         let mut text = String::new();
-        for part in footer(&app.keymap, app.help_context(), first > 0, below) {
+        for part in footer(&app.keymap, app.help_context(), app.lang(), first > 0, below) {
             let joined = if text.is_empty() {
                 part
             } else {

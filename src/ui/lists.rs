@@ -1,5 +1,7 @@
 //! The category list and the article list.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -7,6 +9,7 @@ use super::View;
 use super::draw::{fill, put_right, put_str, put_truncated};
 use super::list::{Item, Looks, render_list};
 use crate::app::{Pane, geometry};
+use crate::i18n::tr;
 use crate::keymap::{Command, Context};
 use crate::present::article_details;
 
@@ -15,7 +18,8 @@ pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let theme = view.theme;
     let ambiguous = app.settings.ambiguous;
     let focused = app.focus == Pane::Categories;
-    render_heading(view, area, "分类", focused, buf);
+    let heading = tr!(app.lang(), en: "Categories", hans: "分类", hant: "分類");
+    render_heading(view, area, &heading, focused, buf);
     let body = geometry::list_body(area);
     let categories = app.library.categories();
     // Counts in a right-aligned column as wide as the largest, names cut
@@ -51,12 +55,14 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let ambiguous = app.settings.ambiguous;
     let focused = app.focus == Pane::Articles;
     let range = app.category_articles();
+    let lang = app.lang();
     let heading = app.library.categories().get(app.categories.selected).map_or_else(
-        || "文章".to_string(),
+        || tr!(lang, en: "Articles", hans: "文章", hant: "文章"),
         |c| {
-            let order = app.article_order().label();
-            let order = app.keymap.with_key(Context::Lists, Command::CycleOrder, order);
-            format!("{}  {} 篇  {order}", c.name, c.articles.len())
+            let order = app.article_order().label(lang);
+            let order = app.keymap.with_key(Context::Lists, Command::CycleOrder, &order);
+            let (name, count) = (&c.name, c.articles.len());
+            tr!(lang, en: "{name}  {count}  {order}", hans: "{name}  {count} 篇  {order}", hant: "{name}  {count} 篇  {order}")
         },
     );
     render_heading(view, area, &heading, focused, buf);
@@ -69,8 +75,8 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
             let article = &app.library.articles()[index];
             Item {
                 title: article.meta.title.to_string(),
-                detail: Some(vec![(article_details(article), false)]),
-                detail_right: app.read_status(index).label(),
+                detail: Some(vec![(article_details(article, lang, Cow::Borrowed), false)]),
+                detail_right: app.read_status(index).label(lang),
                 selected: position == app.articles.selected,
                 ..Item::default()
             }

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use super::View;
 use super::draw::{fill, put_str};
 use crate::app::page::wrap;
+use crate::i18n::tr;
 use crate::keymap::Command;
 
 /// Draws the banner so that it ends just above `status`.
@@ -19,10 +20,14 @@ pub fn render_banner(view: &View<'_>, status: Rect, buf: &mut Buffer) {
     }
     let ambiguous = app.settings.ambiguous;
     let width = status.width.saturating_sub(2).max(1);
-    let hints = app.keymap.hints(
-        app.help_context(),
-        &[(Command::Notices, "查看全部"), (Command::Back, "知道了")],
+    let lang = app.lang();
+    let (all, seen) = (
+        tr!(lang, en: "see all", hans: "查看全部", hant: "查看全部"),
+        tr!(lang, en: "dismiss", hans: "知道了", hant: "知道了"),
     );
+    let hints = app
+        .keymap
+        .hints(app.help_context(), &[(Command::Notices, &all), (Command::Back, &seen)]);
     let mut lines: Vec<(String, bool)> = notices
         .iter()
         .flat_map(|notice| wrap(notice, width, ambiguous))

@@ -16,9 +16,10 @@ pub fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buf
     let style = view.theme.input;
     fill(buf, area, style);
     // A prompt that could not take all that was typed says so in its label's place.
+    let lang = view.app.lang();
     let label = match &view.app.message {
-        Some(message) if prompt.input.was_cut() => message.clone(),
-        _ => prompt.label(&view.app.text_box()),
+        Some(message) if prompt.input.was_cut() => message.get(lang).to_string(),
+        _ => prompt.label(&view.app.text_box(), lang),
     };
     let x = put_str(
         buf,

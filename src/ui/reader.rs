@@ -2,6 +2,7 @@
 //! visible slice of its cached layout, the end mark and the next article) in
 //! a centred reading column, and a scrollbar.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
@@ -12,6 +13,7 @@ use super::View;
 use super::draw::{put_str, put_truncated};
 use super::theme::Theme;
 use crate::app::{Row, geometry};
+use crate::i18n::tr;
 use crate::keymap::{Command, Context};
 use crate::layout::{Layout, Mark};
 use crate::library::Body;
@@ -23,7 +25,12 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let app = view.app;
     let Some(reader) = &app.reader else {
         let hint = match app.keymap.hint(Context::Lists, Command::Open) {
-            Some(key) => format!("按 {key} 打开文章"),
+            Some(key) => tr!(
+                app.lang(),
+                en: "press {key} to open an article",
+                hans: "按 {key} 打开文章",
+                hant: "按 {key} 打開文章",
+            ),
             None => String::new(),
         };
         put_str(
@@ -64,8 +71,18 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
                 view.theme.title,
                 false,
             ),
-            Row::Meta => (script.convert(&meta_line(article)).into_owned(), view.theme.meta, false),
-            Row::End => (END_MARK.to_string(), view.theme.meta, true),
+            Row::Meta => (
+                script
+                    .convert(&meta_line(article, app.lang(), Cow::Borrowed))
+                    .into_owned(),
+                view.theme.meta,
+                false,
+            ),
+            Row::End => (
+                tr!(app.lang(), en: "— end —", hans: "— 完 —", hant: "— 完 —"),
+                view.theme.meta,
+                true,
+            ),
             Row::Next => (next_line(app, reader.article), view.theme.meta, true),
         };
         let width = crate::text::str_width(&line, ambiguous) as u16;
@@ -88,21 +105,21 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The mark after an article's last line.
-const END_MARK: &str = "— 完 —";
-
 /// What follows the end mark: the next article and the key that opens it,
 /// or that this is the last.
 fn next_line(app: &crate::app::App, article: usize) -> String {
+    let lang = app.lang();
     match app.neighbour(article, 1).and_then(|i| app.library.articles().get(i)) {
         Some(next) => {
             let title = app.script().convert(&next.meta.title);
             match app.keymap.hint(Context::Reader, Command::PageDown) {
-                Some(key) => format!("下一篇（{key}）：{title}"),
-                None => format!("下一篇：{title}"),
+                Some(key) => {
+                    tr!(lang, en: "Next ({key}): {title}", hans: "下一篇（{key}）：{title}", hant: "下一篇（{key}）：{title}")
+                }
+                None => tr!(lang, en: "Next: {title}", hans: "下一篇：{title}", hant: "下一篇：{title}"),
             }
         }
-        None => "已是最后一篇".to_string(),
+        None => tr!(lang, en: "this is the last article", hans: "已是最后一篇", hant: "已是最後一篇"),
     }
 }
 

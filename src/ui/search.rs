@@ -7,6 +7,7 @@ use super::View;
 use super::draw::{fill, put_str, put_truncated};
 use super::list::{Item, Looks, render_list};
 use crate::app::search::GlobalSearch;
+use crate::i18n::tr;
 use crate::keymap::Command;
 use crate::search::snippet;
 
@@ -18,12 +19,13 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
     let (area, body) = view.open_overlay(buf);
     let input_row = Rect { height: 1, ..area };
     fill(buf, input_row, theme.input);
-    let label = "搜索：";
+    let lang = app.lang();
+    let label = tr!(lang, en: "Search: ", hans: "搜索：", hant: "搜尋：");
     let x = put_str(
         buf,
         area.x + 1,
         area.y,
-        label,
+        &label,
         area.width.saturating_sub(2),
         theme.input,
         ambiguous,
@@ -43,14 +45,30 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
     put_str(buf, x, area.y, shown, room, style, ambiguous);
     let total = search.results.total;
     let hint = if text.trim().is_empty() {
-        let history = app.text_box().up_down("翻历史");
-        format!(
-            "{history}；输入字词，空格分开的都要出现；author: title: tag: 限定，-词 排除；拼音（jys、jingyesi）找标题和作者"
+        let history = app
+            .text_box()
+            .up_down(&tr!(lang, en: "history", hans: "翻历史", hant: "翻歷史"));
+        tr!(
+            lang,
+            en: "{history}; type words, all of those apart must occur; author: title: tag: narrow, -word excludes; pinyin (jys, jingyesi) finds titles and authors",
+            hans: "{history}；输入字词，空格分开的都要出现；author: title: tag: 限定，-词 排除；拼音（jys、jingyesi）找标题和作者",
+            hant: "{history}；輸入字詞，空格分開的都要出現；author: title: tag: 限定，-詞 排除；拼音（jys、jingyesi）找標題和作者",
         )
     } else {
         let text_box = app.text_box();
-        let keys = text_box.hints(&[(Command::Open, "打开"), (Command::Back, "返回")]);
-        format!("{total} 篇  {}  {keys}", text_box.up_down("选择"))
+        let (open, back) = (
+            tr!(lang, en: "open", hans: "打开", hant: "打開"),
+            tr!(lang, en: "back", hans: "返回", hant: "返回"),
+        );
+        let keys = text_box.hints(&[(Command::Open, &open), (Command::Back, &back)]);
+        let choose = text_box.up_down(&tr!(lang, en: "choose", hans: "选择", hant: "選擇"));
+        let articles = crate::i18n::plural(total, "article", "articles");
+        tr!(
+            lang,
+            en: "{total} {articles}  {choose}  {keys}",
+            hans: "{total} 篇  {choose}  {keys}",
+            hant: "{total} 篇  {choose}  {keys}",
+        )
     };
     if area.height > 1 {
         put_truncated(
@@ -72,7 +90,9 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
         .map(|(index, hit)| {
             let article = &app.library.articles()[hit.article];
             let title_right = if hit.count > 0 {
-                format!("{}  {} 处", article.meta.category, hit.count)
+                let (category, count) = (&article.meta.category, hit.count);
+                let hits = crate::i18n::plural(count, "hit", "hits");
+                tr!(lang, en: "{category}  {count} {hits}", hans: "{category}  {count} 处", hant: "{category}  {count} 處")
             } else {
                 article.meta.category.to_string()
             };
@@ -87,7 +107,11 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
             } else {
                 // Found in a field, not the text: say which, then the text's start.
                 let field = match hit.field {
-                    crate::search::Field::Author => article.meta.author.as_deref().map(|a| format!("作者：{a}　")),
+                    crate::search::Field::Author => article
+                        .meta
+                        .author
+                        .as_deref()
+                        .map(|a| tr!(lang, en: "Author: {a}  ", hans: "作者：{a}　", hant: "作者：{a}　")),
                     _ => None,
                 };
                 let start = snippet(&article.body.text, 0..0, width, ambiguous).text;

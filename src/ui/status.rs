@@ -7,6 +7,7 @@ use super::View;
 
 use super::draw::{fill, put_right, put_truncated};
 use crate::app::{App, Pane};
+use crate::i18n::tr;
 use crate::keymap::{Command, Context};
 use crate::present::ReadStatus;
 use crate::text::str_width;
@@ -15,7 +16,7 @@ use crate::text::str_width;
 pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let app = view.app;
     let style = view.theme.status;
-    let ambiguous = app.settings.ambiguous;
+    let (ambiguous, lang) = (app.settings.ambiguous, app.lang());
     fill(buf, area, style);
     if let Some(prompt) = &app.prompt {
         return Some(super::prompt::render_prompt(view, prompt, area, buf));
@@ -25,7 +26,7 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
             buf,
             area.x + 1,
             area.y,
-            message,
+            message.get(lang),
             area.width.saturating_sub(2),
             style,
             ambiguous,
@@ -48,9 +49,14 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                     format!("{} › {}{chapter}", article.meta.category, article.meta.title)
                 },
                 {
+                    let (at, count) = (reader.current_hit.map_or(0, |i| i + 1), reader.hits.len());
                     let hits = match reader.current_hit {
-                        Some(i) => format!("查找 {}/{}  ", i + 1, reader.hits.len()),
-                        None if !reader.hits.is_empty() => format!("查找 {} 处  ", reader.hits.len()),
+                        Some(_) => {
+                            tr!(lang, en: "found {at}/{count}  ", hans: "查找 {at}/{count}  ", hant: "尋找 {at}/{count}  ")
+                        }
+                        None if count > 0 => {
+                            tr!(lang, en: "found {count}  ", hans: "查找 {count} 处  ", hant: "尋找 {count} 處  ")
+                        }
                         None => String::new(),
                     };
                     let progress = if reader.at_end(page) {
@@ -58,12 +64,13 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                     } else {
                         ReadStatus::InProgress(reader.percent() as u8)
                     }
-                    .label();
+                    .label(lang);
                     // Line numbers once the article is laid out whole.
                     let lines = reader
                         .line_numbers()
                         .map_or(String::new(), |(top, len)| format!("  {top}/{len}"));
-                    let help = app.keymap.hints(Context::Reader, &[(Command::Help, "帮助")]);
+                    let help = help_label(lang);
+                    let help = app.keymap.hints(Context::Reader, &[(Command::Help, &help)]);
                     format!("{hits}{progress}{lines}  {help} ")
                 },
             )
@@ -71,26 +78,32 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
         _ if app.loading.is_some() => {
             let (loaded, total) = app.loading.unwrap_or_default();
             (
-                format!("加载中 {loaded}/{total} 个文件…"),
-                format!("{} 篇  {} ", app.library.articles().len(), list_hints(app)),
+                tr!(
+                    lang,
+                    en: "loading {loaded}/{total} files…",
+                    hans: "加载中 {loaded}/{total} 个文件…",
+                    hant: "載入中 {loaded}/{total} 個檔案…",
+                ),
+                article_count(app),
             )
         }
         _ => (
             match app.continue_target() {
                 Some((index, percent)) => {
                     let title = &app.library.articles()[index].meta.title;
-                    let label = app
-                        .keymap
-                        .with_key(Context::Lists, Command::ContinueReading, "继续阅读");
-                    format!("{label}：{title}  {percent}%")
+                    let label = tr!(lang, en: "continue", hans: "继续阅读", hant: "繼續閱讀");
+                    let label = app.keymap.with_key(Context::Lists, Command::ContinueReading, &label);
+                    tr!(lang, en: "{label}: {title}  {percent}%", hans: "{label}：{title}  {percent}%", hant: "{label}：{title}  {percent}%")
                 }
                 // The app and the collection: its title, or its folders' names.
                 None => match app.library.title() {
-                    Some(title) => format!("阅读 yuedu · {title}"),
-                    None => "阅读 yuedu".to_string(),
+                    Some(title) => {
+                        tr!(lang, en: "yuedu · {title}", hans: "阅读 yuedu · {title}", hant: "閱讀 yuedu · {title}")
+                    }
+                    None => tr!(lang, en: "yuedu", hans: "阅读 yuedu", hant: "閱讀 yuedu"),
                 },
             },
-            format!("{} 篇  {} ", app.library.articles().len(), list_hints(app)),
+            article_count(app),
         ),
     };
     let right_width = str_width(&right, ambiguous) as u16;
@@ -102,8 +115,23 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
     None
 }
 
-/// The keys of the lists' status line.
-fn list_hints(app: &App) -> String {
-    app.keymap
-        .hints(Context::Lists, &[(Command::Help, "帮助"), (Command::Quit, "退出")])
+/// The number of articles and the keys of the lists' status line.
+fn article_count(app: &App) -> String {
+    let lang = app.lang();
+    let (help, quit) = (help_label(lang), tr!(lang, en: "quit", hans: "退出", hant: "退出"));
+    let hints = app
+        .keymap
+        .hints(Context::Lists, &[(Command::Help, &help), (Command::Quit, &quit)]);
+    let count = app.library.articles().len();
+    let articles = crate::i18n::plural(count, "article", "articles");
+    tr!(
+        lang,
+        en: "{count} {articles}  {hints} ",
+        hans: "{count} 篇  {hints} ",
+        hant: "{count} 篇  {hints} ",
+    )
+}
+
+fn help_label(lang: crate::i18n::Lang) -> String {
+    tr!(lang, en: "help", hans: "帮助", hant: "說明")
 }

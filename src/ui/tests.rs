@@ -13,6 +13,7 @@ use crate::text::AmbiguousWidth;
 
 mod bookmarks;
 mod help;
+mod languages;
 mod notices;
 mod screens;
 mod search;

@@ -9,7 +9,10 @@ fn yuedu() -> Command {
     // Keep tests away from the user's real config and data.
     cmd.env("XDG_CONFIG_HOME", "/nonexistent-yuedu-test")
         .env("XDG_DATA_HOME", "/nonexistent-yuedu-test")
-        .env("XDG_CACHE_HOME", std::env::temp_dir().join("yuedu-test-cache"));
+        .env("XDG_CACHE_HOME", std::env::temp_dir().join("yuedu-test-cache"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", support::ENGLISH);
     cmd
 }
 
@@ -155,7 +158,13 @@ fn bookmarks_list_as_text_json_and_markdown() {
         .stdout(predicate::str::contains("\"missing\": true"));
     run(&["bookmarks", "export"])
         .success()
-        .stdout(predicate::str::starts_with("# 书签\n\n## 如何做好客户关系管理"));
+        .stdout(predicate::str::starts_with("# Bookmarks\n\n## 如何做好客户关系管理"));
+    support::yuedu_in(home.path(), support::CHINESE)
+        .args(["bookmarks", "export"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# 书签\n\n## 如何做好客户关系管理"))
+        .stdout(predicate::str::contains("## gone/article（未关联）"));
 }
 
 #[test]

@@ -15,14 +15,33 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// Generous: CI machines are small and shared.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The locale of a test's program: English (the CLI's messages as tests
+/// of it expect them) ...
+pub const ENGLISH: &str = "en_US.UTF-8";
+/// ... or Chinese (the reader's screens as pty tests expect them).
+pub const CHINESE: &str = "zh_CN.UTF-8";
+/// The variables that choose the language; a test sets `LANG` alone.
+const LOCALE_VARIABLES: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
 /// The binary, with its config, data and cache folders and its home below
-/// `home` (never the user's own), and a time limit: a hang is a failure.
+/// `home` (never the user's own), in the English locale, and a time limit:
+/// a hang is a failure.
 pub fn yuedu(home: &Path) -> assert_cmd::Command {
+    yuedu_in(home, ENGLISH)
+}
+
+/// `yuedu`, in the locale `lang` (`LANG`, with `LC_ALL` and `LC_MESSAGES`
+/// unset), whatever the machine's.
+pub fn yuedu_in(home: &Path, lang: &str) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("yuedu").expect("binary");
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home);
+    for name in LOCALE_VARIABLES {
+        cmd.env_remove(name);
+    }
+    cmd.env("LANG", lang);
     cmd.timeout(Duration::from_secs(60));
     cmd
 }
@@ -63,7 +82,8 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and data in `home`.
+    /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and
+    /// data in `home`, in the Chinese locale unless `env` sets `LANG`.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
         Session::start_program(env!("CARGO_BIN_EXE_yuedu"), args, cols, rows, home, env)
     }
@@ -114,6 +134,10 @@ impl Session {
         command.env("XDG_DATA_HOME", home.join("data"));
         command.env("XDG_CACHE_HOME", home.join("cache"));
         command.env("HOME", home);
+        for name in LOCALE_VARIABLES {
+            command.env_remove(name);
+        }
+        command.env("LANG", CHINESE);
         for (key, value) in env {
             command.env(key, value);
         }

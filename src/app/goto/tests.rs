@@ -92,11 +92,7 @@ fn a_count_moves_lines_and_digits_in_the_lists_do_nothing() {
     press(&mut app, "l 5 j");
     assert_eq!(reader(&app).position(), 5 - HEAD_ROWS as i128);
     press(&mut app, "3");
-    assert!(
-        app.message.as_deref().is_some_and(|m| m.starts_with('3')),
-        "{:?}",
-        app.message
-    );
+    assert!(app.said().is_some_and(|m| m.starts_with('3')), "{:?}", app.message);
     press(&mut app, "T");
     assert_eq!(app.count, None, "any other key drops the count");
     press(&mut app, "2 k");
@@ -128,7 +124,7 @@ fn r_marks_the_article_under_the_cursor_read_or_unread_and_u_opens_the_next_unre
     );
     read_to_end(&mut app);
     press(&mut app, "U");
-    assert_eq!(app.message.as_deref(), Some("没有未读完的文章了"));
+    assert_eq!(app.said(), Some("没有未读完的文章了"));
 }
 
 #[test]

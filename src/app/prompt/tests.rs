@@ -5,6 +5,7 @@ use super::*;
 use crate::app::Effect;
 use crate::app::tests::{app, press, type_text};
 use crate::config::Config;
+use crate::i18n::Lang;
 use crate::keymap::{Context, Key, KeyCode};
 use jiff::Timestamp;
 
@@ -97,7 +98,7 @@ fn a_rebound_keymap_finishes_the_prompt_and_names_its_keys() {
     let config = Config::from_user_text("user.toml", config).expect("valid config");
     let keys = TextBoxKeys::new(&config.keymap, Context::Reader);
     let mut prompt = Prompt::new_note(bookmark());
-    assert_eq!(prompt.label(&keys), "书签备注（F2 保存  F3 取消）：");
+    assert_eq!(prompt.label(&keys, Lang::Simplified), "书签备注（F2 保存  F3 取消）：");
     let mut press = |name: &str| prompt.handle(keys.input(Key::parse(name).expect("key")), &[]);
     assert_eq!(
         press("enter"),
@@ -115,10 +116,10 @@ fn a_rebound_keymap_finishes_the_prompt_and_names_its_keys() {
     let defaults = Config::default_config().expect("default config");
     let defaults = TextBoxKeys::new(&defaults.keymap, Context::Reader);
     assert_eq!(
-        Prompt::edit_note(7, "").label(&defaults),
+        Prompt::edit_note(7, "").label(&defaults, Lang::Simplified),
         "修改备注（Enter 保存  Esc 取消）："
     );
-    assert_eq!(Prompt::find().label(&defaults), "查找：");
+    assert_eq!(Prompt::find().label(&defaults, Lang::Simplified), "查找：");
 }
 
 #[test]
@@ -128,7 +129,7 @@ fn ctrl_c_cancels_a_note_in_the_app_without_saving_and_a_signal_keeps_it() {
     type_text(&mut app, "笔记");
     let effects = press(&mut app, "ctrl-c");
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!((app.prompt.is_none(), app.message.as_deref()), (true, Some("未加书签")));
+    assert_eq!((app.prompt.is_none(), app.said()), (true, Some("未加书签")));
     press(&mut app, "m");
     type_text(&mut app, "留下");
     let effects = app.terminate();

@@ -28,11 +28,11 @@ fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
     let effects = press(&mut app, "j l l j j j j m a b c esc");
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.saved.bookmarks.is_empty(), "Esc cancels");
-    assert_eq!(app.message.as_deref(), Some("未加书签"));
+    assert_eq!(app.said(), Some("未加书签"));
     press(&mut app, "m");
     app.handle(Input::Paste("第一".into()));
     press(&mut app, "enter");
-    assert_eq!(app.message.as_deref(), Some("已加书签"));
+    assert_eq!(app.said(), Some("已加书签"));
     press(&mut app, "m");
     let Some(Prompt {
         kind: PromptKind::EditNote { .. },
@@ -111,7 +111,7 @@ fn a_bookmark_of_a_missing_article_stays_and_says_so() {
     }));
     app.load_saved(state);
     press(&mut app, "B enter");
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("gone/away")));
+    assert!(app.said().is_some_and(|m| m.contains("gone/away")));
     assert_eq!(app.saved.bookmarks.len(), 1);
 }
 
@@ -165,7 +165,7 @@ fn the_note_prompt_finishes_with_the_keys_of_the_keymap_in_force() {
         ));
         let effects = press(&mut app, cancel);
         assert!(effects.is_empty() && app.prompt.is_none(), "{cancel}: {effects:?}");
-        assert_eq!(app.message.as_deref(), Some("未加书签"), "{cancel}");
+        assert_eq!(app.said(), Some("未加书签"), "{cancel}");
     }
     assert_eq!(app.saved.bookmarks.len(), 1);
 }

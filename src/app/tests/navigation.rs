@@ -82,14 +82,14 @@ fn next_and_previous_article_at_the_ends_say_so() {
     let mut app = app(120, 35);
     press(&mut app, "l l [");
     assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
-    assert_eq!(app.message.as_deref(), Some("已是第一篇"));
+    assert_eq!(app.said(), Some("已是第一篇"));
     let last = app.library.articles().len() - 1;
     for _ in 0..last {
         press(&mut app, "]");
     }
     assert_eq!(app.reader.as_ref().map(|r| r.article), Some(last));
     press(&mut app, "]");
-    assert_eq!(app.message.as_deref(), Some("已是最后一篇"));
+    assert_eq!(app.said(), Some("已是最后一篇"));
     press(&mut app, "j");
     assert_eq!(app.message, None, "the notice goes with the next key");
 }
@@ -113,7 +113,7 @@ fn space_at_the_end_mark_opens_the_next_article_at_its_start() {
     );
     press(&mut app, "] G space");
     assert_eq!(app.reader.as_ref().map(|r| r.article), Some(2));
-    assert_eq!(app.message.as_deref(), Some("已是最后一篇"));
+    assert_eq!(app.said(), Some("已是最后一篇"));
 }
 
 #[test]
@@ -262,10 +262,10 @@ fn plus_and_minus_widen_and_narrow_the_column_and_the_width_is_saved() {
         matches!(effects.last(), Some(Effect::Save(Change::SetReadingWidth(76)))),
         "{effects:?}"
     );
-    assert_eq!(app.message.as_deref(), Some("阅读栏 76 列"));
+    assert_eq!(app.said(), Some("阅读栏 76 列"));
     press(&mut app, &"+ ".repeat(30));
     assert_eq!(width(&app), Some(116), "as wide as the window allows");
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("放不下")));
+    assert!(app.said().is_some_and(|m| m.contains("放不下")));
     // A new session starts at the saved width.
     let mut next = self::app(120, 35);
     next.load_saved(app.saved.clone());

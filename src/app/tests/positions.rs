@@ -189,7 +189,7 @@ fn a_jump_is_not_reading_and_backtick_jumps_back() {
     press(&mut app, "`");
     assert_eq!(app.reader.as_ref().map(Reader::offset), Some(read), "` goes back");
     press(&mut app, "`");
-    assert_eq!(app.message.as_deref(), Some("没有可以跳回的位置"));
+    assert_eq!(app.said(), Some("没有可以跳回的位置"));
 }
 
 #[test]

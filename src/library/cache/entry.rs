@@ -4,6 +4,7 @@ use std::fs::Metadata;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Text;
 use crate::library::article::{Block, Body, Meta, MoreMeta, Order};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
@@ -78,7 +79,7 @@ pub(super) struct Header {
 }
 
 /// The layout of `Entry` this build writes and reads.
-pub(super) const FORMAT: u32 = 4;
+pub(super) const FORMAT: u32 = 5;
 /// Before each entry: its length and its CRC-32, four bytes each.
 pub(super) const FRAME: usize = 8;
 
@@ -92,7 +93,7 @@ pub(super) struct Entry<'a> {
     pub(super) stamp: Stamp,
     /// The article, or why the file is not one.
     #[serde(borrow)]
-    pub(super) parsed: Result<Parsed<'a>, &'a str>,
+    pub(super) parsed: Result<Parsed<'a>, [&'a str; 3]>,
 }
 
 /// The first fields of an `Entry`, read without the rest.
@@ -184,7 +185,7 @@ pub(super) struct Structure {
 }
 
 /// The framed entry of a file parsed now, under `key` (its real path).
-pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Body), &str>) -> Option<Vec<u8>> {
+pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Body), &Text>) -> Option<Vec<u8>> {
     let structure = match parsed {
         Ok((_, body)) => postcard::to_stdvec(&Structure {
             blocks: body.blocks.to_vec(),
@@ -197,11 +198,13 @@ pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Bo
         path: key,
         id,
         stamp,
-        parsed: parsed.map(|(meta, body)| Parsed {
-            meta: EntryMeta::of(meta),
-            text: body.text.as_bytes(),
-            structure: &structure,
-        }),
+        parsed: parsed
+            .map(|(meta, body)| Parsed {
+                meta: EntryMeta::of(meta),
+                text: body.text.as_bytes(),
+                structure: &structure,
+            })
+            .map_err(Text::forms),
     };
     let bytes = postcard::to_stdvec(&entry).ok()?;
     let mut framed = u32::try_from(bytes.len()).ok()?.to_le_bytes().to_vec();

@@ -1,5 +1,6 @@
 use super::entry::{EntryMeta, FORMAT, Header, MAGIC};
 use super::*;
+use crate::i18n::Text;
 use crate::library::{Block, Library, MoreMeta, Plan};
 
 pub(super) fn write(path: &Path, text: &str) {
@@ -81,7 +82,7 @@ fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
 }
 
 /// The article or problem the entry of `path` holds, if it is of the file with `id`.
-fn restored(cache: &ArticleCache, path: &str, id: &str) -> Option<Result<(Meta, Body), String>> {
+fn restored(cache: &ArticleCache, path: &str, id: &str) -> Option<Result<(Meta, Body), Text>> {
     let slot = cache.slot(path).expect("a slot");
     cache.fitting(slot, path, id, Stamp::default())?.restore()
 }
@@ -167,8 +168,16 @@ fn entries_that_the_parser_could_not_have_made_are_refused() {
     ] {
         bytes.extend(entry_bytes(path, "id", Stamp::default(), Ok((&meta, body))).expect("entry"));
     }
-    bytes.extend(entry_bytes("/bad.md", "bad", Stamp::default(), Err("empty file")).expect("entry"));
-    bytes.extend(entry_bytes("/worse.md", "worse", Stamp::default(), Err("\x1b]0;title\x07")).expect("entry"));
+    bytes.extend(entry_bytes("/bad.md", "bad", Stamp::default(), Err(&Text::same("empty file"))).expect("entry"));
+    bytes.extend(
+        entry_bytes(
+            "/worse.md",
+            "worse",
+            Stamp::default(),
+            Err(&Text::same("\x1b]0;title\x07")),
+        )
+        .expect("entry"),
+    );
     {
         let cache = cache_of(bytes.clone()).expect("a cache");
         let restore = |path: &str, id: &str| restored(&cache, path, id);
@@ -178,7 +187,7 @@ fn entries_that_the_parser_could_not_have_made_are_refused() {
             "an escape sequence in a cached body"
         );
         assert!(restore("/range.md", "id").is_none(), "a range inside a character");
-        assert_eq!(restore("/bad.md", "bad"), Some(Err("empty file".to_string())));
+        assert_eq!(restore("/bad.md", "bad"), Some(Err(Text::same("empty file"))));
         assert_eq!(restore("/worse.md", "worse"), None, "a problem is printed: checked too");
     }
 
@@ -224,7 +233,7 @@ fn temp_files_of_killed_writers_are_removed_and_a_live_one_kept() {
 fn a_path_with_two_entries_is_found_in_neither_and_the_cache_rewritten() {
     let mut bytes = header(PARSER);
     for (path, problem) in [("/a.md", "first"), ("/b.md", "only"), ("/a.md", "second")] {
-        bytes.extend(entry_bytes(path, "id", Stamp::default(), Err(problem)).expect("entry"));
+        bytes.extend(entry_bytes(path, "id", Stamp::default(), Err(&Text::same(problem))).expect("entry"));
     }
     let cache = cache_of(bytes).expect("a cache");
     assert!(cache.slot("/a.md").is_none());
@@ -284,7 +293,7 @@ fn a_slot_is_eight_bytes_and_an_entry_fits_only_the_file_it_was_made_from() {
     assert_eq!(std::mem::size_of::<Slot>(), 8);
     let stamp = Stamp::new(3, 10, 20, 7);
     let mut bytes = header(PARSER);
-    bytes.extend(entry_bytes("/a.md", "a", stamp, Err("empty file")).expect("entry"));
+    bytes.extend(entry_bytes("/a.md", "a", stamp, Err(&Text::same("empty file"))).expect("entry"));
     {
         let mut cache = cache_of(bytes.clone()).expect("a cache");
         let slot = cache.slot("/a.md").expect("a slot");

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rbook::Epub;
 
 use super::html::{Converter, Mode, TocMark, decode_html};
+use crate::i18n::{Text, text};
 use crate::library::article::Body;
 use crate::text::sanitize_inline;
 
@@ -37,10 +38,16 @@ pub struct Book {
 }
 
 /// Reads an EPUB; the error is one sentence fit for the user.
-pub fn parse_epub(bytes: &[u8]) -> Result<Book, String> {
+pub fn parse_epub(bytes: &[u8]) -> Result<Book, Text> {
     let texts = unpack_texts(bytes)?;
-    let epub = Epub::read(Cursor::new(Arc::<[u8]>::from(bytes)))
-        .map_err(|err| format!("not a readable EPUB: {}", sanitize_inline(&err.to_string())))?;
+    let epub = Epub::read(Cursor::new(Arc::<[u8]>::from(bytes))).map_err(|err| {
+        let why = sanitize_inline(&err.to_string());
+        text!(
+            en: "not a readable EPUB: {why}",
+            hans: "不是可读的 EPUB：{why}",
+            hant: "不是可讀的 EPUB：{why}",
+        )
+    })?;
     let metadata = epub.metadata();
     let clean = |value: Option<&str>| value.map(sanitize_inline).filter(|v| !v.is_empty());
     let title = clean(metadata.title().map(|t| t.value()));
@@ -74,10 +81,19 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Book, String> {
         chapters += 1;
     }
     if chapters == 0 {
+        let missing = missing.join(", ");
         return Err(if missing.is_empty() {
-            "the EPUB's spine lists no chapters".to_string()
+            text!(
+                en: "the EPUB's spine lists no chapters",
+                hans: "这本 EPUB 的书脊（spine）没有列出章节",
+                hant: "這本 EPUB 的書脊（spine）沒有列出章節",
+            )
         } else {
-            format!("the EPUB's spine names files it does not hold ({})", missing.join(", "))
+            text!(
+                en: "the EPUB's spine names files it does not hold ({missing})",
+                hans: "这本 EPUB 的书脊（spine）列出的文件不在其中（{missing}）",
+                hant: "這本 EPUB 的書脊（spine）列出的檔案不在其中（{missing}）",
+            )
         });
     }
     let converted = converter.finish();
@@ -138,21 +154,22 @@ fn place_marks(marks: Vec<(Option<String>, TocMark)>, html: &str) -> (Vec<TocMar
 /// Checks the archive and unpacks its text files (chapters, package and
 /// navigation files), each and all within a size limit; a damaged archive,
 /// a DRM-protected book and a zip bomb are refused here.
-fn unpack_texts(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, String> {
+fn unpack_texts(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, Text> {
     unpack_texts_within(bytes, MAX_UNPACKED_BYTES)
 }
 
-fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String, Vec<u8>>, String> {
-    let damaged = |_| "not a readable EPUB: the zip archive is damaged or truncated".to_string();
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String, Vec<u8>>, Text> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged())?;
     if zip.len() > MAX_ENTRIES {
-        return Err(format!(
-            "not a readable EPUB: more than {MAX_ENTRIES} files in the archive"
+        return Err(text!(
+            en: "not a readable EPUB: more than {MAX_ENTRIES} files in the archive",
+            hans: "不是可读的 EPUB：压缩包中的文件超过 {MAX_ENTRIES} 个",
+            hant: "不是可讀的 EPUB：壓縮檔中的檔案超過 {MAX_ENTRIES} 個",
         ));
     }
     let mut declared = 0u64;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(damaged)?;
+        let entry = zip.by_index_raw(i).map_err(|_| damaged())?;
         declared = declared.saturating_add(entry.size());
     }
     if declared > max_unpacked {
@@ -162,10 +179,12 @@ fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String
     let mut unpacked = 0u64;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|err| match err {
-            zip::result::ZipError::UnsupportedArchive(_) => {
-                "not a readable EPUB: its files are encrypted (DRM) or packed in an unsupported way".to_string()
-            }
-            _ => damaged(err),
+            zip::result::ZipError::UnsupportedArchive(_) => text!(
+                en: "not a readable EPUB: its files are encrypted (DRM) or packed in an unsupported way",
+                hans: "不是可读的 EPUB：其中的文件已加密（DRM）或以不支持的方式压缩",
+                hant: "不是可讀的 EPUB：其中的檔案已加密（DRM）或以不支援的方式壓縮",
+            ),
+            _ => damaged(),
         })?;
         let Ok(name) = entry.name().map(|n| n.into_owned()) else {
             continue;
@@ -175,10 +194,11 @@ fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String
         }
         let declared = entry.size();
         if declared > MAX_TEXT_ENTRY_BYTES {
-            return Err(format!(
-                "not a readable EPUB: {} would unpack to more than {} MB",
-                sanitize_inline(&name),
-                MAX_TEXT_ENTRY_BYTES / (1024 * 1024)
+            let (name, mb) = (sanitize_inline(&name), MAX_TEXT_ENTRY_BYTES / (1024 * 1024));
+            return Err(text!(
+                en: "not a readable EPUB: {name} would unpack to more than {mb} MB",
+                hans: "不是可读的 EPUB：{name} 解压后会超过 {mb} MB",
+                hant: "不是可讀的 EPUB：{name} 解壓後會超過 {mb} MB",
             ));
         }
         // The declared size is not trusted with an allocation: the vector grows as data comes.
@@ -186,13 +206,15 @@ fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String
         (&mut entry)
             .take(declared + 1)
             .read_to_end(&mut content)
-            .map_err(|_| "not a readable EPUB: the zip archive is damaged or truncated".to_string())?;
+            .map_err(|_| damaged())?;
         // More or less than the archive declared: a zip bomb, or damage. A
         // file rbook reads after this check is never one whose size lies.
         if content.len() as u64 != declared {
-            return Err(format!(
-                "not a readable EPUB: {} does not hold what the archive says it does (a zip bomb, or damaged)",
-                sanitize_inline(&name)
+            let name = sanitize_inline(&name);
+            return Err(text!(
+                en: "not a readable EPUB: {name} does not hold what the archive says it does (a zip bomb, or damaged)",
+                hans: "不是可读的 EPUB：{name} 的内容与压缩包所记载的不符（压缩炸弹，或已损坏）",
+                hant: "不是可讀的 EPUB：{name} 的內容與壓縮檔所記載的不符（壓縮炸彈，或已損壞）",
             ));
         }
         unpacked += content.len() as u64;
@@ -202,15 +224,29 @@ fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String
         texts.insert(name, content);
     }
     if texts.contains_key("META-INF/rights.xml") || has_drm(texts.get("META-INF/encryption.xml")) {
-        return Err("this EPUB is protected by DRM (its text is encrypted) and cannot be read".into());
+        return Err(text!(
+            en: "this EPUB is protected by DRM (its text is encrypted) and cannot be read",
+            hans: "这本 EPUB 受 DRM 保护（文字已加密），无法读取",
+            hant: "這本 EPUB 受 DRM 保護（文字已加密），無法讀取",
+        ));
     }
     Ok(texts)
 }
 
-fn too_large(max_unpacked: u64) -> String {
-    format!(
-        "not a readable EPUB: it would unpack to more than {} MB (a zip bomb, or damaged)",
-        max_unpacked / (1024 * 1024)
+fn damaged() -> Text {
+    text!(
+        en: "not a readable EPUB: the zip archive is damaged or truncated",
+        hans: "不是可读的 EPUB：zip 压缩包已损坏或不完整",
+        hant: "不是可讀的 EPUB：zip 壓縮檔已損壞或不完整",
+    )
+}
+
+fn too_large(max_unpacked: u64) -> Text {
+    let mb = max_unpacked / (1024 * 1024);
+    text!(
+        en: "not a readable EPUB: it would unpack to more than {mb} MB (a zip bomb, or damaged)",
+        hans: "不是可读的 EPUB：解压后会超过 {mb} MB（压缩炸弹，或已损坏）",
+        hant: "不是可讀的 EPUB：解壓後會超過 {mb} MB（壓縮炸彈，或已損壞）",
     )
 }
 

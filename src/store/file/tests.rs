@@ -115,7 +115,12 @@ fn reading_only_never_moves_a_damaged_file() {
     let (state, notices) = Store::read_only(dir.path());
     assert_eq!(state, State::default());
     assert!(matches!(notices.as_slice(), [Notice::LeftAsIs { .. }]), "{notices:?}");
-    assert!(notices[0].to_string().contains("原样保留未改动"));
+    assert!(
+        notices[0]
+            .text()
+            .get(crate::i18n::Lang::Simplified)
+            .contains("原样保留未改动")
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join(FILE_NAME)).expect("kept"),
         "{ not json"
@@ -147,7 +152,12 @@ fn a_corrupt_file_is_set_aside_and_reported() {
             .is_some_and(|n| n.starts_with("state.json.corrupt-"))
     );
     assert_eq!(fs::read_to_string(moved_to).expect("kept"), "{ not json");
-    assert!(notices[0].to_string().contains("原文件已原样保留为"));
+    assert!(
+        notices[0]
+            .text()
+            .get(crate::i18n::Lang::Simplified)
+            .contains("原文件已原样保留为")
+    );
     store.save(&[position(5)]).expect("save after");
 }
 
@@ -156,7 +166,14 @@ fn a_newer_version_is_set_aside_not_overwritten() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join(FILE_NAME), r#"{"version": 99, "future": true}"#).expect("write");
     let (_, _, notices) = Store::open(dir.path());
-    assert!(notices[0].to_string().contains("较新的 yuedu"), "{}", notices[0]);
+    assert!(
+        notices[0]
+            .text()
+            .get(crate::i18n::Lang::Simplified)
+            .contains("较新的 yuedu"),
+        "{}",
+        notices[0]
+    );
 }
 
 #[test]
@@ -199,7 +216,11 @@ fn a_data_folder_that_cannot_exist_reads_and_reports_it_cannot_save() {
     let (store, state, notices) = Store::open(&file.join("yuedu"));
     assert_eq!(state, State::default());
     assert!(matches!(notices.as_slice(), [Notice::CannotSave { .. }]), "{notices:?}");
-    assert!(notices[0].to_string().contains("无法在"), "{}", notices[0]);
+    assert!(
+        notices[0].text().get(crate::i18n::Lang::Simplified).contains("无法在"),
+        "{}",
+        notices[0]
+    );
     let err = store.save(&[position(10)]).expect_err("nowhere to save");
     assert!(err.to_string().contains("cannot save in"), "{err}");
     assert_eq!(fs::read(&file).expect("file"), b"", "the file is untouched");
@@ -214,7 +235,7 @@ fn a_truncated_file_is_reported_in_chinese_with_where_the_old_file_is_kept() {
     let [Notice::SetAside { moved_to, .. }] = notices.as_slice() else {
         panic!("expected one set-aside notice, got {notices:?}");
     };
-    let text = notices[0].to_string();
+    let text = notices[0].text().get(crate::i18n::Lang::Simplified).to_string();
     assert!(text.contains("不完整，在第 1 行"), "{text}");
     assert!(text.contains(&moved_to.display().to_string()), "{text}");
     assert!(!text.is_ascii() && !text.contains("cannot"), "{text}");

@@ -7,7 +7,7 @@ const SET_ASIDE: &str = "/home/reader/.local/share/yuedu/state.json is not valid
 #[test]
 fn a_notice_stays_above_the_status_line_wrapped_whole() {
     let mut app = app(60, 20, "");
-    app.add_notice(SET_ASIDE.into());
+    app.add_notice(crate::i18n::Text::same(SET_ASIDE));
     app.handle(Input::Key(Key::parse("j").expect("key")));
     let shown = screen(&app);
     assert!(shown.contains("! 查看全部  Esc 知道了"), "{shown}");
@@ -17,7 +17,7 @@ fn a_notice_stays_above_the_status_line_wrapped_whole() {
 #[test]
 fn the_notices_list_at_60x20() {
     let mut app = app(60, 20, "");
-    app.add_notice(SET_ASIDE.into());
+    app.add_notice(crate::i18n::Text::same(SET_ASIDE));
     app.handle(Input::Key(Key::parse("!").expect("key")));
     insta::assert_snapshot!(screen(&app));
 }

@@ -178,7 +178,10 @@ fn shift_t_shows_the_text_in_traditional_characters_in_the_same_cells() {
         traditional.contains("客戶關") && traditional.contains("營銷"),
         "{traditional}"
     );
-    assert!(traditional.contains("显示：繁體"), "the status line says so");
+    assert!(
+        traditional.contains("顯示：繁體"),
+        "the status line says so, in Traditional too"
+    );
     // Character for character: every row keeps its width and its blanks.
     for (a, b) in original.lines().zip(traditional.lines()).take(22) {
         assert_eq!(a.chars().count(), b.chars().count(), "{a}\n{b}");

@@ -44,7 +44,7 @@ fn the_end_mark_names_the_next_article_and_the_key_that_opens_it() {
 }
 
 /// Five bookmarks in two articles, some with notes, a minute apart.
-fn bookmarks() -> crate::store::State {
+pub(super) fn bookmarks() -> crate::store::State {
     let marks = [
         ("jiaoyu/xuesheng-guanli", 0, "学生管理工作是学校管理的重要组成部分", ""),
         (
