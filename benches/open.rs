@@ -79,29 +79,27 @@ fn in_process(name: &str, body: &Body) {
 
     let lazy_open = median_ms(runs, || {
         let mut reader = Reader::open(0, body, wide, middle);
-        reader.scroll_by(body, 0, page);
+        reader.fit(body, page);
         draw(body, &reader.layout, reader.top, 80);
     });
     let mut reader = Reader::open(0, body, wide, middle);
-    reader.scroll_by(body, 0, page);
+    reader.fit(body, page);
     let mut width = 60;
     let lazy_resize = median_ms(runs * 3, || {
         width = if width == 60 { 80 } else { 60 };
-        reader.relayout(body, LayoutSettings::with_width(width));
-        reader.scroll_by(body, 0, page);
+        reader.relayout(body, LayoutSettings::with_width(width), page);
         draw(body, &reader.layout, reader.top, width as u16);
     });
     let burst = median_ms(runs, || {
         for w in [70, 75, 62, 90, 66, 81, 58, 77, 64, 80] {
-            reader.relayout(body, LayoutSettings::with_width(w));
-            reader.scroll_by(body, 0, page);
+            reader.relayout(body, LayoutSettings::with_width(w), page);
         }
         draw(body, &reader.layout, reader.top, 80);
     });
     let mut paging = Vec::new();
     for (place, offset) in [("start", 0), ("middle", middle), ("end", body.text.len())] {
         let mut reader = Reader::open(0, body, wide, offset);
-        reader.scroll_by(body, 0, page);
+        reader.fit(body, page);
         let mut down = true;
         paging.push(format!(
             "{place} {:.3}",

@@ -125,3 +125,99 @@ fn a_large_file_reopens_at_a_place_past_its_first_part() {
     assert!(!session.screen().contains("【段00000】"), "{}", session.screen());
     session.quit();
 }
+
+/// The one saved position's byte offset and share in `state.json`.
+fn saved_position(home: &std::path::Path) -> Option<(u64, u64)> {
+    let text = std::fs::read_to_string(home.join("data/yuedu/state.json")).ok()?;
+    let state: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let position = state["positions"].as_object()?.values().next()?.clone();
+    Some((position["offset"].as_u64()?, position["percent"].as_u64()?))
+}
+
+/// The share shown on the status line (`28%`).
+fn shown_percent(screen: &str) -> Option<String> {
+    let status = screen.lines().last()?;
+    status.split_whitespace().find(|w| w.ends_with('%')).map(str::to_string)
+}
+
+/// The screen's text, without the blanks at the end of its rows.
+fn text_of(screen: &str) -> Vec<&str> {
+    screen.lines().map(str::trim_end).collect()
+}
+
+/// A storm of sizes, each straight back to `home`, then the same text on
+/// screen and, after quitting, the position read before the storm saved.
+fn storm_and_back(session: &mut Session, home: &std::path::Path, size: (u16, u16)) {
+    // The place read is saved a moment after the last key.
+    let percent = shown_percent(&session.screen()).expect("a share on the status line");
+    session.wait_until("the position saved", |_| {
+        saved_position(home).is_some_and(|(_, saved)| format!("{saved}%") == percent)
+    });
+    let before = saved_position(home);
+    let shown = session.screen();
+    let sizes = [
+        (100, 50),
+        (200, 60),
+        (60, 20),
+        (250, 100),
+        (30, 8),
+        (140, 40),
+        (120, 90),
+    ];
+    for (cols, rows) in sizes {
+        session.resize(cols, rows);
+        let wanted = format!("the status line at {cols}×{rows}");
+        session.wait_until(&wanted, |s| {
+            let screen = s.screen();
+            screen.lines().count() == usize::from(rows) && screen.lines().last().is_some_and(|l| l.contains("帮助"))
+        });
+        session.resize(size.0, size.1);
+    }
+    // And a burst of them, faster than frames.
+    for (cols, rows) in sizes.iter().cycle().take(30) {
+        session.resize(*cols, *rows);
+    }
+    session.resize(size.0, size.1);
+    session.wait_until("the page read before the storm", |s| {
+        text_of(&s.screen()) == text_of(&shown)
+    });
+    session.quit();
+    assert_eq!(saved_position(home), before, "the saved place moved");
+}
+
+#[test]
+fn a_storm_of_sizes_where_an_article_fits_keeps_its_place() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/articles/yiyuan/tongji-xinxi.md");
+    let mut session = Session::open(&[file], 80, 24, home.path(), "统计");
+    session.send(&"j".repeat(15));
+    session.settle();
+    assert_ne!(
+        shown_percent(&session.screen()).as_deref(),
+        Some("0%"),
+        "{}",
+        session.screen()
+    );
+    storm_and_back(&mut session, home.path(), (80, 24));
+}
+
+#[test]
+fn a_storm_of_sizes_near_the_end_of_a_long_book_keeps_its_place() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut text = String::new();
+    for c in 1..=400 {
+        text.push_str(&format!("第{c}章 夜航\n\n"));
+        for p in 0..5 {
+            text.push_str(&format!("　　第{c}章第{p}段，船过江心，灯火渐远。\n\n"));
+        }
+    }
+    let file = home.path().join("book.txt");
+    std::fs::write(&file, text).expect("write");
+    let path = file.to_str().expect("a UTF-8 path");
+    let mut session = Session::open(&[path], 80, 24, home.path(), "第1章");
+    session.send("G");
+    session.wait_for("第400章第4段");
+    session.send(&"k".repeat(17));
+    session.settle();
+    storm_and_back(&mut session, home.path(), (80, 24));
+}

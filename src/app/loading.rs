@@ -20,12 +20,13 @@ impl App {
         if batch.articles.is_empty() || !batch.articles.iter().all(shown_from_prefix) {
             return false;
         }
+        let page = self.reader_page();
         for article in std::mem::take(&mut batch.articles) {
             let Some(at) = self.library.replace(article) else {
                 continue;
             };
             if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
-                reader.reload(&self.library.articles()[at].body);
+                reader.reload(&self.library.articles()[at].body, page);
             }
             self.arrived(at);
         }

@@ -122,7 +122,7 @@ impl App {
         let settings = self.layout_settings();
         let body = &self.library.articles()[index].body;
         let mut reader = Reader::open(index, body, settings, offset);
-        reader.scroll_by(body, 0, self.reader_page());
+        reader.fit(body, self.reader_page());
         self.reader = Some(reader);
         // Only the first part of a large file is read: the place past it is
         // shown when the whole article arrives (`arrived`).
@@ -298,8 +298,7 @@ impl App {
         let page = self.reader_page();
         if let Some(reader) = &mut self.reader {
             let body = &self.library.articles()[reader.article].body;
-            reader.relayout(body, settings);
-            reader.scroll_by(body, 0, page);
+            reader.relayout(body, settings, page);
         }
         let (len, visible) = (self.library.categories().len(), self.visible_categories());
         self.categories.select(self.categories.selected, len, visible);

@@ -1,8 +1,19 @@
 //! The open article: its layout for the current column width, the line at
-//! the top of the screen and the anchor, the byte offset being read.
-//! Scrolling moves `top` and sets the anchor to the text at the top; a new
-//! width re-lays out the text and puts the line holding the anchor on top,
-//! keeping the anchor itself, so any number of resizes never drifts.
+//! the top of the screen and the anchor, the reader's place.
+//!
+//! The anchor is the place read: a byte offset in the text, with the blank
+//! rows and head rows shown above it. It is what the status line's share,
+//! bookmarks and saved positions measure, and only the reader's moves set
+//! it: scrolling, paging and jumps move `top` and set the anchor to the
+//! text then at the top. Everything else only shows it (`fit`): a new width
+//! or height, the whole text of a file shown from its first part, or a saved
+//! place being opened lays the text out around the anchor and puts its line
+//! on top, then clamps the page for display (an article that fits shows
+//! whole, the last page of a book stays full), and that clamping never
+//! moves the anchor. So any number of resizes never drifts, and the place
+//! comes back exactly when the window does. Views that show the text
+//! differently (another layout of the same body) share this anchor: a byte
+//! offset, valid for any layout.
 //!
 //! A long article is laid out around the anchor only (`Layout::around`), so
 //! opening and resizing cost the same whatever its length; scrolling lays out
@@ -60,13 +71,36 @@ pub struct Reader {
     pub top: usize,
     /// Head rows shown above line `top` (only above the first line).
     head: usize,
-    /// The reading position: a byte offset in the line at `top`.
-    anchor: usize,
+    /// The reader's place (see the module's documentation).
+    anchor: Anchor,
     /// Where the article's text ends, for percentages.
     end: usize,
     /// Search hits in the body (byte ranges, in order) and the one the reader is on.
     pub hits: Vec<Range<usize>>,
     pub current_hit: Option<usize>,
+}
+
+/// The reader's place: set by the reader's moves only, kept through any
+/// change of layout or page, and shown by `Reader::fit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Anchor {
+    /// A byte offset of the text, on a character boundary: the reading
+    /// position, the same in every layout of the text.
+    offset: usize,
+    /// Blank rows (the gap before a paragraph) on top above its line.
+    blank: usize,
+    /// Head rows (title, metadata) shown above the article's first line.
+    head: usize,
+}
+
+impl Anchor {
+    fn at(offset: usize) -> Anchor {
+        Anchor {
+            offset,
+            blank: 0,
+            head: 0,
+        }
+    }
 }
 
 /// The whole article if it is short, else the blocks around `offset`.
@@ -79,9 +113,11 @@ fn lay_out(body: &Body, settings: LayoutSettings, offset: usize) -> Layout {
 }
 
 impl Reader {
-    /// Opens an article with `offset` (a byte offset in its body) at the top.
-    /// Call `scroll_by(body, 0, page)` once the page height is known.
+    /// Opens an article with `offset` (a byte offset in its body; one past
+    /// its text is taken as its end) as the place read. Call `fit` once the
+    /// page height is known.
     pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
+        let offset = char_boundary_at_most(body, offset);
         let layout = lay_out(body, settings, offset);
         let top = layout.line_at_offset(offset);
         let head = if layout.at_start() && top == 0 && offset <= layout.offset_of_line(0) {
@@ -94,53 +130,69 @@ impl Reader {
             layout,
             top,
             head,
-            anchor: offset,
+            anchor: Anchor {
+                head,
+                ..Anchor::at(offset)
+            },
             end: crate::present::text_end(body),
             hits: Vec::new(),
             current_hit: None,
         }
     }
 
-    /// The reading position: a byte offset of the text at the top, the same
-    /// across re-layouts until the reader scrolls.
+    /// The reading position: the anchor's byte offset, the same across
+    /// re-layouts, new page heights and clamping until the reader moves.
     pub fn offset(&self) -> usize {
-        self.anchor
+        self.anchor.offset
     }
 
     fn is_blank(&self, index: usize) -> bool {
         self.layout.line(index).is_some_and(|l| l.kind == LineKind::Blank)
     }
 
-    /// The byte offset of the first text shown. A blank line at the top has
-    /// no text of its own, so the line after it counts.
-    fn top_offset(&self) -> usize {
+    /// Sets the anchor to the text at the top of the page, after a move. A
+    /// blank line on top has no text of its own: the line after it counts,
+    /// and the blank rows above it are kept with the anchor.
+    fn anchor_on_top(&mut self) {
         let first_text = (self.top..self.layout.len())
             .find(|&i| !self.is_blank(i))
             .unwrap_or(self.top);
-        self.layout.offset_of_line(first_text)
+        self.anchor = Anchor {
+            offset: self.layout.offset_of_line(first_text),
+            blank: first_text - self.top,
+            head: self.head,
+        };
     }
 
-    /// Re-lays out the text when the settings (the width) changed, with the
-    /// line holding the anchor on top. A long article is laid out around the
-    /// anchor only; `scroll_by(body, 0, page)` then fills the page.
-    pub fn relayout(&mut self, body: &Body, settings: LayoutSettings) {
+    /// Shows the anchor on a page `page` rows high with `settings` (the
+    /// text laid out again if they changed): see `fit`.
+    pub fn relayout(&mut self, body: &Body, settings: LayoutSettings, page: usize) {
         if self.layout.settings() != settings {
-            self.lay_out_anchor(body, settings);
+            self.layout = lay_out(body, settings, self.anchor.offset);
         }
+        self.fit(body, page);
     }
 
-    /// Lays out `body` with the line holding the anchor on top.
-    fn lay_out_anchor(&mut self, body: &Body, settings: LayoutSettings) {
-        // The blank line before a paragraph stays on top if it was.
-        let blank_on_top = self.is_blank(self.top);
-        self.layout = lay_out(body, settings, self.anchor);
-        self.top = self.layout.line_at_offset(self.anchor);
-        if self.top != 0 || !self.layout.at_start() {
-            self.head = 0;
+    /// Shows the anchor: its line on top (with the blank and head rows it
+    /// had above it), the page then clamped between the article's head and
+    /// tail for display. The anchor itself never moves here, however far
+    /// the clamping takes the page from it: only the reader's moves set it.
+    pub fn fit(&mut self, body: &Body, page: usize) {
+        self.lay_out_at(body, self.anchor.offset);
+        let mut top = self.layout.line_at_offset(self.anchor.offset);
+        for _ in 0..self.anchor.blank {
+            if top == 0 || !self.is_blank(top - 1) {
+                break;
+            }
+            top -= 1;
         }
-        if self.head == 0 && blank_on_top && self.top > 0 && self.is_blank(self.top - 1) {
-            self.top -= 1;
-        }
+        self.top = top;
+        self.head = if top == 0 && self.layout.at_start() {
+            self.anchor.head
+        } else {
+            0
+        };
+        self.show(body, self.position(), page);
     }
 
     /// Lays out about `bytes` more of the article, after what is laid out,
@@ -160,11 +212,11 @@ impl Reader {
     /// anchor (and any saved position past the prefix) means the same place;
     /// if the whole text turned out not to hold the prefix unchanged, the
     /// anchor is kept as far as it falls on a character.
-    pub fn reload(&mut self, body: &Body) {
-        let within = self.anchor.min(body.text.len());
-        self.anchor = (0..=within).rev().find(|&i| body.text.is_char_boundary(i)).unwrap_or(0);
+    pub fn reload(&mut self, body: &Body, page: usize) {
+        self.anchor.offset = char_boundary_at_most(body, self.anchor.offset);
         self.end = crate::present::text_end(body);
-        self.lay_out_anchor(body, self.layout.settings());
+        self.layout = lay_out(body, self.layout.settings(), self.anchor.offset);
+        self.fit(body, page);
     }
 
     /// The row on top, counted from the first line laid out: negative while
@@ -249,7 +301,7 @@ impl Reader {
     /// How far through the article the reader is, 0–100: the share of the
     /// text before the reading position, whatever the window size.
     pub fn percent(&self) -> usize {
-        crate::present::share_before(self.anchor, self.end).into()
+        crate::present::share_before(self.anchor.offset, self.end).into()
     }
 
     /// Whether the last line is on screen.
@@ -290,7 +342,7 @@ impl Reader {
             let first = self.layout.offset_of_line(0);
             let last = self.layout.line(len - 1).map_or(first, |l| l.range.end);
             let bytes_per_line = (last.saturating_sub(first) / len).max(1);
-            (self.end / bytes_per_line, self.anchor, self.end.max(1))
+            (self.end / bytes_per_line, self.anchor.offset, self.end.max(1))
         };
         if total <= page {
             return None;
@@ -299,6 +351,12 @@ impl Reader {
         let start = (height - thumb) * position.min(span) / span;
         Some(start..start + thumb)
     }
+}
+
+/// The last character boundary of `body`'s text at or before `offset`.
+fn char_boundary_at_most(body: &Body, offset: usize) -> usize {
+    let within = offset.min(body.text.len());
+    (0..=within).rev().find(|&i| body.text.is_char_boundary(i)).unwrap_or(0)
 }
 
 impl super::App {

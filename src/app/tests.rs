@@ -12,6 +12,7 @@ mod folders;
 mod loading;
 mod navigation;
 mod positions;
+mod resizes;
 mod search;
 
 pub(super) fn app(width: u16, height: u16) -> App {

@@ -1,14 +1,21 @@
 //! Moving through the open article: by rows, to a line, to a byte offset,
-//! to a search hit. Every move goes through `go`, which lays out what the
-//! page then shows, clamps the top between the head and the tail and sets
-//! the anchor; a place far from what is laid out is laid out around anew.
+//! to a search hit. Every move goes through `go`, which shows the page
+//! (`show`: lays out what it then shows and clamps the top between the head
+//! and the tail) and sets the anchor to its top; a place far from what is
+//! laid out is laid out around anew. `fit` shows the page through `show`
+//! too, but never sets the anchor.
 
-use super::{HEAD_ROWS, Reader};
+use super::{Anchor, HEAD_ROWS, Reader};
 use crate::layout::{EXTEND_BYTES, Layout};
 use crate::library::Body;
 
 impl Reader {
+    /// Scrolls by `delta` rows: a move, unless it is clamped to where the
+    /// page already is. A delta of 0 is no move: the anchor is only shown (`fit`).
     pub fn scroll_by(&mut self, body: &Body, delta: isize, page: usize) {
+        if delta == 0 {
+            return self.fit(body, page);
+        }
         let target = self.position() + delta as i128;
         self.go(body, target, page, false);
     }
@@ -46,8 +53,8 @@ impl Reader {
         };
         self.go(body, target, page, true);
         if self.top == line && self.head == 0 {
-            // The offset itself is on top: it stays the anchor.
-            self.anchor = offset;
+            // The offset itself is on top: it is the anchor.
+            self.anchor = Anchor::at(offset);
         }
     }
 
@@ -75,10 +82,19 @@ impl Reader {
         false
     }
 
-    /// Moves the top to row `target` (a `position`, which may lie before
-    /// the first line laid out), laying out what the page then shows, and
-    /// clamps it between the head and the tail.
+    /// A move: the top to row `target` (a `position`, which may lie before
+    /// the first line laid out), shown as `show` does; the anchor is then
+    /// the text on top, if the page moved or the move is a jump.
     pub(super) fn go(&mut self, body: &Body, target: i128, page: usize, jumped: bool) {
+        if self.show(body, target, page) || jumped {
+            self.anchor_on_top();
+        }
+    }
+
+    /// Puts row `target` on top, laying out what the page then shows, and
+    /// clamps it between the head and the tail: true if the page moved. The
+    /// anchor is left as it is.
+    pub(super) fn show(&mut self, body: &Body, target: i128, page: usize) -> bool {
         let page = page.max(1);
         let mut target = target;
         while target < 0 && !self.layout.at_start() {
@@ -106,11 +122,10 @@ impl Reader {
             Ok(top) => (top, 0),
             Err(_) => (0, usize::try_from(-target).unwrap_or(HEAD_ROWS)),
         };
-        if (top, head) != (self.top, self.head) || jumped {
-            self.top = top;
-            self.head = head;
-            self.anchor = self.top_offset();
-        }
+        let moved = (top, head) != (self.top, self.head);
+        self.top = top;
+        self.head = head;
+        moved
     }
 
     /// Scrolls so that hit `index` is in view, a few lines below the top.

@@ -65,7 +65,7 @@ fn opening_in_the_middle_lays_out_around_it_and_shows_it_on_top() {
     let full: Vec<Line> = Layout::new(&body, settings(60)).lines().collect();
     let middle = body.text.len() / 2;
     let mut reader = Reader::open(0, &body, settings(60), middle);
-    reader.scroll_by(&body, 0, PAGE);
+    reader.fit(&body, PAGE);
     assert!(!reader.layout.is_complete());
     assert!(
         reader.layout.len() < full.len() / 4,
@@ -88,7 +88,7 @@ fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
     let body = long_body();
     let full: Vec<Line> = Layout::new(&body, settings(47)).lines().collect();
     let mut reader = Reader::open(0, &body, settings(47), body.text.len() / 3);
-    reader.scroll_by(&body, 0, PAGE);
+    reader.fit(&body, PAGE);
     let start = full
         .iter()
         .position(|l| l == &page_of(&reader, PAGE)[0])
@@ -158,7 +158,7 @@ fn resizes_keep_the_anchor_and_come_back_to_the_same_top_line() {
     let offset = body.text.len() * 2 / 3;
     let offset = (offset..).find(|&i| body.text.is_char_boundary(i)).expect("a boundary");
     let mut reader = Reader::open(0, &body, settings(80), offset);
-    reader.scroll_by(&body, 0, PAGE);
+    reader.fit(&body, PAGE);
     let first = reader.layout.line(reader.top).expect("top");
     let mut fulls = std::collections::HashMap::new();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -168,8 +168,7 @@ fn resizes_keep_the_anchor_and_come_back_to_the_same_top_line() {
         seed ^= seed << 17;
         let width = [11, 23, 40, 57, 80, 120][(seed % 6) as usize];
         let page = 5 + (seed % 40) as usize;
-        reader.relayout(&body, settings(width));
-        reader.scroll_by(&body, 0, page);
+        reader.relayout(&body, settings(width), page);
         let top = reader.layout.line(reader.top).expect("top");
         assert!(
             top.range.start <= offset && offset <= top.range.end,
@@ -182,8 +181,7 @@ fn resizes_keep_the_anchor_and_come_back_to_the_same_top_line() {
         let at = full.iter().position(|l| *l == top).expect("a line of the full layout");
         assert_eq!(page_of(&reader, page), full[at..(at + page).min(full.len())]);
     }
-    reader.relayout(&body, settings(80));
-    reader.scroll_by(&body, 0, PAGE);
+    reader.relayout(&body, settings(80), PAGE);
     assert_eq!(reader.layout.line(reader.top), Some(first));
 }
 
@@ -193,7 +191,7 @@ fn a_short_article_shows_its_head_and_its_end_mark_on_one_page_and_a_small_page_
         .map(|a| a.body)
         .unwrap_or_default();
     let mut reader = Reader::open(0, &body, settings(40), 0);
-    reader.scroll_by(&body, 0, PAGE);
+    reader.fit(&body, PAGE);
     let len = reader.layout.len();
     let rows: Vec<Row> = reader.rows(PAGE).collect();
     let mut expected = vec![Row::Title, Row::Meta, Row::Blank];
@@ -222,7 +220,7 @@ fn laid_out_in_idle_slices_the_layout_becomes_the_full_layout_with_the_same_line
     let full_lines: Vec<Line> = full.lines().collect();
     for offset in [0, body.text.len() / 3, body.text.len()] {
         let mut reader = Reader::open(0, &body, settings(37), offset);
-        reader.scroll_by(&body, 0, 20);
+        reader.fit(&body, 20);
         let shown = page_of(&reader, 20);
         assert!(!reader.layout.is_complete());
         let mut slices = 0;
@@ -235,7 +233,7 @@ fn laid_out_in_idle_slices_the_layout_becomes_the_full_layout_with_the_same_line
         assert_eq!(page_of(&reader, 20), shown);
         assert!(reader.line_numbers().is_some(), "the line count is known");
         // A new width starts again from the lines around the anchor.
-        reader.relayout(&body, settings(50));
+        reader.relayout(&body, settings(50), 20);
         while reader.lay_out_more(&body, 1 << 16) {}
         let wide: Vec<Line> = Layout::new(&body, settings(50)).lines().collect();
         assert_eq!(reader.layout.lines().collect::<Vec<_>>(), wide);
