@@ -3,20 +3,25 @@
 //! and more on demand. Each line knows the byte range of the body text it
 //! shows, so search hits and reading positions map to lines and back.
 //! Pure: no terminal here; `blocks` lays out a run of blocks, `spans` says
-//! how to draw a line.
+//! how to draw a line. Vertical text (`vertical`, 竖排) is laid out by the
+//! same machinery: its "lines" are columns, read right to left, and its
+//! measure is the column's length in rows.
 
 mod blocks;
 mod breaks;
+mod settings;
 mod spans;
+pub mod vertical;
 mod wrap;
 
 use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::library::Body;
-use crate::text::AmbiguousWidth;
 use blocks::{Prefix, lay_out_blocks};
+pub use settings::{Direction, LayoutSettings, ReadingSettings, column_width};
 pub use spans::{Mark, Piece, Role};
+pub use vertical::RowPiece;
 
 /// The first-line indent: two ideographic spaces, four columns.
 pub const INDENT: &str = "\u{3000}\u{3000}";
@@ -24,47 +29,6 @@ pub const INDENT: &str = "\u{3000}\u{3000}";
 pub const MIN_WIDTH: usize = 2;
 /// Articles from this size on are laid out on all cores.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct LayoutSettings {
-    /// Content width in columns (the reading column, not the screen).
-    pub width: usize,
-    /// Indent the first line of each paragraph by two ideographic spaces.
-    pub indent: bool,
-    /// A blank line between paragraphs (headings always get one).
-    pub paragraph_spacing: bool,
-    pub ambiguous: AmbiguousWidth,
-}
-
-/// How text is laid out for reading, as the configuration's `[reading]`
-/// says (`context::reading_settings`; its defaults are those of
-/// `config/default.toml`): the same for `show`, the reader and search snippets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ReadingSettings {
-    /// The widest reading column.
-    pub max_width: usize,
-    pub indent: bool,
-    pub paragraph_spacing: bool,
-    pub ambiguous: AmbiguousWidth,
-}
-
-impl ReadingSettings {
-    /// The layout settings for `available` columns: the reading column is
-    /// that, capped at `max_width`.
-    pub fn layout(&self, available: usize) -> LayoutSettings {
-        LayoutSettings {
-            width: column_width(available, self.max_width),
-            indent: self.indent,
-            paragraph_spacing: self.paragraph_spacing,
-            ambiguous: self.ambiguous,
-        }
-    }
-}
-
-/// The width of the reading column: the available width, capped.
-pub fn column_width(available: usize, max_width: usize) -> usize {
-    available.min(max_width.max(MIN_WIDTH))
-}
 
 /// What a line of the layout is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -317,6 +281,21 @@ impl Layout {
     /// Line `index` as plain text, prefixes included.
     pub fn plain_line(&self, body: &Body, index: usize) -> String {
         self.pieces(body, index, &[]).iter().map(|p| p.text.as_ref()).collect()
+    }
+
+    /// What to draw for column `index` of vertical text, row by row, with
+    /// search hits marked (`pieces` for horizontal text).
+    pub fn column<'a>(&self, body: &'a Body, index: usize, marks: &[(Range<usize>, Mark)]) -> Vec<RowPiece<'a>> {
+        match self.line(index) {
+            Some(line) => vertical::column(
+                body,
+                &line,
+                self.settings,
+                Prefix::of(&body.blocks[line.block], self.settings),
+                marks,
+            ),
+            None => Vec::new(),
+        }
     }
 }
 

@@ -43,6 +43,7 @@ impl App {
             indent: self.settings.indent,
             paragraph_spacing: self.settings.paragraph_spacing,
             ambiguous: self.settings.ambiguous,
+            direction: crate::layout::Direction::Horizontal,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! out with, and their defaults, whose only source is `config/default.toml`.
 
 use crate::config::{AmbiguousSetting, Config};
-use crate::layout::{LayoutSettings, ReadingSettings};
+use crate::layout::{Direction, LayoutSettings, ReadingSettings};
 use crate::text::AmbiguousWidth;
 
 /// The reading settings of `[reading]`; with `ambiguous_width = "auto"`
@@ -45,6 +45,7 @@ impl LayoutSettings {
             indent: defaults.indent,
             paragraph_spacing: defaults.paragraph_spacing,
             ambiguous: defaults.ambiguous,
+            direction: Direction::Horizontal,
         }
     }
 }

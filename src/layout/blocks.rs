@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::wrap::{Columns, wrap};
-use super::{INDENT, LayoutSettings, LineKind, MIN_WIDTH, Packed};
+use super::{Direction, INDENT, LayoutSettings, LineKind, MIN_WIDTH, Packed};
 use crate::library::{Block, BlockKind, Body};
 use crate::text::str_width;
 
@@ -35,10 +35,12 @@ pub(super) fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range
             first: settings.width.saturating_sub(prefix.first_width).max(MIN_WIDTH),
             rest: settings.width.saturating_sub(prefix.rest_width).max(MIN_WIDTH),
         };
-        for (i, range) in wrap(body.block_text(block), columns, settings.ambiguous)
-            .into_iter()
-            .enumerate()
-        {
+        let text = body.block_text(block);
+        let ranges = match settings.direction {
+            Direction::Horizontal => wrap(text, columns, settings.ambiguous),
+            Direction::Vertical => super::vertical::wrap_column(text, columns, settings.ambiguous),
+        };
+        for (i, range) in ranges.into_iter().enumerate() {
             let range = block.range().start + range.start..block.range().start + range.end;
             let kind = if i == 0 {
                 LineKind::First
@@ -82,7 +84,19 @@ pub(crate) enum PrefixKind {
 }
 
 impl Prefix {
+    /// No prefix.
+    pub(super) const NONE: Prefix = Prefix {
+        kind: PrefixKind::None,
+        depth: 0,
+        first_width: 0,
+        rest_width: 0,
+    };
+
+    /// The prefix of `block`'s lines (in vertical text, rows above its columns).
     pub(super) fn of(block: &Block, settings: LayoutSettings) -> Prefix {
+        if settings.direction == Direction::Vertical {
+            return super::vertical::prefix(block, settings);
+        }
         let depth = usize::from(block.depth);
         let nest = 2 * depth;
         let ambiguous = settings.ambiguous;
@@ -100,12 +114,7 @@ impl Prefix {
         };
         // A prefix that leaves less than one wide character of text is dropped.
         if first.max(rest) + MIN_WIDTH > settings.width {
-            return Prefix {
-                kind: PrefixKind::None,
-                depth: 0,
-                first_width: 0,
-                rest_width: 0,
-            };
+            return Prefix::NONE;
         }
         Prefix {
             kind,

@@ -41,7 +41,7 @@ pub struct Piece<'a> {
 }
 
 impl<'a> Piece<'a> {
-    fn new(text: impl Into<Cow<'a, str>>, role: Role) -> Piece<'a> {
+    pub(super) fn new(text: impl Into<Cow<'a, str>>, role: Role) -> Piece<'a> {
         Piece {
             text: text.into(),
             role,
@@ -66,15 +66,36 @@ pub(crate) fn pieces<'a>(
     if line.kind == LineKind::Blank {
         return out;
     }
-    let role = match block.kind {
-        BlockKind::Heading(level) => Role::Heading(level),
-        BlockKind::Quote => Role::Quote,
-        BlockKind::Code => Role::Code,
+    let Some(role) = role_of(&block.kind) else {
         // The rule shrinks to a single mark in a very narrow column.
-        BlockKind::Rule => return vec![Piece::new(if width >= RULE.len() { RULE } else { "*" }, Role::Rule)],
-        _ => Role::Body,
+        return vec![Piece::new(if width >= RULE.len() { RULE } else { "*" }, Role::Rule)];
     };
     push_prefix(&mut out, &prefix, line.kind == LineKind::First);
+    push_text(&mut out, body, line, role, marks);
+    out
+}
+
+/// What a block of `kind` is drawn as: `None` for a thematic break.
+pub(super) fn role_of(kind: &BlockKind) -> Option<Role> {
+    Some(match kind {
+        BlockKind::Heading(level) => Role::Heading(*level),
+        BlockKind::Quote => Role::Quote,
+        BlockKind::Code => Role::Code,
+        BlockKind::Rule => return None,
+        _ => Role::Body,
+    })
+}
+
+/// The text of `line` as pieces, cut at inline-style and search-hit edges:
+/// slices of the body, in order, covering the line's range.
+pub(super) fn push_text<'a>(
+    out: &mut Vec<Piece<'a>>,
+    body: &'a Body,
+    line: &Line,
+    role: Role,
+    marks: &[(Range<usize>, Mark)],
+) {
+    let block = &body.blocks[line.block];
     let cuts = boundaries(line, &block.inline, marks);
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
@@ -100,7 +121,6 @@ pub(crate) fn pieces<'a>(
             mark,
         });
     }
-    out
 }
 
 fn push_prefix(out: &mut Vec<Piece<'_>>, prefix: &Prefix, first: bool) {

@@ -5,9 +5,10 @@
 use super::breaks::{is_no_end, is_no_start};
 use super::*;
 use crate::library::{Library, Origin, parse_article};
-use crate::text::str_width;
+use crate::text::{AmbiguousWidth, str_width};
 
 mod properties;
+mod vertical;
 
 fn body_of(markdown: &str) -> Body {
     // An empty file is rejected by the loader; it lays out as nothing.

@@ -1,5 +1,6 @@
 //! First-fit wrapping of one block of text into line ranges, grapheme by
-//! grapheme, measuring exactly as the terminal buffer does.
+//! grapheme, measuring exactly as the terminal buffer does; vertical text
+//! is wrapped by the same rules, unit by unit, measured in rows.
 
 use std::ops::Range;
 
@@ -18,9 +19,30 @@ pub(crate) struct Columns {
     pub rest: usize,
 }
 
+/// What the wrapper places: a grapheme (or, in vertical text, a row's
+/// worth of text) at byte `at` of the text, and its size on the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Unit {
+    pub at: usize,
+    pub end: usize,
+    pub size: usize,
+}
+
 /// Wraps `text` and returns the byte range (relative to `text`) of each line.
 /// Whitespace at the end of a line is not part of its range; a `\n` ends a line.
 pub(crate) fn wrap(text: &str, columns: Columns, ambiguous: AmbiguousWidth) -> Vec<Range<usize>> {
+    let graphemes = text.grapheme_indices(true).map(|(at, grapheme)| Unit {
+        at,
+        end: at + grapheme.len(),
+        size: grapheme_width(grapheme, ambiguous),
+    });
+    wrap_units(text, columns, graphemes)
+}
+
+/// Wraps `text`, given as `units` in order (each a whole number of
+/// graphemes; a break opportunity inside one is not taken), into lines of at most
+/// `columns` of their sizes, by the rules of `wrap`.
+pub(crate) fn wrap_units(text: &str, columns: Columns, units: impl Iterator<Item = Unit>) -> Vec<Range<usize>> {
     let breaks = break_opportunities(text);
     let mut wrapper = Wrapper {
         text,
@@ -33,7 +55,8 @@ pub(crate) fn wrap(text: &str, columns: Columns, ambiguous: AmbiguousWidth) -> V
     let mut next_break = breaks.iter().peekable();
     // The last few graphemes (start, width), for cutting long words well.
     let mut recent: Vec<(usize, usize)> = Vec::with_capacity(LOOK_BACK + 1);
-    for (at, grapheme) in text.grapheme_indices(true) {
+    for Unit { at, end, size: width } in units {
+        let grapheme = &text[at..end];
         let mut opportunity: Option<Break> = None;
         while let Some(b) = next_break.next_if(|b| b.at <= at) {
             if b.at == at {
@@ -51,7 +74,6 @@ pub(crate) fn wrap(text: &str, columns: Columns, ambiguous: AmbiguousWidth) -> V
         {
             wrapper.last_break = Some((at, wrapper.width));
         }
-        let width = grapheme_width(grapheme, ambiguous);
         let is_space = grapheme.chars().all(char::is_whitespace);
         if !is_space && wrapper.width + width > wrapper.available() {
             wrapper.break_before(at, &recent, width);

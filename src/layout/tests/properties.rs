@@ -13,7 +13,7 @@ use crate::text::{AmbiguousWidth, str_width};
 
 /// Mixed text as readers meet it: Han, Latin words, numbers, punctuation used
 /// the way Chinese text uses it, emoji, and hostile bytes the loader must drop.
-fn mixed_text() -> impl Strategy<Value = String> {
+pub(super) fn mixed_text() -> impl Strategy<Value = String> {
     let han = prop::sample::select(vec![
         "客", "户", "关", "系", "管", "理", "的", "营", "销", "是", "一", "国",
     ]);
@@ -75,7 +75,7 @@ proptest! {
         about in 1usize..400,
     ) {
         let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
-        let settings = LayoutSettings { width, indent, paragraph_spacing: true, ambiguous };
+        let settings = LayoutSettings { width, indent, paragraph_spacing: true, ambiguous, direction: Default::default() };
         let text = paragraphs.join("\n\n");
         let body = body_of(&text);
         // The first part of the text as a large file is first shown: its
