@@ -10,8 +10,17 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The package's folder, as Cargo gives it to this run (not as it was when
+/// this script was compiled: a target folder copied from another checkout
+/// would otherwise embed that checkout's articles).
+fn manifest_dir() -> io::Result<PathBuf> {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+}
+
 fn main() -> io::Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let root = manifest_dir()?.join("articles");
     println!("cargo:rerun-if-changed=articles");
     let mut files = Vec::new();
     collect(&root, &root, &mut files)?;
@@ -35,7 +44,8 @@ fn main() -> io::Result<()> {
 
 /// FNV-1a over the parser's source files, in a fixed order.
 fn parser_fingerprint() -> io::Result<u64> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = manifest_dir()?;
+    let manifest = manifest.as_path();
     let mut files = Vec::new();
     for part in ["src/library", "src/text"] {
         println!("cargo:rerun-if-changed={part}");
