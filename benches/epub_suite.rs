@@ -77,7 +77,10 @@ fn main() {
     let mut false_marked = Vec::new();
     let mut lowest = Vec::new();
     for path in &books {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let group = name.split('-').next().unwrap_or("").to_string();
         let ours = read_ours(path, &name);
         let peer = peers.as_ref().and_then(|p| p.get(&name));
@@ -144,17 +147,35 @@ fn main() {
 fn report(tallies: &BTreeMap<String, Tally>, with_peer: bool) {
     println!(
         "{:<8} {:>5} {:>7} {:>11} {:>14} {:>12} {:>7} {:>9} {:>13}",
-        "group", "books", "refused", "peer refused", "false markers", "true markers", "recall", "precision", "nav labels"
+        "group",
+        "books",
+        "refused",
+        "peer refused",
+        "false markers",
+        "true markers",
+        "recall",
+        "precision",
+        "nav labels"
     );
     let mut all = Tally::default();
-    let ratio = |a: usize, b: usize| if b == 0 { "-".to_string() } else { format!("{:.3}", a as f64 / b as f64) };
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.3}", a as f64 / b as f64)
+        }
+    };
     let line = |group: &str, t: &Tally| {
         println!(
             "{:<8} {:>5} {:>7} {:>11} {:>14} {:>12} {:>7} {:>9} {:>13}",
             group,
             t.books,
             t.refused,
-            if with_peer { t.peer_refused.to_string() } else { "-".into() },
+            if with_peer {
+                t.peer_refused.to_string()
+            } else {
+                "-".into()
+            },
             format!("{} in {}", t.false_markers, t.false_marker_books),
             t.true_markers,
             ratio(t.common, t.peer_tokens),
@@ -221,7 +242,9 @@ fn archive_names(bytes: &[u8]) -> Vec<String> {
     let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Vec::new();
     };
-    zip.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect()
+    zip.file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect()
 }
 
 /// The peer's reading of every book in `folder`, by file name; `None` when
@@ -234,10 +257,7 @@ fn run_peer(folder: &Path) -> Option<HashMap<String, Peer>> {
         Ok(output) => {
             let mut err = String::new();
             let _ = output.stderr.as_slice().read_to_string(&mut err);
-            eprintln!(
-                "epub_suite: the peer did not run: {}",
-                err.lines().last().unwrap_or("")
-            );
+            eprintln!("epub_suite: the peer did not run: {}", err.lines().last().unwrap_or(""));
             return None;
         }
         Err(err) => {

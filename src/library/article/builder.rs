@@ -19,6 +19,11 @@ impl BodyBuilder {
         self.open.is_some()
     }
 
+    /// The bytes of text so far.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Whether no block is open or the open one has no text yet.
     pub fn is_empty_block(&self) -> bool {
         self.open.as_ref().is_none_or(|open| open.2 == self.text.len())

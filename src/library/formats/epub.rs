@@ -4,7 +4,7 @@
 //! checked first (damage, DRM, unpacked size), and the chapters' XHTML goes
 //! through the same converter as web pages.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 use std::sync::Arc;
 
@@ -13,10 +13,25 @@ use rbook::Epub;
 use super::html::{Converter, Mode, TocMark, decode_html};
 use crate::i18n::{Text, text};
 use crate::library::article::Body;
+use crate::library::read::MAX_FILE_BYTES;
 use crate::text::sanitize_inline;
 
 /// All files of a book, unpacked, are at most this large (a zip bomb is not).
 const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// What a book may come to.
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    /// Its files unpacked, and its chapters as the spine names them (a
+    /// chapter named twice counts twice).
+    unpacked: u64,
+    /// The text made of it: an article is at most as large as an article's file.
+    text: u64,
+}
+
+const LIMITS: Limits = Limits {
+    unpacked: MAX_UNPACKED_BYTES,
+    text: MAX_FILE_BYTES,
+};
 /// One chapter or package file, unpacked.
 const MAX_TEXT_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
 /// Bytes allocated for a file before its data shows how much it holds.
@@ -39,7 +54,11 @@ pub struct Book {
 
 /// Reads an EPUB; the error is one sentence fit for the user.
 pub fn parse_epub(bytes: &[u8]) -> Result<Book, Text> {
-    let texts = unpack_texts(bytes)?;
+    parse_epub_within(bytes, LIMITS)
+}
+
+fn parse_epub_within(bytes: &[u8], limits: Limits) -> Result<Book, Text> {
+    let texts = unpack_texts_within(bytes, limits.unpacked)?;
     let epub = Epub::read(Cursor::new(Arc::<[u8]>::from(bytes))).map_err(|err| {
         let why = sanitize_inline(&err.to_string());
         text!(
@@ -58,6 +77,23 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Book, Text> {
     let converter = Converter::new(Mode::Book);
     if !marks.is_empty() {
         converter.use_toc();
+    }
+    // A chapter the spine names a thousand times is read a thousand times:
+    // the book is refused before, not after.
+    let spine_bytes: u64 = epub
+        .spine()
+        .iter()
+        .filter_map(|entry| entry.manifest_entry())
+        .filter_map(|item| texts.get(&archive_path(&item.href().decode())))
+        .map(|bytes| bytes.len() as u64)
+        .sum();
+    if spine_bytes > limits.unpacked {
+        let mb = limits.unpacked / (1024 * 1024);
+        return Err(text!(
+            en: "not a readable EPUB: its spine names more than {mb} MB of chapters (a chapter named over and over, or damaged)",
+            hans: "不是可读的 EPUB：书脊（spine）列出的章节超过 {mb} MB（同一章被反复列出，或已损坏）",
+            hant: "不是可讀的 EPUB：書脊（spine）列出的章節超過 {mb} MB（同一章被反覆列出，或已損壞）",
+        ));
     }
     let mut missing = Vec::new();
     let mut chapters = 0;
@@ -79,6 +115,14 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Book, Text> {
         let (at_start, anchored) = place_marks(marks.remove(&path).unwrap_or_default(), &html);
         converter.feed(&html, at_start, anchored);
         chapters += 1;
+        if converter.text_len() as u64 > limits.text {
+            let mb = limits.text / (1024 * 1024);
+            return Err(text!(
+                en: "too large: the book's text comes to more than {mb} MB, and articles are at most {mb} MB",
+                hans: "太大：这本书的文字超过 {mb} MB，而文章最多 {mb} MB",
+                hant: "太大：這本書的文字超過 {mb} MB，而文章最多 {mb} MB",
+            ));
+        }
     }
     if chapters == 0 {
         let missing = missing.join(", ");
@@ -140,24 +184,42 @@ fn toc_marks(epub: &Epub) -> HashMap<String, Vec<(Option<String>, TocMark)>> {
 fn place_marks(marks: Vec<(Option<String>, TocMark)>, html: &str) -> (Vec<TocMark>, Vec<(String, TocMark)>) {
     let mut at_start = Vec::new();
     let mut anchored = Vec::new();
+    let ids = if marks.iter().any(|(fragment, _)| fragment.is_some()) {
+        element_ids(html)
+    } else {
+        HashSet::new()
+    };
     for (fragment, mark) in marks {
         match fragment {
-            Some(id) if html.contains(&format!("id=\"{id}\"")) || html.contains(&format!("id='{id}'")) => {
-                anchored.push((id, mark));
-            }
+            Some(id) if ids.contains(id.as_str()) => anchored.push((id, mark)),
             _ => at_start.push(mark),
         }
     }
     (at_start, anchored)
 }
 
+/// The values of the `id` attributes in a document, found in one pass.
+fn element_ids(html: &str) -> HashSet<&str> {
+    let mut ids = HashSet::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("id=") {
+        rest = &rest[at + 3..];
+        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let value = &rest[1..];
+        let Some(end) = value.find(quote) else {
+            break;
+        };
+        ids.insert(&value[..end]);
+        rest = &value[end + 1..];
+    }
+    ids
+}
+
 /// Checks the archive and unpacks its text files (chapters, package and
 /// navigation files), each and all within a size limit; a damaged archive,
 /// a DRM-protected book and a zip bomb are refused here.
-fn unpack_texts(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, Text> {
-    unpack_texts_within(bytes, MAX_UNPACKED_BYTES)
-}
-
 fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<HashMap<String, Vec<u8>>, Text> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged())?;
     if zip.len() > MAX_ENTRIES {

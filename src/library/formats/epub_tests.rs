@@ -283,3 +283,92 @@ fn an_archive_that_lies_about_its_sizes_is_refused_in_one_sentence() {
             .starts_with("not a readable EPUB: ")
     );
 }
+
+/// A book whose spine names `chapter` (one file) `times` times.
+fn one_chapter_named(chapter: &str, times: usize) -> Vec<u8> {
+    let manifest = r#"<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>"#;
+    let spine = format!("<spine>{}</spine>", r#"<itemref idref="c"/>"#.repeat(times));
+    zipped(&[
+        ("OEBPS/content.opf", opf("3.0", manifest, &spine)),
+        ("OEBPS/c.xhtml", chapter.to_string()),
+    ])
+}
+
+/// A chapter of about `bytes` bytes of paragraphs.
+fn chapter_of(bytes: usize) -> String {
+    let paragraph = format!("<p>{}</p>\n", "天地玄黄宇宙洪荒".repeat(20));
+    format!(
+        "<html><body>{}</body></html>",
+        paragraph.repeat(bytes / paragraph.len() + 1)
+    )
+}
+
+#[test]
+fn a_spine_naming_one_chapter_over_and_over_is_refused_in_one_sentence() {
+    // 1 MiB named 300 times: 300 MiB of chapters from an archive of a few KiB.
+    let bytes = one_chapter_named(&chapter_of(1024 * 1024), 300);
+    assert!(bytes.len() < 64 * 1024, "{}", bytes.len());
+    let err = parse_epub(&bytes).unwrap_err().en().to_string();
+    assert!(err.starts_with("not a readable EPUB: "), "{err}");
+    assert!(err.contains("256 MB") && !err.contains('\n'), "{err}");
+    // Named a few times, within the limits, it reads.
+    let book = parse_epub(&one_chapter_named(&chapter_of(64 * 1024), 3)).expect("reads");
+    assert!(book.body.text.len() > 3 * 50 * 1024, "{}", book.body.text.len());
+}
+
+#[test]
+fn a_book_whose_text_passes_the_article_limit_is_refused_in_one_sentence() {
+    let limits = Limits {
+        unpacked: 256 * 1024 * 1024,
+        text: 1024 * 1024,
+    };
+    let chapter = chapter_of(200 * 1024);
+    let err = parse_epub_within(&one_chapter_named(&chapter, 8), limits)
+        .unwrap_err()
+        .en()
+        .to_string();
+    assert!(err.starts_with("too large: "), "{err}");
+    assert!(err.contains("1 MB") && !err.contains('\n'), "{err}");
+    assert!(parse_epub_within(&one_chapter_named(&chapter, 4), limits).is_ok());
+}
+
+/// A book of one chapter of `n` sections, each with an `id` that the
+/// navigation links to by fragment.
+fn sections_by_fragment(n: usize) -> Vec<u8> {
+    let mut nav = String::from(r#"<html><body><nav epub:type="toc"><ol>"#);
+    let mut chapter = String::from("<html><body>");
+    for i in 0..n {
+        nav.push_str(&format!(r##"<li><a href="c.xhtml#s{i}">第{i}节</a></li>"##));
+        chapter.push_str(&format!(r#"<h2 id="s{i}">第{i}节</h2><p>正文{i}。</p>"#));
+    }
+    nav.push_str("</ol></nav></body></html>");
+    chapter.push_str("</body></html>");
+    let manifest = r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>"#;
+    zipped(&[
+        (
+            "OEBPS/content.opf",
+            opf("3.0", manifest, r#"<spine><itemref idref="c"/></spine>"#),
+        ),
+        ("OEBPS/nav.xhtml", nav),
+        ("OEBPS/c.xhtml", chapter),
+    ])
+}
+
+#[test]
+fn a_navigation_of_many_fragment_links_is_placed_in_linear_time() {
+    // Placed by looking through the chapter and the waiting entries for each
+    // one, this took over a minute in a debug build; linear, about two seconds.
+    let n = 12_000;
+    let started = std::time::Instant::now();
+    let book = parse_epub(&sections_by_fragment(n)).expect("reads");
+    let toc = crate::library::toc::table_of_contents(&book.body);
+    assert_eq!(toc.len(), n);
+    assert_eq!(toc[n - 1].title, format!("第{}节", n - 1));
+    assert!(book.body.text.ends_with(&format!("正文{}。", n - 1)));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "no hang: {:?}",
+        started.elapsed()
+    );
+}

@@ -2,6 +2,7 @@
 //! sink with each token, which the `State` turns into blocks.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
@@ -28,6 +29,45 @@ pub(crate) enum Mode {
 pub(crate) struct TocMark {
     pub level: u8,
     pub label: String,
+}
+
+/// Table-of-contents entries waiting for the element whose `id` they name,
+/// found by that id in one look, so a navigation of many fragment links is
+/// placed in time linear in its size.
+#[derive(Default)]
+pub(super) struct Anchored {
+    /// In the contents' order; `None` once placed.
+    marks: Vec<Option<TocMark>>,
+    by_id: HashMap<String, Vec<usize>>,
+}
+
+impl Anchored {
+    fn new(anchored: Vec<(String, TocMark)>) -> Anchored {
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::with_capacity(anchored.len());
+        let mut marks = Vec::with_capacity(anchored.len());
+        for (i, (id, mark)) in anchored.into_iter().enumerate() {
+            by_id.entry(id).or_default().push(i);
+            marks.push(Some(mark));
+        }
+        Anchored { marks, by_id }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// The entries for the element with this `id`, in order, taken.
+    pub(super) fn take(&mut self, id: &str) -> Vec<TocMark> {
+        let Some(indices) = self.by_id.remove(id) else {
+            return Vec::new();
+        };
+        indices.into_iter().filter_map(|i| self.marks[i].take()).collect()
+    }
+
+    /// The entries whose element never came, in order.
+    fn into_rest(self) -> impl Iterator<Item = TocMark> {
+        self.marks.into_iter().flatten()
+    }
 }
 
 /// What the converter made of its documents.
@@ -58,7 +98,7 @@ impl Converter {
             state.start_document();
             state.toc_given |= !at_start.is_empty() || !anchored.is_empty();
             state.pending.extend(at_start);
-            state.anchored = anchored;
+            state.anchored = Anchored::new(anchored);
         }
         let queue = BufferQueue::default();
         let tokenizer = Tokenizer::new(Sink(&self.state), TokenizerOpts::default());
@@ -78,13 +118,15 @@ impl Converter {
         tokenizer.end();
         let mut state = self.state.borrow_mut();
         state.finish_heading();
-        let unplaced: Vec<TocMark> = std::mem::take(&mut state.anchored)
-            .into_iter()
-            .map(|(_, m)| m)
-            .collect();
+        let unplaced = std::mem::take(&mut state.anchored).into_rest();
         state.pending.extend(unplaced);
         state.flush_pending();
         state.builder.close();
+    }
+
+    /// The bytes of text made so far.
+    pub fn text_len(&self) -> usize {
+        self.state.borrow().builder.text_len()
     }
 
     /// Marks that a table of contents places the headings, even where a document brings none.

@@ -1,10 +1,12 @@
 //! What the converter keeps while it reads: the body being built, the
 //! elements open, and table-of-contents entries waiting for their heading.
 
+use std::collections::VecDeque;
+
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TokenSinkResult};
 
-use super::converter::{Mode, TocMark};
+use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
     always_left_out, attribute, collapse_spaces, heading_level, inline_style, is_block, is_html_space, is_note,
     page_furniture, without_spaces,
@@ -42,8 +44,8 @@ pub(super) struct State {
     pub(super) first_h1: Option<String>,
     /// Whether headings come from a table of contents (the others become bold paragraphs).
     pub(super) toc_given: bool,
-    pub(super) pending: Vec<TocMark>,
-    pub(super) anchored: Vec<(String, TocMark)>,
+    pub(super) pending: VecDeque<TocMark>,
+    pub(super) anchored: Anchored,
 }
 
 impl State {
@@ -62,8 +64,8 @@ impl State {
             title_closed: false,
             first_h1: None,
             toc_given: false,
-            pending: Vec::new(),
-            anchored: Vec::new(),
+            pending: VecDeque::new(),
+            anchored: Anchored::default(),
         }
     }
 
@@ -80,12 +82,14 @@ impl State {
 
     pub(super) fn start_tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
         let name: &str = &tag.name;
-        if let Some(id) = attribute(tag, "id")
-            && let Some(i) = self.anchored.iter().position(|(anchor, _)| anchor == id)
+        if !self.anchored.is_empty()
+            && let Some(id) = attribute(tag, "id")
         {
-            let (_, mark) = self.anchored.remove(i);
-            self.finish_heading();
-            self.pending.push(mark);
+            let marks = self.anchored.take(id);
+            if !marks.is_empty() {
+                self.finish_heading();
+                self.pending.extend(marks);
+            }
         }
         // `<script/>` in XHTML is empty; as HTML it would swallow the page.
         let raw = match name {
@@ -347,16 +351,17 @@ impl State {
         }
         let key = without_spaces(&text);
         if let Some(at) = self.pending.iter().position(|m| without_spaces(&m.label) == key) {
-            let rest = self.pending.split_off(at + 1);
-            let matched = self.pending.pop();
-            self.flush_pending();
-            self.pending = rest;
-            if let Some(mark) = matched {
+            // Taken from the front: each entry is passed over once, however many wait.
+            let before: Vec<TocMark> = self.pending.drain(..at).collect();
+            for mark in before {
+                self.push_heading(mark.level, &mark.label);
+            }
+            if let Some(mark) = self.pending.pop_front() {
                 self.push_heading(mark.level, &text);
             }
             return;
         }
-        if let Some(mark) = (self.pending.len() == 1).then(|| self.pending.pop()).flatten() {
+        if let Some(mark) = (self.pending.len() == 1).then(|| self.pending.pop_front()).flatten() {
             // The only entry here, worded differently: the heading takes its place.
             self.push_heading(mark.level, &text);
             return;
