@@ -103,7 +103,7 @@ fn event_loop(
     carry_out(app, effects, &mut writer);
     let result = run_loop(terminal, app, theme, &receiver, &mut writer);
     // Whatever was saved on the way out is on disk before the process ends.
-    writer.finish();
+    writer.finish(app);
     result
 }
 

@@ -34,6 +34,17 @@ impl App {
         self.notices.add(text);
     }
 
+    /// Takes a notice back (what it said is no longer true): it leaves the
+    /// banner, the list and what is repeated at exit.
+    pub fn withdraw_notice(&mut self, text: &Text) {
+        let dismissed = self.notices.texts[..self.notices.seen]
+            .iter()
+            .filter(|t| *t == text)
+            .count();
+        self.notices.texts.retain(|t| t != text);
+        self.notices.seen -= dismissed;
+    }
+
     /// What the banner above the status line says now: notices not yet
     /// dismissed, and how many files were skipped since the last look.
     pub fn banner(&self) -> Vec<String> {
