@@ -377,7 +377,10 @@ pub fn report(problems: &[LoadProblem], lang: Lang) {
 /// One line on stderr, through the gate that lets no control character or
 /// escape sequence out.
 pub fn warn(message: impl fmt::Display) {
-    eprintln!("yuedu: {}", Shown::text(message));
+    use std::io::Write as _;
+    // A closed terminal (a hung-up session) is no reason to fail: what
+    // cannot be said is not said.
+    let _ = writeln!(std::io::stderr().lock(), "yuedu: {}", Shown::text(message));
 }
 
 /// Writes the article cache if it changed. It is only a cache: failing to

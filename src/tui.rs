@@ -62,7 +62,7 @@ fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, load
         // now that the normal screen is back.
         Err(payload) => {
             if let Some(message) = terminal::take_panic_message() {
-                eprintln!("yuedu: {}", crate::text::Shown::text(message));
+                crate::context::warn(message);
             }
             resume_unwind(payload)
         }
@@ -102,6 +102,14 @@ fn event_loop(
     });
     carry_out(app, effects, &mut writer);
     let result = run_loop(terminal, app, theme, &receiver, &mut writer);
+    if result.is_err() {
+        // The terminal failed (closed, hung up, gone): saving does not
+        // depend on it. What a signal would save is saved first — the note
+        // being typed, the place — and only then is the terminal touched
+        // again, to restore it as far as it still can be.
+        let effects = app.terminate();
+        carry_out(app, effects, &mut writer);
+    }
     // Whatever was saved on the way out is on disk before the process ends.
     writer.finish(app);
     result
