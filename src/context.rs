@@ -241,7 +241,7 @@ impl Context {
             let files: Vec<PathBuf> = keys
                 .iter()
                 .filter(|key| crate::store::identity::is_file_key(key))
-                .map(PathBuf::from)
+                .map(|key| crate::store::identity::key_path(key))
                 .collect();
             plan.add_existing_files(&files);
         }

@@ -5,6 +5,13 @@
 //! or renamed finds its state again and a file whose text was replaced does
 //! not inherit the old one's.
 //!
+//! A file's key is its path as text when its name is UTF-8. A path that is
+//! not (a GBK-named file on a UTF-8 system) keeps its bytes: its key starts
+//! with `//` (no canonical path does) and each byte that is not part of
+//! UTF-8 text, and each `%`, is written `%XX` (`path_key`, read back by
+//! `key_path`), so two such files never share a key and a key written
+//! before stays the same for every name that is UTF-8.
+//!
 //! Entries no article holds are attached when the library is known: entries
 //! written before keys were paths (format 1, keyed by a folder article's ID)
 //! to the folder article with that ID, and a moved file's entries to the
@@ -45,18 +52,78 @@ fn known_key<'a>(article: &'a Article, cwd: &Path, folders: &HashMap<PathBuf, Pa
         return Cow::Borrowed(&article.id);
     };
     let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
-        return Cow::Owned(absolute(path, cwd).to_string_lossy().into_owned());
+        return Cow::Owned(path_key(&absolute(path, cwd)));
     };
     let real = folders
         .get(folder)
         .map_or_else(|| Cow::Owned(absolute(folder, cwd)), Cow::Borrowed);
-    Cow::Owned(real.join(name).to_string_lossy().into_owned())
+    Cow::Owned(path_key(&real.join(name)))
 }
 
 /// Whether `key` names a file rather than a bundled article (or, in a
 /// format 1 file, a folder article by ID).
 pub fn is_file_key(key: &str) -> bool {
     Path::new(key).is_absolute()
+}
+
+/// The key of an absolute path: the path itself if it is UTF-8, else `//`
+/// and the path with each byte that is not part of UTF-8 text, and each
+/// `%`, written `%XX`.
+pub fn path_key(path: &Path) -> String {
+    if let Some(text) = path.to_str() {
+        return text.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt as _;
+        let mut key = String::from("/");
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '%' => key.push_str("%25"),
+                    c => key.push(c),
+                }
+            }
+            for byte in chunk.invalid() {
+                let _ = write!(key, "%{byte:02X}");
+            }
+        }
+        key
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
+    }
+}
+
+/// The path a file key names (`path_key` undone).
+pub fn key_path(key: &str) -> PathBuf {
+    #[cfg(unix)]
+    if let Some(escaped) = key.strip_prefix("//") {
+        use std::os::unix::ffi::OsStringExt as _;
+        let mut bytes = vec![b'/'];
+        let mut rest = escaped.as_bytes();
+        while let Some((&first, tail)) = rest.split_first() {
+            let byte = (first == b'%')
+                .then(|| tail.get(..2))
+                .flatten()
+                .and_then(|hex| std::str::from_utf8(hex).ok())
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+            match byte {
+                Some(byte) => {
+                    bytes.push(byte);
+                    rest = &tail[2..];
+                }
+                None => {
+                    bytes.push(first);
+                    rest = tail;
+                }
+            }
+        }
+        return PathBuf::from(std::ffi::OsString::from_vec(bytes));
+    }
+    PathBuf::from(key)
 }
 
 /// A fingerprint of an article's text: FNV-1a over its opening.
@@ -194,7 +261,7 @@ pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change>
             // A moved file: the same text, under a key that has no position
             // yet. A file still there keeps its entry, whatever other file
             // opens with the same text (the same book in another encoding).
-            if !matches!(Path::new(from).try_exists(), Ok(false)) {
+            if !matches!(key_path(from).try_exists(), Ok(false)) {
                 continue;
             }
             let Some(wanted) = state.positions.get(from).and_then(|p| p.fingerprint) else {
@@ -245,110 +312,4 @@ fn bookmarks_fit(state: &State, key: &str, article: &Article) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Batches come in any order and size; each is merged into the sorted
-    /// list, and every file is found by its key after any of them.
-    #[test]
-    fn keys_added_batch_by_batch_find_every_file() {
-        let root = tempfile::tempdir().expect("tempdir");
-        for i in 0..60 {
-            std::fs::write(root.path().join(format!("{i:02}.md")), format!("第{i}篇")).expect("write");
-        }
-        let library = Library::from_dirs(&[root.path().to_path_buf()]).expect("library");
-        let articles = library.articles();
-        for size in [1, 2, 7, 59, 60] {
-            let mut keys = Keys::new(&Library::default());
-            // The batches from the last to the first: hashes in no order.
-            for batch in articles.chunks(size).rev() {
-                keys.add(batch);
-            }
-            assert!(keys.by_key.is_sorted_by_key(|(hash, _)| *hash), "batches of {size}");
-            for (i, article) in articles.iter().enumerate() {
-                assert_eq!(keys.article(&keys.key(article), &library), Some(i), "batches of {size}");
-            }
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_is_keyed_by_its_real_path_whichever_way_its_folder_is_reached() {
-        let root = tempfile::tempdir().expect("tempdir");
-        let real = root.path().join("real");
-        std::fs::create_dir_all(&real).expect("mkdir");
-        std::fs::write(real.join("a.md"), "正文").expect("write");
-        std::os::unix::fs::symlink(&real, root.path().join("link")).expect("symlink");
-        let key = |dir: &Path| {
-            let library = Library::from_dirs(&[dir.to_path_buf()]).expect("library");
-            let keys = Keys::new(&library);
-            keys.key(&library.articles()[0]).to_string()
-        };
-        let expected = std::fs::canonicalize(real.join("a.md")).expect("canonical");
-        assert_eq!(key(&real), expected.to_string_lossy());
-        assert_eq!(key(&root.path().join("link")), expected.to_string_lossy());
-        assert_eq!(key(&root.path().join("link/../real/.")), expected.to_string_lossy());
-    }
-
-    #[test]
-    fn file_keys_are_absolute_whatever_the_folder_was_called() {
-        let cwd = Path::new("/home/reader");
-        for given in ["d/a.md", "./d/a.md", "/home/reader/d/a.md", "d/../d/a.md"] {
-            assert_eq!(
-                absolute(Path::new(given), cwd),
-                Path::new("/home/reader/d/a.md"),
-                "{given}"
-            );
-        }
-        assert!(is_file_key("/home/reader/d/a.md"));
-        assert!(!is_file_key("yingxiao/kehu-guanxi-guanli"));
-    }
-
-    #[test]
-    fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_gone() {
-        let root = tempfile::tempdir().expect("tempdir");
-        let (first, second) = (root.path().join("n2"), root.path().join("novel"));
-        let text = "第一章 夜归\n\n　　长夜漫漫。\n".repeat(50);
-        for folder in [&first, &second] {
-            std::fs::create_dir_all(folder).expect("mkdir");
-        }
-        std::fs::write(first.join("长夜.txt"), encoding_rs::GB18030.encode(&text).0).expect("write");
-        std::fs::write(second.join("长夜-utf8.txt"), &text).expect("write");
-        let read = Library::from_dirs(std::slice::from_ref(&first)).expect("library");
-        let read_keys = Keys::new(&read);
-        let key = read_keys.key(&read.articles()[0]).to_string();
-        let mut state = State::default();
-        let position = crate::store::Position {
-            offset: 100,
-            percent: 40,
-            finished: false,
-            updated: jiff::Timestamp::now(),
-            fingerprint: Some(fingerprint(&read.articles()[0].body.text)),
-        };
-        state.positions.insert(key.clone(), position);
-        let other = Library::from_dirs(std::slice::from_ref(&second)).expect("library");
-        assert_eq!(
-            fingerprint(&other.articles()[0].body.text),
-            fingerprint(&read.articles()[0].body.text)
-        );
-        let other_keys = Keys::new(&other);
-        assert!(
-            attachments(&state, &other, &other_keys).is_empty(),
-            "the entry of a file that is still there stays its own"
-        );
-        std::fs::remove_file(first.join("长夜.txt")).expect("remove");
-        let to = other_keys.key(&other.articles()[0]).to_string();
-        assert_eq!(
-            attachments(&state, &other, &other_keys),
-            vec![Change::Attach { from: key, to }],
-            "a file moved away: its entry follows the text"
-        );
-    }
-
-    #[test]
-    fn the_fingerprint_follows_the_opening_of_the_text() {
-        let long = "治安策".repeat(2000);
-        assert_eq!(fingerprint(&long), fingerprint(&(long.clone() + "后来加的一句。")));
-        assert_ne!(fingerprint("治安策"), fingerprint("過秦論"));
-    }
-}
+mod tests;

@@ -103,3 +103,53 @@ fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() 
     assert!(!app.saved.positions.contains_key("a"));
     assert_eq!(app.saved.positions["elsewhere/b"].offset, 7, "kept, unattached");
 }
+
+/// Files whose names are not UTF-8: GBK-named chapters and two names of one
+/// invalid byte each. Each keeps its own place and bookmarks.
+#[cfg(unix)]
+#[test]
+fn files_named_in_bytes_that_are_not_utf8_each_keep_their_own_state() {
+    use std::os::unix::ffi::OsStrExt;
+    let root = tempfile::tempdir().expect("tempdir");
+    let names: [&[u8]; 4] = [
+        b"\xb5\xda\xc8\xfd\xd5\xc2.txt", // 第三章.txt in GBK
+        b"\xb5\xda\xcb\xc4\xd5\xc2.txt", // 第四章.txt in GBK
+        b"\xff.md",
+        b"\xfe.md",
+    ];
+    for (n, name) in names.iter().enumerate() {
+        let path = root.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, long_text(&format!("第{n}篇"))).expect("write");
+    }
+    let mut app = app_over(&[root.path()]);
+    let count = app.library.articles().len();
+    assert_eq!(count, 4);
+    let keys: std::collections::HashSet<String> = (0..count).map(|i| app.state_key(i).to_string()).collect();
+    assert_eq!(keys.len(), 4, "one key per file: {keys:?}");
+    for i in 0..count {
+        assert_eq!(app.article_of_key(&app.state_key(i)), Some(i));
+    }
+    // Read each a different number of pages and bookmark it.
+    for i in 0..count {
+        app.open_article(i, Some(0));
+        press(&mut app, &"space ".repeat(i + 1));
+        press(&mut app, "m enter esc");
+    }
+    let saved = app.saved.clone();
+    assert_eq!(saved.positions.len(), 4);
+    assert_eq!(saved.bookmarks.len(), 4);
+    // Read again from the state as saved: each file its own place.
+    let mut again = app_over(&[root.path()]);
+    let json = serde_json::to_string(&saved).expect("json");
+    again.load_saved(serde_json::from_str(&json).expect("read back"));
+    for i in 0..count {
+        let key = again.state_key(i).to_string();
+        let position = again.saved_position(i).map(|p| p.offset);
+        assert_eq!(position, app.saved_position(i).map(|p| p.offset), "{key}");
+        assert_eq!(
+            again.saved.bookmarks.iter().filter(|b| b.article == key).count(),
+            1,
+            "{key}"
+        );
+    }
+}
