@@ -49,6 +49,16 @@ pub fn big_page(bytes: usize) -> String {
     page
 }
 
+/// A page whose one paragraph's tag has `count` distinct attribute names
+/// (about 9 bytes each), then text.
+pub fn many_attributes(count: usize) -> String {
+    let attributes: String = (0..count).map(|i| format!(" a{i}=\"\"")).collect();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>属性</title></head>\
+         <body><p{attributes}>属性之后的正文。</p><p>第二段。</p></body></html>"
+    )
+}
+
 /// The system allocator, counting the bytes in use and their peak.
 pub struct PeakCounting;
 

@@ -2,7 +2,9 @@
 //! frame of the reader, and the heap it needs at its peak as a multiple of
 //! its size (bounded in `tests/big_page.rs` too, on a smaller page). The
 //! floor, measured in the same run, is reading the file's bytes and
-//! checking them as UTF-8.
+//! checking them as UTF-8. Beside it, a page of 1.9 MB whose one tag has
+//! 200,000 attributes (the tokenizer compares each name with the earlier
+//! ones), against the same floor on that page.
 
 mod big_page;
 mod support;
@@ -10,7 +12,7 @@ mod support;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use big_page::{PeakCounting, big_page, peak_heap_of};
+use big_page::{PeakCounting, big_page, many_attributes, peak_heap_of};
 use criterion::{Criterion, criterion_group, criterion_main};
 use support::{first_frame_of_file, read_and_check_utf8};
 use yuedu::library::{Origin, parse_article};
@@ -49,6 +51,19 @@ fn pages(c: &mut Criterion) {
     });
     group.bench_function("html_50mb/first_frame", |b| {
         b.iter(|| black_box(first_frame_of_file(&path)))
+    });
+    let crowded = many_attributes(200_000);
+    let crowded_path = dir.path().join("attributes.html");
+    std::fs::write(&crowded_path, &crowded).expect("write the page");
+    group.bench_function("attributes_2mb/floor_read_page_bytes", |b| {
+        b.iter(|| black_box(read_and_check_utf8(&crowded_path)))
+    });
+    group.bench_function("attributes_2mb/parse", |b| {
+        b.iter(|| {
+            black_box(
+                parse_article("page", "page.html", crowded.as_bytes(), Origin::Bundled).map(|a| a.body.text.len()),
+            )
+        })
     });
     group.finish();
 }

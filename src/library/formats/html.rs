@@ -6,10 +6,13 @@
 //! out scripts, styles, navigation, headers, footers, asides and forms.
 //! EPUB chapters go through the same converter, one document after another.
 //!
+//! - `attributes`: tags of very many attributes cut to their first 256,
+//!   as the tokenizer is fed (its check of each name is quadratic)
 //! - `converter`: the `Converter` that documents are fed to, and its sink
 //! - `state`: what the converter keeps while reading, element by element
 //! - `elements`: which elements are blocks, headings, styles or left out
 
+mod attributes;
 mod converter;
 mod elements;
 mod state;

@@ -8,6 +8,7 @@ use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
+use super::attributes::kept_parts;
 use super::state::State;
 use crate::library::article::Body;
 use crate::text::sanitize_inline;
@@ -104,16 +105,19 @@ impl Converter {
         let tokenizer = Tokenizer::new(Sink(&self.state), TokenizerOpts::default());
         // Fed a piece at a time, as a browser is fed from the network, so a
         // large page is not copied whole into the tokenizer's buffer.
-        let mut rest = html;
-        while !rest.is_empty() {
-            let mut end = rest.len().min(FEED_BYTES);
-            while !rest.is_char_boundary(end) {
-                end += 1;
+        // Attributes past the cap of a tag are not fed (`attributes`).
+        for part in kept_parts(html) {
+            let mut rest = part;
+            while !rest.is_empty() {
+                let mut end = rest.len().min(FEED_BYTES);
+                while !rest.is_char_boundary(end) {
+                    end += 1;
+                }
+                queue.push_back(StrTendril::from_slice(&rest[..end]));
+                rest = &rest[end..];
+                // The sink never asks the tokenizer to stop (for a script or a charset).
+                let _: TokenizerResult<()> = tokenizer.feed(&queue);
             }
-            queue.push_back(StrTendril::from_slice(&rest[..end]));
-            rest = &rest[end..];
-            // The sink never asks the tokenizer to stop (for a script or a charset).
-            let _: TokenizerResult<()> = tokenizer.feed(&queue);
         }
         tokenizer.end();
         let mut state = self.state.borrow_mut();

@@ -3,9 +3,9 @@
 
 use std::collections::VecDeque;
 
-use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TokenSinkResult};
 
+use super::attributes::raw_kind;
 use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
     always_left_out, attribute, collapse_spaces, heading_level, inline_style, is_block, is_html_space, is_note,
@@ -91,14 +91,7 @@ impl State {
                 self.pending.extend(marks);
             }
         }
-        // `<script/>` in XHTML is empty; as HTML it would swallow the page.
-        let raw = match name {
-            _ if tag.self_closing => None,
-            "script" => Some(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(RawKind::Rawtext),
-            "title" | "textarea" => Some(RawKind::Rcdata),
-            _ => None,
-        };
+        let raw = raw_kind(name, tag.self_closing);
         let left_out = always_left_out(name)
             || (self.mode == Mode::Page && page_furniture(name))
             || (name == "aside" && !is_note(tag));
