@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn progress_is_the_share_of_the_text_before_the_offset() {
-        let library = Library::bundled();
+        let library = Library::management();
         let body = &library.articles()[1].body;
         let end = body.blocks.last().map_or(0, |b| b.range().end);
         assert_eq!(percent(body, 0), 0);
@@ -261,7 +261,7 @@ mod tests {
 
     #[test]
     fn bookmark_orders() {
-        let library = Library::bundled();
+        let library = Library::management();
         let mark = |id, article: &str, offset, second| Bookmark {
             id,
             article: article.into(),
@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn details_name_the_author_and_the_length() {
-        let library = Library::bundled();
+        let library = Library::management();
         let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
         let details = article_details(crm, Lang::Simplified, Cow::Borrowed);
         assert!(details.starts_with("admin  "), "{details}");

@@ -252,14 +252,14 @@ mod tests {
 
     #[test]
     fn list_prints_id_category_and_title() {
-        let library = Library::bundled();
+        let library = Library::management();
         let out = list_lines(&select(&library, Some("营销管理")));
         assert_eq!(out, "yingxiao/kehu-guanxi-guanli\t营销管理\t如何做好客户关系管理\n");
     }
 
     #[test]
     fn json_list_has_the_extra_fields() {
-        let library = Library::bundled();
+        let library = Library::management();
         let json = list_json(&select(&library, None), &library, &State::default());
         let value: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(value[1]["author"], "admin");
@@ -273,7 +273,7 @@ mod tests {
     #[test]
     fn json_list_says_how_far_each_article_was_read_as_the_reader_does() {
         use crate::store::{Position, identity};
-        let library = Library::bundled();
+        let library = Library::management();
         let articles = library.articles();
         let mut state = State::default();
         let mut position = |index: usize, offset, finished, fingerprint| {
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn show_is_width_correct_and_starts_with_title_and_metadata() {
-        let library = Library::bundled();
+        let library = Library::management();
         let article = &library.articles()[0];
         let out = show_article_in(article, &defaults(), 40, Lang::Simplified);
         let lines: Vec<&str> = out.lines().collect();
@@ -333,12 +333,12 @@ mod tests {
         )
         .expect("config");
         let settings = crate::context::reading_settings(&config);
-        let library = Library::bundled();
+        let library = Library::management();
         let index = library.find("yingxiao/kehu-guanxi-guanli").expect("article");
         let article = &library.articles()[index];
         for terminal in [24, 60, 80, 200] {
             let keymap = config.keymap.clone();
-            let mut app = crate::app::App::new(Library::bundled(), keymap, settings, terminal, 30);
+            let mut app = crate::app::App::new(Library::management(), keymap, settings, terminal, 30);
             app.open_article(index, None);
             let column = app.layout_settings();
             assert_eq!(
@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn numbers_stay_with_their_units_when_the_metadata_wraps() {
-        let library = Library::bundled();
+        let library = Library::management();
         let lines = wrap_line(
             &meta_line(&library.articles()[1], Lang::Simplified, Cow::Borrowed),
             defaults().layout(40),

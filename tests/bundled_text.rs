@@ -1,5 +1,6 @@
-//! The bundled edition repairs the scrape it comes from: no substituted
-//! character and no ASCII punctuation inside Chinese text is left.
+//! The bundled edition repairs the scrape the management articles come
+//! from: no substituted character and no ASCII punctuation inside Chinese
+//! text is left.
 
 use yuedu::library::Library;
 
@@ -34,7 +35,10 @@ fn the_substitution_table_is_complete_and_consistent() {
 fn no_bundled_article_keeps_a_substituted_character() {
     let table = variants();
     let library = Library::bundled();
-    for article in library.articles() {
+    // The classical essays and poems are written in Traditional characters:
+    // a Traditional form there is the text, not a substitution.
+    let classical = |id: &str| id.starts_with("guwen/") || id.starts_with("tangshi/");
+    for article in library.articles().iter().filter(|a| !classical(&a.id)) {
         let all = format!("{}{}", article.meta.title, article.body.text);
         for c in &table {
             if let Some(at) = all.find(*c) {

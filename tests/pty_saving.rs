@@ -17,7 +17,7 @@ fn state(home: &Path) -> String {
 /// Starts the reader at 120×35 and opens 如何做好客户关系管理 a page in.
 fn open_an_article(home: &Path) -> Session {
     let mut session = Session::open(&[], 120, 35, home, "分类");
-    for key in ["j", "l", "l", " "] {
+    for key in ["j", "j", "j", "l", "l", " "] {
         session.send(key);
     }
     session.wait_for("营销管理 › 如何做好客户关系管理");
@@ -164,7 +164,7 @@ fn close_while_typing_a_note(run: usize) -> Result<(), String> {
     let home = tempfile::tempdir().expect("tempdir");
     let mut terminal = Closable::start(home.path());
     terminal.wait_for("分类");
-    terminal.send("jll");
+    terminal.send("jjjll");
     terminal.wait_for("营销管理 › 如何做好客户关系管理");
     terminal.send(" ");
     terminal.wait_for("% ");

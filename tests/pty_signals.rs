@@ -12,7 +12,7 @@ use support::Session;
 /// Starts the reader at 120×35, opens 如何做好客户关系管理 and pages once.
 fn open_an_article(home: &Path) -> Session {
     let mut session = Session::open(&[], 120, 35, home, "分类");
-    for key in ["j", "l", "l", " "] {
+    for key in ["j", "j", "j", "l", "l", " "] {
         session.send(key);
     }
     session.wait_for("营销管理 › 如何做好客户关系管理");
@@ -165,7 +165,7 @@ fn resizing_back_and_forth_keeps_the_top_line_and_the_saved_position_in_a_pty() 
     let home = tempfile::tempdir().expect("tempdir");
     let mut session = Session::open(&[], 80, 30, home.path(), "分类");
     // Narrow: one pane at a time.
-    for key in ["j", "\r", "\r", " ", " ", "j", "j"] {
+    for key in ["j", "j", "j", "\r", "\r", " ", " ", "j", "j"] {
         session.send(key);
     }
     session.wait_for("营销管理 › 如何做好客户关系管理");

@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn snippets_take_about_thirty_characters_on_one_line() {
-        let library = Library::bundled();
+        let library = Library::management();
         let body = &library.articles()[1].body;
         let s = snippet(body, 0);
         assert_eq!(s.chars().count(), SNIPPET_CHARS);

@@ -18,7 +18,7 @@ mod search;
 pub(super) fn app(width: u16, height: u16) -> App {
     let config = Config::default_config().expect("default config");
     let keymap = config.keymap.clone();
-    App::new(Library::bundled(), keymap, ReadingSettings::default(), width, height)
+    App::new(Library::management(), keymap, ReadingSettings::default(), width, height)
 }
 
 pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {

@@ -187,7 +187,7 @@ fn wide_ambiguous_characters_take_two_columns() {
 
 #[test]
 fn offsets_map_to_lines_and_back() {
-    let library = Library::bundled();
+    let library = Library::management();
     let article = &library.articles()[1];
     let layout = Layout::new(&article.body, narrow(40));
     for (i, line) in layout.lines().enumerate() {
@@ -201,7 +201,7 @@ fn offsets_map_to_lines_and_back() {
 
 #[test]
 fn bundled_articles_at_reading_widths() {
-    let library = Library::bundled();
+    let library = Library::management();
     for article in library.articles() {
         for width in [20, 21, 40, 79, 80] {
             let layout = Layout::new(&article.body, narrow(width));
@@ -257,7 +257,7 @@ fn grown(body: &Body, settings: LayoutSettings, start: usize, step: usize) -> La
 
 /// A long body: the bundled articles, `times` over.
 fn bundled_times(times: usize) -> Body {
-    let library = Library::bundled();
+    let library = Library::management();
     let text: String = library
         .articles()
         .iter()

@@ -26,25 +26,43 @@ fn files_and_folders_come_in_natural_order() {
 }
 
 #[test]
-fn bundled_collection_has_three_articles_in_three_categories() {
+fn the_bundled_collection_opens_on_classical_essays_and_poems_and_keeps_the_management_articles() {
     let library = Library::bundled();
     assert!(library.problems().is_empty(), "{:?}", library.problems());
     let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["教育管理", "营销管理", "医院管理"]);
+    assert_eq!(names, ["古文觀止", "唐詩", "教育管理", "营销管理", "医院管理"]);
     let titles: Vec<&str> = library.articles().iter().map(|a| a.meta.title.as_str()).collect();
-    assert_eq!(
-        titles,
-        [
-            "如何做好学生管理工作",
-            "如何做好客户关系管理",
-            "如何做好医院统计信息工作"
-        ]
+    assert_eq!(titles[..3], ["陋室銘", "桃花源記", "前出師表"]);
+    assert!(titles.ends_with(&[
+        "如何做好学生管理工作",
+        "如何做好客户关系管理",
+        "如何做好医院统计信息工作"
+    ]));
+    assert_eq!(library.title(), Some("古文、唐诗与管理文选"));
+    // Verse and prose: the poems keep their lines, the essays are paragraphs.
+    let poem = &library.articles()[library.find("tangshi/jing-ye-si").expect("靜夜思")];
+    assert_eq!(poem.meta.author.as_deref(), Some("李白"));
+    assert!(
+        poem.body
+            .blocks
+            .iter()
+            .all(|b| b.kind == crate::library::BlockKind::Verse)
     );
-    assert_eq!(library.title(), Some("管理工作文选"));
+    let essay = &library.articles()[library.find("guwen/yue-yang-lou-ji").expect("岳陽樓記")];
+    assert!(
+        essay
+            .body
+            .blocks
+            .iter()
+            .all(|b| b.kind == crate::library::BlockKind::Paragraph)
+    );
+    // Small: the whole text compiled in is a few dozen KB.
+    let bytes: usize = library.articles().iter().map(|a| a.body.text.len()).sum();
+    assert!(bytes < 80_000, "{bytes}");
     let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
     assert_eq!(crm.meta.author.as_deref(), Some("admin"));
     assert_eq!(crm.meta.source(), Some("中原石化营销网"));
-    let students = &library.articles()[0];
+    let students = &library.articles()[library.find("jiaoyu/xuesheng-guanli").expect("students")];
     assert_eq!(students.meta.reads(), Some(2747));
 }
 

@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn lists_newest_first_and_marks_missing_articles() {
-        let library = Library::bundled();
+        let library = Library::management();
         let text = bookmark_lines(&state(), &library, Lang::English);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].contains("gone/article\t(unattached)"));
@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_bookmarks_progress_is_the_share_of_its_article_before_it() {
-        let library = Library::bundled();
+        let library = Library::management();
         let index = library.find("yingxiao/kehu-guanxi-guanli").expect("crm");
         let body = &library.articles()[index].body;
         let mut state = state();
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn markdown_groups_by_article() {
-        let library = Library::bundled();
+        let library = Library::management();
         let md = bookmark_markdown(&state(), &library, Lang::Simplified);
         assert!(md.starts_with("# 书签\n\n## 如何做好客户关系管理\n\n- "));
         assert!(md.contains("：重点\n  > 所谓客户关系管理"));

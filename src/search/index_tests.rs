@@ -2,7 +2,7 @@ use super::*;
 use crate::search::fold::fold;
 
 fn bundled() -> (Library, SearchIndex) {
-    let library = Library::bundled();
+    let library = Library::management();
     let index = SearchIndex::build(&library);
     (library, index)
 }

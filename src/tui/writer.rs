@@ -184,7 +184,7 @@ mod tests {
 
     fn app() -> App {
         let keymap = Config::default_config().expect("config").keymap;
-        App::new(Library::bundled(), keymap, ReadingSettings::default(), 120, 35)
+        App::new(Library::management(), keymap, ReadingSettings::default(), 120, 35)
     }
 
     fn change() -> Change {

@@ -27,7 +27,7 @@ fn app(width: u16, height: u16, keys: &str) -> App {
 fn app_with(config_text: &str, width: u16, height: u16, keys: &str) -> App {
     let config = Config::from_user_text("user.toml", config_text).expect("valid config");
     let mut app = App::new(
-        Library::bundled(),
+        Library::management(),
         config.keymap.clone(),
         ReadingSettings::default(),
         width,

@@ -25,11 +25,18 @@ mod search;
 use support::yuedu as yuedu_at;
 
 #[test]
-fn list_prints_the_three_bundled_articles() {
-    yuedu().arg("list").assert().success().stdout(
-        "jiaoyu/xuesheng-guanli\t教育管理\t如何做好学生管理工作\n\
-         yingxiao/kehu-guanxi-guanli\t营销管理\t如何做好客户关系管理\n\
-         yiyuan/tongji-xinxi\t医院管理\t如何做好医院统计信息工作\n",
+fn list_prints_the_bundled_essays_poems_and_management_articles() {
+    let assert = yuedu().arg("list").assert().success();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(out.starts_with("guwen/lou-shi-ming\t古文觀止\t陋室銘\n"), "{out}");
+    assert!(out.contains("tangshi/jing-ye-si\t唐詩\t靜夜思\n"), "{out}");
+    assert!(
+        out.ends_with(
+            "jiaoyu/xuesheng-guanli\t教育管理\t如何做好学生管理工作\n\
+             yingxiao/kehu-guanxi-guanli\t营销管理\t如何做好客户关系管理\n\
+             yiyuan/tongji-xinxi\t医院管理\t如何做好医院统计信息工作\n"
+        ),
+        "{out}"
     );
 }
 
@@ -187,15 +194,25 @@ fn list_json_and_bookmarks_say_how_far_each_was_read() {
     let output = yuedu_at(home.path()).args(["list", "--json"]).output().expect("run");
     assert!(output.status.success());
     let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
-    let read = |i: usize| {
+    let read = |id: &str| {
+        let entries = list.as_array().expect("a list");
+        let entry = entries.iter().find(|e| e["id"] == id).expect("listed");
         (
-            list[i]["read"].as_str().unwrap_or(""),
-            list[i]["progress"].as_u64().unwrap_or(999),
+            entry["read"].as_str().unwrap_or("").to_string(),
+            entry["progress"].as_u64().unwrap_or(999),
         )
     };
     assert_eq!(
-        [read(0), read(1), read(2)],
-        [("finished", 100), ("reading", 40), ("unread", 0)]
+        [
+            read("jiaoyu/xuesheng-guanli"),
+            read("yingxiao/kehu-guanxi-guanli"),
+            read("yiyuan/tongji-xinxi")
+        ],
+        [
+            ("finished".to_string(), 100),
+            ("reading".to_string(), 40),
+            ("unread".to_string(), 0)
+        ]
     );
     yuedu_at(home.path())
         .arg("bookmarks")

@@ -7,7 +7,7 @@ use crate::library::{Library, Origin, parse_article};
 
 /// The bundled articles ten times over: well past `WHOLE_BELOW_BYTES`.
 fn long_body() -> Body {
-    let text: String = Library::bundled()
+    let text: String = Library::management()
         .articles()
         .iter()
         .map(|a| a.body.text.to_string() + "\n")

@@ -144,7 +144,7 @@ fn the_note_prompt_finishes_with_the_keys_of_the_keymap_in_force() {
     let config = crate::config::Config::from_user_text("user.toml", "[keys]\nopen = [\"f5\"]\nback = [\"f4\"]\n")
         .expect("valid config");
     let mut app = App::new(
-        Library::bundled(),
+        Library::management(),
         config.keymap.clone(),
         ReadingSettings::default(),
         120,

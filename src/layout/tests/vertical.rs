@@ -147,7 +147,7 @@ proptest! {
         width in 6usize..=200,
         start: prop::sample::Index,
     ) {
-        let library = Library::bundled();
+        let library = Library::management();
         let body = &library.articles()[article.index(library.articles().len())].body;
         let start = start.index(body.text.len() + 1);
         check(body, settings(height, true, false), width, 1, (start, 4096))?;
