@@ -234,6 +234,7 @@ mod tests {
             finished: false,
             updated: jiff::Timestamp::from_second(1).expect("time"),
             fingerprint,
+            unknown: Default::default(),
         };
         state
             .positions
@@ -269,6 +270,7 @@ mod tests {
             snippet: String::new(),
             created: jiff::Timestamp::from_second(second).expect("time"),
             note: String::new(),
+            unknown: Default::default(),
         };
         let marks = [
             mark(1, "yingxiao/kehu-guanxi-guanli", 9, 100),

@@ -283,6 +283,7 @@ mod tests {
                 finished,
                 updated: jiff::Timestamp::from_second(1).expect("time"),
                 fingerprint,
+                unknown: Default::default(),
             };
             state.positions.insert(articles[index].id.to_string(), position);
         };

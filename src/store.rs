@@ -8,4 +8,4 @@ pub mod identity;
 mod state;
 
 pub use file::{Notice, Store, StoreError};
-pub use state::{ArticleOrder, Bookmark, Change, HISTORY_LEN, History, Position, QueryKind, State, VERSION};
+pub use state::{ArticleOrder, Bookmark, Change, HISTORY_LEN, History, Position, QueryKind, State, Unknown, VERSION};

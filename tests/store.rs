@@ -19,6 +19,7 @@ fn bookmark(id: i128) -> Change {
         snippet: "所谓客户关系管理".into(),
         created: Timestamp::now(),
         note: format!("第{id}个"),
+        unknown: Default::default(),
     })
 }
 

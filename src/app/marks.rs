@@ -171,6 +171,7 @@ impl App {
             percent,
             finished: reader.at_end(page),
             updated: Timestamp::now(),
+            unknown: Default::default(),
         };
         Some((article, position))
     }
@@ -278,6 +279,7 @@ impl App {
             snippet: snippet(&article.body, offset),
             created,
             note: String::new(),
+            unknown: Default::default(),
         };
         self.prompt = Some(Prompt::new_note(bookmark));
     }

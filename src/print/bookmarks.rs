@@ -136,6 +136,7 @@ mod tests {
                 snippet: "所谓客户关系管理".into(),
                 created: Timestamp::from_second(1_800_000_000 + id as i64).expect("time"),
                 note: note.into(),
+                unknown: Default::default(),
             }));
         }
         state

@@ -12,6 +12,14 @@ use crate::i18n::{Lang, tr};
 /// The file format version this build writes and reads.
 pub const VERSION: u32 = 2;
 
+/// Fields a newer yuedu wrote in a file of this version that this build does
+/// not know: read at every level of the file (the state, a position, a
+/// bookmark, the history), kept as they were and written back, so a save
+/// here loses nothing a newer build keeps. (A bookmark's ID then goes
+/// through a JSON number: any 64-bit one, which every ID made from a time
+/// in nanoseconds before the year 2262 is.)
+pub type Unknown = BTreeMap<String, serde_json::Value>;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
     pub version: u32,
@@ -42,6 +50,8 @@ pub struct State {
     /// configuration decides).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// The order of the article list: as in the folder (natural order of the
@@ -87,6 +97,8 @@ pub struct History {
     pub search: Vec<String>,
     #[serde(default)]
     pub find: Vec<String>,
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Queries kept per kind.
@@ -140,11 +152,12 @@ impl Default for State {
             bookmarks_grouped: false,
             article_order: ArticleOrder::Folder,
             script: None,
+            unknown: Unknown::new(),
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Byte offset in the article's text of the first line shown.
     pub offset: usize,
@@ -157,6 +170,8 @@ pub struct Position {
     /// none in format 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<u64>,
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,6 +186,8 @@ pub struct Bookmark {
     pub created: Timestamp,
     #[serde(default)]
     pub note: String,
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One change a session made.
@@ -231,11 +248,18 @@ impl State {
                     .get(article)
                     .is_none_or(|old| old.updated <= position.updated);
                 if newer {
-                    let finished = position.finished || self.positions.get(article).is_some_and(|p| p.finished);
+                    let old = self.positions.remove(article);
+                    let finished = position.finished || old.as_ref().is_some_and(|p| p.finished);
+                    // What a newer build keeps with the position stays with it.
+                    let unknown = match old {
+                        Some(old) if position.unknown.is_empty() => old.unknown,
+                        _ => position.unknown.clone(),
+                    };
                     self.positions.insert(
                         article.clone(),
                         Position {
                             finished,
+                            unknown,
                             ..position.clone()
                         },
                     );
@@ -288,6 +312,7 @@ impl State {
                     finished: true,
                     updated: *updated,
                     fingerprint: *fingerprint,
+                    unknown: Unknown::new(),
                 });
                 position.finished = true;
             }

@@ -196,6 +196,7 @@ mod tests {
                 percent: 1,
                 finished: false,
                 updated: Timestamp::now(),
+                unknown: Default::default(),
             },
         }
     }

@@ -17,6 +17,7 @@ fn bookmark() -> Bookmark {
         snippet: "客户".into(),
         created: Timestamp::UNIX_EPOCH,
         note: String::new(),
+        unknown: Default::default(),
     }
 }
 

@@ -108,6 +108,7 @@ fn a_bookmark_of_a_missing_article_stays_and_says_so() {
         snippet: "不在了".into(),
         created: jiff::Timestamp::now(),
         note: String::new(),
+        unknown: Default::default(),
     }));
     app.load_saved(state);
     press(&mut app, "B enter");

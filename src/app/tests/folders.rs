@@ -93,6 +93,7 @@ fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() 
                 finished: false,
                 updated: jiff::Timestamp::now(),
                 fingerprint: None,
+                unknown: Default::default(),
             },
         });
     }

@@ -109,6 +109,7 @@ fn a_saved_place_past_the_first_part_is_shown_when_the_whole_arrives_and_never_l
         finished: false,
         updated: jiff::Timestamp::now(),
         fingerprint: Some(crate::store::identity::fingerprint(&whole.body.text)),
+        unknown: Default::default(),
     };
     state.positions.insert(key.clone(), position);
     app.load_saved(state);

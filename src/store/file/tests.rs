@@ -10,6 +10,7 @@ fn position(offset: usize) -> Change {
             percent: 12,
             finished: false,
             updated: Timestamp::now(),
+            unknown: Default::default(),
         },
     }
 }
@@ -22,6 +23,7 @@ fn bookmark(id: i128) -> Change {
         snippet: "所谓客户关系管理".into(),
         created: Timestamp::now(),
         note: "笔记".into(),
+        unknown: Default::default(),
     })
 }
 
@@ -239,4 +241,51 @@ fn a_truncated_file_is_reported_in_chinese_with_where_the_old_file_is_kept() {
     assert!(text.contains("不完整，在第 1 行"), "{text}");
     assert!(text.contains(&moved_to.display().to_string()), "{text}");
     assert!(!text.is_ascii() && !text.contains("cannot"), "{text}");
+}
+
+/// A version-2 file from a newer yuedu, with fields this build does not know
+/// at every level: the file, a position, a bookmark and the history.
+const NEWER_FIELDS: &str = r#"{
+  "version": 2,
+  "theme_of_the_day": {"name": "墨", "since": 3},
+  "positions": {
+    "yingxiao/kehu-guanxi-guanli": {
+      "offset": 7, "percent": 1, "finished": false,
+      "updated": "2026-01-01T00:00:00Z", "column": 2, "marks": [1, 2]
+    }
+  },
+  "bookmarks": [
+    {"id": 1796509079708633423, "article": "a", "offset": 0, "snippet": "甲",
+     "created": "2026-01-01T00:00:00Z", "note": "", "colour": "red"}
+  ],
+  "history": {"search": ["赤壁"], "find": [], "pinned": ["前赤壁赋"]}
+}"#;
+
+#[test]
+fn fields_of_a_newer_yuedu_are_kept_through_every_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join(FILE_NAME), NEWER_FIELDS).expect("write");
+    let (store, state, notices) = Store::open(dir.path());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(state.bookmarks[0].id, 1796509079708633423);
+    // This session moves the very position, edits the bookmark, adds one.
+    let edit = Change::EditNote {
+        id: 1796509079708633423,
+        note: "新的".into(),
+    };
+    store.save(&[position(42), edit, bookmark(5)]).expect("save");
+    store.save(&[position(43)]).expect("save again");
+    let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).expect("read");
+    let saved: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(saved["theme_of_the_day"]["name"], "墨", "{text}");
+    let position = &saved["positions"]["yingxiao/kehu-guanxi-guanli"];
+    assert_eq!(position["offset"], 43);
+    assert_eq!(
+        (&position["column"], &position["marks"][1]),
+        (&2.into(), &2.into()),
+        "{text}"
+    );
+    assert_eq!(saved["bookmarks"][0]["colour"], "red", "{text}");
+    assert_eq!(saved["bookmarks"][0]["note"], "新的");
+    assert_eq!(saved["history"]["pinned"][0], "前赤壁赋", "{text}");
 }

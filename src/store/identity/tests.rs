@@ -77,6 +77,7 @@ fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_go
         finished: false,
         updated: jiff::Timestamp::now(),
         fingerprint: Some(fingerprint(&read.articles()[0].body.text)),
+        unknown: Default::default(),
     };
     state.positions.insert(key.clone(), position);
     let other = Library::from_dirs(std::slice::from_ref(&second)).expect("library");

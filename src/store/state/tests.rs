@@ -54,6 +54,7 @@ fn an_article_marked_read_is_finished_and_marked_unread_is_forgotten() {
             finished: false,
             updated: at(3),
             fingerprint: None,
+            unknown: Default::default(),
         },
     });
     mark(&mut state, "half", true);
@@ -142,6 +143,7 @@ fn bookmark(id: i128, seconds: i64) -> Bookmark {
         snippet: "片段".into(),
         created: at(seconds),
         note: String::new(),
+        unknown: Default::default(),
     }
 }
 
@@ -154,6 +156,7 @@ fn the_newer_position_wins_and_finished_sticks() {
         percent: 10,
         finished,
         updated: at(seconds),
+        unknown: Default::default(),
     };
     state.apply(&Change::SetPosition {
         article: "a".into(),

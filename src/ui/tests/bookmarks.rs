@@ -14,6 +14,7 @@ fn with_bookmarks(app: &mut App, count: usize) {
             snippet: format!("摘录{i}"),
             created: jiff::Timestamp::from_second(1_800_000_000 + i as i64).expect("time"),
             note: String::new(),
+            unknown: Default::default(),
         });
     }
     app.load_saved(state);

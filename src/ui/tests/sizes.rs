@@ -76,6 +76,7 @@ pub(super) fn bookmarks() -> crate::store::State {
             snippet: snippet.into(),
             created: jiff::Timestamp::from_second(1_800_000_000 + 60 * i as i64).expect("time"),
             note: note.into(),
+            unknown: Default::default(),
         });
     }
     state
