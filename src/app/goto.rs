@@ -80,7 +80,7 @@ impl App {
             return;
         }
         let Some(reader) = &self.reader else { return };
-        if target.needs_whole() && self.library.is_prefix(reader.article) {
+        if target.needs_whole() && self.library.awaits_whole(reader.article) {
             self.waiting = Some(Waiting::Jump(target));
             self.say(text!(
                 en: "reading the whole text: the jump follows once it is read",

@@ -3,6 +3,7 @@
 //! and the lists, the reader and the search index kept on the same articles.
 
 use super::{App, Overlay};
+use crate::i18n::{Text, tr};
 
 impl App {
     /// Expects `total` article files to arrive in batches.
@@ -35,6 +36,41 @@ impl App {
         batch.problems.is_empty()
     }
 
+    /// Every batch is in and the whole article of a file shown from its first
+    /// part is not among them (`problem` says why): the first part is all
+    /// there is. A place or jump waiting for the whole is cancelled, and the
+    /// notice says so; later jumps go within the first part, and no reading
+    /// position is saved from it (a place saved past it stays).
+    fn whole_not_read(&mut self, problem: Option<crate::library::LoadProblem>) {
+        let Some(at) = self.library.give_up_whole() else { return };
+        let cancelled = self.reader.as_ref().is_some_and(|r| r.article == at) && self.waiting.take().is_some();
+        let title = self
+            .library
+            .articles()
+            .get(at)
+            .map(|a| a.meta.title.clone())
+            .unwrap_or_default();
+        let why = problem.map(|p| p.message).unwrap_or_default();
+        self.add_notice(Text::build(|lang| {
+            let why = crate::text::Shown::field(why.get(lang)).to_string();
+            let mut said = tr!(
+                lang,
+                en: "only the first part of 《{title}》 could be read ({why})",
+                hans: "《{title}》只读入了开头部分（{why}）",
+                hant: "《{title}》只讀入了開頭部分（{why}）",
+            );
+            if cancelled {
+                said.push_str(&tr!(
+                    lang,
+                    en: "; the jump waiting for the whole text is cancelled",
+                    hans: "；等待全文的跳转已取消",
+                    hant: "；等待全文的跳轉已取消",
+                ));
+            }
+            said
+        }));
+    }
+
     /// Adds a batch of articles; the open article and the selections stay on
     /// the same articles although their positions in the library change.
     pub(super) fn add_articles(&mut self, mut batch: crate::library::Batch, index: crate::search::SearchIndex) {
@@ -54,6 +90,7 @@ impl App {
             .get(self.categories.selected)
             .map(|c| c.name.clone());
         let files = batch.files;
+        let problem = batch.problems.first().cloned();
         // The articles there before are indexed now if they never were: the
         // first part of the collection, read before the reader started.
         self.index();
@@ -67,6 +104,9 @@ impl App {
         if let Some((loaded, total)) = self.loading {
             let loaded = loaded + files;
             self.loading = (loaded < total).then_some((loaded, total));
+        }
+        if self.loading.is_none() {
+            self.whole_not_read(problem);
         }
         if let Some(reader) = &mut self.reader
             && let Some(index) = reader_id.and_then(|id| self.library.find(&id))

@@ -127,7 +127,7 @@ impl App {
         // Only the first part of a large file is read: the place past it is
         // shown when the whole article arrives (`arrived`).
         let short = self.reader.as_ref().is_some_and(|r| r.offset() != offset);
-        self.waiting = (short && self.library.is_prefix(index)).then_some(Waiting::Place(offset));
+        self.waiting = (short && self.library.awaits_whole(index)).then_some(Waiting::Place(offset));
     }
 
     /// The article `delta` places after library article `current` (before,

@@ -26,6 +26,8 @@ pub struct Library {
     by_id: Vec<u32>,
     /// The article that holds only the first part of its file (`add_prefix`).
     prefix: Option<String>,
+    /// Its whole article could not be read: the first part is all there is.
+    prefix_final: bool,
 }
 
 /// A category and the range of its articles in `Library::articles`.
@@ -219,6 +221,24 @@ impl Library {
     /// Whether article `index` holds only the first part of its file.
     pub fn is_prefix(&self, index: usize) -> bool {
         self.prefix.is_some() && self.prefix.as_deref() == self.articles.get(index).map(|a| a.id.as_str())
+    }
+
+    /// Whether article `index` holds only the first part of its file and
+    /// its whole article may still come.
+    pub fn awaits_whole(&self, index: usize) -> bool {
+        self.is_prefix(index) && !self.prefix_final
+    }
+
+    /// The whole article of the file added from its first part will not
+    /// come (it could not be read): the first part stays, as all there is.
+    /// Its index, the first time.
+    pub fn give_up_whole(&mut self) -> Option<usize> {
+        if self.prefix_final {
+            return None;
+        }
+        let at = self.find(self.prefix.as_deref()?)?;
+        self.prefix_final = true;
+        Some(at)
     }
 
     /// Puts `article`, the whole article of a file added from its first

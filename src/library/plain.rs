@@ -19,6 +19,9 @@ pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
+    if let Some(text) = utf8_cut_short(bytes) {
+        return Cow::Borrowed(text);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -31,6 +34,18 @@ pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
         .unwrap_or(encoding_rs::GB18030);
     let (text, _, _) = encoding.decode(bytes);
     text
+}
+
+/// UTF-8 text whose end cuts its last character (a file cut short, or read
+/// while it was being written): the text before that character. It is
+/// still UTF-8 text, not text in another encoding nor binary data.
+fn utf8_cut_short(bytes: &[u8]) -> Option<&str> {
+    match std::str::from_utf8(bytes) {
+        Err(err) if err.error_len().is_none() && err.valid_up_to() > 0 => {
+            std::str::from_utf8(&bytes[..err.valid_up_to()]).ok()
+        }
+        _ => None,
+    }
 }
 
 /// Why `bytes` are not text a person reads, if they are not: a NUL byte in
@@ -58,7 +73,10 @@ pub fn binary_reason(bytes: &[u8]) -> Option<Text> {
             hant: "二進位檔案（含有控制位元組），不是文字",
         ));
     }
-    if Encoding::for_bom(sample).is_none() && simdutf8::basic::from_utf8(bytes).is_err() {
+    if Encoding::for_bom(sample).is_none()
+        && simdutf8::basic::from_utf8(bytes).is_err()
+        && utf8_cut_short(bytes).is_none()
+    {
         // The sample's end may cut one character: a single broken one.
         let text = decode_text(sample);
         let broken = suspicious_chars(&text);
@@ -168,6 +186,17 @@ mod tests {
         let traditional = "客戶關係管理是一門學問，銷售人員應當重視。".repeat(4);
         let (big5, _, _) = encoding_rs::BIG5.encode(&traditional);
         assert_eq!(decode_text(&big5), traditional);
+    }
+
+    #[test]
+    fn utf8_text_cut_in_its_last_character_is_utf8_text_without_it() {
+        let text = "第一章 风起\n\n　　夜色深沉，风从北方吹来。\n\n".repeat(3000);
+        let text = text.trim_end();
+        for cut in [1, 2] {
+            let bytes = &text.as_bytes()[..text.len() - cut];
+            assert_eq!(binary_reason(bytes), None);
+            assert_eq!(decode_text(bytes), &text[..text.len() - 3]);
+        }
     }
 
     #[test]

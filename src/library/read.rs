@@ -116,7 +116,14 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         return loaded(result, Change::Keep(slot));
     }
     crate::fault::inject("parse", &candidate.relative());
-    let result = read_file(path).and_then(|bytes| parse_bytes(candidate, &bytes, Naming::File));
+    let result = read_file(path).and_then(|bytes| {
+        // A file that changed size since it was found and no longer reads
+        // (cut short in the middle of a character, say) failed for that.
+        parse_bytes(candidate, &bytes, Naming::File).map_err(|why| match bytes.len() as u64 {
+            now if now < stamp.size() => cut_short(stamp.size(), now),
+            _ => why,
+        })
+    });
     let action = if let (Some(_), Some(key)) = (cache, key) {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body));
         entry_bytes(key, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
@@ -154,6 +161,15 @@ fn too_large() -> Text {
         en: "too large: articles are at most 64 MB",
         hans: "太大：文章最多 64 MB",
         hant: "太大：文章最多 64 MB",
+    )
+}
+
+/// A file shorter than when it was found, that no longer reads.
+fn cut_short(found: u64, now: u64) -> Text {
+    text!(
+        en: "cut short while it was being read ({found} bytes when found, {now} now)",
+        hans: "读取时文件被截短了（发现时 {found} 字节，现在 {now} 字节）",
+        hant: "讀取時檔案被截短了（發現時 {found} 位元組，現在 {now} 位元組）",
     )
 }
 
@@ -202,5 +218,32 @@ mod tests {
         );
         file.set_len(3).expect("shrink");
         assert_eq!(read_file(&big).expect("reads"), vec![0; 3]);
+    }
+
+    #[test]
+    fn a_file_cut_short_after_it_was_found_reads_as_far_as_it_goes_or_says_it_was_cut() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("长夜.txt");
+        let text = "第一章 风起\n\n　　夜色深沉，风从北方吹来。\n\n".repeat(20_000);
+        // Cut in the middle of a character, then to nothing, after the walk found the file.
+        let inside = (text.len() / 3..)
+            .find(|&i| !text.is_char_boundary(i))
+            .expect("inside a character");
+        for cut in [inside, 0] {
+            fs::write(&file, &text).expect("write");
+            let plan = super::super::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+            fs::File::options()
+                .write(true)
+                .open(&file)
+                .expect("open")
+                .set_len(cut as u64)
+                .expect("cut");
+            let batch = read_batch(plan.into_batches(10).into_iter().flatten().collect());
+            let problem = batch.problems.first().map(|p| p.message.en().to_string());
+            match cut {
+                0 => assert!(problem.is_some_and(|p| p.contains("cut short")), "{:?}", batch.problems),
+                _ => assert!(batch.articles.len() == 1 && problem.is_none(), "{problem:?}"),
+            }
+        }
     }
 }

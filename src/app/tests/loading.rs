@@ -180,3 +180,41 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
     let end = app.reader.as_ref().map(|r| r.offset()).expect("open");
     assert!(end > prefix.body.text.len(), "the whole text can be read");
 }
+
+#[test]
+fn a_whole_text_that_cannot_be_read_cancels_the_jump_waiting_for_it_and_says_why() {
+    use crate::library::{Batch, LoadProblem};
+    let (mut app, prefix, _) = shown_from_prefix();
+    app.open_article(0, None);
+    press(&mut app, "G");
+    assert!(app.waiting.is_some(), "G waits for the whole text");
+    // The file was cut short after its first part was shown.
+    let why = crate::i18n::Text::same("cut short while it was read");
+    let batch = Batch {
+        problems: vec![LoadProblem {
+            path: "书.txt".into(),
+            message: why,
+        }],
+        files: 1,
+        ..Batch::default()
+    };
+    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    assert_eq!(app.waiting, None, "the jump is cancelled, not kept for ever");
+    assert!(app.loading.is_none());
+    assert!(
+        app.banner()
+            .iter()
+            .any(|n| n.contains("《书》") && n.contains("cut short") && n.contains("取消")),
+        "{:?}",
+        app.banner()
+    );
+    // Jumps now go within the part there is, at once.
+    press(&mut app, "G");
+    assert_eq!(app.waiting, None);
+    let reader = app.reader.as_ref().expect("open");
+    assert!(reader.at_end(app.reader_page()) && reader.offset() <= prefix.body.text.len());
+    assert!(
+        !app.checkpoint().iter().any(|e| matches!(e, Effect::Save(_))),
+        "the end of the first part is never saved as the end"
+    );
+}

@@ -22,6 +22,11 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.len
+    }
+
     /// The file's modification time.
     pub(super) fn modified_ns(&self) -> i128 {
         self.modified_ns
