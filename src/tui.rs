@@ -3,6 +3,7 @@
 //! `App` decide, carry out its effects, draw what is pending, repeat.
 
 mod input;
+mod screen;
 mod start;
 mod terminal;
 mod writer;
@@ -16,7 +17,6 @@ use std::io::Result;
 use crate::app::{App, Effect, Input};
 use crate::library::{ArticleCache, Batch, Candidate, LoadProblem, read_batch_cached};
 use crate::store::Store;
-use crate::text::AmbiguousWidth;
 use crate::ui::theme::Theme;
 use input::Message;
 pub use start::read;
@@ -42,11 +42,7 @@ struct Loading {
 fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        if options.detect_ambiguous_width {
-            let detected = terminal::detect_ambiguous_width().unwrap_or(AmbiguousWidth::Narrow);
-            app.set_ambiguous_width(detected);
-        }
-        event_loop(&mut terminal, &mut app, theme, store, loading)
+        event_loop(&mut terminal, &mut app, theme, store, loading, options)
     }));
     terminal::leave();
     match outcome {
@@ -86,14 +82,11 @@ fn event_loop(
     theme: &Theme,
     store: Option<Store>,
     loading: Loading,
+    options: Options,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    if !loading.batches.is_empty() {
-        spawn_loader(loading, sender.clone());
-    }
     let mut writer = Writer::spawn(store, sender.clone());
-    input::spawn_terminal_reader(sender.clone());
-    input::spawn_signal_listener(sender)?;
+    input::spawn_signal_listener(sender.clone())?;
     let size = terminal.size()?;
     // Its effects include attaching saved state to the loaded articles.
     let effects = app.handle(Input::Resize {
@@ -101,7 +94,20 @@ fn event_loop(
         height: size.height,
     });
     carry_out(app, effects, &mut writer);
-    let result = run_loop(terminal, app, theme, &receiver, &mut writer);
+    // The first frame at once, with the question of how wide the terminal
+    // draws ambiguous characters: its answer comes on the input when it
+    // comes, and changes the frame only if they are wide.
+    if options.detect_ambiguous_width {
+        terminal.ask_ambiguous_width();
+    }
+    let result = draw(terminal, app, theme).and_then(|()| {
+        input::spawn_terminal_reader(sender.clone(), options.detect_ambiguous_width);
+        // Read the rest once the first frame is out: it takes every core.
+        if !loading.batches.is_empty() {
+            spawn_loader(loading, sender);
+        }
+        run_loop(terminal, app, theme, &receiver, &mut writer)
+    });
     if result.is_err() {
         // The terminal failed (closed, hung up, gone): saving does not
         // depend on it. What a signal would save is saved first — the note
@@ -122,13 +128,13 @@ fn run_loop(
     receiver: &Receiver<Message>,
     writer: &mut Writer,
 ) -> Result<()> {
-    let mut pending_frame = true;
+    // `event_loop` drew the first frame.
+    let mut pending_frame = false;
     let mut checkpoint: Option<Instant> = None;
     loop {
         if pending_frame {
             draw(terminal, app, theme)?;
             pending_frame = false;
-            crate::fault::inject("frame", "");
         }
         // While the open article is not laid out whole, lay out a slice of
         // it whenever no input waits; once it is, the line count shows.
@@ -229,13 +235,23 @@ fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &
         }
         Message::Suspend => {
             terminal::suspend();
-            *terminal = terminal::resume()?;
+            *terminal = terminal::resume(terminal.ambiguous())?;
             return Ok(Flow::Draw);
         }
         Message::Continued => {
             // Stopped from outside (SIGSTOP): the screen may hold anything now.
-            *terminal = terminal::resume()?;
+            *terminal = terminal::resume(terminal.ambiguous())?;
             return Ok(Flow::Draw);
+        }
+        Message::AmbiguousWidth(answer) => {
+            terminal.set_ambiguous(answer);
+            return Ok(match answer {
+                Some(width) if width != app.settings.ambiguous => {
+                    app.set_ambiguous_width(width);
+                    Flow::Draw
+                }
+                _ => Flow::Nothing,
+            });
         }
         // Finish what Enter would, then quit as if the user asked, so
         // nothing being written and no reading position is lost.
@@ -267,11 +283,9 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, writer: &mut Writer) -> bool {
 }
 
 fn draw(terminal: &mut terminal::Tui, app: &App, theme: &Theme) -> std::io::Result<()> {
-    terminal::draw(terminal, |frame| {
-        if let Some(cursor) = crate::ui::render(app, theme, frame.buffer_mut()) {
-            frame.set_cursor_position(cursor);
-        }
-    })
+    terminal.draw(|buf| crate::ui::render(app, theme, buf))?;
+    crate::fault::inject("frame", "");
+    Ok(())
 }
 
 /// Reads the remaining batches on a thread of their own. Each file is parsed

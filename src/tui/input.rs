@@ -11,9 +11,11 @@ use ratatui::crossterm::event::{
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use super::terminal::ambiguous_width_answer;
 use super::writer::Report;
 use crate::app::Input;
 use crate::keymap::{Key, KeyCode};
+use crate::text::AmbiguousWidth;
 
 pub enum Message {
     Input(Input),
@@ -28,13 +30,23 @@ pub enum Message {
     Continued,
     /// The writer thread saved (or failed to save) changes.
     Saved(Report),
+    /// How wide the terminal draws ambiguous characters, if it answered.
+    AmbiguousWidth(Option<AmbiguousWidth>),
     Failed(std::io::Error),
 }
 
-pub fn spawn_terminal_reader(sender: Sender<Message>) {
+/// Reads terminal events on a thread of their own; first the answer to
+/// the question about ambiguous characters when `asked` (keys typed
+/// meanwhile wait in crossterm's queue).
+pub fn spawn_terminal_reader(sender: Sender<Message>, asked: bool) {
     std::thread::spawn(move || {
         // A panic here would leave the reader without keys: end it instead.
-        let stopped = catch_unwind(AssertUnwindSafe(|| read_terminal(&sender)));
+        let stopped = catch_unwind(AssertUnwindSafe(|| {
+            if asked && sender.send(Message::AmbiguousWidth(ambiguous_width_answer())).is_err() {
+                return;
+            }
+            read_terminal(&sender)
+        }));
         if stopped.is_err() {
             let _ = sender.send(Message::Failed(std::io::Error::other("reading the keyboard failed")));
         }

@@ -9,23 +9,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once, OnceLock};
 use std::thread::ThreadId;
 
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use std::sync::mpsc;
-use std::time::Duration;
-
-use ratatui::crossterm::cursor::{Hide, MoveTo, Show, position};
+use ratatui::crossterm::cursor::{Hide, Show, position};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
-use ratatui::crossterm::style::Print;
+use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{execute, queue};
 
+use super::screen::Screen;
 use crate::text::AmbiguousWidth;
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+pub type Tui = Screen<Stdout>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -40,15 +34,18 @@ pub fn enter(mouse: bool) -> std::io::Result<Tui> {
     install_panic_hook();
     // If any step fails, undo the ones before it.
     set_up(mouse).inspect_err(|_| leave())?;
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Screen::new(stdout()).inspect_err(|_| leave())
 }
 
 /// Takes the terminal back after a suspension or anything else that used it:
 /// full-screen mode again and a terminal object with no memory of what was
-/// on the screen, so the next frame draws everything.
-pub fn resume() -> std::io::Result<Tui> {
+/// on the screen, so the next frame draws everything. What the terminal said
+/// about ambiguous characters still holds.
+pub fn resume(ambiguous: Option<AmbiguousWidth>) -> std::io::Result<Tui> {
     set_up(MOUSE.load(Ordering::SeqCst)).inspect_err(|_| leave())?;
-    Terminal::new(CrosstermBackend::new(stdout()))
+    let mut screen = Screen::new(stdout()).inspect_err(|_| leave())?;
+    screen.set_ambiguous(ambiguous);
+    Ok(screen)
 }
 
 /// Restores the terminal and stops the process as SIGTSTP would; returns
@@ -72,15 +69,6 @@ fn set_up(mouse: bool) -> std::io::Result<()> {
     execute!(out, Hide)
 }
 
-/// Draws one frame inside a synchronized update, so the terminal shows it
-/// whole or not at all.
-pub fn draw(terminal: &mut Tui, render: impl FnOnce(&mut ratatui::Frame)) -> std::io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(render).map(|_| ());
-    let ended = execute!(terminal.backend_mut(), EndSynchronizedUpdate);
-    drawn.and(ended)
-}
-
 /// Restores the terminal: mouse off, cursor shown, main screen, raw mode off.
 pub fn leave() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -94,22 +82,11 @@ pub fn leave() {
     let _ = disable_raw_mode();
 }
 
-/// How long a terminal has to answer the cursor-position question.
-const PROBE_TIMEOUT: Duration = Duration::from_millis(100);
-
-/// Asks the terminal how wide it draws an ambiguous character: print “ at the
-/// start of a line and read back the cursor column, as vim does. `None` when
-/// the terminal does not answer in time.
-pub fn detect_ambiguous_width() -> Option<AmbiguousWidth> {
-    let mut out = stdout();
-    execute!(out, MoveTo(0, 0), Print("\u{201c}")).ok()?;
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(position());
-    });
-    let answer = receiver.recv_timeout(PROBE_TIMEOUT).ok().and_then(Result::ok);
-    let _ = execute!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine));
-    match answer?.0 {
+/// Reads the terminal's answer to `Screen::ask_ambiguous_width`: the column
+/// after “ printed at the start of a line, as vim does. `None` when the
+/// terminal does not answer (crossterm waits two seconds) or answers oddly.
+pub fn ambiguous_width_answer() -> Option<AmbiguousWidth> {
+    match position().ok()?.0 {
         1 => Some(AmbiguousWidth::Narrow),
         2 => Some(AmbiguousWidth::Wide),
         _ => None,

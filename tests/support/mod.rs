@@ -164,16 +164,20 @@ impl Session {
                     break;
                 }
                 if let Ok(mut p) = feed.lock() {
-                    p.process(&chunk[..n]);
-                    // Answer cursor-position queries as a real terminal would
-                    // (yuedu does not ask, but a dependency might).
-                    if chunk[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                    // Answer cursor-position queries as a real terminal
+                    // does: with where the cursor is when the query comes,
+                    // before what follows it is drawn.
+                    let mut rest = &chunk[..n];
+                    while let Some(at) = rest.windows(4).position(|w| w == b"\x1b[6n") {
+                        p.process(&rest[..at + 4]);
+                        rest = &rest[at + 4..];
                         let (row, col) = p.screen().cursor_position();
                         if let Ok(mut w) = answer.lock() {
                             let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
                             let _ = w.flush();
                         }
                     }
+                    p.process(rest);
                 }
                 if let Ok(mut r) = raw.lock() {
                     r.extend_from_slice(&chunk[..n]);
@@ -371,5 +375,119 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+    }
+}
+
+/// Whether the emulator shows `frame` (a buffer the reader would draw):
+/// every glyph where it belongs in its style, every blank blank with its
+/// background; a glyph's columns together hold its text (a terminal may
+/// draw the parts of a cluster, ｶﾞ, in columns of their own). The first
+/// difference, said, when it does not.
+pub fn shows(screen: &vt100::Screen, frame: &ratatui::buffer::Buffer) -> Result<(), String> {
+    use ratatui::buffer::CellWidth;
+    use ratatui::style::Modifier;
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    if (cols, rows) != (frame.area.width, frame.area.height) {
+        return Err(format!("the screen is {cols}×{rows}, the frame {:?}", frame.area));
+    }
+    for y in 0..rows {
+        let row: Vec<&vt100::Cell> = (0..cols).filter_map(|x| screen.cell(y, x)).collect();
+        let mut x = 0;
+        while x < cols {
+            let cell = &frame[(x, y)];
+            let width = cell.cell_width().clamp(1, cols - x);
+            let shown = row[usize::from(x)];
+            let text: String = row[usize::from(x)..usize::from(x + width)]
+                .iter()
+                .map(|c| c.contents())
+                .collect();
+            let symbol = cell.symbol();
+            let blank = symbol.trim().is_empty();
+            let has = |m: Modifier| cell.modifier.contains(m);
+            let mut differences = Vec::new();
+            if blank && !text.trim().is_empty() || !blank && text != symbol {
+                differences.push(format!("{text:?} instead of {symbol:?}"));
+            }
+            if !blank
+                && (shown.fgcolor() != vt_color(cell.fg)
+                    || shown.bold() != has(Modifier::BOLD)
+                    || shown.dim() != has(Modifier::DIM)
+                    || shown.italic() != has(Modifier::ITALIC))
+            {
+                differences.push(format!("{symbol:?} in another colour or weight than {:?}", cell.fg));
+            }
+            if shown.bgcolor() != vt_color(cell.bg)
+                || shown.inverse() != has(Modifier::REVERSED)
+                || shown.underline() != has(Modifier::UNDERLINED)
+            {
+                differences.push(format!("{symbol:?} on another background than {:?}", cell.bg));
+            }
+            if !differences.is_empty() {
+                return Err(format!("row {y} column {x}: {}", differences.join(", ")));
+            }
+            x += width;
+        }
+    }
+    Ok(())
+}
+
+/// The colour vt100 reports for a ratatui colour as the reader writes it.
+fn vt_color(color: ratatui::style::Color) -> vt100::Color {
+    use ratatui::style::Color;
+    let index = match color {
+        Color::Reset => return vt100::Color::Default,
+        Color::Rgb(r, g, b) => return vt100::Color::Rgb(r, g, b),
+        Color::Indexed(i) => i,
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+    };
+    vt100::Color::Idx(index)
+}
+
+impl Session {
+    /// Waits until the screen shows `frame` with the cursor at `cursor`
+    /// (hidden when `None`); panics with the last difference if it never does.
+    pub fn wait_for_frame(&self, frame: &ratatui::buffer::Buffer, cursor: Option<(u16, u16)>, what: &str) {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < TIMEOUT {
+            let verdict = self.parser.lock().map_err(|_| "poisoned".to_string()).and_then(|p| {
+                let screen = p.screen();
+                shows(screen, frame)?;
+                let (row, col) = screen.cursor_position();
+                match cursor {
+                    Some((x, y)) if screen.hide_cursor() || (col, row) != (x, y) => Err(format!(
+                        "the cursor at {col},{row} ({}), not at {x},{y}",
+                        if screen.hide_cursor() { "hidden" } else { "shown" }
+                    )),
+                    None if !screen.hide_cursor() => Err("the cursor shown".into()),
+                    _ => Ok(()),
+                }
+            });
+            match verdict {
+                Ok(()) => return,
+                Err(difference) => last = difference,
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "{what}: the screen never showed the frame drawn: {last}\n{}",
+            self.screen()
+        );
     }
 }

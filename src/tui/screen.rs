@@ -1,0 +1,204 @@
+//! The reader's screen: frames drawn into a ratatui `Buffer` and written to
+//! the terminal as runs of cells.
+//!
+//! ratatui's crossterm backend moves the cursor before every cell that is
+//! not one column after the cell before it, so every wide character costs
+//! a move (8 bytes for a character of 3) and a page of Chinese text three
+//! times its size. `Screen` takes ratatui's `Terminal`'s place: it keeps
+//! the frame the terminal shows and where its cursor stands, compares each
+//! new frame with it whole (ratatui's diff leaves out the columns a wide
+//! character covers, which a terminal may have cleared in any style when
+//! another wide character was written over half of it), and writes each
+//! row's changes in one run (`row`): no move after a character whose width
+//! every terminal agrees on (`certain`), moves and style changes in their
+//! shortest form (`codes`), the whole frame in one synchronized update and
+//! one write. After any other character (an emoji, an ambiguous one before
+//! the terminal said how wide it draws them) the next cell gets a move and
+//! is written even if unchanged, so a terminal that disagrees garbles
+//! nothing beyond that character.
+
+mod certain;
+mod codes;
+mod row;
+#[cfg(test)]
+mod tests;
+
+use std::io::{self, Write};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+
+use crate::text::AmbiguousWidth;
+use codes::{Cursor, Pen, move_to, set_pen};
+
+const BEGIN_UPDATE: &[u8] = b"\x1b[?2026h";
+const END_UPDATE: &[u8] = b"\x1b[?2026l";
+/// Erases from the cursor to the end of its row.
+const ERASE_ROW: &[u8] = b"\x1b[K";
+
+pub struct Screen<W: Write> {
+    out: W,
+    /// Bytes of the frame being written.
+    pending: Vec<u8>,
+    /// The frame the terminal shows.
+    shown: Buffer,
+    /// The frame being drawn.
+    next: Buffer,
+    /// Cells the frame being written writes: changed, or lost on screen.
+    changed: Vec<bool>,
+    /// The width of the glyph written at each cell (0: covered by the one before).
+    spans: Vec<u16>,
+    cursor: Cursor,
+    /// The terminal's current style, `None` when not known.
+    pen: Option<Pen>,
+    cursor_visible: Option<bool>,
+    /// How the terminal said it draws ambiguous characters.
+    ambiguous: Option<AmbiguousWidth>,
+    /// A size of its own (tests), else the terminal's.
+    fixed_size: Option<Size>,
+    /// One row's glyphs: (column, width).
+    glyphs: Vec<(u16, u16)>,
+}
+
+impl<W: Write> Screen<W> {
+    /// A screen writing to the terminal on `out`, which shows nothing yet.
+    pub fn new(out: W) -> io::Result<Self> {
+        let size = terminal_size()?;
+        Ok(Self::build(out, size, None))
+    }
+
+    /// A screen of a fixed size writing to `out`.
+    #[cfg(test)]
+    pub fn with_size(out: W, size: Size) -> Self {
+        Self::build(out, size, Some(size))
+    }
+
+    fn build(out: W, size: Size, fixed_size: Option<Size>) -> Self {
+        let area = Rect::new(0, 0, size.width, size.height);
+        Screen {
+            out,
+            pending: Vec::with_capacity(16 * 1024),
+            shown: Buffer::empty(area),
+            next: Buffer::empty(area),
+            changed: vec![false; area.area() as usize],
+            spans: vec![1; area.area() as usize],
+            cursor: Cursor::Unknown,
+            pen: None,
+            cursor_visible: None,
+            ambiguous: None,
+            fixed_size,
+            glyphs: Vec::new(),
+        }
+    }
+
+    /// What the terminal said about ambiguous characters: from now on,
+    /// those drawn at that width are followed without a move.
+    pub fn set_ambiguous(&mut self, ambiguous: Option<AmbiguousWidth>) {
+        self.ambiguous = ambiguous;
+    }
+
+    pub fn ambiguous(&self) -> Option<AmbiguousWidth> {
+        self.ambiguous
+    }
+
+    /// Where the bytes go.
+    #[cfg(test)]
+    pub fn output(&self) -> &W {
+        &self.out
+    }
+
+    pub fn size(&self) -> io::Result<Size> {
+        match self.fixed_size {
+            Some(size) => Ok(size),
+            None => terminal_size(),
+        }
+    }
+
+    /// Draws one frame: `render` draws into a blank buffer of the
+    /// terminal's size and says where the cursor shows, if anywhere. What
+    /// differs from the screen is written, in one synchronized update.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer) -> Option<(u16, u16)>) -> io::Result<()> {
+        let size = self.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        self.pending.extend_from_slice(BEGIN_UPDATE);
+        if area != self.shown.area {
+            self.clear(area);
+        }
+        self.next.reset();
+        let cursor = render(&mut self.next);
+        let width = usize::from(area.width);
+        for y in 0..area.height {
+            let row = usize::from(y) * width..(usize::from(y) + 1) * width;
+            let mut any = false;
+            for i in row.clone() {
+                let changed = self.changed[i] || self.next.content[i] != self.shown.content[i];
+                self.changed[i] = changed;
+                any |= changed;
+            }
+            if any {
+                self.write_row(y);
+            }
+            self.shown.content[row.clone()].clone_from_slice(&self.next.content[row.clone()]);
+            self.changed[row].fill(false);
+        }
+        // Between frames the terminal keeps its plain style: anything
+        // else writing to it (leaving, a suspension) finds it so.
+        set_pen(&mut self.pending, self.pen, Pen::PLAIN);
+        self.pen = Some(Pen::PLAIN);
+        match cursor {
+            Some((x, y)) => {
+                move_to(&mut self.pending, self.cursor, x, y);
+                self.cursor = Cursor::At { x, y };
+                self.set_cursor_visible(true);
+            }
+            None => self.set_cursor_visible(false),
+        }
+        self.pending.extend_from_slice(END_UPDATE);
+        let written = self.out.write_all(&self.pending).and_then(|()| self.out.flush());
+        self.pending.clear();
+        written
+    }
+
+    /// Asks the terminal how wide it draws ambiguous characters, as vim
+    /// does: “ printed at the top left and the cursor's position asked for
+    /// (the answer comes on the input, read by `crossterm::cursor::position`,
+    /// which asks again: the first answer is this one's). The row is erased
+    /// again at once and written again by the next frame, which goes out
+    /// with the question, so nothing stays on screen and nothing waits for
+    /// the answer.
+    pub fn ask_ambiguous_width(&mut self) {
+        set_pen(&mut self.pending, self.pen, Pen::PLAIN);
+        self.pen = Some(Pen::PLAIN);
+        self.pending.extend_from_slice("\x1b[H\u{201c}\x1b[6n\x1b[H".as_bytes());
+        self.pending.extend_from_slice(ERASE_ROW);
+        self.cursor = Cursor::At { x: 0, y: 0 };
+        let row = self.changed.len().min(usize::from(self.shown.area.width));
+        self.changed[..row].fill(true);
+        self.spans[..row].fill(1);
+    }
+
+    fn set_cursor_visible(&mut self, visible: bool) {
+        if self.cursor_visible != Some(visible) {
+            self.pending
+                .extend_from_slice(if visible { b"\x1b[?25h" } else { b"\x1b[?25l" });
+            self.cursor_visible = Some(visible);
+        }
+    }
+
+    /// Clears the screen, which is now `area` large.
+    fn clear(&mut self, area: Rect) {
+        // Erased cells take the current background: the plain one.
+        set_pen(&mut self.pending, self.pen, Pen::PLAIN);
+        self.pen = Some(Pen::PLAIN);
+        self.pending.extend_from_slice(b"\x1b[2J");
+        self.shown = Buffer::empty(area);
+        self.next = Buffer::empty(area);
+        self.changed = vec![false; area.area() as usize];
+        self.spans = vec![1; area.area() as usize];
+    }
+}
+
+fn terminal_size() -> io::Result<Size> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Ok(Size { width, height })
+}
