@@ -10,6 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod best;
+mod named;
 mod places;
 mod settings;
 
@@ -19,7 +20,7 @@ use crate::config::{self, Config};
 use crate::i18n::{Lang, Text, tr};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Candidate, ChapterRule, Document, Format, Library, LoadProblem, Plan, read_batch_cached, read_prefix,
+    ArticleCache, Candidate, ChapterRule, Document, Library, LoadProblem, Plan, read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::Shown;
@@ -191,7 +192,7 @@ impl Context {
             Plan::dirs(&paths).map_err(|err| self.input_error(&err.text()))?
         };
         if !stdin.is_empty() {
-            plan.add_bytes(crate::library::read_stdin().map_err(|err| self.input_error(&err))?);
+            plan.add_bytes(named::read_stdin(self.lang).map_err(|err| self.input_error(&err))?);
         }
         Ok(plan)
     }
@@ -293,36 +294,6 @@ impl Context {
         })
     }
 
-    /// The article `id` names for `show` and `toc`: standard input (`-`), a
-    /// file, or an ID of the collection (with or without the file's
-    /// extension). Only what is named is read: a file, not the whole collection.
-    pub fn find_article(&self, id: &str) -> Result<(Library, usize), Failure> {
-        let path = Path::new(id);
-        if id == STDIN_PATH || path.is_file() {
-            let single = Context {
-                sources: vec![path.to_path_buf()],
-                config: self.config.clone(),
-                config_file: None,
-                places: self.places.clone(),
-                lang: self.lang,
-            };
-            return Ok((single.load()?, 0));
-        }
-        let library = self.load()?;
-        let stem = Format::of(id).and_then(|_| id.rsplit_once('.')).map(|(stem, _)| stem);
-        match library.find(id).or_else(|| stem.and_then(|s| library.find(s))) {
-            Some(index) => Ok((library, index)),
-            // Named like a file: say so, as for a wrong path on the command line.
-            None if stem.is_some() || id.starts_with(['.', '/', '~']) => Err(Failure::Input(tr!(
-                self.lang,
-                en: "{id} does not exist, and no article has that ID",
-                hans: "{id} 不存在，也没有这个 ID 的文章",
-                hant: "{id} 不存在，也沒有這個 ID 的文章",
-            ))),
-            None => Err(Failure::NotFound(not_found_message(&library, id, self.lang))),
-        }
-    }
-
     /// Searches the collection and hands the results, with the documents
     /// they index, to `show`. Files unchanged since the article cache took
     /// them in are searched where they lie in it, the others are parsed (and
@@ -388,26 +359,5 @@ pub fn warn(message: impl fmt::Display) {
 fn save_cache(cache: Option<ArticleCache>) {
     if let Some(cache) = cache {
         let _ = cache.save();
-    }
-}
-
-fn not_found_message(library: &Library, id: &str, lang: Lang) -> String {
-    let suggestions = library.suggest(id);
-    if suggestions.is_empty() {
-        tr!(
-            lang,
-            en: "no article with ID {id:?}; `yuedu list` shows the IDs",
-            hans: "没有 ID 为 {id:?} 的文章；`yuedu list` 列出所有 ID",
-            hant: "沒有 ID 為 {id:?} 的文章；`yuedu list` 列出所有 ID",
-        )
-    } else {
-        let suggestions: Vec<String> = suggestions.into_iter().map(crate::text::shown).collect();
-        let (or, either) = (suggestions.join(" or "), suggestions.join("、"));
-        tr!(
-            lang,
-            en: "no article with ID {id:?}; did you mean {or}?",
-            hans: "没有 ID 为 {id:?} 的文章；是不是 {either}？",
-            hant: "沒有 ID 為 {id:?} 的文章；是不是 {either}？",
-        )
     }
 }

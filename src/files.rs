@@ -64,6 +64,57 @@ impl std::fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+/// What a path that is not a regular file is, to say so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Folder,
+    /// A named pipe (FIFO).
+    Pipe,
+    Socket,
+    /// A character or block device (`/dev/urandom`).
+    Device,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl Kind {
+    /// What `meta` describes, if it is not a regular file.
+    pub fn of(meta: &Metadata) -> Option<Kind> {
+        let kind = meta.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        if kind.is_dir() {
+            return Some(Kind::Folder);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(Kind::Pipe);
+            }
+            if kind.is_socket() {
+                return Some(Kind::Socket);
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return Some(Kind::Device);
+            }
+        }
+        Some(Kind::Other)
+    }
+
+    /// What it is, in every language: "a named pipe (FIFO)".
+    pub fn text(self) -> Text {
+        match self {
+            Kind::Folder => text!(en: "a folder", hans: "文件夹", hant: "資料夾"),
+            Kind::Pipe => text!(en: "a named pipe (FIFO)", hans: "命名管道（FIFO）", hant: "具名管道（FIFO）"),
+            Kind::Socket => text!(en: "a socket", hans: "套接字", hant: "通訊端"),
+            Kind::Device => text!(en: "a device", hans: "设备", hant: "裝置"),
+            Kind::Other => text!(en: "a special file", hans: "特殊文件", hant: "特殊檔案"),
+        }
+    }
+}
+
 /// A size for messages: "64 MB", "512 KB".
 fn size(bytes: u64) -> String {
     if bytes >= 1 << 20 {

@@ -257,3 +257,21 @@ fn a_skipped_file_is_named_on_screen_and_again_on_stderr_at_exit() {
     let told = output.windows(said.len()).rposition(|w| w == said).expect("told");
     assert!(told > left, "the skipped file is reported after the screen is restored");
 }
+
+#[test]
+fn standard_input_typed_at_the_terminal_says_it_is_read_until_ctrl_d() {
+    let home = tempfile::tempdir().expect("tempdir");
+    // Nothing piped: yuedu reads the terminal, and says so after a moment.
+    let mut session = Session::start(&["show", "-"], 80, 24, home.path(), &[]);
+    session.wait_for("正在读取标准输入…（Ctrl-D 结束）");
+    session.send("静夜思\n\n床前明月光，疑是地上霜。\n");
+    session.send("\x04");
+    session.wait_for("疑是地上霜");
+    assert_eq!(session.wait_exit(), 0);
+    // Into the reader the same way.
+    let mut session = Session::start(&["-"], 80, 24, home.path(), &[]);
+    session.wait_for("正在读取标准输入");
+    session.send("静夜思\n\n举头望明月，低头思故乡。\n\x04");
+    session.wait_for("低头思故乡");
+    session.quit();
+}

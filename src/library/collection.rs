@@ -57,7 +57,8 @@ impl LoadProblem {
 #[derive(Debug)]
 pub enum LibraryError {
     Missing(PathBuf),
-    NotAFile(PathBuf),
+    /// Neither a folder nor a regular file: a pipe, a socket, a device.
+    NotAFile(PathBuf, crate::files::Kind),
     Empty(Vec<PathBuf>),
     NoneReadable(Vec<PathBuf>, Vec<LoadProblem>),
 }
@@ -70,13 +71,17 @@ impl LibraryError {
                 let path = path.display();
                 text!(en: "{path} does not exist", hans: "{path} 不存在", hant: "{path} 不存在")
             }
-            LibraryError::NotAFile(path) => {
-                let path = path.display();
-                text!(
-                    en: "{path} is neither a folder nor a regular file",
-                    hans: "{path} 既不是文件夹，也不是普通文件",
-                    hant: "{path} 既不是資料夾，也不是一般檔案",
-                )
+            LibraryError::NotAFile(path, kind) => {
+                let (path, kind) = (path.display(), kind.text());
+                Text::build(|lang| {
+                    let kind = kind.get(lang);
+                    tr!(
+                        lang,
+                        en: "{path} is {kind}, not a file or folder of articles",
+                        hans: "{path} 是{kind}，不是文章文件或文件夹",
+                        hant: "{path} 是{kind}，不是文章檔案或資料夾",
+                    )
+                })
             }
             LibraryError::Empty(paths) => {
                 let paths = list_paths(paths);

@@ -277,9 +277,9 @@ impl Plan {
 
     /// A file named on its own: its ID is its name without a known extension.
     fn add_file(&mut self, path: &Path, meta: &std::fs::Metadata) -> Result<(), LibraryError> {
-        if !meta.is_file() {
+        if let Some(kind) = crate::files::Kind::of(meta) {
             // A pipe or device would block, or never end.
-            return Err(LibraryError::NotAFile(path.to_path_buf()));
+            return Err(LibraryError::NotAFile(path.to_path_buf(), kind));
         }
         let name = path
             .file_name()

@@ -110,6 +110,59 @@ fn a_wrong_path_says_which_and_why() {
         .success();
 }
 
+#[cfg(unix)]
+#[test]
+fn show_and_toc_of_what_is_not_a_file_say_what_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("古文");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(folder.join("a.md"), "正文。").expect("write");
+    let fifo = dir.path().join("管道");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let socket = dir.path().join("sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
+    let folder_said = format!(
+        "{} is a folder: `yuedu {} list` lists its articles",
+        folder.display(),
+        folder.display()
+    );
+    let cases = [
+        (folder.as_path(), folder_said.as_str()),
+        (fifo.as_path(), "is a named pipe (FIFO), not a file of articles"),
+        (socket.as_path(), "is a socket, not a file of articles"),
+        (
+            std::path::Path::new("/dev/urandom"),
+            "/dev/urandom is a device, not a file of articles",
+        ),
+    ];
+    for (path, said) in cases {
+        for command in ["show", "toc"] {
+            yuedu()
+                .arg(command)
+                .arg(path)
+                .timeout(std::time::Duration::from_secs(20))
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(said).and(predicate::str::contains("does not exist").not()));
+        }
+    }
+    // Named as the collection to read: the same words.
+    yuedu()
+        .arg(&fifo)
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is a named pipe (FIFO), not a file or folder of articles",
+        ));
+}
+
 #[test]
 fn bookmarks_without_paths_find_the_files_they_were_saved_for() {
     let home = tempfile::tempdir().expect("tempdir");
