@@ -2,6 +2,8 @@
 //! the gate every printed value passes (`Shown`, `to_json`), and measuring
 //! display width exactly as the terminal buffer does.
 
+#[rustfmt::skip]
+mod ambiguous_table;
 mod binary;
 mod sanitize;
 mod shown;
@@ -10,6 +12,8 @@ mod width;
 pub use binary::is_legacy_text;
 pub use sanitize::{is_clean, sanitize, sanitize_cow, sanitize_inline};
 pub use shown::{Shown, is_unsafe, shown, to_json};
+#[cfg(test)]
+pub(crate) use width::ambiguous_characters;
 pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`, for

@@ -58,6 +58,36 @@ fn show_honours_the_reading_settings_of_the_config() {
     assert!(text.lines().any(|l| wide_width(l) > 30));
 }
 
+/// With `ambiguous_width = "wide"`, pinyin's tone-marked letters and the
+/// bopomofo tone marks are two columns in `show`'s lines, as in the reader.
+#[test]
+fn show_counts_pinyin_and_bopomofo_tone_marks_as_wide_in_wide_mode() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let config = home.path().join("yuedu.toml");
+    std::fs::write(&config, "[reading]\nindent = false\nambiguous_width = \"wide\"\n").expect("write config");
+    let text = home.path().join("拼音.txt");
+    // Tone-marked letters and tone marks only: two columns each.
+    std::fs::write(&text, "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêˉˇˊˋ˙".repeat(6)).expect("write");
+    for width in ["20", "41", "80"] {
+        let out = yuedu_at(home.path())
+            .arg("--config")
+            .arg(&config)
+            .arg("show")
+            .arg(&text)
+            .args(["--width", width])
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        let shown = String::from_utf8(out.stdout).expect("utf-8");
+        let width: usize = width.parse().expect("a number");
+        let body: Vec<&str> = shown.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
+        assert!(!body.is_empty(), "{shown}");
+        for line in body {
+            assert!(line.chars().count() <= width / 2, "{width}: {line}");
+        }
+    }
+}
+
 #[test]
 fn the_reader_refuses_a_folder_without_articles_as_list_does() {
     let home = tempfile::tempdir().expect("tempdir");

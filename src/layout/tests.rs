@@ -142,6 +142,33 @@ fn verse_keeps_its_lines_unindented_and_prose_still_joins() {
     );
 }
 
+/// In wide mode every East Asian Ambiguous character is two columns in the
+/// layout (and so in `show`, which prints its lines): a line of nothing else
+/// holds at most half as many characters as columns.
+#[test]
+fn every_ambiguous_character_is_two_columns_in_a_wide_layout() {
+    let text: String = crate::text::ambiguous_characters()
+        .filter(|&c| !('\u{e000}'..='\u{f8ff}').contains(&c) && c < '\u{f0000}')
+        .collect();
+    let body = parse_article("t", "t.txt", text.as_bytes(), Origin::Bundled)
+        .expect("text")
+        .body;
+    for width in [20, 41, 80] {
+        let settings = LayoutSettings {
+            ambiguous: AmbiguousWidth::Wide,
+            indent: false,
+            ..narrow(width)
+        };
+        let layout = Layout::new(&body, settings);
+        let lines: Vec<String> = (0..layout.len()).map(|i| layout.plain_line(&body, i)).collect();
+        let chars: usize = lines.iter().map(|l| l.chars().count()).sum();
+        assert!(chars + 8 >= text.chars().count(), "every character laid out: {chars}");
+        for line in lines {
+            assert!(line.chars().count() <= width / 2, "{width} columns: {line}");
+        }
+    }
+}
+
 #[test]
 fn lists_hang_and_quotes_are_marked() {
     assert_eq!(

@@ -1,9 +1,17 @@
 //! Display widths measured with the same function ratatui's buffer uses
-//! (`unicode-width` over grapheme clusters), so layout and drawing agree.
+//! (`unicode-width` over grapheme clusters), so layout and drawing agree;
+//! in wide mode every East Asian Ambiguous character that takes a column of
+//! its own is two columns (`ambiguous_table`, generated from the Unicode
+//! Character Database by `scripts/gen-ambiguous-table`), as a terminal set
+//! to draw them wide draws them: unicode-width's CJK widths give one column
+//! to letters whose decomposition is narrow (á, ǚ) and to the bopomofo tone
+//! marks (ˇ ˊ ˋ ˙), which such a terminal draws in two.
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use super::ambiguous_table::AMBIGUOUS;
 
 /// How East Asian Ambiguous characters (“ ” … — · ①) are drawn by the terminal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,12 +33,44 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
     }
     let base = match ambiguous {
         AmbiguousWidth::Narrow => grapheme.width(),
-        AmbiguousWidth::Wide => grapheme.width_cjk(),
+        AmbiguousWidth::Wide => match grapheme.width_cjk() {
+            width @ 2.. => width,
+            width => grapheme
+                .chars()
+                .next()
+                .filter(|&c| is_ambiguous(c))
+                .map_or(width, |_| 2),
+        },
     };
     base + grapheme
         .chars()
         .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
         .count()
+}
+
+/// Whether `c` is an East Asian Ambiguous character that takes a column of
+/// its own (two in wide mode).
+fn is_ambiguous(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    AMBIGUOUS
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Every East Asian Ambiguous character that takes a column of its own.
+#[cfg(test)]
+pub(crate) fn ambiguous_characters() -> impl Iterator<Item = char> {
+    AMBIGUOUS.iter().flat_map(|&(first, last)| first..=last)
 }
 
 /// Width of a string in terminal columns, grapheme by grapheme.
@@ -72,6 +112,28 @@ mod tests {
         assert_eq!(str_width("客户关系", AmbiguousWidth::Narrow), 8);
         assert_eq!(str_width("“RATER”", AmbiguousWidth::Narrow), 7);
         assert_eq!(str_width("“RATER”", AmbiguousWidth::Wide), 9);
+    }
+
+    #[test]
+    fn every_ambiguous_character_is_two_columns_in_wide_mode() {
+        let mut count = 0;
+        for c in ambiguous_characters() {
+            let text = c.to_string();
+            assert_eq!(str_width(&text, AmbiguousWidth::Wide), 2, "U+{:04X}", u32::from(c));
+            assert_eq!(str_width(&text, AmbiguousWidth::Narrow), 1, "U+{:04X}", u32::from(c));
+            count += 1;
+        }
+        assert!(count > 138_000, "the set with the private use planes: {count}");
+        // Pinyin with tone marks and the bopomofo tone marks among them.
+        let pinyin = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêˉˇˊˋ˙";
+        let letters = pinyin.chars().count();
+        assert_eq!(str_width(pinyin, AmbiguousWidth::Wide), 2 * letters);
+        assert_eq!(str_width(pinyin, AmbiguousWidth::Narrow), letters);
+        // A letter and a combining mark is the letter's width; so are ASCII and Han.
+        assert_eq!(str_width("a\u{301}", AmbiguousWidth::Wide), 1);
+        assert_eq!(str_width("ma汉", AmbiguousWidth::Wide), 4);
+        // The table is sorted, its ranges apart.
+        assert!(AMBIGUOUS.windows(2).all(|w| w[0].1 < w[1].0 && w[0].0 <= w[0].1));
     }
 
     #[test]

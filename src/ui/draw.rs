@@ -110,6 +110,31 @@ mod tests {
     }
 
     #[test]
+    fn wide_mode_gives_every_ambiguous_character_two_cells() {
+        // Those outside the private use areas, and a few within them.
+        let text: String = crate::text::ambiguous_characters()
+            .filter(|&c| !('\u{e000}'..='\u{f8ff}').contains(&c) && c < '\u{f0000}')
+            .chain(['\u{e000}', '\u{f8ff}', '\u{f0000}', '\u{10fffd}'])
+            .collect();
+        let count = text.chars().count();
+        assert!(count > 800, "{count}");
+        let width = u16::try_from(2 * count).expect("fits");
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        let end = put_str(&mut buf, 0, 0, &text, width, Style::new(), AmbiguousWidth::Wide);
+        assert_eq!(end, width);
+        for (i, c) in text.chars().enumerate() {
+            let x = u16::try_from(2 * i).expect("fits");
+            assert_eq!(buf[(x, 0)].symbol(), c.to_string(), "U+{:04X}", u32::from(c));
+            assert_eq!(
+                buf[(x + 1, 0)].symbol(),
+                " ",
+                "U+{:04X} covers the next cell",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
     fn narrow_mode_draws_as_the_buffer_would() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
         let end = put_str(&mut buf, 0, 0, "“好”a", 10, Style::new(), AmbiguousWidth::Narrow);
