@@ -78,16 +78,18 @@ pub fn parse_article_with(
             // sequence into pieces that no longer look like one.
             let text = crate::text::sanitize_cow(decode_text(bytes));
             if format == Format::Plain {
-                // Lines of a paragraph are joined in the body: the first line is the source's.
+                // Text without a name is titled by its first line, which the
+                // body then leaves out when the title shows it whole.
+                let (title, body_text) = match naming {
+                    Naming::Text => title_line(&text),
+                    Naming::File | Naming::Prefix => (None, &*text),
+                };
                 let fields = FrontMatter {
-                    title: (naming == Naming::Text)
-                        .then(|| first_line(&text))
-                        .flatten()
-                        .map(cut_title),
+                    title: title.map(cut_title),
                     ..FrontMatter::default()
                 };
                 let by_shape = naming != Naming::Prefix;
-                (fields, None, super::plain::parse_plain(&text, chapters, by_shape))
+                (fields, None, super::plain::parse_plain(body_text, chapters, by_shape))
             } else {
                 let (fields, body_text) = split_front_matter(&text).map_err(|e| e.text())?;
                 let lines = if naming == Naming::Prefix {
@@ -135,6 +137,24 @@ fn title_from_text(body: &Body, format: Format, naming: Naming) -> Option<String
         (_, Naming::File | Naming::Prefix) => return None,
     };
     Some(cut_title(text))
+}
+
+/// The first line of a plain text as its title, and the text the body is
+/// made of: what follows that line, when the line is short enough for the
+/// title to show it whole and text follows it; else all of it.
+fn title_line(text: &str) -> (Option<&str>, &str) {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        end += line.len();
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let after = &text[end..];
+        let whole = line.chars().count() <= MAX_TEXT_TITLE_CHARS;
+        return (Some(line), if whole && !after.trim().is_empty() { after } else { text });
+    }
+    (None, text)
 }
 
 fn first_line(text: &str) -> Option<&str> {
@@ -231,8 +251,38 @@ mod tests {
             "静夜思"
         );
         let long = "长".repeat(50);
+        assert_eq!(title("stdin.txt", "\n\n静夜思\n", Naming::Text), "静夜思");
         assert_eq!(title("stdin.txt", &long, Naming::Text), format!("{}…", "长".repeat(30)));
         assert_eq!(title("stdin.html", "<p>网页正文。</p>", Naming::Text), "网页正文。");
+    }
+
+    /// Standard input's first line, made its title, is not repeated in its
+    /// body; a line too long for the title, or the only one, stays.
+    #[test]
+    fn a_text_without_a_name_does_not_repeat_its_title_line() {
+        let body = |text: &str| {
+            let rule = ChapterRule::Builtin;
+            let article = parse_article_with("-", "stdin.txt", text.as_bytes(), Origin::Bundled, &rule, Naming::Text)
+                .expect("valid");
+            (article.meta.title.to_string(), article.body.text.to_string())
+        };
+        let (title, text) = body("静夜思\n李白\n床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n");
+        assert_eq!(title, "静夜思");
+        assert!(text.starts_with("李白\n床前明月光"), "{text:?}");
+        assert!(!text.contains("静夜思"), "{text:?}");
+        let (title, text) = body("\n\n　　静夜思\n\n　　床前明月光。\n");
+        assert_eq!((title.as_str(), text.as_str()), ("静夜思", "床前明月光。"));
+        let long = format!("{}。\n第二行。\n", "长".repeat(40));
+        let (title, text) = body(&long);
+        assert!(title.ends_with('…'));
+        assert!(
+            text.starts_with(&"长".repeat(40)),
+            "a line cut short in the title stays"
+        );
+        assert_eq!(body("只有一行。\n"), ("只有一行。".into(), "只有一行。".into()));
+        // A file keeps its first line: its title is its name.
+        let file = parse_article("诗", "诗.txt", "静夜思\n李白\n".as_bytes(), Origin::Bundled).expect("valid");
+        assert!(file.body.text.starts_with("静夜思"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod support;
 
 mod files;
 mod search;
+mod text;
 
 use support::yuedu as yuedu_at;
 
