@@ -136,7 +136,8 @@ pub struct App {
 impl App {
     pub fn new(library: Library, keymap: Keymap, settings: ReadingSettings, width: u16, height: u16) -> App {
         let keys = crate::store::identity::Keys::new(&library);
-        App {
+        let articles = library.articles().len();
+        let mut app = App {
             library,
             keymap,
             settings,
@@ -165,7 +166,9 @@ impl App {
             effects: Vec::new(),
             script: crate::script::Script::Original,
             lang: Lang::Simplified,
-        }
+        };
+        app.notice_undecoded(0..articles);
+        app
     }
 
     /// The collection being read.

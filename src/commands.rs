@@ -46,6 +46,9 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<ExitCode, Fail
         Some(Command::Show { id, width }) => {
             let (library, index) = context.find_article(&id)?;
             let article = &library.articles()[index];
+            if let Some(notice) = crate::present::undecoded_notice(article) {
+                warn(notice.get(lang));
+            }
             let settings = context.settings();
             write_out(&match width {
                 Some(width) => print::show_article_in(article, &settings, usize::from(width), lang),

@@ -3,7 +3,7 @@
 //! Pure logic; nothing here knows about the terminal.
 //!
 //! - `article`: the model (`Article`, `Meta`, `Body`, `Document`)
-//! - `parse` (with `front_matter`, `markdown`, `plain`): one file's bytes to an article
+//! - `parse` (with `decode`, `front_matter`, `markdown`, `plain`): one file's bytes to an article
 //! - `plan` and `walk`: the files of a collection, found but not yet read
 //! - `read`: files read into articles in batches, through `cache`
 //! - `in_place`: a collection read for a search, in place from the cache
@@ -16,6 +16,7 @@ mod article;
 mod cache;
 mod collection;
 mod containers;
+mod decode;
 mod formats;
 mod front_matter;
 mod in_place;
@@ -45,7 +46,7 @@ pub use parse::{UNCATEGORISED, parse_article};
 pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan, STDIN_ID};
 #[cfg(test)]
-pub(crate) use prefix::prefix_cut;
+pub(crate) use prefix::{Cuts, prefix_cut};
 pub use prefix::{PREFIX_FROM_BYTES, extends, parse_prefix, read_prefix};
 pub use read::{Batch, read_batch, read_batch_cached, read_bounded};
 pub use stdin::{read_stdin, stdin_is_piped};

@@ -7,9 +7,10 @@ use std::borrow::Cow;
 
 use jiff::tz::TimeZone;
 
-use crate::i18n::{Lang, tr};
-use crate::library::{Article, Body};
+use crate::i18n::{Lang, Text, tr};
+use crate::library::{Article, Body, Origin};
 use crate::store::{Bookmark, Position, State, identity};
+use crate::text::Shown;
 
 /// How far through `body` a reader at byte `offset` is, 0–100: the share of
 /// the text before it, whatever the window size. The one measure of progress:
@@ -161,6 +162,33 @@ pub fn article_details<'a>(article: &'a Article, lang: Lang, shown: impl Fn(&'a 
         Some(who) => format!("{who}  {length}"),
         None => length,
     }
+}
+
+/// The notice for an article whose file held places that did not decode,
+/// each shown as U+FFFD: the file (or standard input) and how many, said
+/// on the reader's screen and on stderr by `show`.
+pub fn undecoded_notice(article: &Article) -> Option<Text> {
+    let count = article.meta.undecoded();
+    if count == 0 {
+        return None;
+    }
+    let file = match &article.origin {
+        Origin::File(path) => Some(Shown::field(path.display()).to_string()),
+        Origin::Bundled if article.id == crate::library::STDIN_ID => None,
+        Origin::Bundled => Some(Shown::field(&article.id).to_string()),
+    };
+    Some(Text::build(|lang| {
+        let name = file
+            .clone()
+            .unwrap_or_else(|| tr!(lang, en: "standard input", hans: "标准输入", hant: "標準輸入"));
+        let places = crate::i18n::plural(count as usize, "place", "places");
+        tr!(
+            lang,
+            en: "{name}: {count} {places} could not be decoded and show as \u{fffd}",
+            hans: "{name}：有 {count} 处字节无法解码，显示为 \u{fffd}",
+            hant: "{name}：有 {count} 處位元組無法解碼，顯示為 \u{fffd}",
+        )
+    }))
 }
 
 /// When a bookmark was made, in local time to the minute.

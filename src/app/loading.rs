@@ -29,6 +29,7 @@ impl App {
             if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
                 reader.reload(&self.library.articles()[at].body, page);
             }
+            self.notice_undecoded([at]);
             self.arrived(at);
         }
         // Built from the prefix: built again from the whole text when next searched.
@@ -95,6 +96,7 @@ impl App {
         // first part of the collection, read before the reader started.
         self.index();
         let placed = self.library.extend(batch);
+        self.notice_undecoded(placed.iter().flatten().copied());
         let articles = self.library.articles();
         self.keys.add(placed.iter().flatten().filter_map(|&i| articles.get(i)));
         if let Some(search_index) = &mut self.search_index {
@@ -136,3 +138,36 @@ impl App {
         self.after_geometry_change();
     }
 }
+
+impl App {
+    /// Tells of the articles at `placed` whose files held places that did
+    /// not decode (`present::undecoded_notice`): each, or how many when
+    /// there are more than a banner can hold, the first of them named.
+    pub(super) fn notice_undecoded(&mut self, placed: impl IntoIterator<Item = usize>) {
+        let library = &self.library;
+        // The first part of a file is told of when the whole arrives.
+        let notices: Vec<crate::i18n::Text> = placed
+            .into_iter()
+            .filter(|&at| !library.is_prefix(at))
+            .filter_map(|at| library.articles().get(at))
+            .filter_map(crate::present::undecoded_notice)
+            .collect();
+        if notices.len() <= MAX_UNDECODED_NOTICES {
+            notices.into_iter().for_each(|notice| self.add_notice(notice));
+            return;
+        }
+        let count = notices.len();
+        let first = notices.into_iter().next().unwrap_or_default();
+        self.add_notice(first.map(|lang, first| {
+            crate::i18n::tr!(
+                lang,
+                en: "{count} files held bytes that could not be decoded, shown as \u{fffd}; the first: {first}",
+                hans: "有 {count} 个文件含有无法解码的字节，显示为 \u{fffd}；第一个：{first}",
+                hant: "有 {count} 個檔案含有無法解碼的位元組，顯示為 \u{fffd}；第一個：{first}",
+            )
+        }));
+    }
+}
+
+/// More articles with bytes that did not decode than this are told of in one notice.
+const MAX_UNDECODED_NOTICES: usize = 3;

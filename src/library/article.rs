@@ -77,6 +77,8 @@ pub struct MoreMeta {
     pub summary: Option<String>,
     /// How often the article was read at its source, where the source says.
     pub reads: Option<u64>,
+    /// Places in the file that did not decode, each shown as U+FFFD.
+    pub undecoded: u32,
 }
 
 impl MoreMeta {
@@ -108,6 +110,10 @@ impl Meta {
     }
     pub fn reads(&self) -> Option<u64> {
         self.more.as_ref()?.reads
+    }
+    /// How many places of the file did not decode (each shown as U+FFFD).
+    pub fn undecoded(&self) -> u32 {
+        self.more.as_ref().map_or(0, |m| m.undecoded)
     }
 }
 

@@ -1,10 +1,10 @@
 //! Turning the bytes of one file into an article.
 
 use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Order, Origin};
+use super::decode::{binary_reason, decode_text};
 use super::formats::{ChapterRule, Format, parse_epub, parse_html};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown_with;
-use super::plain::{binary_reason, decode_text};
 use crate::i18n::{Text, text};
 use crate::text::sanitize_inline;
 
@@ -55,6 +55,7 @@ pub fn parse_article_with(
     {
         return Err(reason);
     }
+    let mut undecoded = 0;
     let (fields, language, body) = match format {
         Format::Epub => {
             let book = parse_epub(bytes)?;
@@ -76,12 +77,14 @@ pub fn parse_article_with(
         Format::Markdown | Format::Plain => {
             // Sanitise the whole file first: a Markdown parser would cut an escape
             // sequence into pieces that no longer look like one.
-            let text = crate::text::sanitize_cow(decode_text(bytes));
+            let decoded = decode_text(bytes);
+            undecoded = decoded.replaced;
+            let text = crate::text::sanitize_cow(decoded.text);
             if format == Format::Plain {
                 // Text without a name is titled by its first line, which the
                 // body then leaves out when the title shows it whole.
                 let (title, body_text) = match naming {
-                    Naming::Text => title_line(&text),
+                    Naming::Text => title_line(&text, chapters),
                     Naming::File | Naming::Prefix => (None, &*text),
                 };
                 let fields = FrontMatter {
@@ -116,7 +119,7 @@ pub fn parse_article_with(
         .flatten();
     Ok(Article {
         id: id.into(),
-        meta: meta_of(fields, language, id, text_title),
+        meta: meta_of(fields, language, id, text_title, undecoded),
         body,
         origin,
     })
@@ -141,8 +144,9 @@ fn title_from_text(body: &Body, format: Format, naming: Naming) -> Option<String
 
 /// The first line of a plain text as its title, and the text the body is
 /// made of: what follows that line, when the line is short enough for the
-/// title to show it whole and text follows it; else all of it.
-fn title_line(text: &str) -> (Option<&str>, &str) {
+/// title to show it whole, is not a chapter heading (a book's contents
+/// keep it) and text follows it; else all of it.
+fn title_line<'a>(text: &'a str, chapters: &ChapterRule) -> (Option<&'a str>, &'a str) {
     let mut end = 0;
     for line in text.split_inclusive('\n') {
         end += line.len();
@@ -152,7 +156,8 @@ fn title_line(text: &str) -> (Option<&str>, &str) {
         }
         let after = &text[end..];
         let whole = line.chars().count() <= MAX_TEXT_TITLE_CHARS;
-        return (Some(line), if whole && !after.trim().is_empty() { after } else { text });
+        let drop = whole && chapters.level(line).is_none() && !after.trim().is_empty();
+        return (Some(line), if drop { after } else { text });
     }
     (None, text)
 }
@@ -172,8 +177,14 @@ fn cut_title(text: &str) -> String {
 
 /// The article's metadata: its own fields, sanitised, with the category
 /// falling back to the first folder and the title to `text_title`, then to
-/// the file name.
-fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: Option<String>) -> Meta {
+/// the file name; and how many places of the file did not decode.
+fn meta_of(
+    fields: FrontMatter,
+    language: Option<String>,
+    id: &str,
+    text_title: Option<String>,
+    undecoded: usize,
+) -> Meta {
     let file_stem = id.rsplit('/').next().unwrap_or(id);
     let folder_category = id.split_once('/').map(|(folder, _)| folder);
     let clean = |value: Option<String>| value.map(|v| sanitize_inline(&v)).filter(|v| !v.is_empty());
@@ -202,6 +213,7 @@ fn meta_of(fields: FrontMatter, language: Option<String>, id: &str, text_title: 
                 .collect(),
             summary: clean(fields.summary),
             reads: fields.reads,
+            undecoded: u32::try_from(undecoded).unwrap_or(u32::MAX),
         }
         .boxed(),
     }
@@ -280,6 +292,10 @@ mod tests {
             "a line cut short in the title stays"
         );
         assert_eq!(body("只有一行。\n"), ("只有一行。".into(), "只有一行。".into()));
+        // A chapter heading stays, for the book's contents.
+        let (title, text) = body("第一章 风起\n正文。\n第二章 云涌\n正文。\n");
+        assert_eq!(title, "第一章 风起");
+        assert!(text.starts_with("第一章 风起\n"), "{text:?}");
         // A file keeps its first line: its title is its name.
         let file = parse_article("诗", "诗.txt", "静夜思\n李白\n".as_bytes(), Origin::Bundled).expect("valid");
         assert!(file.body.text.starts_with("静夜思"));

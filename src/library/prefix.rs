@@ -47,11 +47,36 @@ pub fn read_prefix(candidate: &Candidate) -> Option<Article> {
 /// need it and for text with no safe place to cut.
 pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, chapters: &ChapterRule) -> Option<Article> {
     let format = Format::of(relative).unwrap_or(Format::Markdown);
-    if !matches!(format, Format::Plain | Format::Markdown) {
-        return None;
-    }
-    let cut = prefix_cut(bytes, PREFIX_BYTES, format)?;
+    let kind = match format {
+        Format::Markdown => Cuts::Markdown,
+        Format::Plain => Cuts::Plain {
+            every_line: lines_are_paragraphs(bytes, chapters),
+        },
+        Format::Html | Format::Epub => return None,
+    };
+    let cut = prefix_cut(bytes, PREFIX_BYTES, kind)?;
     parse_article_with(id, relative, &bytes[..cut], origin, chapters, Naming::Prefix).ok()
+}
+
+/// Where a file's paragraphs may be cut apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cuts {
+    /// After a blank line, before text at the margin, outside a code fence.
+    Markdown,
+    /// After a blank line or before an indented line, and before any line
+    /// when `every_line` is a paragraph (`plain::Shape::Lines`). Never in
+    /// the first half of the prefix: the shape of the lines is decided on
+    /// the first `plain::SAMPLE_BYTES` of the text, which the prefix must
+    /// hold to be read in the shape of the whole.
+    Plain { every_line: bool },
+}
+
+/// Whether each line of the plain text that `bytes` start is a paragraph,
+/// by the shape of its first lines (the whole file's shape: the same lines
+/// decide it).
+fn lines_are_paragraphs(bytes: &[u8], chapters: &ChapterRule) -> bool {
+    let text = crate::text::sanitize_cow(super::decode::decode_text(bytes).text);
+    super::plain::Shape::of(&text, chapters) == super::plain::Shape::Lines
 }
 
 /// Where the prefix of `bytes` ends, at most `about` bytes in (and at most
@@ -60,7 +85,7 @@ pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, chap
 /// bytes in UTF-8, GB18030, GBK and Big5 and never part of another
 /// character there, so the cut is on a character boundary; UTF-16 files
 /// (with a BOM) are not cut.
-pub(crate) fn prefix_cut(bytes: &[u8], about: usize, format: Format) -> Option<usize> {
+pub(crate) fn prefix_cut(bytes: &[u8], about: usize, cuts: Cuts) -> Option<usize> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return None;
     }
@@ -68,24 +93,62 @@ pub(crate) fn prefix_cut(bytes: &[u8], about: usize, format: Format) -> Option<u
         return None;
     }
     let window = &bytes[..bytes.len().min(2 * about)];
-    // Line starts after the first half of the window, then before it.
     let starts = line_starts(window);
-    let blank_line_ends = starts
+    let inside = |at: usize| at > 0 && at < window.len();
+    let candidates: Vec<usize> = match cuts {
+        Cuts::Markdown => blank_line_ends(window, &starts)
+            .filter(|&end| inside(end) && starts_at_margin(&window[end..]))
+            .collect(),
+        Cuts::Plain { every_line: true } => starts
+            .iter()
+            .copied()
+            .filter(|&s| inside(s) && !is_blank(line_at(window, s)))
+            .collect(),
+        Cuts::Plain { every_line: false } => {
+            let after_blank =
+                blank_line_ends(window, &starts).filter(|&end| inside(end) && !is_blank(line_at(window, end)));
+            let indented = starts
+                .iter()
+                .copied()
+                .filter(|&s| inside(s) && starts_indented(&window[s..]));
+            let mut all: Vec<usize> = after_blank.chain(indented).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    };
+    let from = match cuts {
+        Cuts::Markdown => 0,
+        Cuts::Plain { .. } => about / 2,
+    };
+    let usable = |c: usize| c >= from && !(cuts == Cuts::Markdown && fence_open(&bytes[..c]));
+    let best = candidates.iter().rev().find(|&&c| c <= about && usable(c));
+    best.or_else(|| candidates.iter().find(|&&c| usable(c))).copied()
+}
+
+/// Offsets just after each blank line of `window` (`starts`: its line starts).
+fn blank_line_ends<'a>(window: &'a [u8], starts: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    starts
         .windows(2)
         .filter(|pair| is_blank(&window[pair[0]..pair[1]]))
-        .map(|pair| pair[1]);
-    let candidates: Vec<usize> = blank_line_ends
-        .filter(|&end| end < window.len() && safe_next_line(&window[end..], format))
-        .collect();
-    // A file without blank lines has a paragraph on each line (plain text only).
-    let candidates = if candidates.is_empty() && format == Format::Plain && !has_blank_line(bytes) {
-        starts.into_iter().filter(|&s| s > 0 && s < window.len()).collect()
-    } else {
-        candidates
-    };
-    let fenced = |end: usize| format == Format::Markdown && fence_open(&bytes[..end]);
-    let best = candidates.iter().rev().find(|&&c| c <= about && !fenced(c));
-    best.or_else(|| candidates.iter().find(|&&c| !fenced(c))).copied()
+        .map(|pair| pair[1])
+}
+
+/// The line of `bytes` that starts at `start`, with its `\n`.
+fn line_at(bytes: &[u8], start: usize) -> &[u8] {
+    let rest = &bytes[start..];
+    &rest[..memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1)]
+}
+
+/// Whether a line starts with an indent (`plain::is_indented`): two spaces,
+/// a tab, or an ideographic space in UTF-8, GB18030 or Big5.
+fn starts_indented(line: &[u8]) -> bool {
+    line.starts_with(b"  ")
+        || line.starts_with(b"\t")
+        || line.starts_with(&[0xe3, 0x80, 0x80])
+        || line.starts_with(&[0xa1, 0xa1])
+        || line.starts_with(&[0xa1, 0x40])
+        || line.starts_with(&[0xc2, 0xa0, 0xc2, 0xa0])
 }
 
 /// Byte offsets where lines start (0 and after each `\n`), and the end.
@@ -113,24 +176,12 @@ fn is_blank(line: &[u8]) -> bool {
     true
 }
 
-/// Whether the whole file holds a blank line between two lines of text (a
-/// plain-text file with one cuts paragraphs only at blank lines).
-fn has_blank_line(bytes: &[u8]) -> bool {
-    let starts = line_starts(bytes);
-    starts.windows(2).any(|pair| is_blank(&bytes[pair[0]..pair[1]]))
-}
-
-/// Whether the line after a cut starts a new paragraph whatever came
-/// before: text at the margin, not a list item, quote, table, code or
+/// Whether the Markdown line after a cut starts a new paragraph whatever
+/// came before: text at the margin, not a list item, quote, table, code or
 /// indented continuation that Markdown might join to what is above.
-fn safe_next_line(next: &[u8], format: Format) -> bool {
-    let Some(&first) = next.first() else {
-        return false;
-    };
-    match format {
-        Format::Markdown => first >= 0x80 || first.is_ascii_alphabetic() || first == b'#',
-        _ => !is_blank(&next[..memchr::memchr(b'\n', next).map_or(next.len(), |i| i + 1)]),
-    }
+fn starts_at_margin(next: &[u8]) -> bool {
+    next.first()
+        .is_some_and(|&first| first >= 0x80 || first.is_ascii_alphabetic() || first == b'#')
 }
 
 /// Whether a Markdown code fence (a line starting with ``` or ~~~) is open

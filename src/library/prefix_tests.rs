@@ -1,34 +1,41 @@
 use super::*;
 use crate::library::BlockKind;
+use crate::library::plain::SAMPLE_BYTES;
 
 fn parse(relative: &str, bytes: &[u8]) -> Article {
-    parse_article_with(
-        "a",
-        relative,
-        bytes,
-        Origin::Bundled,
-        &ChapterRule::Builtin,
-        Naming::File,
-    )
-    .expect("parses")
+    parse_named(relative, bytes, Naming::File)
+}
+
+fn parse_named(relative: &str, bytes: &[u8], naming: Naming) -> Article {
+    parse_article_with("a", relative, bytes, Origin::Bundled, &ChapterRule::Builtin, naming).expect("parses")
 }
 
 /// Every cut the prefix finds, with the prefix aimed at `step`, 2·`step` …
 /// bytes, parses to the first blocks of the whole file at the same offsets.
 fn every_cut_extends(relative: &str, bytes: &[u8], step: usize) -> usize {
-    let format = Format::of(relative).expect("format");
+    every_cut_from_extends(relative, bytes, step, step)
+}
+
+/// `every_cut_extends`, the prefix aimed at `first`, `first` + `step` … bytes.
+fn every_cut_from_extends(relative: &str, bytes: &[u8], first: usize, step: usize) -> usize {
+    let kind = match Format::of(relative).expect("format") {
+        Format::Plain => Cuts::Plain {
+            every_line: lines_are_paragraphs(bytes, &ChapterRule::Builtin),
+        },
+        _ => Cuts::Markdown,
+    };
     let full = parse(relative, bytes);
     let mut cuts = Vec::new();
-    for about in (step..bytes.len()).step_by(step) {
-        let Some(cut) = prefix_cut(bytes, about, format) else {
+    for about in (first..bytes.len()).step_by(step) {
+        let Some(cut) = prefix_cut(bytes, about, kind) else {
             continue;
         };
-        let prefix = parse(relative, &bytes[..cut]);
+        let prefix = parse_named(relative, &bytes[..cut], Naming::Prefix);
         assert!(
             extends(&full.body, &prefix.body),
             "{relative}: the prefix cut at byte {cut} of {} is not the whole body's start:\n{:?}",
             bytes.len(),
-            &prefix.body.text[prefix.body.text.len().saturating_sub(80)..]
+            prefix.body.text.chars().rev().take(40).collect::<String>()
         );
         assert!(!prefix.body.blocks.is_empty());
         cuts.push(cut);
@@ -58,11 +65,66 @@ fn a_plain_prefix_parses_to_the_start_of_the_whole_body_at_every_cut() {
     assert!(every_cut_extends("书.txt", crlf.as_bytes(), 101) > 50);
     let gb = encoding_rs::GB18030.encode(&lf).0.into_owned();
     assert!(every_cut_extends("书.txt", &gb, 89) > 50);
-    // One paragraph on each line, no blank line anywhere. (Lines of verse
-    // would be kept as verse in a cut this small; a real prefix, 64 KiB of a
-    // file of 256 KiB or more, is far longer than any text read as verse.)
+    // One paragraph on each line, no blank line anywhere.
     let lines = "他说：床前明月光，疑是地上霜。举头望明月，低头思故乡。\n".repeat(400);
     assert!(every_cut_extends("诗.txt", lines.as_bytes(), 61) > 50);
+}
+
+/// A downloaded novel of `chapters` chapters: one paragraph a line,
+/// indented, blank lines only around the headings, a few lines without
+/// an indent.
+fn downloaded_novel(chapters: usize) -> String {
+    let mut text = String::from("书名\n作者：某某\n\n");
+    for c in 1..=chapters {
+        text.push_str(&format!("第{c}章 风起\n\n"));
+        for p in 0..20 {
+            let words = "他说：“走吧，天快黑了。”".repeat(1 + (c + p) % 7);
+            text.push_str(&format!("　　第{p}段。{words}\n"));
+        }
+        text.push_str("“好。”\n\n");
+    }
+    text
+}
+
+/// `chapters` chapters of prose hard-wrapped at 30 characters a line, each
+/// paragraph's first line indented.
+fn hard_wrapped(chapters: usize) -> String {
+    let mut text = String::from("书名\n\n");
+    for c in 1..=chapters {
+        text.push_str(&format!("第{c}章 风起\n\n"));
+        for p in 0..20 {
+            let paragraph = format!("　　{}。", "这是一段硬换行的文字，".repeat(2 + (c + p) % 9));
+            let chars: Vec<char> = paragraph.chars().collect();
+            for line in chars.chunks(30) {
+                text.extend(line);
+                text.push('\n');
+            }
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn a_novel_of_indented_lines_or_hard_wrapped_is_cut_where_its_whole_body_is() {
+    let novel = downloaded_novel(8);
+    assert!(lines_are_paragraphs(novel.as_bytes(), &ChapterRule::Builtin));
+    assert!(every_cut_extends("书.txt", novel.as_bytes(), 307) > 50);
+    let gb = encoding_rs::GB18030.encode(&novel).0.into_owned();
+    assert!(every_cut_extends("书.txt", &gb, 557) > 30);
+    // Hard-wrapped text is read in the shape of its first lines, so a part
+    // is read as the whole only once it holds them, as every real one does.
+    let wrapped = hard_wrapped(40);
+    assert!(!lines_are_paragraphs(wrapped.as_bytes(), &ChapterRule::Builtin));
+    assert!(every_cut_from_extends("书.txt", wrapped.as_bytes(), 4 * SAMPLE_BYTES, 8191) > 10);
+    // The first part of large files, as the reader opens them.
+    let gb = encoding_rs::GB18030.encode(&downloaded_novel(115)).0.into_owned();
+    for bytes in [gb, hard_wrapped(65).into_bytes()] {
+        assert!(bytes.len() > PREFIX_FROM_BYTES);
+        let prefix = parse_prefix("a", "a.txt", &bytes, Origin::Bundled, &ChapterRule::Builtin).expect("a prefix");
+        assert!(prefix.body.blocks.len() > 100);
+        assert!(extends(&parse("a.txt", &bytes).body, &prefix.body));
+    }
 }
 
 #[test]
@@ -80,9 +142,9 @@ fn a_markdown_prefix_parses_to_the_start_of_the_whole_body_at_every_cut() {
 
 #[test]
 fn a_prefix_that_the_whole_file_does_not_extend_is_found_out() {
-    // Without the second chapter heading, the first is a line of its paragraph.
-    let full = parse("书.txt", "第一章 起\n正文。\n\n第二章 承\n正文。\n".as_bytes());
-    let prefix = parse("书.txt", "第一章 起\n正文。\n\n".as_bytes());
+    // Cut inside a Markdown paragraph, the prefix ends it early.
+    let full = parse("a.md", "他说了很多很多的话，一直\n说到天黑。\n".as_bytes());
+    let prefix = parse("a.md", "他说了很多很多的话，一直\n".as_bytes());
     assert!(!extends(&full.body, &prefix.body));
     assert!(extends(&full.body, &full.body));
 }
@@ -112,10 +174,11 @@ fn a_first_part_of_short_lines_is_not_taken_for_verse() {
         let whole = parse(relative, text.as_bytes());
         let prefix = parse_prefix("a", relative, text.as_bytes(), Origin::Bundled, &ChapterRule::Builtin)
             .expect("a large file has a first part");
-        assert!(
-            prefix.body.text.len() < 100,
-            "{relative}: the cut is after the short lines"
-        );
+        // Markdown is cut after the short lines; plain text later, once the
+        // lines that decide the shape of its paragraphs are all in.
+        if relative == "a.md" {
+            assert!(prefix.body.text.len() < 100, "the cut is after the short lines");
+        }
         assert!(
             prefix.body.blocks.iter().all(|b| b.kind != BlockKind::Verse),
             "{relative}: {:?}",

@@ -83,7 +83,7 @@ proptest! {
         // checked below with the rest). Text that is refused whole (many
         // control bytes read as a binary file) has no body to extend.
         let whole_is_text = parse_article("t", "t.md", text.as_bytes(), Origin::Bundled).is_ok();
-        let cut = crate::library::prefix_cut(text.as_bytes(), about, crate::library::Format::Markdown);
+        let cut = crate::library::prefix_cut(text.as_bytes(), about, crate::library::Cuts::Markdown);
         if let Some(cut) = cut.filter(|_| whole_is_text) {
             let prefix = crate::library::parse_article_with(
                 "t",

@@ -134,6 +134,7 @@ pub(super) struct EntryMeta<'a> {
     pub(super) summary: Option<&'a str>,
     pub(super) order: Option<i64>,
     pub(super) reads: Option<u64>,
+    pub(super) undecoded: u32,
 }
 
 impl<'a> EntryMeta<'a> {
@@ -149,6 +150,7 @@ impl<'a> EntryMeta<'a> {
             summary: meta.summary(),
             order: meta.order(),
             reads: meta.reads(),
+            undecoded: meta.undecoded(),
         }
     }
 
@@ -166,6 +168,7 @@ impl<'a> EntryMeta<'a> {
                 tags: self.tags.iter().map(|t| t.to_string()).collect(),
                 summary: owned(self.summary),
                 reads: self.reads,
+                undecoded: self.undecoded,
             }
             .boxed(),
         }

@@ -101,6 +101,7 @@ fn metadata_comes_back_as_it_was_written() {
             tags: vec!["一".into(), "二".into()],
             summary: Some("摘要".into()),
             reads: Some(42),
+            undecoded: 3,
         }
         .boxed(),
     };

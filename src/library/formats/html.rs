@@ -37,8 +37,8 @@ pub struct HtmlPage {
     pub body: Body,
 }
 
-/// Reads a saved web page: its charset from a byte order mark, the page's
-/// own `<meta charset>`, or detected.
+/// Reads a saved web page: its charset from a byte order mark, its bytes
+/// (UTF-8), the page's own `<meta charset>`, or detected (`decode_html`).
 pub fn parse_html(bytes: &[u8]) -> HtmlPage {
     let text = decode_html(bytes);
     let converter = Converter::new(Mode::Page);
@@ -64,18 +64,21 @@ fn page_title(title: Option<String>, first_h1: Option<String>) -> Option<String>
     }
 }
 
-/// The page's text in the charset it declares, else as `.txt` files are read.
+/// The page's text: by its byte order mark; in UTF-8 when its bytes are
+/// UTF-8 (a few damaged ones aside), whatever charset it declares, as pages
+/// saved or converted to UTF-8 keep their old `charset=gb2312`; else in the
+/// charset it declares; else as `.txt` files are read.
 pub fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
     if Encoding::for_bom(bytes).is_none()
+        && simdutf8::basic::from_utf8(bytes).is_err()
+        && !crate::library::decode::is_damaged_utf8(bytes)
         && let Some(encoding) = declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)])
-    {
         // A page that says UTF-8 but is not is decoded as if it said nothing.
-        let trusted = encoding != encoding_rs::UTF_8 || simdutf8::basic::from_utf8(bytes).is_ok();
-        if trusted {
-            return encoding.decode_without_bom_handling(bytes).0;
-        }
+        && encoding != encoding_rs::UTF_8
+    {
+        return encoding.decode_without_bom_handling(bytes).0;
     }
-    crate::library::plain::decode_text(bytes)
+    crate::library::decode::decode_text(bytes).text
 }
 
 /// The encoding named by `charset=` in the start of a page, if it names one.
