@@ -11,6 +11,9 @@ use crate::text::str_width;
 
 /// Below this width the first-line indent would eat the line; it is left out.
 const MIN_WIDTH_FOR_INDENT: usize = 12;
+/// What a line of verse that must wrap hangs its wrapped part by, so it
+/// never looks like a line of its own: one ideographic space.
+pub(super) const HANG: &str = "\u{3000}";
 
 /// Lines of blocks `range` (with the blank line before each block that wants one).
 pub(super) fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range<usize>) -> Vec<Packed> {
@@ -31,9 +34,11 @@ pub(super) fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range
             ));
         }
         let prefix = Prefix::of(block, settings);
+        let verse = block.kind == BlockKind::Verse;
         let columns = Columns {
             first: settings.width.saturating_sub(prefix.first_width).max(MIN_WIDTH),
             rest: settings.width.saturating_sub(prefix.rest_width).max(MIN_WIDTH),
+            first_after_newline: verse,
         };
         let text = body.block_text(block);
         let ranges = match settings.direction {
@@ -41,12 +46,10 @@ pub(super) fn lay_out_blocks(body: &Body, settings: LayoutSettings, range: Range
             Direction::Vertical => super::vertical::wrap_column(text, columns, settings.ambiguous),
         };
         for (i, range) in ranges.into_iter().enumerate() {
+            // Each line of verse starts as a block does.
+            let first = i == 0 || (verse && text[..range.start].ends_with('\n'));
             let range = block.range().start + range.start..block.range().start + range.end;
-            let kind = if i == 0 {
-                LineKind::First
-            } else {
-                LineKind::Continuation
-            };
+            let kind = if first { LineKind::First } else { LineKind::Continuation };
             lines.push(Packed::of(range, index, kind));
         }
     }
@@ -80,6 +83,8 @@ pub(crate) enum PrefixKind {
     Indent,
     ListMarker(String),
     Hanging,
+    /// A line of verse: none on its first line, `HANG` on the lines it wraps to.
+    Verse,
     Quote,
 }
 
@@ -110,6 +115,7 @@ impl Prefix {
             }
             BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, nest + 3, nest + 3),
             BlockKind::Quote => (PrefixKind::Quote, nest + 2, nest + 2),
+            BlockKind::Verse => (PrefixKind::Verse, nest, nest + str_width(HANG, ambiguous)),
             _ => (PrefixKind::None, 0, 0),
         };
         // A prefix that leaves less than one wide character of text is dropped.

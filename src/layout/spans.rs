@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::blocks::{Prefix, PrefixKind};
+use super::blocks::{HANG, Prefix, PrefixKind};
 use super::{INDENT, Line, LineKind};
 use crate::library::{BlockKind, Body, InlineStyle};
 
@@ -133,6 +133,12 @@ fn push_prefix(out: &mut Vec<Piece<'_>>, prefix: &Prefix, first: bool) {
         PrefixKind::ListMarker(_) | PrefixKind::Hanging => {
             out.push(Piece::new(" ".repeat(prefix.rest_width), Role::Indent))
         }
+        PrefixKind::Verse if first => {
+            if !nest.is_empty() {
+                out.push(Piece::new(nest, Role::Indent));
+            }
+        }
+        PrefixKind::Verse => out.push(Piece::new(format!("{nest}{HANG}"), Role::Indent)),
         PrefixKind::Quote => {
             if !nest.is_empty() {
                 out.push(Piece::new(nest, Role::Indent));

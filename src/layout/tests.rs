@@ -116,14 +116,14 @@ fn dashes_and_ellipses_never_start_a_line_or_split() {
 #[test]
 fn paragraphs_are_indented_and_separated_headings_are_not_indented() {
     assert_eq!(
-        plain_lines("## 标题\n\n第一段文字很长很长。\n\n第二段。", narrow(12)),
+        plain_lines("## 标题\n\n第一段文字很长很长。\n\n第二段", narrow(12)),
         [
             "标题",
             "",
             "\u{3000}\u{3000}第一段文",
             "字很长很长。",
             "",
-            "\u{3000}\u{3000}第二段。"
+            "\u{3000}\u{3000}第二段"
         ]
     );
 }
@@ -139,6 +139,52 @@ fn verse_keeps_its_lines_unindented_and_prose_still_joins() {
     assert_eq!(
         plain_lines(essay, narrow(40)),
         ["\u{3000}\u{3000}很长很长的第一段文字，接着写完。"]
+    );
+}
+
+/// Poems written a couplet to a paragraph are verse at every width: no
+/// indent, a couplet to a line where it fits, and a couplet that must wrap
+/// hangs what it wraps by one ideographic space, so that no part of it
+/// looks like a line of its own (將進酒's 回。 alone at 40 columns).
+#[test]
+fn couplets_a_paragraph_each_are_verse_at_every_width() {
+    let jing = "# 靜夜思\n\n床前明月光，疑是地上霜。\n\n舉頭望明月，低頭思故鄉。\n";
+    let jiang = "# 將進酒\n\n君不見黃河之水天上來，奔流到海不復回。\n\n君不見高堂明鏡悲白髮，朝如青絲暮成雪。\n\n\
+                 人生得意須盡歡，莫使金樽空對月。\n";
+    for poem in [jing, jiang] {
+        let couplets: Vec<&str> = poem.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        for width in [20, 40, 80] {
+            let lines = plain_lines(poem, narrow(width));
+            let text: Vec<&String> = lines[2..].iter().filter(|l| !l.is_empty()).collect();
+            let mut at = 0;
+            for couplet in &couplets {
+                let first = text[at];
+                assert!(!first.starts_with('\u{3000}'), "{width}: {first}");
+                let mut joined = first.to_string();
+                at += 1;
+                while let Some(hung) = text.get(at).and_then(|l| l.strip_prefix('\u{3000}')) {
+                    assert!(!hung.starts_with('\u{3000}'), "{width}: hung once");
+                    joined.push_str(hung);
+                    at += 1;
+                }
+                assert_eq!(&joined, couplet, "at {width} columns");
+            }
+            assert_eq!(at, text.len(), "{width}: {lines:?}");
+            assert!(lines.iter().all(|l| str_width(l, AmbiguousWidth::Narrow) <= width));
+            if width >= 40 {
+                assert_eq!(text.len(), couplets.len(), "a couplet to a line at {width}: {text:?}");
+            }
+        }
+    }
+    assert_eq!(
+        plain_lines(jing, narrow(20))[2..],
+        [
+            "床前明月光，疑是地上",
+            "\u{3000}霜。",
+            "",
+            "舉頭望明月，低頭思故",
+            "\u{3000}鄉。"
+        ]
     );
 }
 

@@ -17,6 +17,9 @@ const LOOK_BACK: usize = 3;
 pub(crate) struct Columns {
     pub first: usize,
     pub rest: usize,
+    /// Whether a line after a `\n` is a first line too (a line of verse,
+    /// whose wrapped part hangs below it).
+    pub first_after_newline: bool,
 }
 
 /// What the wrapper places: a grapheme (or, in vertical text, a row's
@@ -51,6 +54,7 @@ pub(crate) fn wrap_units(text: &str, columns: Columns, units: impl Iterator<Item
         width: 0,
         columns,
         last_break: None,
+        first_line: true,
     };
     let mut next_break = breaks.iter().peekable();
     // The last few graphemes (start, width), for cutting long words well.
@@ -99,11 +103,13 @@ struct Wrapper<'a> {
     columns: Columns,
     /// The last break opportunity on this line and the width before it.
     last_break: Option<(usize, usize)>,
+    /// Whether the current line has the first line's columns.
+    first_line: bool,
 }
 
 impl Wrapper<'_> {
     fn available(&self) -> usize {
-        if self.lines.is_empty() {
+        if self.first_line {
             self.columns.first
         } else {
             self.columns.rest
@@ -156,11 +162,13 @@ impl Wrapper<'_> {
         self.line_start = next;
         self.width = 0;
         self.last_break = None;
+        self.first_line = self.columns.first_after_newline;
     }
 
     fn push_line(&mut self, end: usize) {
         let visible_end = self.line_start + self.text[self.line_start..end].trim_end().len();
         self.lines.push(self.line_start..visible_end);
+        self.first_line = false;
     }
 }
 
@@ -169,7 +177,12 @@ mod tests {
     use super::*;
 
     fn lines(text: &str, first: usize, rest: usize) -> Vec<&str> {
-        wrap(text, Columns { first, rest }, AmbiguousWidth::Narrow)
+        let columns = Columns {
+            first,
+            rest,
+            first_after_newline: false,
+        };
+        wrap(text, columns, AmbiguousWidth::Narrow)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -212,6 +225,25 @@ mod tests {
     #[test]
     fn newlines_end_lines() {
         assert_eq!(lines("甲\n\n乙", 10, 10), ["甲", "", "乙"]);
+    }
+
+    #[test]
+    fn each_line_of_verse_is_a_first_line_and_its_wrapped_part_hangs() {
+        let columns = Columns {
+            first: 8,
+            rest: 6,
+            first_after_newline: true,
+        };
+        let text = "一二三四五六\n七八九十\n甲乙丙丁戊己庚";
+        let verse: Vec<&str> = wrap(text, columns, AmbiguousWidth::Narrow)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(verse, ["一二三四", "五六", "七八九十", "甲乙丙丁", "戊己庚"]);
+        assert_eq!(
+            lines(text, 8, 6),
+            ["一二三四", "五六", "七八九", "十", "甲乙丙", "丁戊己", "庚"]
+        );
     }
 
     #[test]

@@ -4,18 +4,28 @@
 //! are. Its paragraphs become `BlockKind::Verse`: each source line its own
 //! line, no first-line indent.
 
-/// A text is read as verse only when it is this short in lines…
-const MAX_LINES: usize = 80;
+/// A text is read as verse only when it is this short in lines (長恨歌,
+/// a couplet to a line, is 60)…
+const MAX_LINES: usize = 200;
 /// …and every line is at most this many characters (a line of 詞 with its
-/// clauses, `大江東去，浪淘盡，千古風流人物。`, is 16).
+/// clauses, `大江東去，浪淘盡，千古風流人物。`, is 16)…
 const MAX_LINE_CHARS: usize = 24;
+/// …or, when each paragraph is one line, this many (a couplet of seven
+/// characters with its marks is 16, a quatrain on one line 32).
+const MAX_COUPLET_CHARS: usize = 32;
+/// Lines before the first line of verse that may be its title and author
+/// (`靜夜思` / `李白`), short and without the marks of a clause.
+const MAX_HEAD_LINES: usize = 2;
+const MAX_HEAD_CHARS: usize = 12;
 
 /// Whether a text is verse: an article that says so (`lines = true` or
 /// `form = "poem"` in its front matter), or, unless it says `lines = false`,
 /// a short text whose lines are all short and end with punctuation that
-/// closes a line of verse, with at least one paragraph of two lines or more
-/// (else there are no line breaks to keep). Hard-wrapped prose breaks lines
-/// mid-clause and long, so it stays prose.
+/// closes a line of verse (after at most two short lines of title and
+/// author), two lines at least: with a paragraph of two lines or more, or
+/// with one line to each paragraph, a couplet to a line
+/// (`床前明月光，疑是地上霜。` then a blank line). Hard-wrapped prose breaks lines mid-clause and long, and
+/// prose paragraphs are longer than a line of verse, so they stay prose.
 pub fn is_verse(text: &str, lines: Option<bool>, form: Option<&str>) -> bool {
     let said = form.map(|f| matches!(f.trim(), "poem" | "verse" | "poetry" | "詩" | "诗" | "詞" | "词"));
     match (lines, said) {
@@ -27,8 +37,10 @@ pub fn is_verse(text: &str, lines: Option<bool>, form: Option<&str>) -> bool {
 
 fn looks_like_verse(text: &str) -> bool {
     let mut count = 0;
+    let mut longest = 0;
     let mut previous_blank = true;
     let mut joined = false;
+    let mut head = 0;
     for line in text.lines().map(str::trim) {
         if line.is_empty() {
             previous_blank = true;
@@ -39,14 +51,27 @@ fn looks_like_verse(text: &str) -> bool {
             previous_blank = true;
             continue;
         }
+        let chars = line.chars().count();
+        if !ends_a_verse_line(line) {
+            // The title and author on lines of their own before the poem.
+            let bare = !line.contains(['，', '。', '、', '；', '！', '？', ',', '.']);
+            if count == 0 && head < MAX_HEAD_LINES && chars <= MAX_HEAD_CHARS && bare {
+                head += 1;
+                previous_blank = true;
+                continue;
+            }
+            return false;
+        }
         count += 1;
-        if count > MAX_LINES || line.chars().count() > MAX_LINE_CHARS || !ends_a_verse_line(line) {
+        longest = longest.max(chars);
+        if count > MAX_LINES || longest > MAX_COUPLET_CHARS {
             return false;
         }
         joined |= !previous_blank;
         previous_blank = false;
     }
-    joined
+    // One line tells nothing of a text's form.
+    count >= 2 && (!joined || longest <= MAX_LINE_CHARS)
 }
 
 /// Punctuation a line of verse ends with, closing quotes and brackets aside.
@@ -80,14 +105,41 @@ mod tests {
     }
 
     #[test]
+    fn a_couplet_to_a_paragraph_is_verse_with_or_without_a_title_and_author() {
+        let couplets = "床前明月光，疑是地上霜。\n\n舉頭望明月，低頭思故鄉。\n";
+        assert!(is_verse(couplets, None, None));
+        assert!(is_verse(&format!("# 靜夜思\n\n{couplets}"), None, None));
+        assert!(is_verse(&format!("靜夜思\n李白\n\n{couplets}"), None, None));
+        assert!(is_verse(
+            "李白\n床前明月光，疑是地上霜。\n舉頭望明月，低頭思故鄉。\n",
+            None,
+            None
+        ));
+        let jiang = "君不見黃河之水天上來，奔流到海不復回。\n\n君不見高堂明鏡悲白髮，朝如青絲暮成雪。\n\n人生得意須盡歡，莫使金樽空對月。\n";
+        assert!(is_verse(jiang, None, None));
+        // A quatrain to a line.
+        let quatrain = "朝辭白帝彩雲間，千里江陵一日還。兩岸猿聲啼不住，輕舟已過萬重山。\n\n";
+        assert!(is_verse(&quatrain.repeat(2), None, None));
+        assert!(!is_verse(quatrain, None, None), "one line tells nothing");
+        // Lines that long are prose when a paragraph holds several.
+        let clause = format!("{}，", "一二三四五六七八九十".repeat(3));
+        assert!(is_verse(&format!("{clause}\n\n{clause}\n"), None, None));
+        assert!(!is_verse(&format!("{clause}\n{clause}\n"), None, None));
+    }
+
+    #[test]
     fn prose_stays_prose() {
         // Hard-wrapped prose: long lines, broken mid-clause.
         let wrapped = "慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢\n具興。乃重修岳陽樓，增其舊制，刻唐賢今人詩賦於其上。\n";
         assert!(!is_verse(wrapped, None, None));
         // Short lines that do not end a clause are soft-wrapped prose.
         assert!(!is_verse("我們走在\n路上，看見\n山。\n", None, None));
-        // Short paragraphs apart: no line break to keep.
-        assert!(!is_verse("第一段。\n\n第二段。\n", None, None));
+        // Paragraphs longer than a line of verse.
+        let essay =
+            "初，鄭武公娶於申，曰武姜，生莊公及共叔段。莊公寤生，驚姜氏，故名曰寤生。\n\n及莊公即位，爲之請制。\n";
+        assert!(!is_verse(essay, None, None));
+        // A line without punctuation after the first lines of verse.
+        assert!(!is_verse("床前明月光，疑是地上霜。\n\n李白\n", None, None));
         // A long text is not a poem, even of short lines.
         let long = "一二三四五，六七八九十。\n".repeat(MAX_LINES + 1);
         assert!(!is_verse(&long, None, None));
