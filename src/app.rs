@@ -112,6 +112,8 @@ pub struct App {
     jump: Option<marks::Jump>,
     /// A place asked for while only the first part of a large file is read.
     waiting: Option<goto::Waiting>,
+    /// The one file named opens in the reader when it arrives (`open_single`).
+    open_single: bool,
     /// Keys of an unfinished chord.
     pub(crate) pending: Vec<Key>,
     /// A count typed before a command in the reader (`50%`, `120G`).
@@ -156,6 +158,7 @@ impl App {
             keys,
             jump: None,
             waiting: None,
+            open_single: false,
             pending: Vec::new(),
             count: None,
             pinyin_initials: true,

@@ -32,6 +32,11 @@ pub const STDIN_PATH: &str = "-";
 /// Files in one background batch: small enough that the lists fill in visibly.
 const LOAD_BATCH: usize = 2_000;
 
+/// A single file named from this size on is parsed in the background when it
+/// is not shown from its first part: a page or a book this large may take a
+/// moment, and a smaller one is read before the first frame could show.
+const BACKGROUND_FROM_BYTES: u64 = 256 * 1024;
+
 /// Why a command could not do what was asked, in one sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
@@ -271,13 +276,20 @@ impl Context {
         // without the article cache (reading it would hold up the first
         // frame, and its entry would be a second copy of the whole text).
         let prefix = plan.single_candidate().and_then(read_prefix);
+        // One large file of another kind (a web page, a book): parsed on the
+        // loader thread too, so the reader shows and answers keys meanwhile.
+        let in_background = prefix.is_none()
+            && plan
+                .single_candidate()
+                .and_then(Candidate::file_size)
+                .is_some_and(|size| size >= BACKGROUND_FROM_BYTES);
         let mut cache = if prefix.is_some() { None } else { self.cache(&plan) };
         let mut library = plan.start();
         let total = plan.len();
         let mut batches = plan.into_batches(LOAD_BATCH);
         if let Some(article) = prefix {
             library.add_prefix(article);
-        } else if total <= LOAD_BATCH {
+        } else if total <= LOAD_BATCH && !in_background {
             for batch in batches.drain(..) {
                 library.extend(read_batch_cached(batch, cache.as_mut()));
             }

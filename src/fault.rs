@@ -1,4 +1,4 @@
-//! Faults on request, for end-to-end tests of how a panic is handled. Only
+//! Faults on request, for end-to-end tests of how a panic or a slow parse is handled. Only
 //! debug builds (which the tests run) have the switch; in a release build
 //! `inject` does nothing and the variable is not read.
 
@@ -20,3 +20,25 @@ pub fn inject(place: &str, detail: &str) {
 #[cfg(not(debug_assertions))]
 #[inline(always)]
 pub fn inject(_place: &str, _detail: &str) {}
+
+/// `YUEDU_TEST_STALL=PLACE:DETAIL` holds the thread there until the file
+/// named by `YUEDU_TEST_STALL_UNTIL` exists: a slow parse, made as slow as a
+/// test needs, for tests of what the reader does meanwhile.
+#[cfg(debug_assertions)]
+pub fn stall(place: &str, detail: &str) {
+    let (Ok(wanted), Ok(until)) = (
+        std::env::var("YUEDU_TEST_STALL"),
+        std::env::var("YUEDU_TEST_STALL_UNTIL"),
+    ) else {
+        return;
+    };
+    if wanted.split_once(':') == Some((place, detail)) {
+        while !std::path::Path::new(&until).exists() {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+#[cfg(not(debug_assertions))]
+#[inline(always)]
+pub fn stall(_place: &str, _detail: &str) {}

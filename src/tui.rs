@@ -39,10 +39,12 @@ struct Loading {
 
 /// Runs the full-screen reader until the user quits. Changes to bookmarks and
 /// positions go to `store` as they happen, saved on a writer thread.
-fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
+/// The notices told on screen are said again on stderr once it is restored
+/// (the skipped files are the caller's to report).
+fn run(app: &mut App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
     let mut terminal = terminal::enter(options.mouse)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, theme, store, loading, options)
+        event_loop(&mut terminal, app, theme, store, loading, options)
     }));
     terminal::leave();
     match outcome {
@@ -51,7 +53,6 @@ fn run(mut app: App, theme: &Theme, options: Options, store: Option<Store>, load
             for notice in app.exit_notices() {
                 crate::context::warn(notice);
             }
-            crate::context::report(app.library().problems(), app.lang());
             result
         }
         // The UI thread itself failed: the process is going down. Say why,

@@ -52,3 +52,50 @@ fn a_large_text_reopens_at_the_chapter_read_alone_or_through_its_folder() {
     assert!(!session.screen().contains("【章0001】"), "{}", session.screen());
     session.quit();
 }
+
+/// A web page of about 360 KB, each paragraph numbered.
+fn large_page() -> String {
+    let paragraphs: String = (0..6000)
+        .map(|n| format!("<p>第{n:04}段，船过江心，灯火渐远。</p>\n"))
+        .collect();
+    format!("<html><head><title>大页</title></head><body>{paragraphs}</body></html>")
+}
+
+#[test]
+fn a_large_page_is_parsed_while_the_reader_answers_keys_and_opens_when_it_is_in() {
+    if !cfg!(debug_assertions) {
+        return; // The switch that makes the parse slow exists only in debug builds.
+    }
+    let home = tempfile::tempdir().expect("tempdir");
+    let page = home.path().join("页.html");
+    std::fs::write(&page, large_page()).expect("write the page");
+    let page = page.to_str().expect("UTF-8");
+    let go = home.path().join("go");
+    let at = format!("parse:{page}");
+    let stall = [
+        ("YUEDU_TEST_STALL", at.as_str()),
+        ("YUEDU_TEST_STALL_UNTIL", go.to_str().expect("UTF-8")),
+    ];
+    // The parse holds: the reader shows, says it is loading, and quits on `q`.
+    let mut session = Session::open_with(&[page], 80, 24, home.path(), &stall, "加载中 0/1 个文件");
+    session.quit();
+    // Let go of the parse: the page opens straight in the reader.
+    let mut session = Session::open_with(&[page], 80, 24, home.path(), &stall, "加载中 0/1 个文件");
+    std::fs::write(&go, "").expect("let the parse go");
+    session.wait_for("第0000段");
+    session.quit();
+}
+
+#[test]
+fn a_large_file_that_cannot_be_read_ends_the_reader_and_says_why() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let book = home.path().join("坏书.epub");
+    let mut bytes = b"PK\x03\x04".to_vec();
+    bytes.resize(300 * 1024, b'x');
+    std::fs::write(&book, bytes).expect("write");
+    let mut session = Session::start(&[book.to_str().expect("UTF-8")], 80, 24, home.path(), &[]);
+    assert_eq!(session.wait_exit(), 2, "{}", session.screen());
+    session.assert_restored();
+    let output = String::from_utf8_lossy(&session.output()).to_string();
+    assert!(output.contains("坏书.epub"), "{output}");
+}

@@ -11,6 +11,36 @@ impl App {
         self.loading = (total > 0).then_some((0, total));
     }
 
+    /// One file was named: its article opens straight in the reader, as
+    /// `less FILE` does, now if it is read, else as soon as it arrives from
+    /// the background; if it cannot be read the reader quits (and the
+    /// caller says why).
+    pub fn open_single(&mut self) {
+        match self.library.articles().len() {
+            1 => self.open_article(0, None),
+            0 if self.loading.is_some() => self.open_single = true,
+            _ => {}
+        }
+    }
+
+    /// Whether every file is read (or skipped), none still to come.
+    pub fn is_loaded(&self) -> bool {
+        self.loading.is_none()
+    }
+
+    /// After a batch: the one file named, once it is in.
+    fn opened_single(&mut self) {
+        if !self.open_single || self.loading.is_some() {
+            return;
+        }
+        self.open_single = false;
+        match self.library.articles().len() {
+            1 => self.open_article(0, None),
+            0 => self.effects.push(super::Effect::Quit),
+            _ => {}
+        }
+    }
+
     /// Puts the whole articles of files shown from their first part
     /// (`Library::add_prefix`) in their place, the reader keeping its place;
     /// true when the batch held nothing else.
@@ -136,6 +166,7 @@ impl App {
             self.refresh_search();
         }
         self.after_geometry_change();
+        self.opened_single();
     }
 }
 

@@ -128,6 +128,13 @@ impl App {
         // shown when the whole article arrives (`arrived`).
         let short = self.reader.as_ref().is_some_and(|r| r.offset() != offset);
         self.waiting = (short && self.library.awaits_whole(index)).then_some(Waiting::Place(offset));
+        if self.waiting.is_some() {
+            self.say(crate::i18n::text!(
+                en: "reading the whole text; the place last read shows once it is in",
+                hans: "正在读入全文，读完即回到上次读到的地方",
+                hant: "正在讀入全文，讀完即回到上次讀到的地方",
+            ));
+        }
     }
 
     /// The article `delta` places after library article `current` (before,

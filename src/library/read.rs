@@ -116,6 +116,7 @@ pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>
         return loaded(result, Change::Keep(slot));
     }
     crate::fault::inject("parse", &candidate.relative());
+    crate::fault::stall("parse", &candidate.relative());
     let result = read_file(path).and_then(|bytes| {
         // A file that changed size since it was found and no longer reads
         // (cut short in the middle of a character, say) failed for that.

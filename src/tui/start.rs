@@ -39,43 +39,31 @@ pub fn read(context: &Context) -> Result<(), Failure> {
         }
         store
     });
-    let (mut batches, mut cache) = (opening.batches, opening.cache);
-    if opening.single && reads_past_the_prefix(&app) {
-        // The place to show lies past the first part of the file read so
-        // far: the whole file is read now, as it is for smaller files.
-        for batch in batches.drain(..) {
-            let batch = crate::library::read_batch_cached(batch, cache.as_mut());
-            app.handle(crate::app::Input::Loaded(batch, crate::search::SearchIndex::default()));
-        }
-        if let Some(cache) = cache.take() {
-            let _ = cache.save();
-        }
-    }
-    if opening.single && app.library().articles().len() == 1 {
-        // As `less FILE`: straight into the text; the lists are one key away.
-        app.open_article(0, None);
+    if opening.single {
+        // A place saved past the first part of a large file is shown when
+        // the whole arrives from the background (`App::open_article` waits
+        // for it), so no file is parsed before the first frame.
+        app.open_single();
     }
     let options = Options {
         mouse: config.interface.mouse,
         detect_ambiguous_width: config.detects_ambiguous_width(),
     };
-    let loading = Loading { batches, cache };
-    let lang = context.lang();
-    super::run(app, &theme, options, store, loading).map_err(|err| {
-        Failure::Input(tr!(lang, en: "terminal error: {err}", hans: "终端出错：{err}", hant: "終端機出錯：{err}"))
-    })
-}
-
-/// Text after a saved position that the first page needs.
-const PAGE_BYTES: usize = 16 * 1024;
-
-/// Whether the one article holds only the first part of its file and the
-/// saved reading position lies past it (or too close to its end to fill a page).
-fn reads_past_the_prefix(app: &App) -> bool {
-    let library = app.library();
-    let Some(article) = library.articles().first().filter(|_| library.is_prefix(0)) else {
-        return false;
+    let loading = Loading {
+        batches: opening.batches,
+        cache: opening.cache,
     };
-    app.saved_position(0)
-        .is_some_and(|p| p.offset + PAGE_BYTES > article.body.text.len())
+    let lang = context.lang();
+    super::run(&mut app, &theme, options, store, loading).map_err(|err| {
+        Failure::Input(tr!(lang, en: "terminal error: {err}", hans: "终端出错：{err}", hant: "終端機出錯：{err}"))
+    })?;
+    let library = app.library();
+    if library.articles().is_empty() && app.is_loaded() && !context.sources().is_empty() {
+        // Nothing named could be read (found while the reader ran): said
+        // in one sentence, as before the reader starts.
+        let none = crate::library::LibraryError::NoneReadable(context.sources().to_vec(), library.problems().to_vec());
+        return Err(context.input_error(&none.text()));
+    }
+    crate::context::report(library.problems(), lang);
+    Ok(())
 }

@@ -218,3 +218,40 @@ fn a_whole_text_that_cannot_be_read_cancels_the_jump_waiting_for_it_and_says_why
         "the end of the first part is never saved as the end"
     );
 }
+
+#[test]
+fn the_one_file_named_opens_when_it_arrives_and_the_reader_quits_if_it_cannot_be_read() {
+    use crate::library::{Batch, LoadProblem};
+    let (_, _, whole) = shown_from_prefix();
+    let config = Config::default_config().expect("config");
+    let empty = || {
+        let mut app = App::new(
+            Library::default(),
+            config.keymap.clone(),
+            ReadingSettings::default(),
+            80,
+            24,
+        );
+        app.start_loading(1);
+        app.open_single();
+        app
+    };
+    let mut app = empty();
+    assert!(app.reader.is_none() && !app.is_loaded());
+    press(&mut app, "j k");
+    arrive(&mut app, &whole);
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0), "opened on arrival");
+    assert_eq!(app.focus, Pane::Reader);
+    let mut app = empty();
+    let batch = Batch {
+        problems: vec![LoadProblem {
+            path: "书.txt".into(),
+            message: crate::i18n::Text::same("binary"),
+        }],
+        files: 1,
+        ..Batch::default()
+    };
+    let effects = app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    assert!(effects.contains(&Effect::Quit), "{effects:?}");
+    assert!(app.is_loaded());
+}

@@ -54,6 +54,11 @@ pub(in crate::library) enum CacheKey {
 }
 
 impl Candidate {
+    /// The size of the file as the walk found it, if it is a file found so.
+    pub fn file_size(&self) -> Option<u64> {
+        self.stamp.map(|stamp| stamp.size())
+    }
+
     /// An article's bytes that are not a file of a folder (bundled, or
     /// standard input): nothing to stamp or cache.
     pub(in crate::library) fn not_cached(id: String, content: Content, chapters: Arc<ChapterRule>) -> Candidate {
