@@ -207,14 +207,30 @@ impl Store {
     }
 
     /// Writes `bytes` as the new state file; on any failure the temp file is
-    /// removed and the old state file stays as it was.
+    /// removed and the old state file stays as it was. A state file that is
+    /// a symbolic link (kept with other dotfiles, say) is written where it
+    /// points, so it stays a link.
     fn replace(&self, bytes: &[u8]) -> io::Result<()> {
-        let temp = self.dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
+        let target = self.written_path();
+        let folder = target.parent().unwrap_or(&self.dir);
+        let temp = folder.join(format!("{TEMP_PREFIX}{}", std::process::id()));
         self.write_temp(&temp, bytes)
-            .and_then(|()| self.commit(&temp))
+            .and_then(|()| commit(&temp, &target))
             .inspect_err(|_| {
                 let _ = fs::remove_file(&temp);
             })
+    }
+
+    /// The file the state's bytes go to: the state file, or the file it
+    /// links to (a link to nowhere yet: where it points).
+    fn written_path(&self) -> PathBuf {
+        let path = self.path();
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&path)
+                .or_else(|_| fs::read_link(&path).map(|to| self.dir.join(to)))
+                .unwrap_or(path),
+            _ => path,
+        }
     }
 
     fn write_temp(&self, temp: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -222,15 +238,16 @@ impl Store {
         file.write_all(bytes)?;
         file.sync_all()
     }
+}
 
-    fn commit(&self, temp: &Path) -> io::Result<()> {
-        fs::rename(temp, self.path())?;
-        // Make the rename itself durable; not every platform can sync a folder.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+/// Renames `temp` over `target`, in the same folder, and makes the rename
+/// durable (not every platform can sync a folder).
+fn commit(temp: &Path, target: &Path) -> io::Result<()> {
+    fs::rename(temp, target)?;
+    if let Some(dir) = target.parent().and_then(|folder| File::open(folder).ok()) {
+        let _ = dir.sync_all();
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -289,3 +289,33 @@ fn fields_of_a_newer_yuedu_are_kept_through_every_save() {
     assert_eq!(saved["bookmarks"][0]["note"], "新的");
     assert_eq!(saved["history"]["pinned"][0], "前赤壁赋", "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_is_a_link_is_saved_through_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, dotfiles) = (dir.path().join("data"), dir.path().join("dotfiles"));
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::create_dir_all(&dotfiles).expect("mkdir");
+    let target = dotfiles.join("yuedu-state.json");
+    for relative in [false, true] {
+        let _ = std::fs::remove_file(data.join(FILE_NAME));
+        std::fs::write(&target, r#"{"version": 2}"#).expect("write");
+        let link_to = if relative {
+            Path::new("../dotfiles/yuedu-state.json")
+        } else {
+            target.as_path()
+        };
+        std::os::unix::fs::symlink(link_to, data.join(FILE_NAME)).expect("symlink");
+        let (store, _, _) = Store::open(&data);
+        store.save(&[position(42)]).expect("save");
+        let link = std::fs::symlink_metadata(data.join(FILE_NAME)).expect("stat");
+        assert!(link.file_type().is_symlink(), "still a link");
+        let (_, state, _) = Store::open(&data);
+        assert_eq!(state.positions["yingxiao/kehu-guanxi-guanli"].offset, 42);
+        assert!(
+            std::fs::read_to_string(&target).expect("read").contains("42"),
+            "written where it points"
+        );
+    }
+}
