@@ -175,6 +175,18 @@ fn cut_title(text: &str) -> String {
     }
 }
 
+/// A file's or folder's name as a title or category: sanitised, or, if
+/// nothing is left of it (a name of escape sequences and controls only),
+/// escaped to show what it is, so it is never an empty name.
+fn visible_name(name: &str) -> String {
+    let clean = sanitize_inline(name);
+    if clean.is_empty() {
+        crate::text::Shown::field(name).to_string()
+    } else {
+        clean
+    }
+}
+
 /// The article's metadata: its own fields, sanitised, with the category
 /// falling back to the first folder and the title to `text_title`, then to
 /// the file name; and how many places of the file did not decode.
@@ -191,11 +203,11 @@ fn meta_of(
     Meta {
         title: clean(fields.title)
             .or_else(|| clean(text_title))
-            .unwrap_or_else(|| sanitize_inline(file_stem))
+            .unwrap_or_else(|| visible_name(file_stem))
             .as_str()
             .into(),
         category: clean(fields.category)
-            .or_else(|| folder_category.map(sanitize_inline))
+            .or_else(|| folder_category.map(visible_name).filter(|c| !c.is_empty()))
             .unwrap_or_else(|| UNCATEGORISED.to_string())
             .as_str()
             .into(),
@@ -236,6 +248,21 @@ mod tests {
         assert_eq!(article.meta.title, "第一天");
         let root_level = parse_article("note", "note.txt", "正文".as_bytes(), Origin::Bundled).expect("valid");
         assert_eq!(root_level.meta.category, UNCATEGORISED);
+    }
+
+    #[test]
+    fn a_folder_or_file_named_only_with_an_escape_sequence_keeps_a_name_that_shows_it() {
+        let article = parse_article(
+            "\x1b[31m/\x1b[0m",
+            "\x1b[31m/\x1b[0m.md",
+            "正文".as_bytes(),
+            Origin::Bundled,
+        )
+        .expect("valid");
+        for name in [&article.meta.category, &article.meta.title] {
+            assert!(name.contains("[31m") || name.contains("[0m"), "{name:?}");
+            assert!(crate::text::is_clean(name) && !name.contains('\x1b'), "{name:?}");
+        }
     }
 
     #[test]
