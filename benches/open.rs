@@ -227,7 +227,13 @@ fn whole_process(name: &str, markdown: &str) {
         run(&yuedu, &home, &first)
     });
     let warm = median_run(3, || run(&yuedu, &home, &first));
-    let less = median_run(3, || run(&format!("exec less '{path}'"), &home, &first));
+    let less = median_run(3, || {
+        run(
+            &format!("LESSCHARSET=utf-8 LESS= LESSOPEN= exec less '{path}'"),
+            &home,
+            &first,
+        )
+    });
     let file_mb = markdown.len() as f64 / 1e6;
     println!(
         "{name:>6}  whole process (median of 3): first text cold {:6.1} ms (×{:.1} less), warm {:6.1} ms (×{:.1}), \

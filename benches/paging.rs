@@ -61,7 +61,7 @@ fn main() {
         fresh(&home);
         let yuedu = mean(&bytes_per_page(&format!("exec \"$0\" '{path}'"), &home, size, &first));
         let less = mean(&bytes_per_page(
-            &format!("LESS= LESSOPEN= exec less '{path}'"),
+            &format!("LESSCHARSET=utf-8 LESS= LESSOPEN= exec less '{path}'"),
             &home,
             size,
             &first,
