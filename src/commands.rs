@@ -11,7 +11,7 @@ use crate::cli::{BookmarksAction, Cli, Command};
 use crate::config;
 use crate::context::{Context, Failure, STDIN_PATH, warn};
 use crate::i18n::{Lang, tr};
-use crate::library::{Document, Library};
+use crate::library::{Article, Library};
 use crate::print;
 use crate::search::{Query, SearchResults};
 use crate::store::State;
@@ -181,9 +181,9 @@ fn say_nothing_matched(text: &str, paths: &[&String], lang: Lang) {
 }
 
 /// Prints search results; exit status 1 when nothing matched.
-fn print_results<D: Document>(
+fn print_results(
     results: &SearchResults,
-    articles: &[D],
+    articles: &[Article],
     json: bool,
     ambiguous: crate::text::AmbiguousWidth,
 ) -> ExitCode {

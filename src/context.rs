@@ -9,7 +9,6 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-mod best;
 mod named;
 mod places;
 mod settings;
@@ -20,11 +19,10 @@ use crate::config::{self, Config};
 use crate::i18n::{Lang, Text, tr};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    ArticleCache, Candidate, ChapterRule, Document, Library, LoadProblem, Plan, read_batch_cached, read_prefix,
+    Article, ArticleCache, Candidate, ChapterRule, Library, LoadProblem, Plan, read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::Shown;
-use best::Best;
 
 /// The path that names standard input.
 pub const STDIN_PATH: &str = "-";
@@ -306,46 +304,19 @@ impl Context {
         })
     }
 
-    /// Searches the collection and hands the results, with the documents
-    /// they index, to `show`. Files unchanged since the article cache took
-    /// them in are searched where they lie in it, the others are parsed (and
-    /// cached); without a cache, or when a text to show is not as the parser
-    /// leaves text (a damaged cache), over the loaded collection.
+    /// Searches the collection, loaded as the reader loads it (through the
+    /// article cache), and hands the results, with the articles they
+    /// index, to `show`.
     pub fn search<T>(
         &self,
         query: &Query,
         limit: usize,
-        show: impl Fn(&SearchResults, &[&dyn Document]) -> T,
+        show: impl Fn(&SearchResults, &[Article]) -> T,
     ) -> Result<T, Failure> {
-        let mut plan = self.plan()?;
-        // Reading in place uses the plan up; when it gives way, the files
-        // are found again, which standard input cannot be read for twice.
-        if let Some(cache) = self.cache(&plan).filter(|_| !plan.reads_stdin()) {
-            let listed = plan.listed_categories();
-            let mut best = Best::new(limit, &listed);
-            let read = plan.read_in_place(&cache, |documents| {
-                let index = SearchIndex::for_query(documents, query);
-                best.add(index.search_in(documents, query, usize::MAX), documents);
-            });
-            let named_empty = read.documents == 0 && !self.sources.is_empty();
-            let (results, documents) = best.results();
-            // A text to show that is not as the parser leaves text (a damaged cache): load instead.
-            let clean = documents.iter().all(|d| crate::text::is_clean(d.text()));
-            if !named_empty && !read.collides && clean {
-                report(&read.problems, self.lang);
-                let documents: Vec<&dyn Document> = documents.iter().map(|d| d as &dyn Document).collect();
-                let shown = show(&results, &documents);
-                save_cache(Some(cache));
-                return Ok(shown);
-            }
-            plan = self.plan()?;
-        }
-        let library = self.load_plan(plan)?;
-        report(library.problems(), self.lang);
+        let library = self.load()?;
         let index = SearchIndex::for_query(library.articles(), query);
         let results = index.search(&library, query, limit);
-        let documents: Vec<&dyn Document> = library.articles().iter().map(|a| a as &dyn Document).collect();
-        Ok(show(&results, &documents))
+        Ok(show(&results, library.articles()))
     }
 }
 

@@ -2,11 +2,10 @@
 //! `.epub` and `.html` files, and loading the bundled collection or the user's folders.
 //! Pure logic; nothing here knows about the terminal.
 //!
-//! - `article`: the model (`Article`, `Meta`, `Body`, `Document`)
+//! - `article`: the model (`Article`, `Meta`, `Body`)
 //! - `parse` (with `decode`, `front_matter`, `markdown`, `plain`): one file's bytes to an article
 //! - `plan` and `walk`: the files of a collection, found but not yet read
 //! - `read`: files read into articles in batches, through `cache`
-//! - `in_place`: a collection read for a search, in place from the cache
 //! - `collection` and `order`: the `Library` and where each article goes in it
 //! - `formats`: `.txt` novels' chapters, EPUB books and web pages into bodies
 //! - `natural`: natural order of names (numbers, Chinese numerals too)
@@ -19,7 +18,6 @@ mod containers;
 mod decode;
 mod formats;
 mod front_matter;
-mod in_place;
 mod markdown;
 mod natural;
 mod order;
@@ -33,12 +31,11 @@ mod toc;
 mod verse;
 mod walk;
 
-pub use article::{Article, Block, BlockKind, Body, Document, InlineSpan, InlineStyle, Meta, MoreMeta, Order, Origin};
-pub use cache::{ArticleCache, CachedArticle, Change, Usage as CacheUsage, usage as cache_usage};
+pub use article::{Article, Block, BlockKind, Body, InlineSpan, InlineStyle, Meta, MoreMeta, Order, Origin};
+pub use cache::{ArticleCache, Change, Usage as CacheUsage, usage as cache_usage};
 pub use collection::{Category, Library, LibraryError, LoadProblem};
 pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};
 pub use front_matter::FrontMatterError;
-pub use in_place::{InPlace, InPlaceDoc, Place};
 pub use natural::natural_cmp;
 #[cfg(test)]
 pub(crate) use parse::{Naming, parse_article_with};

@@ -110,7 +110,7 @@ fn json_lists_escape_every_control_and_read_back_the_real_names() {
 fn search_records_stay_whole_through_the_cache_and_without_it() {
     let home = tempfile::tempdir().expect("home");
     let dir = collection();
-    // The first run parses and writes the cache; the second reads it in place.
+    // The first run parses and writes the cache; the second reads it.
     for _ in 0..2 {
         let output = run(home.path(), dir.path(), &["search", "共同词"]);
         assert!(output.status.success());

@@ -254,62 +254,30 @@ impl Body {
     }
 }
 
-/// What lists and search read of an article, whether built (`Article`) or
-/// read in place from the article cache (`CachedArticle`).
-pub trait Document {
-    fn id(&self) -> &str;
-    fn title(&self) -> &str;
-    fn category(&self) -> &str;
-    /// The body's plain text.
-    fn text(&self) -> &str;
-    /// The author, where known (searched, ranked below the title).
-    fn author(&self) -> Option<&str> {
-        None
-    }
-    /// The tag at position `i`, if there is one.
-    fn tag(&self, _i: usize) -> Option<&str> {
-        None
-    }
-    fn summary(&self) -> Option<&str> {
-        None
-    }
-}
-
-impl<D: Document + ?Sized> Document for &D {
-    fn id(&self) -> &str {
-        (**self).id()
-    }
-    fn title(&self) -> &str {
-        (**self).title()
-    }
-    fn category(&self) -> &str {
-        (**self).category()
-    }
-    fn text(&self) -> &str {
-        (**self).text()
-    }
-}
-
-impl Document for Article {
-    fn id(&self) -> &str {
+impl Article {
+    /// The ID, as lists and search show it.
+    pub fn id(&self) -> &str {
         &self.id
     }
-    fn title(&self) -> &str {
+    pub fn title(&self) -> &str {
         &self.meta.title
     }
-    fn category(&self) -> &str {
+    pub fn category(&self) -> &str {
         &self.meta.category
     }
-    fn text(&self) -> &str {
+    /// The body's plain text.
+    pub fn text(&self) -> &str {
         &self.body.text
     }
-    fn author(&self) -> Option<&str> {
+    /// The author, where known (searched, ranked below the title).
+    pub fn author(&self) -> Option<&str> {
         self.meta.author.as_deref()
     }
-    fn tag(&self, i: usize) -> Option<&str> {
+    /// The tag at position `i`, if there is one.
+    pub fn tag(&self, i: usize) -> Option<&str> {
         self.meta.tags().get(i).map(String::as_str)
     }
-    fn summary(&self) -> Option<&str> {
+    pub fn summary(&self) -> Option<&str> {
         self.meta.summary()
     }
 }

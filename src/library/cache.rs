@@ -10,8 +10,7 @@
 //! the entry). Opening a cache reads the file once to index it: 16 bytes
 //! per entry (a hash of its path and where it is). Each entry is then read
 //! where it lies when it is used (`source`), so the cache is never held in
-//! memory beside the articles made from it; a search reads titles and
-//! texts from the entry (`CachedArticle`) without building articles at all.
+//! memory beside the articles made from it.
 //!
 //! Nothing in it is trusted blindly: every entry's checksum is verified when
 //! the file is opened (a damaged entry is parsed again and the file
@@ -28,8 +27,6 @@
 mod damage_tests;
 mod entry;
 mod housekeeping;
-#[cfg(test)]
-mod search_tests;
 mod source;
 mod spill;
 #[cfg(test)]
@@ -38,11 +35,10 @@ mod tests;
 use std::fs::File;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 
 use foldhash::fast::RandomState;
 
-use super::article::{Body, Document, Meta};
+use super::article::{Body, Meta};
 use crate::i18n::Text;
 use entry::{Entry, EntryKey, PARSER, Structure};
 pub use entry::{Stamp, entry_bytes};
@@ -63,44 +59,6 @@ pub enum Change {
     Add(Vec<u8>),
     /// An entry is gone (its file vanished or could not be cached).
     Drop,
-}
-
-/// An article read in place from the cache: what search, its ranking and its
-/// output need.
-#[derive(Debug)]
-pub struct CachedArticle<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub category: &'a str,
-    pub order: Option<i64>,
-    pub author: Option<&'a str>,
-    pub tags: Vec<&'a str>,
-    pub summary: Option<&'a str>,
-    pub text: &'a str,
-}
-
-impl Document for CachedArticle<'_> {
-    fn id(&self) -> &str {
-        self.id
-    }
-    fn title(&self) -> &str {
-        self.title
-    }
-    fn category(&self) -> &str {
-        self.category
-    }
-    fn text(&self) -> &str {
-        self.text
-    }
-    fn author(&self) -> Option<&str> {
-        self.author
-    }
-    fn tag(&self, i: usize) -> Option<&str> {
-        self.tags.get(i).copied()
-    }
-    fn summary(&self) -> Option<&str> {
-        self.summary
-    }
 }
 
 /// The cache of one set of collection folders, open for one load.
@@ -126,9 +84,8 @@ pub struct ArticleCache {
     parser: String,
     /// The file read must be written anew (damaged, or a path twice).
     changed: bool,
-    /// What became of the entries so far (`record`), behind a lock so that
-    /// a search records entries while its documents borrow the cache.
-    recorded: Mutex<Recorded>,
+    /// What became of the entries so far (`record`).
+    recorded: Recorded,
 }
 
 /// Entries for the new file: slots of the file read still valid; new
@@ -144,7 +101,6 @@ struct Recorded {
 /// The entry of a file, made from the file as it is now (`ArticleCache::fitting`).
 #[derive(Debug)]
 pub struct Fitting {
-    slot: Slot,
     /// The entry, read.
     bytes: Vec<u8>,
 }
@@ -211,7 +167,7 @@ impl ArticleCache {
             written_ns,
             parser,
             changed: !sound,
-            recorded: Mutex::default(),
+            recorded: Recorded::default(),
         }
     }
 
@@ -235,12 +191,12 @@ impl ArticleCache {
         let bytes = source::entry(self.source.as_ref()?, slot)?;
         let (found, _) = postcard::take_from_bytes::<EntryKey<'_>>(&bytes).ok()?;
         let fits = found.path == key && found.id == id && found.stamp == stamp;
-        fits.then_some(Fitting { slot, bytes })
+        fits.then_some(Fitting { bytes })
     }
 
     /// Records what became of one file's entry, for `save`.
-    pub fn record(&self, change: Change) {
-        let mut recorded = self.recorded();
+    pub fn record(&mut self, change: Change) {
+        let recorded = &mut self.recorded;
         match change {
             Change::Keep(slot) => recorded.kept.push(slot),
             Change::Add(bytes) => {
@@ -255,13 +211,9 @@ impl ArticleCache {
         }
     }
 
-    fn recorded(&self) -> std::sync::MutexGuard<'_, Recorded> {
-        self.recorded.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     /// Entries used so far (files not read again).
     pub fn reused(&self) -> usize {
-        self.recorded().kept.len()
+        self.recorded.kept.len()
     }
 
     /// Writes the cache if anything changed: files parsed anew, or files gone
@@ -269,7 +221,7 @@ impl ArticleCache {
     /// reader never sees half a cache and two writers never mix theirs.
     /// Either way the file counts as used now, and the cache folder is
     /// tidied (`housekeeping`).
-    pub fn save(self) -> std::io::Result<bool> {
+    pub fn save(mut self) -> std::io::Result<bool> {
         let written = self.write();
         if let Some(dir) = self.file.parent() {
             if matches!(written, Ok(false)) {
@@ -280,8 +232,8 @@ impl ArticleCache {
         written
     }
 
-    fn write(&self) -> std::io::Result<bool> {
-        let mut recorded = self.recorded();
+    fn write(&mut self) -> std::io::Result<bool> {
+        let recorded = &mut self.recorded;
         if !self.changed && !recorded.changed && recorded.kept.len() == self.entries {
             return Ok(false);
         }
@@ -303,10 +255,6 @@ impl ArticleCache {
 }
 
 impl Fitting {
-    pub fn slot(&self) -> Slot {
-        self.slot
-    }
-
     /// The article or problem stored, built anew; `None` if the entry is
     /// damaged or holds text the parser could not have produced.
     pub fn restore(&self) -> Option<Result<(Meta, Body), Text>> {
@@ -318,33 +266,6 @@ impl Fitting {
                 let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
                 let body = Body::from_parts(text.to_string(), structure.blocks, structure.chars);
                 (body.is_sound() && parsed.meta.is_clean()).then(|| Ok((parsed.meta.to_meta(), body)))
-            }
-        }
-    }
-
-    /// The article (or the problem) stored, read where it lies in the
-    /// entry: nothing is built; `None` for a damaged entry. Its metadata is
-    /// checked; its text is not (that would cost as much as building it):
-    /// whoever shows it checks it.
-    pub fn view_in(&self) -> Option<Result<CachedArticle<'_>, Text>> {
-        let entry: Entry<'_> = postcard::from_bytes(&self.bytes).ok()?;
-        match entry.parsed {
-            // Problems are printed: they are checked like the text shown.
-            Err(problem) => problem_of(problem).map(Err),
-            Ok(parsed) => {
-                let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
-                let meta = parsed.meta;
-                let clean = |s: &str| crate::text::is_clean(s) && !s.contains('\n');
-                (clean(entry.id) && clean(meta.title) && clean(meta.category)).then_some(Ok(CachedArticle {
-                    id: entry.id,
-                    title: meta.title,
-                    category: meta.category,
-                    order: meta.order,
-                    author: meta.author,
-                    tags: meta.tags,
-                    summary: meta.summary,
-                    text,
-                }))
             }
         }
     }

@@ -122,11 +122,6 @@ impl Plan {
         }
     }
 
-    /// Whether the plan holds standard input's text.
-    pub fn reads_stdin(&self) -> bool {
-        self.candidates.iter().any(|c| matches!(c.content, Content::Owned(_)))
-    }
-
     /// Whether the plan is one file (or standard input): the reader opens on it.
     pub fn is_single_file(&self) -> bool {
         self.candidates.len() == 1 && self.collections.is_empty() && self.walked == 0

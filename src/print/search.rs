@@ -1,10 +1,9 @@
 //! `yuedu search` output: a line per result (`ID`, title, hits, snippet)
-//! or a JSON array, for any `Document` (articles loaded, or read in place
-//! from the article cache).
+//! or a JSON array, over the articles searched.
 
 use serde::Serialize;
 
-use crate::library::Document;
+use crate::library::Article;
 use crate::text::{AmbiguousWidth, Shown, to_json};
 
 /// Columns of snippet in `yuedu search` output.
@@ -12,11 +11,7 @@ const SEARCH_SNIPPET_WIDTH: usize = 60;
 
 /// `ID<TAB>TITLE<TAB>HITS<TAB>SNIPPET` per result.
 /// `articles` are those searched (`results` index them).
-pub fn search_lines<D: Document>(
-    results: &crate::search::SearchResults,
-    articles: &[D],
-    ambiguous: AmbiguousWidth,
-) -> String {
+pub fn search_lines(results: &crate::search::SearchResults, articles: &[Article], ambiguous: AmbiguousWidth) -> String {
     results
         .hits
         .iter()
@@ -47,11 +42,7 @@ struct SearchEntry<'a> {
     snippet: String,
 }
 
-pub fn search_json<D: Document>(
-    results: &crate::search::SearchResults,
-    articles: &[D],
-    ambiguous: AmbiguousWidth,
-) -> String {
+pub fn search_json(results: &crate::search::SearchResults, articles: &[Article], ambiguous: AmbiguousWidth) -> String {
     let entries: Vec<SearchEntry<'_>> = results
         .hits
         .iter()
@@ -74,7 +65,7 @@ pub fn search_json<D: Document>(
 
 /// Text around the first hit, or the text's start when the words were found
 /// in the title, author or tags only.
-fn search_snippet<D: Document>(hit: &crate::search::Hit, article: &D, ambiguous: AmbiguousWidth) -> String {
+fn search_snippet(hit: &crate::search::Hit, article: &Article, ambiguous: AmbiguousWidth) -> String {
     let around = hit.first.clone().unwrap_or(0..0);
     crate::search::snippet(article.text(), around, SEARCH_SNIPPET_WIDTH, ambiguous).text
 }

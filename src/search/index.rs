@@ -8,7 +8,7 @@ use super::fold::Searchable;
 use super::pinyin::Tier;
 use super::query::{Field, Query};
 use super::scan::{Scanner, term_finders};
-use crate::library::{Document, Library};
+use crate::library::{Article, Library};
 
 mod doc;
 #[cfg(test)]
@@ -76,7 +76,7 @@ impl SearchIndex {
 
     /// Folds every document, on all cores; the pinyin initials only
     /// `with_initials` (a one-off search knows whether its query needs them).
-    pub fn build_from<D: Document + Sync>(articles: &[D], with_initials: bool) -> SearchIndex {
+    pub fn build_from(articles: &[Article], with_initials: bool) -> SearchIndex {
         SearchIndex::of_docs(articles, false, |a, arena| Doc::of(a, with_initials, arena))
     }
 
@@ -84,7 +84,7 @@ impl SearchIndex {
     /// search`): when each word has only a few forms that fold to it (峰: 峰
     /// and 峯), bodies are searched for those forms where they stand, and
     /// none is scanned for folding or copied.
-    pub fn for_query<D: Document + Sync>(articles: &[D], query: &Query) -> SearchIndex {
+    pub fn for_query(articles: &[Article], query: &Query) -> SearchIndex {
         if !query.terms.iter().all(|t| t.unfolded.is_some()) {
             return SearchIndex::build_from(articles, query.uses_pinyin());
         }
@@ -106,11 +106,7 @@ impl SearchIndex {
 
     /// The index of `articles`, each document made by `doc` (on all cores,
     /// a piece at a time, each piece with its own arena).
-    fn of_docs<D: Document + Sync>(
-        articles: &[D],
-        unfolded: bool,
-        doc: impl Fn(&D, &mut Arena) -> Doc + Sync,
-    ) -> SearchIndex {
+    fn of_docs(articles: &[Article], unfolded: bool, doc: impl Fn(&Article, &mut Arena) -> Doc + Sync) -> SearchIndex {
         let pieces = crate::parallel::map_chunks(articles, 256, |start, part| {
             let mut arena = Arena::default();
             let docs: Vec<Doc> = part.iter().map(|a| doc(a, &mut arena)).collect();
@@ -148,7 +144,7 @@ impl SearchIndex {
     }
 
     /// Adds `articles`, which follow the ones already indexed.
-    pub fn extend_from<D: Document + Sync>(&mut self, articles: &[D], with_initials: bool) {
+    pub fn extend_from(&mut self, articles: &[Article], with_initials: bool) {
         let batch = SearchIndex::build_from(articles, with_initials);
         self.docs.reserve_exact(batch.docs.len());
         self.append(batch.docs, batch.arena);
@@ -206,20 +202,14 @@ impl SearchIndex {
     /// (whole, start, inside), then by hits in the body, then in collection
     /// order. `articles` are the ones the index was built from: texts that
     /// fold to themselves are searched there, not copied.
-    pub fn search_in<D: Document + Sync>(&self, articles: &[D], query: &Query, limit: usize) -> SearchResults {
+    pub fn search_in(&self, articles: &[Article], query: &Query, limit: usize) -> SearchResults {
         // Bodies that fold are searched for every form of the words where
         // each has few, and folded as they are searched where one has many.
         let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
         self.search_by(articles, query, limit, by_forms)
     }
 
-    fn search_by<D: Document + Sync>(
-        &self,
-        articles: &[D],
-        query: &Query,
-        limit: usize,
-        by_forms: bool,
-    ) -> SearchResults {
+    fn search_by(&self, articles: &[Article], query: &Query, limit: usize, by_forms: bool) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }

@@ -133,7 +133,7 @@ fn the_article_cache_follows_edits_and_survives_damage() {
 }
 
 /// A folder of short poems with authors, searched twice: parsed, then read
-/// in place from the article cache.
+/// from the article cache.
 #[test]
 fn search_finds_poems_by_author_pinyin_and_variant_characters() {
     let home = tempfile::tempdir().expect("tempdir");

@@ -9,7 +9,7 @@ use super::super::fold::{Folded, Searchable, fold};
 use super::super::pinyin;
 use super::super::query::Query;
 use super::super::scan::Scanner;
-use crate::library::Document;
+use crate::library::Article;
 
 /// One article's searchable form (24 bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl Arena {
 }
 
 impl Doc {
-    pub(super) fn of<D: Document>(a: &D, with_initials: bool, arena: &mut Arena) -> Doc {
+    pub(super) fn of(a: &Article, with_initials: bool, arena: &mut Arena) -> Doc {
         Doc {
             body: Searchable::of(a.text()),
             letters: has_letters(a.text()),
@@ -98,7 +98,7 @@ impl Doc {
     /// The title and author, folded into `arena` if either folds, and
     /// whether the tags or the summary fold; the body searched as it
     /// stands, ignoring ASCII case.
-    pub(super) fn of_fields<D: Document>(a: &D, with_initials: bool, arena: &mut Arena) -> Doc {
+    pub(super) fn of_fields(a: &Article, with_initials: bool, arena: &mut Arena) -> Doc {
         let folds = |s: &str| Searchable::of(s) != Searchable::AsItIs;
         let more_fold = (0..).map_while(|i| a.tag(i)).any(folds) || a.summary().is_some_and(folds);
         let doc = if with_initials {

@@ -2,7 +2,7 @@
 //! pinyin, then its body, ranked by the best field and how well it matched.
 
 use super::{Arena, BodyText, Doc, Hit};
-use crate::library::Document;
+use crate::library::Article;
 use memchr::memmem::Finder;
 
 use crate::search::fold::{Searchable, fold, preimages};
@@ -86,7 +86,7 @@ impl FoldFilter {
 }
 
 impl Matcher<'_, '_> {
-    pub(super) fn matches<D: Document>(&self, article: usize, doc: &Doc, document: &D) -> Option<Hit> {
+    pub(super) fn matches(&self, article: usize, doc: &Doc, document: &Article) -> Option<Hit> {
         let (text, (finders, scanner)) = match (doc.body, self.by_forms) {
             // No word can be in a body without Latin letters: search it as empty.
             _ if self.fold_filter.rules_out(doc) => (BodyText::AsItIs("", false), (self.finders, self.scanner)),
@@ -144,7 +144,7 @@ impl Matcher<'_, '_> {
 
     /// The best field other than the body that `term` is found in, and how
     /// well (literally, or by pinyin in the title and the author).
-    fn in_fields<D: Document>(&self, term: &Term, doc: &Doc, document: &D) -> Option<(Field, Tier, bool)> {
+    fn in_fields(&self, term: &Term, doc: &Doc, document: &Article) -> Option<(Field, Tier, bool)> {
         // Tags and summaries that fold are searched like bodies that fold:
         // for every form of the word, or folded now.
         let by_forms = self.unfolded || (doc.more_fold && self.by_forms.is_some());
