@@ -198,6 +198,15 @@ impl App {
         self.script = script;
     }
 
+    /// Text from an article (a title, a category, an author, a heading, a
+    /// snippet) as the reader shows it: in the script chosen with `T`, the
+    /// same converter as the article's text, so lists, the status line and
+    /// the overlays agree with the page. Never for the interface's own
+    /// words, which are written out in each form (`lang`).
+    pub fn shown<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        self.script.convert(text)
+    }
+
     /// The language of the interface (the locale's or `interface.language`).
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;

@@ -36,7 +36,7 @@ pub use cache::{ArticleCache, Change, Usage as CacheUsage, usage as cache_usage}
 pub use collection::{Category, Library, LibraryError, LoadProblem};
 pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};
 pub use front_matter::FrontMatterError;
-pub use natural::natural_cmp;
+pub use natural::{natural_cmp, number_value, numbers_in};
 #[cfg(test)]
 pub(crate) use parse::{Naming, parse_article_with};
 pub use parse::{UNCATEGORISED, parse_article};

@@ -24,11 +24,22 @@ pub struct Contents {
 }
 
 impl Contents {
-    /// Indices of the entries whose title holds the typed text (ASCII case ignored).
+    /// Indices of the entries whose title holds the typed text, folded as
+    /// the search folds it (Simplified and Traditional characters, variants,
+    /// case and full-width letters alike: 后赤壁 finds 後赤壁賦), or a number
+    /// typed alone (192, 一百九十二) among its numbers (第一百九十二章).
     pub fn shown(&self) -> Vec<usize> {
-        let filter = self.input.text().trim().to_lowercase();
+        let filter = crate::search::fold(self.input.text().trim());
+        if filter.is_empty() {
+            return (0..self.entries.len()).collect();
+        }
+        let number = crate::library::number_value(&filter);
         (0..self.entries.len())
-            .filter(|&i| filter.is_empty() || self.entries[i].title.to_lowercase().contains(&filter))
+            .filter(|&i| {
+                let title = &self.entries[i].title;
+                crate::search::fold(title).contains(&filter)
+                    || number.is_some_and(|n| crate::library::numbers_in(title).any(|m| m == n))
+            })
             .collect()
     }
 
@@ -198,5 +209,63 @@ mod tests {
             Outcome::Close
         );
         assert_eq!(c.handle(OverlayInput::Command(Command::Help, false), 10), Outcome::Stay);
+    }
+
+    fn filtered(entries: &[&str], typed: &str) -> Vec<String> {
+        let mut c = Contents {
+            entries: entries
+                .iter()
+                .enumerate()
+                .map(|(i, title)| TocEntry {
+                    level: 1,
+                    title: (*title).into(),
+                    offset: i * 10,
+                })
+                .collect(),
+            ..Contents::default()
+        };
+        for ch in typed.chars() {
+            c.handle(OverlayInput::Edit(Key::char(ch)), 10);
+        }
+        c.shown().into_iter().map(|i| c.entries[i].title.clone()).collect()
+    }
+
+    #[test]
+    fn the_filter_folds_scripts_and_variants_as_the_search_does() {
+        let titles = [
+            "前赤壁賦",
+            "後赤壁賦",
+            "後赤壁賦 二",
+            "後赤壁賦 三",
+            "後赤壁賦 四",
+            "赤壁懷古",
+        ];
+        let traditional = filtered(&titles, "後赤壁");
+        assert_eq!(traditional.len(), 4);
+        assert_eq!(
+            filtered(&titles, "后赤壁"),
+            traditional,
+            "Simplified finds the Traditional"
+        );
+        assert_eq!(
+            filtered(&["峯迴路轉", "Chapter ONE"], "峰回"),
+            ["峯迴路轉"],
+            "a variant"
+        );
+        assert_eq!(filtered(&["峯迴路轉", "Chapter ONE"], "ｏｎｅ"), ["Chapter ONE"]);
+    }
+
+    #[test]
+    fn a_number_finds_its_chapter_in_either_digits() {
+        let titles = [
+            "第一百九十一章 出城",
+            "第一百九十二章 回家",
+            "第1920章 尾声",
+            "第192章 重出",
+        ];
+        let expected = ["第一百九十二章 回家", "第1920章 尾声", "第192章 重出"];
+        assert_eq!(filtered(&titles, "192"), expected, "by value, and the digits as text");
+        assert_eq!(filtered(&titles, "一百九十二"), ["第一百九十二章 回家", "第192章 重出"]);
+        assert_eq!(filtered(&titles, "回家"), ["第一百九十二章 回家"]);
     }
 }

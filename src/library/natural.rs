@@ -128,6 +128,35 @@ fn nonzero(value: u64) -> String {
     if value == 0 { String::new() } else { value.to_string() }
 }
 
+/// The value of every number in `text`, Arabic (ASCII or full-width
+/// digits) or Chinese (第一百九十二章 holds 192); a number too large for
+/// `u64` counts as `u64::MAX`.
+pub fn numbers_in(text: &str) -> impl Iterator<Item = u64> + '_ {
+    pieces(text).filter_map(|piece| match piece {
+        Piece::Digits(significant, _) => Some(digits_value(significant)),
+        Piece::Chinese(value) => Some(value),
+        Piece::Char(_) => None,
+    })
+}
+
+/// The value of `text` when it is one number and nothing else (192, １９２,
+/// 一百九十二), spaces around it aside.
+pub fn number_value(text: &str) -> Option<u64> {
+    let mut pieces = pieces(text.trim());
+    match (pieces.next()?, pieces.next()) {
+        (Piece::Digits(significant, _), None) => Some(digits_value(significant)),
+        (Piece::Chinese(value), None) => Some(value),
+        _ => None,
+    }
+}
+
+fn digits_value(significant: &str) -> u64 {
+    significant.chars().fold(0u64, |value, c| {
+        let digit = c.to_digit(10).unwrap_or_else(|| (c as u32).saturating_sub('０' as u32));
+        value.saturating_mul(10).saturating_add(u64::from(digit))
+    })
+}
+
 /// Natural order of two names; names equal in this order fall back to plain
 /// character order, so the order is total.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
@@ -200,6 +229,18 @@ mod tests {
             ["卷一", "卷二", "卷三", "卷七", "卷九", "卷十"]
         );
         assert_eq!(sorted(&["第3章", "第二章", "第10章"]), ["第二章", "第3章", "第10章"]);
+    }
+
+    #[test]
+    fn numbers_are_found_in_titles_whatever_their_digits() {
+        assert_eq!(numbers_in("第一百九十二章 回家").collect::<Vec<_>>(), [192]);
+        assert_eq!(numbers_in("卷3第１２回").collect::<Vec<_>>(), [3, 12]);
+        assert_eq!(number_value("192"), Some(192));
+        assert_eq!(number_value(" 一百九十二 "), Some(192));
+        assert_eq!(number_value("０７"), Some(7));
+        assert_eq!(number_value("第192"), None);
+        assert_eq!(number_value(""), None);
+        assert_eq!(number_value(&"9".repeat(40)), Some(u64::MAX));
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         return;
     }
     let title_of = |bookmark: &crate::store::Bookmark| match app.article_of_key(&bookmark.article) {
-        Some(i) => app.library.articles()[i].meta.title.to_string(),
+        Some(i) => app.shown(&app.library.articles()[i].meta.title).into_owned(),
         None => {
             let article = &bookmark.article;
             tr!(lang, en: "{article} (unattached)", hans: "{article}（未关联）", hant: "{article}（未關聯）")
@@ -107,7 +107,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             heading,
             title,
             title_right: crate::present::bookmark_time(bookmark),
-            detail: Some(vec![(format!("  {}", bookmark.snippet), false)]),
+            detail: Some(vec![(format!("  {}", app.shown(&bookmark.snippet)), false)]),
             selected: index == list.cursor,
             ..Item::default()
         }

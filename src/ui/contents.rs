@@ -51,7 +51,7 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
         let mark = if contents.current == Some(index) { "▶ " } else { "  " };
         let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)).min(5));
         Item {
-            title: format!("{mark}{indent}{}", entry.title),
+            title: format!("{mark}{indent}{}", app.shown(&entry.title)),
             selected: row == contents.cursor,
             ..Item::default()
         }

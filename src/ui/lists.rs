@@ -1,7 +1,5 @@
 //! The category list and the article list.
 
-use std::borrow::Cow;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -44,7 +42,15 @@ pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         fill(buf, line, style);
         let count = category.articles.len().to_string();
         let name_width = body.width.saturating_sub(count_width + 3);
-        put_truncated(buf, body.x + 1, y, &category.name, name_width, style, ambiguous);
+        put_truncated(
+            buf,
+            body.x + 1,
+            y,
+            &app.shown(&category.name),
+            name_width,
+            style,
+            ambiguous,
+        );
         put_right(buf, body.right().saturating_sub(1), y, &count, style, ambiguous);
     }
 }
@@ -61,7 +67,7 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         |c| {
             let order = app.article_order().label(lang);
             let order = app.keymap.with_key(Context::Lists, Command::CycleOrder, &order);
-            let (name, count) = (&c.name, c.articles.len());
+            let (name, count) = (app.shown(&c.name), c.articles.len());
             tr!(lang, en: "{name}  {count}  {order}", hans: "{name}  {count} 篇  {order}", hant: "{name}  {count} 篇  {order}")
         },
     );
@@ -74,8 +80,8 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         .map(|(position, index)| {
             let article = &app.library.articles()[index];
             Item {
-                title: article.meta.title.to_string(),
-                detail: Some(vec![(article_details(article, lang, Cow::Borrowed), false)]),
+                title: app.shown(&article.meta.title).into_owned(),
+                detail: Some(vec![(article_details(article, lang, |t| app.shown(t)), false)]),
                 detail_right: app.read_status(index).label(lang),
                 selected: position == app.articles.selected,
                 ..Item::default()

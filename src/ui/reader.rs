@@ -2,7 +2,6 @@
 //! visible slice of its cached layout, the end mark and the next article) in
 //! a centred reading column, and a scrollbar.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
@@ -71,10 +70,9 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
                 view.theme.title,
                 false,
             ),
+            // The article's words in the reader's script, the interface's as written.
             Row::Meta => (
-                script
-                    .convert(&meta_line(article, app.lang(), Cow::Borrowed))
-                    .into_owned(),
+                meta_line(article, app.lang(), |t| script.convert(t)),
                 view.theme.meta,
                 false,
             ),

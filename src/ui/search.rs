@@ -99,10 +99,12 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
             let width = usize::from(body.width.saturating_sub(4));
             let detail = if let Some(first) = &hit.first {
                 let cut = snippet(&article.body.text, first.clone(), width, ambiguous);
+                // Conversion keeps every byte offset, so the hit stays where it was.
+                let text = app.shown(&cut.text);
                 vec![
-                    (cut.text[..cut.hit.start].to_string(), false),
-                    (cut.text[cut.hit.clone()].to_string(), true),
-                    (cut.text[cut.hit.end..].to_string(), false),
+                    (text[..cut.hit.start].to_string(), false),
+                    (text[cut.hit.clone()].to_string(), true),
+                    (text[cut.hit.end..].to_string(), false),
                 ]
             } else {
                 // Found in a field, not the text: say which, then the text's start.
@@ -111,14 +113,15 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
                         .meta
                         .author
                         .as_deref()
+                        .map(|a| app.shown(a))
                         .map(|a| tr!(lang, en: "Author: {a}  ", hans: "作者：{a}　", hant: "作者：{a}　")),
                     _ => None,
                 };
                 let start = snippet(&article.body.text, 0..0, width, ambiguous).text;
-                vec![(field.unwrap_or_default() + &start, false)]
+                vec![(field.unwrap_or_default() + &app.shown(&start), false)]
             };
             Item {
-                title: article.meta.title.to_string(),
+                title: app.shown(&article.meta.title).into_owned(),
                 title_right,
                 detail: Some(detail),
                 selected: index == search.cursor.selected,

@@ -40,13 +40,16 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
             // The chapter being read; a first heading that repeats the title is not one.
             let chapter = crate::library::heading_at(&article.body, reader.offset())
                 .filter(|heading| *heading != article.meta.title)
-                .map_or(String::new(), |heading| format!(" › {}", heading.replace('\n', " ")));
+                .map_or(String::new(), |heading| {
+                    format!(" › {}", app.shown(heading).replace('\n', " "))
+                });
+            let (category, title) = (app.shown(&article.meta.category), app.shown(&article.meta.title));
             (
                 // 未分类 tells nothing when one file (or standard input) is all there is.
                 if app.library.articles().len() == 1 && article.meta.category == crate::library::UNCATEGORISED {
-                    format!("{}{chapter}", article.meta.title)
+                    format!("{title}{chapter}")
                 } else {
-                    format!("{} › {}{chapter}", article.meta.category, article.meta.title)
+                    format!("{category} › {title}{chapter}")
                 },
                 {
                     let (at, count) = (reader.current_hit.map_or(0, |i| i + 1), reader.hits.len());
@@ -90,13 +93,13 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
         _ => (
             match app.continue_target() {
                 Some((index, percent)) => {
-                    let title = &app.library.articles()[index].meta.title;
+                    let title = app.shown(&app.library.articles()[index].meta.title);
                     let label = tr!(lang, en: "continue", hans: "继续阅读", hant: "繼續閱讀");
                     let label = app.keymap.with_key(Context::Lists, Command::ContinueReading, &label);
                     tr!(lang, en: "{label}: {title}  {percent}%", hans: "{label}：{title}  {percent}%", hant: "{label}：{title}  {percent}%")
                 }
                 // The app and the collection: its title, or its folders' names.
-                None => match app.library.title() {
+                None => match app.library.title().map(|title| app.shown(title)) {
                     Some(title) => {
                         tr!(lang, en: "yuedu · {title}", hans: "阅读 yuedu · {title}", hant: "閱讀 yuedu · {title}")
                     }

@@ -16,6 +16,7 @@ mod help;
 mod languages;
 mod notices;
 mod screens;
+mod script;
 mod search;
 mod sizes;
 
