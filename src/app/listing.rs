@@ -6,8 +6,6 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use pinyin::ToPinyin;
-
 use super::{App, Pane};
 use crate::i18n::{Text, tr};
 use crate::store::{ArticleOrder, Change};
@@ -101,12 +99,16 @@ impl App {
         }
     }
 
-    /// Titles by their pinyin (toneless, character by character), then as written.
+    /// Titles by their pinyin (toneless, character by character) with the
+    /// numbers in them by value (帝京篇十首 二 before 十), as folder order
+    /// reads names, Latin letters in either case alike; then as written.
     fn by_title(&self, range: Range<usize>) -> Vec<usize> {
         let articles = self.library.articles();
-        let mut keyed: Vec<(String, usize)> = range.map(|i| (pinyin_key(&articles[i].meta.title), i)).collect();
+        let mut keyed: Vec<(String, usize)> = range
+            .map(|i| (articles[i].meta.title.to_lowercase().to_string(), i))
+            .collect();
         keyed.sort_by(|(a, i), (b, j)| {
-            a.cmp(b)
+            crate::library::natural_cmp(a, b)
                 .then_with(|| articles[*i].meta.title.cmp(&articles[*j].meta.title))
                 .then(i.cmp(j))
         });
@@ -124,34 +126,6 @@ impl App {
             (None, None) => i.cmp(j),
         });
         read.into_iter().map(|(_, i)| i).collect()
-    }
-}
-
-/// A title as it sorts by pinyin: each Han character as its toneless
-/// reading followed by a space, anything else as itself, lower-cased.
-fn pinyin_key(title: &str) -> String {
-    let mut key = String::with_capacity(title.len() * 2);
-    for c in title.chars() {
-        match c.to_pinyin() {
-            Some(reading) => {
-                key.push_str(reading.plain());
-                key.push(' ');
-            }
-            None => key.extend(c.to_lowercase()),
-        }
-    }
-    key
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pinyin_key;
-
-    #[test]
-    fn titles_sort_by_their_readings() {
-        let mut titles = ["静夜思", "春晓", "登鹳雀楼", "Abc"];
-        titles.sort_by_key(|t| pinyin_key(t));
-        assert_eq!(titles, ["Abc", "春晓", "登鹳雀楼", "静夜思"]);
     }
 }
 
@@ -241,5 +215,25 @@ mod app_tests {
             "and back to the folder's"
         );
         assert_eq!(restarted.saved.article_order, ArticleOrder::Folder);
+    }
+
+    #[test]
+    fn pinyin_order_reads_the_numbers_in_titles_by_value() {
+        let keymap = Config::default_config().expect("config").keymap;
+        let mut app = App::new(Library::bundled(), keymap, ReadingSettings::default(), 120, 35);
+        // 唐詩, by pinyin.
+        press(&mut app, "j l o");
+        let titles = listed(&app);
+        let di_jing: Vec<&str> = titles.iter().filter_map(|t| t.strip_prefix("帝京篇十首 ")).collect();
+        assert_eq!(di_jing, ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]);
+        let at = |title: &str| titles.iter().position(|t| t == title);
+        assert!(
+            at("春望") < at("登高") && at("登高") < at("帝京篇十首 一"),
+            "{titles:?}"
+        );
+        assert!(
+            at("靜夜思") < at("旅夜書懷") && at("旅夜書懷") < at("早發白帝城"),
+            "{titles:?}"
+        );
     }
 }

@@ -26,6 +26,24 @@ fn files_and_folders_come_in_natural_order() {
 }
 
 #[test]
+fn han_categories_sort_by_pinyin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (file, author) in [
+        ("a.md", "張九齡"),
+        ("b.md", "李白"),
+        ("c.md", "杜甫"),
+        ("d.md", "白居易"),
+    ] {
+        let text = format!("+++\ntitle = \"詩\"\ncategory = \"{author}\"\n+++\n正文");
+        fs::write(dir.path().join(file), text).expect("write");
+    }
+    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
+    // By code point it would be 張, 李, 杜, 白.
+    assert_eq!(names, ["白居易", "杜甫", "李白", "張九齡"]);
+}
+
+#[test]
 fn the_bundled_collection_opens_on_classical_essays_and_poems_and_keeps_the_management_articles() {
     let library = Library::bundled();
     assert!(library.problems().is_empty(), "{:?}", library.problems());

@@ -1,6 +1,8 @@
 //! Natural order of names: runs of digits compare as numbers (vol2 before
 //! vol10, 2.md before 10.md) and so do runs of Chinese numerals (第二章
-//! before 第十章, 卷三 before 卷十二); everything else compares by character.
+//! before 第十章, 卷三 before 卷十二); Han characters compare by their
+//! pinyin (李 before 張, whatever their code points), everything else by
+//! character.
 
 use std::cmp::Ordering;
 
@@ -157,6 +159,18 @@ fn digits_value(significant: &str) -> u64 {
     })
 }
 
+/// Where a character sorts: those below the Han ideographs (Latin, kana,
+/// punctuation) by code point, then Han characters by their toneless pinyin
+/// (then code point), then the rest — a key, so the order stays total.
+fn char_key(c: char) -> (u8, &'static str, char) {
+    use pinyin::ToPinyin;
+    match c.to_pinyin() {
+        Some(reading) => (1, reading.plain(), c),
+        None if c < '\u{3400}' => (0, "", c),
+        None => (2, "", c),
+    }
+}
+
 /// Natural order of two names; names equal in this order fall back to plain
 /// character order, so the order is total.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
@@ -173,7 +187,7 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => match (x, y) {
-                    (Piece::Char(x), Piece::Char(y)) => x.cmp(&y),
+                    (Piece::Char(x), Piece::Char(y)) => char_key(x).cmp(&char_key(y)),
                     _ => Ordering::Equal,
                 },
             },
@@ -229,6 +243,18 @@ mod tests {
             ["卷一", "卷二", "卷三", "卷七", "卷九", "卷十"]
         );
         assert_eq!(sorted(&["第3章", "第二章", "第10章"]), ["第二章", "第3章", "第10章"]);
+    }
+
+    #[test]
+    fn han_names_sort_by_pinyin_not_code_point() {
+        // By code point 張 (U+5F35) < 李 (U+674E) < 杜 (U+675C).
+        assert_eq!(sorted(&["張九齡", "李白", "杜甫"]), ["杜甫", "李白", "張九齡"]);
+        assert_eq!(sorted(&["孟浩然", "劉長卿", "王維"]), ["劉長卿", "孟浩然", "王維"]);
+        // Numbers still by value, Latin before Han.
+        assert_eq!(
+            sorted(&["帝京篇十首 十", "帝京篇十首 二", "帝京篇十首 一", "Abc"]),
+            ["Abc", "帝京篇十首 一", "帝京篇十首 二", "帝京篇十首 十"]
+        );
     }
 
     #[test]
