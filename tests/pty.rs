@@ -98,7 +98,7 @@ fn bookmarks_and_positions_survive_a_restart() {
     session.wait_for("重点");
     session.send("\r");
     session.wait_for(&top_line);
-    session.send("h");
+    session.send("\x1b[D");
     session.send("h");
     session.send("c");
     session.wait_for("营销管理 › 如何做好客户关系管理");

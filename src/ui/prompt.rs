@@ -30,7 +30,26 @@ pub fn render_prompt(view: &View<'_>, prompt: &Prompt, area: Rect, buf: &mut Buf
         style,
         ambiguous,
     );
-    let room = usize::from(area.right().saturating_sub(x + 1));
+    // Finding, the hits of what is typed so far, at the right end.
+    let count = match (&prompt.kind, &view.app.reader) {
+        (crate::app::PromptKind::Find, Some(reader)) if !prompt.input.text().trim().is_empty() => {
+            let n = reader.hits.len();
+            let count = match n {
+                0 => crate::i18n::tr!(lang, en: "not found", hans: "没有找到", hant: "沒有找到"),
+                _ => crate::i18n::tr!(lang, en: "{n} found", hans: "{n} 处", hant: "{n} 處"),
+            };
+            format!("  {count} ")
+        }
+        _ => String::new(),
+    };
+    let count_width = crate::text::str_width(&count, ambiguous) as u16;
+    let count_width = if x + count_width + 4 < area.right() {
+        super::draw::put_right(buf, area.right(), area.y, &count, style, ambiguous);
+        count_width
+    } else {
+        0
+    };
+    let room = usize::from(area.right().saturating_sub(x + 1 + count_width));
     let text = prompt.input.text();
     let cursor = prompt.input.cursor_column(ambiguous);
     // Drop graphemes from the front until the cursor fits.

@@ -21,7 +21,10 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
     if let Some(prompt) = &app.prompt {
         return Some(super::prompt::render_prompt(view, prompt, area, buf));
     }
-    if let Some(message) = &app.message {
+    // In the reader a message takes the place of the left part only, so the
+    // hits found and the progress stay in sight ("已从另一头继续  查找 1/4").
+    let reading = app.reader.is_some() && app.focus == Pane::Reader;
+    if let Some(message) = app.message.as_ref().filter(|_| !reading) {
         put_truncated(
             buf,
             area.x + 1,
@@ -108,6 +111,10 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
             },
             article_count(app),
         ),
+    };
+    let left = match &app.message {
+        Some(message) => message.get(lang).to_string(),
+        None => left,
     };
     let right_width = str_width(&right, ambiguous) as u16;
     let left_width = area.width.saturating_sub(right_width + 2);

@@ -13,6 +13,7 @@ use crate::text::AmbiguousWidth;
 
 mod bookmarks;
 mod help;
+mod keys;
 mod languages;
 mod notices;
 mod screens;

@@ -130,7 +130,7 @@ fn r_marks_the_article_under_the_cursor_read_or_unread_and_u_opens_the_next_unre
 #[test]
 fn an_article_marked_unread_while_open_beside_the_list_stays_unread() {
     let mut app = app(140, 40);
-    press(&mut app, "j l l j j j h");
+    press(&mut app, "j l l j j j left");
     assert!(matches!(app.read_status(1), crate::present::ReadStatus::InProgress(_)));
     assert!(app.screen().reader.is_some(), "the reader stays beside the lists");
     press(&mut app, "r r");

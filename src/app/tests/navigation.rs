@@ -141,7 +141,7 @@ fn the_lists_give_way_to_the_reader_and_come_back_with_the_focus() {
     assert_eq!(width(&app), Some(80), "the column reaches the configured width");
     assert!(!app.screen().side_by_side());
     let offset = app.reader.as_ref().map(|r| r.offset());
-    press(&mut app, "h");
+    press(&mut app, "left");
     assert!(app.screen().side_by_side(), "the lists are back with the focus");
     assert!(width(&app) < Some(80));
     press(&mut app, "tab");
@@ -220,7 +220,7 @@ fn tab_cycles_through_the_open_panes() {
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     let mut app = app(120, 35);
-    press(&mut app, "l l h h");
+    press(&mut app, "l l left h");
     assert_eq!(app.focus, Pane::Categories);
     app.handle(Input::Wheel {
         x: 100,

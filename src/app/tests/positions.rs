@@ -78,7 +78,7 @@ fn continue_reading_opens_the_last_article_where_it_was_left() {
     assert!(app.message.is_some(), "nothing to continue yet");
     press(&mut app, "j j l l space");
     let offset = app.reader.as_ref().map(|r| r.offset());
-    press(&mut app, "h h k k");
+    press(&mut app, "left h k k");
     assert_eq!(app.continue_target().map(|(i, _)| i), Some(2));
     app.reader = None;
     press(&mut app, "c");
