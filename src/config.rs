@@ -80,6 +80,8 @@ settings_table! {
         paragraph_spacing: bool = bool,
         ambiguous_width: AmbiguousSetting = AmbiguousSetting,
         script: ScriptSetting = ScriptSetting,
+        /// How ruby readings (振り仮名) are shown: after their word, or not.
+        ruby: crate::library::Ruby = crate::library::Ruby,
     }
 }
 

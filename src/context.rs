@@ -19,7 +19,7 @@ use crate::config::{self, Config};
 use crate::i18n::{Lang, Text, tr};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    Article, ArticleCache, Candidate, ChapterRule, Library, LoadProblem, Plan, read_batch_cached, read_prefix,
+    Article, ArticleCache, Candidate, ChapterRule, Library, LoadProblem, Plan, Rules, read_batch_cached, read_prefix,
 };
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::Shown;
@@ -166,10 +166,14 @@ impl Context {
     }
 
     /// The files of the collection, found but not read, to be parsed with
-    /// the chapter rule of `library.chapter_pattern`.
+    /// the chapter rule of `library.chapter_pattern` and ruby readings shown
+    /// as `reading.ruby` says.
     pub fn plan(&self) -> Result<Plan, Failure> {
         let mut plan = self.find_files()?;
-        plan.set_chapters(self.chapter_rule()?);
+        plan.set_rules(Rules {
+            chapters: self.chapter_rule()?,
+            ruby: self.config.reading.ruby,
+        });
         Ok(plan)
     }
 

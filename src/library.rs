@@ -26,6 +26,7 @@ mod plain;
 mod plan;
 mod prefix;
 mod read;
+mod ruby;
 mod stdin;
 mod toc;
 mod verse;
@@ -39,12 +40,13 @@ pub use front_matter::FrontMatterError;
 pub use natural::{natural_cmp, number_value, numbers_in};
 #[cfg(test)]
 pub(crate) use parse::{Naming, parse_article_with};
-pub use parse::{UNCATEGORISED, parse_article};
+pub use parse::{Rules, UNCATEGORISED, parse_article};
 pub use plain::parse_plain_with;
 pub use plan::{Candidate, Plan, STDIN_ID};
 #[cfg(test)]
 pub(crate) use prefix::{Cuts, prefix_cut};
 pub use prefix::{PREFIX_FROM_BYTES, extends, parse_prefix, read_prefix};
 pub use read::{Batch, read_batch, read_batch_cached, read_bounded};
+pub use ruby::Ruby;
 pub use stdin::{read_stdin, stdin_is_piped};
 pub use toc::{TocEntry, current_entry, heading_at, next_entry, previous_entry, table_of_contents};

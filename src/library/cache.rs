@@ -79,7 +79,7 @@ pub struct ArticleCache {
     /// When the file read was written (its modification time, in ns since
     /// the epoch): entries of files modified at or after it are not trusted.
     written_ns: i128,
-    /// The parser's fingerprint with the chapter rule's: the header of the
+    /// The parser's fingerprint with the rules': the header of the
     /// file written, and the only header whose entries are used.
     parser: String,
     /// The file read must be written anew (damaged, or a path twice).
@@ -107,10 +107,11 @@ pub struct Fitting {
 
 impl ArticleCache {
     /// The cache for the folders `roots` (canonical paths) in `dir`, for
-    /// articles parsed with the chapter rule of `chapters` (its fingerprint;
-    /// a cache made under another rule is parsed anew). Nothing read yet,
-    /// or nothing usable, gives an empty cache that will be written.
-    pub fn open(dir: &Path, roots: &[PathBuf], chapters: &str) -> ArticleCache {
+    /// articles parsed under the rules of `rules` (their fingerprint, the
+    /// chapter rule and ruby: `Rules::fingerprint`; a cache made under other
+    /// rules is parsed anew). Nothing read yet, or nothing usable, gives an
+    /// empty cache that will be written.
+    pub fn open(dir: &Path, roots: &[PathBuf], rules: &str) -> ArticleCache {
         let hash = crate::text::fnv1a(
             roots
                 .iter()
@@ -119,15 +120,15 @@ impl ArticleCache {
         let file = dir.join(format!("articles-{hash:016x}.cache"));
         remove_stale_temporaries(dir);
         let (source, written_ns) = open_cache_file(&file);
-        ArticleCache::of_source(file, source, written_ns, chapters)
+        ArticleCache::of_source(file, source, written_ns, rules)
     }
 
     /// A cache over `source`, the open cache file `file` as written at `written_ns`.
-    fn of_source(file: PathBuf, source: Option<File>, written_ns: i128, chapters: &str) -> ArticleCache {
-        let parser = if chapters.is_empty() {
+    fn of_source(file: PathBuf, source: Option<File>, written_ns: i128, rules: &str) -> ArticleCache {
+        let parser = if rules.is_empty() {
             PARSER.to_string()
         } else {
-            format!("{PARSER} chapters {chapters}")
+            format!("{PARSER} {rules}")
         };
         let hasher = RandomState::default();
         let mut slots = Vec::new();

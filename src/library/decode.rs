@@ -89,13 +89,24 @@ pub fn is_damaged_utf8(bytes: &[u8]) -> bool {
     errors > 0 && (wide >= errors * UTF8_CHARS_PER_ERROR || only_cut)
 }
 
+/// Whether bytes said to be UTF-8 (a page's `charset=utf-8`, an EPUB
+/// chapter) that do not decode are in a legacy encoding all the same (a
+/// page saved as GBK that kept its declaration): a place fails for every
+/// four bytes above ASCII or fewer, and the encoding detected reads every
+/// one of them. Damaged UTF-8 is not: its stray bytes break GB18030 too.
+pub(crate) fn is_mislabelled_legacy(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    let errors = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+    high >= 16 && errors * 4 > high && !legacy_encoding(bytes).decode_without_bom_handling(bytes).1
+}
+
 /// Characters of three or four bytes in valid UTF-8: their lead bytes.
 fn count_wide(valid: &[u8]) -> usize {
     valid.iter().filter(|&&b| b >= 0xe0).count()
 }
 
 /// UTF-8, each place that does not decode made one U+FFFD and counted.
-fn decode_utf8(bytes: &[u8]) -> Decoded<'_> {
+pub(crate) fn decode_utf8(bytes: &[u8]) -> Decoded<'_> {
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Decoded {
             text: Cow::Borrowed(text),
@@ -118,7 +129,7 @@ fn decode_utf8(bytes: &[u8]) -> Decoded<'_> {
 }
 
 /// The text of a legacy decoding, its U+FFFD counted when it had errors.
-fn counted((text, had_errors): (Cow<'_, str>, bool)) -> Decoded<'_> {
+pub(crate) fn counted((text, had_errors): (Cow<'_, str>, bool)) -> Decoded<'_> {
     let replaced = if had_errors {
         text.chars().filter(|&c| c == '\u{fffd}').count()
     } else {

@@ -51,6 +51,7 @@ impl Format {
     }
 }
 
-pub use epub::{Book, parse_epub};
-pub use html::{HtmlPage, parse_html};
+pub use epub::{Book, parse_epub, parse_epub_with};
+pub(crate) use html::declares_utf8;
+pub use html::{HtmlPage, parse_html, parse_html_with};
 pub use novel::{ChapterRule, find_headings};

@@ -1,20 +1,24 @@
 //! Markdown bodies into blocks: paragraphs, headings, lists, quotes, code,
-//! emphasis; links are shown as their text and raw HTML is dropped.
+//! emphasis; links are shown as their text and raw HTML is dropped, but
+//! for the readings of `<ruby>`, shown by the ruby rule.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::article::{BlockKind, Body, BodyBuilder, InlineStyle};
 use super::containers::{Container, open_block, push_item};
+use super::ruby::{Readings, Ruby, RubyTag};
 
 #[cfg(test)]
 pub fn parse_markdown(source: &str) -> Body {
-    parse_markdown_with(source, false)
+    parse_markdown_with(source, false, Ruby::default())
 }
 
 /// `parse_markdown`; with `verse`, paragraphs outside lists and quotes are
-/// stanzas whose lines are kept (`verse::is_verse` decides).
-pub fn parse_markdown_with(source: &str, verse: bool) -> Body {
+/// stanzas whose lines are kept (`verse::is_verse` decides); ruby readings
+/// shown by `ruby`.
+pub fn parse_markdown_with(source: &str, verse: bool, ruby: Ruby) -> Body {
     let mut builder = BodyBuilder::default();
+    let mut readings = Readings::default();
     let mut stack: Vec<Container> = Vec::new();
     let mut pending_kind: Option<BlockKind> = None;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -69,6 +73,13 @@ pub fn parse_markdown_with(source: &str, verse: bool) -> Body {
                 }
                 _ => {}
             },
+            Event::InlineHtml(html) => {
+                if let Some(shown) = RubyTag::of_html(&html).and_then(|tag| readings.tag(tag, ruby)) {
+                    open_block(&mut builder, &mut stack, pending_kind.as_ref());
+                    builder.push_text(&shown);
+                }
+            }
+            Event::Text(text) if readings.text(&text) => {}
             Event::Text(text) => {
                 open_block(&mut builder, &mut stack, pending_kind.as_ref());
                 if pending_kind == Some(BlockKind::Code) {
@@ -159,6 +170,16 @@ mod tests {
         let emphasis = &body.blocks[0].inline[0];
         assert_eq!(&body.text[emphasis.range()], "话");
         assert_eq!(body.block_text(&body.blocks[1]), "见链接。粗");
+    }
+
+    #[test]
+    fn ruby_readings_follow_their_word_or_are_dropped() {
+        let source = "# <ruby>草<rt>くさ</rt>枕<rt>まくら</rt></ruby>\n\n<ruby>束<rp>(</rp><rt>つか</rt><rp>)</rp>の間<rt>ま</rt></ruby>の命\n";
+        let shown = parse_markdown(source);
+        assert_eq!(kinds(&shown)[0], (BlockKind::Heading(1), "草(くさ)枕(まくら)".into()));
+        assert_eq!(kinds(&shown)[1], (BlockKind::Paragraph, "束(つか)の間(ま)の命".into()));
+        let dropped = parse_markdown_with(source, false, Ruby::Drop);
+        assert_eq!(&*dropped.text, "草枕\n束の間の命");
     }
 
     #[test]

@@ -2,9 +2,10 @@
 
 use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Order, Origin};
 use super::decode::{binary_reason, decode_text};
-use super::formats::{ChapterRule, Format, parse_epub, parse_html};
+use super::formats::{ChapterRule, Format, declares_utf8, parse_epub_with, parse_html_with};
 use super::front_matter::{DateField, FrontMatter, split_front_matter};
 use super::markdown::parse_markdown_with;
+use super::ruby::Ruby;
 use crate::i18n::{Text, text};
 use crate::text::sanitize_inline;
 
@@ -15,7 +16,32 @@ pub const UNCATEGORISED: &str = "未分类";
 /// (used for the format, and for the category and title fallbacks).
 /// Chapters of `.txt` books are found by the built-in rule.
 pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, Text> {
-    parse_article_with(id, relative, bytes, origin, &ChapterRule::Builtin, Naming::File)
+    parse_article_with(id, relative, bytes, origin, &Rules::default(), Naming::File)
+}
+
+/// The settings that change what a file's bytes make: how chapter headings
+/// of `.txt` books are found (`library.chapter_pattern`) and how ruby
+/// readings are shown (`reading.ruby`). The article cache is that of one
+/// set of rules (`fingerprint`).
+#[derive(Debug, Default)]
+pub struct Rules {
+    pub chapters: ChapterRule,
+    pub ruby: Ruby,
+}
+
+impl Rules {
+    /// What tells articles parsed under these rules from others: empty for
+    /// the defaults.
+    pub fn fingerprint(&self) -> String {
+        let chapters = self.chapters.fingerprint();
+        let chapters = (!chapters.is_empty()).then(|| format!("chapters {chapters}"));
+        let ruby = Some(self.ruby.fingerprint()).filter(|r| !r.is_empty());
+        [chapters.as_deref(), ruby]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// Where an article without a title of its own takes one from.
@@ -36,29 +62,34 @@ pub enum Naming {
 /// A title taken from the text is cut to this many characters.
 const MAX_TEXT_TITLE_CHARS: usize = 30;
 
-/// `parse_article` with chapters of `.txt` books found by `chapters`, and
-/// an untitled article named by `naming`.
+/// `parse_article` under `rules` (chapters of `.txt` books, ruby), an
+/// untitled article named by `naming`.
 pub fn parse_article_with(
     id: &str,
     relative: &str,
     bytes: &[u8],
     origin: Origin,
-    chapters: &ChapterRule,
+    rules: &Rules,
     naming: Naming,
 ) -> Result<Article, Text> {
+    let chapters = &rules.chapters;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(text!(en: "empty file", hans: "空文件", hant: "空檔案"));
     }
     let format = Format::of(relative).unwrap_or(Format::Markdown);
+    // Damaged bytes of a page that declares UTF-8 are damaged UTF-8.
+    let declared_text = format == Format::Html && declares_utf8(bytes);
     if format != Format::Epub
+        && !declared_text
         && let Some(reason) = binary_reason(bytes)
     {
         return Err(reason);
     }
-    let mut undecoded = 0;
+    let undecoded;
     let (fields, language, body) = match format {
         Format::Epub => {
-            let book = parse_epub(bytes)?;
+            let book = parse_epub_with(bytes, rules.ruby)?;
+            undecoded = book.undecoded;
             let fields = FrontMatter {
                 title: book.title,
                 author: book.author,
@@ -67,7 +98,8 @@ pub fn parse_article_with(
             (fields, book.language, book.body)
         }
         Format::Html => {
-            let page = parse_html(bytes);
+            let page = parse_html_with(bytes, rules.ruby);
+            undecoded = page.undecoded;
             let fields = FrontMatter {
                 title: page.title,
                 ..FrontMatter::default()
@@ -101,7 +133,7 @@ pub fn parse_article_with(
                     fields.lines
                 };
                 let verse = super::verse::is_verse(body_text, lines, fields.form.as_deref());
-                (fields, None, parse_markdown_with(body_text, verse))
+                (fields, None, parse_markdown_with(body_text, verse, rules.ruby))
             }
         }
     };
@@ -268,7 +300,7 @@ mod tests {
     #[test]
     fn untitled_markdown_takes_its_first_heading_and_text_without_a_name_its_first_line() {
         let title = |relative: &str, text: &str, naming| {
-            let rule = ChapterRule::Builtin;
+            let rule = Rules::default();
             parse_article_with("a", relative, text.as_bytes(), Origin::Bundled, &rule, naming)
                 .expect("valid")
                 .meta
@@ -300,7 +332,7 @@ mod tests {
     #[test]
     fn a_text_without_a_name_does_not_repeat_its_title_line() {
         let body = |text: &str| {
-            let rule = ChapterRule::Builtin;
+            let rule = Rules::default();
             let article = parse_article_with("-", "stdin.txt", text.as_bytes(), Origin::Bundled, &rule, Naming::Text)
                 .expect("valid");
             (article.meta.title.to_string(), article.body.text.to_string())

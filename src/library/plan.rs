@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use super::cache::{ArticleCache, Stamp};
 use super::collection::{Library, LibraryError, LoadProblem};
-use super::formats::{ChapterRule, Format};
+use super::formats::Format;
+use super::parse::Rules;
 use super::read::{Batch, read_batch_cached};
 use super::walk::{article_id, walk};
 use crate::i18n::text;
@@ -50,8 +51,8 @@ pub struct Plan {
     pub(super) problems: Vec<LoadProblem>,
     /// Folders walked (a plan of one file has none).
     walked: usize,
-    /// How chapter headings of `.txt` books are found (`set_chapters`).
-    chapters: Arc<ChapterRule>,
+    /// How files are parsed: chapter headings of `.txt` books, ruby (`set_rules`).
+    rules: Arc<Rules>,
     /// The names of the folders and files named, for a collection without
     /// a title of its own.
     names: Vec<String>,
@@ -68,7 +69,7 @@ impl Plan {
                 let content = Content::Bytes { name: relative, bytes };
                 sources
                     .candidates
-                    .push(Candidate::not_cached(id, content, Arc::clone(&sources.chapters)));
+                    .push(Candidate::not_cached(id, content, Arc::clone(&sources.rules)));
             }
         }
         sources
@@ -108,17 +109,17 @@ impl Plan {
             Format::Epub => "epub",
         };
         let content = Content::Owned(Box::new((format!("{STDIN_ID}.{extension}"), bytes)));
-        let candidate = Candidate::not_cached(STDIN_ID.to_string(), content, Arc::clone(&self.chapters));
+        let candidate = Candidate::not_cached(STDIN_ID.to_string(), content, Arc::clone(&self.rules));
         self.candidates.push(candidate);
     }
 
-    /// Finds the chapter headings of every `.txt` book in the plan with
-    /// `rule` (`library.chapter_pattern`); the article cache is then that of
-    /// this rule, so articles parsed under another are parsed again.
-    pub fn set_chapters(&mut self, rule: ChapterRule) {
-        self.chapters = Arc::new(rule);
+    /// Parses every file in the plan under `rules` (`library.chapter_pattern`,
+    /// `reading.ruby`); the article cache is then that of these rules, so
+    /// articles parsed under others are parsed again.
+    pub fn set_rules(&mut self, rules: Rules) {
+        self.rules = Arc::new(rules);
         for candidate in &mut self.candidates {
-            candidate.chapters = Arc::clone(&self.chapters);
+            candidate.rules = Arc::clone(&self.rules);
         }
     }
 
@@ -236,8 +237,8 @@ impl Plan {
     /// The article cache for this plan's folders, kept in `dir`; `None`
     /// when there are no folders (the bundled collection is in the binary).
     pub fn open_cache(&self, dir: &Path) -> Option<ArticleCache> {
-        let chapters = self.chapters.fingerprint();
-        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots, chapters))
+        let rules = self.rules.fingerprint();
+        (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots, &rules))
     }
 
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
@@ -264,7 +265,7 @@ impl Plan {
         let found = self.candidates.len();
         walk(root, &real, &mut self.candidates, &mut self.problems);
         for candidate in &mut self.candidates[found..] {
-            candidate.chapters = Arc::clone(&self.chapters);
+            candidate.rules = Arc::clone(&self.rules);
         }
         self.roots.push(real);
         Ok(())
@@ -283,7 +284,7 @@ impl Plan {
         self.names.push(name.clone());
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let mut candidate = Candidate::file(id, path.to_path_buf(), &real, Some(Stamp::of(meta)));
-        candidate.chapters = Arc::clone(&self.chapters);
+        candidate.rules = Arc::clone(&self.rules);
         self.candidates.push(candidate);
         self.roots.push(real);
         Ok(())

@@ -9,6 +9,7 @@ use std::io::Read;
 
 use super::article::{Article, Body, Origin};
 use super::formats::{ChapterRule, Format};
+use super::parse::Rules;
 use super::parse::{Naming, parse_article_with};
 use super::plan::{Candidate, Content};
 use super::read::MAX_FILE_BYTES;
@@ -32,30 +33,24 @@ pub fn read_prefix(candidate: &Candidate) -> Option<Article> {
     let mut bytes = Vec::with_capacity(2 * PREFIX_BYTES);
     file.take(2 * PREFIX_BYTES as u64).read_to_end(&mut bytes).ok()?;
     let origin = candidate.origin();
-    parse_prefix(
-        &candidate.id,
-        &candidate.relative(),
-        &bytes,
-        origin,
-        &candidate.chapters,
-    )
+    parse_prefix(&candidate.id, &candidate.relative(), &bytes, origin, &candidate.rules)
 }
 
 /// The article of the first part of a large `.txt` or `.md` file (`bytes`
 /// may be only the file's first part, at least `PREFIX_BYTES` of it), cut
 /// after a paragraph; `None` for other formats, for files too small to
 /// need it and for text with no safe place to cut.
-pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, chapters: &ChapterRule) -> Option<Article> {
+pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, rules: &Rules) -> Option<Article> {
     let format = Format::of(relative).unwrap_or(Format::Markdown);
     let kind = match format {
         Format::Markdown => Cuts::Markdown,
         Format::Plain => Cuts::Plain {
-            every_line: lines_are_paragraphs(bytes, chapters),
+            every_line: lines_are_paragraphs(bytes, &rules.chapters),
         },
         Format::Html | Format::Epub => return None,
     };
     let cut = prefix_cut(bytes, PREFIX_BYTES, kind)?;
-    parse_article_with(id, relative, &bytes[..cut], origin, chapters, Naming::Prefix).ok()
+    parse_article_with(id, relative, &bytes[..cut], origin, rules, Naming::Prefix).ok()
 }
 
 /// Where a file's paragraphs may be cut apart.

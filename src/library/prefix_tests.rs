@@ -7,7 +7,7 @@ fn parse(relative: &str, bytes: &[u8]) -> Article {
 }
 
 fn parse_named(relative: &str, bytes: &[u8], naming: Naming) -> Article {
-    parse_article_with("a", relative, bytes, Origin::Bundled, &ChapterRule::Builtin, naming).expect("parses")
+    parse_article_with("a", relative, bytes, Origin::Bundled, &Rules::default(), naming).expect("parses")
 }
 
 /// Every cut the prefix finds, with the prefix aimed at `step`, 2·`step` …
@@ -121,7 +121,7 @@ fn a_novel_of_indented_lines_or_hard_wrapped_is_cut_where_its_whole_body_is() {
     let gb = encoding_rs::GB18030.encode(&downloaded_novel(115)).0.into_owned();
     for bytes in [gb, hard_wrapped(65).into_bytes()] {
         assert!(bytes.len() > PREFIX_FROM_BYTES);
-        let prefix = parse_prefix("a", "a.txt", &bytes, Origin::Bundled, &ChapterRule::Builtin).expect("a prefix");
+        let prefix = parse_prefix("a", "a.txt", &bytes, Origin::Bundled, &Rules::default()).expect("a prefix");
         assert!(prefix.body.blocks.len() > 100);
         assert!(extends(&parse("a.txt", &bytes).body, &prefix.body));
     }
@@ -152,11 +152,11 @@ fn a_prefix_that_the_whole_file_does_not_extend_is_found_out() {
 #[test]
 fn small_files_and_other_formats_are_parsed_whole() {
     let small = novel(2, "\n");
-    assert!(parse_prefix("a", "a.txt", small.as_bytes(), Origin::Bundled, &ChapterRule::Builtin).is_none());
+    assert!(parse_prefix("a", "a.txt", small.as_bytes(), Origin::Bundled, &Rules::default()).is_none());
     let big = novel(800, "\n");
     let html = format!("<p>{big}</p>");
-    assert!(parse_prefix("a", "a.html", html.as_bytes(), Origin::Bundled, &ChapterRule::Builtin).is_none());
-    let prefix = parse_prefix("a", "a.txt", big.as_bytes(), Origin::Bundled, &ChapterRule::Builtin).expect("a prefix");
+    assert!(parse_prefix("a", "a.html", html.as_bytes(), Origin::Bundled, &Rules::default()).is_none());
+    let prefix = parse_prefix("a", "a.txt", big.as_bytes(), Origin::Bundled, &Rules::default()).expect("a prefix");
     assert!(prefix.body.text.len() < big.len() / 2);
     assert!(extends(&parse("a.txt", big.as_bytes()).body, &prefix.body));
 }
@@ -172,7 +172,7 @@ fn a_first_part_of_short_lines_is_not_taken_for_verse() {
     }
     for relative in ["a.md", "a.txt"] {
         let whole = parse(relative, text.as_bytes());
-        let prefix = parse_prefix("a", relative, text.as_bytes(), Origin::Bundled, &ChapterRule::Builtin)
+        let prefix = parse_prefix("a", relative, text.as_bytes(), Origin::Bundled, &Rules::default())
             .expect("a large file has a first part");
         // Markdown is cut after the short lines; plain text later, once the
         // lines that decide the shape of its paragraphs are all in.
@@ -187,7 +187,7 @@ fn a_first_part_of_short_lines_is_not_taken_for_verse() {
         assert!(extends(&whole.body, &prefix.body), "{relative}");
     }
     let said = format!("+++\nlines = true\n+++\n{text}");
-    let prefix = parse_prefix("a", "a.md", said.as_bytes(), Origin::Bundled, &ChapterRule::Builtin).expect("part");
+    let prefix = parse_prefix("a", "a.md", said.as_bytes(), Origin::Bundled, &Rules::default()).expect("part");
     assert!(
         prefix.body.blocks.iter().any(|b| b.kind == BlockKind::Verse),
         "front matter still decides"

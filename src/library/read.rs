@@ -141,7 +141,7 @@ fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Ar
         &candidate.relative(),
         bytes,
         candidate.origin(),
-        &candidate.chapters,
+        &candidate.rules,
         naming,
     )
 }

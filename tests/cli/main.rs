@@ -19,6 +19,7 @@ fn yuedu() -> Command {
 #[path = "../support/mod.rs"]
 mod support;
 
+mod damaged;
 mod files;
 mod search;
 mod text;

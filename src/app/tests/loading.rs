@@ -73,7 +73,7 @@ fn shown_from_prefix() -> (App, crate::library::Article, crate::library::Article
         ));
     }
     let origin = Origin::File(std::path::Path::new("书.txt").into());
-    let rule = crate::library::ChapterRule::Builtin;
+    let rule = crate::library::Rules::default();
     let prefix = parse_prefix("书", "书.txt", text.as_bytes(), origin.clone(), &rule).expect("a prefix");
     let whole = parse_article("书", "书.txt", text.as_bytes(), origin).expect("parses");
     let mut library = Library::default();

@@ -90,7 +90,7 @@ proptest! {
                 "t.md",
                 &text.as_bytes()[..cut],
                 Origin::Bundled,
-                &crate::library::ChapterRule::Builtin,
+                &crate::library::Rules::default(),
                 crate::library::Naming::Prefix,
             )
             .map(|a| a.body)

@@ -323,13 +323,13 @@ fn a_book_whose_text_passes_the_article_limit_is_refused_in_one_sentence() {
         text: 1024 * 1024,
     };
     let chapter = chapter_of(200 * 1024);
-    let err = parse_epub_within(&one_chapter_named(&chapter, 8), limits)
+    let err = parse_epub_within(&one_chapter_named(&chapter, 8), limits, Ruby::default())
         .unwrap_err()
         .en()
         .to_string();
     assert!(err.starts_with("too large: "), "{err}");
     assert!(err.contains("1 MB") && !err.contains('\n'), "{err}");
-    assert!(parse_epub_within(&one_chapter_named(&chapter, 4), limits).is_ok());
+    assert!(parse_epub_within(&one_chapter_named(&chapter, 4), limits, Ruby::default()).is_ok());
 }
 
 /// A book of one chapter of `n` sections, each with an `id` that the

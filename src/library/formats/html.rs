@@ -19,11 +19,11 @@ mod state;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
-
 use encoding_rs::Encoding;
 
+use crate::library::Ruby;
 use crate::library::article::Body;
+use crate::library::decode::{self, Decoded};
 pub(crate) use converter::{Converter, Mode, TocMark};
 
 /// How far into a page a `<meta charset>` is looked for.
@@ -35,18 +35,27 @@ pub struct HtmlPage {
     /// From `<title>`, else the first `<h1>`.
     pub title: Option<String>,
     pub body: Body,
+    /// Places of the page's bytes that did not decode, each a U+FFFD.
+    pub undecoded: usize,
 }
 
 /// Reads a saved web page: its charset from a byte order mark, its bytes
 /// (UTF-8), the page's own `<meta charset>`, or detected (`decode_html`).
 pub fn parse_html(bytes: &[u8]) -> HtmlPage {
-    let text = decode_html(bytes);
+    parse_html_with(bytes, Ruby::default())
+}
+
+/// `parse_html`, ruby readings shown by `ruby`.
+pub fn parse_html_with(bytes: &[u8], ruby: Ruby) -> HtmlPage {
+    let decoded = decode_html(bytes);
     let converter = Converter::new(Mode::Page);
-    converter.feed(&text, Vec::new(), Vec::new());
+    converter.set_ruby(ruby);
+    converter.feed(&decoded.text, Vec::new(), Vec::new());
     let converted = converter.finish();
     HtmlPage {
         title: page_title(converted.title, converted.first_h1),
         body: converted.body,
+        undecoded: decoded.replaced,
     }
 }
 
@@ -67,26 +76,50 @@ fn page_title(title: Option<String>, first_h1: Option<String>) -> Option<String>
 /// The page's text: by its byte order mark; in UTF-8 when its bytes are
 /// UTF-8 (a few damaged ones aside), whatever charset it declares, as pages
 /// saved or converted to UTF-8 keep their old `charset=gb2312`; else in the
-/// charset it declares; else as `.txt` files are read.
-pub fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
-    if Encoding::for_bom(bytes).is_none()
-        && simdutf8::basic::from_utf8(bytes).is_err()
-        && !crate::library::decode::is_damaged_utf8(bytes)
-        && let Some(encoding) = declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)])
-        // A page that says UTF-8 but is not is decoded as if it said nothing.
-        && encoding != encoding_rs::UTF_8
+/// charset it declares (a page that declares UTF-8 keeps it, each damaged
+/// place a U+FFFD, never read as another encoding); else as `.txt` files
+/// are read. The places that did not decode are counted.
+pub fn decode_html(bytes: &[u8]) -> Decoded<'_> {
+    decode_markup(bytes, None)
+}
+
+/// An EPUB chapter's text: as a page's, but UTF-8 unless it declares another
+/// encoding (XML's default, and the one EPUB allows besides UTF-16).
+pub(crate) fn decode_chapter(bytes: &[u8]) -> Decoded<'_> {
+    decode_markup(bytes, Some(encoding_rs::UTF_8))
+}
+
+fn decode_markup<'a>(bytes: &'a [u8], default: Option<&'static Encoding>) -> Decoded<'a> {
+    if Encoding::for_bom(bytes).is_some() || simdutf8::basic::from_utf8(bytes).is_ok() || decode::is_damaged_utf8(bytes)
     {
-        return encoding.decode_without_bom_handling(bytes).0;
+        return decode::decode_text(bytes);
     }
-    crate::library::decode::decode_text(bytes).text
+    match declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]).or(default) {
+        Some(encoding) if encoding == encoding_rs::UTF_8 && !decode::is_mislabelled_legacy(bytes) => {
+            decode::decode_utf8(bytes)
+        }
+        Some(encoding) if encoding == encoding_rs::UTF_8 => decode::decode_text(bytes),
+        Some(encoding) => decode::counted(encoding.decode_without_bom_handling(bytes)),
+        None => decode::decode_text(bytes),
+    }
+}
+
+/// Whether a page declares UTF-8 (`<meta charset>`, or its XML declaration):
+/// then damaged bytes are damaged UTF-8, never a sign of a binary file.
+pub(crate) fn declares_utf8(bytes: &[u8]) -> bool {
+    declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]) == Some(encoding_rs::UTF_8)
 }
 
 /// The encoding named by `charset=` in the start of a page, if it names one.
 fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(at) = find(&lower[from..], b"charset") {
-        let rest = &lower[from + at + b"charset".len()..];
+    // `charset=` of a `<meta>`, or `encoding=` of an XML declaration.
+    while let Some((at, len)) = find(&lower[from..], b"charset")
+        .map(|at| (at, b"charset".len()))
+        .or_else(|| find(&lower[from..], b"encoding").map(|at| (at, b"encoding".len())))
+    {
+        let rest = &lower[from + at + len..];
         from += at + 1;
         let rest = trim_ascii_start(rest);
         let Some(rest) = rest.strip_prefix(b"=") else {

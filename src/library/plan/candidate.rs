@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::super::article::Origin;
 use super::super::cache::Stamp;
-use super::super::formats::ChapterRule;
+use super::super::parse::Rules;
 
 /// `candidates` in lists of `size` (the last one shorter), in order, each
 /// made at its own size as it is taken: the list gives up its room as it
@@ -38,8 +38,8 @@ pub struct Candidate {
     pub(in crate::library) stamp: Option<Stamp>,
     /// Its entry's name in the article cache (`cache_key`).
     pub(in crate::library) cache_key: CacheKey,
-    /// How chapter headings are found if it is a `.txt` book (the plan's rule).
-    pub(in crate::library) chapters: Arc<ChapterRule>,
+    /// How it is parsed (the plan's rules: chapter headings, ruby).
+    pub(in crate::library) rules: Arc<Rules>,
 }
 
 /// What a file's article cache entry is named by: its path in the real
@@ -61,13 +61,13 @@ impl Candidate {
 
     /// An article's bytes that are not a file of a folder (bundled, or
     /// standard input): nothing to stamp or cache.
-    pub(in crate::library) fn not_cached(id: String, content: Content, chapters: Arc<ChapterRule>) -> Candidate {
+    pub(in crate::library) fn not_cached(id: String, content: Content, rules: Arc<Rules>) -> Candidate {
         Candidate {
             id,
             content,
             stamp: None,
             cache_key: CacheKey::None,
-            chapters,
+            rules,
         }
     }
 
@@ -83,7 +83,7 @@ impl Candidate {
             content: Content::Path(path),
             stamp,
             cache_key,
-            chapters: Arc::default(),
+            rules: Arc::default(),
         }
     }
 

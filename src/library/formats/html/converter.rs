@@ -128,6 +128,11 @@ impl Converter {
         state.builder.close();
     }
 
+    /// Shows ruby readings by `ruby` (after their word, by default).
+    pub fn set_ruby(&self, ruby: crate::library::Ruby) {
+        self.state.borrow_mut().ruby = ruby;
+    }
+
     /// The bytes of text made so far.
     pub fn text_len(&self) -> usize {
         self.state.borrow().builder.text_len()

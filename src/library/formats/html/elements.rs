@@ -5,7 +5,8 @@ use html5ever::tokenizer::Tag;
 
 use crate::library::article::InlineStyle;
 
-/// Elements whose content is never shown.
+/// Elements whose content is never shown. (`<object>` shows its fallback
+/// content, SVG its text, MathML its `alttext` or text: `state::foreign`.)
 pub(super) fn always_left_out(name: &str) -> bool {
     matches!(
         name,
@@ -18,10 +19,10 @@ pub(super) fn always_left_out(name: &str) -> bool {
             | "button"
             | "select"
             | "textarea"
-            | "svg"
-            | "math"
-            | "object"
             | "iframe"
+            | "rp"
+            | "annotation"
+            | "annotation-xml"
             | "head"
             | "noembed"
             | "noframes"
@@ -105,8 +106,4 @@ pub(super) fn collapse_spaces(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-pub(super) fn without_spaces(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -1,5 +1,9 @@
 //! What the converter keeps while it reads: the body being built, the
-//! elements open, and table-of-contents entries waiting for their heading.
+//! elements open, and table-of-contents entries waiting for their heading
+//! (`headings`); SVG and MathML in `foreign`.
+
+mod foreign;
+mod headings;
 
 use std::collections::VecDeque;
 
@@ -8,11 +12,11 @@ use html5ever::tokenizer::{Tag, TokenSinkResult};
 use super::attributes::raw_kind;
 use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
-    always_left_out, attribute, collapse_spaces, heading_level, inline_style, is_block, is_html_space, is_note,
-    page_furniture, without_spaces,
+    always_left_out, attribute, heading_level, inline_style, is_block, is_html_space, is_note, page_furniture,
 };
-use crate::library::article::{BlockKind, BodyBuilder, InlineStyle};
+use crate::library::article::{BlockKind, BodyBuilder};
 use crate::library::containers::{Container, open_block, push_item};
+use crate::library::ruby::{Readings, Ruby, RubyTag};
 use crate::text::sanitize_inline;
 
 /// Whitespace seen since the last text: none, spaces, or a line break (which
@@ -46,6 +50,13 @@ pub(super) struct State {
     pub(super) toc_given: bool,
     pub(super) pending: VecDeque<TocMark>,
     pub(super) anchored: Anchored,
+    /// How ruby readings are shown, and the one being read.
+    pub(super) ruby: Ruby,
+    readings: Readings,
+    /// SVG and MathML elements open (`foreign`).
+    foreign: foreign::Foreign,
+    /// The `<aside>`s open: whether each is a sidebar (no note), shown as a quote.
+    asides: Vec<bool>,
 }
 
 impl State {
@@ -66,6 +77,10 @@ impl State {
             toc_given: false,
             pending: VecDeque::new(),
             anchored: Anchored::default(),
+            ruby: Ruby::default(),
+            readings: Readings::default(),
+            foreign: foreign::Foreign::default(),
+            asides: Vec::new(),
         }
     }
 
@@ -78,6 +93,9 @@ impl State {
         self.pre = false;
         self.gap = Gap::None;
         self.in_title = false;
+        self.readings.clear();
+        self.foreign = foreign::Foreign::default();
+        self.asides.clear();
     }
 
     pub(super) fn start_tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
@@ -94,17 +112,31 @@ impl State {
         let raw = raw_kind(name, tag.self_closing);
         let left_out = always_left_out(name)
             || (self.mode == Mode::Page && page_furniture(name))
-            || (name == "aside" && !is_note(tag));
+            || (name == "rt" && self.ruby == Ruby::Drop);
         if left_out && !tag.self_closing && name != "head" {
             self.skipping.push(name.to_string());
+        } else if self.skipping.is_empty() && self.foreign.in_svg() {
+            // Inside SVG only its text and images are read.
+            self.svg_start(name, tag);
+            return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
         } else if name == "title" && self.skipping.is_empty() && !tag.self_closing {
             self.in_title = true;
         }
         if !self.skipping.is_empty() || self.in_title {
             return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
         }
+        if let Some(ruby) = RubyTag::of(name, false) {
+            self.ruby_tag(ruby);
+        }
         self.open_element(name, tag);
         raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
+    }
+
+    fn ruby_tag(&mut self, tag: RubyTag) {
+        if let Some(shown) = self.readings.tag(tag, self.ruby) {
+            self.gap = Gap::None;
+            self.flow(&shown);
+        }
     }
 
     fn open_element(&mut self, name: &str, tag: &Tag) {
@@ -125,15 +157,16 @@ impl State {
                 self.builder.open(BlockKind::Rule, 0);
                 self.builder.close();
             }
-            "img" => {
-                let alt = attribute(tag, "alt").map(sanitize_inline).unwrap_or_default();
-                let placeholder = if alt.is_empty() {
-                    "〔图〕".to_string()
-                } else {
-                    format!("〔图：{alt}〕")
-                };
-                self.gap = Gap::None;
-                self.flow(&placeholder);
+            "img" => self.image(attribute(tag, "alt")),
+            "svg" | "math" => self.foreign_start(name, tag),
+            "aside" => {
+                // A book's sidebar is set off as a quote; its notes stay as they are.
+                self.close_block();
+                let sidebar = !is_note(tag);
+                if sidebar {
+                    self.containers.push(Container::Quote);
+                }
+                self.asides.push(sidebar);
             }
             "pre" => {
                 self.close_block();
@@ -161,7 +194,7 @@ impl State {
                     self.gap = Gap::Space;
                 }
             }
-            _ if is_block(name) || name == "aside" => self.close_block(),
+            _ if is_block(name) => self.close_block(),
             _ => {
                 if let Some(style) = inline_style(name)
                     && self.heading.is_none()
@@ -181,8 +214,23 @@ impl State {
         if matches!(name, "body" | "html") {
             // An unclosed `<header>` must not hide the rest of the page.
             self.skipping.clear();
+            self.foreign = foreign::Foreign::default();
         }
         if !self.skipping.is_empty() {
+            return;
+        }
+        if self.foreign.in_svg() || name == "math" {
+            self.foreign_end(name);
+            return;
+        }
+        if let Some(ruby) = RubyTag::of(name, true) {
+            self.ruby_tag(ruby);
+        }
+        if name == "aside" {
+            match self.asides.pop() {
+                Some(true) => self.pop_container(|c| matches!(c, Container::Quote)),
+                _ => self.close_block(),
+            }
             return;
         }
         if name == "title" {
@@ -202,7 +250,7 @@ impl State {
             "ul" | "ol" => self.pop_container(|c| matches!(c, Container::List { .. })),
             "li" => self.pop_container(|c| matches!(c, Container::Item { .. })),
             "blockquote" => self.pop_container(|c| matches!(c, Container::Quote)),
-            _ if is_block(name) || name == "aside" => self.close_block(),
+            _ if is_block(name) => self.close_block(),
             _ => {
                 if let Some(at) = self.inline.iter().rposition(|open| open == name) {
                     for _ in at..self.inline.len() {
@@ -230,6 +278,9 @@ impl State {
                 return;
             }
             self.title.get_or_insert_with(String::new).push_str(text);
+            return;
+        }
+        if !self.foreign.reads_text() || self.readings.text(text) {
             return;
         }
         if let Some((_, heading)) = &mut self.heading {
@@ -278,6 +329,18 @@ impl State {
         }
     }
 
+    /// An image, as a placeholder with its alt text.
+    fn image(&mut self, alt: Option<&str>) {
+        let alt = alt.map(sanitize_inline).unwrap_or_default();
+        let placeholder = if alt.is_empty() {
+            "〔图〕".to_string()
+        } else {
+            format!("〔图：{alt}〕")
+        };
+        self.gap = Gap::None;
+        self.flow(&placeholder);
+    }
+
     /// Text in the flow of a block, after the whitespace before it.
     fn flow(&mut self, word: &str) {
         if let Some((_, heading)) = &mut self.heading {
@@ -307,65 +370,6 @@ impl State {
     /// Opens the block that text at this point belongs to.
     fn open_block(&mut self, kind: Option<BlockKind>) {
         open_block(&mut self.builder, &mut self.containers, kind.as_ref());
-    }
-
-    /// Table-of-contents entries still waiting become headings of their own.
-    pub(super) fn flush_pending(&mut self) {
-        for mark in std::mem::take(&mut self.pending) {
-            self.push_heading(mark.level, &mark.label);
-        }
-    }
-
-    fn push_heading(&mut self, level: u8, text: &str) {
-        self.builder.close();
-        self.builder.open(BlockKind::Heading(level.clamp(1, 6)), 0);
-        self.builder.push_text(text);
-        self.builder.close();
-    }
-
-    /// Places a heading that was read: as a table-of-contents entry whose
-    /// label it matches (entries before that one get headings of their own),
-    /// as a plain heading when there is no table of contents, else as a bold
-    /// paragraph (the book's contents do not list it).
-    pub(super) fn finish_heading(&mut self) {
-        let Some((level, text)) = self.heading.take() else {
-            return;
-        };
-        let text = collapse_spaces(&text);
-        if text.is_empty() {
-            return;
-        }
-        if level == 1 && self.first_h1.is_none() {
-            self.first_h1 = Some(sanitize_inline(&text));
-        }
-        if !self.toc_given {
-            self.push_heading(level, &text);
-            return;
-        }
-        let key = without_spaces(&text);
-        if let Some(at) = self.pending.iter().position(|m| without_spaces(&m.label) == key) {
-            // Taken from the front: each entry is passed over once, however many wait.
-            let before: Vec<TocMark> = self.pending.drain(..at).collect();
-            for mark in before {
-                self.push_heading(mark.level, &mark.label);
-            }
-            if let Some(mark) = self.pending.pop_front() {
-                self.push_heading(mark.level, &text);
-            }
-            return;
-        }
-        if let Some(mark) = (self.pending.len() == 1).then(|| self.pending.pop_front()).flatten() {
-            // The only entry here, worded differently: the heading takes its place.
-            self.push_heading(mark.level, &text);
-            return;
-        }
-        self.flush_pending();
-        self.builder.close();
-        self.builder.open(BlockKind::Paragraph, 0);
-        self.builder.start_inline(InlineStyle::Strong);
-        self.builder.push_text(&text);
-        self.builder.end_inline();
-        self.builder.close();
     }
 }
 

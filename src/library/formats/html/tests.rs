@@ -124,8 +124,8 @@ fn table_of_contents_marks_place_headings() {
         label: label.into(),
     };
     converter.feed(
-        "<h1>第一部</h1><h2>第一章 起</h2><p>正文。</p><h3>小标题</h3><p id=\"s2\">第二节。</p>",
-        vec![mark(1, "第一部"), mark(2, "第一章　起")],
+        "<h1>第一部</h1><h2>第一章　起<a href=\"#top\">↑</a></h2><p>正文。</p><h3>小标题</h3><p id=\"s2\">第二节。</p>",
+        vec![mark(1, "第一部"), mark(2, "第一章 起")],
         vec![("s2".into(), mark(3, "第二节"))],
     );
     converter.feed("<p>无标题的章。</p>", vec![mark(2, "第二章")], Vec::new());
@@ -156,4 +156,58 @@ fn markup_across_the_pieces_the_tokenizer_is_fed_reads_as_a_whole() {
         assert_eq!(&*body.text, "甲强调&乙丙", "{shift}");
         assert_eq!(body.blocks[0].inline.len(), 1, "{shift}");
     }
+}
+
+/// A page of Chinese text with `bad` stray bytes through it, declaring
+/// UTF-8 or nothing.
+fn damaged_page(bad: usize, declared: bool) -> Vec<u8> {
+    let head = if declared { "<meta charset=\"utf-8\">" } else { "" };
+    let mut bytes = format!("<html><head>{head}<title>春江花月夜</title></head><body><p>").into_bytes();
+    let text: String = "春江潮水连海平，海上明月共潮生。".chars().cycle().take(400).collect();
+    for (i, c) in text.chars().enumerate() {
+        let mut buf = [0; 4];
+        bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        if i % (400 / (bad + 1)) == 0 && i > 0 && i / (400 / (bad + 1)) <= bad {
+            bytes.push(0xff);
+        }
+    }
+    bytes.extend_from_slice(b"</p></body></html>");
+    bytes
+}
+
+#[test]
+fn damaged_utf8_is_counted_and_never_read_as_another_encoding() {
+    for bad in [1, 3, 20] {
+        for declared in [true, false] {
+            let page = parse_html(&damaged_page(bad, declared));
+            assert_eq!(page.undecoded, bad, "{bad} bad bytes, declared {declared}");
+            assert_eq!(page.body.text.matches('\u{fffd}').count(), bad);
+            assert!(
+                page.body.text.starts_with("春江潮水连海平"),
+                "{}",
+                &page.body.text[..30]
+            );
+            assert_eq!(page.title.as_deref(), Some("春江花月夜"));
+        }
+    }
+    // Latin text that says it is UTF-8: its stray bytes are not Latin-1.
+    let mut latin = b"<meta charset=utf-8><p>".to_vec();
+    for i in 0..20 {
+        latin.extend_from_slice(format!("word{i} ").as_bytes());
+        latin.push(0xe9);
+    }
+    let page = parse_html(&latin);
+    assert_eq!(page.undecoded, 20);
+    assert!(!page.body.text.contains('é'));
+}
+
+#[test]
+fn ruby_in_a_page_follows_its_word() {
+    let page = parse_html("<p><ruby>束<rp>(</rp><rt>つか</rt><rp>)</rp>の間<rt>ま</rt></ruby>の命</p>".as_bytes());
+    assert_eq!(&*page.body.text, "束(つか)の間(ま)の命");
+    let page = parse_html_with(
+        "<p><ruby>行<rt>háng</rt></ruby>业</p>".as_bytes(),
+        crate::library::Ruby::Drop,
+    );
+    assert_eq!(&*page.body.text, "行业");
 }
