@@ -12,6 +12,16 @@ use crate::library::{Article, Body, Origin};
 use crate::store::{Bookmark, Position, State, identity};
 use crate::text::Shown;
 
+/// The chapter that holds byte `offset` of `article`, as the status line,
+/// the bookmark list and `yuedu bookmarks` name it: its last heading at or
+/// before the offset on one line; none before the first heading, or when
+/// that heading only repeats the title.
+pub fn chapter_at(article: &Article, offset: usize) -> Option<String> {
+    crate::library::heading_at(&article.body, offset)
+        .filter(|heading| *heading != article.meta.title)
+        .map(|heading| heading.replace('\n', " "))
+}
+
 /// How far through `body` a reader at byte `offset` is, 0–100: the share of
 /// the text before it, whatever the window size. The one measure of progress:
 /// the status line (`offset` = the top of the screen), saved positions, the

@@ -155,7 +155,7 @@ fn bookmarks_with_hostile_ids_and_notes_print_inert_in_every_format() {
     assert!(output.status.success());
     let records = lines(&output.stdout);
     assert_eq!(records.len(), NAMES.len(), "{records:#?}");
-    assert!(records.iter().all(|r| r.matches('\t').count() == 5), "{records:#?}");
+    assert!(records.iter().all(|r| r.matches('\t').count() == 6), "{records:#?}");
     let output = run(home.path(), dir.path(), &["bookmarks", "export"]);
     assert!(output.status.success());
     let output = run(home.path(), dir.path(), &["bookmarks", "--json"]);

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, tr};
 use crate::library::Library;
-use crate::present::{bookmark_time, by_article, newest_first, percent};
+use crate::present::{bookmark_time, by_article, chapter_at, newest_first, percent};
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, State};
 use crate::text::{Shown, to_json};
@@ -12,6 +12,13 @@ use crate::text::{Shown, to_json};
 fn title<'a>(library: &'a Library, keys: &Keys, bookmark: &Bookmark) -> Option<&'a str> {
     keys.article(&bookmark.article, library)
         .map(|i| library.articles()[i].meta.title.as_str())
+}
+
+/// The chapter a bookmark is in, as the reader's status line names it
+/// there; none before the first heading or for an unattached bookmark.
+fn chapter(library: &Library, keys: &Keys, bookmark: &Bookmark) -> Option<String> {
+    keys.article(&bookmark.article, library)
+        .and_then(|i| chapter_at(&library.articles()[i], bookmark.offset))
 }
 
 /// How far into its article a bookmark is, 0–100, as the reader's status
@@ -32,9 +39,10 @@ pub(super) fn attached(state: &State, library: &Library) -> (State, Keys) {
     (state, keys)
 }
 
-/// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET<TAB>PROGRESS`
+/// One line per bookmark: `TIME<TAB>ARTICLE<TAB>TITLE<TAB>NOTE<TAB>SNIPPET<TAB>PROGRESS<TAB>CHAPTER`
 /// (ARTICLE: a bundled ID or a file path; TITLE `(unattached)` and PROGRESS
-/// empty when no loaded article holds it; PROGRESS as `37%`).
+/// empty when no loaded article holds it; PROGRESS as `37%`; CHAPTER the
+/// chapter it is in, empty when none).
 pub fn bookmark_lines(state: &State, library: &Library, lang: Lang) -> String {
     let (state, keys) = attached(state, library);
     let unattached = tr!(lang, en: "(unattached)", hans: "（未关联）", hant: "（未關聯）");
@@ -43,13 +51,15 @@ pub fn bookmark_lines(state: &State, library: &Library, lang: Lang) -> String {
         .map(|b| {
             let title = title(library, &keys, b).unwrap_or(&unattached);
             let progress = progress(library, &keys, b).map_or(String::new(), |p| format!("{p}%"));
+            let chapter = chapter(library, &keys, b).unwrap_or_default();
             format!(
-                "{}\t{}\t{}\t{}\t{}\t{progress}\n",
+                "{}\t{}\t{}\t{}\t{}\t{progress}\t{}\n",
                 bookmark_time(b),
                 Shown::field(&b.article),
                 Shown::field(title),
                 Shown::field(&b.note),
-                Shown::field(&b.snippet)
+                Shown::field(&b.snippet),
+                Shown::field(&chapter)
             )
         })
         .collect()
@@ -59,6 +69,8 @@ pub fn bookmark_lines(state: &State, library: &Library, lang: Lang) -> String {
 struct Entry<'a> {
     article: &'a str,
     title: Option<&'a str>,
+    /// The chapter it is in; none before the first heading or unattached.
+    chapter: Option<String>,
     missing: bool,
     offset: usize,
     /// Percent of the article's text before the bookmark; none when unattached.
@@ -75,6 +87,7 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
         .map(|b| Entry {
             article: &b.article,
             title: title(library, &keys, b),
+            chapter: chapter(library, &keys, b),
             missing: title(library, &keys, b).is_none(),
             offset: b.offset,
             progress: progress(library, &keys, b),
@@ -111,8 +124,10 @@ pub fn bookmark_markdown(state: &State, library: &Library, lang: Lang) -> String
             let note = Shown::field(&bookmark.note);
             tr!(lang, en: ": {note}", hans: "：{note}", hant: "：{note}")
         };
+        let chapter =
+            chapter(library, &keys, bookmark).map_or(String::new(), |chapter| format!(" · {}", Shown::field(&chapter)));
         out.push_str(&format!(
-            "- {}{note}\n  > {}\n",
+            "- {}{chapter}{note}\n  > {}\n",
             bookmark_time(bookmark),
             Shown::field(&bookmark.snippet)
         ));
@@ -169,7 +184,7 @@ mod tests {
         assert!(
             text.lines()
                 .nth(1)
-                .is_some_and(|l| l.ends_with(&format!("\t{expected}%"))),
+                .is_some_and(|l| l.split('\t').nth(5) == Some(format!("{expected}%").as_str())),
             "{text}"
         );
         let json: serde_json::Value = serde_json::from_str(&bookmark_json(&state, &library)).expect("json");
@@ -183,5 +198,28 @@ mod tests {
         assert!(md.starts_with("# 书签\n\n## 如何做好客户关系管理\n\n- "));
         assert!(md.contains("：重点\n  > 所谓客户关系管理"));
         assert!(md.contains("## gone/article（未关联）"));
+    }
+
+    #[test]
+    fn every_form_names_the_chapter_a_bookmark_is_in() {
+        let library = Library::management();
+        let index = library.find("yingxiao/kehu-guanxi-guanli").expect("crm");
+        let body = &library.articles()[index].body;
+        let mut state = state();
+        let toc = crate::library::table_of_contents(body);
+        let heading = toc.iter().find(|e| e.title == "关系营销的基础").expect("heading");
+        state.bookmarks[0].offset = heading.offset + 30;
+        let text = bookmark_lines(&state, &library, Lang::Simplified);
+        let crm = text.lines().nth(1).expect("the crm bookmark");
+        assert!(crm.ends_with("%\t关系营销的基础"), "{crm}");
+        assert!(
+            text.lines().next().is_some_and(|l| l.ends_with("\t\t")),
+            "none unattached: {text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&bookmark_json(&state, &library)).expect("json");
+        assert_eq!(json[1]["chapter"], "关系营销的基础");
+        assert_eq!(json[0]["chapter"], serde_json::Value::Null);
+        let md = bookmark_markdown(&state, &library, Lang::Simplified);
+        assert!(md.contains(" · 关系营销的基础：重点\n"), "{md}");
     }
 }

@@ -80,6 +80,12 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         );
         return;
     }
+    // The chapter it is in, as the status line names it there.
+    let chapter_of = |bookmark: &crate::store::Bookmark| {
+        app.article_of_key(&bookmark.article)
+            .and_then(|i| crate::present::chapter_at(&app.library.articles()[i], bookmark.offset))
+            .map(|chapter| app.shown(&chapter).into_owned())
+    };
     let title_of = |bookmark: &crate::store::Bookmark| match app.article_of_key(&bookmark.article) {
         Some(i) => app.shown(&app.library.articles()[i].meta.title).into_owned(),
         None => {
@@ -93,10 +99,11 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     let items = ordered.iter().enumerate().skip(list.offset).map(|(index, bookmark)| {
         let heading = (list.grouped && previous != Some(bookmark.article.as_str())).then(|| title_of(bookmark));
         previous = Some(&bookmark.article);
-        let title = if list.grouped {
-            String::new()
-        } else {
-            title_of(bookmark)
+        let title = match (list.grouped, chapter_of(bookmark)) {
+            (true, Some(chapter)) => format!("  {chapter}"),
+            (true, None) => String::new(),
+            (false, Some(chapter)) => format!("{} › {chapter}", title_of(bookmark)),
+            (false, None) => title_of(bookmark),
         };
         let title = match (title.is_empty(), bookmark.note.is_empty()) {
             (_, true) => title,

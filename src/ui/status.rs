@@ -41,11 +41,8 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
             let article = &app.library.articles()[reader.article];
             let page = app.reader_page();
             // The chapter being read; a first heading that repeats the title is not one.
-            let chapter = crate::library::heading_at(&article.body, reader.offset())
-                .filter(|heading| *heading != article.meta.title)
-                .map_or(String::new(), |heading| {
-                    format!(" › {}", app.shown(heading).replace('\n', " "))
-                });
+            let chapter = crate::present::chapter_at(article, reader.offset())
+                .map_or(String::new(), |chapter| format!(" › {}", app.shown(&chapter)));
             let (category, title) = (app.shown(&article.meta.category), app.shown(&article.meta.title));
             (
                 // 未分类 tells nothing when one file (or standard input) is all there is.

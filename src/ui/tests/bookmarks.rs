@@ -72,3 +72,18 @@ fn the_selected_bookmark_stays_on_screen_under_its_heading() {
         assert!(shown.contains("如何做好"), "a heading above it");
     }
 }
+
+#[test]
+fn each_bookmark_names_its_chapter_in_both_orders() {
+    let mut app = app(100, 30, "");
+    app.load_saved(super::sizes::bookmarks());
+    app.handle(Input::Key(Key::parse("B").expect("key")));
+    let newest = screen(&app);
+    assert!(newest.contains("如何做好客户关系管理 › 什么是客户关系管理"), "{newest}");
+    app.handle(Input::Key(Key::parse("o").expect("key")));
+    let grouped = screen(&app);
+    assert!(
+        grouped.lines().any(|l| l.starts_with("\"   什么是客户关系管理")),
+        "{grouped}"
+    );
+}
