@@ -21,6 +21,9 @@ pub struct Contents {
     pub cursor: usize,
     /// First row shown.
     pub offset: usize,
+    /// Only the first part of the article is read yet: the entries are
+    /// those of that part, and more come when the whole arrives.
+    pub partial: bool,
 }
 
 impl Contents {
@@ -113,6 +116,7 @@ impl App {
             entries,
             current,
             cursor: current.unwrap_or(0),
+            partial: self.library.awaits_whole(article),
             ..Contents::default()
         };
         // The current chapter in the middle of the list.
@@ -120,6 +124,34 @@ impl App {
         contents.offset = contents.cursor.saturating_sub(rows / 2);
         contents.settle(rows);
         self.overlay = Some(Overlay::Contents(contents));
+    }
+
+    /// The whole article arrived (or will not): contents open on it are
+    /// made again from the whole text, the filter and the entry chosen kept.
+    pub(super) fn refresh_contents(&mut self) {
+        let Some((article, _)) = self.reading() else { return };
+        let Some(Overlay::Contents(contents)) = &mut self.overlay else {
+            return;
+        };
+        if !contents.partial {
+            return;
+        }
+        let chosen = contents
+            .shown()
+            .get(contents.cursor)
+            .map(|&i| contents.entries[i].offset);
+        let current = contents.current.map(|i| contents.entries[i].offset);
+        contents.entries = table_of_contents(&self.library.articles()[article].body);
+        contents.partial = self.library.awaits_whole(article);
+        let at = |offset: Option<usize>, entries: &[TocEntry]| {
+            offset.and_then(|o| entries.iter().position(|e| e.offset == o))
+        };
+        contents.current = at(current, &contents.entries);
+        let shown = contents.shown();
+        contents.cursor = at(chosen, &contents.entries)
+            .and_then(|i| shown.iter().position(|&s| s == i))
+            .unwrap_or(0);
+        contents.settle(contents_rows(self.height));
     }
 
     /// A jump from the contents (`Act::Jump`) is not reading, as from

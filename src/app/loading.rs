@@ -61,6 +61,7 @@ impl App {
             }
             self.notice_undecoded([at]);
             self.arrived(at);
+            self.refresh_contents();
         }
         // Built from the prefix: built again from the whole text when next searched.
         self.search_index = None;
@@ -74,6 +75,7 @@ impl App {
     /// position is saved from it (a place saved past it stays).
     fn whole_not_read(&mut self, problem: Option<crate::library::LoadProblem>) {
         let Some(at) = self.library.give_up_whole() else { return };
+        self.refresh_contents();
         let cancelled = self.reader.as_ref().is_some_and(|r| r.article == at) && self.waiting.take().is_some();
         let title = self
             .library

@@ -112,10 +112,16 @@ impl App {
         ReadStatus::of(self.saved_position(article))
     }
 
-    /// The article "continue reading" opens, with how far it was read.
+    /// The article "continue reading" opens, with how far it was read:
+    /// the last one read, unless it was read to its end (a short one seen
+    /// whole is), which is read (读完), not offered to go on at 0%.
     pub fn continue_target(&self) -> Option<(usize, u8)> {
         let index = self.article_of_key(self.saved.last_read.as_ref()?)?;
-        Some((index, self.saved_position(index).map_or(0, |p| p.percent)))
+        let position = self.saved_position(index);
+        if position.is_some_and(|p| p.finished) {
+            return None;
+        }
+        Some((index, position.map_or(0, |p| p.percent)))
     }
 
     pub(super) fn save(&mut self, change: Change) {
@@ -241,6 +247,11 @@ impl App {
     pub(super) fn continue_reading(&mut self) {
         match self.continue_target() {
             Some((index, _)) => self.open_article(index, None),
+            None if self.saved.last_read.is_some() => self.say(text!(
+                en: "nothing to continue: the last article read was read to its end",
+                hans: "没有要继续的：上次读的文章已读完",
+                hant: "沒有要繼續的：上次讀的文章已讀完",
+            )),
             None => self.say(text!(
                 en: "no article has been read yet",
                 hans: "还没有读过的文章",

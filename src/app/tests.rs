@@ -14,6 +14,7 @@ mod navigation;
 mod positions;
 mod resizes;
 mod search;
+mod states;
 mod text;
 
 pub(super) fn app(width: u16, height: u16) -> App {

@@ -43,6 +43,13 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
             hans: "{count} 条  输入可筛选  {choose}  {keys}",
             hant: "{count} 條  輸入可篩選  {choose}  {keys}",
         );
+        // The entries of the first part only, until the whole text is read.
+        let hint = if contents.partial {
+            let loading = reading_whole(lang);
+            format!("{loading}  {hint}")
+        } else {
+            hint
+        };
         let style = theme.dim.patch(theme.overlay);
         put_truncated(buf, area.x + 1, area.y + 1, &hint, width, style, ambiguous);
     }
@@ -59,4 +66,10 @@ pub fn render_contents(view: &View<'_>, contents: &Contents, buf: &mut Buffer) -
     let looks = Looks::overlay(theme, ambiguous, 1);
     render_list(buf, body, items, &looks);
     (end, area.y)
+}
+
+/// What the contents and the status line say while only the first part of a
+/// large file is read.
+pub fn reading_whole(lang: crate::i18n::Lang) -> String {
+    tr!(lang, en: "reading the whole text…", hans: "正在读取全文…", hant: "正在讀取全文…")
 }

@@ -62,15 +62,19 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                         }
                         None => String::new(),
                     };
-                    let progress = if reader.at_end(page) {
-                        ReadStatus::Finished
+                    // Of the first part of a large file, neither its share nor
+                    // its end is the article's: nothing is recorded from it yet.
+                    let progress = if app.library.awaits_whole(reader.article) {
+                        super::contents::reading_whole(lang)
+                    } else if reader.at_end(page) {
+                        ReadStatus::Finished.label(lang)
                     } else {
-                        ReadStatus::InProgress(reader.percent() as u8)
-                    }
-                    .label(lang);
+                        ReadStatus::InProgress(reader.percent() as u8).label(lang)
+                    };
                     // Line numbers once the article is laid out whole.
                     let lines = reader
                         .line_numbers()
+                        .filter(|_| !app.library.awaits_whole(reader.article))
                         .map_or(String::new(), |(top, len)| format!("  {top}/{len}"));
                     let help = help_label(lang);
                     let help = app.keymap.hints(Context::Reader, &[(Command::Help, &help)]);

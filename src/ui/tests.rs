@@ -15,6 +15,7 @@ mod bookmarks;
 mod help;
 mod keys;
 mod languages;
+mod loading;
 mod notices;
 mod screens;
 mod script;

@@ -1,0 +1,43 @@
+//! What the lists, the status line and `c` say of an article agrees with
+//! what was read: a short article seen whole is read (读完), never offered
+//! to continue at 0%.
+
+use super::*;
+use crate::present::ReadStatus;
+
+fn folder_of(texts: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("诗")).expect("folder");
+    for (name, text) in texts {
+        std::fs::write(dir.path().join("诗").join(name), text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn a_short_article_seen_whole_is_read_and_not_offered_to_continue() {
+    let long = format!(
+        "+++\ntitle = \"长文\"\n+++\n{}",
+        "一段很长的文字，写了又写。\n\n".repeat(200)
+    );
+    let dir = folder_of(&[
+        ("1.md", "+++\ntitle = \"静夜思\"\n+++\n床前明月光，疑是地上霜。\n"),
+        ("2.md", &long),
+    ]);
+    let mut app = app_over(&[dir.path()]);
+    press(&mut app, "l enter");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
+    press(&mut app, "esc");
+    assert_eq!(app.read_status(0), ReadStatus::Finished, "seen whole once opened");
+    assert_eq!(app.continue_target(), None, "nothing left to continue");
+    // A long article left partway is offered, at its share.
+    press(&mut app, "j enter space esc");
+    assert!(matches!(app.read_status(1), ReadStatus::InProgress(p) if p > 0));
+    assert!(matches!(app.continue_target(), Some((1, p)) if p > 0));
+    // Read to its end, it is read, and no longer offered either.
+    press(&mut app, "enter");
+    read_to_end(&mut app);
+    press(&mut app, "esc");
+    assert_eq!(app.read_status(1), ReadStatus::Finished);
+    assert_eq!(app.continue_target(), None);
+}
