@@ -24,7 +24,7 @@ fn from_prefix(lang: Lang, width: u16, height: u16) -> (App, crate::library::Art
         text.push_str(&format!("第{c}章 风起\n\n　　他说：“第{c}段，走吧。”接着写下去。\n\n"));
     }
     let origin = Origin::File(std::path::Path::new("书.txt").into());
-    let rule = crate::library::ChapterRule::Builtin;
+    let rule = crate::library::Rules::default();
     let prefix = parse_prefix("书", "书.txt", text.as_bytes(), origin.clone(), &rule).expect("a prefix");
     let whole = parse_article("书", "书.txt", text.as_bytes(), origin).expect("parses");
     let mut library = crate::library::Library::default();
