@@ -108,3 +108,83 @@ fn the_check_sees_an_import_from_above() {
     assert!(layer_of("config") < layer_of("app"));
     assert!(layer_of("keymap") < layer_of("config"));
 }
+
+/// The rooms of `library`, from the bottom: each may name only rooms before it.
+const LIBRARY_ROOMS: &[&[&str]] = &[&["model"], &["formats", "collection"], &["load"]];
+
+fn room_of(room: &str) -> Option<usize> {
+    LIBRARY_ROOMS.iter().position(|rooms| rooms.contains(&room))
+}
+
+/// What `text` names of the library: `crate::library::room` paths, and
+/// `super::` chains that climb out of a room (`depth`: how deep the file's
+/// module is below `library`) as `..`.
+fn named_rooms(text: &str, depth: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        for (at, _) in code.match_indices("crate::library::") {
+            let rest = &code[at + "crate::library::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            out.push(name);
+        }
+        for (at, _) in code.match_indices("super::") {
+            if code[..at].ends_with("super::") {
+                continue;
+            }
+            let (mut ups, mut rest) = (0, &code[at..]);
+            while let Some(after) = rest.strip_prefix("super::") {
+                (ups, rest) = (ups + 1, after);
+            }
+            if ups >= depth {
+                out.push("..".to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn library_rooms_name_only_rooms_below_them() {
+    let library = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/library");
+    let mut files = Vec::new();
+    rust_files(&library, &mut files);
+    let mut problems = BTreeMap::new();
+    for file in &files {
+        let relative = file.strip_prefix(&library).expect("under library");
+        let name = relative.to_string_lossy();
+        // Tests may set up what they test from any room.
+        if name.ends_with("tests.rs") {
+            continue;
+        }
+        let room = name.split(['/', '.']).next().unwrap_or_default().to_string();
+        let Some(level) = room_of(&room) else {
+            problems.insert(name.to_string(), "is in no room of LIBRARY_ROOMS".to_string());
+            continue;
+        };
+        let text = std::fs::read_to_string(file).expect("read");
+        let code = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or_default();
+        for named in named_rooms(code, relative.components().count()) {
+            let allowed = named == room || room_of(&named).is_some_and(|other| other < level);
+            if !allowed {
+                problems.insert(
+                    name.to_string(),
+                    format!("names library::{named}, which is not a room below {room}"),
+                );
+            }
+        }
+    }
+    assert!(problems.is_empty(), "library rooms broken: {problems:#?}");
+}
+
+#[test]
+fn the_room_check_sees_a_name_from_above_or_beside() {
+    assert_eq!(named_rooms("use crate::library::load::plan::Plan;", 2), ["load"]);
+    assert_eq!(named_rooms("use crate::library::Library;", 2), ["Library"]);
+    assert_eq!(named_rooms("use super::article::Body;", 1), [".."]);
+    assert!(named_rooms("use super::super::html::X;", 3).is_empty());
+    assert!(room_of("model") < room_of("formats") && room_of("collection") < room_of("load"));
+}

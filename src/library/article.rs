@@ -9,6 +9,9 @@ use compact_str::CompactString;
 
 use serde::{Deserialize, Serialize};
 
+/// Category of articles that name none and sit directly in a collection root.
+pub const UNCATEGORISED: &str = "未分类";
+
 mod builder;
 pub(crate) use builder::BodyBuilder;
 
@@ -285,7 +288,7 @@ impl Article {
 impl Article {
     /// An empty article that allocates nothing: a place filled at once while
     /// a batch is merged into the collection.
-    pub(super) fn placeholder() -> Article {
+    pub(in crate::library) fn placeholder() -> Article {
         Article {
             id: CompactString::const_new(""),
             meta: Meta::default(),

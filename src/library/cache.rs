@@ -38,8 +38,8 @@ use std::path::{Path, PathBuf};
 
 use foldhash::fast::RandomState;
 
-use super::article::{Body, Meta};
 use crate::i18n::Text;
+use crate::library::model::article::{Body, Meta};
 use entry::{Entry, EntryKey, PARSER, Structure};
 pub use entry::{Stamp, entry_bytes};
 use housekeeping::MAX_TOTAL_BYTES;

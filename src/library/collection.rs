@@ -5,10 +5,10 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::article::{Article, Origin};
-use super::order::{first_keeps, group_categories, merge_in_order};
-use super::plan::Plan;
-use super::read::Batch;
+use crate::library::model::article::{Article, Origin};
+use order::{first_keeps, group_categories, merge_in_order};
+
+mod order;
 use crate::i18n::{Lang, Text, text, tr};
 
 /// A loaded collection: articles grouped by category, in display order.
@@ -138,24 +138,13 @@ fn list_paths(paths: &[PathBuf]) -> String {
 impl Library {
     /// An empty library that knows its title, its listed categories and the
     /// problems met so far; articles come with `extend`.
-    pub(super) fn start(title: Option<String>, listed: Vec<String>, problems: Vec<LoadProblem>) -> Library {
+    pub(in crate::library) fn start(title: Option<String>, listed: Vec<String>, problems: Vec<LoadProblem>) -> Library {
         Library {
             title,
             listed,
             problems,
             ..Library::default()
         }
-    }
-
-    /// The collection compiled into the binary.
-    pub fn bundled() -> Library {
-        Plan::bundled().load()
-    }
-
-    /// Articles from the given folders, read recursively (`--dir`): a folder
-    /// that is missing, or holds no readable article, is an error.
-    pub fn from_dirs(roots: &[PathBuf]) -> Result<Library, LibraryError> {
-        Plan::dirs(roots)?.load().require_articles(roots)
     }
 
     /// The library, or an error naming `roots` and every problem met when
@@ -165,29 +154,6 @@ impl Library {
             return Err(LibraryError::NoneReadable(roots.to_vec(), self.problems));
         }
         Ok(self)
-    }
-
-    /// The bundled management articles alone (教育管理, 营销管理, 医院管理),
-    /// the collection the state machine's and the screens' tests are
-    /// written on: those test features, not the bundle, and keep their
-    /// keys and screens whatever else is bundled.
-    #[cfg(test)]
-    pub(crate) fn management() -> Library {
-        let mut plan = Plan::bundled();
-        plan.candidates.retain(|c| {
-            ["jiaoyu/", "yingxiao/", "yiyuan/"]
-                .iter()
-                .any(|folder| c.id.starts_with(folder))
-        });
-        plan.load()
-    }
-
-    /// The bundled collection plus extra folders (`library.paths` in the
-    /// configuration); a folder that cannot be read is reported, not fatal.
-    pub fn bundled_with(extra: &[PathBuf]) -> Library {
-        let mut plan = Plan::bundled();
-        plan.add_extra_dirs(extra);
-        plan.load()
     }
 
     /// Adds a batch of articles, keeping categories and order: listed
@@ -315,6 +281,24 @@ impl Library {
     }
 }
 
+/// Articles read from part of a plan.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadProblem>,
+    /// Files this batch covered (read or skipped).
+    pub files: usize,
+}
+
+impl PartialEq for Batch {
+    fn eq(&self, other: &Batch) -> bool {
+        let ids = |b: &Batch| b.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        self.files == other.files && self.problems == other.problems && ids(self) == ids(other)
+    }
+}
+
+impl Eq for Batch {}
+
 /// The indices of `articles` in the order of their IDs.
 fn sorted_by_id(articles: &[Article]) -> Vec<u32> {
     let mut by_id: Vec<u32> = (0..articles.len()).filter_map(|i| u32::try_from(i).ok()).collect();
@@ -323,5 +307,4 @@ fn sorted_by_id(articles: &[Article]) -> Vec<u32> {
 }
 
 #[cfg(test)]
-#[path = "collection_tests.rs"]
 mod tests;

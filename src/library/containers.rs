@@ -1,7 +1,7 @@
 //! Lists and quotes around the text being read, and the block that text
 //! opens: one piece shared by the Markdown and the HTML readers.
 
-use super::article::{BlockKind, BodyBuilder};
+use crate::library::model::article::{BlockKind, BodyBuilder};
 
 /// Deeper nesting is shown flat; it only pushes text off the screen.
 pub(crate) const MAX_DEPTH: u8 = 8;

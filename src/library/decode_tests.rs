@@ -2,8 +2,8 @@ use super::*;
 
 const SAMPLE: &str = "客户關係管理，“RATER模型”。";
 
-const ESSAY: &str = include_str!("../../tests/fixtures/classical/yueyang-lou-ji.md");
-const NOVEL: &str = include_str!("../../articles/yingxiao/kehu-guanxi-guanli.md");
+const ESSAY: &str = include_str!("../../../tests/fixtures/classical/yueyang-lou-ji.md");
+const NOVEL: &str = include_str!("../../../articles/yingxiao/kehu-guanxi-guanli.md");
 
 /// `text` in UTF-8 with `count` places damaged, spread over it, each in one
 /// of the ways files are damaged: a byte lost, a byte changed to one that

@@ -1,11 +1,23 @@
-//! Formats beyond the collection's own Markdown: chapters in `.txt` novels,
-//! EPUB books and saved web pages. Each turns bytes into a sanitised `Body`
-//! (and what metadata the format carries); a book is one article whose
-//! chapters are heading blocks, so reading positions stay byte offsets.
+//! One file's bytes to an article (`parse`, with `decode`, `front_matter`,
+//! `markdown`, `plain`, `verse`, `ruby`), and the formats beyond the
+//! collection's own Markdown: chapters in `.txt` novels, EPUB books and
+//! saved web pages. Each turns bytes into a sanitised `Body` (and what
+//! metadata the format carries); a book is one article whose chapters are
+//! heading blocks, so reading positions stay byte offsets. Uses only `model`.
 
+pub(in crate::library) mod containers;
+pub(in crate::library) mod decode;
 mod epub;
+pub(in crate::library) mod front_matter;
 mod html;
+pub(in crate::library) mod markdown;
 mod novel;
+pub(in crate::library) mod parse;
+pub(in crate::library) mod plain;
+pub(in crate::library) mod ruby;
+pub(in crate::library) mod verse;
+/// Files larger than this are not articles a person reads; they are skipped.
+pub(in crate::library) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The kinds of file read as articles, known by their extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

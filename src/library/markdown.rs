@@ -4,9 +4,9 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::article::{BlockKind, Body, BodyBuilder, InlineStyle};
-use super::containers::{Container, open_block, push_item};
-use super::ruby::{Readings, Ruby, RubyTag};
+use crate::library::formats::containers::{Container, open_block, push_item};
+use crate::library::formats::ruby::{Readings, Ruby, RubyTag};
+use crate::library::model::article::{BlockKind, Body, BodyBuilder, InlineStyle};
 
 #[cfg(test)]
 pub fn parse_markdown(source: &str) -> Body {
@@ -205,7 +205,7 @@ mod tests {
         let source = format!("{}深\n", "> ".repeat(500));
         let body = parse_markdown(&source);
         assert_eq!(body.block_text(&body.blocks[0]), "深");
-        assert!(body.blocks[0].depth <= crate::library::containers::MAX_DEPTH);
+        assert!(body.blocks[0].depth <= crate::library::formats::containers::MAX_DEPTH);
     }
 
     #[test]

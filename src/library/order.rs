@@ -1,15 +1,15 @@
 //! Where an article goes in its collection, and which of two articles with
 //! the same ID is kept.
 
-use super::article::{Article, Origin};
-use super::collection::Category;
-use super::natural::natural_cmp;
-use super::parse::UNCATEGORISED;
+use crate::library::collection::Category;
+use crate::library::model::article::UNCATEGORISED;
+use crate::library::model::article::{Article, Origin};
+use crate::library::model::natural::natural_cmp;
 
 /// Listed categories first, then the others in natural order of their names
 /// (卷二 before 卷十), 未分类 last; within a category by `order`, then in
 /// natural order of the file path (2.md before 10.md), then by title.
-pub(super) fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'_>) -> std::cmp::Ordering {
+pub(in crate::library) fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'_>) -> std::cmp::Ordering {
     let rank = |name: &str| {
         listed
             .iter()
@@ -30,7 +30,7 @@ pub(super) fn collection_order(listed: &[String], a: OrderKey<'_>, b: OrderKey<'
 
 /// What places an article in its collection.
 #[derive(Clone, Copy)]
-pub(super) struct OrderKey<'a> {
+pub(in crate::library) struct OrderKey<'a> {
     pub category: &'a str,
     pub order: Option<i64>,
     pub title: &'a str,
@@ -55,7 +55,7 @@ impl OrderKey<'_> {
 /// or an earlier item has comes back, in order, with its position in
 /// `items` and its new ID. Found by sorting the IDs, which costs less than
 /// hashing every one.
-pub(super) fn first_keeps(items: &[(&str, &Origin)], taken: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
+pub(in crate::library) fn first_keeps(items: &[(&str, &Origin)], taken: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
     let mut by_id: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
     by_id.sort_unstable();
     let mut later = Vec::new();
@@ -99,7 +99,7 @@ fn folder_name(origin: &Origin, id: &str) -> String {
     }
 }
 
-pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {
+pub(in crate::library) fn group_categories(articles: &[Article]) -> Vec<Category> {
     let mut categories: Vec<Category> = Vec::new();
     for (i, article) in articles.iter().enumerate() {
         match categories.last_mut() {
@@ -119,7 +119,7 @@ pub(super) fn group_categories(articles: &[Article]) -> Vec<Category> {
 /// sorted through a permutation of its indices and put in order in place, so
 /// no article is copied into a second list; the first batch becomes the
 /// collection as it is.
-pub(super) fn merge_in_order(
+pub(in crate::library) fn merge_in_order(
     articles: Vec<Article>,
     mut batch: Vec<Article>,
     listed: &[String],

@@ -1,16 +1,13 @@
 //! Turning the bytes of one file into an article.
 
-use super::article::{Article, BlockKind, Body, Meta, MoreMeta, Order, Origin};
-use super::decode::{binary_reason, decode_text};
-use super::formats::{ChapterRule, Format, declares_utf8, parse_epub_with, parse_html_with};
-use super::front_matter::{DateField, FrontMatter, split_front_matter};
-use super::markdown::parse_markdown_with;
-use super::ruby::Ruby;
 use crate::i18n::{Text, text};
+use crate::library::formats::decode::{binary_reason, decode_text};
+use crate::library::formats::front_matter::{DateField, FrontMatter, split_front_matter};
+use crate::library::formats::markdown::parse_markdown_with;
+use crate::library::formats::ruby::Ruby;
+use crate::library::formats::{ChapterRule, Format, declares_utf8, parse_epub_with, parse_html_with};
+use crate::library::model::article::{Article, BlockKind, Body, Meta, MoreMeta, Order, Origin, UNCATEGORISED};
 use crate::text::sanitize_inline;
-
-/// Category of articles that name none and sit directly in a collection root.
-pub const UNCATEGORISED: &str = "未分类";
 
 /// Parses one article file. `relative` is its path below the collection root
 /// (used for the format, and for the category and title fallbacks).
@@ -124,7 +121,11 @@ pub fn parse_article_with(
                     ..FrontMatter::default()
                 };
                 let by_shape = naming != Naming::Prefix;
-                (fields, None, super::plain::parse_plain(body_text, chapters, by_shape))
+                (
+                    fields,
+                    None,
+                    crate::library::formats::plain::parse_plain(body_text, chapters, by_shape),
+                )
             } else {
                 let (fields, body_text) = split_front_matter(&text).map_err(|e| e.text())?;
                 let lines = if naming == Naming::Prefix {
@@ -132,7 +133,7 @@ pub fn parse_article_with(
                 } else {
                     fields.lines
                 };
-                let verse = super::verse::is_verse(body_text, lines, fields.form.as_deref());
+                let verse = crate::library::formats::verse::is_verse(body_text, lines, fields.form.as_deref());
                 (fields, None, parse_markdown_with(body_text, verse, rules.ruby))
             }
         }

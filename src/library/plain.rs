@@ -1,7 +1,7 @@
 //! `.txt` articles: paragraphs, by the shape of their lines (`shape`).
 
-use super::article::{BlockKind, Body, BodyBuilder};
-use super::formats::{ChapterRule, find_headings};
+use crate::library::formats::{ChapterRule, find_headings};
+use crate::library::model::article::{BlockKind, Body, BodyBuilder};
 
 mod shape;
 #[cfg(test)]
@@ -19,12 +19,12 @@ pub fn parse_plain_with(text: &str, rule: &ChapterRule) -> Body {
 
 /// `parse_plain_with`; verse is recognised by the shape of its lines only
 /// `by_shape` (not in the first part of a large file).
-pub(super) fn parse_plain(text: &str, rule: &ChapterRule, by_shape: bool) -> Body {
+pub(in crate::library) fn parse_plain(text: &str, rule: &ChapterRule, by_shape: bool) -> Body {
     // Leading ideographic spaces are the print indent; the layout adds its own.
     let lines: Vec<&str> = text.lines().collect();
     let shape = Shape::of(text, rule);
     // Verse keeps its lines: a stanza per run of lines, a line break in it.
-    let verse = super::verse::is_verse(text, (!by_shape).then_some(false), None);
+    let verse = crate::library::formats::verse::is_verse(text, (!by_shape).then_some(false), None);
     let mut headings = find_headings(lines.iter().map(|l| l.trim()), rule)
         .into_iter()
         .peekable();

@@ -5,20 +5,20 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::cache::{ArticleCache, Stamp};
-use super::collection::{Library, LibraryError, LoadProblem};
-use super::formats::Format;
-use super::parse::Rules;
-use super::read::{Batch, read_batch_cached};
-use super::walk::{article_id, walk};
 use crate::i18n::text;
+use crate::library::collection::Batch;
+use crate::library::collection::{Library, LibraryError, LoadProblem};
+use crate::library::formats::Format;
+use crate::library::formats::parse::Rules;
+use crate::library::load::cache::{ArticleCache, Stamp};
+use crate::library::load::read::read_batch_cached;
+use crate::library::load::walk::{article_id, walk};
 use crate::text::sanitize_inline;
 
-mod candidate;
-pub use candidate::Candidate;
-pub(super) use candidate::{Content, split};
+pub use crate::library::load::candidate::Candidate;
+use crate::library::load::candidate::{Content, split};
 #[cfg(test)]
-use {super::article::Origin, candidate::CacheKey};
+use {crate::library::load::candidate::CacheKey, crate::library::model::article::Origin};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -44,11 +44,11 @@ struct CollectionFile {
 /// and a large collection can be read in the background, batch by batch.
 #[derive(Debug, Default)]
 pub struct Plan {
-    pub(super) candidates: Vec<Candidate>,
+    pub(in crate::library) candidates: Vec<Candidate>,
     /// The folders walked, as canonical paths: they name the article cache.
     roots: Vec<PathBuf>,
     collections: Vec<CollectionFile>,
-    pub(super) problems: Vec<LoadProblem>,
+    pub(in crate::library) problems: Vec<LoadProblem>,
     /// Folders walked (a plan of one file has none).
     walked: usize,
     /// How files are parsed: chapter headings of `.txt` books, ruby (`set_rules`).
@@ -308,6 +308,42 @@ fn parse_collection_file(shown: &str, bytes: &[u8], problems: &mut Vec<LoadProbl
         });
         CollectionFile::default()
     })
+}
+
+impl Library {
+    /// The collection compiled into the binary.
+    pub fn bundled() -> Library {
+        Plan::bundled().load()
+    }
+
+    /// Articles from the given folders, read recursively (`--dir`): a folder
+    /// that is missing, or holds no readable article, is an error.
+    pub fn from_dirs(roots: &[PathBuf]) -> Result<Library, LibraryError> {
+        Plan::dirs(roots)?.load().require_articles(roots)
+    }
+
+    /// The bundled management articles alone (教育管理, 营销管理, 医院管理),
+    /// the collection the state machine's and the screens' tests are
+    /// written on: those test features, not the bundle, and keep their
+    /// keys and screens whatever else is bundled.
+    #[cfg(test)]
+    pub(crate) fn management() -> Library {
+        let mut plan = Plan::bundled();
+        plan.candidates.retain(|c| {
+            ["jiaoyu/", "yingxiao/", "yiyuan/"]
+                .iter()
+                .any(|folder| c.id.starts_with(folder))
+        });
+        plan.load()
+    }
+
+    /// The bundled collection plus extra folders (`library.paths` in the
+    /// configuration); a folder that cannot be read is reported, not fatal.
+    pub fn bundled_with(extra: &[PathBuf]) -> Library {
+        let mut plan = Plan::bundled();
+        plan.add_extra_dirs(extra);
+        plan.load()
+    }
 }
 
 #[cfg(test)]

@@ -7,12 +7,12 @@
 
 use std::io::Read;
 
-use super::article::{Article, Body, Origin};
-use super::formats::{ChapterRule, Format};
-use super::parse::Rules;
-use super::parse::{Naming, parse_article_with};
-use super::plan::{Candidate, Content};
-use super::read::MAX_FILE_BYTES;
+use crate::library::formats::MAX_FILE_BYTES;
+use crate::library::formats::parse::Rules;
+use crate::library::formats::parse::{Naming, parse_article_with};
+use crate::library::formats::{ChapterRule, Format};
+use crate::library::load::candidate::{Candidate, Content};
+use crate::library::model::article::{Article, Body, Origin};
 
 /// Files at least this large open from a prefix.
 pub const PREFIX_FROM_BYTES: usize = 256 * 1024;
@@ -70,8 +70,8 @@ pub(crate) enum Cuts {
 /// by the shape of its first lines (the whole file's shape: the same lines
 /// decide it).
 fn lines_are_paragraphs(bytes: &[u8], chapters: &ChapterRule) -> bool {
-    let text = crate::text::sanitize_cow(super::decode::decode_text(bytes).text);
-    super::plain::Shape::of(&text, chapters) == super::plain::Shape::Lines
+    let text = crate::text::sanitize_cow(crate::library::formats::decode::decode_text(bytes).text);
+    crate::library::formats::plain::Shape::of(&text, chapters) == crate::library::formats::plain::Shape::Lines
 }
 
 /// Where the prefix of `bytes` ends, at most `about` bytes in (and at most

@@ -1,6 +1,6 @@
 use super::*;
 use crate::library::BlockKind;
-use crate::library::plain::SAMPLE_BYTES;
+use crate::library::formats::plain::SAMPLE_BYTES;
 
 fn parse(relative: &str, bytes: &[u8]) -> Article {
     parse_named(relative, bytes, Naming::File)

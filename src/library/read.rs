@@ -2,34 +2,14 @@
 
 use std::path::Path;
 
-use super::article::Article;
-use super::cache::{ArticleCache, Change, Stamp, entry_bytes};
-use super::collection::LoadProblem;
-use super::parse::{Naming, parse_article_with};
-use super::plan::{Candidate, Content, split};
 use crate::files::ReadError;
 use crate::i18n::{Text, io_error, text, tr};
-
-/// Files larger than this are not articles a person reads; they are skipped.
-pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Articles read from part of a plan.
-#[derive(Clone, Debug, Default)]
-pub struct Batch {
-    pub articles: Vec<Article>,
-    pub problems: Vec<LoadProblem>,
-    /// Files this batch covered (read or skipped).
-    pub files: usize,
-}
-
-impl PartialEq for Batch {
-    fn eq(&self, other: &Batch) -> bool {
-        let ids = |b: &Batch| b.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
-        self.files == other.files && self.problems == other.problems && ids(self) == ids(other)
-    }
-}
-
-impl Eq for Batch {}
+use crate::library::collection::{Batch, LoadProblem};
+use crate::library::formats::MAX_FILE_BYTES;
+use crate::library::formats::parse::{Naming, parse_article_with};
+use crate::library::load::cache::{ArticleCache, Change, Stamp, entry_bytes};
+use crate::library::load::candidate::{Candidate, Content, split};
+use crate::library::model::article::Article;
 
 /// Reads and parses files on all cores.
 pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
@@ -39,7 +19,7 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
 /// Files read in parallel at a time: enough to keep every core busy, few
 /// enough that the results waiting to be taken (articles and new cache
 /// entries, a few hundred bytes each for a short poem) stay small.
-pub(super) const CHUNK: usize = 1024;
+pub(in crate::library) const CHUNK: usize = 1024;
 
 /// Reads and parses files on all cores, taking files unchanged since they
 /// were cached from `cache` and adding the others to it. Candidates are
@@ -79,14 +59,14 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
 }
 
 /// One file read, and what its cache entry becomes.
-pub(super) struct Loaded {
+pub(in crate::library) struct Loaded {
     pub result: Result<Article, Text>,
     pub cache: Change,
 }
 
 /// Reads one candidate: from its cache entry if that was made from the file
 /// as it is, else from the file (and the new entry is made).
-pub(super) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
+pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
     let loaded = |result, action| Loaded { result, cache: action };
     let path = match &candidate.content {
         Content::Bytes { bytes, .. } => return loaded(parse_bytes(candidate, bytes, Naming::File), Change::None),
@@ -179,7 +159,7 @@ fn cannot_read(err: &std::io::Error) -> Text {
 }
 
 /// A file whose parsing panicked (it is skipped, nothing else is lost).
-pub(super) fn parser_crashed() -> Text {
+pub(in crate::library) fn parser_crashed() -> Text {
     text!(
         en: "the parser crashed on this file",
         hans: "解析这个文件时程序出错",
@@ -232,7 +212,7 @@ mod tests {
             .expect("inside a character");
         for cut in [inside, 0] {
             fs::write(&file, &text).expect("write");
-            let plan = super::super::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+            let plan = crate::library::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
             fs::File::options()
                 .write(true)
                 .open(&file)

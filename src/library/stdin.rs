@@ -2,8 +2,8 @@
 
 use std::io::IsTerminal;
 
-use super::read::read_bounded;
 use crate::i18n::{Text, text, tr};
+use crate::library::load::read::read_bounded;
 
 /// Whether standard input is a pipe or a redirected file (not a terminal,
 /// and not `/dev/null` as under a service manager or a test runner).

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::article::{BlockKind, Body};
+use crate::library::model::article::{BlockKind, Body};
 
 /// One entry of a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -68,7 +68,7 @@ pub fn heading_at(body: &Body, offset: usize) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::markdown::parse_markdown;
+    use crate::library::formats::markdown::parse_markdown;
 
     #[test]
     fn headings_become_entries_and_the_current_one_is_found() {

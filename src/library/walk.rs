@@ -10,14 +10,14 @@ use std::sync::Arc;
 
 use sys::Kind;
 
-use super::cache::Stamp;
-use super::collection::LoadProblem;
-use super::formats::Format;
-use super::plan::Candidate;
 use crate::i18n::{Text, io_error, text};
+use crate::library::collection::LoadProblem;
+use crate::library::formats::Format;
+use crate::library::load::cache::Stamp;
+use crate::library::load::candidate::Candidate;
 
 /// The ID of a file path below its root, if it is an article file.
-pub(super) fn article_id(relative: &str) -> Option<String> {
+pub(in crate::library) fn article_id(relative: &str) -> Option<String> {
     Format::of(relative)?;
     let (stem, _) = relative.rsplit_once('.')?;
     (!stem.is_empty() && !stem.ends_with('/')).then(|| stem.to_string())
@@ -39,7 +39,12 @@ const OPEN_PARENTS: usize = 128;
 /// folder is opened relative to its parent and each file stamped relative to
 /// its folder (see `sys`), and paths are kept as chains of names, built whole
 /// only for the files found. Only a link is resolved by its whole path.
-pub(super) fn walk(root: &Path, real_root: &Path, candidates: &mut Vec<Candidate>, problems: &mut Vec<LoadProblem>) {
+pub(in crate::library) fn walk(
+    root: &Path,
+    real_root: &Path,
+    candidates: &mut Vec<Candidate>,
+    problems: &mut Vec<LoadProblem>,
+) {
     let mut visited = HashSet::new();
     let mut level = vec![Folder {
         shown: Node::root(root),

@@ -5,7 +5,7 @@ use std::fs::Metadata;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
-use crate::library::article::{Block, Body, Meta, MoreMeta, Order};
+use crate::library::model::article::{Block, Body, Meta, MoreMeta, Order};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
 /// Changes when the code that turns files into articles changes (build.rs);

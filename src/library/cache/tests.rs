@@ -93,7 +93,7 @@ fn metadata_comes_back_as_it_was_written() {
         title: "标题".into(),
         category: "分类".into(),
         author: Some("作者".into()),
-        order: crate::library::article::Order::new(Some(-3)),
+        order: crate::library::model::article::Order::new(Some(-3)),
         more: MoreMeta {
             language: Some("zh".into()),
             source: None,

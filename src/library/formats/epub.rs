@@ -15,9 +15,9 @@ use rbook::Epub;
 
 use super::html::{Converter, Mode, TocMark, decode_chapter};
 use crate::i18n::{Text, text};
-use crate::library::Ruby;
-use crate::library::article::Body;
-use crate::library::read::MAX_FILE_BYTES;
+use crate::library::formats::MAX_FILE_BYTES;
+use crate::library::formats::ruby::Ruby;
+use crate::library::model::article::Body;
 use crate::text::sanitize_inline;
 use archive::unpack_texts_within;
 use spine::{Page, archive_path, page_of};

@@ -5,8 +5,8 @@
 use std::io::Write;
 
 use super::*;
-use crate::library::article::BlockKind;
-use crate::library::toc::table_of_contents;
+use crate::library::model::article::BlockKind;
+use crate::library::model::toc::table_of_contents;
 
 const CONTAINER: &str = r#"<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">

@@ -1,7 +1,7 @@
 use std::io::Write;
 
 use super::*;
-use crate::library::article::BlockKind;
+use crate::library::model::article::BlockKind;
 
 const CONTAINER: &str = r#"<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -124,7 +124,7 @@ fn a_book_reads_with_metadata_chapters_and_its_table_of_contents() {
     assert!(text.contains("下一段"), "{text}");
     assert!(text.contains('红') && !text.contains('\u{1b}'), "{text}");
     assert!(!text.contains("目录") && !text.contains("c1"), "{text}");
-    let toc = crate::library::toc::table_of_contents(&book.body);
+    let toc = crate::library::model::toc::table_of_contents(&book.body);
     let entries: Vec<(u8, &str)> = toc.iter().map(|e| (e.level, e.title.as_str())).collect();
     assert_eq!(entries, [(1, "第一部 开端"), (2, "第一章 风起"), (2, "第二章 云涌")]);
 }
@@ -362,7 +362,7 @@ fn a_navigation_of_many_fragment_links_is_placed_in_linear_time() {
     let n = 12_000;
     let started = std::time::Instant::now();
     let book = parse_epub(&sections_by_fragment(n)).expect("reads");
-    let toc = crate::library::toc::table_of_contents(&book.body);
+    let toc = crate::library::model::toc::table_of_contents(&book.body);
     assert_eq!(toc.len(), n);
     assert_eq!(toc[n - 1].title, format!("第{}节", n - 1));
     assert!(book.body.text.ends_with(&format!("正文{}。", n - 1)));

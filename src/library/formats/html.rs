@@ -21,9 +21,9 @@ mod tests;
 
 use encoding_rs::Encoding;
 
-use crate::library::Ruby;
-use crate::library::article::Body;
-use crate::library::decode::{self, Decoded};
+use crate::library::formats::decode::{self, Decoded};
+use crate::library::formats::ruby::Ruby;
+use crate::library::model::article::Body;
 pub(crate) use converter::{Converter, Mode, TocMark};
 
 /// How far into a page a `<meta charset>` is looked for.

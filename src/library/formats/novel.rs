@@ -175,7 +175,7 @@ fn number_len(text: &str) -> Option<usize> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || super::super::natural::chinese_digit(c).is_some()
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::library::model::natural::chinese_digit(c).is_some()
 }
 
 /// 序章, 楔子, 引子, 尾声, 后记, 番外 … alone or followed by a separator, and

@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::super::article::Origin;
-use super::super::cache::Stamp;
-use super::super::parse::Rules;
+use crate::library::formats::parse::Rules;
+use crate::library::load::cache::Stamp;
+use crate::library::model::article::Origin;
 
 /// `candidates` in lists of `size` (the last one shorter), in order, each
 /// made at its own size as it is taken: the list gives up its room as it

@@ -8,7 +8,7 @@ use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::library::cache::Stamp;
+use crate::library::load::cache::Stamp;
 
 /// What a folder entry is, as its listing or a `stat` tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +36,10 @@ mod unix {
     use std::os::unix::ffi::OsStrExt;
 
     /// An open folder.
-    pub(in crate::library::walk) struct Handle(OwnedFd);
+    pub(in crate::library::load::walk) struct Handle(OwnedFd);
 
     /// What tells two folders apart: device and inode.
-    pub(in crate::library::walk) type Identity = (u64, u64);
+    pub(in crate::library::load::walk) type Identity = (u64, u64);
 
     const FOLDER: OFlags = OFlags::RDONLY
         .union(OFlags::DIRECTORY)
@@ -48,19 +48,19 @@ mod unix {
 
     /// Opens the folder at `path`, following links (a root named by a link,
     /// or a link's checked target).
-    pub(in crate::library::walk) fn open_path(path: &Path) -> io::Result<Handle> {
+    pub(in crate::library::load::walk) fn open_path(path: &Path) -> io::Result<Handle> {
         Ok(Handle(rustix::fs::openat(CWD, path, FOLDER, Mode::empty())?))
     }
 
     /// Opens the folder `name` inside `parent`; a link put in its place
     /// since the listing is refused, not followed.
-    pub(in crate::library::walk) fn open_child(parent: &Handle, name: &OsStr) -> io::Result<Handle> {
+    pub(in crate::library::load::walk) fn open_child(parent: &Handle, name: &OsStr) -> io::Result<Handle> {
         let flags = FOLDER.union(OFlags::NOFOLLOW);
         Ok(Handle(rustix::fs::openat(&parent.0, name, flags, Mode::empty())?))
     }
 
     /// The folder's entries but `.` and `..`, with the kind the listing gives.
-    pub(in crate::library::walk) fn entries(folder: &Handle) -> io::Result<Vec<(OsString, Kind)>> {
+    pub(in crate::library::load::walk) fn entries(folder: &Handle) -> io::Result<Vec<(OsString, Kind)>> {
         let mut dir = Dir::read_from(&folder.0)?;
         let mut entries = Vec::new();
         while let Some(entry) = dir.read() {
@@ -85,13 +85,16 @@ mod unix {
     }
 
     /// The kind and stamp of `name` inside `folder`, the link itself if it is one.
-    pub(in crate::library::walk) fn stat_at(folder: &Handle, name: &OsStr) -> io::Result<(Kind, Stamp)> {
+    pub(in crate::library::load::walk) fn stat_at(folder: &Handle, name: &OsStr) -> io::Result<(Kind, Stamp)> {
         let stat = rustix::fs::statat(&folder.0, name, AtFlags::SYMLINK_NOFOLLOW)?;
         Ok((kind(FileType::from_raw_mode(stat.st_mode)), stamp(&stat)))
     }
 
     /// The device and inode of an open folder.
-    pub(in crate::library::walk) fn identity(folder: &Handle, _real: impl FnOnce() -> PathBuf) -> io::Result<Identity> {
+    pub(in crate::library::load::walk) fn identity(
+        folder: &Handle,
+        _real: impl FnOnce() -> PathBuf,
+    ) -> io::Result<Identity> {
         let stat = rustix::fs::fstat(&folder.0)?;
         #[allow(clippy::unnecessary_cast, clippy::useless_conversion)]
         Ok((stat.st_dev as u64, stat.st_ino as u64))
@@ -115,19 +118,19 @@ mod other {
     use super::*;
 
     /// An open folder: here, its path.
-    pub(in crate::library::walk) struct Handle(PathBuf);
+    pub(in crate::library::load::walk) struct Handle(PathBuf);
 
     /// What tells two folders apart: the real path.
-    pub(in crate::library::walk) type Identity = PathBuf;
+    pub(in crate::library::load::walk) type Identity = PathBuf;
 
-    pub(in crate::library::walk) fn open_path(path: &Path) -> io::Result<Handle> {
+    pub(in crate::library::load::walk) fn open_path(path: &Path) -> io::Result<Handle> {
         if !std::fs::metadata(path)?.is_dir() {
             return Err(io::Error::new(io::ErrorKind::Other, "not a folder"));
         }
         Ok(Handle(path.to_path_buf()))
     }
 
-    pub(in crate::library::walk) fn open_child(parent: &Handle, name: &OsStr) -> io::Result<Handle> {
+    pub(in crate::library::load::walk) fn open_child(parent: &Handle, name: &OsStr) -> io::Result<Handle> {
         let path = parent.0.join(name);
         if !std::fs::symlink_metadata(&path)?.is_dir() {
             return Err(io::Error::new(io::ErrorKind::Other, "not a folder"));
@@ -135,7 +138,7 @@ mod other {
         Ok(Handle(path))
     }
 
-    pub(in crate::library::walk) fn entries(folder: &Handle) -> io::Result<Vec<(OsString, Kind)>> {
+    pub(in crate::library::load::walk) fn entries(folder: &Handle) -> io::Result<Vec<(OsString, Kind)>> {
         Ok(std::fs::read_dir(&folder.0)?
             .filter_map(Result::ok)
             .map(|entry| (entry.file_name(), entry.file_type().map_or(Kind::Unknown, kind)))
@@ -154,12 +157,15 @@ mod other {
         }
     }
 
-    pub(in crate::library::walk) fn stat_at(folder: &Handle, name: &OsStr) -> io::Result<(Kind, Stamp)> {
+    pub(in crate::library::load::walk) fn stat_at(folder: &Handle, name: &OsStr) -> io::Result<(Kind, Stamp)> {
         let meta = std::fs::symlink_metadata(folder.0.join(name))?;
         Ok((kind(meta.file_type()), Stamp::of(&meta)))
     }
 
-    pub(in crate::library::walk) fn identity(_folder: &Handle, real: impl FnOnce() -> PathBuf) -> io::Result<Identity> {
+    pub(in crate::library::load::walk) fn identity(
+        _folder: &Handle,
+        real: impl FnOnce() -> PathBuf,
+    ) -> io::Result<Identity> {
         Ok(real())
     }
 }

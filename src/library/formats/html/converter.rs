@@ -10,7 +10,7 @@ use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResu
 
 use super::attributes::kept_parts;
 use super::state::State;
-use crate::library::article::Body;
+use crate::library::model::article::Body;
 use crate::text::sanitize_inline;
 
 /// The tokenizer reads a document in pieces of about this size.
@@ -129,7 +129,7 @@ impl Converter {
     }
 
     /// Shows ruby readings by `ruby` (after their word, by default).
-    pub fn set_ruby(&self, ruby: crate::library::Ruby) {
+    pub fn set_ruby(&self, ruby: crate::library::formats::ruby::Ruby) {
         self.state.borrow_mut().ruby = ruby;
     }
 

@@ -3,7 +3,7 @@
 
 use html5ever::tokenizer::Tag;
 
-use crate::library::article::InlineStyle;
+use crate::library::model::article::InlineStyle;
 
 /// Elements whose content is never shown. (`<object>` shows its fallback
 /// content, SVG its text, MathML its `alttext` or text: `state::foreign`.)

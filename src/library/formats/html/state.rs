@@ -14,9 +14,9 @@ use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
     always_left_out, attribute, heading_level, inline_style, is_block, is_html_space, is_note, page_furniture,
 };
-use crate::library::article::{BlockKind, BodyBuilder};
-use crate::library::containers::{Container, open_block, push_item};
-use crate::library::ruby::{Readings, Ruby, RubyTag};
+use crate::library::formats::containers::{Container, open_block, push_item};
+use crate::library::formats::ruby::{Readings, Ruby, RubyTag};
+use crate::library::model::article::{BlockKind, BodyBuilder};
 use crate::text::sanitize_inline;
 
 /// Whitespace seen since the last text: none, spaces, or a line break (which

@@ -1,5 +1,5 @@
 use super::*;
-use crate::library::article::{BlockKind, InlineStyle};
+use crate::library::model::article::{BlockKind, InlineStyle};
 
 fn blocks(body: &Body) -> Vec<(BlockKind, &str)> {
     body.blocks

@@ -3,9 +3,9 @@
 //! words), the heading's text kept beside it when it says more.
 
 use super::State;
-use crate::library::article::{BlockKind, InlineStyle};
 use crate::library::formats::html::converter::TocMark;
 use crate::library::formats::html::elements::collapse_spaces;
+use crate::library::model::article::{BlockKind, InlineStyle};
 use crate::text::sanitize_inline;
 
 /// A heading or label as compared: its letters, digits and ideographs only,
