@@ -182,12 +182,32 @@ impl App {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
+        let history = self.history_times();
         let (index, library) = self.index();
-        let results = index.search(library, &query, RESULT_LIMIT);
+        let recent = |article: usize| history.get(&article).copied();
+        let results = index.search_recent_first(library, &query, RESULT_LIMIT, &recent);
         if let Some(Overlay::Search(search)) = &mut self.overlay {
             search.results = results;
             search.cursor = ListCursor::default();
         }
+    }
+
+    /// When the reader last read or bookmarked each article (nanoseconds),
+    /// by library index: results that rank alike come most recent first.
+    fn history_times(&self) -> std::collections::HashMap<usize, i128> {
+        let mut times = std::collections::HashMap::new();
+        let positions = self.saved.positions.iter().map(|(key, p)| (key.as_str(), p.updated));
+        let bookmarks = self.saved.bookmarks.iter().map(|b| (b.article.as_str(), b.created));
+        for (key, at) in positions.chain(bookmarks) {
+            if let Some(article) = self.article_of_key(key) {
+                let at = at.as_nanosecond();
+                times
+                    .entry(article)
+                    .and_modify(|t: &mut i128| *t = (*t).max(at))
+                    .or_insert(at);
+            }
+        }
+        times
     }
 
     /// Opens the selected result at its first hit, with every hit marked.

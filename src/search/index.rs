@@ -197,6 +197,23 @@ impl SearchIndex {
         self.search_in(library.articles(), query, limit)
     }
 
+    /// `search`, with hits that rank alike (the same field, as well matched,
+    /// as many body hits: the titles `jys` spells exactly) in the order
+    /// `recent` gives, the larger first (the reader's history: when each
+    /// article was last read or bookmarked), those it says nothing of after
+    /// them; then in collection order.
+    pub fn search_recent_first(
+        &self,
+        library: &Library,
+        query: &Query,
+        limit: usize,
+        recent: &dyn Fn(usize) -> Option<i128>,
+    ) -> SearchResults {
+        let articles = library.articles();
+        let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
+        self.search_by(articles, query, limit, by_forms, recent)
+    }
+
     /// Documents matching the query, ranked: by the best field a word was
     /// found in (title, author, tags, summary, text), then by how well
     /// (whole, start, inside), then by hits in the body, then in collection
@@ -206,10 +223,17 @@ impl SearchIndex {
         // Bodies that fold are searched for every form of the words where
         // each has few, and folded as they are searched where one has many.
         let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
-        self.search_by(articles, query, limit, by_forms)
+        self.search_by(articles, query, limit, by_forms, &|_| None)
     }
 
-    fn search_by(&self, articles: &[Article], query: &Query, limit: usize, by_forms: bool) -> SearchResults {
+    fn search_by(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        limit: usize,
+        by_forms: bool,
+        recent: &dyn Fn(usize) -> Option<i128>,
+    ) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }
@@ -245,7 +269,17 @@ impl SearchIndex {
             scan(0, &self.docs)
         };
         let total = hits.len();
-        let rank = |a: &Hit, b: &Hit| (a.field, b.tier, b.count, a.article).cmp(&(b.field, a.tier, a.count, b.article));
+        // `Reverse` puts the most recent first and `None` (never read) last.
+        let key = |h: &Hit| {
+            (
+                h.field,
+                std::cmp::Reverse(h.tier),
+                std::cmp::Reverse(h.count),
+                std::cmp::Reverse(recent(h.article)),
+                h.article,
+            )
+        };
+        let rank = |a: &Hit, b: &Hit| key(a).cmp(&key(b));
         // Only the best `limit` are sorted: a one-character query matches most articles.
         if limit < hits.len() {
             hits.select_nth_unstable_by(limit, rank);

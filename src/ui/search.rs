@@ -81,6 +81,13 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
             ambiguous,
         );
     }
+    // The category beside each result only when the results span several.
+    let several_categories = {
+        let articles = app.library.articles();
+        let mut categories = search.results.hits.iter().map(|h| &articles[h.article].meta.category);
+        let first = categories.next();
+        categories.any(|c| Some(c) != first)
+    };
     let items = search
         .results
         .hits
@@ -89,13 +96,18 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
         .skip(search.cursor.offset)
         .map(|(index, hit)| {
             let article = &app.library.articles()[hit.article];
-            let title_right = if hit.count > 0 {
-                let (category, count) = (&article.meta.category, hit.count);
+            // Who wrote it tells two results of one title apart (two 寄友生).
+            let mut right: Vec<String> = Vec::new();
+            right.extend(article.meta.author.as_deref().map(|a| app.shown(a).into_owned()));
+            if several_categories {
+                right.push(app.shown(&article.meta.category).into_owned());
+            }
+            if hit.count > 0 {
+                let count = hit.count;
                 let hits = crate::i18n::plural(count, "hit", "hits");
-                tr!(lang, en: "{category}  {count} {hits}", hans: "{category}  {count} 处", hant: "{category}  {count} 處")
-            } else {
-                article.meta.category.to_string()
-            };
+                right.push(tr!(lang, en: "{count} {hits}", hans: "{count} 处", hant: "{count} 處"));
+            }
+            let title_right = right.join("  ");
             let width = usize::from(body.width.saturating_sub(4));
             let detail = if let Some(first) = &hit.first {
                 let cut = snippet(&article.body.text, first.clone(), width, ambiguous);

@@ -277,3 +277,59 @@ fn find_marks_touching_hits_as_you_type_each_a_stop() {
     press(&mut app, "esc");
     assert_eq!(app.reader.as_ref().map(|r| r.hits.len()), Some(0));
 }
+
+/// The titles of the results of `query`.
+fn results_of(app: &mut App, query: &str) -> Vec<String> {
+    press(app, "s");
+    app.handle(Input::Paste(query.into()));
+    let titles = search_box(app)
+        .results
+        .hits
+        .iter()
+        .map(|h| app.library.articles()[h.article].meta.title.to_string())
+        .collect();
+    press(app, "esc");
+    titles
+}
+
+#[test]
+fn titles_spelt_alike_come_in_the_readers_own_order_read_or_bookmarked_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let titles = ["江月詩", "寄友生", "九月山", "靜夜思", "金陽山"];
+    for (i, title) in titles.iter().enumerate() {
+        let text = format!("+++\ntitle = \"{title}\"\n+++\n{}", "正文一段。\n\n".repeat(300));
+        std::fs::write(dir.path().join(format!("{}.md", i + 1)), text).expect("write");
+    }
+    let mut app = app_over(&[dir.path()]);
+    assert_eq!(results_of(&mut app, "jys"), titles, "the collection's order");
+    let open = |app: &mut App, title: &str| {
+        let index = app
+            .library
+            .articles()
+            .iter()
+            .position(|a| a.meta.title == title)
+            .expect("title");
+        app.open_article(index, None);
+    };
+    // Read 靜夜思: it comes first among those spelt alike.
+    open(&mut app, "靜夜思");
+    press(&mut app, "space esc");
+    assert_eq!(
+        results_of(&mut app, "jys"),
+        ["靜夜思", "江月詩", "寄友生", "九月山", "金陽山"]
+    );
+    // Bookmark 寄友生 later: the most recent first, the others as they were.
+    open(&mut app, "寄友生");
+    press(&mut app, "m enter esc");
+    assert_eq!(
+        results_of(&mut app, "jys"),
+        ["寄友生", "靜夜思", "江月詩", "九月山", "金陽山"]
+    );
+    // History breaks ties only: a title spelt whole beats one only begun.
+    let saved = app.saved.clone();
+    std::fs::write(dir.path().join("6.md"), "+++\ntitle = \"江月\"\n+++\n正文。").expect("write");
+    let mut app = app_over(&[dir.path()]);
+    app.load_saved(saved);
+    let jy = results_of(&mut app, "jy");
+    assert_eq!(jy[..3], ["江月", "寄友生", "靜夜思"], "{jy:?}");
+}

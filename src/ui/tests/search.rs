@@ -81,3 +81,49 @@ fn a_search_box_that_is_full_says_so_instead_of_dropping_keys() {
     reader.handle(Input::Paste("字".repeat(6_000)));
     assert!(screen(&reader).contains("输入已满"), "{}", screen(&reader));
 }
+
+/// The bundled collection (classical essays and poems first) in `lang`,
+/// with `query` in the search box.
+fn bundled_search(lang: crate::i18n::Lang, width: u16, height: u16, query: &str) -> App {
+    let config = Config::default_config().expect("config");
+    let mut app = App::new(
+        Library::bundled(),
+        config.keymap,
+        ReadingSettings::default(),
+        width,
+        height,
+    );
+    app.set_lang(lang);
+    app.handle(Input::Key(Key::parse("s").expect("key")));
+    app.handle(Input::Paste(query.into()));
+    app
+}
+
+#[test]
+fn results_of_one_title_are_told_apart_by_their_authors() {
+    let shown = screen(&bundled_search(crate::i18n::Lang::Simplified, 100, 30, "寄友生"));
+    let rows: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.contains("寄友生") && !l.contains("搜索"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{shown}");
+    assert!(rows[0].contains("李咸用") && rows[1].contains("齊己"), "{shown}");
+    assert!(
+        !shown.contains("唐詩"),
+        "one category for all: not repeated on every row\n{shown}"
+    );
+    // Results from several categories name theirs.
+    let shown = screen(&bundled_search(crate::i18n::Lang::Simplified, 100, 30, "管理"));
+    assert!(shown.contains("教育管理") && shown.contains("营销管理"), "{shown}");
+}
+
+#[test]
+fn search_results_at_every_size() {
+    use crate::i18n::Lang;
+    for (name, lang) in [("results", Lang::Simplified), ("results_english", Lang::English)] {
+        for (width, height) in [(60, 20), (80, 24), (100, 30)] {
+            let app = bundled_search(lang, width, height, "寄友生");
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&app));
+        }
+    }
+}
