@@ -2,6 +2,8 @@
 //! emphasis; links are shown as their text and raw HTML is dropped, but
 //! for the readings of `<ruby>`, shown by the ruby rule.
 
+mod indented;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::library::formats::containers::{Container, open_block, push_item};
@@ -22,7 +24,9 @@ pub fn parse_markdown_with(source: &str, verse: bool, ruby: Ruby) -> Body {
     let mut stack: Vec<Container> = Vec::new();
     let mut pending_kind: Option<BlockKind> = None;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(source, options) {
+    // A novel's indented lines are paragraphs, as in a `.txt` file.
+    let source = indented::split_indented_lines(source);
+    for event in Parser::new_ext(&source, options) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
