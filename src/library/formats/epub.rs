@@ -99,7 +99,7 @@ fn parse_epub_within(bytes: &[u8], limits: Limits, ruby: Ruby) -> Result<Book, T
     let spine_bytes: u64 = pages
         .iter()
         .filter_map(|(page, _)| match page {
-            Page::Document(path) => archive.texts.get(path),
+            Page::Document(path) | Page::Fallback { path, .. } => archive.texts.get(path),
             _ => None,
         })
         .map(|bytes| bytes.len() as u64)
@@ -115,8 +115,20 @@ fn parse_epub_within(bytes: &[u8], limits: Limits, ruby: Ruby) -> Result<Book, T
     let mut missing = Vec::new();
     let mut chapters = 0;
     let mut undecoded = 0;
+    let mut fallen_back = HashSet::new();
     for (page, named) in pages {
         let mut entries = named.and_then(|path| marks.remove(&path)).unwrap_or_default();
+        let page = match page {
+            Page::Fallback { path, image } if !fallen_back.insert(path.clone()) => {
+                if image {
+                    Page::Image
+                } else {
+                    Page::Nothing
+                }
+            }
+            Page::Fallback { path, .. } => Page::Document(path),
+            page => page,
+        };
         match page {
             Page::Missing(path) => {
                 // Said where the chapter would be, so the reader sees the gap.
@@ -126,7 +138,7 @@ fn parse_epub_within(bytes: &[u8], limits: Limits, ruby: Ruby) -> Result<Book, T
                 converter.feed(&format!("<p>〔此处缺少一章：{escaped}〕</p>"), at_start, Vec::new());
                 missing.push(shown);
             }
-            Page::Nothing => {}
+            Page::Nothing | Page::Fallback { .. } => {}
             Page::Image => {
                 let at_start = entries.into_iter().map(|(_, mark)| mark).collect();
                 converter.feed("<p><img></p>", at_start, Vec::new());

@@ -328,3 +328,33 @@ fn damaged_utf8_in_chapters_is_counted_for_the_book_and_never_mojibake() {
         assert!(book.body.text.contains("第二章，完好无损。"));
     }
 }
+
+#[test]
+fn a_document_many_pages_fall_back_to_is_read_once() {
+    // A comic: each page an image that falls back to the one transcript.
+    let manifest = r#"<item id="j1" href="01.jpg" media-type="image/jpeg" fallback="t"/>
+<item id="j2" href="02.jpg" media-type="image/jpeg" fallback="t"/>
+<item id="j3" href="03.jpg" media-type="image/jpeg" fallback="t"/>
+<item id="t" href="transcript.xhtml" media-type="application/xhtml+xml"/>"#;
+    let transcript = xhtml("<p>第一格。</p><p>第二格。</p>");
+    let bytes = epub(
+        manifest,
+        r#"<itemref idref="j1"/><itemref idref="j2"/><itemref idref="j3"/>"#,
+        &[
+            ("OEBPS/01.jpg", b"\xff\xd8"),
+            ("OEBPS/02.jpg", b"\xff\xd8"),
+            ("OEBPS/03.jpg", b"\xff\xd8"),
+            ("OEBPS/transcript.xhtml", transcript.as_bytes()),
+        ],
+    );
+    let book = parse_epub(&bytes).expect("reads");
+    assert_eq!(
+        blocks(&book.body),
+        [
+            (BlockKind::Paragraph, "第一格。"),
+            (BlockKind::Paragraph, "第二格。"),
+            (BlockKind::Paragraph, "〔图〕"),
+            (BlockKind::Paragraph, "〔图〕"),
+        ]
+    );
+}

@@ -3,7 +3,9 @@
 //! the chain is read (SVG for the text of its `<text>` elements); else an
 //! image shows as 〔图〕; else the entry is a file the book does not hold
 //! (a gap said where the chapter would be), or one that holds nothing to
-//! read (audio, a script), which is passed over.
+//! read (audio, a script), which is passed over. A document several
+//! entries fall back to (the one transcript of a comic's pages) is read
+//! once, at the first; the others show their image.
 
 use rbook::epub::manifest::EpubManifestEntry;
 
@@ -14,6 +16,9 @@ use super::archive::Archive;
 pub(super) enum Page {
     /// A document to read, by its path in the archive.
     Document(String),
+    /// A document reached through the fallbacks of an item, and whether
+    /// the chain holds an image (shown when the document was read already).
+    Fallback { path: String, image: bool },
     /// An image: a page of its own.
     Image,
     /// A file the archive does not hold, by its path.
@@ -31,17 +36,20 @@ pub(super) fn page_of(item: &EpubManifestEntry<'_>, archive: &Archive) -> Page {
             (path, entry.media_type().to_ascii_lowercase())
         })
         .collect();
-    if let Some((path, _)) = chain
+    let image = chain
         .iter()
-        .find(|(path, media)| is_document(path, media) && archive.texts.contains_key(path))
-    {
-        return Page::Document(path.clone());
-    }
-    if chain
+        .any(|(path, media)| is_image(path, media) && archive.names.contains(path));
+    let document = chain
         .iter()
-        .any(|(path, media)| is_image(path, media) && archive.names.contains(path))
-    {
-        return Page::Image;
+        .position(|(path, media)| is_document(path, media) && archive.texts.contains_key(path));
+    match document {
+        Some(0) => return Page::Document(chain[0].0.clone()),
+        Some(at) => {
+            let path = chain[at].0.clone();
+            return Page::Fallback { path, image };
+        }
+        None if image => return Page::Image,
+        None => {}
     }
     match chain.into_iter().next() {
         Some((path, _)) if !archive.names.contains(&path) => Page::Missing(path),
