@@ -76,6 +76,7 @@ fn main() {
     let mut refusals = Vec::new();
     let mut false_marked = Vec::new();
     let mut lowest = Vec::new();
+    let mut least_precise = Vec::new();
     for path in &books {
         let name = path
             .file_name()
@@ -124,6 +125,9 @@ fn main() {
         if peer_total > 0 {
             lowest.push((common as f64 / peer_total as f64, peer_total - common, name.clone()));
         }
+        if our_total > 0 {
+            least_precise.push((common as f64 / our_total as f64, our_total - common, name.clone()));
+        }
         let ours_titles: Vec<String> = ours.toc.iter().map(|t| squeeze(t)).collect();
         tally.labels += peer.toc.len();
         tally.labels_matched += peer.toc.iter().filter(|l| ours_titles.contains(&squeeze(l))).count();
@@ -141,6 +145,12 @@ fn main() {
     println!("\nlowest recall:");
     for (recall, lost, name) in lowest.iter().filter(|l| l.0 < 0.99).take(25) {
         println!("  {recall:.3} ({lost} tokens lost) {name}");
+    }
+    // Most tokens the peer does not have first: where precision goes.
+    least_precise.sort_by_key(|l| std::cmp::Reverse(l.1));
+    println!("\nmost tokens the peer lacks:");
+    for (precision, extra, name) in least_precise.iter().filter(|l| l.0 < 0.99).take(15) {
+        println!("  {precision:.3} ({extra} tokens the peer lacks) {name}");
     }
 }
 
