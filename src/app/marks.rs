@@ -163,8 +163,12 @@ impl App {
         if self.library.is_prefix(reader.article) {
             return None;
         }
+        // Where a jump landed is not read, unless the whole article is on
+        // screen there: a short one opened from search is read (读完).
+        let seen_whole = reader.position() <= 0 && reader.at_end(page);
         if let Some(jump) = &self.jump
             && jump.landed == (self.state_key(reader.article).to_string(), reader.offset())
+            && !seen_whole
         {
             return None;
         }

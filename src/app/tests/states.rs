@@ -41,3 +41,44 @@ fn a_short_article_seen_whole_is_read_and_not_offered_to_continue() {
     assert_eq!(app.read_status(1), ReadStatus::Finished);
     assert_eq!(app.continue_target(), None);
 }
+
+#[test]
+fn a_short_article_opened_from_search_is_read_and_ranks_by_it() {
+    let long = format!(
+        "+++\ntitle = \"静夜长文\"\n+++\n{}",
+        "一段很长的文字，写了又写。\n\n".repeat(200)
+    );
+    let dir = folder_of(&[
+        ("1.md", &long),
+        ("2.md", "+++\ntitle = \"静夜思\"\n+++\n床前明月光，疑是地上霜。\n"),
+    ]);
+    let mut app = app_over(&[dir.path()]);
+    press(&mut app, "s");
+    app.handle(Input::Paste("静夜".into()));
+    press(&mut app, "down enter");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(1));
+    // The runtime's checkpoint, a moment after the last key.
+    app.checkpoint();
+    press(&mut app, "esc esc");
+    assert_eq!(
+        app.read_status(1),
+        ReadStatus::Finished,
+        "seen whole where the search put it"
+    );
+    assert_eq!(app.read_status(0), ReadStatus::Unread);
+    // Opened from search in a long article, the landing is still not reading.
+    // Read now, 静夜思 comes first of the two titles 静夜 begins alike.
+    press(&mut app, "s");
+    let first = match &app.overlay {
+        Some(crate::app::Overlay::Search(search)) => search.results.hits.first().map(|h| h.article),
+        _ => None,
+    };
+    assert_eq!(first, Some(1));
+    press(&mut app, "esc s");
+    app.handle(Input::Paste("静夜".into()));
+    press(&mut app, "down enter");
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
+    app.checkpoint();
+    press(&mut app, "esc esc");
+    assert_eq!(app.read_status(0), ReadStatus::Unread);
+}
