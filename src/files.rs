@@ -115,12 +115,17 @@ impl Kind {
     }
 }
 
-/// A size for messages: "64 MB", "512 KB".
-fn size(bytes: u64) -> String {
-    if bytes >= 1 << 20 {
-        format!("{} MB", bytes >> 20)
+/// The one way sizes are written for people: "64 MB", "2.5 MB", "512 KB"
+/// (binary units; tenths only between 1 and 10 MB, where they tell sizes apart).
+pub fn size(bytes: u64) -> String {
+    const MB: u64 = 1 << 20;
+    if bytes >= 10 * MB || (bytes >= MB && bytes.is_multiple_of(MB)) {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= MB {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
     } else {
-        format!("{} KB", (bytes >> 10).max(1))
+        // Anything at all is at least 1 KB.
+        format!("{} KB", (bytes / 1024).max(u64::from(bytes > 0)))
     }
 }
 

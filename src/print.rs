@@ -192,7 +192,7 @@ pub fn places(context: &crate::context::Context, library: &Library) -> String {
     match cache_dir {
         Some(dir) => {
             let usage = dir.map(crate::library::cache_usage).unwrap_or_default();
-            let (dir, files, size) = (shown(dir), usage.files, megabytes(usage.bytes));
+            let (dir, files, size) = (shown(dir), usage.files, crate::files::size(usage.bytes));
             let files = match (lang, files) {
                 (Lang::English, 1) => "1 file".to_string(),
                 _ => tr!(lang, en: "{files} files", hans: "{files} 个文件", hant: "{files} 個檔案"),
@@ -233,11 +233,6 @@ pub fn places(context: &crate::context::Context, library: &Library) -> String {
         hant: "文章\t{articles} 篇，{categories} 個分類\n",
     ));
     out
-}
-
-/// A size as people read it: "0.3 MB".
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// The columns `show` has: the terminal's, or 80 when the output is not a terminal.

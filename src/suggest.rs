@@ -3,12 +3,28 @@
 /// The entry of `known` most like `name`, if any is close enough to be the
 /// one meant.
 pub fn closest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
-    known
+    ranked(name, known.into_iter().map(|k| (k, false)), 0.6, 1).pop()
+}
+
+/// The entries of `known` most like `name`, best first, at most `limit`:
+/// by their similarity (normalised Damerau–Levenshtein, at least `least`),
+/// an entry flagged as holding the name (`true`) before all others.
+pub fn ranked<'k>(
+    name: &str,
+    known: impl IntoIterator<Item = (&'k str, bool)>,
+    least: f64,
+    limit: usize,
+) -> Vec<&'k str> {
+    let mut scored: Vec<(f64, &str)> = known
         .into_iter()
-        .map(|k| (strsim::normalized_damerau_levenshtein(name, k), k))
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
+        .map(|(k, holds)| {
+            let score = strsim::normalized_damerau_levenshtein(name, k);
+            (if holds { score + 1.0 } else { score }, k)
+        })
+        .filter(|(score, _)| *score >= least)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(limit).map(|(_, k)| k).collect()
 }
 
 #[cfg(test)]

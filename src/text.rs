@@ -19,10 +19,7 @@ pub use width::{AmbiguousWidth, grapheme_width, str_width, truncate_to_width};
 /// 1-based line and column (in characters) of byte offset `at` in `text`, for
 /// error messages about files.
 pub fn line_and_column(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
+    let at = text.floor_char_boundary(at);
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

@@ -121,11 +121,11 @@ fn config_says_how_much_the_article_cache_holds() {
     let folder = folder.to_str().expect("utf-8 path");
     let before = yuedu_at(home.path()).arg("config").output().expect("runs");
     let before = String::from_utf8(before.stdout).expect("utf-8");
-    assert!(before.contains("(0 files, 0.0 MB;"), "{before}");
+    assert!(before.contains("(0 files, 0 KB;"), "{before}");
     yuedu_at(home.path()).args(["--dir", folder, "list"]).assert().success();
     let after = yuedu_at(home.path()).arg("config").output().expect("runs");
     let after = String::from_utf8(after.stdout).expect("utf-8");
-    assert!(after.contains("(1 file, 0.0 MB;"), "{after}");
+    assert!(after.contains("(1 file, 1 KB;"), "{after}");
 }
 
 #[test]

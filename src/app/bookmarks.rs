@@ -175,10 +175,7 @@ impl App {
 
 /// About 30 字 of text from `offset`, on one line.
 pub fn snippet(body: &Body, offset: usize) -> String {
-    let mut start = offset.min(body.text.len());
-    while !body.text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = body.text.floor_char_boundary(offset);
     let text: String = body.text[start..]
         .chars()
         .skip_while(|c| c.is_whitespace())

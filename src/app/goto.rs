@@ -152,10 +152,7 @@ impl Target {
             Target::Percent(percent) => {
                 let end = crate::present::text_end(body);
                 // Rounded up, so that the status line then says `percent`.
-                let offset = (end * percent).div_ceil(100).min(body.text.len());
-                let offset = (offset..=body.text.len())
-                    .find(|&i| body.text.is_char_boundary(i))
-                    .unwrap_or(body.text.len());
+                let offset = body.text.ceil_char_boundary((end * percent).div_ceil(100));
                 reader.scroll_to_offset(body, offset, page);
             }
             Target::Line(number) => reader.scroll_to_line(body, number.saturating_sub(1), page),

@@ -57,10 +57,7 @@ impl TextInput {
         self.unselect(true);
         let clean = sanitize_inline(text);
         let room = MAX_BYTES.saturating_sub(self.text.len());
-        let mut end = clean.len().min(room);
-        while !clean.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = clean.floor_char_boundary(room);
         // `sanitize_inline` trims; keep a typed space.
         let piece = if text == " " && room > 0 { " " } else { &clean[..end] };
         self.cut = piece.len() < clean.len().max(text.len().min(1));
@@ -183,11 +180,11 @@ impl super::App {
             _ => None,
         };
         if input.is_some_and(TextInput::was_cut) {
-            let kb = MAX_BYTES / 1024;
+            let size = crate::files::size(MAX_BYTES as u64);
             self.say(text!(
-                en: "the box is full (at most {kb} KB): what did not fit was not typed",
-                hans: "输入已满（最多 {kb} KB），多出的文字没有输入",
-                hant: "輸入已滿（最多 {kb} KB），多出的文字沒有輸入",
+                en: "the box is full (at most {size}): what did not fit was not typed",
+                hans: "输入已满（最多 {size}），多出的文字没有输入",
+                hant: "輸入已滿（最多 {size}），多出的文字沒有輸入",
             ));
         }
     }

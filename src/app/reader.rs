@@ -117,7 +117,7 @@ impl Reader {
     /// its text is taken as its end) as the place read. Call `fit` once the
     /// page height is known.
     pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
-        let offset = char_boundary_at_most(body, offset);
+        let offset = body.text.floor_char_boundary(offset);
         let layout = lay_out(body, settings, offset);
         let top = layout.line_at_offset(offset);
         let head = if layout.at_start() && top == 0 && offset <= layout.offset_of_line(0) {
@@ -213,7 +213,7 @@ impl Reader {
     /// if the whole text turned out not to hold the prefix unchanged, the
     /// anchor is kept as far as it falls on a character.
     pub fn reload(&mut self, body: &Body, page: usize) {
-        self.anchor.offset = char_boundary_at_most(body, self.anchor.offset);
+        self.anchor.offset = body.text.floor_char_boundary(self.anchor.offset);
         self.end = crate::present::text_end(body);
         self.layout = lay_out(body, self.layout.settings(), self.anchor.offset);
         self.fit(body, page);
@@ -351,12 +351,6 @@ impl Reader {
         let start = (height - thumb) * position.min(span) / span;
         Some(start..start + thumb)
     }
-}
-
-/// The last character boundary of `body`'s text at or before `offset`.
-fn char_boundary_at_most(body: &Body, offset: usize) -> usize {
-    let within = offset.min(body.text.len());
-    (0..=within).rev().find(|&i| body.text.is_char_boundary(i)).unwrap_or(0)
 }
 
 impl super::App {

@@ -264,20 +264,8 @@ impl Library {
 
     /// IDs close to `id`, best first: for "did you mean" messages.
     pub fn suggest(&self, id: &str) -> Vec<&str> {
-        let mut scored: Vec<(f64, &str)> = self
-            .articles
-            .iter()
-            .map(|a| {
-                let mut score = strsim::normalized_levenshtein(id, &a.id);
-                if a.id.contains(id) || a.meta.title.contains(id) {
-                    score += 1.0;
-                }
-                (score, a.id.as_str())
-            })
-            .filter(|(score, _)| *score >= 0.4)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.into_iter().take(3).map(|(_, id)| id).collect()
+        let known = (self.articles.iter()).map(|a| (a.id.as_str(), a.id.contains(id) || a.meta.title.contains(id)));
+        crate::suggest::ranked(id, known, 0.4, 3)
     }
 }
 

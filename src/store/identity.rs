@@ -128,10 +128,7 @@ pub fn key_path(key: &str) -> PathBuf {
 
 /// A fingerprint of an article's text: FNV-1a over its opening.
 pub fn fingerprint(text: &str) -> u64 {
-    let mut end = text.len().min(FINGERPRINT_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(FINGERPRINT_BYTES);
     crate::text::fnv1a(text.as_bytes()[..end].iter().copied())
 }
 

@@ -121,10 +121,7 @@ impl History {
     }
 
     fn remember(&mut self, kind: QueryKind, query: &str) {
-        let mut end = query.len().min(HISTORY_QUERY_BYTES);
-        while !query.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = query.floor_char_boundary(HISTORY_QUERY_BYTES);
         let query = query[..end].trim();
         if query.is_empty() {
             return;

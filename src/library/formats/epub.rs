@@ -105,11 +105,11 @@ fn parse_epub_within(bytes: &[u8], limits: Limits, ruby: Ruby) -> Result<Book, T
         .map(|bytes| bytes.len() as u64)
         .sum();
     if spine_bytes > limits.unpacked {
-        let mb = limits.unpacked / (1024 * 1024);
+        let size = crate::files::size(limits.unpacked);
         return Err(text!(
-            en: "not a readable EPUB: its spine names more than {mb} MB of chapters (a chapter named over and over, or damaged)",
-            hans: "不是可读的 EPUB：书脊（spine）列出的章节超过 {mb} MB（同一章被反复列出，或已损坏）",
-            hant: "不是可讀的 EPUB：書脊（spine）列出的章節超過 {mb} MB（同一章被反覆列出，或已損壞）",
+            en: "not a readable EPUB: its spine names more than {size} of chapters (a chapter named over and over, or damaged)",
+            hans: "不是可读的 EPUB：书脊（spine）列出的章节超过 {size}（同一章被反复列出，或已损坏）",
+            hant: "不是可讀的 EPUB：書脊（spine）列出的章節超過 {size}（同一章被反覆列出，或已損壞）",
         ));
     }
     let mut missing = Vec::new();
@@ -155,11 +155,11 @@ fn parse_epub_within(bytes: &[u8], limits: Limits, ruby: Ruby) -> Result<Book, T
             }
         }
         if converter.text_len() as u64 > limits.text {
-            let mb = limits.text / (1024 * 1024);
+            let size = crate::files::size(limits.text);
             return Err(text!(
-                en: "too large: the book's text comes to more than {mb} MB, and articles are at most {mb} MB",
-                hans: "太大：这本书的文字超过 {mb} MB，而文章最多 {mb} MB",
-                hant: "太大：這本書的文字超過 {mb} MB，而文章最多 {mb} MB",
+                en: "too large: the book's text comes to more than {size}, and articles are at most {size}",
+                hans: "太大：这本书的文字超过 {size}，而文章最多 {size}",
+                hant: "太大：這本書的文字超過 {size}，而文章最多 {size}",
             ));
         }
     }

@@ -138,10 +138,11 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Text> {
 
 /// A file too large to be an article.
 fn too_large() -> Text {
+    let size = crate::files::size(MAX_FILE_BYTES);
     text!(
-        en: "too large: articles are at most 64 MB",
-        hans: "太大：文章最多 64 MB",
-        hant: "太大：文章最多 64 MB",
+        en: "too large: articles are at most {size}",
+        hans: "太大：文章最多 {size}",
+        hant: "太大：文章最多 {size}",
     )
 }
 

@@ -65,11 +65,11 @@ pub(super) fn unpack_texts_within(bytes: &[u8], max_unpacked: u64) -> Result<Arc
         }
         let declared = entry.size();
         if declared > MAX_TEXT_ENTRY_BYTES {
-            let (name, mb) = (sanitize_inline(&name), MAX_TEXT_ENTRY_BYTES / (1024 * 1024));
+            let (name, size) = (sanitize_inline(&name), crate::files::size(MAX_TEXT_ENTRY_BYTES));
             return Err(text!(
-                en: "not a readable EPUB: {name} would unpack to more than {mb} MB",
-                hans: "不是可读的 EPUB：{name} 解压后会超过 {mb} MB",
-                hant: "不是可讀的 EPUB：{name} 解壓後會超過 {mb} MB",
+                en: "not a readable EPUB: {name} would unpack to more than {size}",
+                hans: "不是可读的 EPUB：{name} 解压后会超过 {size}",
+                hant: "不是可讀的 EPUB：{name} 解壓後會超過 {size}",
             ));
         }
         // The declared size is not trusted with an allocation: the vector grows as data comes.

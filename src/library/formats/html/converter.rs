@@ -109,10 +109,7 @@ impl Converter {
         for part in kept_parts(html) {
             let mut rest = part;
             while !rest.is_empty() {
-                let mut end = rest.len().min(FEED_BYTES);
-                while !rest.is_char_boundary(end) {
-                    end += 1;
-                }
+                let end = rest.ceil_char_boundary(FEED_BYTES);
                 queue.push_back(StrTendril::from_slice(&rest[..end]));
                 rest = &rest[end..];
                 // The sink never asks the tokenizer to stop (for a script or a charset).

@@ -114,10 +114,7 @@ fn sample(text: &str) -> &str {
     if text.len() <= SAMPLE_BYTES {
         return text;
     }
-    let mut end = SAMPLE_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(SAMPLE_BYTES);
     text[..end].rfind('\n').map_or(&text[..end], |at| &text[..at])
 }
 
