@@ -53,13 +53,14 @@ impl BookmarkList {
     /// Runs `command`, typed with Ctrl or not, on the list of `ordered`
     /// bookmarks that shows `rows` at once. As in less, the quit and help
     /// keys close it.
-    pub fn handle(&mut self, command: Command, ctrl: bool, ordered: &[Bookmark], rows: usize) -> Outcome<Action> {
+    pub fn handle(&mut self, command: Command, ctrl: bool, ordered: &[&Bookmark], rows: usize) -> Outcome<Action> {
         let len = ordered.len();
         let mut cursor = ListCursor {
             selected: self.cursor,
             offset: self.offset,
         };
-        let selected = ordered.get(cursor.selected).cloned();
+        // Only the bookmark acted on is copied, not the list.
+        let selected = ordered.get(cursor.selected).map(|&b| b.clone());
         let action = match command {
             Command::Quit if ctrl => Outcome::Quit,
             Command::Back | Command::Bookmarks | Command::Quit | Command::Help => Outcome::Close,

@@ -166,15 +166,15 @@ impl App {
         let Some((article, offset)) = self.reading() else {
             return;
         };
-        let entries = table_of_contents(&self.library.articles()[article].body);
+        let body = &self.library.articles()[article].body;
         let target = if forward {
-            next_entry(&entries, offset)
+            next_entry(body, offset)
         } else {
-            previous_entry(&entries, offset)
+            previous_entry(body, offset)
         };
         match target {
             Some(target) => self.go_to_offset(target),
-            None if entries.is_empty() => self.say(text!(
+            None if crate::library::heading_at(body, usize::MAX).is_none() => self.say(text!(
                 en: "this article has no chapters",
                 hans: "这篇文章没有章节",
                 hant: "這篇文章沒有章節",

@@ -14,7 +14,7 @@ use super::page::PageScroll;
 use super::prompt::PromptAct;
 use super::search::{GlobalSearch, SearchAct};
 use crate::keymap::{Command, Key, KeyCode};
-use crate::store::{Bookmark, QueryKind};
+use crate::store::QueryKind;
 
 /// A window over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,11 +101,7 @@ impl Overlay {
                 typed(input, |c, ctrl| scroll.handle(c, ctrl, &app.notices_page())).map(|n| match n {})
             }
             Overlay::Bookmarks(list) => {
-                let ordered: Vec<Bookmark> = list
-                    .ordered(&app.saved, &app.keys, &app.library)
-                    .into_iter()
-                    .cloned()
-                    .collect();
+                let ordered = list.ordered(&app.saved, &app.keys, &app.library);
                 let rows = app.bookmark_rows(list.grouped);
                 typed(input, |c, ctrl| list.handle(c, ctrl, &ordered, rows)).map(Act::Bookmarks)
             }

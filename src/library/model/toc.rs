@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::library::model::article::{BlockKind, Body};
+use crate::library::model::article::{Block, BlockKind, Body};
 
 /// One entry of a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,20 +37,31 @@ pub fn current_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
     toc.partition_point(|e| e.offset <= offset).checked_sub(1)
 }
 
-/// Offset of the next entry after the one at `offset`.
-pub fn next_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
-    toc.iter().find(|e| e.offset > offset).map(|e| e.offset)
+/// The offsets of `body`'s headings, in order, read from its blocks as
+/// they stand (no title is copied).
+fn heading_offsets(blocks: &[Block]) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    (blocks.iter())
+        .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| b.range().start)
 }
 
-/// Offset of the entry before the current one, or the start of the current
-/// one when the reader is past it (like "previous track").
-pub fn previous_entry(toc: &[TocEntry], offset: usize) -> Option<usize> {
-    let current = current_entry(toc, offset)?;
-    let entry = &toc[current];
-    if entry.offset < offset {
-        return Some(entry.offset);
+/// Offset of the next heading after `offset` (the next chapter), found
+/// without building the table: a key press asks.
+pub fn next_entry(body: &Body, offset: usize) -> Option<usize> {
+    let after = body.blocks.partition_point(|b| b.range().start <= offset);
+    heading_offsets(&body.blocks[after..]).next()
+}
+
+/// Offset of the heading before the current one, or the start of the
+/// current one when the reader is past it (like "previous track").
+pub fn previous_entry(body: &Body, offset: usize) -> Option<usize> {
+    let upto = body.blocks.partition_point(|b| b.range().start <= offset);
+    let mut before = heading_offsets(&body.blocks[..upto]).rev();
+    let current = before.next()?;
+    if current < offset {
+        return Some(current);
     }
-    current.checked_sub(1).map(|i| toc[i].offset)
+    before.next()
 }
 
 /// The heading whose section holds byte `offset` (the last heading block
@@ -80,10 +91,10 @@ mod tests {
         let in_second_section = body.text.find("正文二").expect("present");
         assert_eq!(current_entry(&toc, in_second_section), Some(1));
         assert_eq!(current_entry(&toc, 0), Some(0));
-        assert_eq!(next_entry(&toc, in_second_section), Some(toc[2].offset));
-        assert_eq!(previous_entry(&toc, in_second_section), Some(toc[1].offset));
-        assert_eq!(previous_entry(&toc, toc[1].offset), Some(toc[0].offset));
-        assert_eq!(next_entry(&toc, toc[2].offset), None);
+        assert_eq!(next_entry(&body, in_second_section), Some(toc[2].offset));
+        assert_eq!(previous_entry(&body, in_second_section), Some(toc[1].offset));
+        assert_eq!(previous_entry(&body, toc[1].offset), Some(toc[0].offset));
+        assert_eq!(next_entry(&body, toc[2].offset), None);
         assert_eq!(heading_at(&body, in_second_section), Some("第一节"));
         assert_eq!(heading_at(&body, body.text.len()), Some("第二章"));
     }
@@ -93,7 +104,7 @@ mod tests {
         let body = parse_markdown("前言。\n\n# 第一章\n\n正文。\n");
         let toc = table_of_contents(&body);
         assert_eq!(current_entry(&toc, 0), None);
-        assert_eq!(previous_entry(&toc, 0), None);
-        assert_eq!(next_entry(&toc, 0), Some(toc[0].offset));
+        assert_eq!(previous_entry(&body, 0), None);
+        assert_eq!(next_entry(&body, 0), Some(toc[0].offset));
     }
 }
