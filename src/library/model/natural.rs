@@ -187,6 +187,7 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => match (x, y) {
+                    (Piece::Char(x), Piece::Char(y)) if x == y => Ordering::Equal,
                     (Piece::Char(x), Piece::Char(y)) => char_key(x).cmp(&char_key(y)),
                     _ => Ordering::Equal,
                 },
