@@ -275,3 +275,21 @@ fn standard_input_typed_at_the_terminal_says_it_is_read_until_ctrl_d() {
     session.wait_for("低头思故乡");
     session.quit();
 }
+
+#[test]
+fn t_converts_the_lists_and_the_status_line_and_h_is_help_in_the_reader() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::open(&[], 120, 35, home.path(), "古文觀止");
+    session.send("T");
+    session.wait_for("古文观止");
+    session.wait_for("唐诗");
+    session.send("l");
+    session.wait_for("陋室铭");
+    session.send("\r");
+    session.wait_for("古文观止 › 陋室铭");
+    session.send("h");
+    session.wait_for("按键");
+    session.send("h");
+    session.wait_until("the help closed", |s| !s.screen().contains("按键"));
+    session.quit();
+}
