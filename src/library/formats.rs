@@ -15,6 +15,7 @@ mod novel;
 pub(in crate::library) mod parse;
 pub(in crate::library) mod plain;
 pub(in crate::library) mod ruby;
+mod rules;
 pub(in crate::library) mod verse;
 /// Files larger than this are not articles a person reads; they are skipped.
 pub(in crate::library) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

@@ -4,7 +4,7 @@ use crate::i18n::{Text, text};
 use crate::library::formats::decode::{binary_reason, decode_text};
 use crate::library::formats::front_matter::{DateField, FrontMatter, split_front_matter};
 use crate::library::formats::markdown::parse_markdown_with;
-use crate::library::formats::ruby::Ruby;
+pub use crate::library::formats::rules::Rules;
 use crate::library::formats::{ChapterRule, Format, declares_utf8, parse_epub_with, parse_html_with};
 use crate::library::model::article::{Article, BlockKind, Body, Meta, MoreMeta, Order, Origin, UNCATEGORISED};
 use crate::text::sanitize_inline;
@@ -14,31 +14,6 @@ use crate::text::sanitize_inline;
 /// Chapters of `.txt` books are found by the built-in rule.
 pub fn parse_article(id: &str, relative: &str, bytes: &[u8], origin: Origin) -> Result<Article, Text> {
     parse_article_with(id, relative, bytes, origin, &Rules::default(), Naming::File)
-}
-
-/// The settings that change what a file's bytes make: how chapter headings
-/// of `.txt` books are found (`library.chapter_pattern`) and how ruby
-/// readings are shown (`reading.ruby`). The article cache is that of one
-/// set of rules (`fingerprint`).
-#[derive(Debug, Default)]
-pub struct Rules {
-    pub chapters: ChapterRule,
-    pub ruby: Ruby,
-}
-
-impl Rules {
-    /// What tells articles parsed under these rules from others: empty for
-    /// the defaults.
-    pub fn fingerprint(&self) -> String {
-        let chapters = self.chapters.fingerprint();
-        let chapters = (!chapters.is_empty()).then(|| format!("chapters {chapters}"));
-        let ruby = Some(self.ruby.fingerprint()).filter(|r| !r.is_empty());
-        [chapters.as_deref(), ruby]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
 }
 
 /// Where an article without a title of its own takes one from.
