@@ -67,6 +67,24 @@ fn no_ascii_punctuation_between_chinese_characters() {
 }
 
 #[test]
+fn no_ascii_space_between_chinese_text() {
+    // A space between two Chinese characters or marks is a leftover of
+    // hard-wrapped source text, and the reader would show it as a gap.
+    let library = Library::bundled();
+    for article in library.articles() {
+        let chars: Vec<char> = article.body.text.chars().collect();
+        for window in chars.windows(3) {
+            let [before, space, after] = [window[0], window[1], window[2]];
+            assert!(
+                !(space == ' ' && !before.is_ascii() && !after.is_ascii()),
+                "{}: a space in {before}{space}{after}",
+                article.id
+            );
+        }
+    }
+}
+
+#[test]
 fn site_chrome_is_not_in_any_article() {
     let library = Library::bundled();
     for article in library.articles() {
