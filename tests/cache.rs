@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::time::Duration;
 
 use assert_cmd::Command;
 
@@ -28,7 +27,6 @@ fn collection(base: &Path) -> PathBuf {
         )
         .expect("write");
     }
-    std::thread::sleep(Duration::from_millis(25));
     dir
 }
 
@@ -52,6 +50,7 @@ fn one_folder_spelt_three_ways_reuses_one_cache_without_rewriting_it() {
         .output()
         .expect("runs");
     assert!(first.status.success());
+    support::written_later(&home.path().join("cache/yuedu"));
     let file = cache_file(home.path());
     let written = (
         fs::read(&file).expect("cache"),
@@ -88,6 +87,7 @@ fn a_damaged_cache_changes_no_search_result_or_exit_code() {
             .expect("runs")
     };
     let expected = [search("qqq"), search("不存在")];
+    support::written_later(&home.path().join("cache/yuedu"));
     assert_eq!(expected[0].status.code(), Some(0));
     assert_eq!(expected[1].status.code(), Some(1));
     let file = cache_file(home.path());
@@ -98,6 +98,7 @@ fn a_damaged_cache_changes_no_search_result_or_exit_code() {
         let at = (i * 7919 + 31) % bytes.len();
         bytes[at] ^= 1 << (i % 8);
         fs::write(&file, &bytes).expect("damage");
+        support::written_later(&home.path().join("cache/yuedu"));
         for (query, expected) in ["qqq", "不存在"].into_iter().zip(&expected) {
             let output = search(query);
             tried += 1;

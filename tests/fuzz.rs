@@ -198,7 +198,6 @@ impl CacheFixture {
             std::fs::write(root.join(format!("分类/{i}.md")), text).expect("write");
         }
         std::fs::write(root.join("坏.md"), "+++\ntitle = [\n+++\n").expect("write");
-        std::thread::sleep(std::time::Duration::from_millis(25));
         let expected = shown_of(&plan(&root).load());
         let p = plan(&root);
         let mut cache = p.open_cache(&cache_dir).expect("cache");
@@ -225,7 +224,16 @@ impl CacheFixture {
 
     /// What a load shows with the cache made `bytes`.
     fn read_with(&self, bytes: &[u8]) -> Shown {
-        std::fs::write(Self::file_in(&self.cache_dir), bytes).expect("write the cache");
+        let file = Self::file_in(&self.cache_dir);
+        std::fs::write(&file, bytes).expect("write the cache");
+        // Written after the articles whatever the file system's clock tick,
+        // so its entries are trusted (unless damaged).
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(later))
+            .expect("set the time");
         let p = plan(&self.root);
         let mut cache = p.open_cache(&self.cache_dir).expect("cache");
         shown_of(&p.load_cached(Some(&mut cache)))

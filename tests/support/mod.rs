@@ -23,6 +23,21 @@ pub const CHINESE: &str = "zh_CN.UTF-8";
 /// The variables that choose the language; a test sets `LANG` alone.
 const LOCALE_VARIABLES: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
+/// Marks the files in `dir` (an article cache folder) as written two
+/// seconds from now, with `File::set_modified`: the cache trusts entries of
+/// files changed before it was written, which files written a moment ago
+/// might not be within the file system's clock tick. No sleep needed.
+pub fn written_later(dir: &Path) {
+    let later = std::time::SystemTime::now() + Duration::from_secs(2);
+    for entry in std::fs::read_dir(dir).expect("folder").filter_map(Result::ok) {
+        std::fs::File::options()
+            .write(true)
+            .open(entry.path())
+            .and_then(|f| f.set_modified(later))
+            .expect("set the time");
+    }
+}
+
 /// The binary, with its config, data and cache folders and its home below
 /// `home` (never the user's own), in the English locale, and a time limit:
 /// a hang is a failure.

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use super::tests::settle;
+use super::tests::written_later;
 use super::*;
 use crate::library::{Library, LoadProblem, Plan};
 
@@ -27,7 +27,6 @@ fn collection() -> tempfile::TempDir {
     write("乙.txt", "乙的内容\n\n另一段qqq。");
     write("丙/丁.md", "# 丁\n\n丁的内容。");
     write("坏.md", "+++\ntitle = [\n+++\n");
-    settle();
     root
 }
 
@@ -47,7 +46,9 @@ fn load(root: &Path, cache_dir: &Path) -> (Summary, usize, bool) {
     let mut cache = plan.open_cache(cache_dir).expect("cache");
     let library = plan.load_cached(Some(&mut cache));
     let reused = cache.reused();
-    (of_library(&library), reused, cache.save().expect("save"))
+    let written = cache.save().expect("save");
+    written_later(cache_dir);
+    (of_library(&library), reused, written)
 }
 
 fn cache_file(cache_dir: &Path) -> std::path::PathBuf {

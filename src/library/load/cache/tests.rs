@@ -7,22 +7,33 @@ pub(super) fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write");
 }
 
-/// Waits out the file system's clock tick, so that files written before
-/// and a cache written after are not racy (entries of files modified in the
+/// Marks the cache files in `cache_dir` as written two seconds from now
+/// (`File::set_modified`), so that files written before are not racy
+/// however coarse the file system's clock (entries of files modified in the
 /// cache's own tick are read again; `racy_entries_are_read_again` tests that).
-pub(super) fn settle() {
-    std::thread::sleep(std::time::Duration::from_millis(25));
+pub(super) fn written_later(cache_dir: &Path) {
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    for entry in std::fs::read_dir(cache_dir)
+        .expect("cache folder")
+        .filter_map(Result::ok)
+    {
+        std::fs::File::options()
+            .write(true)
+            .open(entry.path())
+            .and_then(|f| f.set_modified(later))
+            .expect("set the time");
+    }
 }
 
 /// Loads `root` through the cache in `cache_dir`; returns the library and
 /// how many articles came from the cache.
 pub(super) fn load(root: &Path, cache_dir: &Path) -> (Library, usize) {
-    settle();
     let plan = Plan::dirs(&[root.to_path_buf()]).expect("plan");
     let mut cache = plan.open_cache(cache_dir).expect("a folder has a cache");
     let library = plan.load_cached(Some(&mut cache));
     let reused = cache.reused();
     cache.save().expect("save");
+    written_later(cache_dir);
     (library, reused)
 }
 
@@ -127,7 +138,6 @@ fn batches_read_in_the_background_share_one_cache() {
         write(&root.path().join(format!("{i}.md")), &format!("第{i}篇。"));
     }
     let load_in_batches = || {
-        settle();
         let mut plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
         let mut cache = plan.open_cache(cache_dir.path()).expect("cache");
         let mut library = plan.start();
@@ -136,6 +146,7 @@ fn batches_read_in_the_background_share_one_cache() {
         }
         let reused = cache.reused();
         cache.save().expect("save");
+        written_later(cache_dir.path());
         (summary(&library), reused)
     };
     let (first, reused) = load_in_batches();
@@ -265,7 +276,6 @@ fn a_load_cut_short_leaves_the_old_cache_and_no_temporary_file() {
     let old = std::fs::read(&cache_file).expect("the cache");
 
     write(&root.path().join("二.md"), "第二篇。");
-    settle();
     let plan = Plan::dirs(&[root.path().to_path_buf()]).expect("plan");
     let mut cache = plan.open_cache(cache_dir.path()).expect("a folder has a cache");
     let library = plan.load_cached(Some(&mut cache));
