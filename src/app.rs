@@ -354,6 +354,7 @@ impl App {
             Command::Widen => self.change_column(2),
             Command::Narrow => self.change_column(-2),
             Command::CycleScript => self.cycle_script(),
+            Command::ToggleDirection => self.toggle_direction(),
             Command::NextArticle => self.step_article(1),
             Command::PreviousArticle => self.step_article(-1),
             Command::Contents => self.open_contents(),

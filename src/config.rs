@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 use crate::keymap::{Keymap, Keys};
-pub use values::{ChapterPattern, Colors, FolderPaths, MaxWidth, ThemeElement, ThemeStyle};
+pub use values::{ChapterPattern, Colors, ColumnGap, FolderPaths, MaxWidth, ThemeElement, ThemeStyle};
 
 /// The default configuration, compiled in.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -82,6 +82,8 @@ settings_table! {
         script: ScriptSetting = ScriptSetting,
         /// How ruby readings (振り仮名) are shown: after their word, or not.
         ruby: crate::library::Ruby = crate::library::Ruby,
+        direction: DirectionSetting = DirectionSetting,
+        column_gap: usize = ColumnGap,
     }
 }
 
@@ -151,6 +153,15 @@ pub enum ScriptSetting {
     Original,
     Simplified,
     Traditional,
+}
+
+/// Which way the reader sets text (`reading.direction`): lines (横排) or
+/// columns right to left (竖排).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectionSetting {
+    Horizontal,
+    Vertical,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]

@@ -13,6 +13,7 @@ mod reader;
 mod search;
 mod status;
 pub mod theme;
+mod vertical;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
-//! The README's picture, `docs/screenshot.svg`: the reader on a classical
-//! essay, drawn by the app into a ratatui buffer and written out as SVG, so it
+//! The README's pictures, `docs/screenshot.svg` and
+//! `docs/screenshot-vertical.svg`: the reader on a classical essay, in lines
+//! and in vertical text, drawn by the app into a ratatui buffer and written out as SVG, so it
 //! shows what the app really draws. The test compares the file with a fresh
 //! rendering and fails when they differ; run it with `YUEDU_SCREENSHOT=write`
 //! to write the file again:
@@ -37,12 +38,12 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/classical")
 }
 
-fn screen() -> Buffer {
+fn screen(keys: &str) -> Buffer {
     let library = Library::from_dirs(&[fixture()]).expect("fixture library");
     let config = Config::default_config().expect("default config");
     let keymap = config.keymap.clone();
     let mut app = App::new(library, keymap, ReadingSettings::default(), WIDTH, HEIGHT);
-    for name in KEYS.split_whitespace() {
+    for name in keys.split_whitespace() {
         app.handle(Input::Key(Key::parse(name).expect("key")));
     }
     let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
@@ -52,15 +53,38 @@ fn screen() -> Buffer {
 
 #[test]
 fn the_readme_screenshot_is_current() {
-    let buf = screen();
+    check_screenshot(KEYS, "docs/screenshot.svg", "慶曆四年春");
+}
+
+/// The reader in vertical text (`V`).
+#[test]
+fn the_readme_vertical_screenshot_is_current() {
+    check_screenshot(&format!("{KEYS} V"), "docs/screenshot-vertical.svg", "慶曆四年");
+}
+
+/// Renders the reader after `keys`, checks that it shows `shown`, and
+/// compares it with the SVG at `file` (or writes it).
+fn check_screenshot(keys: &str, file: &str, shown: &str) {
+    let buf = screen(keys);
     let text: String = (0..HEIGHT)
         .flat_map(|y| (0..WIDTH).map(move |x| (x, y)))
         .map(|(x, y)| buf[(x, y)].symbol().replace(" ", ""))
         .collect();
-    assert!(text.contains("岳陽樓記"), "the essay is open:\n{text}");
-    assert!(text.contains("慶曆四年春"), "its text is shown:\n{text}");
+    let columns: String = (0..WIDTH)
+        .rev()
+        .flat_map(|x| (0..HEIGHT).map(move |y| (x, y)))
+        .map(|(x, y)| buf[(x, y)].symbol().replace(" ", ""))
+        .collect();
+    assert!(
+        text.contains("岳陽樓記") || columns.contains("岳陽樓記"),
+        "the essay is open:\n{text}"
+    );
+    assert!(
+        text.contains(shown) || columns.contains(shown),
+        "its text is shown:\n{text}"
+    );
     let svg = to_svg(&buf);
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot.svg");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     if std::env::var_os("YUEDU_SCREENSHOT").is_some_and(|v| v == "write") {
         std::fs::create_dir_all(path.parent().expect("docs")).expect("mkdir docs");
         std::fs::write(&path, &svg).expect("write screenshot");
@@ -69,7 +93,7 @@ fn the_readme_screenshot_is_current() {
     let saved = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         saved == svg,
-        "docs/screenshot.svg is not what the app draws now; \
+        "{file} is not what the app draws now; \
          run `YUEDU_SCREENSHOT=write cargo test --test screenshot` and look at it"
     );
 }

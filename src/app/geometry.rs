@@ -141,6 +141,42 @@ fn column_width(pane_width: u16, max_width: usize) -> u16 {
     (width - width % 2).max(crate::layout::MIN_WIDTH as u16).min(pane_width)
 }
 
+/// Rows of a reader pane above the columns of vertical text, and below
+/// them (a blank row, then the scrollbar's row), in a pane `height` rows
+/// high; a low pane keeps only the scrollbar's row.
+fn vertical_margins(height: u16) -> (u16, u16) {
+    if height >= 10 { (1, 2) } else { (0, 1) }
+}
+
+/// The block of columns of vertical text in a reader pane: as wide as the
+/// columns that fit in the reading column (`max_width` caps it) with `gap`
+/// cells between them, centred like the horizontal column; as high as the
+/// pane less its margins. The first column is at its right edge.
+pub fn vertical_block(pane: Rect, max_width: usize, gap: usize) -> Rect {
+    let room = usize::from(reading_column(pane, max_width).width);
+    let columns = crate::layout::vertical::columns_per_page(room, gap);
+    let cells = crate::layout::vertical::COLUMN_CELLS;
+    let width = (columns * cells + (columns - 1) * gap).min(usize::from(pane.width));
+    let width = u16::try_from(width).unwrap_or(pane.width);
+    let (top, bottom) = vertical_margins(pane.height);
+    Rect {
+        x: pane.x + (pane.width - width) / 2,
+        y: pane.y + top,
+        width,
+        height: pane.height.saturating_sub(top + bottom).max(1),
+    }
+}
+
+/// The row of a reader pane that shows how far vertical text is read: its
+/// last, the thumb moving from right to left.
+pub fn vertical_scrollbar(pane: Rect) -> Rect {
+    Rect {
+        y: pane.bottom().saturating_sub(1),
+        height: 1,
+        ..pane
+    }
+}
+
 /// The area of a full overlay (the bookmark list, search results): everything
 /// above the status line, so nothing of the panes shows through at its edges.
 pub fn overlay_area(width: u16, height: u16) -> Rect {
@@ -217,6 +253,31 @@ mod tests {
                 assert!(usize::from(column.width) <= max_width.max(crate::layout::MIN_WIDTH));
             }
         }
+    }
+
+    #[test]
+    fn vertical_columns_are_centred_from_the_right_and_capped() {
+        use crate::layout::vertical::columns_per_page;
+        for width in MIN_WIDTH..=300 {
+            for (max_width, gap) in [(40, 1), (80, 1), (80, 0), (120, 3)] {
+                let pane = Rect::new(5, 0, width, 30);
+                let block = vertical_block(pane, max_width, gap);
+                let column = reading_column(pane, max_width);
+                assert!(
+                    block.x >= column.x && block.right() <= column.right(),
+                    "{width} {max_width}"
+                );
+                let (left, right) = (block.x - pane.x, pane.right() - block.right());
+                assert!(
+                    right >= left && right - left <= 1,
+                    "{width} {max_width}: {left} {right}"
+                );
+                let columns = columns_per_page(usize::from(block.width), gap);
+                assert_eq!(usize::from(block.width), columns * 2 + (columns - 1) * gap);
+                assert_eq!((block.y, block.height), (1, 27));
+            }
+        }
+        assert_eq!(vertical_block(Rect::new(0, 0, 60, 4), 80, 1).height, 3);
     }
 
     #[test]

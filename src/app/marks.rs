@@ -8,6 +8,7 @@ use super::overlay::OverlayInput;
 use super::{App, Effect, Pane, Prompt};
 use crate::i18n::{Text, text, tr};
 use crate::keymap::Command;
+use crate::layout::Direction;
 use crate::store::identity::{self, Keys};
 use crate::store::{Bookmark, Change, Position, State};
 
@@ -37,6 +38,9 @@ impl App {
         if let Some(script) = state.script.as_deref().and_then(crate::script::Script::from_name) {
             self.script = script;
         }
+        if let Some(direction) = state.direction.as_deref().and_then(Direction::from_name) {
+            self.settings.direction = direction;
+        }
         self.saved = state;
         self.attach_state();
         self.refresh_listing();
@@ -54,9 +58,29 @@ impl App {
         self.save(Change::SetScript(self.script.name().to_string()));
     }
 
+    /// Sets the text in the other direction (`V`), the same character on
+    /// top of the first line or column, and saves the choice.
+    pub(super) fn toggle_direction(&mut self) {
+        self.settings.direction = self.settings.direction.flipped();
+        self.after_geometry_change();
+        self.say(match self.settings.direction {
+            Direction::Vertical => text!(
+                en: "vertical: columns from the right",
+                hans: "竖排：自右向左",
+                hant: "豎排：自右向左",
+            ),
+            Direction::Horizontal => text!(en: "horizontal", hans: "横排", hant: "橫排"),
+        });
+        self.save(Change::SetDirection(self.settings.direction.name().to_string()));
+    }
+
     /// Widens (`delta` > 0) or narrows the reading column by `delta` columns
-    /// within what the window gives, and saves the width.
+    /// within what the window gives, and saves the width. In vertical text
+    /// the block of columns widens or narrows by a column of text.
     pub(super) fn change_column(&mut self, delta: isize) {
+        if self.settings.direction == Direction::Vertical {
+            return self.change_columns(delta.signum());
+        }
         let shown = self.layout_settings().width;
         let wanted = shown.saturating_add_signed(delta).clamp(MIN_COLUMN, MAX_COLUMN);
         self.settings.max_width = wanted;
@@ -72,6 +96,29 @@ impl App {
             text!(en: "reading column {now} columns", hans: "阅读栏 {now} 列", hant: "閱讀欄 {now} 列")
         });
         self.settings.max_width = now.max(MIN_COLUMN);
+        self.save(Change::SetReadingWidth(self.settings.max_width));
+    }
+
+    /// One column of vertical text more (`delta` 1) or less (-1) on a
+    /// screen: the reading width is the narrowest that holds them.
+    fn change_columns(&mut self, delta: isize) {
+        let gap = self.settings.column_gap;
+        let shown = self.reader_page();
+        let wanted = shown.saturating_add_signed(delta).max(1);
+        let cells = wanted * crate::layout::vertical::COLUMN_CELLS + (wanted - 1) * gap;
+        self.settings.max_width = (cells + cells % 2).clamp(MIN_COLUMN, MAX_COLUMN);
+        self.after_geometry_change();
+        let now = self.reader_page();
+        self.say(if now == shown && delta > 0 {
+            text!(
+                en: "{now} columns of text: the window holds no more",
+                hans: "每屏 {now} 行，窗口已放不下更多",
+                hant: "每屏 {now} 行，視窗已放不下更多",
+            )
+        } else {
+            text!(en: "{now} columns of text", hans: "每屏 {now} 行", hant: "每屏 {now} 行")
+        });
+        self.settings.max_width = self.layout_settings_width().max(MIN_COLUMN);
         self.save(Change::SetReadingWidth(self.settings.max_width));
     }
 

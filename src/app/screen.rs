@@ -3,7 +3,10 @@
 
 use super::App;
 use super::geometry::{self, Screen};
-use crate::layout::LayoutSettings;
+use ratatui::layout::Rect;
+
+use crate::layout::vertical::columns_per_page;
+use crate::layout::{Direction, LayoutSettings};
 
 impl App {
     pub fn screen(&self) -> Screen {
@@ -23,27 +26,38 @@ impl App {
         )
     }
 
-    /// Lines of text the reader shows at once.
-    pub fn reader_page(&self) -> usize {
+    /// The reader pane at the current size, as it is once the reader is open.
+    fn reader_pane(&self) -> Rect {
         self.screen_with_reader(true)
             .reader
-            .map_or(1, |pane| usize::from(pane.height).max(1))
+            .unwrap_or(Rect::new(0, 0, self.width, self.height.saturating_sub(1)))
     }
 
-    /// Layout settings for the reader pane at the current size.
+    /// Where the columns of vertical text go in the reader pane.
+    pub fn vertical_block(&self) -> Rect {
+        geometry::vertical_block(self.reader_pane(), self.settings.max_width, self.settings.column_gap)
+    }
+
+    /// Lines of text the reader shows at once; in vertical text, columns.
+    pub fn reader_page(&self) -> usize {
+        match self.settings.direction {
+            Direction::Horizontal => usize::from(self.reader_pane().height).max(1),
+            Direction::Vertical => columns_per_page(usize::from(self.vertical_block().width), self.settings.column_gap),
+        }
+    }
+
+    /// The width of the reading column at the current size, in cells
+    /// (vertical text sets its block of columns within it).
+    pub(super) fn layout_settings_width(&self) -> usize {
+        usize::from(geometry::reading_column(self.reader_pane(), self.settings.max_width).width)
+    }
+
+    /// Layout settings for the reader pane at the current size: lines as
+    /// wide as the reading column, or columns as long as the block is high.
     pub fn layout_settings(&self) -> LayoutSettings {
-        let width = self
-            .screen_with_reader(true)
-            .reader
-            .map_or(usize::from(self.width), |pane| {
-                usize::from(geometry::reading_column(pane, self.settings.max_width).width)
-            });
-        LayoutSettings {
-            width,
-            indent: self.settings.indent,
-            paragraph_spacing: self.settings.paragraph_spacing,
-            ambiguous: self.settings.ambiguous,
-            direction: crate::layout::Direction::Horizontal,
+        match self.settings.direction {
+            Direction::Horizontal => self.settings.layout(self.layout_settings_width()),
+            Direction::Vertical => self.settings.vertical(usize::from(self.vertical_block().height)),
         }
     }
 }

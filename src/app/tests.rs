@@ -16,6 +16,7 @@ mod resizes;
 mod search;
 mod states;
 mod text;
+mod vertical;
 
 pub(super) fn app(width: u16, height: u16) -> App {
     let config = Config::default_config().expect("default config");

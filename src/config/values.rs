@@ -34,6 +34,9 @@ impl<const MIN: usize, const MAX: usize> From<Bounded<MIN, MAX>> for usize {
 /// `reading.max_width`: the widest reading column, in terminal columns.
 pub type MaxWidth = Bounded<10, 1000>;
 
+/// `reading.column_gap`: cells between the columns of vertical text.
+pub type ColumnGap = Bounded<0, 8>;
+
 /// `library.paths`: a list of folders.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FolderPaths(Vec<String>);

@@ -2,7 +2,7 @@
 //! `ReadingSettings` that `show`, the reader and search snippets lay text
 //! out with, and their defaults, whose only source is `config/default.toml`.
 
-use crate::config::{AmbiguousSetting, Config};
+use crate::config::{AmbiguousSetting, Config, DirectionSetting};
 use crate::layout::{Direction, LayoutSettings, ReadingSettings};
 use crate::text::AmbiguousWidth;
 
@@ -18,6 +18,11 @@ pub fn reading_settings(config: &Config) -> ReadingSettings {
             AmbiguousSetting::Wide => AmbiguousWidth::Wide,
             AmbiguousSetting::Narrow | AmbiguousSetting::Auto => AmbiguousWidth::Narrow,
         },
+        direction: match reading.direction {
+            DirectionSetting::Horizontal => Direction::Horizontal,
+            DirectionSetting::Vertical => Direction::Vertical,
+        },
+        column_gap: reading.column_gap,
     }
 }
 

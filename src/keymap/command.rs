@@ -150,6 +150,10 @@ commands! {
         en: "show as written / in Simplified / in Traditional",
         hans: "原文 / 简体 / 繁體 显示",
         hant: "原文 / 简体 / 繁體 顯示";
+    ToggleDirection = "toggle_direction",
+        en: "vertical text, columns from the right (竖排) / lines",
+        hans: "竖排（自右向左）/ 横排",
+        hant: "豎排（自右向左）/ 橫排";
     Widen = "widen",
         en: "widen the reading column",
         hans: "加宽阅读栏",

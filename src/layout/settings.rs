@@ -63,6 +63,10 @@ pub struct ReadingSettings {
     pub indent: bool,
     pub paragraph_spacing: bool,
     pub ambiguous: AmbiguousWidth,
+    /// Lines or columns (`reading.direction`, `V` while reading).
+    pub direction: Direction,
+    /// Cells between the columns of vertical text.
+    pub column_gap: usize,
 }
 
 impl ReadingSettings {

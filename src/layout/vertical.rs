@@ -31,6 +31,8 @@ use crate::text::AmbiguousWidth;
 
 /// Rows the first column of a paragraph is indented by (two characters).
 const INDENT_ROWS: usize = 2;
+/// Rows the rest of a wrapped line of verse hangs by (one character).
+const HANG_ROWS: usize = 1;
 /// Below this column length the indent would eat the column; it is left out.
 const MIN_ROWS_FOR_INDENT: usize = 6;
 
@@ -51,7 +53,8 @@ pub(super) fn wrap_column(text: &str, rows: Columns, ambiguous: AmbiguousWidth) 
 
 /// What stands above the text of a block's columns, in rows: the indent of
 /// a paragraph's first column, a list marker with the rows under it kept
-/// free in later columns, the lowering of a quotation (引文低两格).
+/// free in later columns, the lowering of a quotation (引文低两格), the
+/// hang of a wrapped line of verse.
 pub(super) fn prefix(block: &Block, settings: LayoutSettings) -> Prefix {
     let depth = usize::from(block.depth);
     let (kind, first, rest) = match &block.kind {
@@ -64,6 +67,8 @@ pub(super) fn prefix(block: &Block, settings: LayoutSettings) -> Prefix {
         }
         BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, depth + 2, depth + 2),
         BlockKind::Quote => (PrefixKind::Quote, depth + 2, depth + 2),
+        // A line of verse that wraps hangs its rest one row in.
+        BlockKind::Verse => (PrefixKind::Verse, depth, depth + HANG_ROWS),
         _ => (PrefixKind::None, 0, 0),
     };
     // A prefix that leaves a column less than two rows of text is dropped.

@@ -50,6 +50,10 @@ pub struct State {
     /// configuration decides).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
+    /// The direction text was last read in (`V`): "horizontal" or
+    /// "vertical"; none until changed (the configuration decides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
     #[serde(flatten)]
     pub unknown: Unknown,
 }
@@ -149,6 +153,7 @@ impl Default for State {
             bookmarks_grouped: false,
             article_order: ArticleOrder::Folder,
             script: None,
+            direction: None,
             unknown: Unknown::new(),
         }
     }
@@ -232,6 +237,8 @@ pub enum Change {
     SetArticleOrder(ArticleOrder),
     /// The script chosen with `T`, by its name.
     SetScript(String),
+    /// The direction chosen with `V`, by its name.
+    SetDirection(String),
 }
 
 impl State {
@@ -322,6 +329,7 @@ impl State {
             Change::SetBookmarksGrouped(grouped) => self.bookmarks_grouped = *grouped,
             Change::SetArticleOrder(order) => self.article_order = *order,
             Change::SetScript(name) => self.script = Some(name.clone()),
+            Change::SetDirection(name) => self.direction = Some(name.clone()),
         }
     }
 }

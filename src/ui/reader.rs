@@ -14,7 +14,7 @@ use super::theme::Theme;
 use crate::app::{Row, geometry};
 use crate::i18n::tr;
 use crate::keymap::{Command, Context};
-use crate::layout::{Layout, Mark};
+use crate::layout::{Direction, Layout, Mark};
 use crate::library::Body;
 use crate::present::meta_line;
 use crate::script::Script;
@@ -43,6 +43,9 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         );
         return;
     };
+    if app.settings.direction == Direction::Vertical {
+        return super::vertical::render_vertical(view, area, reader, buf);
+    }
     let article = &app.library.articles()[reader.article];
     let column = geometry::reading_column(area, app.settings.max_width);
     let ambiguous = app.settings.ambiguous;
@@ -105,7 +108,7 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
 
 /// What follows the end mark: the next article and the key that opens it,
 /// or that this is the last.
-fn next_line(app: &crate::app::App, article: usize) -> String {
+pub(super) fn next_line(app: &crate::app::App, article: usize) -> String {
     let lang = app.lang();
     match app.neighbour(article, 1).and_then(|i| app.library.articles().get(i)) {
         Some(next) => {

@@ -21,6 +21,7 @@ mod screens;
 mod script;
 mod search;
 mod sizes;
+mod vertical;
 
 fn app(width: u16, height: u16, keys: &str) -> App {
     app_with("", width, height, keys)

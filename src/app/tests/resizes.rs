@@ -38,7 +38,7 @@ fn assert_saves_only(app: &mut App, offset: usize, size: (u16, u16)) {
 
 /// Resizes through the storm and back to `home`: the place never moves,
 /// nothing else is saved, and back home the same line is on top.
-fn resize_through_the_storm(app: &mut App, home: (u16, u16)) {
+pub(super) fn resize_through_the_storm(app: &mut App, home: (u16, u16)) {
     let before = place(app);
     for size in storm() {
         app.handle(Input::Resize {
@@ -72,7 +72,7 @@ fn a_resize_to_where_the_article_fits_and_back_keeps_the_place() {
 }
 
 /// A novel of 300 chapters, about 150 KB, in a folder of its own.
-fn long_book() -> (tempfile::TempDir, App) {
+pub(super) fn long_book() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut text = String::new();
     for c in 1..=300 {

@@ -163,3 +163,26 @@ fn a_page_sets_columns_from_its_right_edge() {
     let wider = page_lines(&columns[..2], 9, 3, 1, AmbiguousWidth::Narrow);
     assert_eq!(wider, ["    四 一", "    五 二", "    六 三"]);
 }
+
+#[test]
+fn a_line_of_verse_that_wraps_hangs_its_rest_one_row_in() {
+    let verse = "白日依山盡，黃河入海流。\n欲窮千里目，更上一層樓。";
+    let body = body_of(verse);
+    assert!(
+        body.blocks.iter().any(|b| b.kind == BlockKind::Verse),
+        "{:?}",
+        body.blocks
+    );
+    let cols = columns(verse, vertical(6));
+    assert_eq!(
+        joined(&cols),
+        [
+            "白日依山盡︐",
+            " 黃河入海",
+            " 流︒",
+            "欲窮千里目︐",
+            " 更上一層",
+            " 樓︒"
+        ]
+    );
+}
