@@ -53,6 +53,13 @@ pub enum Command {
         /// Columns to lay the text out in (default: the terminal's width up to 80, or 80 in a pipe).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
         width: Option<u16>,
+        /// Print the text in vertical columns read from the right (竖排), in pages of
+        /// --width × --height cells separated by a form feed.
+        #[arg(long)]
+        vertical: bool,
+        /// Rows of a vertical page (default: the terminal's height less one, or 24 in a pipe).
+        #[arg(long, value_name = "N", requires = "vertical", value_parser = clap::value_parser!(u16).range(2..))]
+        height: Option<u16>,
     },
     /// Search all articles; prints ID, title, hit count and a snippet per result.
     Search {

@@ -43,13 +43,25 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<ExitCode, Fail
                 lang,
             )?
         }
-        Some(Command::Show { id, width }) => {
+        Some(Command::Show {
+            id,
+            width,
+            vertical,
+            height,
+        }) => {
             let (library, index) = context.find_article(&id)?;
             let article = &library.articles()[index];
             if let Some(notice) = crate::present::undecoded_notice(article) {
                 warn(notice.get(lang));
             }
             let settings = context.settings();
+            if vertical {
+                let (columns, rows) = terminal_size().unwrap_or((80, 25));
+                let width = width.map_or_else(|| print::available_width(Some(columns)), usize::from);
+                let height = height.map_or(usize::from(rows.saturating_sub(1)), usize::from);
+                let pages = print::show_vertical(article, &settings, width, height, lang);
+                return Ok(write_pages(&pages));
+            }
             write_out(&match width {
                 Some(width) => print::show_article_in(article, &settings, usize::from(width), lang),
                 None => print::show_article(article, &settings, print::available_width(terminal_width()), lang),
@@ -200,17 +212,46 @@ fn print_results(
 }
 
 fn terminal_width() -> Option<u16> {
+    terminal_size().map(|(width, _)| width)
+}
+
+/// The terminal's size when stdout is one.
+fn terminal_size() -> Option<(u16, u16)> {
     std::io::stdout()
         .is_terminal()
-        .then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
+        .then(|| ratatui::crossterm::terminal::size().ok())
         .flatten()
 }
+
+/// Pages of text, each line through the gate of `write_out`, a line of one
+/// form feed (our own, never the text's) between two pages.
+fn write_pages(pages: &[Vec<String>]) -> ExitCode {
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            out.push_str(PAGE_BREAK);
+        }
+        for line in page {
+            out.push_str(&Shown::text(line).to_string());
+            out.push('\n');
+        }
+    }
+    write_raw(&out)
+}
+
+/// What separates two pages of `show --vertical`.
+const PAGE_BREAK: &str = "\u{c}\n";
 
 /// Writes to stdout, through the gate that lets no control character or
 /// escape sequence out; a closed pipe (`yuedu list | head`) is not an error.
 pub fn write_out(text: &str) -> ExitCode {
+    write_raw(&Shown::text(text).to_string())
+}
+
+/// Writes text already through the gate (`Shown`) to stdout.
+fn write_raw(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match write!(out, "{}", Shown::text(text)).and_then(|()| out.flush()) {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         // Said in English: no language is known here (nor, most likely, a working stderr).

@@ -4,12 +4,14 @@
 mod bookmarks;
 mod search;
 mod toc;
+mod vertical;
 
 use bookmarks::attached;
 pub use bookmarks::{bookmark_json, bookmark_lines, bookmark_markdown};
 pub use search::{search_json, search_lines};
 use serde::Serialize;
 pub use toc::{toc_json, toc_lines};
+pub use vertical::show_vertical;
 
 use std::borrow::Cow;
 

@@ -23,6 +23,7 @@ mod damaged;
 mod files;
 mod search;
 mod text;
+mod vertical;
 
 use support::yuedu as yuedu_at;
 
