@@ -93,10 +93,10 @@ pub(crate) fn column<'a>(
     marks: &[(Range<usize>, Mark)],
 ) -> Vec<RowPiece<'a>> {
     let block = &body.blocks[line.block];
-    let mut out = Vec::new();
     if line.kind == LineKind::Blank {
-        return out;
+        return Vec::new();
     }
+    let mut out = Vec::with_capacity(settings.width);
     let Some(role) = role_of(&block.kind) else {
         // A thematic break: three marks down the column, or one in a short one.
         let marks = if settings.width >= 5 { 3 } else { 1 };

@@ -31,6 +31,9 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
     if grapheme.len() == 1 {
         return usize::from(!grapheme.as_bytes()[0].is_ascii_control());
     }
+    if is_wide_alone(grapheme) {
+        return 2;
+    }
     let base = match ambiguous {
         AmbiguousWidth::Narrow => grapheme.width(),
         AmbiguousWidth::Wide => match grapheme.width_cjk() {
@@ -46,6 +49,28 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
         .chars()
         .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
         .count()
+}
+
+/// Whether `grapheme` is one character of the blocks most Chinese text is
+/// made of whose every character is two columns wide in both modes and to
+/// ratatui's buffer: CJK punctuation, kana, ideographs, vertical forms,
+/// full-width forms. Measured without a table lookup.
+pub fn is_wide_alone(grapheme: &str) -> bool {
+    let mut chars = grapheme.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    // Ideographs first: most of any Chinese text.
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || matches!(c,
+            '\u{3000}'..='\u{3029}'
+            | '\u{3030}'..='\u{303E}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A1}'..='\u{30FA}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{FE10}'..='\u{FE19}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF01}'..='\u{FF60}')
 }
 
 /// Whether `c` is an East Asian Ambiguous character that takes a column of
@@ -106,6 +131,20 @@ pub fn truncate_to_width(text: &str, max: usize, ambiguous: AmbiguousWidth) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_measured_without_a_table_are_two_columns_everywhere() {
+        let mut count = 0;
+        for c in ('\u{2000}'..='\u{ffff}').filter(|c| is_wide_alone(c.encode_utf8(&mut [0; 4]))) {
+            let s = c.to_string();
+            assert_eq!(s.width(), 2, "{c:?}");
+            assert_eq!(s.width_cjk(), 2, "{c:?}");
+            assert_eq!(ratatui::buffer::CellWidth::cell_width(s.as_str()), 2, "{c:?}");
+            count += 1;
+        }
+        assert!(count > 20_000);
+        assert!(!is_wide_alone("字字") && !is_wide_alone("“") && !is_wide_alone("e\u{301}"));
+    }
 
     #[test]
     fn han_is_two_columns_and_ambiguous_depends_on_the_mode() {

@@ -30,31 +30,59 @@ pub fn put_str(
     if y < buf.area.top() || y >= buf.area.bottom() {
         return x;
     }
+    // One character is one grapheme: no segmentation (vertical text draws
+    // a character at a time).
+    let mut chars = text.chars();
+    if let (Some(_), None) = (chars.next(), chars.next()) {
+        return put_grapheme(buf, x, y, text, right, style, ambiguous).unwrap_or(x);
+    }
     let mut x = x;
     for grapheme in text.graphemes(true) {
-        // The same rule as for printed output: nothing that acts on the terminal.
-        if grapheme.chars().any(is_unsafe) {
-            continue;
+        match put_grapheme(buf, x, y, grapheme, right, style, ambiguous) {
+            Some(next) => x = next,
+            None => break,
         }
-        let width = grapheme_width(grapheme, ambiguous) as u16;
-        if width == 0 {
-            continue;
-        }
-        if x + width > right {
-            break;
-        }
-        let cell = &mut buf[(x, y)];
-        cell.set_symbol(grapheme).set_style(style);
-        if width != grapheme.cell_width() {
-            cell.diff_option = NonZeroU16::new(width).map_or(CellDiffOption::None, CellDiffOption::ForcedWidth);
-        }
-        for covered in x + 1..x + width {
-            buf[(covered, y)].reset();
-            buf[(covered, y)].set_style(style);
-        }
-        x += width;
     }
     x
+}
+
+/// Draws one grapheme at (x, y) if it ends by `right`: the column after it,
+/// or none when it does not fit. What may act on the terminal and what has
+/// no width are left out.
+fn put_grapheme(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    grapheme: &str,
+    right: u16,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> Option<u16> {
+    // The same rule as for printed output: nothing that acts on the terminal.
+    if grapheme.chars().any(is_unsafe) {
+        return Some(x);
+    }
+    let width = grapheme_width(grapheme, ambiguous) as u16;
+    if width == 0 {
+        return Some(x);
+    }
+    if x + width > right {
+        return None;
+    }
+    // One index for the cell and those it covers, on the same row.
+    let at = buf.index_of(x, y);
+    let cells = &mut buf.content[at..at + usize::from(width)];
+    let (cell, covered) = cells.split_at_mut(1);
+    let cell = &mut cell[0];
+    cell.set_symbol(grapheme).set_style(style);
+    if !crate::text::is_wide_alone(grapheme) && width != grapheme.cell_width() {
+        cell.diff_option = NonZeroU16::new(width).map_or(CellDiffOption::None, CellDiffOption::ForcedWidth);
+    }
+    for cell in covered {
+        cell.reset();
+        cell.set_style(style);
+    }
+    Some(x + width)
 }
 
 /// Draws `text` cut to `width` columns with "…" when it does not fit.

@@ -42,13 +42,20 @@ pub fn render_vertical(view: &View<'_>, area: Rect, reader: &Reader, buf: &mut B
             Row::Line(line) => {
                 // Each row's pieces follow each other from the column's left cell.
                 let mut next = (usize::MAX, x);
+                // Most rows share their style with the one above.
+                let mut styled = None;
                 for cell in reader.layout.column(&article.body, line, &marks) {
                     if cell.row >= height {
                         break;
                     }
                     let at = if next.0 == cell.row { next.1 } else { x };
                     let y = block.y + cell.row as u16;
-                    let style = view.theme.piece(&cell.piece);
+                    let kind = (cell.piece.role, cell.piece.inline, cell.piece.mark);
+                    let style = match styled {
+                        Some((last, style)) if last == kind => style,
+                        _ => view.theme.piece(&cell.piece),
+                    };
+                    styled = Some((kind, style));
                     let right = block.x + block.width;
                     let end = put_str(
                         buf,

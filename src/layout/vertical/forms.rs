@@ -46,7 +46,8 @@ pub fn vertical_form(c: char) -> Option<&'static str> {
 pub fn vertical_grapheme(grapheme: &str) -> Option<&'static str> {
     let mut chars = grapheme.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => vertical_form(c),
+        // No mark is an ideograph or below the dashes: most text is passed over.
+        (Some(c), None) if c >= '\u{2010}' && !('\u{3400}'..='\u{9FFF}').contains(&c) => vertical_form(c),
         _ => None,
     }
 }
