@@ -30,7 +30,7 @@ pub use prompt::{Prompt, PromptKind};
 pub use reader::{Reader, Row};
 
 use crate::i18n::{Lang, Text};
-use crate::keymap::{Command, Context, Key, Keymap, Resolution};
+use crate::keymap::{Command, Key, Keymap, Resolution, Scope};
 use crate::library::Library;
 use crate::store::{Change, State};
 use crate::text::AmbiguousWidth;
@@ -107,14 +107,14 @@ pub struct App {
     /// Bookmarks and reading positions, as this session knows them.
     pub(crate) saved: State,
     /// The key each article's state is saved under.
-    keys: crate::store::identity::Keys,
+    keys: crate::store::identity::ArticleKeys,
     /// The last jump (from search or a bookmark), until `jump_back`.
     jump: Option<marks::Jump>,
     /// A place asked for while only the first part of a large file is read.
     waiting: Option<goto::Waiting>,
     /// The one file named opens in the reader when it arrives (`open_single`).
     open_single: bool,
-    /// Keys of an unfinished chord.
+    /// ArticleKeys of an unfinished chord.
     pub(crate) pending: Vec<Key>,
     /// A count typed before a command in the reader (`50%`, `120G`).
     pub(crate) count: Option<usize>,
@@ -137,7 +137,7 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, keymap: Keymap, settings: ReadingSettings, width: u16, height: u16) -> App {
-        let keys = crate::store::identity::Keys::new(&library);
+        let keys = crate::store::identity::ArticleKeys::new(&library);
         let articles = library.articles().len();
         let mut app = App {
             library,
@@ -278,9 +278,9 @@ impl App {
 
     fn handle_key(&mut self, key: Key) {
         let context = match (&self.overlay, self.focus) {
-            (Some(Overlay::Bookmarks(_)), _) => Context::Lists,
-            (_, Pane::Reader) => Context::Reader,
-            _ => Context::Lists,
+            (Some(Overlay::Bookmarks(_)), _) => Scope::Lists,
+            (_, Pane::Reader) => Scope::Reader,
+            _ => Scope::Lists,
         };
         let resolution = self.keymap.resolve(context, &self.pending, key);
         if resolution == Resolution::Unbound && self.pending.is_empty() && self.count_digit(context, key) {

@@ -17,32 +17,32 @@ pub use layers::{Binding, Bindings, KeymapError, Keys};
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Context {
+pub enum Scope {
     Global,
     Reader,
     Lists,
 }
 
-impl Context {
-    pub const ALL: [Context; 3] = [Context::Global, Context::Reader, Context::Lists];
+impl Scope {
+    pub const ALL: [Scope; 3] = [Scope::Global, Scope::Reader, Scope::Lists];
     /// The contexts a key press is resolved in (`Global` is their fallback).
-    pub const FOCUSED: [Context; 2] = [Context::Reader, Context::Lists];
+    pub const FOCUSED: [Scope; 2] = [Scope::Reader, Scope::Lists];
 
     /// The table of the configuration that holds this context's keys.
     pub fn name(self) -> &'static str {
         match self {
-            Context::Global => "keys",
-            Context::Reader => "keys.reader",
-            Context::Lists => "keys.lists",
+            Scope::Global => "keys",
+            Scope::Reader => "keys.reader",
+            Scope::Lists => "keys.lists",
         }
     }
 
     /// Where the context applies, for messages.
     pub fn place(self) -> &'static str {
         match self {
-            Context::Global => "anywhere",
-            Context::Reader => "in the reader",
-            Context::Lists => "in the lists",
+            Scope::Global => "anywhere",
+            Scope::Reader => "in the reader",
+            Scope::Lists => "in the lists",
         }
     }
 }
@@ -50,7 +50,7 @@ impl Context {
 /// Resolved bindings per context.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: BTreeMap<(Context, Chord), Command>,
+    bindings: BTreeMap<(Scope, Chord), Command>,
 }
 
 /// What a key press means, given the keys pressed before it.
@@ -64,21 +64,21 @@ pub enum Resolution {
 
 impl Keymap {
     /// The command bound to exactly `chord` in `context`, or globally.
-    fn exact(&self, context: Context, chord: &[Key]) -> Option<(Context, Command)> {
-        [context, Context::Global]
+    fn exact(&self, context: Scope, chord: &[Key]) -> Option<(Scope, Command)> {
+        [context, Scope::Global]
             .into_iter()
             .find_map(|ctx| self.bindings.get(&(ctx, chord.to_vec())).map(|command| (ctx, *command)))
     }
 
     /// Resolves `pending` + `key` in `context`, falling back to global bindings.
-    pub fn resolve(&self, context: Context, pending: &[Key], key: Key) -> Resolution {
+    pub fn resolve(&self, context: Scope, pending: &[Key], key: Key) -> Resolution {
         let mut chord = pending.to_vec();
         chord.push(key);
         if let Some((_, command)) = self.exact(context, &chord) {
             return Resolution::Command(command);
         }
         let starts_chord = self.bindings.keys().any(|(ctx, c)| {
-            (*ctx == context || *ctx == Context::Global) && c.len() > chord.len() && c.starts_with(&chord)
+            (*ctx == context || *ctx == Scope::Global) && c.len() > chord.len() && c.starts_with(&chord)
         });
         if starts_chord {
             Resolution::Pending
@@ -89,7 +89,7 @@ impl Keymap {
 
     /// Keys bound to a command in a context, for help screens and hints:
     /// single plain keys first, keys another binding hides left out.
-    pub fn keys_for(&self, context: Context, command: Command) -> Vec<String> {
+    pub fn keys_for(&self, context: Scope, command: Command) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for chord in self.chords_for(context, command) {
             let shown = chord_name(chord);
@@ -101,14 +101,12 @@ impl Keymap {
     }
 
     /// The chords that run `command` in `context`, as `keys_for` orders them.
-    fn chords_for(&self, context: Context, command: Command) -> Vec<&Chord> {
+    fn chords_for(&self, context: Scope, command: Command) -> Vec<&Chord> {
         let mut chords: Vec<&Chord> = self
             .bindings
             .iter()
             .filter(|((c, chord), cmd)| {
-                (*c == context || *c == Context::Global)
-                    && **cmd == command
-                    && self.runs(context, chord) == Some(command)
+                (*c == context || *c == Scope::Global) && **cmd == command && self.runs(context, chord) == Some(command)
             })
             .map(|((_, chord), _)| chord)
             .collect();
@@ -118,14 +116,14 @@ impl Keymap {
 
     /// The first key of `command` in `context`, for a short hint ("q 退出");
     /// `None` when nothing runs it there.
-    pub fn hint(&self, context: Context, command: Command) -> Option<String> {
+    pub fn hint(&self, context: Scope, command: Command) -> Option<String> {
         self.keys_for(context, command).into_iter().next()
     }
 
     /// Hints such as "? 帮助  q 退出": each command named by its first key in
     /// `context`, followed by its label; a command with no key there is left
     /// out, so a hint never names a key that does something else.
-    pub fn hints(&self, context: Context, items: &[(Command, &str)]) -> String {
+    pub fn hints(&self, context: Scope, items: &[(Command, &str)]) -> String {
         items
             .iter()
             .filter_map(|(command, label)| self.hint(context, *command).map(|key| format!("{key} {label}")))
@@ -134,7 +132,7 @@ impl Keymap {
     }
 
     /// "KEY text" with the first key of `command`, or `text` alone when it has none.
-    pub fn with_key(&self, context: Context, command: Command, text: &str) -> String {
+    pub fn with_key(&self, context: Scope, command: Command, text: &str) -> String {
         match self.hint(context, command) {
             Some(key) => format!("{key} {text}"),
             None => text.to_string(),
@@ -146,7 +144,7 @@ impl Keymap {
     /// single keys bound to it in `context` that do not edit, or, when it
     /// has none there, the box's own key for it (Enter opens, Esc goes
     /// back, the arrows and page keys move), so a box can always be finished.
-    pub fn text_box_keys(&self, context: Context, command: Command, edits: impl Fn(&Key) -> bool) -> Vec<Key> {
+    pub fn text_box_keys(&self, context: Scope, command: Command, edits: impl Fn(&Key) -> bool) -> Vec<Key> {
         let bound: Vec<Key> = self
             .chords_for(context, command)
             .into_iter()
@@ -169,7 +167,7 @@ impl Keymap {
     }
 
     /// What typing `chord` key by key runs in `context`.
-    fn runs(&self, context: Context, chord: &[Key]) -> Option<Command> {
+    fn runs(&self, context: Scope, chord: &[Key]) -> Option<Command> {
         for end in 1..=chord.len() {
             match self.resolve(context, &chord[..end - 1], chord[end - 1]) {
                 Resolution::Command(command) => return (end == chord.len()).then_some(command),
@@ -181,7 +179,7 @@ impl Keymap {
     }
 
     /// Every binding, for `yuedu config --keys`.
-    pub fn bindings(&self) -> impl Iterator<Item = (Context, String, Command)> + '_ {
+    pub fn bindings(&self) -> impl Iterator<Item = (Scope, String, Command)> + '_ {
         self.bindings
             .iter()
             .map(|((ctx, chord), cmd)| (*ctx, chord_name(chord), *cmd))

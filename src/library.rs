@@ -22,7 +22,7 @@ pub use formats::parse::{Rules, parse_article};
 pub use formats::plain::parse_plain_with;
 pub use formats::ruby::Ruby;
 pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};
-pub use load::cache::{ArticleCache, Change, Usage as CacheUsage, usage as cache_usage};
+pub use load::cache::{ArticleCache, Usage as CacheUsage, usage as cache_usage};
 pub use load::plan::{Candidate, Plan, STDIN_ID};
 #[cfg(test)]
 pub(crate) use load::prefix::{Cuts, prefix_cut};

@@ -6,9 +6,9 @@
 use super::overlay::Outcome;
 use super::{App, ListCursor, Overlay, Pane, Prompt};
 use crate::i18n::text;
-use crate::keymap::{Command, Context};
+use crate::keymap::{Command, Scope};
 use crate::library::{Body, Library};
-use crate::store::identity::Keys;
+use crate::store::identity::ArticleKeys;
 use crate::store::{Bookmark, Change, State};
 
 /// Characters of text a bookmark keeps from its spot (about 30 字).
@@ -27,7 +27,7 @@ pub struct BookmarkList {
 
 impl BookmarkList {
     /// The bookmarks in display order.
-    pub fn ordered<'a>(&self, state: &'a State, keys: &Keys, library: &Library) -> Vec<&'a Bookmark> {
+    pub fn ordered<'a>(&self, state: &'a State, keys: &ArticleKeys, library: &Library) -> Vec<&'a Bookmark> {
         if self.grouped {
             crate::present::by_article(&state.bookmarks, |article| keys.article(article, library))
         } else {
@@ -156,7 +156,7 @@ impl App {
             },
             Action::Delete(bookmark) => {
                 self.save(Change::DeleteBookmark { id: bookmark.id });
-                self.say(match self.keymap.hint(Context::Lists, Command::Undo) {
+                self.say(match self.keymap.hint(Scope::Lists, Command::Undo) {
                     Some(key) => text!(
                         en: "bookmark deleted ({key} undoes)",
                         hans: "已删除书签（{key} 撤销）",

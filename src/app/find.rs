@@ -5,7 +5,7 @@
 
 use super::{App, Pane, Prompt};
 use crate::i18n::text;
-use crate::keymap::{Command, Context};
+use crate::keymap::{Command, Scope};
 use crate::search::{Query, SearchIndex};
 use crate::store::QueryKind;
 
@@ -72,7 +72,7 @@ impl App {
         let Some(reader) = &mut self.reader else { return };
         let count = reader.hits.len();
         if count == 0 {
-            self.say(match self.keymap.hint(Context::Reader, Command::Find) {
+            self.say(match self.keymap.hint(Scope::Reader, Command::Find) {
                 Some(key) => text!(
                     en: "nothing found: press {key} to find",
                     hans: "没有查找结果：按 {key} 查找",

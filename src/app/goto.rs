@@ -5,7 +5,7 @@
 
 use super::{App, Pane, Reader};
 use crate::i18n::{Text, text, tr};
-use crate::keymap::{Command, Context, Key, KeyCode};
+use crate::keymap::{Command, Key, KeyCode, Scope};
 use crate::library::Body;
 
 /// The longest count kept: more digits are ignored.
@@ -14,14 +14,14 @@ const MAX_COUNT: usize = 1_000_000_000;
 impl App {
     /// Takes a digit typed in the reader (where no binding claims it) into
     /// the count; says on the status line what the count is for.
-    pub(super) fn count_digit(&mut self, context: Context, key: Key) -> bool {
+    pub(super) fn count_digit(&mut self, context: Scope, key: Key) -> bool {
         let KeyCode::Char(c) = key.code else {
             return false;
         };
         let Some(digit) = c.to_digit(10) else {
             return false;
         };
-        if key.ctrl || key.alt || context != Context::Reader || self.overlay.is_some() {
+        if key.ctrl || key.alt || context != Scope::Reader || self.overlay.is_some() {
             return false;
         }
         let count = self.count.unwrap_or(0);
@@ -35,7 +35,7 @@ impl App {
             let percent = tr!(lang, en: "percent", hans: "百分比", hant: "百分比");
             let line = tr!(lang, en: "line", hans: "行", hant: "行");
             let hints = self.keymap.hints(
-                Context::Reader,
+                Scope::Reader,
                 &[(Command::JumpPercent, &percent), (Command::Bottom, &line)],
             );
             format!("{count}  {hints}")

@@ -6,7 +6,7 @@
 
 use super::page::{Page, Piece, framed, room, wrap};
 use crate::i18n::{Lang, tr};
-use crate::keymap::{Command, Context, Keymap};
+use crate::keymap::{Command, Keymap, Scope};
 use crate::text::{AmbiguousWidth, str_width};
 
 /// Columns between the two columns of a wide help.
@@ -19,11 +19,11 @@ const MIN_DESCRIPTION_TWO: u16 = 20;
 
 impl super::App {
     /// The context whose keys the help lists and reads: the pane in focus.
-    pub fn help_context(&self) -> Context {
+    pub fn help_context(&self) -> Scope {
         if self.focus == super::Pane::Reader {
-            Context::Reader
+            Scope::Reader
         } else {
-            Context::Lists
+            Scope::Lists
         }
     }
 
@@ -40,14 +40,14 @@ impl super::App {
 }
 
 /// The title, with the key that closes help.
-pub fn title(keymap: &Keymap, context: Context, lang: Lang) -> String {
+pub fn title(keymap: &Keymap, context: Scope, lang: Lang) -> String {
     let close = tr!(lang, en: "close", hans: "关闭", hant: "關閉");
     let hints = keymap.hints(context, &[(Command::Back, &close)]);
     tr!(lang, en: "Keys  ({hints})", hans: "按键  ({hints})", hant: "按鍵  ({hints})")
 }
 
 /// Every command with its keys in `context`; commands without one are left out.
-fn entries(keymap: &Keymap, context: Context, lang: Lang) -> Vec<(Vec<String>, &'static str)> {
+fn entries(keymap: &Keymap, context: Scope, lang: Lang) -> Vec<(Vec<String>, &'static str)> {
     Command::ALL
         .iter()
         .map(|&command| (keymap.keys_for(context, command), command.description(lang)))
@@ -56,7 +56,7 @@ fn entries(keymap: &Keymap, context: Context, lang: Lang) -> Vec<(Vec<String>, &
 }
 
 /// Lays the help out on a `width` × `height` screen.
-pub fn page(keymap: &Keymap, context: Context, lang: Lang, ambiguous: AmbiguousWidth, size: (u16, u16)) -> Page {
+pub fn page(keymap: &Keymap, context: Scope, lang: Lang, ambiguous: AmbiguousWidth, size: (u16, u16)) -> Page {
     let (width, height) = size;
     let entries = entries(keymap, context, lang);
     let measure = |text: &str| str_width(text, ambiguous) as u16;
@@ -200,7 +200,7 @@ mod tests {
         for (width, height) in [(20, 5), (33, 9), (60, 20), (80, 24), (100, 30), (120, 35), (140, 40)] {
             let page = page(
                 &keymap,
-                Context::Reader,
+                Scope::Reader,
                 Lang::Simplified,
                 AmbiguousWidth::Narrow,
                 (width, height),
@@ -215,7 +215,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             for command in Command::ALL {
-                for key in keymap.keys_for(Context::Reader, *command) {
+                for key in keymap.keys_for(Scope::Reader, *command) {
                     assert!(keys.contains(&key), "{width}x{height}: {key} missing from {keys}");
                 }
             }
@@ -237,7 +237,7 @@ mod tests {
         let keymap = keymap();
         let page = page(
             &keymap,
-            Context::Reader,
+            Scope::Reader,
             Lang::Simplified,
             AmbiguousWidth::Narrow,
             (20, 5),

@@ -9,7 +9,7 @@ use super::{App, Effect, Pane, Prompt};
 use crate::i18n::{Text, text, tr};
 use crate::keymap::Command;
 use crate::layout::Direction;
-use crate::store::identity::{self, Keys};
+use crate::store::identity::{self, ArticleKeys};
 use crate::store::{Bookmark, Change, Position, State};
 
 /// The narrowest and widest reading column `+` and `-` set, as
@@ -131,7 +131,7 @@ impl App {
     }
 
     /// The keys of the loaded articles.
-    pub fn keys(&self) -> &Keys {
+    pub fn keys(&self) -> &ArticleKeys {
         &self.keys
     }
 

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::i18n::{Lang, tr};
-use crate::keymap::{Command, Context, Keymap};
+use crate::keymap::{Command, Keymap, Scope};
 use crate::text::{AmbiguousWidth, grapheme_width};
 
 /// The state of a scrolled page (the help, the notices): how far it is scrolled.
@@ -80,7 +80,7 @@ impl PageScroll {
 
 /// What the footer says, in parts to show while they fit: more above
 /// and/or below, then how to scroll.
-pub fn footer(keymap: &Keymap, context: Context, lang: Lang, above: bool, below: bool) -> Vec<String> {
+pub fn footer(keymap: &Keymap, context: Scope, lang: Lang, above: bool, below: bool) -> Vec<String> {
     let more = tr!(lang, en: "more", hans: "更多", hant: "更多");
     let mark = match (above, below) {
         (true, true) => format!("▲▼ {more}"),

@@ -5,7 +5,7 @@
 
 use super::input::TextInput;
 use super::overlay::{OverlayInput, readline_command};
-use crate::keymap::{Command, Context, Key, Keymap};
+use crate::keymap::{Command, Key, Keymap, Scope};
 
 /// The commands a text box takes.
 const TEXT_BOX: [Command; 6] = [
@@ -21,11 +21,11 @@ const TEXT_BOX: [Command; 6] = [
 #[derive(Clone, Copy)]
 pub struct TextBoxKeys<'a> {
     keymap: &'a Keymap,
-    context: Context,
+    context: Scope,
 }
 
 impl<'a> TextBoxKeys<'a> {
-    pub fn new(keymap: &'a Keymap, context: Context) -> TextBoxKeys<'a> {
+    pub fn new(keymap: &'a Keymap, context: Scope) -> TextBoxKeys<'a> {
         TextBoxKeys { keymap, context }
     }
 

@@ -1,7 +1,7 @@
 //! Configuration: the embedded default, overrides, and key rebinding.
 
 use super::*;
-use crate::keymap::{Command, Context, Key, Resolution};
+use crate::keymap::{Command, Key, Resolution, Scope};
 
 #[test]
 fn the_embedded_default_parses_and_is_the_default() {
@@ -46,15 +46,15 @@ fn a_rebound_key_leaves_its_old_command() {
     let config = Config::from_user_text("user.toml", "[keys]\nbottom = [\"q\"]\n").expect("valid");
     let keymap = &config.keymap;
     assert_eq!(
-        keymap.resolve(Context::Reader, &[], Key::char('q')),
+        keymap.resolve(Scope::Reader, &[], Key::char('q')),
         Resolution::Command(Command::Bottom)
     );
     assert_eq!(
-        keymap.resolve(Context::Reader, &[], Key::ctrl('c')),
+        keymap.resolve(Scope::Reader, &[], Key::ctrl('c')),
         Resolution::Command(Command::Quit)
     );
     assert_eq!(
-        keymap.resolve(Context::Reader, &[], Key::char('G')),
+        keymap.resolve(Scope::Reader, &[], Key::char('G')),
         Resolution::Unbound,
         "bottom's keys were replaced"
     );
@@ -66,16 +66,16 @@ fn context_bindings_and_chords_from_the_file() {
         Config::from_user_text("user.toml", "[keys]\ntop = [\"g g\"]\n[keys.reader]\nback = [\"q\"]\n").expect("valid");
     let keymap = &config.keymap;
     assert_eq!(
-        keymap.resolve(Context::Reader, &[], Key::char('q')),
+        keymap.resolve(Scope::Reader, &[], Key::char('q')),
         Resolution::Command(Command::Back)
     );
     assert_eq!(
-        keymap.resolve(Context::Lists, &[], Key::char('q')),
+        keymap.resolve(Scope::Lists, &[], Key::char('q')),
         Resolution::Command(Command::Quit)
     );
-    assert_eq!(keymap.resolve(Context::Lists, &[], Key::char('g')), Resolution::Pending);
+    assert_eq!(keymap.resolve(Scope::Lists, &[], Key::char('g')), Resolution::Pending);
     assert_eq!(
-        keymap.resolve(Context::Lists, &[Key::char('g')], Key::char('g')),
+        keymap.resolve(Scope::Lists, &[Key::char('g')], Key::char('g')),
         Resolution::Command(Command::Top)
     );
 }

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::{Chord, Command, Context, Keymap, chord_name, parse_chord};
+use super::{Chord, Command, Keymap, Scope, chord_name, parse_chord};
 
 /// One key or chord as written in the configuration ("ctrl-d", "g g").
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -44,18 +44,18 @@ pub struct Keys {
 }
 
 impl Keys {
-    pub fn table(&self, context: Context) -> &Bindings {
+    pub fn table(&self, context: Scope) -> &Bindings {
         match context {
-            Context::Global => &self.global,
-            Context::Reader => &self.reader,
-            Context::Lists => &self.lists,
+            Scope::Global => &self.global,
+            Scope::Reader => &self.reader,
+            Scope::Lists => &self.lists,
         }
     }
 }
 
 /// A key of `[keys]`: a context table or a command.
 enum Entry {
-    Context(Context),
+    Scope(Scope),
     Command(Command),
 }
 
@@ -63,8 +63,8 @@ impl<'de> Deserialize<'de> for Entry {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
         let name = String::deserialize(deserializer)?;
         match name.as_str() {
-            "reader" => Ok(Entry::Context(Context::Reader)),
-            "lists" => Ok(Entry::Context(Context::Lists)),
+            "reader" => Ok(Entry::Scope(Scope::Reader)),
+            "lists" => Ok(Entry::Scope(Scope::Lists)),
             _ => Command::try_from(name).map(Entry::Command).map_err(de::Error::custom),
         }
     }
@@ -85,8 +85,8 @@ impl<'de> Deserialize<'de> for Keys {
                 let mut keys = Keys::default();
                 while let Some(entry) = map.next_key::<Entry>()? {
                     match entry {
-                        Entry::Context(Context::Reader) => keys.reader = map.next_value()?,
-                        Entry::Context(_) => keys.lists = map.next_value()?,
+                        Entry::Scope(Scope::Reader) => keys.reader = map.next_value()?,
+                        Entry::Scope(_) => keys.lists = map.next_value()?,
                         Entry::Command(command) => {
                             keys.global.insert(command, map.next_value()?);
                         }
@@ -105,32 +105,32 @@ impl<'de> Deserialize<'de> for Keys {
 pub enum KeymapError {
     /// Two commands on one key in one context.
     Conflict {
-        context: Context,
+        context: Scope,
         command: Command,
         key: String,
         other: Command,
     },
     /// A chord that never runs because a binding of its start runs first.
     Unreachable {
-        context: Context,
+        context: Scope,
         command: Command,
         key: String,
         start: String,
-        other: (Context, Command),
+        other: (Scope, Command),
     },
     /// `quit` or `help` without a key that works in `context`; `taken_by`
     /// is the binding that took the last of its keys there.
     LockedOut {
-        context: Context,
+        context: Scope,
         command: Command,
-        taken_by: Option<(Context, Command)>,
+        taken_by: Option<(Scope, Command)>,
     },
 }
 
 impl KeymapError {
     /// The settings the error is about, as (context, command), the most
     /// likely place of the mistake first.
-    pub fn settings(&self) -> Vec<(Context, Command)> {
+    pub fn settings(&self) -> Vec<(Scope, Command)> {
         match self {
             KeymapError::Conflict { context, command, .. } => vec![(*context, *command)],
             KeymapError::Unreachable {
@@ -144,8 +144,8 @@ impl KeymapError {
                 command,
                 taken_by,
             } => {
-                let mut out: Vec<(Context, Command)> = taken_by.iter().copied().collect();
-                out.extend([(Context::Global, *command), (*context, *command)]);
+                let mut out: Vec<(Scope, Command)> = taken_by.iter().copied().collect();
+                out.extend([(Scope::Global, *command), (*context, *command)]);
                 out
             }
         }
@@ -188,7 +188,7 @@ impl Keymap {
     /// from the default command that had it there.
     pub fn new(defaults: &Keys, user: &Keys) -> Result<Keymap, KeymapError> {
         let mut keymap = Keymap::default();
-        for context in Context::ALL {
+        for context in Scope::ALL {
             let user_table = user.table(context);
             let claimed: Vec<&Chord> = user_table.values().flatten().map(|b| &b.chord).collect();
             let kept = defaults
@@ -223,8 +223,8 @@ impl Keymap {
     /// Refuses a chord whose start runs another command in every context it applies to.
     fn check_chords(&self) -> Result<(), KeymapError> {
         for ((context, chord), command) in &self.bindings {
-            let applies: &[Context] = match context {
-                Context::Global => &Context::FOCUSED,
+            let applies: &[Scope] = match context {
+                Scope::Global => &Scope::FOCUSED,
                 _ => std::slice::from_ref(context),
             };
             let blocked: Vec<_> = applies
@@ -248,11 +248,11 @@ impl Keymap {
 
     /// Refuses a keymap that leaves `command` no working key in some context.
     fn check_reachable(&self, command: Command) -> Result<(), KeymapError> {
-        for context in Context::FOCUSED {
+        for context in Scope::FOCUSED {
             let chords: Vec<&Chord> = self
                 .bindings
                 .iter()
-                .filter(|((ctx, _), cmd)| **cmd == command && (*ctx == context || *ctx == Context::Global))
+                .filter(|((ctx, _), cmd)| **cmd == command && (*ctx == context || *ctx == Scope::Global))
                 .map(|((_, chord), _)| chord)
                 .collect();
             if chords.iter().any(|chord| self.runs(context, chord) == Some(command)) {

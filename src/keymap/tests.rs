@@ -17,42 +17,42 @@ fn keymap(user: &str) -> Result<Keymap, KeymapError> {
 #[test]
 fn chords_wait_for_their_second_key() {
     let map = keymap("top = [\"g g\"]").expect("valid");
-    assert_eq!(map.resolve(Context::Reader, &[], Key::char('g')), Resolution::Pending);
+    assert_eq!(map.resolve(Scope::Reader, &[], Key::char('g')), Resolution::Pending);
     assert_eq!(
-        map.resolve(Context::Reader, &[Key::char('g')], Key::char('g')),
+        map.resolve(Scope::Reader, &[Key::char('g')], Key::char('g')),
         Resolution::Command(Command::Top)
     );
-    assert_eq!(map.resolve(Context::Reader, &[], Key::char('x')), Resolution::Unbound);
+    assert_eq!(map.resolve(Scope::Reader, &[], Key::char('x')), Resolution::Unbound);
 }
 
 #[test]
 fn context_bindings_take_precedence() {
     let map = keymap("[reader]\nback = [\"q\"]").expect("valid");
     assert_eq!(
-        map.resolve(Context::Reader, &[], Key::char('q')),
+        map.resolve(Scope::Reader, &[], Key::char('q')),
         Resolution::Command(Command::Back)
     );
     assert_eq!(
-        map.resolve(Context::Lists, &[], Key::char('q')),
+        map.resolve(Scope::Lists, &[], Key::char('q')),
         Resolution::Command(Command::Quit)
     );
     assert_eq!(
-        map.keys_for(Context::Reader, Command::Quit),
+        map.keys_for(Scope::Reader, Command::Quit),
         ["Ctrl-c"],
         "q is hidden in the reader"
     );
-    assert_eq!(map.hint(Context::Lists, Command::Quit).as_deref(), Some("q"));
+    assert_eq!(map.hint(Scope::Lists, Command::Quit).as_deref(), Some("q"));
 }
 
 #[test]
 fn a_key_the_user_binds_leaves_its_default_command() {
     let map = keymap("bottom = [\"q\"]").expect("valid");
     assert_eq!(
-        map.resolve(Context::Lists, &[], Key::char('q')),
+        map.resolve(Scope::Lists, &[], Key::char('q')),
         Resolution::Command(Command::Bottom)
     );
-    assert_eq!(map.resolve(Context::Lists, &[], Key::char('G')), Resolution::Unbound);
-    assert_eq!(map.keys_for(Context::Lists, Command::Quit), ["Ctrl-c"]);
+    assert_eq!(map.resolve(Scope::Lists, &[], Key::char('G')), Resolution::Unbound);
+    assert_eq!(map.keys_for(Scope::Lists, Command::Quit), ["Ctrl-c"]);
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn quit_and_help_always_keep_a_working_key() {
         "keys.quit leaves quit without a key in the reader; quit must keep one that works everywhere"
     );
     let err = keymap("[reader]\nback = [\"q\", \"ctrl-c\"]").unwrap_err();
-    assert_eq!(err.settings()[0], (Context::Reader, Command::Back));
+    assert_eq!(err.settings()[0], (Scope::Reader, Command::Back));
     assert!(
         err.to_string()
             .starts_with("keys.reader.back leaves quit without a key in the reader")
@@ -105,7 +105,7 @@ fn a_chord_whose_start_is_bound_is_refused() {
     let err = keymap("bottom = [\"g e\"]").unwrap_err();
     assert_eq!(
         err.settings(),
-        [(Context::Global, Command::Bottom), (Context::Global, Command::Top)]
+        [(Scope::Global, Command::Bottom), (Scope::Global, Command::Top)]
     );
     // A chord blocked in one context still runs in the other.
     keymap("top = [\"g g\"]\n[reader]\nbottom = [\"g\"]").expect("g g runs in the lists");

@@ -5,33 +5,33 @@ use serde::Serialize;
 use crate::i18n::{Lang, tr};
 use crate::library::Library;
 use crate::present::{bookmark_time, by_article, chapter_at, newest_first, percent};
-use crate::store::identity::{self, Keys};
+use crate::store::identity::{self, ArticleKeys};
 use crate::store::{Bookmark, State};
 use crate::text::{Shown, to_json};
 
-fn title<'a>(library: &'a Library, keys: &Keys, bookmark: &Bookmark) -> Option<&'a str> {
+fn title<'a>(library: &'a Library, keys: &ArticleKeys, bookmark: &Bookmark) -> Option<&'a str> {
     keys.article(&bookmark.article, library)
         .map(|i| library.articles()[i].meta.title.as_str())
 }
 
 /// The chapter a bookmark is in, as the reader's status line names it
 /// there; none before the first heading or for an unattached bookmark.
-fn chapter(library: &Library, keys: &Keys, bookmark: &Bookmark) -> Option<String> {
+fn chapter(library: &Library, keys: &ArticleKeys, bookmark: &Bookmark) -> Option<String> {
     keys.article(&bookmark.article, library)
         .and_then(|i| chapter_at(&library.articles()[i], bookmark.offset))
 }
 
 /// How far into its article a bookmark is, 0–100, as the reader's status
 /// line says it there; none for an unattached bookmark.
-fn progress(library: &Library, keys: &Keys, bookmark: &Bookmark) -> Option<u8> {
+fn progress(library: &Library, keys: &ArticleKeys, bookmark: &Bookmark) -> Option<u8> {
     keys.article(&bookmark.article, library)
         .map(|i| percent(&library.articles()[i].body, bookmark.offset))
 }
 
 /// `state` with what the loaded articles newly match attached (in memory:
 /// listing changes nothing on disk), and the articles' keys.
-pub(super) fn attached(state: &State, library: &Library) -> (State, Keys) {
-    let keys = Keys::new(library);
+pub(super) fn attached(state: &State, library: &Library) -> (State, ArticleKeys) {
+    let keys = ArticleKeys::new(library);
     let mut state = state.clone();
     for change in identity::attachments(&state, library, &keys) {
         state.apply(&change);

@@ -158,7 +158,7 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 /// made again when it is asked for rather than held for every article: what
 /// is held is a hash of each key with its article's ID.
 #[derive(Clone, Debug, Default)]
-pub struct Keys {
+pub struct ArticleKeys {
     cwd: PathBuf,
     /// Real paths of the folders seen.
     folders: HashMap<PathBuf, PathBuf>,
@@ -171,17 +171,17 @@ pub struct Keys {
     by_key: Vec<(u64, compact_str::CompactString)>,
 }
 
-impl Keys {
-    pub fn new(library: &Library) -> Keys {
-        let mut keys = Keys {
+impl ArticleKeys {
+    pub fn new(library: &Library) -> ArticleKeys {
+        let mut keys = ArticleKeys {
             cwd: std::env::current_dir().unwrap_or_default(),
-            ..Keys::default()
+            ..ArticleKeys::default()
         };
         keys.add(library.articles());
         keys
     }
 
-    /// Keys articles added to the library.
+    /// ArticleKeys articles added to the library.
     pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
         let mut new = Vec::new();
         for article in articles {
@@ -240,7 +240,7 @@ fn hash(key: &str) -> u64 {
 
 /// The changes that attach entries no article of `library` holds (see the
 /// module comment); applying them to `state` attaches them.
-pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change> {
+pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<Change> {
     let mut orphans: Vec<&str> = state
         .positions
         .keys()
@@ -284,7 +284,7 @@ pub fn attachments(state: &State, library: &Library, keys: &Keys) -> Vec<Change>
 }
 
 /// Fingerprints of the file articles that have no position.
-fn unread_fingerprints(state: &State, library: &Library, keys: &Keys) -> HashMap<u64, usize> {
+fn unread_fingerprints(state: &State, library: &Library, keys: &ArticleKeys) -> HashMap<u64, usize> {
     library
         .articles()
         .iter()

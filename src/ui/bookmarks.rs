@@ -7,7 +7,7 @@ use super::draw::{put_str, put_truncated};
 use super::list::{Item, Looks, render_list};
 use crate::app::bookmarks::BookmarkList;
 use crate::i18n::tr;
-use crate::keymap::{Command, Context};
+use crate::keymap::{Command, Scope};
 
 pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) {
     let app = view.app;
@@ -23,7 +23,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     let ordered = list.ordered(&app.saved, app.keys(), &app.library);
     let keys = &app.keymap;
     let switch = tr!(lang, en: "switch", hans: "切换", hant: "切換");
-    let toggle = keys.hints(Context::Lists, &[(Command::CycleOrder, &switch)]);
+    let toggle = keys.hints(Scope::Lists, &[(Command::CycleOrder, &switch)]);
     let order = if toggle.is_empty() {
         order
     } else {
@@ -40,7 +40,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
         (Command::Back, tr!(lang, en: "close", hans: "关闭", hant: "關閉")),
     ];
     let labels: Vec<(Command, &str)> = labels.iter().map(|(c, l)| (*c, l.as_str())).collect();
-    let actions = keys.hints(Context::Lists, &labels);
+    let actions = keys.hints(Scope::Lists, &labels);
     // In a narrow window the keys go on the row under the count, so none
     // (least of all the one that closes the list) is cut off.
     let n = ordered.len();
@@ -65,7 +65,7 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
             buf,
             body.x + 1,
             body.y,
-            &match keys.hint(Context::Reader, Command::AddBookmark) {
+            &match keys.hint(Scope::Reader, Command::AddBookmark) {
                 Some(key) => tr!(
                     lang,
                     en: "no bookmarks yet: press {key} while reading to add one",

@@ -8,7 +8,7 @@ use super::draw::{fill, put_right, put_str, put_truncated};
 use super::list::{Item, Looks, render_list};
 use crate::app::{Pane, geometry};
 use crate::i18n::tr;
-use crate::keymap::{Command, Context};
+use crate::keymap::{Command, Scope};
 use crate::present::article_details;
 
 pub fn render_categories(view: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -66,7 +66,7 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         || tr!(lang, en: "Articles", hans: "文章", hant: "文章"),
         |c| {
             let order = app.article_order().label(lang);
-            let order = app.keymap.with_key(Context::Lists, Command::CycleOrder, &order);
+            let order = app.keymap.with_key(Scope::Lists, Command::CycleOrder, &order);
             let (name, count) = (app.shown(&c.name), c.articles.len());
             tr!(lang, en: "{name}  {count}  {order}", hans: "{name}  {count} 篇  {order}", hant: "{name}  {count} 篇  {order}")
         },

@@ -13,7 +13,7 @@ use super::draw::{put_str, put_truncated};
 use super::theme::Theme;
 use crate::app::{Row, geometry};
 use crate::i18n::tr;
-use crate::keymap::{Command, Context};
+use crate::keymap::{Command, Scope};
 use crate::layout::{Direction, Layout, Mark};
 use crate::library::Body;
 use crate::present::meta_line;
@@ -23,7 +23,7 @@ use crate::text::AmbiguousWidth;
 pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let app = view.app;
     let Some(reader) = &app.reader else {
-        let hint = match app.keymap.hint(Context::Lists, Command::Open) {
+        let hint = match app.keymap.hint(Scope::Lists, Command::Open) {
             Some(key) => tr!(
                 app.lang(),
                 en: "press {key} to open an article",
@@ -113,7 +113,7 @@ pub(super) fn next_line(app: &crate::app::App, article: usize) -> String {
     match app.neighbour(article, 1).and_then(|i| app.library.articles().get(i)) {
         Some(next) => {
             let title = app.script().convert(&next.meta.title);
-            match app.keymap.hint(Context::Reader, Command::PageDown) {
+            match app.keymap.hint(Scope::Reader, Command::PageDown) {
                 Some(key) => {
                     tr!(lang, en: "Next ({key}): {title}", hans: "下一篇（{key}）：{title}", hant: "下一篇（{key}）：{title}")
                 }

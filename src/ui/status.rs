@@ -8,7 +8,7 @@ use super::View;
 use super::draw::{fill, put_right, put_truncated};
 use crate::app::{App, Pane};
 use crate::i18n::tr;
-use crate::keymap::{Command, Context};
+use crate::keymap::{Command, Scope};
 use crate::present::ReadStatus;
 use crate::text::str_width;
 
@@ -77,7 +77,7 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                         .filter(|_| !app.library.awaits_whole(reader.article))
                         .map_or(String::new(), |(top, len)| format!("  {top}/{len}"));
                     let help = help_label(lang);
-                    let help = app.keymap.hints(Context::Reader, &[(Command::Help, &help)]);
+                    let help = app.keymap.hints(Scope::Reader, &[(Command::Help, &help)]);
                     format!("{hits}{progress}{lines}  {help} ")
                 },
             )
@@ -99,7 +99,7 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
                 Some((index, percent)) => {
                     let title = app.shown(&app.library.articles()[index].meta.title);
                     let label = tr!(lang, en: "continue", hans: "继续阅读", hant: "繼續閱讀");
-                    let label = app.keymap.with_key(Context::Lists, Command::ContinueReading, &label);
+                    let label = app.keymap.with_key(Scope::Lists, Command::ContinueReading, &label);
                     tr!(lang, en: "{label}: {title}  {percent}%", hans: "{label}：{title}  {percent}%", hant: "{label}：{title}  {percent}%")
                 }
                 // The app and the collection: its title, or its folders' names.
@@ -132,7 +132,7 @@ fn article_count(app: &App) -> String {
     let (help, quit) = (help_label(lang), tr!(lang, en: "quit", hans: "退出", hant: "退出"));
     let hints = app
         .keymap
-        .hints(Context::Lists, &[(Command::Help, &help), (Command::Quit, &quit)]);
+        .hints(Scope::Lists, &[(Command::Help, &help), (Command::Quit, &quit)]);
     let count = app.library.articles().len();
     let articles = crate::i18n::plural(count, "article", "articles");
     tr!(

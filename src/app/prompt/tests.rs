@@ -6,7 +6,7 @@ use crate::app::Effect;
 use crate::app::tests::{app, press, type_text};
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::keymap::{Context, Key, KeyCode};
+use crate::keymap::{Key, KeyCode, Scope};
 use jiff::Timestamp;
 
 fn bookmark() -> Bookmark {
@@ -97,7 +97,7 @@ fn find_asks_for_hits_as_typed_runs_on_enter_cancels_on_esc_and_walks_its_histor
 fn a_rebound_keymap_finishes_the_prompt_and_names_its_keys() {
     let config = "[keys]\nopen = [\"f2\"]\nback = [\"f3\"]\n";
     let config = Config::from_user_text("user.toml", config).expect("valid config");
-    let keys = TextBoxKeys::new(&config.keymap, Context::Reader);
+    let keys = TextBoxKeys::new(&config.keymap, Scope::Reader);
     let mut prompt = Prompt::new_note(bookmark());
     assert_eq!(prompt.label(&keys, Lang::Simplified), "书签备注（F2 保存  F3 取消）：");
     let mut press = |name: &str| prompt.handle(keys.input(Key::parse(name).expect("key")), &[]);
@@ -115,7 +115,7 @@ fn a_rebound_keymap_finishes_the_prompt_and_names_its_keys() {
         "as in readline"
     );
     let defaults = Config::default_config().expect("default config");
-    let defaults = TextBoxKeys::new(&defaults.keymap, Context::Reader);
+    let defaults = TextBoxKeys::new(&defaults.keymap, Scope::Reader);
     assert_eq!(
         Prompt::edit_note(7, "").label(&defaults, Lang::Simplified),
         "修改备注（Enter 保存  Esc 取消）："

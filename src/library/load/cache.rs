@@ -50,7 +50,7 @@ use spill::Spill;
 
 /// What became of one file's entry while loading.
 #[derive(Debug)]
-pub enum Change {
+pub enum EntryChange {
     /// Not a file from a folder: nothing to cache.
     None,
     /// The entry was still valid: write it out again as it is.
@@ -196,19 +196,19 @@ impl ArticleCache {
     }
 
     /// Records what became of one file's entry, for `save`.
-    pub fn record(&mut self, change: Change) {
+    pub fn record(&mut self, change: EntryChange) {
         let recorded = &mut self.recorded;
         match change {
-            Change::Keep(slot) => recorded.kept.push(slot),
-            Change::Add(bytes) => {
+            EntryChange::Keep(slot) => recorded.kept.push(slot),
+            EntryChange::Add(bytes) => {
                 recorded
                     .added
                     .get_or_insert_with(|| Spill::create(&self.file, &self.parser))
                     .write(&bytes);
                 recorded.changed = true;
             }
-            Change::Drop => recorded.changed = true,
-            Change::None => {}
+            EntryChange::Drop => recorded.changed = true,
+            EntryChange::None => {}
         }
     }
 

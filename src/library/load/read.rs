@@ -7,7 +7,7 @@ use crate::i18n::{Text, io_error, text, tr};
 use crate::library::collection::{Batch, LoadProblem};
 use crate::library::formats::MAX_FILE_BYTES;
 use crate::library::formats::parse::{Naming, parse_article_with};
-use crate::library::load::cache::{ArticleCache, Change, Stamp, entry_bytes};
+use crate::library::load::cache::{ArticleCache, EntryChange, Stamp, entry_bytes};
 use crate::library::load::candidate::{Candidate, Content, split};
 use crate::library::model::article::Article;
 
@@ -40,7 +40,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
         for (loaded, candidate) in results.into_iter().zip(chunk) {
             let loaded = loaded.unwrap_or_else(|| Loaded {
                 result: Err(parser_crashed()),
-                cache: Change::Drop,
+                cache: EntryChange::Drop,
             });
             if let Some(cache) = cache.as_deref_mut() {
                 cache.record(loaded.cache);
@@ -61,7 +61,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
 /// One file read, and what its cache entry becomes.
 pub(in crate::library) struct Loaded {
     pub result: Result<Article, Text>,
-    pub cache: Change,
+    pub cache: EntryChange,
 }
 
 /// Reads one candidate: from its cache entry if that was made from the file
@@ -69,13 +69,17 @@ pub(in crate::library) struct Loaded {
 pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
     let loaded = |result, action| Loaded { result, cache: action };
     let path = match &candidate.content {
-        Content::Bytes { bytes, .. } => return loaded(parse_bytes(candidate, bytes, Naming::File), Change::None),
-        Content::Owned(owned) => return loaded(parse_bytes(candidate, &owned.1, Naming::Text), Change::None),
+        Content::Bytes { bytes, .. } => return loaded(parse_bytes(candidate, bytes, Naming::File), EntryChange::None),
+        Content::Owned(owned) => return loaded(parse_bytes(candidate, &owned.1, Naming::Text), EntryChange::None),
         Content::Path(path) => path,
     };
     let key = candidate.cache_key();
     let slot = cache.zip(key).and_then(|(cache, key)| cache.slot(key));
-    let gone = if slot.is_some() { Change::Drop } else { Change::None };
+    let gone = if slot.is_some() {
+        EntryChange::Drop
+    } else {
+        EntryChange::None
+    };
     // The walk stamped the file already; only a file it could not stamp is asked again.
     let stamp = match candidate
         .stamp
@@ -93,7 +97,7 @@ pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&A
             body,
             origin: candidate.origin(),
         });
-        return loaded(result, Change::Keep(slot));
+        return loaded(result, EntryChange::Keep(slot));
     }
     crate::fault::inject("parse", &candidate.relative());
     crate::fault::stall("parse", &candidate.relative());
@@ -107,9 +111,9 @@ pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&A
     });
     let action = if let (Some(_), Some(key)) = (cache, key) {
         let parsed = result.as_ref().map(|a| (&a.meta, &a.body));
-        entry_bytes(key, &candidate.id, stamp, parsed).map_or(Change::Drop, Change::Add)
+        entry_bytes(key, &candidate.id, stamp, parsed).map_or(EntryChange::Drop, EntryChange::Add)
     } else {
-        Change::None
+        EntryChange::None
     };
     loaded(result, action)
 }

@@ -12,7 +12,7 @@ fn keys_added_batch_by_batch_find_every_file() {
     let library = Library::from_dirs(&[root.path().to_path_buf()]).expect("library");
     let articles = library.articles();
     for size in [1, 2, 7, 59, 60] {
-        let mut keys = Keys::new(&Library::default());
+        let mut keys = ArticleKeys::new(&Library::default());
         // The batches from the last to the first: hashes in no order.
         for batch in articles.chunks(size).rev() {
             keys.add(batch);
@@ -34,7 +34,7 @@ fn a_file_is_keyed_by_its_real_path_whichever_way_its_folder_is_reached() {
     std::os::unix::fs::symlink(&real, root.path().join("link")).expect("symlink");
     let key = |dir: &Path| {
         let library = Library::from_dirs(&[dir.to_path_buf()]).expect("library");
-        let keys = Keys::new(&library);
+        let keys = ArticleKeys::new(&library);
         keys.key(&library.articles()[0]).to_string()
     };
     let expected = std::fs::canonicalize(real.join("a.md")).expect("canonical");
@@ -68,7 +68,7 @@ fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_go
     std::fs::write(first.join("长夜.txt"), encoding_rs::GB18030.encode(&text).0).expect("write");
     std::fs::write(second.join("长夜-utf8.txt"), &text).expect("write");
     let read = Library::from_dirs(std::slice::from_ref(&first)).expect("library");
-    let read_keys = Keys::new(&read);
+    let read_keys = ArticleKeys::new(&read);
     let key = read_keys.key(&read.articles()[0]).to_string();
     let mut state = State::default();
     let position = crate::store::Position {
@@ -85,7 +85,7 @@ fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_go
         fingerprint(&other.articles()[0].body.text),
         fingerprint(&read.articles()[0].body.text)
     );
-    let other_keys = Keys::new(&other);
+    let other_keys = ArticleKeys::new(&other);
     assert!(
         attachments(&state, &other, &other_keys).is_empty(),
         "the entry of a file that is still there stays its own"

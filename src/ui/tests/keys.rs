@@ -51,7 +51,7 @@ fn h_is_help_in_the_reader_and_d_u_move_half_a_page() {
 #[test]
 fn the_help_names_h_for_help_in_the_reader() {
     let app = app_in(Lang::English, 100, 30, "j l l h");
-    let keys = |command| app.keymap.keys_for(crate::keymap::Context::Reader, command);
+    let keys = |command| app.keymap.keys_for(crate::keymap::Scope::Reader, command);
     assert!(keys(crate::keymap::Command::Help).contains(&"h".to_string()));
     assert!(keys(crate::keymap::Command::HalfPageDown).contains(&"d".to_string()));
     assert!(!keys(crate::keymap::Command::FocusLeft).contains(&"h".to_string()));
