@@ -1,6 +1,8 @@
 //! Vertical layout properties over random mixed text and the bundled
-//! articles, at column lengths of 5–60 rows and pages 6–200 cells wide: the
-//! Chinese rules at column tops and bottoms, no row wider than its column,
+//! articles (prose, essays and verse), at column lengths of 5–60 rows and
+//! pages 6–200 cells wide: the Chinese rules at column tops and bottoms, a
+//! paragraph's first column two rows down and a wrapped line of verse's
+//! rest one row down, no row wider than its column,
 //! every character shown once and in order (marks in their vertical
 //! forms), every page within its size, and a layout grown from anywhere
 //! equal to the full one.
@@ -12,7 +14,7 @@ use super::{all_lines, body_of, grown};
 use crate::layout::breaks::{is_no_end, is_no_start};
 use crate::layout::vertical::{COLUMN_CELLS, columns_per_page, page_lines, vertical_grapheme};
 use crate::layout::{Layout, LayoutSettings, LineKind, ReadingSettings, Role};
-use crate::library::{Body, Library};
+use crate::library::{BlockKind, Body, Library};
 use crate::text::{AmbiguousWidth, str_width};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -50,6 +52,28 @@ fn check(
         if block.end != line.range.end {
             let last = shown.chars().next_back();
             prop_assert!(!last.is_some_and(is_no_end), "column {} ends badly: {:?}", i, shown);
+        }
+    }
+
+    // A paragraph's first column starts two rows down, the rest of a
+    // wrapped line of verse one row down.
+    for (i, line) in layout.lines().enumerate() {
+        let kind = &body.blocks[line.block].kind;
+        let first_row = layout.column(body, i, &[]).iter().map(|c| c.row).min();
+        if line.range.is_empty() || line.kind == LineKind::Blank {
+            continue;
+        }
+        if *kind == BlockKind::Paragraph && line.kind == LineKind::First && settings.indent && height >= 6 {
+            prop_assert_eq!(first_row, Some(2), "column {} is not indented", i);
+        }
+        if *kind == BlockKind::Verse {
+            let wrapped = line.kind == LineKind::Continuation;
+            prop_assert_eq!(
+                first_row,
+                Some(usize::from(wrapped) + usize::from(body.blocks[line.block].depth)),
+                "verse column {}",
+                i
+            );
         }
     }
 
@@ -136,20 +160,39 @@ proptest! {
 
 }
 
+/// The bundled collection, read once for every case: the management
+/// articles, the essays of 古文觀止 and the Tang poems (verse).
+fn bundled() -> &'static Library {
+    static BUNDLED: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+    BUNDLED.get_or_init(Library::bundled)
+}
+
 proptest! {
     // Each case sets a whole article (a tenth of a second unoptimised).
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn vertical_layout_properties_hold_for_the_bundled_articles(
         article: prop::sample::Index,
         height in 5usize..=60,
         width in 6usize..=200,
+        gap in 0usize..=3,
+        indent: bool,
         start: prop::sample::Index,
     ) {
-        let library = Library::management();
+        let library = bundled();
         let body = &library.articles()[article.index(library.articles().len())].body;
         let start = start.index(body.text.len() + 1);
-        check(body, settings(height, true, false), width, 1, (start, 4096))?;
+        check(body, settings(height, indent, false), width, gap, (start, 4096))?;
+    }
+}
+
+#[test]
+fn every_bundled_article_keeps_the_rules_at_the_common_sizes() {
+    for article in bundled().articles() {
+        for (height, width) in [(5, 6), (20, 60), (23, 80), (33, 120), (60, 200)] {
+            let result = check(&article.body, settings(height, true, false), width, 1, (0, 4096));
+            assert!(result.is_ok(), "{} at {width}×{height}: {result:?}", article.id);
+        }
     }
 }
