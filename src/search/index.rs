@@ -143,13 +143,6 @@ impl SearchIndex {
         self.docs.extend(docs);
     }
 
-    /// Adds `articles`, which follow the ones already indexed.
-    pub fn extend_from(&mut self, articles: &[Article], with_initials: bool) {
-        let batch = SearchIndex::build_from(articles, with_initials);
-        self.docs.reserve_exact(batch.docs.len());
-        self.append(batch.docs, batch.arena);
-    }
-
     /// Takes in the index of a batch (built off the UI thread with
     /// `build_from`) once the batch is in the library: `placed` is what
     /// `Library::extend` said of it, where each of its articles went. The

@@ -336,14 +336,6 @@ impl Library {
         });
         plan.load()
     }
-
-    /// The bundled collection plus extra folders (`library.paths` in the
-    /// configuration); a folder that cannot be read is reported, not fatal.
-    pub fn bundled_with(extra: &[PathBuf]) -> Library {
-        let mut plan = Plan::bundled();
-        plan.add_extra_dirs(extra);
-        plan.load()
-    }
 }
 
 #[cfg(test)]
