@@ -47,3 +47,25 @@ fn a_tag_with_two_hundred_thousand_attributes_reads_in_linear_time() {
         article.body.text
     );
 }
+
+#[test]
+fn a_page_nested_two_hundred_thousand_deep_reads_in_linear_time() {
+    let depth = 200_000;
+    let mut page = String::from("<html><head><title>深</title></head><body>");
+    for i in 0..depth {
+        page.push_str(if i % 2 == 0 {
+            "<div class=\"content\">"
+        } else {
+            "<section>"
+        });
+        if i % 1000 == 0 {
+            page.push_str("<p>深处的一段正文，有逗号，也有句号，读来应当与浅处的一样。</p>");
+        }
+    }
+    // End tags of elements never opened: each must not search the whole depth.
+    page.push_str(&"</span>".repeat(depth));
+    page.push_str(&"</div></section>".repeat(depth / 2));
+    page.push_str("</body></html>");
+    let article = parse_article("深", "深.html", page.as_bytes(), Origin::Bundled).expect("reads");
+    assert_eq!(article.body.text.matches("深处的一段正文").count(), depth / 1000);
+}

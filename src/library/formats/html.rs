@@ -11,10 +11,16 @@
 //! - `converter`: the `Converter` that documents are fed to, and its sink
 //! - `state`: what the converter keeps while reading, element by element
 //! - `elements`: which elements are blocks, headings, styles or left out
+//! - `hints`: what an element's class, id, role and style say of it
+//! - `outline`: a web page's elements that hold blocks, kept while it is read
+//! - `extract`: the page's article chosen from its outline, as Readability does
 
 mod attributes;
 mod converter;
 mod elements;
+mod extract;
+mod hints;
+mod outline;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -52,9 +58,16 @@ pub fn parse_html_with(bytes: &[u8], ruby: Ruby) -> HtmlPage {
     converter.set_ruby(ruby);
     converter.feed(&decoded.text, Vec::new(), Vec::new());
     let converted = converter.finish();
+    let title = page_title(converted.title, converted.first_h1);
+    let mut body = converted.body;
+    if let Some((nodes, tags)) = &converted.outline
+        && let Some(keep) = extract::article_blocks(nodes, &body, tags, title.as_deref())
+    {
+        body = body.retain_blocks(&keep);
+    }
     HtmlPage {
-        title: page_title(converted.title, converted.first_h1),
-        body: converted.body,
+        title,
+        body,
         undecoded: decoded.replaced,
     }
 }

@@ -238,6 +238,43 @@ impl Body {
         }
     }
 
+    /// The body with only the blocks `keep` says yes to (`keep[i]` for the
+    /// i-th block; blocks past its end are kept), their text moved down in
+    /// place: no second copy of the text is made.
+    pub(crate) fn retain_blocks(self, keep: &[bool]) -> Body {
+        if keep.iter().all(|k| *k) {
+            return self;
+        }
+        let mut bytes = self.text.into_string().into_bytes();
+        let mut blocks = Vec::with_capacity(self.blocks.len());
+        let mut write = 0;
+        for (i, block) in self.blocks.into_vec().into_iter().enumerate() {
+            if !keep.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            if !blocks.is_empty() {
+                bytes[write] = b'\n';
+                write += 1;
+            }
+            let range = block.range();
+            bytes.copy_within(range.clone(), write);
+            // `range.start >= write`: offsets only move down.
+            let shift = range.start - write;
+            let inline = block
+                .inline
+                .iter()
+                .map(|span| InlineSpan::new(span.range().start - shift..span.range().end - shift, span.style))
+                .collect();
+            blocks.push(Block::new(block.kind, block.depth, write..write + range.len(), inline));
+            write += range.len();
+        }
+        bytes.truncate(write);
+        // Whole blocks, each valid UTF-8, joined by `\n`: always valid.
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let chars = count_visible(&text);
+        Body::from_parts(text, blocks, chars)
+    }
+
     /// Whether every range falls on character boundaries inside the text and
     /// the text holds no control character but `\n`: true of every body
     /// built here, checked on bodies read back from the article cache.

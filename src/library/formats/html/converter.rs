@@ -9,6 +9,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 use super::attributes::kept_parts;
+use super::outline::Node;
 use super::state::State;
 use crate::library::model::article::Body;
 use crate::text::sanitize_inline;
@@ -76,6 +77,8 @@ pub(crate) struct Converted {
     pub title: Option<String>,
     pub first_h1: Option<String>,
     pub body: Body,
+    /// A web page's outline, and the node of each block (`Mode::Page` only).
+    pub(super) outline: Option<(Vec<Node>, Vec<u32>)>,
 }
 
 /// Turns one or more documents into one body.
@@ -85,8 +88,12 @@ pub(crate) struct Converter {
 
 impl Converter {
     pub fn new(mode: Mode) -> Converter {
+        let mut state = State::new(mode);
+        if mode == Mode::Page {
+            state.keep_outline();
+        }
         Converter {
-            state: RefCell::new(State::new(mode)),
+            state: RefCell::new(state),
         }
     }
 
@@ -142,10 +149,12 @@ impl Converter {
 
     pub fn finish(self) -> Converted {
         let state = self.state.into_inner();
+        let (body, tags) = state.builder.finish_tagged();
         Converted {
             title: state.title.map(|t| sanitize_inline(&t)).filter(|t| !t.is_empty()),
             first_h1: state.first_h1.filter(|t| !t.is_empty()),
-            body: state.builder.finish(),
+            body,
+            outline: state.outline.map(|outline| (outline.finish(), tags)),
         }
     }
 }

@@ -29,6 +29,32 @@ pub(super) fn always_left_out(name: &str) -> bool {
     )
 }
 
+/// Elements left out inside a left-out one are followed this deep, so an
+/// element of the same name inside ends only itself.
+pub(super) const MAX_SKIPPED_DEPTH: usize = 256;
+
+/// Elements that have no end tag.
+pub(super) fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+    )
+}
+
 /// Elements a web page's reader does not want; a book keeps them.
 pub(super) fn page_furniture(name: &str) -> bool {
     matches!(name, "header" | "footer" | "aside" | "menu" | "dialog")

@@ -12,8 +12,11 @@ use html5ever::tokenizer::{Tag, TokenSinkResult};
 use super::attributes::raw_kind;
 use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
-    always_left_out, attribute, heading_level, inline_style, is_block, is_html_space, is_note, page_furniture,
+    MAX_SKIPPED_DEPTH, always_left_out, attribute, heading_level, inline_style, is_block, is_html_space, is_note,
+    is_void, page_furniture,
 };
+use super::hints::is_hidden;
+use super::outline::{Outline, has_node};
 use crate::library::formats::containers::{Container, open_block, push_item};
 use crate::library::formats::ruby::{Readings, Ruby, RubyTag};
 use crate::library::model::article::{BlockKind, BodyBuilder};
@@ -57,6 +60,8 @@ pub(super) struct State {
     foreign: foreign::Foreign,
     /// The `<aside>`s open: whether each is a sidebar (no note), shown as a quote.
     asides: Vec<bool>,
+    /// A web page's outline, to choose its article from (`extract`).
+    pub(super) outline: Option<Outline>,
 }
 
 impl State {
@@ -81,7 +86,14 @@ impl State {
             readings: Readings::default(),
             foreign: foreign::Foreign::default(),
             asides: Vec::new(),
+            outline: None,
         }
+    }
+
+    /// A web page: its outline is kept and each block tagged with its node.
+    pub(super) fn keep_outline(&mut self) {
+        self.outline = Some(Outline::new());
+        self.builder.record_tags();
     }
 
     pub(super) fn start_document(&mut self) {
@@ -111,9 +123,16 @@ impl State {
         }
         let raw = raw_kind(name, tag.self_closing);
         let left_out = always_left_out(name)
-            || (self.mode == Mode::Page && page_furniture(name))
+            || (self.mode == Mode::Page && (page_furniture(name) || is_hidden(tag)))
             || (name == "rt" && self.ruby == Ruby::Drop);
-        if left_out && !tag.self_closing && name != "head" {
+        if left_out && !tag.self_closing && name != "head" && !is_void(name) {
+            self.skipping.push(name.to_string());
+        } else if !self.skipping.is_empty()
+            && !tag.self_closing
+            && !is_void(name)
+            && self.skipping.len() < MAX_SKIPPED_DEPTH
+        {
+            // Inside a left-out element: followed, so that its end is found.
             self.skipping.push(name.to_string());
         } else if self.skipping.is_empty() && self.foreign.in_svg() {
             // Inside SVG only its text and images are read.
@@ -129,6 +148,13 @@ impl State {
             self.ruby_tag(ruby);
         }
         self.open_element(name, tag);
+        if let Some(outline) = &mut self.outline
+            && has_node(name)
+            && !tag.self_closing
+        {
+            let node = outline.start(name, tag);
+            self.builder.set_tag(node);
+        }
         raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
     }
 
@@ -207,6 +233,18 @@ impl State {
     }
 
     pub(super) fn end_tag(&mut self, name: &str) {
+        let skipped = !self.skipping.is_empty();
+        self.end_element(name);
+        if (!skipped || matches!(name, "body" | "html"))
+            && let Some(outline) = &mut self.outline
+            && (has_node(name) || matches!(name, "body" | "html"))
+        {
+            let node = outline.end(name);
+            self.builder.set_tag(node);
+        }
+    }
+
+    fn end_element(&mut self, name: &str) {
         if let Some(at) = self.skipping.iter().rposition(|open| open == name) {
             self.skipping.truncate(at);
             return;

@@ -8,10 +8,14 @@ use super::{Block, BlockKind, Body, InlineSpan, InlineStyle, count_visible, is_c
 pub(crate) struct BodyBuilder {
     text: String,
     blocks: Vec<Block>,
-    open: Option<(BlockKind, u8, usize)>,
+    open: Option<(BlockKind, u8, usize, u32)>,
     inline_starts: Vec<(InlineStyle, usize)>,
     pending_inline: Vec<InlineSpan>,
     soft_break: bool,
+    /// The tag given to blocks opened from now on (`set_tag`).
+    tag: u32,
+    /// Each block's tag, in order, when asked for (`record_tags`).
+    tags: Option<Vec<u32>>,
 }
 
 impl BodyBuilder {
@@ -37,7 +41,7 @@ impl BodyBuilder {
         if !self.blocks.is_empty() {
             self.text.push('\n');
         }
-        self.open = Some((kind, depth, self.text.len()));
+        self.open = Some((kind, depth, self.text.len(), self.tag));
     }
 
     /// Appends text to the open block, sanitised; newlines inside it are soft
@@ -98,7 +102,7 @@ impl BodyBuilder {
     /// Closes the open block; a block that holds only whitespace is dropped.
     pub fn close(&mut self) {
         self.soft_break = false;
-        let Some((kind, depth, start)) = self.open.take() else {
+        let Some((kind, depth, start, tag)) = self.open.take() else {
             return;
         };
         // A soft break before a CJK character left nothing, but one before Latin text left a
@@ -127,6 +131,26 @@ impl BodyBuilder {
             })
             .collect();
         self.blocks.push(Block::new(kind, depth, start..end, inline));
+        if let Some(tags) = &mut self.tags {
+            tags.push(tag);
+        }
+    }
+
+    /// Keeps a tag for each block from now on (`finish_tagged` gives them).
+    pub fn record_tags(&mut self) {
+        self.tags.get_or_insert_with(Vec::new);
+    }
+
+    /// The tag of the blocks opened from now on: what the reader wants to
+    /// know of each block later (the web page reader: its element).
+    pub fn set_tag(&mut self, tag: u32) {
+        self.tag = tag;
+    }
+
+    /// The body and each of its blocks' tags (none unless `record_tags`).
+    pub fn finish_tagged(mut self) -> (Body, Vec<u32>) {
+        let tags = self.tags.take().unwrap_or_default();
+        (self.finish(), tags)
     }
 
     pub fn finish(mut self) -> Body {

@@ -72,3 +72,25 @@ fn a_block_stays_small() {
         std::mem::size_of::<InlineSpan>()
     );
 }
+
+#[test]
+fn blocks_left_out_take_their_text_and_spans_with_them() {
+    let mut builder = BodyBuilder::default();
+    for (i, text) in ["甲一", "乙二", "丙三"].iter().enumerate() {
+        builder.open(BlockKind::Paragraph, 0);
+        builder.push_text(text);
+        if i == 2 {
+            builder.start_inline(InlineStyle::Strong);
+            builder.push_text("强");
+            builder.end_inline();
+        }
+        builder.close();
+    }
+    let body = builder.finish().retain_blocks(&[false, true, true]);
+    assert_eq!(&*body.text, "乙二\n丙三强");
+    assert!(body.is_sound());
+    assert_eq!(body.char_count(), 5);
+    let last = &body.blocks[1];
+    assert_eq!(body.block_text(last), "丙三强");
+    assert_eq!(&body.text[last.inline[0].range()], "强");
+}
