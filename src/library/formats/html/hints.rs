@@ -133,6 +133,9 @@ pub(super) struct Hints {
 }
 
 pub(super) fn hints_of(class: Option<&str>, id: Option<&str>, role: Option<&str>) -> Hints {
+    if class.is_none() && id.is_none() && role.is_none() {
+        return Hints::default();
+    }
     let class = class.map(|c| lower_start(c.trim()));
     let id = id.map(|i| lower_start(i.trim()));
     let weight_of = |name: &Option<String>| -> i8 {
@@ -162,11 +165,7 @@ fn is_hid(name: &str) -> bool {
 }
 
 fn lower_start(name: &str) -> String {
-    let mut end = name.len().min(MAX_NAME_BYTES);
-    while !name.is_char_boundary(end) {
-        end -= 1;
-    }
-    name[..end].to_lowercase()
+    name[..name.floor_char_boundary(MAX_NAME_BYTES)].to_lowercase()
 }
 
 /// FNV-1a: only ever compared with the hashes of the same page's classes.
