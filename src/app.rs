@@ -1,5 +1,8 @@
 //! The application state machine: inputs in, state changes and effects out.
 //! Knows nothing about the terminal; `ui` draws it and `tui` feeds it.
+//!
+//! The design in detail follows.
+#![doc = include_str!("app/design.md")]
 
 pub mod bookmarks;
 pub mod contents;

@@ -1,4 +1,8 @@
 //! The command line: options and subcommands (clap derive).
+//!
+//! # Design
+//!
+//! command-line definitions (clap)
 
 use std::path::PathBuf;
 

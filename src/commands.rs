@@ -2,6 +2,13 @@
 //! and the list printed when there is no screen: each loads through the
 //! `Context` and prints through `print`, past the one gate of `text::Shown`.
 //! Exit codes: 0 ok, 1 not found, 2 usage or input errors.
+//!
+//! # Design
+//!
+//! the subcommands run on a `Context`: `list` (a category matched by prefix and folding), `show`,
+//! `toc`, `search` (the query checked, one sentence when nothing matched), `bookmarks`, `config`,
+//! and the list printed when stdout is no terminal; all output through `write_out`, past
+//! `text::Shown`; exit codes 0, 1 (not found), 2 (usage or input)
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -3,6 +3,15 @@
 //! the same checked types (`values`), so every mistake in the user's file is
 //! refused by serde and reported with file, line, column and setting
 //! (`locate`) before the terminal is touched. Pure: no terminal here.
+//!
+//! # Design
+//!
+//! `config/default.toml` (embedded, the only source of defaults) and the user's file deserialise
+//! into the same checked types (`values`: numbers with their range, folder lists, style strings,
+//! theme element names; `deny_unknown_fields` everywhere), declared once per table as complete
+//! settings and as the subset a file gives; the user's subset is laid over the defaults; `locate`
+//! turns serde's and the keymap's errors into one sentence with file, line, column and setting via
+//! `toml::de::DeTable` spans; `style` parses style strings
 
 mod locate;
 pub mod style;

@@ -1,10 +1,13 @@
 //! One context for both front ends: built once from what the command line
 //! names, the configuration and the platform folders, it loads the
-//! collection (whole, in batches for the reader, or in place from the
-//! article cache for a search), holds the one check that named folders hold
+//! collection (whole, through the article cache, for the subcommands and a
+//! search; in background batches for the reader), holds the one check that named folders hold
 //! articles and the one way skipped files are reported, and gives the
 //! reading settings. Below `app`, `print` and `tui`; above `config`,
 //! `library`, `layout`, `search` and `store`.
+//!
+//! The design in detail follows.
+#![doc = include_str!("context/design.md")]
 
 use std::fmt;
 use std::path::{Path, PathBuf};

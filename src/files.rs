@@ -4,6 +4,13 @@
 //! is opened without waiting for a writer, then refused), a device such as
 //! `/dev/zero` is refused before a byte is read, and a file that grows while
 //! it is read stops at the limit.
+//!
+//! # Design
+//!
+//! reading files from outside with bounds (`read_regular`): only regular files (what else a path
+//! is, to say so: `Kind`) (opened without blocking, checked on the open file, so a FIFO or
+//! `/dev/zero` is refused at once), never more than a stated size; used for articles,
+//! `collection.toml`, `state.json`, the config and the article cache
 
 use std::fs::{File, Metadata};
 use std::io::Read;

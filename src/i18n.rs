@@ -15,6 +15,43 @@
 //! The language is a value chosen once (`Lang::from_locale`, or the
 //! `interface.language` setting) and passed down. Pure: no terminal, and
 //! the environment is read only by `Lang::from_env`, which the binary calls.
+//!
+//! # Design
+//!
+//! the language of every message (`Lang`: English, Chinese in Simplified or in Traditional
+//! characters; chosen from the locale, `LC_ALL`, `LC_MESSAGES`, `LANG`, or `interface.language`),
+//! `tr!` (one message in a language known), `text!` and `Text` (one message in every language, said
+//! by whoever shows it), `io_error` (the system's reason in each language); see
+//! [Messages](#messages)
+//!
+//! # Messages
+//!
+//! Everything yuedu says — CLI errors and notices on stderr, skipped files' reasons, the reader's
+//! words — is written out in English, Simplified and Traditional Chinese where it is said, through
+//! `i18n`'s macros, which take all three forms or do not compile. Chinese is never converted by
+//! character (`script` converts only an article's text): the Traditional form is written (分鐘, not
+//! the 分鍾 a table gives). The language is a value, chosen once: `Lang::from_env()` in `main`,
+//! resolved against `interface.language` by `Context::new` (`Context::lang()`), given to the reader
+//! by `App::set_lang`; `App::lang()` is that language in the form `T` shows (`Script::interface`).
+//!
+//! To add a message:
+//!
+//! - where the language is known (`commands`, `context`, `print`, `ui`, `tui`): `tr!(lang, en: "{n}
+//!   files", hans: "{n} 个文件", hant: "{n} 個檔案")`, each form a `format!` string (`{n}` takes the
+//!   variable `n`);
+//! - where it is not (the library, `files`, `store`, and the app's status-line messages and
+//!   notices, which `T` shows again in the other form): make a `Text` with `text!(en: …, hans: …,
+//!   hant: …)` (or `Text::build(|lang| …)` to compose it from other `Text`s), and let the front end
+//!   say `text.get(lang)`; a typed error gives its sentence as `fn text(&self) -> Text`;
+//! - what comes from outside (titles, paths, the system's or a parser's own words) goes in as a
+//!   value, never translated; an article's words shown with the interface's go through the reader's
+//!   script (`App::shown`, the page's converter), each value on its own, never a line with the
+//!   interface's words in it.
+//!
+//! Tests: `App::new` speaks Simplified Chinese (`set_lang` changes it, and `App::said()` reads a
+//! message); the binary's tests set the locale through `tests/support` (`yuedu` English,
+//! `yuedu_in(home, CHINESE)`; the pty `Session` Chinese unless its `env` sets `LANG`), never the
+//! machine's.
 
 use std::fmt;
 

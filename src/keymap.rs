@@ -4,6 +4,14 @@
 //! deserialises into `Keys`; `Keymap::new` lays a user's `Keys` over the
 //! defaults and refuses a keymap that could lock the user in. Pure: knows
 //! nothing of the terminal, the configuration file or the app.
+//!
+//! # Design
+//!
+//! the bottom layer of interaction: `Key` (key names such as "ctrl-d", chords such as "g g"),
+//! `Command` (bindable commands, their config names and help texts), `Keys` (the `[keys]` table,
+//! deserialised with serde), `Keymap` (a user's `Keys` over the defaults, one place that refuses
+//! conflicts, chords that can never run and keymaps that leave `quit` or `help` without a working
+//! key; resolves a key press or a chord to a command; names the keys of a command for hints)
 
 mod command;
 mod key;

@@ -6,6 +6,24 @@
 //! how to draw a line. Vertical text (`vertical`, 竖排) is laid out by the
 //! same machinery: its "lines" are columns, read right to left, and its
 //! measure is the column's length in rows.
+//!
+//! # Design
+//!
+//! CJK line breaking (`breaks`: UAX #14 plus clreq rules), first-fit wrapping per block (`wrap`,
+//! over graphemes or any units of a size), a run of blocks laid out with each block's prefix
+//! (indent, list marker, quote, the hang of a wrapped line of verse) and the blank lines between
+//! blocks (`blocks`), `settings`: `ReadingSettings` (the one settings type from `[reading]` to
+//! layout; its defaults only in `config/default.toml`) and the `LayoutSettings` of one layout
+//! (measure, `Direction`), the `Layout` of an article for one set of settings (whole, or a run of
+//! blocks around a byte offset that grows at either end on demand; lines kept as 16-byte offsets),
+//! the styled pieces of a line (`spans`), and `vertical` (竖排: the same `Layout` whose lines are
+//! columns and whose measure is rows; `units`, a row per character, one or two half-width
+//! characters side by side; `forms`, punctuation in its vertical forms; the rows of a column as
+//! `RowPiece`s; `page`, columns set right to left on a page of text). The reader keeps one `Reader`
+//! for both directions: in vertical text its rows are columns (`App::reader_page` counts the
+//! columns that fit, `App::layout_settings` makes the column as long as the block of columns is
+//! high, `geometry::vertical_block`), so every move, jump, hit and the anchor work unchanged, and
+//! `ui::vertical` draws them
 
 mod blocks;
 mod breaks;

@@ -1,4 +1,10 @@
 //! The allocator's tuning: memory freed is given back to the system.
+//!
+//! # Design
+//!
+//! the allocator's tuning (glibc): `tune` maps blocks of 128 KiB or more on their own, so freed
+//! large copies leave; `release` (malloc_trim) gives the pages loading freed back after each
+//! background batch
 
 /// Blocks of 128 KiB or more are mapped on their own and given back to the
 /// system when freed. Otherwise glibc raises that bound to the size of the

@@ -2,6 +2,13 @@
 //! under `catch_unwind`, so a panic (a parser bug on one file, say) costs
 //! only the task that hit it. Results keep the input order; a task that
 //! panicked gives `None`, and the caller decides what that means for it.
+//!
+//! # Design
+//!
+//! the one way work is split over the cores: `map` (per item) and `map_chunks` (per chunk) on
+//! rayon's pool, every task under `catch_unwind`, results in input order, `None` for a task that
+//! panicked (loading skips that file; layout and search redo the work on the calling thread, so no
+//! line or hit is dropped)
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

@@ -2,6 +2,15 @@
 //! `app`): the metadata line under a title, list details, bookmark times and
 //! the two orders of the bookmark list, and how far an article was read.
 //! Pure: strings and orders, no output.
+//!
+//! # Design
+//!
+//! presentation shared by `print` and `ui`/`app`: the metadata line, list details, bookmark times,
+//! the chapter a place is in (`chapter_at`: the status line, the bookmark list, `yuedu bookmarks`
+//! and its export), the bookmark list's two orders, the one measure of progress (`percent`,
+//! `ReadStatus`, `saved_position`) that the status line, the article list, `list --json` and
+//! `bookmarks` share, and the notice for a file with bytes that did not decode (`undecoded_notice`,
+//! on screen and on `show`'s stderr)
 
 use std::borrow::Cow;
 

@@ -1,5 +1,11 @@
 //! Plain-text output for the non-interactive subcommands: what scripts and
 //! pipes read. Pure functions returning strings.
+//!
+//! # Design
+//!
+//! plain-text output of the subcommands (`search`: search results; `bookmarks`; `toc`); `show` lays
+//! text out with the same `ReadingSettings` as the reader, and `vertical` sets it in vertical pages
+//! of a given size (`show --vertical`) through the same `Layout` and `layout::vertical::page_lines`
 
 mod bookmarks;
 mod search;

@@ -1,6 +1,20 @@
 //! Text hygiene shared by every module: sanitising what comes from files,
 //! the gate every printed value passes (`Shown`, `to_json`), and measuring
 //! display width exactly as the terminal buffer does.
+//!
+//! # Design
+//!
+//! sanitising text from files (escape sequences, controls, bidi and invisible characters out; tabs
+//! expanded; emoji joined by U+200D kept as their separate emoji, which every terminal draws in the
+//! columns counted, so layout, screen and `show` agree); `shown`: the gate for everything printed
+//! (`is_unsafe` is the one rule; `Shown::field` escapes one value of a record, tab and newline
+//! included, `Shown::text` finished output, `to_json` JSON with C1 and bidi controls as `\uXXXX`),
+//! used by `print`, by the binary's stdout and stderr writers and by `ui::draw`; display width
+//! exactly as ratatui's buffer measures it, and in wide mode every East Asian Ambiguous character
+//! two columns (`ambiguous_table`, generated from the Unicode Character Database by
+//! `scripts/gen-ambiguous-table`); `binary`: whether bytes that are not UTF-8 look like text in a
+//! legacy encoding (high bytes in short runs between ASCII, or mostly the common characters of a
+//! double-byte encoding) or only decode as one
 
 #[rustfmt::skip]
 mod ambiguous_table;

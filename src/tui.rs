@@ -1,6 +1,55 @@
 //! The terminal front end: set-up and restore, the input threads and the
 //! event loop. Thin by design: translate terminal events into `Input`, let
 //! `App` decide, carry out its effects, draw what is pending, repeat.
+//!
+//! # Design
+//!
+//! `start::read`, all the binary calls for the reader: the collection opened through the context
+//! (the one file named opened when it is in, the skipped files reported once the screen is
+//! restored, or nothing readable said as the CLI says it), the `App` built from the configuration
+//! and the saved state (`Store::open`, its notices told on screen), the theme chosen, the loop run;
+//! terminal set-up, restore and suspension (`terminal`), the screen (`screen`: ratatui's `Terminal`
+//! replaced: each frame compared whole with the one shown and written as runs of cells, with no
+//! cursor move after a character whose width every terminal agrees on — Han, kana, hangul,
+//! full-width forms, ASCII; ambiguous ones once the terminal has said how it draws them — and a
+//! move after any other; the first frame goes out with the question about ambiguous characters,
+//! whose answer `input` reads and never waits for), input and signal threads (`input`), the writer
+//! thread that saves state (`writer`: changes that failed to save are kept and written by the next
+//! save that succeeds — a new change, a retry after 3 s, or the last try on quitting — and the
+//! failure notice is withdrawn once they are on disk), the event loop. The terminal is restored
+//! when the UI thread's panic unwinds out of `run` or on SIGINT/SIGQUIT/SIGTERM/SIGHUP; a terminal
+//! that fails (closed, hung up: an I/O error reading keys, drawing or resuming) ends the loop as a
+//! signal does, saving first (`App::terminate`, the writer finished) and only then restoring what
+//! it can, errors ignored, and nothing written to stderr can fail the exit; a panic on another
+//! thread never touches the screen. After a normal exit, once the screen is restored, `run` repeats
+//! the notices shown and the skipped files on stderr
+//!
+//! # How an event becomes a frame
+//!
+//! 1. `tui::input` has two threads: one blocks in `crossterm::event::read`, one waits for signals;
+//!    for a large collection a third reads article batches (`Input::Loaded`, which carries the
+//!    batch's search index, built on that thread) through the article cache (each file parsed as
+//!    its own `parallel` task, so a parser panic skips only that file; after each batch is merged
+//!    `memory::release` gives what loading freed back to the system), and saves the cache when
+//!    done; the writer thread reports each save (`Message::Saved`). All send messages on one
+//!    channel; key presses (not releases), resizes and mouse events become `app::Input`; `Ctrl-z`
+//!    and SIGTSTP suspend, SIGCONT takes the terminal back and redraws everything.
+//! 2. The event loop blocks on that channel (no polling: idle costs no CPU), takes every message
+//!    already waiting, passes each input to `App::handle` (of a burst of resizes only the last),
+//!    and acts on the returned effects: `Effect::Save(change)` goes to the writer thread, which
+//!    saves all waiting changes in one write (its merged state comes back into `App::saved` once no
+//!    change is in flight), `Effect::Quit` ends the loop after the writer has finished. Two seconds
+//!    after the last key, wheel, click or resize the loop calls `App::checkpoint`, which saves the
+//!    reading position if it moved. A termination signal runs `App::terminate` (a bookmark note
+//!    being typed is kept, then `quit`). Messages that change nothing (key releases) draw nothing;
+//!    otherwise one frame is drawn per drained batch, inside a synchronized update.
+//! 3. `App::handle` resolves keys through the `Keymap` (chords wait in `App::pending`) into a
+//!    `Command` and updates the state. Anything that changes the reader's page (resize, focus,
+//!    focus mode) re-lays out the article here and shows its anchor, the reader's place, which only
+//!    the reader's moves change: clamping the page to the article's ends for display never moves or
+//!    saves it.
+//! 4. `ui::render(&App, &Theme, &mut Buffer)` draws the frame; `tui::screen` sends the difference
+//!    to the terminal.
 
 mod input;
 mod screen;

@@ -1,5 +1,22 @@
 //! Drawing: reads the application state and writes a frame. Never mutates
 //! state; every region has its own `render_*` function.
+//!
+//! # Design
+//!
+//! drawing from `&App` only: `list` (the one list widget: items of a title line and an optional
+//! detail line with right-hand columns, a heading row, the selection over both lines; the article
+//! list, the bookmark list, the search results and the contents draw through it), one `render_*`
+//! per region (`lists`, `reader`, `vertical` (the reader pane in vertical text: the reader's rows
+//! as columns from the right edge of `geometry::vertical_block`, the head and the end mark in
+//! columns of their own, the scrollbar along the pane's last row), `status`, `help` (the help and
+//! the notices' list), `notices` (the banner above the status line), `prompt` (the prompt in the
+//! status line's place), `bookmarks` (its keys move to a second header row when the window is too
+//! narrow for them beside the count), `search`, `contents`); `ui::tests` snapshots whole screens
+//! with `TestBackend` and `insta`, one module per part of the screen (`screens`, `help`, `search`,
+//! `bookmarks`, `notices`, `script`, `keys`, `loading`), `ui::tests::sizes` the library, the reader
+//! and the bookmark list (both orders, times replaced by a placeholder as wide), like the help in
+//! `ui::tests::help`, at 60×20, 80×24, 100×30 and 140×40, `theme` (roles → styles), `draw` (cell
+//! writing with the project's width function, wide ambiguous mode)
 
 mod bookmarks;
 mod contents;

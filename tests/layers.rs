@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Layers from the bottom; the same table as in ARCHITECTURE.md.
+/// Layers from the bottom; the same layers as ARCHITECTURE.md draws.
 const LAYERS: &[&[&str]] = &[
     &["i18n"],
     &["text", "suggest", "parallel", "fault", "files", "memory", "cli"],
@@ -77,7 +77,7 @@ fn no_module_imports_one_above_it() {
         let Some(layer) = layer_of(&module) else {
             problems.insert(
                 module.clone(),
-                "is in no layer: add it to the table in ARCHITECTURE.md and tests/layers.rs".to_string(),
+                "is in no layer: add it to the layers in ARCHITECTURE.md and tests/layers.rs".to_string(),
             );
             continue;
         };

@@ -1,5 +1,25 @@
 //! Runs the real binary in a pseudo-terminal and reads the screen back with a
 //! terminal emulator (vt100), as a person would see it.
+//!
+//! # Tests
+//!
+//! - Unit tests sit beside the code they test (`mod tests` in the module, or `tests.rs` beside it).
+//!   The state machine's tests, `app::tests`, hold the shared set-up (`app`, `app_over`, `press`,
+//!   `type_text`, `read_to_end`) and one module per feature: `navigation` (lists, panes, help,
+//!   quitting, resizing), `positions` (saving and restoring the place read, jumps), `bookmarks`,
+//!   `search` (search and find), `folders` (state keyed by file across folders), `loading`
+//!   (background batches, a large text shown from its first part) and `states` (what the lists, the
+//!   status line and `c` say of an article agree with what was read). `ui::tests` is split the same
+//!   way, by part of the screen (and `script`: `T` over every article word; `keys`: less's keys and
+//!   the find count; `loading`: a large file while its whole text is read); `layout::tests` keeps
+//!   its properties over random mixed text in `properties`.
+//! - End-to-end tests of the binary share `tests/support`: `yuedu(home)` runs a subcommand with
+//!   private XDG folders below `home`; `Session::open` starts the reader in a pseudo-terminal with
+//!   those folders and waits for its first screen by its content, `Session::quit` quits with `q`
+//!   and checks the exit code and that the terminal is restored; `send` types keys and waits until
+//!   the output, once it has changed, is quiet for 50 ms (at most 120 ms for keys that change
+//!   nothing); waits (`wait_for`, `wait_until`, `settle`, `wait_exit`) are driven by what the
+//!   program shows or writes, never by fixed sleeps.
 
 #![allow(dead_code)]
 
