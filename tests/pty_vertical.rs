@@ -70,8 +70,13 @@ fn switching_to_vertical_at_30_percent_through_five_resizes_and_back_keeps_the_p
     );
     for (cols, rows) in [(120, 35), (60, 22), (100, 40), (70, 26), (80, 24)] {
         session.resize(cols, rows);
+        // The old frame may still show the paragraph on the right: wait for
+        // the frame drawn at the new size (its status line on the last row,
+        // ending at the right edge) before looking.
         session.wait_until(&format!("paragraph {read} on the right at {cols}×{rows}"), |s| {
-            right_column(s, cols, rows) == Some(read)
+            let last = rows - 1;
+            let status_at_edge = (cols.saturating_sub(4)..cols).any(|x| s.cell(last, x) == "助");
+            status_at_edge && right_column(s, cols, rows) == Some(read)
         });
     }
     session.send("V");
