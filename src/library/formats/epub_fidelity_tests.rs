@@ -2,16 +2,9 @@
 //! chapters with MathML, `<object>`, ruby, sidebars, navigation labels that
 //! differ from their headings, and damaged UTF-8.
 
-use std::io::Write;
-
 use super::*;
 use crate::library::model::article::BlockKind;
 use crate::library::model::toc::table_of_contents;
-
-const CONTAINER: &str = r#"<?xml version="1.0"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
-</container>"#;
 
 /// A book of these manifest items, spine and files (bytes, so a chapter
 /// may hold damaged UTF-8 and an image be an image).
@@ -26,19 +19,9 @@ fn epub(manifest: &str, spine: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
 <spine>{spine}</spine>
 </package>"#
     );
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).expect("mimetype");
-    zip.write_all(b"application/epub+zip").expect("write");
-    let all = [
-        ("META-INF/container.xml", CONTAINER.as_bytes()),
-        ("OEBPS/content.opf", opf.as_bytes()),
-    ];
-    for (name, content) in all.iter().chain(files) {
-        zip.start_file(*name, stored).expect("file");
-        zip.write_all(content).expect("write");
-    }
-    zip.finish().expect("finish").into_inner()
+    let mut all: Vec<(&str, &[u8])> = vec![("OEBPS/content.opf", opf.as_bytes())];
+    all.extend_from_slice(files);
+    super::tests::build_epub(&all)
 }
 
 fn xhtml(body: &str) -> String {

@@ -23,8 +23,9 @@ fn opf(version: &str, manifest: &str, spine: &str) -> String {
     )
 }
 
-/// A zip as EPUB readers expect it: `mimetype` first and stored.
-pub(super) fn build_epub(files: &[(&str, &str)]) -> Vec<u8> {
+/// A zip as EPUB readers expect it: `mimetype` first and stored, then the
+/// container and `files` (text, or bytes such as damaged UTF-8 or an image).
+pub(super) fn build_epub<C: AsRef<[u8]>>(files: &[(&str, C)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -34,7 +35,7 @@ pub(super) fn build_epub(files: &[(&str, &str)]) -> Vec<u8> {
     zip.write_all(CONTAINER.as_bytes()).expect("write");
     for (name, content) in files {
         zip.start_file(*name, deflated).expect("file");
-        zip.write_all(content.as_bytes()).expect("write");
+        zip.write_all(content.as_ref()).expect("write");
     }
     zip.finish().expect("finish").into_inner()
 }
@@ -169,7 +170,7 @@ fn damaged_and_truncated_archives_are_refused_in_one_sentence() {
     }
     let err = parse_epub(b"plain text, not a zip").unwrap_err().en().to_string();
     assert!(err.contains("not a readable EPUB"), "{err}");
-    let err = parse_epub(&build_epub(&[])).unwrap_err().en().to_string();
+    let err = parse_epub(&build_epub::<&str>(&[])).unwrap_err().en().to_string();
     assert!(err.starts_with("not a readable EPUB"), "{err}");
 }
 
