@@ -2,10 +2,11 @@
 //! linear in their size: one tag with very many attributes (whose names a
 //! tokenizer compares with each other) reads as its first ones.
 
-use std::io::Write;
-
 #[path = "../benches/big_page.rs"]
 mod big_page;
+
+#[path = "support/mod.rs"]
+mod support;
 
 use big_page::many_attributes;
 use yuedu::library::{Origin, parse_article};
@@ -17,29 +18,12 @@ fn page() -> String {
     many_attributes(200_000)
 }
 
-fn epub(chapter: &str) -> Vec<u8> {
-    let container = r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
-    let opf = r#"<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier><dc:title>属性之书</dc:title></metadata><manifest><item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>"#;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, content) in [
-        ("mimetype", "application/epub+zip"),
-        ("META-INF/container.xml", container),
-        ("content.opf", opf),
-        ("c1.xhtml", chapter),
-    ] {
-        zip.start_file(name, stored).expect("file");
-        zip.write_all(content.as_bytes()).expect("write");
-    }
-    zip.finish().expect("finish").into_inner()
-}
-
 #[test]
 fn a_tag_with_two_hundred_thousand_attributes_reads_in_linear_time() {
     let page = page();
     let article = parse_article("属性", "属性.html", page.as_bytes(), Origin::Bundled).expect("reads");
     assert_eq!(&*article.body.text, "属性之后的正文。\n第二段。");
-    let book = epub(&page);
+    let book = support::epub("属性之书", &[page.as_bytes()]);
     let article = parse_article("属性之书", "属性之书.epub", &book, Origin::Bundled).expect("reads");
     assert!(
         article.body.text.contains("属性之后的正文。"),

@@ -7,6 +7,8 @@
 #[path = "../benches/extraction/score.rs"]
 #[allow(dead_code)]
 mod score;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::Path;
 
@@ -88,31 +90,12 @@ fn the_heading_that_repeats_the_title_and_hidden_blocks_are_left_out() {
     assert!(text.contains("〔图：书桌〕"));
 }
 
-/// An EPUB of one chapter.
-fn epub(chapter: &str) -> Vec<u8> {
-    use std::io::Write;
-    let container = r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
-    let opf = r#"<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier><dc:title>一章之书</dc:title></metadata><manifest><item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>"#;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, content) in [
-        ("mimetype", "application/epub+zip"),
-        ("META-INF/container.xml", container),
-        ("content.opf", opf),
-        ("c1.xhtml", chapter),
-    ] {
-        zip.start_file(name, stored).expect("file");
-        zip.write_all(content.as_bytes()).expect("write");
-    }
-    zip.finish().expect("finish").into_inner()
-}
-
 #[test]
 fn a_book_chapter_is_its_own_article_and_keeps_everything() {
     let source =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/blog/source.html"))
             .expect("source.html");
-    let book = epub(&source);
+    let book = support::epub("一章之书", &[source.as_bytes()]);
     let article = yuedu::library::parse_article("一章之书", "一章之书.epub", &book, yuedu::library::Origin::Bundled)
         .expect("reads");
     let text = &*article.body.text;

@@ -1,7 +1,6 @@
 //! Damaged UTF-8 in a web page and in an EPUB's chapters, and ruby shown as
 //! the configuration says, through `show`.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::yuedu;
@@ -28,38 +27,20 @@ fn damaged_essay(count: usize) -> Vec<u8> {
     bytes
 }
 
+/// A book of these chapters, each a body wrapped in its XHTML document.
 fn epub(chapters: &[Vec<u8>]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let mut manifest = String::new();
-    let mut spine = String::new();
-    for i in 0..chapters.len() {
-        manifest.push_str(&format!(
-            r#"<item id="c{i}" href="c{i}.xhtml" media-type="application/xhtml+xml"/>"#
-        ));
-        spine.push_str(&format!(r#"<itemref idref="c{i}"/>"#));
-    }
-    let opf = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier><dc:title>岳陽樓記</dc:title><dc:language>zh</dc:language></metadata><manifest>{manifest}</manifest><spine>{spine}</spine></package>"#
-    );
-    let container = r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
-    let mut files = vec![
-        ("mimetype".to_string(), b"application/epub+zip".to_vec()),
-        ("META-INF/container.xml".to_string(), container.as_bytes().to_vec()),
-        ("content.opf".to_string(), opf.into_bytes()),
-    ];
-    for (i, chapter) in chapters.iter().enumerate() {
-        let mut xhtml =
-            br#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>"#.to_vec();
-        xhtml.extend_from_slice(chapter);
-        xhtml.extend_from_slice(b"</body></html>");
-        files.push((format!("c{i}.xhtml"), xhtml));
-    }
-    for (name, bytes) in files {
-        zip.start_file(name, options).expect("file");
-        zip.write_all(&bytes).expect("write");
-    }
-    zip.finish().expect("zip").into_inner()
+    let documents: Vec<Vec<u8>> = chapters
+        .iter()
+        .map(|body| {
+            let mut xhtml =
+                br#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>"#.to_vec();
+            xhtml.extend_from_slice(body);
+            xhtml.extend_from_slice(b"</body></html>");
+            xhtml
+        })
+        .collect();
+    let documents: Vec<&[u8]> = documents.iter().map(Vec::as_slice).collect();
+    crate::support::epub("岳陽樓記", &documents)
 }
 
 fn places(count: usize) -> &'static str {

@@ -526,3 +526,34 @@ impl Session {
         );
     }
 }
+
+/// An EPUB titled `title` whose spine is `chapters`, each a whole XHTML
+/// document (bytes, so a chapter may hold damaged UTF-8): `mimetype` first
+/// and stored, as readers expect.
+pub fn epub(title: &str, chapters: &[&[u8]]) -> Vec<u8> {
+    let mut manifest = String::new();
+    let mut spine = String::new();
+    for i in 0..chapters.len() {
+        manifest.push_str(&format!(
+            r#"<item id="c{i}" href="c{i}.xhtml" media-type="application/xhtml+xml"/>"#
+        ));
+        spine.push_str(&format!(r#"<itemref idref="c{i}"/>"#));
+    }
+    let opf = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier><dc:title>{title}</dc:title><dc:language>zh</dc:language></metadata><manifest>{manifest}</manifest><spine>{spine}</spine></package>"#
+    );
+    let container = r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let head: [(String, &[u8]); 3] = [
+        ("mimetype".into(), b"application/epub+zip"),
+        ("META-INF/container.xml".into(), container.as_bytes()),
+        ("content.opf".into(), opf.as_bytes()),
+    ];
+    let body = chapters.iter().enumerate().map(|(i, c)| (format!("c{i}.xhtml"), *c));
+    for (name, bytes) in head.into_iter().chain(body) {
+        zip.start_file(name, stored).expect("file");
+        zip.write_all(bytes).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
