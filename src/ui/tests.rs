@@ -37,10 +37,15 @@ fn app_with(config_text: &str, width: u16, height: u16, keys: &str) -> App {
         width,
         height,
     );
+    press(&mut app, keys);
+    app
+}
+
+/// Presses `keys`, named as in the keymap and separated by spaces.
+fn press(app: &mut App, keys: &str) {
     for name in keys.split_whitespace() {
         app.handle(Input::Key(Key::parse(name).expect("key")));
     }
-    app
 }
 
 fn screen(app: &App) -> String {

@@ -2,18 +2,11 @@
 //! page in the reader, and the count of what find finds, shown as it is
 //! typed and kept in sight when `n` goes on from the other end.
 
-use super::{app_with, screen};
-use crate::app::{App, Input, Pane};
+use super::{app_with, press, screen};
+use crate::app::{App, Pane};
 use crate::i18n::Lang;
-use crate::keymap::Key;
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (100, 30)];
-
-fn press(app: &mut App, keys: &str) {
-    for name in keys.split_whitespace() {
-        app.handle(Input::Key(Key::parse(name).expect("key")));
-    }
-}
 
 fn app_in(lang: Lang, width: u16, height: u16, keys: &str) -> App {
     let mut app = app_with("", width, height, "");

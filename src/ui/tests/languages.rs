@@ -2,18 +2,11 @@
 //! Chinese interface shown in Traditional characters by `T`, at 60×20,
 //! 80×24 and 100×30 (the Simplified screens are the other snapshots).
 
-use super::{app_with, screen};
-use crate::app::{App, Input};
+use super::{app_with, press, screen};
+use crate::app::App;
 use crate::i18n::Lang;
-use crate::keymap::Key;
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (100, 30)];
-
-fn press(app: &mut App, keys: &str) {
-    for name in keys.split_whitespace() {
-        app.handle(Input::Key(Key::parse(name).expect("key")));
-    }
-}
 
 /// The app speaking `lang`, with the test bookmarks, after `keys`.
 fn app_in(lang: Lang, width: u16, height: u16, keys: &str) -> App {

@@ -3,18 +3,11 @@
 //! of a share, an end or a chapter count of the first part, and the
 //! contents fill in when the whole arrives.
 
-use super::screen;
+use super::{press, screen};
 use crate::app::{App, Input};
 use crate::i18n::Lang;
-use crate::keymap::Key;
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (100, 30)];
-
-fn press(app: &mut App, keys: &str) {
-    for name in keys.split_whitespace() {
-        app.handle(Input::Key(Key::parse(name).expect("key")));
-    }
-}
 
 /// A book of 3,000 chapters shown from its first part, and its whole article.
 fn from_prefix(lang: Lang, width: u16, height: u16) -> (App, crate::library::Article) {

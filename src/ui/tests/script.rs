@@ -4,18 +4,11 @@
 //! reading, the contents, the bookmarks and the search results. The
 //! interface's own words are written out in each form, never converted.
 
-use super::screen;
-use crate::app::{App, Input};
+use super::{press, screen};
+use crate::app::App;
 use crate::i18n::Lang;
-use crate::keymap::Key;
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (100, 30)];
-
-fn press(app: &mut App, keys: &str) {
-    for name in keys.split_whitespace() {
-        app.handle(Input::Key(Key::parse(name).expect("key")));
-    }
-}
 
 /// The bundled collection (the classical essays and poems, written in
 /// Traditional characters) in `lang`, after `keys`.
