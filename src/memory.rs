@@ -4,7 +4,8 @@
 //!
 //! the allocator's tuning (glibc): `tune` maps blocks of 128 KiB or more on their own, so freed
 //! large copies leave; `release` (malloc_trim) gives the pages loading freed back after each
-//! background batch
+//! background batch, on a thread of its own (`Releaser`): trimming a heap that held a large
+//! collection takes tens of milliseconds, more than a frame
 
 /// Blocks of 128 KiB or more are mapped on their own and given back to the
 /// system when freed. Otherwise glibc raises that bound to the size of the
@@ -30,5 +31,32 @@ pub fn release() {
     // to the system; it is thread-safe and touches nothing in use.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+/// A thread that gives freed memory back (`release`) when asked, so the
+/// thread that asks never waits for it. Requests made while it works are
+/// served by one more release; it ends when the handle is dropped.
+pub struct Releaser {
+    wake: std::sync::mpsc::Sender<()>,
+}
+
+impl Releaser {
+    pub fn spawn() -> Releaser {
+        let (wake, asked) = std::sync::mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            while asked.recv().is_ok() {
+                // Every request made meanwhile is served by this release.
+                while asked.try_recv().is_ok() {}
+                release();
+            }
+        });
+        Releaser { wake }
+    }
+
+    /// Asks for a release; returns at once.
+    pub fn request(&self) {
+        // The thread is gone only if it panicked: then nothing is released.
+        let _ = self.wake.send(());
     }
 }

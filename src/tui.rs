@@ -30,7 +30,7 @@
 //!    for a large collection a third reads article batches (`Input::Loaded`, which carries the
 //!    batch's search index, built on that thread) through the article cache (each file parsed as
 //!    its own `parallel` task, so a parser panic skips only that file; after each batch is merged
-//!    `memory::release` gives what loading freed back to the system), and saves the cache when
+//!    `memory::Releaser` gives what loading freed back to the system on a thread of its own), and saves the cache when
 //!    done; the writer thread reports each save (`Message::Saved`). All send messages on one
 //!    channel; key presses (not releases), resizes and mouse events become `app::Input`; `Ctrl-z`
 //!    and SIGTSTP suspend, SIGCONT takes the terminal back and redraws everything.
@@ -115,6 +115,15 @@ fn run(app: &mut App, theme: &Theme, options: Options, store: Option<Store>, loa
     }
 }
 
+/// What carries out the app's effects and the work that follows a message,
+/// each on a thread of its own.
+struct Runtime {
+    /// Saves state.
+    writer: Writer,
+    /// Gives the memory loading freed back to the system.
+    releaser: crate::memory::Releaser,
+}
+
 /// How long after the last key, wheel, click or resize the reading position
 /// is saved.
 const CHECKPOINT_AFTER: Duration = Duration::from_secs(2);
@@ -135,7 +144,10 @@ fn event_loop(
     options: Options,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    let mut writer = Writer::spawn(store, sender.clone());
+    let mut runtime = Runtime {
+        writer: Writer::spawn(store, sender.clone()),
+        releaser: crate::memory::Releaser::spawn(),
+    };
     input::spawn_signal_listener(sender.clone())?;
     let size = terminal.size()?;
     // Its effects include attaching saved state to the loaded articles.
@@ -143,7 +155,7 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
-    carry_out(app, effects, &mut writer);
+    carry_out(app, effects, &mut runtime);
     // The first frame at once, with the question of how wide the terminal
     // draws ambiguous characters: its answer comes on the input when it
     // comes, and changes the frame only if they are wide.
@@ -156,7 +168,7 @@ fn event_loop(
         if !loading.batches.is_empty() {
             spawn_loader(loading, sender);
         }
-        run_loop(terminal, app, theme, &receiver, &mut writer)
+        run_loop(terminal, app, theme, &receiver, &mut runtime)
     });
     if result.is_err() {
         // The terminal failed (closed, hung up, gone): saving does not
@@ -164,10 +176,10 @@ fn event_loop(
         // being typed, the place — and only then is the terminal touched
         // again, to restore it as far as it still can be.
         let effects = app.terminate();
-        carry_out(app, effects, &mut writer);
+        carry_out(app, effects, &mut runtime);
     }
     // Whatever was saved on the way out is on disk before the process ends.
-    writer.finish(app);
+    runtime.writer.finish(app);
     result
 }
 
@@ -176,7 +188,7 @@ fn run_loop(
     app: &mut App,
     theme: &Theme,
     receiver: &Receiver<Message>,
-    writer: &mut Writer,
+    runtime: &mut Runtime,
 ) -> Result<()> {
     // `event_loop` drew the first frame.
     let mut pending_frame = false;
@@ -190,7 +202,7 @@ fn run_loop(
         // it whenever no input waits; once it is, the line count shows.
         if app.has_idle_work() {
             match receiver.try_recv() {
-                Ok(message) => match handle_batch(terminal, app, message, receiver, writer, &mut checkpoint)? {
+                Ok(message) => match handle_batch(terminal, app, message, receiver, runtime, &mut checkpoint)? {
                     Flow::Draw => pending_frame = true,
                     Flow::Nothing => {}
                     Flow::Quit => return Ok(()),
@@ -209,7 +221,7 @@ fn run_loop(
                 Err(RecvTimeoutError::Timeout) => {
                     checkpoint = None;
                     let effects = app.checkpoint();
-                    carry_out(app, effects, writer);
+                    carry_out(app, effects, runtime);
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => None,
@@ -218,7 +230,7 @@ fn run_loop(
         let Some(first) = first else {
             return Ok(());
         };
-        match handle_batch(terminal, app, first, receiver, writer, &mut checkpoint)? {
+        match handle_batch(terminal, app, first, receiver, runtime, &mut checkpoint)? {
             Flow::Draw => pending_frame = true,
             Flow::Nothing => {}
             Flow::Quit => return Ok(()),
@@ -233,7 +245,7 @@ fn handle_batch(
     app: &mut App,
     first: Message,
     receiver: &Receiver<Message>,
-    writer: &mut Writer,
+    runtime: &mut Runtime,
     checkpoint: &mut Option<Instant>,
 ) -> Result<Flow> {
     let mut flow = Flow::Nothing;
@@ -252,35 +264,36 @@ fn handle_batch(
         if matches!(message, Message::Input(_))
             && let Some(input) = resize.take()
         {
-            apply(app, input, writer);
+            apply(app, input, runtime);
         }
-        match step(terminal, app, message, writer)? {
+        match step(terminal, app, message, runtime)? {
             Flow::Draw => flow = Flow::Draw,
             Flow::Nothing => {}
             Flow::Quit => return Ok(Flow::Quit),
         }
     }
     if let Some(input) = resize {
-        apply(app, input, writer);
+        apply(app, input, runtime);
         flow = Flow::Draw;
     }
     Ok(flow)
 }
 
-fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &mut Writer) -> Result<Flow> {
+fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, runtime: &mut Runtime) -> Result<Flow> {
     let effects = match message {
         Message::Input(input) => {
             let batch = matches!(input, Input::Loaded(..));
-            let quit = apply(app, input, writer);
+            let quit = apply(app, input, runtime);
             if batch {
-                // What reading and merging the batch went through is freed.
-                crate::memory::release();
+                // What reading and merging the batch went through is freed,
+                // on a thread of its own: trimming takes more than a frame.
+                runtime.releaser.request();
             }
             return Ok(if quit { Flow::Quit } else { Flow::Draw });
         }
         Message::Ignored => return Ok(Flow::Nothing),
         Message::Saved(report) => {
-            writer.reported(app, report);
+            runtime.writer.reported(app, report);
             return Ok(Flow::Draw);
         }
         Message::Suspend => {
@@ -308,7 +321,7 @@ fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &
         Message::Terminate => app.terminate(),
         Message::Failed(err) => return Err(err),
     };
-    Ok(if carry_out(app, effects, writer) {
+    Ok(if carry_out(app, effects, runtime) {
         Flow::Quit
     } else {
         Flow::Draw
@@ -316,16 +329,16 @@ fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, writer: &
 }
 
 /// Hands one input to the app and carries out its effects; true to quit.
-fn apply(app: &mut App, input: Input, writer: &mut Writer) -> bool {
+fn apply(app: &mut App, input: Input, runtime: &mut Runtime) -> bool {
     let effects = app.handle(input);
-    carry_out(app, effects, writer)
+    carry_out(app, effects, runtime)
 }
 
-fn carry_out(app: &mut App, effects: Vec<Effect>, writer: &mut Writer) -> bool {
+fn carry_out(app: &mut App, effects: Vec<Effect>, runtime: &mut Runtime) -> bool {
     let mut quit = false;
     for effect in effects {
         match effect {
-            Effect::Save(change) => writer.save(app, change),
+            Effect::Save(change) => runtime.writer.save(app, change),
             Effect::Quit => quit = true,
         }
     }
