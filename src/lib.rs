@@ -21,25 +21,25 @@
 //! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod app;
+pub use yuedu_app::app;
 pub mod cli;
 pub mod commands;
-pub mod config;
-pub mod context;
-mod fault;
-pub mod files;
-pub mod i18n;
-pub mod keymap;
-pub mod layout;
-pub mod library;
+pub use yuedu_app::context;
+pub use yuedu_config::config;
+pub use yuedu_config::keymap;
+pub use yuedu_layout::layout;
+use yuedu_library::fault;
+pub use yuedu_library::files;
+pub use yuedu_library::library;
+pub use yuedu_text::i18n;
 pub mod memory;
-pub mod parallel;
-pub mod present;
+pub use yuedu_app::present;
+pub use yuedu_text::parallel;
 pub mod print;
-pub mod script;
-pub mod search;
-pub mod store;
-pub mod suggest;
-pub mod text;
+pub use yuedu_app::script;
+pub use yuedu_search::search;
+pub use yuedu_store::store;
+pub use yuedu_text::suggest;
+pub use yuedu_text::text;
 pub mod tui;
 pub mod ui;

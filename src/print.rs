@@ -310,7 +310,7 @@ mod tests {
     }
 
     fn defaults() -> ReadingSettings {
-        crate::context::reading_settings(&crate::config::Config::default_config().expect("defaults"))
+        crate::layout::reading_settings(&crate::config::Config::default_config().expect("defaults"))
     }
 
     #[test]
@@ -336,7 +336,7 @@ mod tests {
             "[reading]\nmax_width = 30\nindent = false\nparagraph_spacing = false\nambiguous_width = \"wide\"\n",
         )
         .expect("config");
-        let settings = crate::context::reading_settings(&config);
+        let settings = crate::layout::reading_settings(&config);
         let library = Library::management();
         let index = library.find("yingxiao/kehu-guanxi-guanli").expect("article");
         let article = &library.articles()[index];

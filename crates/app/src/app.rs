@@ -1,0 +1,395 @@
+//! The application state machine: inputs in, state changes and effects out.
+//! Knows nothing about the terminal; `ui` draws it and `tui` feeds it.
+//!
+//! The design in detail follows.
+#![doc = include_str!("app/design.md")]
+
+pub mod bookmarks;
+pub mod contents;
+mod find;
+pub mod geometry;
+mod goto;
+pub mod help;
+mod history;
+pub mod input;
+mod list;
+mod listing;
+mod loading;
+pub mod marks;
+mod navigation;
+mod notices;
+pub mod overlay;
+pub mod page;
+pub mod prompt;
+mod reader;
+mod screen;
+pub mod search;
+pub mod text_box;
+mod unread;
+
+pub use list::ListCursor;
+pub use overlay::Overlay;
+pub use prompt::{Prompt, PromptKind};
+pub use reader::{Reader, Row};
+
+use crate::i18n::{Lang, Text};
+use crate::keymap::{Command, Key, Keymap, Resolution, Scope};
+use crate::library::Library;
+use crate::store::{Change, State};
+use crate::text::AmbiguousWidth;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Categories,
+    Articles,
+    Reader,
+}
+
+/// What happened, in terms the state machine understands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    /// Text pasted (or committed by an input method) in one piece.
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Mouse wheel at a position; `down` scrolls towards the end.
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// More articles, read in the background, with their search index
+    /// (see `Input::loaded`).
+    Loaded(crate::library::Batch, crate::search::SearchIndex),
+}
+
+impl Input {
+    /// A batch read in the background, with its search index built where it
+    /// was read, so that the UI thread only merges it in.
+    pub fn loaded(batch: crate::library::Batch) -> Input {
+        let index = crate::search::SearchIndex::build_from(&batch.articles, true);
+        Input::Loaded(batch, index)
+    }
+}
+
+/// What the runtime must do after an update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save a change to bookmarks or reading positions.
+    Save(Change),
+    Quit,
+}
+
+pub use crate::layout::ReadingSettings;
+
+pub struct App {
+    pub library: Library,
+    pub keymap: Keymap,
+    pub settings: ReadingSettings,
+    pub width: u16,
+    pub height: u16,
+    pub focus: Pane,
+    pub focus_mode: bool,
+    pub overlay: Option<Overlay>,
+    pub prompt: Option<Prompt>,
+    /// A one-off message for the status line, cleared by the next key.
+    pub message: Option<Text>,
+    pub categories: ListCursor,
+    /// Cursor in the article list of the selected category.
+    pub articles: ListCursor,
+    /// The selected category's articles in the order chosen (`listing`).
+    listing: listing::Listing,
+    pub reader: Option<Reader>,
+    /// Bookmarks and reading positions, as this session knows them.
+    pub saved: State,
+    /// The key each article's state is saved under.
+    keys: crate::store::identity::ArticleKeys,
+    /// The last jump (from search or a bookmark), until `jump_back`.
+    jump: Option<marks::Jump>,
+    /// A place asked for while only the first part of a large file is read.
+    waiting: Option<goto::Waiting>,
+    /// The one file named opens in the reader when it arrives (`open_single`).
+    open_single: bool,
+    /// ArticleKeys of an unfinished chord.
+    pub pending: Vec<Key>,
+    /// A count typed before a command in the reader (`50%`, `120G`).
+    pub count: Option<usize>,
+    /// Let ASCII-letter queries match titles by pinyin initials.
+    pub pinyin_initials: bool,
+    /// Folded texts for searching, built on first use.
+    search_index: Option<crate::search::SearchIndex>,
+    /// The last search, the article opened from it, the history being walked.
+    search_memory: search::SearchMemory,
+    /// Files read so far and in all, while a large collection loads.
+    pub loading: Option<(usize, usize)>,
+    /// Notices that stay until dismissed.
+    notices: notices::Notices,
+    effects: Vec<Effect>,
+    /// The characters the reader shows the text in.
+    script: crate::script::Script,
+    /// The language of the interface, as the text is shown as written.
+    lang: Lang,
+}
+
+impl App {
+    pub fn new(library: Library, keymap: Keymap, settings: ReadingSettings, width: u16, height: u16) -> App {
+        let keys = crate::store::identity::ArticleKeys::new(&library);
+        let articles = library.articles().len();
+        let mut app = App {
+            library,
+            keymap,
+            settings,
+            width,
+            height,
+            focus: Pane::Categories,
+            focus_mode: false,
+            overlay: None,
+            prompt: None,
+            message: None,
+            categories: ListCursor::default(),
+            articles: ListCursor::default(),
+            listing: listing::Listing::default(),
+            reader: None,
+            saved: State::default(),
+            keys,
+            jump: None,
+            waiting: None,
+            open_single: false,
+            pending: Vec::new(),
+            count: None,
+            pinyin_initials: true,
+            search_index: None,
+            search_memory: search::SearchMemory::default(),
+            loading: None,
+            notices: notices::Notices::default(),
+            effects: Vec::new(),
+            script: crate::script::Script::Original,
+            lang: Lang::Simplified,
+        };
+        app.notice_undecoded(0..articles);
+        app
+    }
+
+    /// The collection being read.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The screen's size: (width, height).
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    /// Lets ASCII-letter queries match titles by pinyin initials (or not).
+    pub fn set_pinyin_initials(&mut self, on: bool) {
+        self.pinyin_initials = on;
+    }
+
+    /// Which characters the reader shows the text in.
+    pub fn script(&self) -> crate::script::Script {
+        self.script
+    }
+
+    pub fn set_script(&mut self, script: crate::script::Script) {
+        self.script = script;
+    }
+
+    /// Text from an article (a title, a category, an author, a heading, a
+    /// snippet) as the reader shows it: in the script chosen with `T`, the
+    /// same converter as the article's text, so lists, the status line and
+    /// the overlays agree with the page. Never for the interface's own
+    /// words, which are written out in each form (`lang`).
+    pub fn shown<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        self.script.convert(text)
+    }
+
+    /// The language of the interface (the locale's or `interface.language`).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The language the interface speaks now: its Chinese in the form of
+    /// the script the text is shown in (`T` turns 分钟 into 分鐘).
+    pub fn lang(&self) -> Lang {
+        self.script.interface(self.lang)
+    }
+
+    /// A one-off message for the status line, in every language.
+    pub fn say(&mut self, text: Text) {
+        self.message = Some(text);
+    }
+
+    /// The status line's message as the interface says it now.
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn said(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.get(self.lang()))
+    }
+
+    /// Library indices of the selected category's articles.
+    pub fn category_articles(&self) -> std::ops::Range<usize> {
+        self.library
+            .categories()
+            .get(self.categories.selected)
+            .map_or(0..0, |c| c.articles.clone())
+    }
+
+    /// The article under the cursor in the article list.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.listed_article(self.articles.selected)
+    }
+
+    /// Applies one input and returns what the runtime must do.
+    pub fn handle(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => {
+                self.message = None;
+                if self.prompt.is_some() || self.overlay.as_ref().is_some_and(Overlay::is_text_box) {
+                    // A text box: its keys edit, the others are commands.
+                    self.overlay_input(self.text_box().input(key));
+                } else {
+                    self.handle_key(key);
+                }
+                self.say_if_cut();
+            }
+            Input::Paste(text) => {
+                if self.prompt.is_some() {
+                    self.prompt_paste(&text);
+                } else {
+                    self.search_paste(&text);
+                }
+                self.say_if_cut();
+            }
+            Input::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.after_geometry_change();
+            }
+            Input::Wheel { x, y, down } => self.wheel(x, y, down),
+            Input::Click { x, y } => self.click(x, y),
+            Input::Loaded(batch, index) => self.add_articles(batch, index),
+        }
+        self.refresh_listing();
+        std::mem::take(&mut self.effects)
+    }
+
+    fn handle_key(&mut self, key: Key) {
+        let context = match (&self.overlay, self.focus) {
+            (Some(Overlay::Bookmarks(_)), _) => Scope::Lists,
+            (_, Pane::Reader) => Scope::Reader,
+            _ => Scope::Lists,
+        };
+        let resolution = self.keymap.resolve(context, &self.pending, key);
+        if resolution == Resolution::Unbound && self.pending.is_empty() && self.count_digit(context, key) {
+            return;
+        }
+        let count = self.count.take();
+        match resolution {
+            Resolution::Pending => {
+                self.count = count;
+                self.pending.push(key);
+            }
+            Resolution::Command(command) => {
+                self.pending.clear();
+                if self.overlay.is_some() {
+                    self.overlay_command(command, key.ctrl);
+                } else if !self.run_counted(command, count) {
+                    self.run(command);
+                }
+            }
+            Resolution::Unbound => {
+                // An unfinished chord followed by another key: try that key alone.
+                if !self.pending.is_empty() {
+                    self.pending.clear();
+                    self.handle_key(key);
+                }
+            }
+        }
+    }
+
+    /// A command typed while an overlay is open: the overlay's own.
+    fn overlay_command(&mut self, command: Command, ctrl: bool) {
+        self.overlay_input(overlay::OverlayInput::Command(command, ctrl));
+    }
+
+    /// Runs one command as if its key was pressed.
+    pub fn command(&mut self, command: Command) -> Vec<Effect> {
+        self.run(command);
+        self.refresh_listing();
+        std::mem::take(&mut self.effects)
+    }
+
+    fn run(&mut self, command: Command) {
+        if command == Command::Quit {
+            self.leave_article();
+            self.effects.push(Effect::Quit);
+            return;
+        }
+        if self.overlay.is_some() {
+            self.overlay_command(command, false);
+            return;
+        }
+        match command {
+            Command::Help => self.overlay = Some(Overlay::Help(page::PageScroll::default())),
+            Command::Notices => self.open_notices(),
+            Command::Back => {
+                // Focus mode is left first, before going back to search results.
+                if !self.dismiss_notices() && !self.leave_focus_mode() && !self.back_to_results() && !self.clear_hits()
+                {
+                    self.back();
+                }
+            }
+            Command::Search => self.open_search(),
+            Command::Find => self.find(),
+            Command::NextHit | Command::PreviousHit => self.step_hit(command),
+            Command::Open => self.open_selected(),
+            Command::FocusLeft => self.focus_left(),
+            Command::FocusRight => self.focus_right(),
+            Command::FocusNext => self.cycle_focus(true),
+            Command::FocusPrevious => self.cycle_focus(false),
+            Command::ToggleFocusMode => self.toggle_focus_mode(),
+            Command::Widen => self.change_column(2),
+            Command::Narrow => self.change_column(-2),
+            Command::CycleScript => self.cycle_script(),
+            Command::ToggleDirection => self.toggle_direction(),
+            Command::NextArticle => self.step_article(1),
+            Command::PreviousArticle => self.step_article(-1),
+            Command::Contents => self.open_contents(),
+            Command::NextChapter => self.step_chapter(true),
+            Command::PreviousChapter => self.step_chapter(false),
+            Command::LineDown => self.move_by(1),
+            Command::LineUp => self.move_by(-1),
+            Command::PageDown => self.move_by_pages(1, 1),
+            Command::PageUp => self.move_by_pages(-1, 1),
+            Command::HalfPageDown => self.move_by_pages(1, 2),
+            Command::HalfPageUp => self.move_by_pages(-1, 2),
+            Command::Top => self.move_to_end(false),
+            Command::Bottom => self.move_to_end(true),
+            Command::JumpPercent => self.jump_to_percent(0),
+            Command::ToggleRead => self.toggle_read(),
+            Command::NextUnread => self.next_unread(),
+            Command::ContinueReading => self.continue_reading(),
+            Command::JumpBack => self.jump_back(),
+            Command::AddBookmark => self.add_bookmark(),
+            Command::Bookmarks => self.open_bookmarks(),
+            Command::CycleOrder => self.cycle_article_order(),
+            Command::EditNote | Command::DeleteBookmark | Command::Undo => {}
+            Command::Quit => {}
+        }
+    }
+
+    /// Sets how wide ambiguous characters are drawn and re-lays out the reader.
+    pub fn set_ambiguous_width(&mut self, ambiguous: AmbiguousWidth) {
+        self.settings.ambiguous = ambiguous;
+        self.after_geometry_change();
+    }
+}
+
+#[cfg(test)]
+pub mod tests;
