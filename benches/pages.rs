@@ -6,6 +6,7 @@
 //! 200,000 attributes (the tokenizer compares each name with the earlier
 //! ones), against the same floor on that page.
 
+#[path = "support/big_page.rs"]
 mod big_page;
 mod support;
 

@@ -2,7 +2,7 @@
 //! at its peak is a small multiple of the page's size (the 50 MB page and
 //! its time are in `benches/pages.rs`; this is the same bound on 2 MB).
 
-#[path = "../benches/big_page.rs"]
+#[path = "../benches/support/big_page.rs"]
 mod big_page;
 
 use big_page::{PeakCounting, big_page, peak_heap_of};

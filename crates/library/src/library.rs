@@ -2,7 +2,7 @@
 //! `.epub` and `.html` files, and loading the bundled collection or the user's folders.
 //! Pure logic; nothing here knows about the terminal.
 //!
-//! Four rooms, each using only those before it (`tests/layers.rs` checks):
+//! Four rooms, each using only those before it (`tests/integration/layers.rs` checks):
 //! - `model`: the article (`Article`, `Meta`, `Body`), its table of contents, natural order of names
 //! - `formats`: one file's bytes to an article (`parse`, with `decode`, `front_matter`,
 //!   `markdown`, `plain`, `verse`, `ruby`; `.txt` novels' chapters, EPUB books and web pages)
@@ -11,7 +11,7 @@
 //!
 //! # Design
 //!
-//! the article collection, in four rooms, each using only those before it (`tests/layers.rs`
+//! the article collection, in four rooms, each using only those before it (`tests/integration/layers.rs`
 //! checks): `model` (`article`, `toc`, `natural`), `formats` (`parse` and every format),
 //! `collection` (`Library`, `order`, `Batch`), `load` (`plan`, `candidate`, `walk`, `read`,
 //! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 160 bytes of its own: its

@@ -2,11 +2,10 @@
 //! linear in their size: one tag with very many attributes (whose names a
 //! tokenizer compares with each other) reads as its first ones.
 
-#[path = "../benches/big_page.rs"]
+#[path = "../../benches/support/big_page.rs"]
 mod big_page;
 
-#[path = "support/mod.rs"]
-mod support;
+use crate::support;
 
 use big_page::many_attributes;
 use yuedu::library::{Origin, parse_article};

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-mod support;
+use crate::support;
 
 use assert_cmd::Command;
 use support::yuedu;

@@ -16,8 +16,7 @@ fn yuedu() -> Command {
     cmd
 }
 
-#[path = "../support/mod.rs"]
-mod support;
+use crate::support;
 
 mod damaged;
 mod files;

@@ -5,7 +5,7 @@
 //! rendering and fails when they differ; run it with `YUEDU_SCREENSHOT=write`
 //! to write the file again:
 //!
-//!     YUEDU_SCREENSHOT=write cargo test --test screenshot
+//!     YUEDU_SCREENSHOT=write cargo test --test integration screenshot::
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -94,7 +94,7 @@ fn check_screenshot(keys: &str, file: &str, shown: &str) {
     assert!(
         saved == svg,
         "{file} is not what the app draws now; \
-         run `YUEDU_SCREENSHOT=write cargo test --test screenshot` and look at it"
+         run `YUEDU_SCREENSHOT=write cargo test --test integration screenshot::` and look at it"
     );
 }
 

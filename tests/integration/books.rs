@@ -7,7 +7,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-mod support;
+use crate::support;
 
 use support::yuedu;
 

@@ -2,7 +2,7 @@
 //! `LC_MESSAGES`, `LANG`) or `interface.language`: the reader in a
 //! pseudo-terminal and the command line alike, in English and in Chinese.
 
-mod support;
+use crate::support;
 
 use predicates::prelude::*;
 use support::{CHINESE, ENGLISH, Session, yuedu, yuedu_in};

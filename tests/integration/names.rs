@@ -2,7 +2,7 @@
 //! subcommand: no escape sequence, C1 control or bidi control reaches stdout,
 //! stderr or the screen, and no name splits a tab-separated record.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::Path;

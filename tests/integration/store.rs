@@ -5,7 +5,7 @@ use std::process::Command;
 use jiff::Timestamp;
 use yuedu::store::{Bookmark, Change, Store};
 
-mod support;
+use crate::support;
 
 const DIR_VAR: &str = "YUEDU_STORE_WRITER_DIR";
 const TAG_VAR: &str = "YUEDU_STORE_WRITER_TAG";
@@ -43,7 +43,7 @@ fn two_processes_writing_at_once_lose_nothing() {
     let children: Vec<_> = (1..=2)
         .map(|tag| {
             Command::new(&exe)
-                .args(["--exact", "writer_process", "--test-threads=1"])
+                .args(["--exact", "store::writer_process", "--test-threads=1"])
                 .env(DIR_VAR, dir.path())
                 .env(TAG_VAR, tag.to_string())
                 .stdout(std::process::Stdio::null())

@@ -6,7 +6,7 @@ use yuedu::library::Library;
 
 /// Variants from `tests/data/substitutions.tsv` (first column).
 fn variants() -> Vec<char> {
-    include_str!("data/substitutions.tsv")
+    include_str!("../data/substitutions.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| l.chars().next())
@@ -21,7 +21,7 @@ fn is_han(c: char) -> bool {
 fn the_substitution_table_is_complete_and_consistent() {
     let table = variants();
     assert!(table.len() >= 170, "table has {} rows", table.len());
-    for line in include_str!("data/substitutions.tsv")
+    for line in include_str!("../data/substitutions.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
     {

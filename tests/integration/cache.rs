@@ -8,7 +8,7 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-mod support;
+use crate::support;
 
 fn yuedu(home: &Path, cwd: &Path) -> Command {
     let mut cmd = support::yuedu(home);

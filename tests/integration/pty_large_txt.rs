@@ -2,7 +2,7 @@
 //! read far past that part is kept and shown again, opened on its own or
 //! through its folder, and opening it without reading never overwrites it.
 
-mod support;
+use crate::support;
 
 use support::Session;
 

@@ -2,7 +2,7 @@
 //! article puts the paragraph read in the rightmost column; five resizes
 //! keep it there, and `V` again brings it back to the top line.
 
-mod support;
+use crate::support;
 
 use support::Session;
 

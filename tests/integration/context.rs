@@ -2,7 +2,7 @@
 //! configuration's reading settings, and a `--dir` without articles is the
 //! same error for the reader as for `list`.
 
-mod support;
+use crate::support;
 
 use support::Session;
 use unicode_width::UnicodeWidthStr;

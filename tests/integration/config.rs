@@ -1,7 +1,7 @@
 //! The configuration through the real binary: invalid files, `yuedu config`,
 //! and a remapped key end to end in a pseudo-terminal.
 
-mod support;
+use crate::support;
 
 use predicates::prelude::*;
 use support::yuedu;

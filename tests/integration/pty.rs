@@ -1,6 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal.
 
-mod support;
+use crate::support;
 
 use support::Session;
 

@@ -10,7 +10,7 @@ use support::yuedu;
 use yuedu::layout::{Layout, LayoutSettings};
 use yuedu::library::Library;
 
-mod support;
+use crate::support;
 
 /// A folder with one good article, so the collection is never empty.
 fn collection() -> tempfile::TempDir {

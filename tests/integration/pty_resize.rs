@@ -1,7 +1,7 @@
 //! End-to-end: a long article in the real binary, resized several times in
 //! quick succession, keeps the sentence being read on top.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -6,7 +6,7 @@
 //! neither variable is set:
 //!
 //!     YUEDU_VERSE_POEMS=/path/to/tang YUEDU_VERSE_PROSE=/path/to/guwen \
-//!         cargo test --release --test verse_corpus -- --nocapture
+//!         cargo test --release --test integration verse_corpus:: -- --nocapture
 
 use std::path::{Path, PathBuf};
 

@@ -4,11 +4,10 @@
 //! `benches/extraction.rs` scores it, and must be the article, nearly all
 //! of it and little else.
 
-#[path = "../benches/extraction/score.rs"]
+#[path = "../../benches/extraction/score.rs"]
 #[allow(dead_code)]
 mod score;
-#[path = "support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::path::Path;
 
