@@ -1,9 +1,9 @@
 //! One context for both front ends: built once from what the command line
 //! names, the configuration and the platform folders, it loads the
-//! collection (whole, through the article cache, for the subcommands and a
-//! search; in background batches for the reader), holds the one check that named folders hold
-//! articles and the one way skipped files are reported, and gives the
-//! reading settings. Below `app`, `print` and `tui`; above `config`,
+//! collection (whole, through the article cache, for the subcommands; in
+//! batches for the reader, and for a search that keeps only its hits),
+//! holds the one check that named folders hold articles and the one way
+//! skipped files are reported, and gives the reading settings. Below `app`, `print` and `tui`; above `config`,
 //! `library`, `layout`, `search` and `store`.
 //!
 //! The design in detail follows.
@@ -14,14 +14,14 @@ use std::path::{Path, PathBuf};
 
 mod named;
 mod places;
+mod search;
 
 use crate::config::{self, Config};
 use crate::i18n::{Lang, Text, tr};
 use crate::layout::ReadingSettings;
 use crate::library::{
-    Article, ArticleCache, Candidate, ChapterRule, Library, LoadProblem, Plan, Rules, read_batch_cached, read_prefix,
+    ArticleCache, Candidate, ChapterRule, Library, LoadProblem, Plan, Rules, read_batch_cached, read_prefix,
 };
-use crate::search::{Query, SearchIndex, SearchResults};
 use crate::text::Shown;
 
 /// The path that names standard input.
@@ -306,21 +306,6 @@ impl Context {
             total,
             single,
         })
-    }
-
-    /// Searches the collection, loaded as the reader loads it (through the
-    /// article cache), and hands the results, with the articles they
-    /// index, to `show`.
-    pub fn search<T>(
-        &self,
-        query: &Query,
-        limit: usize,
-        show: impl Fn(&SearchResults, &[Article]) -> T,
-    ) -> Result<T, Failure> {
-        let library = self.load()?;
-        let index = SearchIndex::for_query(library.articles(), query);
-        let results = index.search(&library, query, limit);
-        Ok(show(&results, library.articles()))
     }
 }
 

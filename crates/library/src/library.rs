@@ -110,7 +110,7 @@ mod formats;
 mod load;
 mod model;
 
-pub use collection::{Batch, Category, Library, LibraryError, LoadProblem};
+pub use collection::{Batch, Category, Library, LibraryError, LoadProblem, TakenIds};
 pub use formats::front_matter::FrontMatterError;
 #[cfg(any(test, feature = "test-support"))]
 pub use formats::parse::{Naming, parse_article_with};

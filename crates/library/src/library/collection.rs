@@ -9,7 +9,9 @@ use crate::library::model::article::{Article, Origin};
 use order::{first_keeps, group_categories, merge_in_order};
 
 mod order;
+mod taken;
 use crate::i18n::{Lang, Text, text, tr};
+pub use taken::TakenIds;
 
 /// A loaded collection: articles grouped by category, in display order.
 #[derive(Debug, Default)]

@@ -1,0 +1,104 @@
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::search::Hit;
+
+/// Two folders of poems in three categories (one listed first), some with
+/// an `order`, titles and texts that hit 月 and 明月 as often as each other
+/// (so places decide between many), IDs taken twice (the same name in both
+/// folders, and `a.md` beside `a.txt`) and a file that cannot be read.
+fn collection(root: &Path) -> Vec<PathBuf> {
+    let roots = vec![root.join("一"), root.join("二")];
+    for (r, dir) in roots.iter().enumerate() {
+        fs::create_dir_all(dir.join("sub")).expect("mkdir");
+        fs::write(dir.join("collection.toml"), "categories = [\"甲\"]\n").expect("toml");
+        for i in 0..150 {
+            let title = match i % 5 {
+                0 => format!("明月{}", i % 3),
+                1 => "月".to_string(),
+                _ => format!("詩{i}"),
+            };
+            let category = ["卷十", "卷二", "甲"][(i + r) % 3];
+            let order = if i % 7 == 0 {
+                format!("order = {}\n", i % 4)
+            } else {
+                String::new()
+            };
+            let body = format!(
+                "{}山{}\n\n春風{}",
+                "明月".repeat(i % 3),
+                "月".repeat(i % 4),
+                "。".repeat(i % 2)
+            );
+            let text =
+                format!("+++\ntitle = \"{title}\"\ncategory = \"{category}\"\nauthor = \"李白\"\n{order}+++\n{body}");
+            let name = if i % 2 == 0 {
+                format!("{i}.md")
+            } else {
+                format!("sub/{i}.md")
+            };
+            fs::write(dir.join(name), text).expect("write");
+        }
+        fs::write(dir.join("0.txt"), "明月").expect("write");
+        fs::write(dir.join("bad.md"), "+++\ntitle = \"x\norder = \"y\n+++\n月").expect("write");
+    }
+    roots
+}
+
+/// What a user sees of the results: each hit's article and how it matched.
+fn shown(results: &SearchResults, articles: &[Article]) -> (usize, Vec<(String, String, Hit)>) {
+    let hits = results.hits.iter().map(|hit| {
+        let article = &articles[hit.article];
+        let hit = Hit {
+            article: 0,
+            ..hit.clone()
+        };
+        (article.id.to_string(), article.meta.title.to_string(), hit)
+    });
+    (results.total, hits.collect())
+}
+
+fn whole(library: &Library, query: &Query, limit: usize) -> (usize, Vec<(String, String, Hit)>) {
+    let index = SearchIndex::for_query(library.articles(), query);
+    shown(&index.search(library, query, limit), library.articles())
+}
+
+#[test]
+fn a_search_read_batch_by_batch_finds_and_ranks_as_over_the_whole_collection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let roots = collection(dir.path());
+    let library = Plan::dirs(&roots).expect("plan").load();
+    for text in ["月", "月 -山", "title:月", "my", "不在"] {
+        let query = Query::parse(text, false);
+        for limit in [0, 3, 1000] {
+            let expected = whole(&library, &query, limit);
+            for size in [7, 10_000] {
+                let plan = Plan::dirs(&roots).expect("plan");
+                let found = search_plan(plan, None, &query, limit, size);
+                assert_eq!(found.read, 302, "every file but the bad ones");
+                assert_eq!(found.library.problems().len(), 2, "{:?}", found.library.problems());
+                let got = shown(&found.results, found.library.articles());
+                assert_eq!(got, expected, "{text} --limit {limit}, {size} files a batch");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_search_through_the_article_cache_finds_what_it_finds_without_it_cold_and_warm() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let roots = collection(dir.path());
+    let cache_dir = dir.path().join("cache");
+    fs::create_dir_all(&cache_dir).expect("mkdir");
+    let query = Query::parse("明月", false);
+    let expected = whole(&Plan::dirs(&roots).expect("plan").load(), &query, 20);
+    for run in ["cold", "warm"] {
+        let plan = Plan::dirs(&roots).expect("plan");
+        let mut cache = plan.open_cache(&cache_dir).expect("a cache for folders");
+        let found = search_plan(plan, Some(&mut cache), &query, 20, 64);
+        assert_eq!(cache.reused() > 0, run == "warm", "{run}");
+        cache.save().expect("saved");
+        assert_eq!(shown(&found.results, found.library.articles()), expected, "{run}");
+    }
+}

@@ -1,0 +1,37 @@
+//! The ID rule for a collection read a batch at a time by a reader that
+//! keeps only some of its articles (a search keeps its hits): every ID
+//! given so far stays taken, so each article gets the ID it would get in the
+//! whole `Library`.
+
+use std::collections::HashSet;
+
+use compact_str::CompactString;
+use foldhash::fast::RandomState;
+
+use super::order::first_keeps;
+use crate::library::model::article::{Article, Origin};
+
+/// Every ID given so far (foldhash: fast on short keys; an ID of up to 24
+/// bytes is held inline, so most cost no allocation).
+#[derive(Debug, Default)]
+pub struct TakenIds {
+    ids: HashSet<CompactString, RandomState>,
+}
+
+impl TakenIds {
+    /// Gives the articles of the next batch (in load order) their IDs, as
+    /// `Library::extend` gives them (`order::first_keeps`): an ID taken
+    /// before, or earlier in the batch, is replaced by its folder's name and
+    /// the ID.
+    pub fn give(&mut self, articles: &mut [Article]) {
+        let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
+        let renamed = first_keeps(&items, |id| self.ids.contains(id));
+        for (at, id) in renamed {
+            if let Some(article) = articles.get_mut(at) {
+                article.id = id.into();
+            }
+        }
+        self.ids.reserve(articles.len());
+        self.ids.extend(articles.iter().map(|a| a.id.clone()));
+    }
+}
