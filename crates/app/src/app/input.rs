@@ -136,6 +136,8 @@ impl TextInput {
     /// whether the text may have changed.
     pub fn edit(&mut self, key: Key) -> bool {
         let before = self.text.len();
+        // Typed over, a selected text can change without changing its length.
+        let replaced = self.selected.then(|| self.text.clone());
         let deleting = matches!(
             (key.code, key.ctrl),
             (KeyCode::Backspace | KeyCode::Delete, _) | (KeyCode::Char('h' | 'd' | 'u'), true)
@@ -158,7 +160,7 @@ impl TextInput {
             (KeyCode::Char(c), false) if !key.alt => self.insert(c.encode_utf8(&mut [0; 4])),
             _ => return false,
         }
-        self.text.len() != before
+        self.text.len() != before || replaced.is_some_and(|old| old != self.text)
     }
 
     /// Columns before the cursor, for placing the terminal cursor (and so the
@@ -211,6 +213,16 @@ mod tests {
         input.insert(" ");
         input.insert("关系");
         assert_eq!(input.text(), "的户 关系");
+    }
+
+    #[test]
+    fn typing_over_a_selected_text_of_the_same_length_is_a_change() {
+        let mut input = TextInput::with_text("明");
+        input.select_all();
+        assert!(input.edit(Key::char('月')), "明 replaced by 月 is searched again");
+        assert_eq!(input.text(), "月");
+        input.select_all();
+        assert!(!input.edit(Key::char('月')), "the same text typed over it is no change");
     }
 
     #[test]
