@@ -16,7 +16,10 @@
 //! whose answer `input` reads and never waits for), input and signal threads (`input`), the writer
 //! thread that saves state (`writer`: changes that failed to save are kept and written by the next
 //! save that succeeds — a new change, a retry after 3 s, or the last try on quitting — and the
-//! failure notice is withdrawn once they are on disk), the event loop. The terminal is restored
+//! failure notice is withdrawn once they are on disk), the loader thread (`loader`), the worker
+//! thread that does the app's jobs (`workers`: searching and finding as a query is typed, the
+//! search index built; the latest job of each kind kept, its result sent back as an input), the
+//! event loop. The terminal is restored
 //! when the UI thread's panic unwinds out of `run` or on SIGINT/SIGQUIT/SIGTERM/SIGHUP; a terminal
 //! that fails (closed, hung up: an I/O error reading keys, drawing or resuming) ends the loop as a
 //! signal does, saving first (`App::terminate`, the writer finished) and only then restoring what
@@ -27,18 +30,21 @@
 //! # How an event becomes a frame
 //!
 //! 1. `tui::input` has two threads: one blocks in `crossterm::event::read`, one waits for signals;
-//!    for a large collection a third reads article batches (`Input::Loaded`, which carries the
+//!    for a large collection `loader` reads article batches (`Input::Loaded`, which carries the
 //!    batch's search index, built on that thread) through the article cache (each file parsed as
 //!    its own `parallel` task, so a parser panic skips only that file; after each batch is merged
-//!    `memory::Releaser` gives what loading freed back to the system on a thread of its own), and saves the cache when
-//!    done; the writer thread reports each save (`Message::Saved`). All send messages on one
+//!    `memory::Releaser` gives what loading freed back to the system on a thread of its own), and
+//!    saves the cache when done; the writer thread reports each save (`Message::Saved`), the
+//!    worker each job done (`Input::Done`). All send messages on one
 //!    channel; key presses (not releases), resizes and mouse events become `app::Input`; `Ctrl-z`
 //!    and SIGTSTP suspend, SIGCONT takes the terminal back and redraws everything.
 //! 2. The event loop blocks on that channel (no polling: idle costs no CPU), takes every message
 //!    already waiting, passes each input to `App::handle` (of a burst of resizes only the last),
 //!    and acts on the returned effects: `Effect::Save(change)` goes to the writer thread, which
 //!    saves all waiting changes in one write (its merged state comes back into `App::saved` once no
-//!    change is in flight), `Effect::Quit` ends the loop after the writer has finished. Two seconds
+//!    change is in flight), `Effect::Work(job)` goes to the worker, `Effect::Quit` ends the loop
+//!    after the writer has finished; a batch that arrives while a job runs waits for its result
+//!    (the job holds the library the batch changes). Two seconds
 //!    after the last key, wheel, click or resize the loop calls `App::checkpoint`, which saves the
 //!    reading position if it moved. A termination signal runs `App::terminate` (a bookmark note
 //!    being typed is kept, then `quit`). Messages that change nothing (key releases) draw nothing;
@@ -52,19 +58,21 @@
 //!    to the terminal.
 
 mod input;
+mod loader;
 mod screen;
 mod start;
 mod terminal;
+mod workers;
 mod writer;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
 use std::io::Result;
 
 use crate::app::{App, Effect, Input};
-use crate::library::{ArticleCache, Batch, Candidate, LoadProblem, read_batch_cached};
+use crate::library::{ArticleCache, Candidate};
 use crate::store::Store;
 use crate::ui::theme::Theme;
 use input::Message;
@@ -122,6 +130,10 @@ struct Runtime {
     writer: Writer,
     /// Gives the memory loading freed back to the system.
     releaser: crate::memory::Releaser,
+    /// Does the app's jobs (searching, finding).
+    jobs: workers::Jobs,
+    /// Batches held back while a job holds the library (`workers`).
+    held: Vec<Input>,
 }
 
 /// How long after the last key, wheel, click or resize the reading position
@@ -147,6 +159,8 @@ fn event_loop(
     let mut runtime = Runtime {
         writer: Writer::spawn(store, sender.clone()),
         releaser: crate::memory::Releaser::spawn(),
+        jobs: workers::Jobs::spawn(sender.clone()),
+        held: Vec::new(),
     };
     input::spawn_signal_listener(sender.clone())?;
     let size = terminal.size()?;
@@ -166,7 +180,7 @@ fn event_loop(
         input::spawn_terminal_reader(sender.clone(), options.detect_ambiguous_width);
         // Read the rest once the first frame is out: it takes every core.
         if !loading.batches.is_empty() {
-            spawn_loader(loading, sender);
+            loader::spawn(loading, sender);
         }
         run_loop(terminal, app, theme, &receiver, &mut runtime)
     });
@@ -282,13 +296,7 @@ fn handle_batch(
 fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, runtime: &mut Runtime) -> Result<Flow> {
     let effects = match message {
         Message::Input(input) => {
-            let batch = matches!(input, Input::Loaded(..));
-            let quit = apply(app, input, runtime);
-            if batch {
-                // What reading and merging the batch went through is freed,
-                // on a thread of its own: trimming takes more than a frame.
-                runtime.releaser.request();
-            }
+            let quit = take_input(app, input, runtime);
             return Ok(if quit { Flow::Quit } else { Flow::Draw });
         }
         Message::Ignored => return Ok(Flow::Nothing),
@@ -328,6 +336,46 @@ fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, runtime: 
     })
 }
 
+/// Hands an input from the input, loader or worker threads to the app;
+/// true to quit. A batch waits while a job holds the library, and is merged
+/// once the job's result is in (see `workers`).
+fn take_input(app: &mut App, input: Input, runtime: &mut Runtime) -> bool {
+    match input {
+        Input::Loaded(..) if runtime.jobs.is_running() || !runtime.held.is_empty() => {
+            // No new job starts until the batches are in.
+            runtime.jobs.pause(true);
+            runtime.held.push(input);
+            false
+        }
+        Input::Loaded(..) => merge(app, vec![input], runtime),
+        Input::Done(..) => {
+            let quit = apply(app, input, runtime);
+            if runtime.held.is_empty() || runtime.jobs.is_running() {
+                return quit;
+            }
+            let held = std::mem::take(&mut runtime.held);
+            merge(app, held, runtime) || quit
+        }
+        input => apply(app, input, runtime),
+    }
+}
+
+/// Merges batches in while no job holds the library: the jobs they make
+/// wait until the last is in, and those made void by the next are dropped.
+fn merge(app: &mut App, batches: Vec<Input>, runtime: &mut Runtime) -> bool {
+    runtime.jobs.pause(true);
+    let mut quit = false;
+    for batch in batches {
+        runtime.jobs.drop_waiting();
+        quit |= apply(app, batch, runtime);
+    }
+    runtime.jobs.pause(false);
+    // What reading and merging the batches went through is freed, on a
+    // thread of its own: trimming takes more than a frame.
+    runtime.releaser.request();
+    quit
+}
+
 /// Hands one input to the app and carries out its effects; true to quit.
 fn apply(app: &mut App, input: Input, runtime: &mut Runtime) -> bool {
     let effects = app.handle(input);
@@ -339,6 +387,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, runtime: &mut Runtime) -> bool
     for effect in effects {
         match effect {
             Effect::Save(change) => runtime.writer.save(app, change),
+            Effect::Work(job) => runtime.jobs.submit(job),
             Effect::Quit => quit = true,
         }
     }
@@ -349,46 +398,4 @@ fn draw(terminal: &mut terminal::Tui, app: &App, theme: &Theme) -> std::io::Resu
     terminal.draw(|buf| crate::ui::render(app, theme, buf))?;
     crate::fault::inject("frame", "");
     Ok(())
-}
-
-/// Reads the remaining batches on a thread of their own. Each file is parsed
-/// as its own task (`parallel::map`), so a parser panic skips that file only;
-/// a panic anywhere else in a batch skips that batch.
-fn spawn_loader(loading: Loading, sender: Sender<Message>) {
-    std::thread::spawn(move || {
-        let Loading { batches, mut cache } = loading;
-        for batch in batches {
-            let files = batch.len();
-            let read = catch_unwind(AssertUnwindSafe(|| read_batch_cached(batch, cache.as_mut())));
-            let batch = read.unwrap_or_else(|_| {
-                // The cache may be half-updated: it is not written.
-                cache = None;
-                crashed(files)
-            });
-            // The batch's search index is built here too, off the UI thread.
-            if sender.send(Message::Input(Input::loaded(batch))).is_err() {
-                return;
-            }
-        }
-        // Only a complete load is written: a cache missing files would be read in vain.
-        if let Some(cache) = cache {
-            let _ = cache.save();
-        }
-    });
-}
-
-/// A batch whose reading failed as a whole: its files skipped, and said so.
-fn crashed(files: usize) -> Batch {
-    Batch {
-        files,
-        problems: vec![LoadProblem {
-            path: format!("{files} files read in the background"),
-            message: crate::i18n::text!(
-                en: "could not be read (yuedu failed on them)",
-                hans: "无法读取（yuedu 读取时出错）",
-                hant: "無法讀取（yuedu 讀取時出錯）",
-            ),
-        }],
-        ..Batch::default()
-    }
 }

@@ -63,12 +63,22 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
         let keys = text_box.hints(&[(Command::Open, &open), (Command::Back, &back)]);
         let choose = text_box.up_down(&tr!(lang, en: "choose", hans: "选择", hant: "選擇"));
         let articles = crate::i18n::plural(total, "article", "articles");
-        tr!(
-            lang,
-            en: "{total} {articles}  {choose}  {keys}",
-            hans: "{total} 篇  {choose}  {keys}",
-            hant: "{total} 篇  {choose}  {keys}",
-        )
+        if app.is_searching() {
+            // The results shown are an earlier query's until this one's arrive.
+            tr!(
+                lang,
+                en: "searching…  {choose}  {keys}",
+                hans: "搜索中…  {choose}  {keys}",
+                hant: "搜尋中…  {choose}  {keys}",
+            )
+        } else {
+            tr!(
+                lang,
+                en: "{total} {articles}  {choose}  {keys}",
+                hans: "{total} 篇  {choose}  {keys}",
+                hant: "{total} 篇  {choose}  {keys}",
+            )
+        }
     };
     if area.height > 1 {
         put_truncated(

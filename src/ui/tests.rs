@@ -44,8 +44,15 @@ fn app_with(config_text: &str, width: u16, height: u16, keys: &str) -> App {
 /// Presses `keys`, named as in the keymap and separated by spaces.
 fn press(app: &mut App, keys: &str) {
     for name in keys.split_whitespace() {
-        app.handle(Input::Key(Key::parse(name).expect("key")));
+        let effects = app.handle(Input::Key(Key::parse(name).expect("key")));
+        app.work_here(effects);
     }
+}
+
+/// Text pasted, its search or find done as the reader's worker would.
+fn paste(app: &mut App, text: String) {
+    let effects = app.handle(Input::Paste(text));
+    app.work_here(effects);
 }
 
 fn screen(app: &App) -> String {

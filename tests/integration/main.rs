@@ -29,6 +29,7 @@ mod pty_resize;
 mod pty_saving;
 mod pty_signals;
 mod pty_vertical;
+mod pty_workers;
 mod screenshot;
 mod store;
 mod verse_corpus;

@@ -126,7 +126,9 @@ fn the_screen_is_the_frame_drawn_while_paging_resizing_and_searching() {
                         '\x1b' => Key::plain(KeyCode::Esc),
                         c => Key::char(c),
                     };
-                    app.handle(Input::Key(key));
+                    // The search runs here as the reader's worker runs it.
+                    let effects = app.handle(Input::Key(key));
+                    app.work_here(effects);
                 }
             }
             Step::Resize(w, h) => {

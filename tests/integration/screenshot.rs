@@ -44,7 +44,8 @@ fn screen(keys: &str) -> Buffer {
     let keymap = config.keymap.clone();
     let mut app = App::new(library, keymap, ReadingSettings::default(), WIDTH, HEIGHT);
     for name in keys.split_whitespace() {
-        app.handle(Input::Key(Key::parse(name).expect("key")));
+        let effects = app.handle(Input::Key(Key::parse(name).expect("key")));
+        app.work_here(effects);
     }
     let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
     render(&app, &Theme::dark(), &mut buf);

@@ -12,6 +12,7 @@ mod goto;
 pub mod help;
 mod history;
 pub mod input;
+pub mod jobs;
 mod list;
 mod listing;
 mod loading;
@@ -26,7 +27,9 @@ mod screen;
 pub mod search;
 pub mod text_box;
 mod unread;
+mod working;
 
+pub use jobs::{Done, Job, JobKind, JobMemory};
 pub use list::ListCursor;
 pub use overlay::Overlay;
 pub use prompt::{Prompt, PromptKind};
@@ -68,6 +71,8 @@ pub enum Input {
     /// More articles, read in the background, with their search index
     /// (see `Input::loaded`).
     Loaded(crate::library::Batch, crate::search::SearchIndex),
+    /// A job handed out by `Effect::Work`, done.
+    Done(Done),
 }
 
 impl Input {
@@ -84,13 +89,17 @@ impl Input {
 pub enum Effect {
     /// Save a change to bookmarks or reading positions.
     Save(Change),
+    /// Work to do off the UI thread (`Job::run`), whose result comes back
+    /// as `Input::Done`.
+    Work(Job),
     Quit,
 }
 
 pub use crate::layout::ReadingSettings;
 
 pub struct App {
-    pub library: Library,
+    /// Shared with the jobs handed out; changed only while none holds it.
+    pub library: std::sync::Arc<Library>,
     pub keymap: Keymap,
     pub settings: ReadingSettings,
     pub width: u16,
@@ -123,8 +132,13 @@ pub struct App {
     pub count: Option<usize>,
     /// Let ASCII-letter queries match titles by pinyin initials.
     pub pinyin_initials: bool,
-    /// Folded texts for searching, built on first use.
-    search_index: Option<crate::search::SearchIndex>,
+    /// Folded texts for searching, built by the first search job.
+    search_index: Option<std::sync::Arc<crate::search::SearchIndex>>,
+    /// Counts the changes of the library: a job's result is taken in only
+    /// if it has not changed since the job was made.
+    version: u64,
+    /// The jobs whose results are awaited.
+    awaited: working::Awaited,
     /// The last search, the article opened from it, the history being walked.
     search_memory: search::SearchMemory,
     /// Files read so far and in all, while a large collection loads.
@@ -143,7 +157,7 @@ impl App {
         let keys = crate::store::identity::ArticleKeys::new(&library);
         let articles = library.articles().len();
         let mut app = App {
-            library,
+            library: std::sync::Arc::new(library),
             keymap,
             settings,
             width,
@@ -166,6 +180,8 @@ impl App {
             count: None,
             pinyin_initials: true,
             search_index: None,
+            version: 0,
+            awaited: working::Awaited::default(),
             search_memory: search::SearchMemory::default(),
             loading: None,
             notices: notices::Notices::default(),
@@ -274,6 +290,7 @@ impl App {
             Input::Wheel { x, y, down } => self.wheel(x, y, down),
             Input::Click { x, y } => self.click(x, y),
             Input::Loaded(batch, index) => self.add_articles(batch, index),
+            Input::Done(done) => self.job_done(done),
         }
         self.refresh_listing();
         std::mem::take(&mut self.effects)

@@ -3,7 +3,7 @@
 
 use yuedu_config::{config, keymap};
 use yuedu_layout::layout;
-use yuedu_library::{files, library};
+use yuedu_library::{fault, files, library};
 use yuedu_search::search;
 use yuedu_store::store;
 use yuedu_text::{i18n, text};

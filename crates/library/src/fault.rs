@@ -3,7 +3,8 @@
 //! `inject` does nothing and the variable is not read.
 
 /// `YUEDU_TEST_PANIC=PLACE` or `PLACE:DETAIL` panics there: `frame` after the
-/// first frame is drawn, `parse:RELATIVE/PATH.md` while parsing that file.
+/// first frame is drawn, `parse:RELATIVE/PATH.md` while parsing that file,
+/// `search:WORDS` while the reader's worker searches for those words.
 #[cfg(debug_assertions)]
 const VAR: &str = "YUEDU_TEST_PANIC";
 
@@ -24,6 +25,8 @@ pub fn inject(_place: &str, _detail: &str) {}
 /// `YUEDU_TEST_STALL=PLACE:DETAIL` holds the thread there until the file
 /// named by `YUEDU_TEST_STALL_UNTIL` exists: a slow parse, made as slow as a
 /// test needs, for tests of what the reader does meanwhile.
+/// Several places, `|`-separated, are each held until the file at the same
+/// place of the `|`-separated `YUEDU_TEST_STALL_UNTIL` exists.
 #[cfg(debug_assertions)]
 pub fn stall(place: &str, detail: &str) {
     let (Ok(wanted), Ok(until)) = (
@@ -32,9 +35,11 @@ pub fn stall(place: &str, detail: &str) {
     ) else {
         return;
     };
-    if wanted.split_once(':') == Some((place, detail)) {
-        while !std::path::Path::new(&until).exists() {
-            std::thread::sleep(std::time::Duration::from_millis(20));
+    for (wanted, until) in wanted.split('|').zip(until.split('|')) {
+        if wanted.split_once(':') == Some((place, detail)) {
+            while !std::path::Path::new(until).exists() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
         }
     }
 }

@@ -5,21 +5,21 @@ use super::*;
 #[test]
 fn search_results_wide() {
     let mut app = app(120, 35, "s");
-    app.handle(Input::Paste("客户关系".into()));
+    paste(&mut app, "客户关系".into());
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn search_results_narrow() {
     let mut app = app(60, 20, "s");
-    app.handle(Input::Paste("管理".into()));
+    paste(&mut app, "管理".into());
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn highlighted_hits_in_the_reader() {
     let mut app = app(60, 20, "j l l /");
-    app.handle(Input::Paste("客户".into()));
+    paste(&mut app, "客户".into());
     app.handle(Input::Key(Key::parse("enter").expect("key")));
     let mut terminal = Terminal::new(TestBackend::new(60, 20)).expect("terminal");
     terminal
@@ -54,7 +54,8 @@ fn highlighted_hits_in_the_reader() {
 fn a_result_found_by_its_author_says_so() {
     let mut app = app(120, 35, "s");
     for c in "=admin".chars() {
-        app.handle(Input::Key(Key::char(c)));
+        let effects = app.handle(Input::Key(Key::char(c)));
+        app.work_here(effects);
     }
     let shown = screen(&app);
     assert!(shown.contains("作者：admin"), "{shown}");
@@ -65,7 +66,7 @@ fn a_search_box_that_is_full_says_so_instead_of_dropping_keys() {
     let mut app = app(120, 35, "s");
     let press = |app: &mut App, key: &str| app.handle(Input::Key(Key::parse(key).expect("key")));
     // 5,461 characters of 3 bytes fit, one byte short of 16 KB.
-    app.handle(Input::Paste("字".repeat(6_000)));
+    paste(&mut app, "字".repeat(6_000));
     assert!(screen(&app).contains("输入已满（最多 16 KB）"), "{}", screen(&app));
     press(&mut app, "a");
     assert!(!screen(&app).contains("输入已满"), "a fits");
@@ -78,7 +79,7 @@ fn a_search_box_that_is_full_says_so_instead_of_dropping_keys() {
     assert!(!screen(&app).contains("输入已满"));
     // The find prompt in the reader, too.
     let mut reader = self::app(120, 35, "j l l /");
-    reader.handle(Input::Paste("字".repeat(6_000)));
+    paste(&mut reader, "字".repeat(6_000));
     assert!(screen(&reader).contains("输入已满"), "{}", screen(&reader));
 }
 
@@ -95,7 +96,7 @@ fn bundled_search(lang: crate::i18n::Lang, width: u16, height: u16, query: &str)
     );
     app.set_lang(lang);
     app.handle(Input::Key(Key::parse("s").expect("key")));
-    app.handle(Input::Paste(query.into()));
+    paste(&mut app, query.into());
     app
 }
 

@@ -3,10 +3,11 @@
 //! the marks and the query, Esc takes them away and goes back where the find
 //! started; n / N move between the hits, Esc in the reader clears them.
 
+use super::working::FindFor;
 use super::{App, Pane, Prompt};
 use crate::i18n::text;
 use crate::keymap::{Command, Scope};
-use crate::search::{Query, SearchIndex};
+use crate::search::Query;
 use crate::store::QueryKind;
 
 impl App {
@@ -21,16 +22,17 @@ impl App {
     }
 
     /// The find's query as it stands (`PromptAct::Preview`): its hits are
-    /// marked from where the find started.
+    /// marked from where the find started when they are found (`found`).
     pub(super) fn preview_find(&mut self, text: &str) {
-        let hits = self.find_hits(text);
-        self.mark_hits(hits, self.search_memory.find_from);
+        self.ask_find(FindFor::Preview(text.to_string()));
     }
 
     /// Esc in the find prompt: no marks, and back where the find started.
     pub(super) fn cancel_find(&mut self) {
         let page = self.reader_page();
         let from = self.search_memory.find_from.take();
+        // Hits still being found are not marked.
+        self.awaited.find = None;
         if let Some(reader) = &mut self.reader {
             reader.hits.clear();
             reader.current_hit = None;
@@ -41,30 +43,30 @@ impl App {
         }
     }
 
-    /// The hits of `text` in the open article: through the index once it is
-    /// built, else folding the article on the spot (no index for one article).
-    fn find_hits(&mut self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let Some(article) = self.reader.as_ref().map(|r| r.article) else {
-            return Vec::new();
-        };
-        let query = Query::parse(text, false);
-        match &self.search_index {
-            Some(index) => index.hits_in(&self.library, article, &query),
-            None => SearchIndex::hits_in_text(&self.library.articles()[article].body.text, &query),
-        }
-    }
-
     /// Enter in the find prompt (`PromptAct::Find`): the query is kept in
-    /// the history and its hits marked from where the find started.
+    /// the history and its hits marked from where the find started, once
+    /// they are found.
     pub(super) fn finish_find(&mut self, text: &str) {
         self.remember_query(QueryKind::Find, text);
-        let query = Query::parse(text, false);
-        let hits = self.find_hits(text);
-        if hits.is_empty() && !query.is_empty() {
-            self.say(text!(en: "{text} not found", hans: "没有找到 {text}", hant: "沒有找到 {text}"));
-        }
         let from = self.search_memory.find_from.take();
-        self.mark_hits(hits, from);
+        self.ask_find(FindFor::Finish {
+            text: text.to_string(),
+            from,
+        });
+    }
+
+    /// The hits of a find, found (`ask_find`): marked, and for Enter said
+    /// when there are none.
+    pub(super) fn found(&mut self, find: FindFor, hits: Vec<std::ops::Range<usize>>) {
+        match find {
+            FindFor::Preview(_) => self.mark_hits(hits, self.search_memory.find_from),
+            FindFor::Finish { text, from } => {
+                if hits.is_empty() && !Query::parse(&text, false).is_empty() {
+                    self.say(text!(en: "{text} not found", hans: "没有找到 {text}", hant: "沒有找到 {text}"));
+                }
+                self.mark_hits(hits, from);
+            }
+        }
     }
 
     pub(super) fn step_hit(&mut self, command: Command) {

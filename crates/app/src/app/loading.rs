@@ -2,7 +2,7 @@
 //! progress, whole articles replacing the first parts shown of large files,
 //! and the lists, the reader and the search index kept on the same articles.
 
-use super::{App, Overlay};
+use super::App;
 use crate::i18n::{Text, tr};
 
 impl App {
@@ -53,7 +53,7 @@ impl App {
         }
         let page = self.reader_page();
         for article in std::mem::take(&mut batch.articles) {
-            let Some(at) = self.library.replace(article) else {
+            let Some(at) = std::sync::Arc::make_mut(&mut self.library).replace(article) else {
                 continue;
             };
             if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
@@ -65,6 +65,7 @@ impl App {
         }
         // Built from the prefix: built again from the whole text when next searched.
         self.search_index = None;
+        self.library_changed();
         batch.problems.is_empty()
     }
 
@@ -74,7 +75,9 @@ impl App {
     /// notice says so; later jumps go within the first part, and no reading
     /// position is saved from it (a place saved past it stays).
     fn whole_not_read(&mut self, problem: Option<crate::library::LoadProblem>) {
-        let Some(at) = self.library.give_up_whole() else { return };
+        let Some(at) = std::sync::Arc::make_mut(&mut self.library).give_up_whole() else {
+            return;
+        };
         self.refresh_contents();
         let cancelled = self.reader.as_ref().is_some_and(|r| r.article == at) && self.waiting.take().is_some();
         let title = self
@@ -124,15 +127,17 @@ impl App {
             .map(|c| c.name.clone());
         let files = batch.files;
         let problem = batch.problems.first().cloned();
-        // The articles there before are indexed now if they never were: the
-        // first part of the collection, read before the reader started.
-        self.index();
-        let placed = self.library.extend(batch);
+        // The batch's index joins the index of the articles there before;
+        // if that is not built, the next search builds it whole.
+        if self.search_index.is_none() && self.library.articles().is_empty() {
+            self.search_index = Some(std::sync::Arc::default());
+        }
+        let placed = std::sync::Arc::make_mut(&mut self.library).extend(batch);
         self.notice_undecoded(placed.iter().flatten().copied());
         let articles = self.library.articles();
         self.keys.add(placed.iter().flatten().filter_map(|&i| articles.get(i)));
         if let Some(search_index) = &mut self.search_index {
-            search_index.merge(&placed, index);
+            std::sync::Arc::make_mut(search_index).merge(&placed, index);
         }
         self.attach_state();
         if let Some((loaded, total)) = self.loading {
@@ -164,9 +169,8 @@ impl App {
             .and_then(|id| self.library.find(&id))
             .and_then(|i| self.list_position(i))
             .unwrap_or(0);
-        if matches!(self.overlay, Some(Overlay::Search(_))) {
-            self.refresh_search();
-        }
+        // Results found before the batch number the articles as they were.
+        self.library_changed();
         self.after_geometry_change();
         self.opened_single();
     }

@@ -11,9 +11,6 @@ use crate::keymap::Command;
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::store::{Change, QueryKind};
 
-/// Results kept for the list; the count says how many matched in all.
-const RESULT_LIMIT: usize = 200;
-
 /// The global search overlay.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GlobalSearch {
@@ -22,6 +19,12 @@ pub struct GlobalSearch {
     pub cursor: ListCursor,
     /// The history entry shown, while Up/Down walk it.
     walk: HistoryWalk,
+    /// The selection to show again once the results of the query arrive
+    /// (the overlay reopened as it was left).
+    restore: Option<ListCursor>,
+    /// Open was pressed before the results of the query arrived: the
+    /// selected one opens when they do.
+    pub(super) open_when_found: bool,
 }
 
 /// What the search overlay asks of the app (`Outcome::Act`).
@@ -73,16 +76,6 @@ pub struct SearchMemory {
 }
 
 impl App {
-    /// The search index, with the library it indexes: built here on first use
-    /// for the articles read before the reader started; batches read in the
-    /// background bring their own part.
-    pub(super) fn index(&mut self) -> (&SearchIndex, &crate::library::Library) {
-        let index = self
-            .search_index
-            .get_or_insert_with(|| SearchIndex::build(&self.library));
-        (index, &self.library)
-    }
-
     /// Opens the overlay with the last query, selected: typing replaces it.
     pub(super) fn open_search(&mut self) {
         self.reopen_search(true);
@@ -102,23 +95,19 @@ impl App {
             .clone()
             .or_else(|| (select_query && !self.saved.history.search.is_empty()).then(remembered))
         else {
-            self.index();
             self.overlay = Some(Overlay::Search(GlobalSearch::default()));
+            // The index is built now, off this thread, if it is not yet.
+            self.prepare_search();
             return;
         };
         last.walk = HistoryWalk::default();
         if select_query {
             last.input.select_all();
         }
-        let cursor = last.cursor;
+        last.restore = Some(last.cursor);
+        last.open_when_found = false;
         self.overlay = Some(Overlay::Search(last));
         self.refresh_search();
-        let rows = self.search_rows();
-        if let Some(Overlay::Search(search)) = &mut self.overlay {
-            let len = search.results.hits.len();
-            search.cursor.offset = cursor.offset.min(len.saturating_sub(1));
-            search.cursor.select(cursor.selected, len, rows);
-        }
     }
 
     /// Esc in an article opened from the results goes back to them.
@@ -174,21 +163,42 @@ impl App {
         }
     }
 
-    /// Runs the query as it stands; the results replace the old ones at once,
-    /// so nothing stale is ever shown.
+    /// Runs the query as it stands, off this thread (`Job`): its results
+    /// replace the old ones when they arrive (`take_results`), unless the
+    /// query changed again meanwhile. An empty query has none, at once.
     pub(super) fn refresh_search(&mut self) {
         let pinyin = self.pinyin_initials;
-        let Some(Overlay::Search(search)) = &self.overlay else {
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
-        let history = self.history_times();
-        let (index, library) = self.index();
-        let recent = |article: usize| history.get(&article).copied();
-        let results = index.search_recent_first(library, &query, RESULT_LIMIT, &recent);
-        if let Some(Overlay::Search(search)) = &mut self.overlay {
-            search.results = results;
-            search.cursor = ListCursor::default();
+        if query.is_empty() {
+            search.open_when_found = false;
+            self.awaited.search = None;
+            self.take_results(SearchResults::default());
+            return;
+        }
+        let recent = self.history_times();
+        self.ask_search(query, recent);
+    }
+
+    /// The results of the query in the box: the list starts at the top, or
+    /// where it was left when the overlay was opened again; what Open
+    /// waited for opens.
+    pub(super) fn take_results(&mut self, results: SearchResults) {
+        let rows = self.search_rows();
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return;
+        };
+        search.results = results;
+        search.cursor = ListCursor::default();
+        if let Some(cursor) = search.restore.take() {
+            let len = search.results.hits.len();
+            search.cursor.offset = cursor.offset.min(len.saturating_sub(1));
+            search.cursor.select(cursor.selected, len, rows);
+        }
+        if std::mem::take(&mut search.open_when_found) {
+            self.open_search_result();
         }
     }
 
@@ -213,16 +223,26 @@ impl App {
     /// Opens the selected result at its first hit, with every hit marked.
     fn open_search_result(&mut self) {
         let pinyin = self.pinyin_initials;
-        let Some(Overlay::Search(search)) = &self.overlay else {
+        let awaited = self.awaited.search.is_some();
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
+        if awaited {
+            // The results shown are an older query's: open what this one finds.
+            search.open_when_found = true;
+            return;
+        }
         let Some(hit) = search.results.hits.get(search.cursor.selected).cloned() else {
             return;
         };
         let query = Query::parse(search.input.text(), pinyin);
         self.leave_search();
-        let (index, library) = self.index();
-        let hits = index.hits_in(library, hit.article, &query);
+        // One article: found here, as the index (if built) would.
+        let library = &self.library;
+        let hits = match &self.search_index {
+            Some(index) => index.hits_in(library, hit.article, &query),
+            None => SearchIndex::hits_in_text(&library.articles()[hit.article].body.text, &query),
+        };
         self.search_memory.opened = Some(library.articles()[hit.article].id.to_string());
         let first = hit.first.as_ref().map(|r| r.start);
         let back = self.jump_start(hit.article);

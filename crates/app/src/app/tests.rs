@@ -9,6 +9,7 @@ use crate::store::Change;
 
 mod bookmarks;
 mod folders;
+mod jobs;
 mod loading;
 mod navigation;
 mod positions;
@@ -28,9 +29,16 @@ pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {
         let key = Key::parse(name).expect("key name");
-        effects.extend(app.handle(Input::Key(key)));
+        let done = app.handle(Input::Key(key));
+        effects.extend(app.work_here(done));
     }
     effects
+}
+
+/// Text pasted, its search or find done as the reader's worker would.
+pub(super) fn paste(app: &mut App, text: String) -> Vec<Effect> {
+    let effects = app.handle(Input::Paste(text));
+    app.work_here(effects)
 }
 
 /// Pages the open article to its end, as a reader reads it.
@@ -46,7 +54,8 @@ pub(super) fn read_to_end(app: &mut App) {
 
 pub(super) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle(Input::Key(Key::char(c)));
+        let effects = app.handle(Input::Key(Key::char(c)));
+        app.work_here(effects);
     }
 }
 

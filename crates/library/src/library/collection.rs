@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Text, text, tr};
 pub use taken::TakenIds;
 
 /// A loaded collection: articles grouped by category, in display order.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Library {
     articles: Vec<Article>,
     categories: Vec<Category>,

@@ -7,7 +7,7 @@ fn a_bookmark_takes_a_note_or_none() {
     let mut app = app(120, 35);
     press(&mut app, "j l l j j j j m");
     assert!(app.prompt.is_some());
-    app.handle(Input::Paste("客户".into()));
+    paste(&mut app, "客户".into());
     press(&mut app, "x backspace");
     let effects = press(&mut app, "enter");
     let [Effect::Save(Change::AddBookmark(bookmark))] = effects.as_slice() else {
@@ -30,7 +30,7 @@ fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
     assert!(app.saved.bookmarks.is_empty(), "Esc cancels");
     assert_eq!(app.said(), Some("未加书签"));
     press(&mut app, "m");
-    app.handle(Input::Paste("第一".into()));
+    paste(&mut app, "第一".into());
     press(&mut app, "enter");
     assert_eq!(app.said(), Some("已加书签"));
     press(&mut app, "m");
@@ -44,7 +44,7 @@ fn esc_cancels_a_bookmark_and_a_second_one_on_the_line_edits_the_first() {
     };
     assert_eq!(input.text(), "第一");
     press(&mut app, "backspace backspace");
-    app.handle(Input::Paste("改过".into()));
+    paste(&mut app, "改过".into());
     press(&mut app, "enter");
     assert_eq!(app.saved.bookmarks.len(), 1, "edited, not added");
     assert_eq!(app.saved.bookmarks[0].note, "改过");
@@ -69,7 +69,7 @@ fn the_bookmark_list_jumps_deletes_undoes_and_edits() {
     press(&mut app, "u");
     assert_eq!(app.saved.bookmarks.len(), 1);
     press(&mut app, "e");
-    app.handle(Input::Paste("新备注".into()));
+    paste(&mut app, "新备注".into());
     press(&mut app, "enter");
     assert_eq!(app.saved.bookmarks[0].note, "新备注");
     press(&mut app, "o");
@@ -120,13 +120,13 @@ fn a_bookmark_of_a_missing_article_stays_and_says_so() {
 fn ending_with_a_note_half_typed_keeps_the_bookmark_and_the_note() {
     let mut app = app(120, 35);
     press(&mut app, "j l l space m");
-    app.handle(Input::Paste("重点".into()));
+    paste(&mut app, "重点".into());
     let effects = app.terminate();
     let saved: Vec<&Change> = effects
         .iter()
         .filter_map(|e| match e {
             Effect::Save(change) => Some(change),
-            Effect::Quit => None,
+            Effect::Quit | Effect::Work(_) => None,
         })
         .collect();
     assert!(

@@ -176,7 +176,7 @@ fn a_jump_is_not_reading_and_backtick_jumps_back() {
     let saved = |app: &App| app.saved.positions.get("yingxiao/kehu-guanxi-guanli").map(|p| p.offset);
     // Search for text near its start and open the hit: the view moves…
     press(&mut app, "s");
-    app.handle(Input::Paste("所谓客户关系管理".into()));
+    paste(&mut app, "所谓客户关系管理".into());
     press(&mut app, "enter");
     let landed = app.reader.as_ref().map(Reader::offset).expect("open");
     assert!(landed < read, "the hit is before the place read");
@@ -215,7 +215,7 @@ fn app_at_hit(read: usize) -> App {
     press(&mut app, "j l l space space space");
     assert_eq!(app.reader.as_ref().map(Reader::offset), Some(read));
     press(&mut app, "s");
-    app.handle(Input::Paste("所谓客户关系管理".into()));
+    paste(&mut app, "所谓客户关系管理".into());
     press(&mut app, "enter j");
     let now = app.reader.as_ref().map(Reader::offset);
     assert!(!app.checkpoint().is_empty(), "reading on from a hit saves");

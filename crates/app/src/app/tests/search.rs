@@ -168,7 +168,7 @@ fn find_in_article_marks_every_hit_and_n_wraps() {
             ..
         })
     ));
-    app.handle(Input::Paste("客戶".into()));
+    paste(&mut app, "客戶".into());
     press(&mut app, "enter");
     let reader = app.reader.as_ref().expect("open");
     let total = reader.hits.len();
@@ -212,7 +212,7 @@ fn a_hit_split_across_lines_is_marked_on_both() {
     });
     let word = split.expect("some paragraph wraps");
     press(&mut app, "/");
-    app.handle(Input::Paste(word.clone()));
+    paste(&mut app, word.clone());
     press(&mut app, "enter");
     let reader = app.reader.as_ref().expect("open");
     let crossing = reader.hits.iter().find(|h| {
@@ -281,7 +281,7 @@ fn find_marks_touching_hits_as_you_type_each_a_stop() {
 /// The titles of the results of `query`.
 fn results_of(app: &mut App, query: &str) -> Vec<String> {
     press(app, "s");
-    app.handle(Input::Paste(query.into()));
+    paste(app, query.into());
     let titles = search_box(app)
         .results
         .hits

@@ -54,7 +54,7 @@ fn a_short_article_opened_from_search_is_read_and_ranks_by_it() {
     ]);
     let mut app = app_over(&[dir.path()]);
     press(&mut app, "s");
-    app.handle(Input::Paste("静夜".into()));
+    paste(&mut app, "静夜".into());
     press(&mut app, "down enter");
     assert_eq!(app.reader.as_ref().map(|r| r.article), Some(1));
     // The runtime's checkpoint, a moment after the last key.
@@ -75,7 +75,7 @@ fn a_short_article_opened_from_search_is_read_and_ranks_by_it() {
     };
     assert_eq!(first, Some(1));
     press(&mut app, "esc s");
-    app.handle(Input::Paste("静夜".into()));
+    paste(&mut app, "静夜".into());
     press(&mut app, "down enter");
     assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
     app.checkpoint();

@@ -1,0 +1,220 @@
+//! Work too heavy for a frame, done off the UI thread: searching the
+//! collection as the query is typed (the index built first if it is not
+//! yet) and finding in the open article. The app hands a `Job` out as
+//! `Effect::Work`; whoever carries it out calls `Job::run` (a worker
+//! thread, or `App::work_here`) and gives the `Done` back as `Input::Done`.
+//! Each job carries a generation: the app takes a result in only if its
+//! generation is the one it awaits and the library is still the one the job
+//! searched (`version`), so older results are dropped. A job that failed
+//! (`Job::failed`) is told in a notice, never done again on the UI thread.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::library::Library;
+use crate::search::{Query, SearchIndex, SearchResults};
+
+/// Results kept for the search overlay's list; the count says how many matched in all.
+pub(super) const RESULT_LIMIT: usize = 200;
+
+/// Work handed out by the app (`Effect::Work`), done by `run` on any thread.
+#[derive(Clone)]
+pub struct Job {
+    generation: u64,
+    /// The library's version when the job was made (`App::version`).
+    version: u64,
+    work: Work,
+}
+
+#[derive(Clone)]
+enum Work {
+    /// The collection searched for the overlay, the most recent first among
+    /// equals (`recent`: when each article was last read); the index built
+    /// first if it is not given.
+    Search {
+        library: Arc<Library>,
+        index: Option<Arc<SearchIndex>>,
+        query: Query,
+        recent: HashMap<usize, i128>,
+    },
+    /// Every hit of the query in one article.
+    Find {
+        library: Arc<Library>,
+        index: Option<Arc<SearchIndex>>,
+        article: usize,
+        query: Query,
+    },
+}
+
+/// What a job does: a worker keeps the latest job of each kind only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    Search,
+    Find,
+}
+
+/// A job's result, taken in by `App::handle(Input::Done(..))`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Done {
+    pub(super) generation: u64,
+    pub(super) version: u64,
+    pub(super) outcome: Outcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Outcome {
+    /// The overlay's results, and the index if the job built it.
+    Searched {
+        results: SearchResults,
+        built: Option<Arc<SearchIndex>>,
+    },
+    /// The hits in the article.
+    Found(Vec<Range<usize>>),
+    /// The job panicked.
+    Failed(JobKind),
+}
+
+/// What a worker keeps from one job for the next: the index it built, so
+/// jobs made before the app took it in do not build it again.
+#[derive(Default)]
+pub struct JobMemory {
+    index: Option<(u64, Arc<SearchIndex>)>,
+}
+
+impl Job {
+    pub(super) fn search(
+        (generation, version): (u64, u64),
+        library: Arc<Library>,
+        index: Option<Arc<SearchIndex>>,
+        query: Query,
+        recent: HashMap<usize, i128>,
+    ) -> Job {
+        let work = Work::Search {
+            library,
+            index,
+            query,
+            recent,
+        };
+        Job {
+            generation,
+            version,
+            work,
+        }
+    }
+
+    pub(super) fn find(
+        (generation, version): (u64, u64),
+        library: Arc<Library>,
+        index: Option<Arc<SearchIndex>>,
+        article: usize,
+        query: Query,
+    ) -> Job {
+        let work = Work::Find {
+            library,
+            index,
+            article,
+            query,
+        };
+        Job {
+            generation,
+            version,
+            work,
+        }
+    }
+
+    pub fn kind(&self) -> JobKind {
+        match self.work {
+            Work::Search { .. } => JobKind::Search,
+            Work::Find { .. } => JobKind::Find,
+        }
+    }
+
+    /// What to give back if `run` panics.
+    pub fn failed(&self) -> Done {
+        self.done(Outcome::Failed(self.kind()))
+    }
+
+    fn done(&self, outcome: Outcome) -> Done {
+        Done {
+            generation: self.generation,
+            version: self.version,
+            outcome,
+        }
+    }
+
+    /// Does the work. Everything the job holds of the app (the library, the
+    /// index) is let go before it returns.
+    pub fn run(self, memory: &mut JobMemory) -> Done {
+        let (generation, version) = (self.generation, self.version);
+        let outcome = match self.work {
+            Work::Search {
+                library,
+                index,
+                query,
+                recent,
+            } => {
+                // Test switches: a search held or failing (`fault`).
+                let words: Vec<&str> = query.terms.iter().map(|t| t.text.as_str()).collect();
+                crate::fault::stall("search", &words.join(" "));
+                crate::fault::inject("search", &words.join(" "));
+                let (index, built) = match index {
+                    Some(index) => (index, None),
+                    None => {
+                        let index = match memory.index.take() {
+                            Some((built_for, index)) if built_for == version => index,
+                            _ => Arc::new(SearchIndex::build(&library)),
+                        };
+                        memory.index = Some((version, Arc::clone(&index)));
+                        (Arc::clone(&index), Some(index))
+                    }
+                };
+                let recent = |article: usize| recent.get(&article).copied();
+                let results = index.search_recent_first(&library, &query, RESULT_LIMIT, &recent);
+                Outcome::Searched { results, built }
+            }
+            Work::Find {
+                library,
+                index,
+                article,
+                query,
+            } => Outcome::Found(match (&index, library.articles().get(article)) {
+                (Some(index), _) => index.hits_in(&library, article, &query),
+                (None, Some(found)) => SearchIndex::hits_in_text(&found.body.text, &query),
+                (None, None) => Vec::new(),
+            }),
+        };
+        Done {
+            generation,
+            version,
+            outcome,
+        }
+    }
+}
+
+impl JobMemory {
+    /// Lets go of what was kept (before the library changes, so that the
+    /// app holds the only copy of the index it changes).
+    pub fn clear(&mut self) {
+        self.index = None;
+    }
+}
+
+/// Jobs are told apart by their generation.
+impl PartialEq for Job {
+    fn eq(&self, other: &Job) -> bool {
+        self.generation == other.generation && self.kind() == other.kind()
+    }
+}
+
+impl Eq for Job {}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job")
+            .field("kind", &self.kind())
+            .field("generation", &self.generation)
+            .field("version", &self.version)
+            .finish()
+    }
+}

@@ -1,0 +1,202 @@
+//! What the app awaits from the jobs it handed out (`jobs`): asking for a
+//! search or a find, taking a result in only if it is still the one awaited
+//! and the library has not changed since, asking again for what a change
+//! of the library made void, and telling of a job that failed.
+
+use std::sync::Arc;
+
+use super::jobs::{Done, Job, JobKind, JobMemory, Outcome};
+use super::{App, Effect, Input, Overlay};
+use crate::i18n::text;
+use crate::search::Query;
+
+/// The jobs whose results the app waits for, by generation.
+#[derive(Debug, Default)]
+pub(super) struct Awaited {
+    /// The generation the next job gets.
+    next: u64,
+    /// The search overlay's query.
+    pub(super) search: Option<u64>,
+    /// A find in the open article: for which article (its ID) and what for.
+    pub(super) find: Option<(u64, String, FindFor)>,
+}
+
+/// What the hits of a find are for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum FindFor {
+    /// Marked as the query is typed.
+    Preview(String),
+    /// Enter: marked from where the find started, and said when none.
+    Finish { text: String, from: Option<usize> },
+}
+
+impl FindFor {
+    fn text(&self) -> &str {
+        match self {
+            FindFor::Preview(text) | FindFor::Finish { text, .. } => text,
+        }
+    }
+}
+
+impl App {
+    /// Whether the search overlay's query is being searched: the results
+    /// shown are an earlier query's until its own arrive.
+    pub fn is_searching(&self) -> bool {
+        self.awaited.search.is_some()
+    }
+
+    /// A generation for a new job, with the library's version.
+    fn stamp(&mut self) -> (u64, u64) {
+        self.awaited.next += 1;
+        (self.awaited.next, self.version)
+    }
+
+    /// Searches the collection for the overlay, off this thread.
+    pub(super) fn ask_search(&mut self, query: Query, recent: std::collections::HashMap<usize, i128>) {
+        let stamp = self.stamp();
+        self.awaited.search = Some(stamp.0);
+        let job = Job::search(
+            stamp,
+            Arc::clone(&self.library),
+            self.search_index.clone(),
+            query,
+            recent,
+        );
+        self.effects.push(Effect::Work(job));
+    }
+
+    /// Builds the search index off this thread if it is not built yet, so
+    /// that the first query typed finds it ready.
+    pub(super) fn prepare_search(&mut self) {
+        if self.search_index.is_none() {
+            let stamp = self.stamp();
+            let job = Job::search(
+                stamp,
+                Arc::clone(&self.library),
+                None,
+                Query::default(),
+                Default::default(),
+            );
+            self.effects.push(Effect::Work(job));
+        }
+    }
+
+    /// Finds the query in the open article, off this thread.
+    pub(super) fn ask_find(&mut self, find: FindFor) {
+        let Some(article) = self.reader.as_ref().map(|r| r.article) else {
+            return;
+        };
+        let query = Query::parse(find.text(), false);
+        if query.is_empty() {
+            self.awaited.find = None;
+            self.found(find, Vec::new());
+            return;
+        }
+        let stamp = self.stamp();
+        let id = self.library.articles()[article].id.to_string();
+        self.awaited.find = Some((stamp.0, id, find));
+        let job = Job::find(
+            stamp,
+            Arc::clone(&self.library),
+            self.search_index.clone(),
+            article,
+            query,
+        );
+        self.effects.push(Effect::Work(job));
+    }
+
+    /// A job's result: taken in if it is the one awaited and the library
+    /// is the one it searched; else dropped (a newer one is on its way).
+    pub(super) fn job_done(&mut self, done: Done) {
+        let current = done.version == self.version;
+        match done.outcome {
+            Outcome::Searched { results, built } => {
+                if let Some(built) = built.filter(|_| current && self.search_index.is_none()) {
+                    self.search_index = Some(built);
+                }
+                if current && self.awaited.search == Some(done.generation) {
+                    self.awaited.search = None;
+                    self.take_results(results);
+                }
+            }
+            Outcome::Found(hits) => {
+                let Some((generation, id, _)) = &self.awaited.find else {
+                    return;
+                };
+                let open = self
+                    .reader
+                    .as_ref()
+                    .map(|r| self.library.articles()[r.article].id.as_str());
+                if !current || *generation != done.generation || open != Some(id.as_str()) {
+                    return;
+                }
+                if let Some((_, _, find)) = self.awaited.find.take() {
+                    self.found(find, hits);
+                }
+            }
+            Outcome::Failed(kind) => self.job_failed(done.generation, kind),
+        }
+    }
+
+    /// A job that panicked: what waited for it waits no more, and a notice
+    /// says so. It is not done again here.
+    fn job_failed(&mut self, generation: u64, kind: JobKind) {
+        match kind {
+            JobKind::Search => {
+                if self.awaited.search == Some(generation) {
+                    self.awaited.search = None;
+                    if let Some(Overlay::Search(search)) = &mut self.overlay {
+                        search.open_when_found = false;
+                    }
+                }
+                self.add_notice(text!(
+                    en: "the search failed (yuedu failed on it)",
+                    hans: "搜索失败（yuedu 出错）",
+                    hant: "搜尋失敗（yuedu 出錯）",
+                ));
+            }
+            JobKind::Find => {
+                if self.awaited.find.as_ref().is_some_and(|(g, ..)| *g == generation) {
+                    self.awaited.find = None;
+                }
+                self.add_notice(text!(
+                    en: "finding in the article failed (yuedu failed on it)",
+                    hans: "文内查找失败（yuedu 出错）",
+                    hant: "文內尋找失敗（yuedu 出錯）",
+                ));
+            }
+        }
+    }
+
+    /// The library changed: results of jobs made before are void (their
+    /// article numbers may have moved), so what is awaited is asked again.
+    pub(super) fn library_changed(&mut self) {
+        self.version += 1;
+        if self.awaited.search.take().is_some() || matches!(self.overlay, Some(Overlay::Search(_))) {
+            self.refresh_search();
+        }
+        if let Some((_, _, find)) = self.awaited.find.take() {
+            self.ask_find(find);
+        }
+    }
+
+    /// Carries out the jobs among `effects` here, on this thread, and takes
+    /// their results in, until none is left; returns the other effects. For
+    /// callers without worker threads (tests, benchmarks).
+    pub fn work_here(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut memory = JobMemory::default();
+        let mut others = Vec::new();
+        let mut queue = effects;
+        while !queue.is_empty() {
+            let mut next = Vec::new();
+            for effect in queue {
+                match effect {
+                    Effect::Work(job) => next.extend(self.handle(Input::Done(job.run(&mut memory)))),
+                    other => others.push(other),
+                }
+            }
+            queue = next;
+        }
+        others
+    }
+}

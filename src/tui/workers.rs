@@ -1,0 +1,116 @@
+//! The worker thread that does the app's jobs (`app::jobs`): the event loop
+//! hands each `Effect::Work` to `Jobs::submit`, which keeps the latest job
+//! of each kind (an older one not yet started is dropped: its result would
+//! be stale); the worker runs one at a time and sends its result back as an
+//! input on the loop's channel. A job that panics is answered with
+//! `Job::failed`, which the app tells in a notice.
+//!
+//! A job holds the app's library and index while it waits and runs. The
+//! app changes them only when no job holds them (else the change would copy
+//! them): before a batch is merged the loop drops the jobs waiting
+//! (`drop_waiting`, the app asks again for what it awaits) and holds the
+//! batch back while a job runs (`is_running`), until its result is in.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+
+use super::input::Message;
+use crate::app::{Input, Job, JobMemory};
+
+#[derive(Default)]
+struct State {
+    /// The latest job of each kind not yet started.
+    waiting: Vec<Job>,
+    running: bool,
+    /// Jobs are kept waiting, not started, while batches are merged.
+    paused: bool,
+    /// What the worker keeps from one job for the next (taken while it runs).
+    memory: Option<JobMemory>,
+}
+
+pub struct Jobs {
+    shared: Arc<(Mutex<State>, Condvar)>,
+}
+
+impl Jobs {
+    /// Starts the worker thread; it sends results on `sender` and ends when
+    /// the loop's receiver is gone.
+    pub fn spawn(sender: Sender<Message>) -> Jobs {
+        let shared = Arc::new((
+            Mutex::new(State {
+                memory: Some(JobMemory::default()),
+                ..State::default()
+            }),
+            Condvar::new(),
+        ));
+        let worker = Arc::clone(&shared);
+        std::thread::spawn(move || work(&worker, &sender));
+        Jobs { shared }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.shared.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Hands a job to the worker, in place of a waiting job of its kind.
+    pub fn submit(&self, job: Job) {
+        let mut state = self.state();
+        let kind = job.kind();
+        state.waiting.retain(|waiting| waiting.kind() != kind);
+        state.waiting.push(job);
+        drop(state);
+        self.shared.1.notify_all();
+    }
+
+    /// Whether a job runs now (and holds the library).
+    pub fn is_running(&self) -> bool {
+        self.state().running
+    }
+
+    /// Drops the jobs not yet started and what the worker kept: when the
+    /// library changes, their results would be stale.
+    pub fn drop_waiting(&self) {
+        let mut state = self.state();
+        let dropped = std::mem::take(&mut state.waiting);
+        if let Some(memory) = &mut state.memory {
+            memory.clear();
+        }
+        drop(state);
+        drop(dropped);
+    }
+
+    /// Holds jobs back (`true`) or lets the worker start them again.
+    pub fn pause(&self, paused: bool) {
+        self.state().paused = paused;
+        self.shared.1.notify_all();
+    }
+}
+
+fn work(shared: &(Mutex<State>, Condvar), sender: &Sender<Message>) {
+    let lock = || shared.0.lock().unwrap_or_else(PoisonError::into_inner);
+    loop {
+        let mut state = lock();
+        while state.paused || state.waiting.is_empty() {
+            state = shared.1.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+        let job = state.waiting.remove(0);
+        let mut memory = state.memory.take().unwrap_or_default();
+        state.running = true;
+        drop(state);
+        let failed = job.failed();
+        let done = catch_unwind(AssertUnwindSafe(|| job.run(&mut memory))).unwrap_or_else(|_| {
+            // What it kept may be half made.
+            memory = JobMemory::default();
+            failed
+        });
+        // The job and what it held are gone before it is said not to run.
+        let mut state = lock();
+        state.memory = Some(memory);
+        state.running = false;
+        drop(state);
+        if sender.send(Message::Input(Input::Done(done))).is_err() {
+            return;
+        }
+    }
+}
