@@ -92,12 +92,16 @@ impl App {
         self.waiting = None;
         let back = Some((self.state_key(reader.article).to_string(), reader.offset()));
         let before = reader.position();
+        // Positions count the lines laid out: they compare while the same
+        // first line is, not once the text far away is laid out anew.
+        let first = reader.layout.offset_of_line(0);
         self.leave_article();
         let page = self.reader_page();
         let Some(reader) = &mut self.reader else { return };
         target.go(reader, &self.library.articles()[reader.article].body, page);
         // The end within the next page is reached as by paging: read on, not a jump.
-        if target == Target::End && reader.position() - before <= page as i128 {
+        let same_lines = reader.layout.offset_of_line(0) == first;
+        if target == Target::End && same_lines && reader.position() - before <= page as i128 {
             return;
         }
         self.jump_end(back);

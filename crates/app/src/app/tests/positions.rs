@@ -225,3 +225,28 @@ fn app_at_hit(read: usize) -> App {
     );
     app
 }
+
+#[test]
+fn g_far_from_the_end_of_a_long_book_is_a_jump_and_backtick_returns() {
+    // The end lies far past the text laid out around the middle, which is
+    // laid out anew there: the move is still a jump, not a page read on.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::new();
+    for c in 1..=1000 {
+        text.push_str(&format!("第{c}章 夜航\n\n"));
+        for p in 0..6 {
+            text.push_str(&format!(
+                "　　第{c}章第{p}段，船过江心，灯火渐远，她说：“再等一等。”\n\n"
+            ));
+        }
+    }
+    std::fs::write(dir.path().join("书.txt"), text).expect("write");
+    let mut app = app_over(&[dir.path()]);
+    app.open_article(0, Some(0));
+    press(&mut app, "5 0 %");
+    let half = app.reader.as_ref().map(|r| r.offset());
+    press(&mut app, "G");
+    assert!(app.reader.as_ref().is_some_and(|r| r.at_end(app.reader_page())));
+    press(&mut app, "`");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), half, "` returns to the middle");
+}
