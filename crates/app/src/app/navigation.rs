@@ -121,7 +121,11 @@ impl App {
             .select(in_category, article_count, self.visible_articles());
         let settings = self.layout_settings();
         let body = &self.library.articles()[index].body;
-        let mut reader = Reader::open(index, body, settings, offset);
+        let mut reader = if self.library.awaits_whole(index) {
+            Reader::open_part(index, body, settings, offset)
+        } else {
+            Reader::open(index, body, settings, offset)
+        };
         reader.fit(body, self.reader_page());
         self.reader = Some(reader);
         // Only the first part of a large file is read: the place past it is

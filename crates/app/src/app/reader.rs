@@ -30,14 +30,21 @@
 
 use std::ops::Range;
 
-use crate::layout::{EXTEND_BYTES, Layout, LayoutSettings, LineKind, Mark};
+use crate::layout::{Layout, LayoutSettings, LineKind, Mark};
 use crate::library::Body;
 
 mod scroll;
 
 /// Articles shorter than this are laid out whole (a millisecond or two);
-/// longer ones around the place shown.
+/// longer ones around the place shown, and the rest while no key waits
+/// (`App::lay_out_idle`).
 const WHOLE_BELOW_BYTES: usize = 64 * 1024;
+
+/// Text laid out on each side of the place shown when an article is laid
+/// out anew (opened, resized, read whole): more than a page of a wide
+/// window (35 rows of 40 汉字 are 4 KB), so a frame waits for little more
+/// than what it shows; a taller page lays out more as it shows it.
+const AROUND_BYTES: usize = 8 * 1024;
 
 /// Text laid out in one slice of idle time: a few milliseconds of work, so
 /// a key pressed meanwhile waits no longer than that.
@@ -78,6 +85,9 @@ pub struct Reader {
     /// Search hits in the body (byte ranges, in order) and the one the reader is on.
     pub hits: Vec<Range<usize>>,
     pub current_hit: Option<usize>,
+    /// Only the first part of the text is here, the whole still to come:
+    /// laid out around the place only, however short (`open_part`).
+    part: bool,
 }
 
 /// The reader's place: set by the reader's moves only, kept through any
@@ -103,12 +113,12 @@ impl Anchor {
     }
 }
 
-/// The whole article if it is short, else the blocks around `offset`.
-fn lay_out(body: &Body, settings: LayoutSettings, offset: usize) -> Layout {
-    if body.text.len() < WHOLE_BELOW_BYTES {
+/// The whole article if it is short and all there, else the blocks around `offset`.
+fn lay_out(body: &Body, settings: LayoutSettings, offset: usize, part: bool) -> Layout {
+    if !part && body.text.len() < WHOLE_BELOW_BYTES {
         Layout::new(body, settings)
     } else {
-        Layout::around(body, settings, offset, EXTEND_BYTES)
+        Layout::around(body, settings, offset, AROUND_BYTES)
     }
 }
 
@@ -117,8 +127,20 @@ impl Reader {
     /// its text is taken as its end) as the place read. Call `fit` once the
     /// page height is known.
     pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
+        Reader::open_with(article, body, settings, offset, false)
+    }
+
+    /// `open`, for the first part of an article whose whole text is still
+    /// to come (`Library::awaits_whole`): laid out around the place only,
+    /// however short (its line count is not the article's), so the first
+    /// frame waits for little more than it shows; `reload` brings the whole.
+    pub fn open_part(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
+        Reader::open_with(article, body, settings, offset, true)
+    }
+
+    fn open_with(article: usize, body: &Body, settings: LayoutSettings, offset: usize, part: bool) -> Reader {
         let offset = body.text.floor_char_boundary(offset);
-        let layout = lay_out(body, settings, offset);
+        let layout = lay_out(body, settings, offset, part);
         let top = layout.line_at_offset(offset);
         let head = if layout.at_start() && top == 0 && offset <= layout.offset_of_line(0) {
             HEAD_ROWS
@@ -137,6 +159,7 @@ impl Reader {
             end: crate::present::text_end(body),
             hits: Vec::new(),
             current_hit: None,
+            part,
         }
     }
 
@@ -168,7 +191,7 @@ impl Reader {
     /// text laid out again if they changed): see `fit`.
     pub fn relayout(&mut self, body: &Body, settings: LayoutSettings, page: usize) {
         if self.layout.settings() != settings {
-            self.layout = lay_out(body, settings, self.anchor.offset);
+            self.layout = lay_out(body, settings, self.anchor.offset, self.part);
         }
         self.fit(body, page);
     }
@@ -215,7 +238,8 @@ impl Reader {
     pub fn reload(&mut self, body: &Body, page: usize) {
         self.anchor.offset = body.text.floor_char_boundary(self.anchor.offset);
         self.end = crate::present::text_end(body);
-        self.layout = lay_out(body, self.layout.settings(), self.anchor.offset);
+        self.part = false;
+        self.layout = lay_out(body, self.layout.settings(), self.anchor.offset, false);
         self.fit(body, page);
     }
 
