@@ -273,7 +273,12 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
+    // Names given after `--` (`cargo bench --bench open -- 0.4MB`) pick sizes.
+    let picked: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     for (name, bytes) in SIZES {
+        if !picked.is_empty() && !picked.iter().any(|p| p == name) {
+            continue;
+        }
         let markdown = support::long_markdown(bytes);
         let article = support::long_article_from(&markdown);
         in_process(name, &article.body);
