@@ -101,7 +101,7 @@ fn reader_on(dir: &std::path::Path, size: (u16, u16), direction: Direction) -> A
         ..ReadingSettings::default()
     };
     let mut app = App::new(library, config.keymap.clone(), settings, size.0, size.1);
-    app.open_article(0, Some(0));
+    app.open_article(yuedu::library::ArticleId::at(0), Some(0));
     app
 }
 

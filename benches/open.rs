@@ -78,11 +78,11 @@ fn in_process(name: &str, body: &Body) {
     });
 
     let lazy_open = median_ms(runs, || {
-        let mut reader = Reader::open(0, body, wide, middle);
+        let mut reader = Reader::open(yuedu::library::ArticleId::at(0), body, wide, middle);
         reader.fit(body, page);
         draw(body, &reader.layout, reader.top, 80);
     });
-    let mut reader = Reader::open(0, body, wide, middle);
+    let mut reader = Reader::open(yuedu::library::ArticleId::at(0), body, wide, middle);
     reader.fit(body, page);
     let mut width = 60;
     let lazy_resize = median_ms(runs * 3, || {
@@ -98,7 +98,7 @@ fn in_process(name: &str, body: &Body) {
     });
     let mut paging = Vec::new();
     for (place, offset) in [("start", 0), ("middle", middle), ("end", body.text.len())] {
-        let mut reader = Reader::open(0, body, wide, offset);
+        let mut reader = Reader::open(yuedu::library::ArticleId::at(0), body, wide, offset);
         reader.fit(body, page);
         let mut down = true;
         paging.push(format!(

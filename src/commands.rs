@@ -57,7 +57,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<ExitCode, Fail
             height,
         }) => {
             let (library, index) = context.find_article(&id)?;
-            let article = &library.articles()[index];
+            let article = &library[index];
             if let Some(notice) = crate::present::undecoded_notice(article) {
                 warn(notice.get(lang));
             }
@@ -76,7 +76,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<ExitCode, Fail
         }
         Some(Command::Toc { id, json }) => {
             let (library, index) = context.find_article(&id)?;
-            let article = &library.articles()[index];
+            let article = &library[index];
             write_out(&if json {
                 print::toc_json(article)
             } else {

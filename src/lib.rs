@@ -11,7 +11,7 @@
 //!
 //! let library = Library::bundled();
 //! let index = library.find("jiaoyu/xuesheng-guanli").expect("a bundled article");
-//! let article = &library.articles()[index];
+//! let article = &library[index];
 //! let layout = Layout::new(&article.body, LayoutSettings::with_width(40));
 //! let first = layout.plain_line(&article.body, 0);
 //! assert!(first.starts_with("\u{3000}\u{3000}作为老师，"));

@@ -277,22 +277,22 @@ mod tests {
     fn json_list_says_how_far_each_article_was_read_as_the_reader_does() {
         use crate::store::{Position, identity};
         let library = Library::management();
-        let articles = library.articles();
+        let article = |index| library.article_at(index).expect("article");
         let mut state = State::default();
         let mut position = |index: usize, offset, finished, fingerprint| {
             let position = Position {
                 offset,
-                percent: crate::present::percent(&articles[index].body, offset),
+                percent: crate::present::percent(&article(index).body, offset),
                 finished,
                 updated: jiff::Timestamp::from_second(1).expect("time"),
                 fingerprint,
                 unknown: Default::default(),
             };
-            state.positions.insert(articles[index].id.to_string(), position);
+            state.positions.insert(article(index).id.to_string(), position);
         };
-        let half = articles[1].body.text.len() / 2;
+        let half = article(1).body.text.len() / 2;
         position(0, 10, true, None);
-        position(1, half, false, Some(identity::fingerprint(&articles[1].body.text)));
+        position(1, half, false, Some(identity::fingerprint(&article(1).body.text)));
         position(2, 10, false, Some(1));
         let json = list_json(&select(&library, None), &library, &state);
         let value: serde_json::Value = serde_json::from_str(&json).expect("json");
@@ -303,7 +303,7 @@ mod tests {
             )
         };
         assert_eq!(read(0), ("finished", 100));
-        let percent = crate::present::percent(&articles[1].body, half);
+        let percent = crate::present::percent(&article(1).body, half);
         assert!((45..=55).contains(&percent), "{percent}");
         assert_eq!(read(1), ("reading", u64::from(percent)));
         assert_eq!(read(2), ("unread", 0), "a position saved for other text");
@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn show_is_width_correct_and_starts_with_title_and_metadata() {
         let library = Library::management();
-        let article = &library.articles()[0];
+        let article = library.article_at(0).expect("article");
         let out = show_article_in(article, &defaults(), 40, Lang::Simplified);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "如何做好学生管理工作");
@@ -339,7 +339,7 @@ mod tests {
         let settings = crate::layout::reading_settings(&config);
         let library = Library::management();
         let index = library.find("yingxiao/kehu-guanxi-guanli").expect("article");
-        let article = &library.articles()[index];
+        let article = &library[index];
         for terminal in [24, 60, 80, 200] {
             let keymap = config.keymap.clone();
             let mut app = crate::app::App::new(Library::management(), keymap, settings, terminal, 30);
@@ -367,7 +367,7 @@ mod tests {
     fn numbers_stay_with_their_units_when_the_metadata_wraps() {
         let library = Library::management();
         let lines = wrap_line(
-            &meta_line(&library.articles()[1], Lang::Simplified, Cow::Borrowed),
+            &meta_line(library.article_at(1).expect("article"), Lang::Simplified, Cow::Borrowed),
             defaults().layout(40),
         );
         assert!(

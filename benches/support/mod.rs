@@ -155,7 +155,7 @@ pub fn first_frame_of_file(path: &std::path::Path) -> ratatui::buffer::Buffer {
     let library = context.open().expect("opens").library;
     let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
     app.handle(Input::Resize { width: 120, height: 35 });
-    app.open_article(0, None);
+    app.open_article(yuedu::library::ArticleId::at(0), None);
     let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 120, 35));
     yuedu::ui::render(&app, &yuedu::ui::theme::Theme::dark(), &mut buf);
     buf

@@ -11,21 +11,21 @@ use crate::text::{Shown, to_json};
 
 fn title<'a>(library: &'a Library, keys: &ArticleKeys, bookmark: &Bookmark) -> Option<&'a str> {
     keys.article(&bookmark.article, library)
-        .map(|i| library.articles()[i].meta.title.as_str())
+        .map(|i| library[i].meta.title.as_str())
 }
 
 /// The chapter a bookmark is in, as the reader's status line names it
 /// there; none before the first heading or for an unattached bookmark.
 fn chapter(library: &Library, keys: &ArticleKeys, bookmark: &Bookmark) -> Option<String> {
     keys.article(&bookmark.article, library)
-        .and_then(|i| chapter_at(&library.articles()[i], bookmark.offset))
+        .and_then(|i| chapter_at(&library[i], bookmark.offset))
 }
 
 /// How far into its article a bookmark is, 0–100, as the reader's status
 /// line says it there; none for an unattached bookmark.
 fn progress(library: &Library, keys: &ArticleKeys, bookmark: &Bookmark) -> Option<u8> {
     keys.article(&bookmark.article, library)
-        .map(|i| percent(&library.articles()[i].body, bookmark.offset))
+        .map(|i| percent(&library[i].body, bookmark.offset))
 }
 
 /// `state` with what the loaded articles newly match attached (in memory:
@@ -103,7 +103,9 @@ pub fn bookmark_json(state: &State, library: &Library) -> String {
 /// each bookmark with its time, note and quoted snippet.
 pub fn bookmark_markdown(state: &State, library: &Library, lang: Lang) -> String {
     let (state, keys) = attached(state, library);
-    let list = by_article(&state.bookmarks, |article| keys.article(article, library));
+    let list = by_article(&state.bookmarks, |article| {
+        keys.article(article, library).and_then(|id| library.position(id))
+    });
     let mut out = tr!(lang, en: "# Bookmarks\n", hans: "# 书签\n", hant: "# 書籤\n");
     let mut current: Option<&str> = None;
     for bookmark in list {
@@ -175,7 +177,7 @@ mod tests {
     fn a_bookmarks_progress_is_the_share_of_its_article_before_it() {
         let library = Library::management();
         let index = library.find("yingxiao/kehu-guanxi-guanli").expect("crm");
-        let body = &library.articles()[index].body;
+        let body = &library[index].body;
         let mut state = state();
         state.bookmarks[0].offset = body.text.len() * 3 / 4;
         let expected = percent(body, state.bookmarks[0].offset);
@@ -204,7 +206,7 @@ mod tests {
     fn every_form_names_the_chapter_a_bookmark_is_in() {
         let library = Library::management();
         let index = library.find("yingxiao/kehu-guanxi-guanli").expect("crm");
-        let body = &library.articles()[index].body;
+        let body = &library[index].body;
         let mut state = state();
         let toc = crate::library::table_of_contents(body);
         let heading = toc.iter().find(|e| e.title == "关系营销的基础").expect("heading");

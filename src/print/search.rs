@@ -16,7 +16,7 @@ pub fn search_lines(results: &crate::search::SearchResults, articles: &[Article]
         .hits
         .iter()
         .filter_map(|hit| {
-            let article = articles.get(hit.article)?;
+            let article = articles.get(hit.article.index())?;
             Some(format!(
                 "{}\t{}\t{}\t{}\n",
                 Shown::field(article.id()),
@@ -47,7 +47,7 @@ pub fn search_json(results: &crate::search::SearchResults, articles: &[Article],
         .hits
         .iter()
         .filter_map(|hit| {
-            let article = articles.get(hit.article)?;
+            let article = articles.get(hit.article.index())?;
             Some(SearchEntry {
                 id: article.id(),
                 title: article.title(),

@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn pages_hold_the_head_then_the_text_from_the_right() {
         let library = Library::management();
-        let article = &library.articles()[0];
+        let article = library.article_at(0).expect("article");
         let settings = ReadingSettings::default();
         let pages = show_vertical(article, &settings, 20, 8, Lang::Simplified);
         assert!(pages.len() > 10);

@@ -83,11 +83,11 @@ pub fn render_bookmarks(view: &View<'_>, list: &BookmarkList, buf: &mut Buffer) 
     // The chapter it is in, as the status line names it there.
     let chapter_of = |bookmark: &crate::store::Bookmark| {
         app.article_of_key(&bookmark.article)
-            .and_then(|i| crate::present::chapter_at(&app.library.articles()[i], bookmark.offset))
+            .and_then(|i| crate::present::chapter_at(&app.library[i], bookmark.offset))
             .map(|chapter| app.shown(&chapter).into_owned())
     };
     let title_of = |bookmark: &crate::store::Bookmark| match app.article_of_key(&bookmark.article) {
-        Some(i) => app.shown(&app.library.articles()[i].meta.title).into_owned(),
+        Some(i) => app.shown(&app.library[i].meta.title).into_owned(),
         None => {
             let article = &bookmark.article;
             tr!(lang, en: "{article} (unattached)", hans: "{article}（未关联）", hant: "{article}（未關聯）")

@@ -78,7 +78,7 @@ pub fn render_articles(view: &View<'_>, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .map_while(|position| Some((position, app.listed_article(position)?)))
         .map(|(position, index)| {
-            let article = &app.library.articles()[index];
+            let article = &app.library[index];
             Item {
                 title: app.shown(&article.meta.title).into_owned(),
                 detail: Some(vec![(article_details(article, lang, |t| app.shown(t)), false)]),

@@ -46,7 +46,7 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
     if app.settings.direction == Direction::Vertical {
         return super::vertical::render_vertical(view, area, reader, buf);
     }
-    let article = &app.library.articles()[reader.article];
+    let article = &app.library[reader.article];
     let column = geometry::reading_column(area, app.settings.max_width);
     let ambiguous = app.settings.ambiguous;
     let script = app.script();
@@ -108,9 +108,9 @@ pub fn render_reader(view: &View<'_>, area: Rect, buf: &mut Buffer) {
 
 /// What follows the end mark: the next article and the key that opens it,
 /// or that this is the last.
-pub(super) fn next_line(app: &crate::app::App, article: usize) -> String {
+pub(super) fn next_line(app: &crate::app::App, article: crate::library::ArticleId) -> String {
     let lang = app.lang();
-    match app.neighbour(article, 1).and_then(|i| app.library.articles().get(i)) {
+    match app.neighbour(article, 1).and_then(|i| app.library.get(i)) {
         Some(next) => {
             let title = app.script().convert(&next.meta.title);
             match app.keymap.hint(Scope::Reader, Command::PageDown) {

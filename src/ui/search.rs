@@ -105,7 +105,7 @@ pub fn render_search(view: &View<'_>, search: &GlobalSearch, buf: &mut Buffer) -
         .enumerate()
         .skip(search.cursor.offset)
         .map(|(index, hit)| {
-            let article = &app.library.articles()[hit.article];
+            let article = &app.library[hit.article];
             // Who wrote it tells two results of one title apart (two 寄友生).
             let mut right: Vec<String> = Vec::new();
             right.extend(article.meta.author.as_deref().map(|a| app.shown(a).into_owned()));

@@ -38,7 +38,7 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
     }
     let (left, right) = match (&app.reader, app.focus) {
         (Some(reader), Pane::Reader) => {
-            let article = &app.library.articles()[reader.article];
+            let article = &app.library[reader.article];
             let page = app.reader_page();
             // The chapter being read; a first heading that repeats the title is not one.
             let chapter = crate::present::chapter_at(article, reader.offset())
@@ -97,7 +97,7 @@ pub fn render_status(view: &View<'_>, area: Rect, buf: &mut Buffer) -> Option<(u
         _ => (
             match app.continue_target() {
                 Some((index, percent)) => {
-                    let title = app.shown(&app.library.articles()[index].meta.title);
+                    let title = app.shown(&app.library[index].meta.title);
                     let label = tr!(lang, en: "continue", hans: "继续阅读", hant: "繼續閱讀");
                     let label = app.keymap.with_key(Scope::Lists, Command::ContinueReading, &label);
                     tr!(lang, en: "{label}: {title}  {percent}%", hans: "{label}：{title}  {percent}%", hant: "{label}：{title}  {percent}%")

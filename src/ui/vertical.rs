@@ -25,7 +25,7 @@ const CUT: &str = "\u{FE19}";
 
 pub fn render_vertical(view: &View<'_>, area: Rect, reader: &Reader, buf: &mut Buffer) {
     let app = view.app;
-    let article = &app.library().articles()[reader.article];
+    let article = &app.library()[reader.article];
     let block = app.vertical_block();
     let ambiguous = app.settings.ambiguous;
     let script = app.script();

@@ -126,7 +126,7 @@ fn units_and_latin_keep_their_ascii() {
 fn headings_are_marked_in_the_second_and_third_articles() {
     let library = Library::bundled();
     let headings = |id: &str| -> Vec<String> {
-        let article = &library.articles()[library.find(id).expect("exists")];
+        let article = &library[library.find(id).expect("exists")];
         article
             .body
             .blocks

@@ -90,7 +90,7 @@ fn a_ten_megabyte_line_lays_out() {
     let line = "客户关系管理是一门学问".repeat(10 * 1024 * 1024 / 33);
     fs::write(dir.path().join("long-line.txt"), &line).expect("write");
     let library = load(dir.path());
-    let article = &library.articles()[library.find("long-line").expect("loaded")];
+    let article = &library[library.find("long-line").expect("loaded")];
     let layout = Layout::new(&article.body, LayoutSettings::with_width(40));
     // 3.5 million characters, 20 to a line.
     assert!(layout.len() > 150_000, "{} lines", layout.len());
@@ -152,7 +152,7 @@ fn gb18030_with_invalid_sequences_is_decoded() {
     bytes.extend_from_slice(&encoding_rs::GB18030.encode("后面还有正常的文字。").0);
     fs::write(dir.path().join("gb.txt"), &bytes).expect("write");
     let library = load(dir.path());
-    let article = &library.articles()[library.find("gb").expect("loaded")];
+    let article = &library[library.find("gb").expect("loaded")];
     assert!(article.body.text.starts_with("这是一段用国标编码的中文文本"));
     assert!(article.body.text.contains("后面还有正常的文字"));
 }

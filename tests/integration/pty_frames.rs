@@ -69,7 +69,7 @@ fn reader(path: &Path, width: u16, height: u16) -> (App, Theme) {
     app.set_pinyin_initials(config.search.pinyin_initials);
     app.set_script(config.reading.script.into());
     app.set_lang(context.lang());
-    app.open_article(0, None);
+    app.open_article(yuedu::library::ArticleId::at(0), None);
     app.handle(Input::Resize { width, height });
     (app, theme)
 }

@@ -189,7 +189,7 @@ impl App {
             script: crate::script::Script::Original,
             lang: Lang::Simplified,
         };
-        app.notice_undecoded(0..articles);
+        app.notice_undecoded((0..articles).map(crate::library::ArticleId::at));
         app
     }
 
@@ -249,6 +249,8 @@ impl App {
     }
 
     /// Library indices of the selected category's articles.
+    /// The selected category's articles, as positions in collection order
+    /// (`Library::at`).
     pub fn category_articles(&self) -> std::ops::Range<usize> {
         self.library
             .categories()
@@ -257,7 +259,7 @@ impl App {
     }
 
     /// The article under the cursor in the article list.
-    pub fn selected_article(&self) -> Option<usize> {
+    pub fn selected_article(&self) -> Option<crate::library::ArticleId> {
         self.listed_article(self.articles.selected)
     }
 

@@ -226,8 +226,8 @@ pub fn newest_first<'a>(bookmarks: impl IntoIterator<Item = &'a Bookmark>) -> Ve
     list
 }
 
-/// Bookmarks grouped by article in library order (`index` finds a
-/// bookmark's article in the library), each article's by position;
+/// Bookmarks grouped by article in collection order (`index` finds where a
+/// bookmark's article is in it), each article's by position;
 /// bookmarks of articles not loaded last, by their article key.
 pub fn by_article<'a>(
     bookmarks: impl IntoIterator<Item = &'a Bookmark>,
@@ -260,7 +260,7 @@ mod tests {
     #[test]
     fn progress_is_the_share_of_the_text_before_the_offset() {
         let library = Library::management();
-        let body = &library.articles()[1].body;
+        let body = &library.article_at(1).expect("article").body;
         let end = body.blocks.last().map_or(0, |b| b.range().end);
         assert_eq!(percent(body, 0), 0);
         assert_eq!(percent(body, end / 2), 50);
@@ -327,13 +327,16 @@ mod tests {
         ];
         let ids = |list: Vec<&Bookmark>| list.iter().map(|b| b.id).collect::<Vec<_>>();
         assert_eq!(ids(newest_first(&marks)), [2, 4, 3, 1]);
-        assert_eq!(ids(by_article(&marks, |id| library.find(id))), [4, 3, 1, 2]);
+        assert_eq!(
+            ids(by_article(&marks, |id| library.position(library.find(id)?))),
+            [4, 3, 1, 2]
+        );
     }
 
     #[test]
     fn details_name_the_author_and_the_length() {
         let library = Library::management();
-        let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
+        let crm = &library[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
         let details = article_details(crm, Lang::Simplified, Cow::Borrowed);
         assert!(details.starts_with("admin  "), "{details}");
         assert!(meta_line(crm, Lang::Simplified, Cow::Borrowed).starts_with("作者：admin  来源：中原石化营销网"));

@@ -79,11 +79,13 @@
 //! it goes) holds a file's path once, as its content (its name in messages and its article's origin
 //! come from it), and its real path, the cache key, only when that differs. `collection` and
 //! `order`: the `Library`, its one collection order and its one first-wins rule for IDs taken
-//! twice; each batch is sorted on its own (a sorted permutation of its indices, applied in place)
-//! and merged in from the back of the collection's own list, grown once, so the collection is never
-//! held twice (`read` makes its article list at its final size and reads files 4,096 at a time;
-//! `plan::into_batches` makes each batch at its own size); an article is found by ID by bisecting
-//! its indices sorted by ID (no second copy of the IDs). `Library::management()` (tests only): the
+//! twice; articles are only ever appended, each under an `ArticleId` (its index, never reused or
+//! moved), so nothing that holds one needs fixing when a batch arrives; the collection order is a
+//! list of IDs beside them (with each ID's position, and categories as ranges of positions): each
+//! batch's IDs are sorted on their own and merged in from the back of that list, grown once
+//! (`read` makes its article list at its final size and reads files 4,096 at a time;
+//! `plan::into_batches` makes each batch at its own size); an article is found by its text ID by
+//! bisecting the IDs sorted by text ID, merged in the same way (no second copy of the IDs). `Library::management()` (tests only): the
 //! bundled management articles alone, the collection the state machine's and the screens' tests are
 //! written on, so they keep their keys and screens whatever else is bundled. `cache`: the article
 //! cache (one framed, versioned postcard `Entry` per file, each with a CRC-32 verified when the
@@ -110,7 +112,7 @@ mod formats;
 mod load;
 mod model;
 
-pub use collection::{Batch, Category, Library, LibraryError, LoadProblem, TakenIds};
+pub use collection::{ArticleId, Articles, Batch, Category, Library, LibraryError, LoadProblem, TakenIds};
 pub use formats::front_matter::FrontMatterError;
 #[cfg(any(test, feature = "test-support"))]
 pub use formats::parse::{Naming, parse_article_with};

@@ -12,7 +12,7 @@
 //! an article's state is saved under (a bundled ID, a file's canonical path — a path that is not
 //! UTF-8 keeps its bytes, as `//` and the path with those bytes and `%` written `%XX`, so no two
 //! files share a key —, made again when asked for: `ArticleKeys` holds only a sorted list of the
-//! keys' hashes with their article IDs, compact strings, each batch's merged in from the back), the
+//! keys' hashes with their `ArticleId`s, each batch's merged in from the back), the
 //! fingerprint of its text, and the attachments of entries no article holds (format 1 IDs, moved
 //! files: only when the old path no longer exists); reading (a BOM allowed; format 1 kept as
 //! `state.json.v1`), setting damaged files aside (never by a read-only listing), atomic locked

@@ -32,7 +32,7 @@ fn from_prefix(lang: Lang, width: u16, height: u16) -> (App, crate::library::Art
     );
     app.set_lang(lang);
     app.start_loading(1);
-    app.open_article(0, None);
+    app.open_article(crate::library::ArticleId::at(0), None);
     (app, whole)
 }
 

@@ -90,7 +90,7 @@ fn no_row_is_wider_than_the_screen_on_any_page() {
     for (w, h) in [(120, 35), (60, 20), (61, 20), (101, 12), (20, 5)] {
         for article in 0..3 {
             let mut app = app(w, h, "");
-            app.open_article(article, Some(0));
+            app.open_article(app.library.at(article).expect("article"), Some(0));
             loop {
                 let text = screen(&app);
                 assert_eq!(text.lines().count(), usize::from(h));
@@ -120,7 +120,7 @@ fn wide_ambiguous_mode_keeps_columns_aligned() {
     let mut app = app(120, 35, "");
     app.settings.ambiguous = AmbiguousWidth::Wide;
     app.handle(Input::Resize { width: 120, height: 35 });
-    app.open_article(1, Some(0));
+    app.open_article(app.library.at(1).expect("article"), Some(0));
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
     terminal
         .draw(|frame| {

@@ -91,7 +91,7 @@ pub fn contents_rows(height: u16) -> usize {
 
 impl App {
     /// The reader's article and its position, when the reader has the focus.
-    fn reading(&self) -> Option<(usize, usize)> {
+    fn reading(&self) -> Option<(crate::library::ArticleId, usize)> {
         match (&self.reader, self.focus) {
             (Some(reader), Pane::Reader) => Some((reader.article, reader.offset())),
             _ => None,
@@ -102,7 +102,7 @@ impl App {
         let Some((article, offset)) = self.reading() else {
             return;
         };
-        let entries = table_of_contents(&self.library.articles()[article].body);
+        let entries = table_of_contents(&self.library[article].body);
         if entries.is_empty() {
             self.say(text!(
                 en: "this article has no contents (no headings or chapters)",
@@ -141,7 +141,7 @@ impl App {
             .get(contents.cursor)
             .map(|&i| contents.entries[i].offset);
         let current = contents.current.map(|i| contents.entries[i].offset);
-        contents.entries = table_of_contents(&self.library.articles()[article].body);
+        contents.entries = table_of_contents(&self.library[article].body);
         contents.partial = self.library.awaits_whole(article);
         let at = |offset: Option<usize>, entries: &[TocEntry]| {
             offset.and_then(|o| entries.iter().position(|e| e.offset == o))
@@ -166,7 +166,7 @@ impl App {
         let Some((article, offset)) = self.reading() else {
             return;
         };
-        let body = &self.library.articles()[article].body;
+        let body = &self.library[article].body;
         let target = if forward {
             next_entry(body, offset)
         } else {
@@ -190,7 +190,7 @@ impl App {
     fn go_to_offset(&mut self, offset: usize) {
         let page = self.reader_page();
         if let Some(reader) = &mut self.reader {
-            let body = &self.library.articles()[reader.article].body;
+            let body = &self.library[reader.article].body;
             reader.scroll_to_offset(body, offset, page);
         }
     }

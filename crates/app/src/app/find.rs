@@ -37,7 +37,7 @@ impl App {
             reader.hits.clear();
             reader.current_hit = None;
             if let Some(from) = from {
-                let body = &self.library.articles()[reader.article].body;
+                let body = &self.library[reader.article].body;
                 reader.scroll_to_offset(body, from, page);
             }
         }
@@ -92,7 +92,7 @@ impl App {
         };
         let wrapped =
             (command == Command::NextHit && next < current) || (command != Command::NextHit && next > current);
-        let body = &self.library.articles()[reader.article].body;
+        let body = &self.library[reader.article].body;
         reader.show_hit(body, next, page);
         if wrapped {
             self.say(text!(

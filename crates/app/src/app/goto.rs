@@ -98,7 +98,7 @@ impl App {
         self.leave_article();
         let page = self.reader_page();
         let Some(reader) = &mut self.reader else { return };
-        target.go(reader, &self.library.articles()[reader.article].body, page);
+        target.go(reader, &self.library[reader.article].body, page);
         // The end within the next page is reached as by paging: read on, not a jump.
         let same_lines = reader.layout.offset_of_line(0) == first;
         if target == Target::End && same_lines && reader.position() - before <= page as i128 {
@@ -110,7 +110,7 @@ impl App {
     /// After the whole article of a file shown from its first part took its
     /// place: the place asked for meanwhile (a saved position past the first
     /// part, or a jump) is shown now.
-    pub(super) fn arrived(&mut self, article: usize) {
+    pub(super) fn arrived(&mut self, article: crate::library::ArticleId) {
         let Some(waiting) = self.waiting.take() else { return };
         if self.reader.as_ref().is_none_or(|r| r.article != article) {
             return;
@@ -119,7 +119,7 @@ impl App {
             Waiting::Place(offset) => {
                 let page = self.reader_page();
                 if let Some(reader) = &mut self.reader {
-                    Target::Offset(offset).go(reader, &self.library.articles()[article].body, page);
+                    Target::Offset(offset).go(reader, &self.library[article].body, page);
                 }
             }
             Waiting::Jump(target) => {

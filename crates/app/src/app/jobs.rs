@@ -36,13 +36,13 @@ enum Work {
         library: Arc<Library>,
         index: Option<Arc<SearchIndex>>,
         query: Query,
-        recent: HashMap<usize, i128>,
+        recent: HashMap<crate::library::ArticleId, i128>,
     },
     /// Every hit of the query in one article.
     Find {
         library: Arc<Library>,
         index: Option<Arc<SearchIndex>>,
-        article: usize,
+        article: crate::library::ArticleId,
         query: Query,
     },
 }
@@ -88,7 +88,7 @@ impl Job {
         library: Arc<Library>,
         index: Option<Arc<SearchIndex>>,
         query: Query,
-        recent: HashMap<usize, i128>,
+        recent: HashMap<crate::library::ArticleId, i128>,
     ) -> Job {
         let work = Work::Search {
             library,
@@ -107,7 +107,7 @@ impl Job {
         (generation, version): (u64, u64),
         library: Arc<Library>,
         index: Option<Arc<SearchIndex>>,
-        article: usize,
+        article: crate::library::ArticleId,
         query: Query,
     ) -> Job {
         let work = Work::Find {
@@ -169,7 +169,7 @@ impl Job {
                         (Arc::clone(&index), Some(index))
                     }
                 };
-                let recent = |article: usize| recent.get(&article).copied();
+                let recent = |article: crate::library::ArticleId| recent.get(&article).copied();
                 let results = index.search_recent_first(&library, &query, RESULT_LIMIT, &recent);
                 Outcome::Searched { results, built }
             }
@@ -178,7 +178,7 @@ impl Job {
                 index,
                 article,
                 query,
-            } => Outcome::Found(match (&index, library.articles().get(article)) {
+            } => Outcome::Found(match (&index, library.get(article)) {
                 (Some(index), _) => index.hits_in(&library, article, &query),
                 (None, Some(found)) => SearchIndex::hits_in_text(&found.body.text, &query),
                 (None, None) => Vec::new(),

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::{App, Pane};
 use crate::i18n::{Text, tr};
+use crate::library::ArticleId;
 use crate::store::{ArticleOrder, Change};
 
 /// The selected category's articles in the chosen order.
@@ -15,8 +16,8 @@ use crate::store::{ArticleOrder, Change};
 pub struct Listing {
     /// What the list was computed from; another key computes it again.
     key: ListingKey,
-    /// Library indices in list order; empty in folder order (the category's range).
-    indices: Vec<usize>,
+    /// The articles in list order; empty in folder order (the category's range).
+    indices: Vec<ArticleId>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,26 +36,24 @@ impl App {
         self.saved.article_order
     }
 
-    /// The library index of the article at `position` in the article list.
-    pub fn listed_article(&self, position: usize) -> Option<usize> {
+    /// The article at `position` in the article list.
+    pub fn listed_article(&self, position: usize) -> Option<ArticleId> {
         let range = self.category_articles();
         if self.listing.key.range != range || self.listing.indices.is_empty() {
-            let index = range.start + position;
-            return range.contains(&index).then_some(index);
+            let at = range.start + position;
+            return range.contains(&at).then(|| self.library.at(at)).flatten();
         }
         self.listing.indices.get(position).copied()
     }
 
-    /// Where library article `index` is in the article list of its category.
-    pub(super) fn list_position(&self, index: usize) -> Option<usize> {
+    /// Where article `id` is in the article list of the selected category.
+    pub(super) fn list_position(&self, id: ArticleId) -> Option<usize> {
         let range = self.category_articles();
-        if !range.contains(&index) {
-            return None;
-        }
+        let at = self.library.position(id).filter(|at| range.contains(at))?;
         if self.listing.key.range != range || self.listing.indices.is_empty() {
-            return Some(index - range.start);
+            return Some(at - range.start);
         }
-        self.listing.indices.iter().position(|&i| i == index)
+        self.listing.indices.iter().position(|&i| i == id)
     }
 
     /// Goes on to the next order, keeps it and keeps the selected article selected.
@@ -102,30 +101,33 @@ impl App {
     /// Titles by their pinyin (toneless, character by character) with the
     /// numbers in them by value (帝京篇十首 二 before 十), as folder order
     /// reads names, Latin letters in either case alike; then as written.
-    fn by_title(&self, range: Range<usize>) -> Vec<usize> {
-        let articles = self.library.articles();
-        let mut keyed: Vec<(String, usize)> = range
-            .map(|i| (articles[i].meta.title.to_lowercase().to_string(), i))
+    fn by_title(&self, range: Range<usize>) -> Vec<ArticleId> {
+        let library = &self.library;
+        let ids = library.order().get(range).unwrap_or_default();
+        let mut keyed: Vec<(String, usize, ArticleId)> = (ids.iter().enumerate())
+            .map(|(i, &id)| (library[id].meta.title.to_lowercase().to_string(), i, id))
             .collect();
-        keyed.sort_by(|(a, i), (b, j)| {
+        keyed.sort_by(|(a, i, x), (b, j, y)| {
             crate::library::natural_cmp(a, b)
-                .then_with(|| articles[*i].meta.title.cmp(&articles[*j].meta.title))
+                .then_with(|| library[*x].meta.title.cmp(&library[*y].meta.title))
                 .then(i.cmp(j))
         });
-        keyed.into_iter().map(|(_, i)| i).collect()
+        keyed.into_iter().map(|(_, _, id)| id).collect()
     }
 
     /// The most recently read first; articles never read after them, in folder order.
-    fn by_recent_reading(&self, range: Range<usize>) -> Vec<usize> {
-        let mut read: Vec<(Option<jiff::Timestamp>, usize)> =
-            range.map(|i| (self.saved_position(i).map(|p| p.updated), i)).collect();
+    fn by_recent_reading(&self, range: Range<usize>) -> Vec<ArticleId> {
+        let ids = self.library.order().get(range).unwrap_or_default();
+        let mut read: Vec<(Option<jiff::Timestamp>, usize)> = (ids.iter().enumerate())
+            .map(|(i, &id)| (self.saved_position(id).map(|p| p.updated), i))
+            .collect();
         read.sort_by(|(a, i), (b, j)| match (a, b) {
             (Some(a), Some(b)) => b.cmp(a).then(i.cmp(j)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => i.cmp(j),
         });
-        read.into_iter().map(|(_, i)| i).collect()
+        read.into_iter().map(|(_, i)| ids[i]).collect()
     }
 }
 
@@ -149,13 +151,12 @@ mod app_tests {
     fn listed(app: &App) -> Vec<String> {
         (0..app.category_articles().len())
             .filter_map(|p| app.listed_article(p))
-            .map(|i| app.library.articles()[i].meta.title.to_string())
+            .map(|i| app.library[i].meta.title.to_string())
             .collect()
     }
 
     fn selected_title(app: &App) -> Option<String> {
-        app.selected_article()
-            .map(|i| app.library.articles()[i].meta.title.to_string())
+        app.selected_article().map(|i| app.library[i].meta.title.to_string())
     }
 
     #[test]

@@ -17,7 +17,7 @@ impl App {
     /// caller says why).
     pub fn open_single(&mut self) {
         match self.library.articles().len() {
-            1 => self.open_article(0, None),
+            1 => self.open_article(crate::library::ArticleId::at(0), None),
             0 if self.loading.is_some() => self.open_single = true,
             _ => {}
         }
@@ -35,7 +35,7 @@ impl App {
         }
         self.open_single = false;
         match self.library.articles().len() {
-            1 => self.open_article(0, None),
+            1 => self.open_article(crate::library::ArticleId::at(0), None),
             0 => self.effects.push(super::Effect::Quit),
             _ => {}
         }
@@ -57,7 +57,7 @@ impl App {
                 continue;
             };
             if let Some(reader) = self.reader.as_mut().filter(|r| r.article == at) {
-                reader.reload(&self.library.articles()[at].body, page);
+                reader.reload(&self.library[at].body, page);
             }
             self.notice_undecoded([at]);
             self.arrived(at);
@@ -80,12 +80,7 @@ impl App {
         };
         self.refresh_contents();
         let cancelled = self.reader.as_ref().is_some_and(|r| r.article == at) && self.waiting.take().is_some();
-        let title = self
-            .library
-            .articles()
-            .get(at)
-            .map(|a| a.meta.title.clone())
-            .unwrap_or_default();
+        let title = self.library.get(at).map(|a| a.meta.title.clone()).unwrap_or_default();
         let why = problem.map(|p| p.message).unwrap_or_default();
         self.add_notice(Text::build(|lang| {
             let why = crate::text::Shown::field(why.get(lang)).to_string();
@@ -107,8 +102,10 @@ impl App {
         }));
     }
 
-    /// Adds a batch of articles; the open article and the selections stay on
-    /// the same articles although their positions in the library change.
+    /// Adds a batch of articles. Whatever holds an article (the reader,
+    /// search hits, the contents) holds its `ArticleId`, which the batch
+    /// leaves as it was; only the lists' cursors, which are places in lists
+    /// the batch grows, are put back on the category and article they were on.
     pub(super) fn add_articles(&mut self, mut batch: crate::library::Batch, index: crate::search::SearchIndex) {
         if self.complete_prefixes(&mut batch) {
             if let Some((loaded, total)) = self.loading {
@@ -117,9 +114,7 @@ impl App {
             }
             return;
         }
-        let id_of = |app: &App, index: Option<usize>| index.map(|i| app.library.articles()[i].id.clone());
-        let reader_id = id_of(self, self.reader.as_ref().map(|r| r.article));
-        let selected_id = id_of(self, self.selected_article());
+        let selected_id = self.selected_article();
         let category = self
             .library
             .categories()
@@ -132,12 +127,13 @@ impl App {
         if self.search_index.is_none() && self.library.articles().is_empty() {
             self.search_index = Some(std::sync::Arc::default());
         }
-        let placed = std::sync::Arc::make_mut(&mut self.library).extend(batch);
-        self.notice_undecoded(placed.iter().flatten().copied());
-        let articles = self.library.articles();
-        self.keys.add(placed.iter().flatten().filter_map(|&i| articles.get(i)));
+        let added = std::sync::Arc::make_mut(&mut self.library).extend(batch);
+        self.notice_undecoded(added.iter().copied());
+        let library = &self.library;
+        self.keys
+            .add(added.iter().filter_map(|&id| Some((id, library.get(id)?))));
         if let Some(search_index) = &mut self.search_index {
-            std::sync::Arc::make_mut(search_index).merge(&placed, index);
+            std::sync::Arc::make_mut(search_index).append_batch(index);
         }
         self.attach_state();
         if let Some((loaded, total)) = self.loading {
@@ -146,11 +142,6 @@ impl App {
         }
         if self.loading.is_none() {
             self.whole_not_read(problem);
-        }
-        if let Some(reader) = &mut self.reader
-            && let Some(index) = reader_id.and_then(|id| self.library.find(&id))
-        {
-            reader.article = index;
         }
         // Untouched lists stay at the top while articles arrive.
         let untouched = self.reader.is_none() && self.categories.selected == 0 && self.articles.selected == 0;
@@ -165,11 +156,8 @@ impl App {
             self.categories.offset = 0;
         }
         self.refresh_listing();
-        self.articles.selected = selected_id
-            .and_then(|id| self.library.find(&id))
-            .and_then(|i| self.list_position(i))
-            .unwrap_or(0);
-        // Results found before the batch number the articles as they were.
+        self.articles.selected = selected_id.and_then(|id| self.list_position(id)).unwrap_or(0);
+        // Results found before the batch may miss the articles it brought.
         self.library_changed();
         self.after_geometry_change();
         self.opened_single();
@@ -180,13 +168,13 @@ impl App {
     /// Tells of the articles at `placed` whose files held places that did
     /// not decode (`present::undecoded_notice`): each, or how many when
     /// there are more than a banner can hold, the first of them named.
-    pub(super) fn notice_undecoded(&mut self, placed: impl IntoIterator<Item = usize>) {
+    pub(super) fn notice_undecoded(&mut self, placed: impl IntoIterator<Item = crate::library::ArticleId>) {
         let library = &self.library;
         // The first part of a file is told of when the whole arrives.
         let notices: Vec<crate::i18n::Text> = placed
             .into_iter()
             .filter(|&at| !library.is_prefix(at))
-            .filter_map(|at| library.articles().get(at))
+            .filter_map(|at| library.get(at))
             .filter_map(crate::present::undecoded_notice)
             .collect();
         if notices.len() <= MAX_UNDECODED_NOTICES {

@@ -136,7 +136,7 @@ impl App {
     }
 
     /// The key article `index`'s state is saved under.
-    pub fn state_key(&self, index: usize) -> std::borrow::Cow<'_, str> {
+    pub fn state_key(&self, index: crate::library::ArticleId) -> std::borrow::Cow<'_, str> {
         self.library
             .articles()
             .get(index)
@@ -144,25 +144,25 @@ impl App {
     }
 
     /// The article whose state is saved under `key`, if it is loaded.
-    pub fn article_of_key(&self, key: &str) -> Option<usize> {
+    pub fn article_of_key(&self, key: &str) -> Option<crate::library::ArticleId> {
         self.keys.article(key, &self.library)
     }
 
     /// The saved position of article `index`, unless its text was replaced
     /// since (another fingerprint).
-    pub fn saved_position(&self, index: usize) -> Option<&Position> {
+    pub fn saved_position(&self, index: crate::library::ArticleId) -> Option<&Position> {
         let text = &self.library.articles().get(index)?.body.text;
         crate::present::saved_position(&self.saved, &self.state_key(index), text)
     }
 
-    pub fn read_status(&self, article: usize) -> ReadStatus {
+    pub fn read_status(&self, article: crate::library::ArticleId) -> ReadStatus {
         ReadStatus::of(self.saved_position(article))
     }
 
     /// The article "continue reading" opens, with how far it was read:
     /// the last one read, unless it was read to its end (a short one seen
     /// whole is), which is read (读完), not offered to go on at 0%.
-    pub fn continue_target(&self) -> Option<(usize, u8)> {
+    pub fn continue_target(&self) -> Option<(crate::library::ArticleId, u8)> {
         let index = self.article_of_key(self.saved.last_read.as_ref()?)?;
         let position = self.saved_position(index);
         if position.is_some_and(|p| p.finished) {
@@ -221,7 +221,7 @@ impl App {
         }
         let percent = reader.percent().min(100) as u8;
         let article = self.state_key(reader.article).to_string();
-        let text = &self.library.articles()[reader.article].body.text;
+        let text = &self.library[reader.article].body.text;
         let position = Position {
             fingerprint: Some(identity::fingerprint(text)),
             offset: reader.offset(),
@@ -245,7 +245,7 @@ impl App {
     /// Before a jump to article `index`: the place to come back to (the
     /// article being read, or the target's saved position), whose reading
     /// position is saved now.
-    pub(super) fn jump_start(&mut self, index: usize) -> Option<(String, usize)> {
+    pub(super) fn jump_start(&mut self, index: crate::library::ArticleId) -> Option<(String, usize)> {
         match &self.reader {
             Some(reader) if self.focus == Pane::Reader => {
                 let back = (self.state_key(reader.article).to_string(), reader.offset());
@@ -316,7 +316,7 @@ impl App {
             return;
         }
         let Some(reader) = &self.reader else { return };
-        let article = &self.library.articles()[reader.article];
+        let article = &self.library[reader.article];
         let offset = reader.offset();
         // A second bookmark on the same line edits the first.
         let line = reader.layout.line_at_offset(offset);

@@ -98,9 +98,9 @@ impl App {
         }
     }
 
-    /// Opens library article `index` with byte `offset` at the top (by default
+    /// Opens article `index` with byte `offset` at the top (by default
     /// where the reader left it), selecting it in the lists.
-    pub fn open_article(&mut self, index: usize, offset: Option<usize>) {
+    pub fn open_article(&mut self, index: crate::library::ArticleId, offset: Option<usize>) {
         let Some(category) = self.library.category_of(index) else {
             return;
         };
@@ -120,7 +120,7 @@ impl App {
         self.articles
             .select(in_category, article_count, self.visible_articles());
         let settings = self.layout_settings();
-        let body = &self.library.articles()[index].body;
+        let body = &self.library[index].body;
         let mut reader = if self.library.awaits_whole(index) {
             Reader::open_part(index, body, settings, offset)
         } else {
@@ -141,18 +141,20 @@ impl App {
         }
     }
 
-    /// The article `delta` places after library article `current` (before,
-    /// if negative): in the list's order within the selected category, else
-    /// in the library's; none past either end.
-    pub fn neighbour(&self, current: usize, delta: isize) -> Option<usize> {
-        let count = self.library.articles().len();
+    /// The article `delta` places after article `current` (before, if
+    /// negative): in the list's order within the selected category, else
+    /// in collection order; none past either end.
+    pub fn neighbour(&self, current: crate::library::ArticleId, delta: isize) -> Option<crate::library::ArticleId> {
+        let library = &self.library;
         // In another order than the folder's, the next article in the list.
         let listed = (self.article_order() != crate::store::ArticleOrder::Folder)
             .then(|| self.list_position(current))
             .flatten();
         let next = match listed {
             Some(position) => position.checked_add_signed(delta).and_then(|p| self.listed_article(p)),
-            None => current.checked_add_signed(delta).filter(|&i| i < count),
+            None => (library.position(current))
+                .and_then(|at| at.checked_add_signed(delta))
+                .and_then(|at| library.at(at)),
         };
         next.filter(|&i| i != current)
     }
@@ -160,7 +162,10 @@ impl App {
     pub(super) fn step_article(&mut self, delta: isize) {
         let current = match (self.focus, &self.reader) {
             (Pane::Reader, Some(reader)) => reader.article,
-            _ => self.selected_article().unwrap_or(0),
+            _ => match self.selected_article().or_else(|| self.library.at(0)) {
+                Some(id) => id,
+                None => return,
+            },
         };
         let Some(next) = self.neighbour(current, delta) else {
             self.say(if delta > 0 { last_article() } else { first_article() });
@@ -177,7 +182,8 @@ impl App {
                 self.articles = ListCursor::default();
             }
             self.refresh_listing();
-            let position = self.list_position(next).unwrap_or(next - start);
+            let at = self.library.position(next).unwrap_or(start);
+            let position = self.list_position(next).unwrap_or(at.saturating_sub(start));
             let (len, visible) = (self.category_articles().len(), self.visible_articles());
             self.articles.select(position, len, visible);
         }
@@ -204,7 +210,7 @@ impl App {
             Pane::Reader => {
                 let page = self.reader_page();
                 if let Some(reader) = &mut self.reader {
-                    let body = &self.library.articles()[reader.article].body;
+                    let body = &self.library[reader.article].body;
                     reader.scroll_by(body, delta, page);
                 }
             }
@@ -308,7 +314,7 @@ impl App {
         let settings = self.layout_settings();
         let page = self.reader_page();
         if let Some(reader) = &mut self.reader {
-            let body = &self.library.articles()[reader.article].body;
+            let body = &self.library[reader.article].body;
             reader.relayout(body, settings, page);
         }
         let (len, visible) = (self.library.categories().len(), self.visible_categories());

@@ -72,7 +72,7 @@ pub enum Row {
 #[derive(Clone, Debug)]
 pub struct Reader {
     /// Index of the article in the library.
-    pub article: usize,
+    pub article: crate::library::ArticleId,
     pub layout: Layout,
     /// Index of the first line of text shown, in `layout`.
     pub top: usize,
@@ -126,7 +126,7 @@ impl Reader {
     /// Opens an article with `offset` (a byte offset in its body; one past
     /// its text is taken as its end) as the place read. Call `fit` once the
     /// page height is known.
-    pub fn open(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
+    pub fn open(article: crate::library::ArticleId, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
         Reader::open_with(article, body, settings, offset, false)
     }
 
@@ -134,11 +134,22 @@ impl Reader {
     /// to come (`Library::awaits_whole`): laid out around the place only,
     /// however short (its line count is not the article's), so the first
     /// frame waits for little more than it shows; `reload` brings the whole.
-    pub fn open_part(article: usize, body: &Body, settings: LayoutSettings, offset: usize) -> Reader {
+    pub fn open_part(
+        article: crate::library::ArticleId,
+        body: &Body,
+        settings: LayoutSettings,
+        offset: usize,
+    ) -> Reader {
         Reader::open_with(article, body, settings, offset, true)
     }
 
-    fn open_with(article: usize, body: &Body, settings: LayoutSettings, offset: usize, part: bool) -> Reader {
+    fn open_with(
+        article: crate::library::ArticleId,
+        body: &Body,
+        settings: LayoutSettings,
+        offset: usize,
+        part: bool,
+    ) -> Reader {
         let offset = body.text.floor_char_boundary(offset);
         let layout = lay_out(body, settings, offset, part);
         let top = layout.line_at_offset(offset);

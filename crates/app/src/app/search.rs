@@ -8,6 +8,7 @@ use super::input::TextInput;
 use super::overlay::{Outcome, OverlayInput};
 use super::{App, ListCursor, Overlay, Pane};
 use crate::keymap::Command;
+use crate::library::ArticleId;
 use crate::search::{Query, SearchIndex, SearchResults};
 use crate::store::{Change, QueryKind};
 
@@ -112,10 +113,7 @@ impl App {
 
     /// Esc in an article opened from the results goes back to them.
     pub(super) fn back_to_results(&mut self) -> bool {
-        let current = self
-            .reader
-            .as_ref()
-            .map(|r| self.library.articles()[r.article].id.as_str());
+        let current = self.reader.as_ref().map(|r| self.library[r.article].id.as_str());
         if self.focus != Pane::Reader || current.is_none() || current != self.search_memory.opened.as_deref() {
             return false;
         }
@@ -203,8 +201,8 @@ impl App {
     }
 
     /// When the reader last read or bookmarked each article (nanoseconds),
-    /// by library index: results that rank alike come most recent first.
-    fn history_times(&self) -> std::collections::HashMap<usize, i128> {
+    /// by article: results that rank alike come most recent first.
+    fn history_times(&self) -> std::collections::HashMap<ArticleId, i128> {
         let mut times = std::collections::HashMap::new();
         let positions = self.saved.positions.iter().map(|(key, p)| (key.as_str(), p.updated));
         let bookmarks = self.saved.bookmarks.iter().map(|b| (b.article.as_str(), b.created));
@@ -241,9 +239,9 @@ impl App {
         let library = &self.library;
         let hits = match &self.search_index {
             Some(index) => index.hits_in(library, hit.article, &query),
-            None => SearchIndex::hits_in_text(&library.articles()[hit.article].body.text, &query),
+            None => SearchIndex::hits_in_text(&library[hit.article].body.text, &query),
         };
-        self.search_memory.opened = Some(library.articles()[hit.article].id.to_string());
+        self.search_memory.opened = Some(library[hit.article].id.to_string());
         let first = hit.first.as_ref().map(|r| r.start);
         let back = self.jump_start(hit.article);
         self.open_article(hit.article, Some(first.unwrap_or(0)));
@@ -263,7 +261,7 @@ impl App {
         }
         let from = from.unwrap_or_else(|| reader.offset());
         let index = reader.hits.partition_point(|h| h.start < from) % reader.hits.len();
-        let body = &self.library.articles()[reader.article].body;
+        let body = &self.library[reader.article].body;
         reader.show_hit(body, index, page);
     }
 }

@@ -25,6 +25,11 @@ pub(super) fn app(width: u16, height: u16) -> App {
     App::new(Library::management(), keymap, ReadingSettings::default(), width, height)
 }
 
+/// The article at `position` in collection order.
+pub(super) fn nth(app: &App, position: usize) -> crate::library::ArticleId {
+    app.library.at(position).expect("an article at that position")
+}
+
 pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {

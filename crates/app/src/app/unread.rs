@@ -22,7 +22,7 @@ impl App {
         }
         let Some(index) = self.selected_article() else { return };
         let read = self.read_status(index) != ReadStatus::Finished;
-        let text = &self.library.articles()[index].body.text;
+        let text = &self.library[index].body.text;
         let change = Change::MarkRead {
             article: self.state_key(index).to_string(),
             read,
@@ -51,12 +51,11 @@ impl App {
             (Some(reader), Pane::Reader) => Some(reader.article),
             _ => self.selected_article(),
         };
-        let count = self.library.articles().len();
-        let start = current.map_or(0, |i| i + 1);
-        let next = (start..count)
-            .chain(0..start)
-            .filter(|&i| Some(i) != current)
-            .find(|&i| self.read_status(i) != ReadStatus::Finished);
+        let order = self.library.order();
+        let start = current.and_then(|id| self.library.position(id)).map_or(0, |at| at + 1);
+        let next = (order.iter().skip(start).chain(order.iter().take(start)).copied())
+            .filter(|&id| Some(id) != current)
+            .find(|&id| self.read_status(id) != ReadStatus::Finished);
         match next {
             Some(index) => self.open_article(index, None),
             None => self.say(text!(

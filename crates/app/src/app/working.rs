@@ -18,7 +18,7 @@ pub(super) struct Awaited {
     /// The search overlay's query.
     pub(super) search: Option<u64>,
     /// A find in the open article: for which article (its ID) and what for.
-    pub(super) find: Option<(u64, String, FindFor)>,
+    pub(super) find: Option<(u64, crate::library::ArticleId, FindFor)>,
 }
 
 /// What the hits of a find are for.
@@ -52,7 +52,11 @@ impl App {
     }
 
     /// Searches the collection for the overlay, off this thread.
-    pub(super) fn ask_search(&mut self, query: Query, recent: std::collections::HashMap<usize, i128>) {
+    pub(super) fn ask_search(
+        &mut self,
+        query: Query,
+        recent: std::collections::HashMap<crate::library::ArticleId, i128>,
+    ) {
         let stamp = self.stamp();
         self.awaited.search = Some(stamp.0);
         let job = Job::search(
@@ -93,8 +97,7 @@ impl App {
             return;
         }
         let stamp = self.stamp();
-        let id = self.library.articles()[article].id.to_string();
-        self.awaited.find = Some((stamp.0, id, find));
+        self.awaited.find = Some((stamp.0, article, find));
         let job = Job::find(
             stamp,
             Arc::clone(&self.library),
@@ -123,11 +126,8 @@ impl App {
                 let Some((generation, id, _)) = &self.awaited.find else {
                     return;
                 };
-                let open = self
-                    .reader
-                    .as_ref()
-                    .map(|r| self.library.articles()[r.article].id.as_str());
-                if !current || *generation != done.generation || open != Some(id.as_str()) {
+                let open = self.reader.as_ref().map(|r| r.article);
+                if !current || *generation != done.generation || open != Some(*id) {
                     return;
                 }
                 if let Some((_, _, find)) = self.awaited.find.take() {

@@ -13,7 +13,7 @@ impl Context {
     /// The article `id` names for `show` and `toc`: standard input (`-`), a
     /// file, or an ID of the collection (with or without the file's
     /// extension). Only what is named is read: a file, not the whole collection.
-    pub fn find_article(&self, id: &str) -> Result<(Library, usize), Failure> {
+    pub fn find_article(&self, id: &str) -> Result<(Library, crate::library::ArticleId), Failure> {
         let path = Path::new(id);
         if id == STDIN_PATH || path.is_file() {
             let single = Context {
@@ -23,7 +23,7 @@ impl Context {
                 places: self.places.clone(),
                 lang: self.lang,
             };
-            return Ok((single.load()?, 0));
+            return Ok((single.load()?, crate::library::ArticleId::at(0)));
         }
         // Something that is there but is no file: say what it is. A pipe or
         // device is never opened (it would block, or never end).

@@ -56,10 +56,10 @@ impl Best {
         self.read += articles.len();
         let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
         for hit in results.hits {
-            if let Some(article) = articles.get_mut(hit.article).and_then(Option::take) {
+            if let Some(article) = articles.get_mut(hit.article.index()).and_then(Option::take) {
                 self.kept.push(Kept {
                     rank: (hit.field, Reverse(hit.tier), Reverse(hit.count)),
-                    read: first + hit.article,
+                    read: first + hit.article.index(),
                     article,
                 });
             }
@@ -113,7 +113,7 @@ impl Context {
             _ => found.library,
         };
         report(library.problems(), self.lang);
-        Ok(show(&found.results, library.articles()))
+        Ok(show(&found.results, library.articles().stored()))
     }
 }
 
@@ -154,7 +154,7 @@ fn search_plan(
         problems,
         files,
     });
-    let index = SearchIndex::for_query(library.articles(), query);
+    let index = SearchIndex::for_query(library.articles().stored(), query);
     let mut results = index.search(&library, query, limit);
     results.total = total;
     Found { library, results, read }

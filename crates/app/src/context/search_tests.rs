@@ -49,9 +49,9 @@ fn collection(root: &Path) -> Vec<PathBuf> {
 /// What a user sees of the results: each hit's article and how it matched.
 fn shown(results: &SearchResults, articles: &[Article]) -> (usize, Vec<(String, String, Hit)>) {
     let hits = results.hits.iter().map(|hit| {
-        let article = &articles[hit.article];
+        let article = &articles[hit.article.index()];
         let hit = Hit {
-            article: 0,
+            article: crate::library::ArticleId::at(0),
             ..hit.clone()
         };
         (article.id.to_string(), article.meta.title.to_string(), hit)
@@ -60,8 +60,8 @@ fn shown(results: &SearchResults, articles: &[Article]) -> (usize, Vec<(String, 
 }
 
 fn whole(library: &Library, query: &Query, limit: usize) -> (usize, Vec<(String, String, Hit)>) {
-    let index = SearchIndex::for_query(library.articles(), query);
-    shown(&index.search(library, query, limit), library.articles())
+    let index = SearchIndex::for_query(library.articles().stored(), query);
+    shown(&index.search(library, query, limit), library.articles().stored())
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn a_search_read_batch_by_batch_finds_and_ranks_as_over_the_whole_collection() {
                 let found = search_plan(plan, None, &query, limit, size);
                 assert_eq!(found.read, 302, "every file but the bad ones");
                 assert_eq!(found.library.problems().len(), 2, "{:?}", found.library.problems());
-                let got = shown(&found.results, found.library.articles());
+                let got = shown(&found.results, found.library.articles().stored());
                 assert_eq!(got, expected, "{text} --limit {limit}, {size} files a batch");
             }
         }
@@ -99,6 +99,10 @@ fn a_search_through_the_article_cache_finds_what_it_finds_without_it_cold_and_wa
         let found = search_plan(plan, Some(&mut cache), &query, 20, 64);
         assert_eq!(cache.reused() > 0, run == "warm", "{run}");
         cache.save().expect("saved");
-        assert_eq!(shown(&found.results, found.library.articles()), expected, "{run}");
+        assert_eq!(
+            shown(&found.results, found.library.articles().stored()),
+            expected,
+            "{run}"
+        );
     }
 }

@@ -261,7 +261,7 @@ fn wide_ambiguous_characters_take_two_columns() {
 #[test]
 fn offsets_map_to_lines_and_back() {
     let library = Library::management();
-    let article = &library.articles()[1];
+    let article = library.article_at(1).expect("article");
     let layout = Layout::new(&article.body, narrow(40));
     for (i, line) in layout.lines().enumerate() {
         if line.kind != LineKind::Blank && !line.range.is_empty() {

@@ -1,38 +1,161 @@
-//! The collection model: articles grouped by category in display order,
-//! with the files that were skipped.
+//! The collection model: articles kept in the order they were added, each
+//! under an `ArticleId` that never changes, and the display order (grouped
+//! by category) beside them; with the files that were skipped.
 
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::library::model::article::{Article, Origin};
-use order::{first_keeps, group_categories, merge_in_order};
+use order::{first_keeps, group_categories, merge_in_order, merge_sorted};
 
 mod order;
 mod taken;
 use crate::i18n::{Lang, Text, text, tr};
 pub use taken::TakenIds;
 
-/// A loaded collection: articles grouped by category, in display order.
+/// A loaded collection. Articles are only ever added: each keeps the
+/// `ArticleId` it was given, its place in `articles`, so whatever holds one
+/// (the open article, a selection, search hits) still names the same
+/// article after a batch arrives. The display order is a list of IDs beside
+/// them, merged into as batches arrive.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
+    /// In the order added: `ArticleId` is the index.
     articles: Vec<Article>,
+    /// Every article's ID in collection order (categories in order, each
+    /// category's articles in order).
+    order: Vec<ArticleId>,
+    /// Each article's position in `order`, by ID.
+    positions: Vec<u32>,
     categories: Vec<Category>,
     title: Option<String>,
     problems: Vec<LoadProblem>,
     /// Categories in the order `collection.toml` files list them.
     listed: Vec<String>,
-    /// Indices into `articles` in the order of their IDs: `find` searches it
-    /// by bisection. A map from ID would hold a second copy of every ID, a
+    /// Articles in the order of their text IDs: `find` searches it by
+    /// bisection. A map from ID would hold a second copy of every ID, a
     /// real share of the memory of many small articles.
-    by_id: Vec<u32>,
+    by_id: Vec<ArticleId>,
     /// The article that holds only the first part of its file (`add_prefix`).
-    prefix: Option<String>,
+    prefix: Option<ArticleId>,
     /// Its whole article could not be read: the first part is all there is.
     prefix_final: bool,
 }
 
-/// A category and the range of its articles in `Library::articles`.
+/// An article of a `Library`: given when it is added, never reused and
+/// never moved, whatever arrives later. It is not a place in any order
+/// (`Library::position` is).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(u32);
+
+impl ArticleId {
+    /// The ID of the article at `index` of the list the library keeps
+    /// (`Articles::stored`), or of a list of articles made as one.
+    pub fn at(index: usize) -> ArticleId {
+        ArticleId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// Its index in the list the library keeps (`Articles::stored`).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The articles of a library: by ID, or in collection order (`iter`).
+#[derive(Clone, Copy, Debug)]
+pub struct Articles<'a> {
+    stored: &'a [Article],
+    order: &'a [ArticleId],
+}
+
+impl<'a> Articles<'a> {
+    pub fn len(&self) -> usize {
+        self.stored.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stored.is_empty()
+    }
+
+    pub fn get(&self, id: ArticleId) -> Option<&'a Article> {
+        self.stored.get(id.index())
+    }
+
+    /// In collection order.
+    pub fn iter(&self) -> InOrder<'a> {
+        InOrder {
+            stored: self.stored,
+            order: self.order.iter(),
+        }
+    }
+
+    /// IDs and articles, in collection order.
+    pub fn with_ids(&self) -> impl DoubleEndedIterator<Item = (ArticleId, &'a Article)> + 'a {
+        let stored = self.stored;
+        (self.order.iter()).filter_map(move |&id| Some((id, stored.get(id.index())?)))
+    }
+
+    /// In the order added: the article with ID `ArticleId::at(i)` at `i`.
+    pub fn stored(&self) -> &'a [Article] {
+        self.stored
+    }
+}
+
+impl<'a> IntoIterator for Articles<'a> {
+    type Item = &'a Article;
+    type IntoIter = InOrder<'a>;
+
+    fn into_iter(self) -> InOrder<'a> {
+        self.iter()
+    }
+}
+
+/// The articles of a library in collection order.
+#[derive(Clone, Debug)]
+pub struct InOrder<'a> {
+    stored: &'a [Article],
+    order: std::slice::Iter<'a, ArticleId>,
+}
+
+impl<'a> Iterator for InOrder<'a> {
+    type Item = &'a Article;
+
+    fn next(&mut self) -> Option<&'a Article> {
+        // Every ID in the order is one of the articles kept.
+        self.order.next().and_then(|id| self.stored.get(id.index()))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.order.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for InOrder<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.order.next_back().and_then(|id| self.stored.get(id.index()))
+    }
+}
+
+impl ExactSizeIterator for InOrder<'_> {}
+
+impl std::ops::Index<ArticleId> for Articles<'_> {
+    type Output = Article;
+
+    fn index(&self, id: ArticleId) -> &Article {
+        &self.stored[id.index()]
+    }
+}
+
+impl std::ops::Index<ArticleId> for Library {
+    type Output = Article;
+
+    fn index(&self, id: ArticleId) -> &Article {
+        &self.articles[id.index()]
+    }
+}
+
+/// A category and the range of its articles' positions in collection order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Category {
     pub name: String,
@@ -162,10 +285,9 @@ impl Library {
     /// categories first, then the others by name, 未分类 last; within a
     /// category by `order`, then title. A second article with an ID already
     /// taken is kept under its folder's name and the ID (`order::first_keeps`).
-    /// Returns where each article of the batch went (always `Some` now that
-    /// none is left out); the articles already there keep their order around
-    /// them.
-    pub fn extend(&mut self, batch: Batch) -> Vec<Option<usize>> {
+    /// Returns the IDs the batch's articles were given, in the batch's
+    /// order: they follow every ID given before, and none of those changes.
+    pub fn extend(&mut self, batch: Batch) -> Vec<ArticleId> {
         self.problems.extend(batch.problems);
         let mut articles = batch.articles;
         let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
@@ -173,63 +295,105 @@ impl Library {
         for (at, id) in renamed {
             articles[at].id = id.into();
         }
-        let (merged, placed) = merge_in_order(std::mem::take(&mut self.articles), articles, &self.listed);
-        self.articles = merged;
-        let placed = placed.into_iter().map(Some).collect();
-        self.categories = group_categories(&self.articles);
-        self.by_id = sorted_by_id(&self.articles);
-        placed
+        let first = self.articles.len();
+        let new: Vec<ArticleId> = (first..first + articles.len()).map(ArticleId::at).collect();
+        self.articles.reserve_exact(articles.len());
+        self.articles.extend(articles);
+        merge_in_order(&mut self.order, new.clone(), &self.articles, &self.listed);
+        self.positions.resize(self.articles.len(), 0);
+        for (position, id) in self.order.iter().enumerate() {
+            if let Some(at) = self.positions.get_mut(id.index()) {
+                *at = u32::try_from(position).unwrap_or(u32::MAX);
+            }
+        }
+        self.categories = group_categories(&self.articles, &self.order);
+        let stored = &self.articles;
+        let text_id = |id: ArticleId| stored.get(id.index()).map(|a| a.id.as_str());
+        let mut by_id = new.clone();
+        by_id.sort_by(|&a, &b| text_id(a).cmp(&text_id(b)));
+        merge_sorted(&mut self.by_id, by_id, |a, b| text_id(a) < text_id(b));
+        new
     }
 
     /// Adds the article of the first part of a large file
     /// (`library::read_prefix`); its whole article replaces it (`replace`).
     pub fn add_prefix(&mut self, article: Article) {
-        self.prefix = Some(article.id.to_string());
-        self.extend(Batch {
+        let added = self.extend(Batch {
             articles: vec![article],
             ..Batch::default()
         });
+        self.prefix = added.first().copied();
     }
 
-    /// Whether article `index` holds only the first part of its file.
-    pub fn is_prefix(&self, index: usize) -> bool {
-        self.prefix.is_some() && self.prefix.as_deref() == self.articles.get(index).map(|a| a.id.as_str())
+    /// Whether article `id` holds only the first part of its file.
+    pub fn is_prefix(&self, id: ArticleId) -> bool {
+        self.prefix == Some(id)
     }
 
-    /// Whether article `index` holds only the first part of its file and
+    /// Whether article `id` holds only the first part of its file and
     /// its whole article may still come.
-    pub fn awaits_whole(&self, index: usize) -> bool {
-        self.is_prefix(index) && !self.prefix_final
+    pub fn awaits_whole(&self, id: ArticleId) -> bool {
+        self.is_prefix(id) && !self.prefix_final
     }
 
     /// The whole article of the file added from its first part will not
     /// come (it could not be read): the first part stays, as all there is.
-    /// Its index, the first time.
-    pub fn give_up_whole(&mut self) -> Option<usize> {
+    /// Its ID, the first time.
+    pub fn give_up_whole(&mut self) -> Option<ArticleId> {
         if self.prefix_final {
             return None;
         }
-        let at = self.find(self.prefix.as_deref()?)?;
+        let id = self.prefix?;
         self.prefix_final = true;
-        Some(at)
+        Some(id)
     }
 
     /// Puts `article`, the whole article of a file added from its first
-    /// part (`add_prefix`), in that one's place: its index, or `None` when
-    /// it is not that article.
-    pub fn replace(&mut self, article: Article) -> Option<usize> {
-        if self.prefix.as_deref() != Some(article.id.as_str()) {
+    /// part (`add_prefix`), in that one's place, under its ID: the ID, or
+    /// `None` when it is not that article.
+    pub fn replace(&mut self, article: Article) -> Option<ArticleId> {
+        let id = self.prefix?;
+        let slot = self.articles.get_mut(id.index())?;
+        if slot.id != article.id {
             return None;
         }
-        let at = self.find(&article.id)?;
-        *self.articles.get_mut(at)? = article;
+        *slot = article;
         self.prefix = None;
-        self.categories = group_categories(&self.articles);
-        Some(at)
+        self.categories = group_categories(&self.articles, &self.order);
+        Some(id)
     }
 
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// The articles: by ID, or in collection order.
+    pub fn articles(&self) -> Articles<'_> {
+        Articles {
+            stored: &self.articles,
+            order: &self.order,
+        }
+    }
+
+    /// Article `id`, if the library has it.
+    pub fn get(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.get(id.index())
+    }
+
+    /// The ID of the article at `position` in collection order.
+    pub fn at(&self, position: usize) -> Option<ArticleId> {
+        self.order.get(position).copied()
+    }
+
+    /// The article at `position` in collection order.
+    pub fn article_at(&self, position: usize) -> Option<&Article> {
+        self.get(self.at(position)?)
+    }
+
+    /// Where article `id` is in collection order.
+    pub fn position(&self, id: ArticleId) -> Option<usize> {
+        self.positions.get(id.index()).map(|&p| p as usize)
+    }
+
+    /// Every article's ID in collection order.
+    pub fn order(&self) -> &[ArticleId] {
+        &self.order
     }
 
     pub fn categories(&self) -> &[Category] {
@@ -246,17 +410,16 @@ impl Library {
         &self.problems
     }
 
-    /// Index of the article with this ID.
-    pub fn find(&self, id: &str) -> Option<usize> {
-        let at = self
-            .by_id
-            .binary_search_by(|&i| self.articles[i as usize].id.as_str().cmp(id))
-            .ok()?;
-        Some(self.by_id[at] as usize)
+    /// The article whose text ID is `id`.
+    pub fn find(&self, id: &str) -> Option<ArticleId> {
+        let text_id = |at: ArticleId| self.articles.get(at.index()).map_or("", |a| a.id.as_str());
+        let at = self.by_id.binary_search_by(|&at| text_id(at).cmp(id)).ok()?;
+        self.by_id.get(at).copied()
     }
 
-    /// The category an article index belongs to.
-    pub fn category_of(&self, article: usize) -> Option<usize> {
+    /// The index of the category article `id` is in.
+    pub fn category_of(&self, id: ArticleId) -> Option<usize> {
+        let article = self.position(id)?;
         let i = self.categories.partition_point(|c| c.articles.end <= article);
         self.categories
             .get(i)
@@ -288,13 +451,6 @@ impl PartialEq for Batch {
 }
 
 impl Eq for Batch {}
-
-/// The indices of `articles` in the order of their IDs.
-fn sorted_by_id(articles: &[Article]) -> Vec<u32> {
-    let mut by_id: Vec<u32> = (0..articles.len()).filter_map(|i| u32::try_from(i).ok()).collect();
-    by_id.sort_unstable_by(|&a, &b| articles[a as usize].id.cmp(&articles[b as usize].id));
-    by_id
-}
 
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use super::fold::Searchable;
 use super::pinyin::Tier;
 use super::query::{Field, Query};
 use super::scan::{Scanner, term_finders};
-use crate::library::{Article, Library};
+use crate::library::{Article, ArticleId, Library};
 
 mod doc;
 #[cfg(test)]
@@ -47,7 +47,7 @@ impl Eq for SearchIndex {}
 /// One matching article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    pub article: usize,
+    pub article: ArticleId,
     /// The best field a word was found in.
     pub field: Field,
     /// How well it matched there: the whole field, its start, or inside.
@@ -71,7 +71,7 @@ pub struct SearchResults {
 impl SearchIndex {
     /// Folds every article of `library`, on all cores, for any query.
     pub fn build(library: &Library) -> SearchIndex {
-        SearchIndex::build_from(library.articles(), true)
+        SearchIndex::build_from(library.articles().stored(), true)
     }
 
     /// Folds every document, on all cores; the pinyin initials only
@@ -144,37 +144,13 @@ impl SearchIndex {
     }
 
     /// Takes in the index of a batch (built off the UI thread with
-    /// `build_from`) once the batch is in the library: `placed` is what
-    /// `Library::extend` said of it, where each of its articles went. The
-    /// articles indexed before keep their order around them.
-    pub fn merge(&mut self, placed: &[Option<usize>], batch: SearchIndex) {
-        let added = placed.iter().flatten().count();
+    /// `build_from`) once the batch is in the library: its documents follow
+    /// the others, as the batch's articles follow the others in the library
+    /// (`Library::extend`), so each keeps its article's ID.
+    pub fn append_batch(&mut self, batch: SearchIndex) {
+        self.docs.reserve_exact(batch.docs.len());
         let docs = self.arena.append(batch.arena, batch.docs);
-        let mut new: Vec<(usize, Doc)> = placed
-            .iter()
-            .zip(docs)
-            .filter_map(|(position, doc)| Some(((*position)?, doc)))
-            .collect();
-        new.sort_by_key(|(position, _)| *position);
-        // Filled from the back in the index's own list, grown once: the
-        // documents indexed before are never held twice.
-        let mut old = self.docs.len();
-        self.docs.reserve_exact(added);
-        self.docs.resize_with(old + added, Doc::default);
-        for at in (0..self.docs.len()).rev() {
-            // A place past the end, or one given twice, is not taken.
-            while new.last().is_some_and(|(position, _)| *position > at) {
-                new.pop();
-            }
-            if new.last().is_some_and(|(position, _)| *position == at) {
-                if let Some((_, doc)) = new.pop() {
-                    self.docs[at] = doc;
-                }
-            } else if old > 0 {
-                old -= 1;
-                self.docs.swap(old, at);
-            }
-        }
+        self.docs.extend(docs);
     }
 
     pub fn len(&self) -> usize {
@@ -185,9 +161,10 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// Articles of `library` (the one the index was built from) matching the query.
+    /// Articles of `library` (the one the index was built from) matching
+    /// the query; hits that rank alike in collection order.
     pub fn search(&self, library: &Library, query: &Query, limit: usize) -> SearchResults {
-        self.search_in(library.articles(), query, limit)
+        self.search_recent_first(library, query, limit, &|_| None)
     }
 
     /// `search`, with hits that rank alike (the same field, as well matched,
@@ -200,23 +177,24 @@ impl SearchIndex {
         library: &Library,
         query: &Query,
         limit: usize,
-        recent: &dyn Fn(usize) -> Option<i128>,
+        recent: &dyn Fn(ArticleId) -> Option<i128>,
     ) -> SearchResults {
-        let articles = library.articles();
         let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
-        self.search_by(articles, query, limit, by_forms, recent)
+        let order = &|id| library.position(id).unwrap_or(usize::MAX);
+        self.search_by(library.articles().stored(), query, limit, by_forms, recent, order)
     }
 
     /// Documents matching the query, ranked: by the best field a word was
     /// found in (title, author, tags, summary, text), then by how well
     /// (whole, start, inside), then by hits in the body, then in collection
-    /// order. `articles` are the ones the index was built from: texts that
-    /// fold to themselves are searched there, not copied.
+    /// order. `articles` are the ones the index was built from, in
+    /// collection order (hit `ArticleId::at(i)` is `articles[i]`): texts
+    /// that fold to themselves are searched there, not copied.
     pub fn search_in(&self, articles: &[Article], query: &Query, limit: usize) -> SearchResults {
         // Bodies that fold are searched for every form of the words where
         // each has few, and folded as they are searched where one has many.
         let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
-        self.search_by(articles, query, limit, by_forms, &|_| None)
+        self.search_by(articles, query, limit, by_forms, &|_| None, &ArticleId::index)
     }
 
     fn search_by(
@@ -225,7 +203,8 @@ impl SearchIndex {
         query: &Query,
         limit: usize,
         by_forms: bool,
-        recent: &dyn Fn(usize) -> Option<i128>,
+        recent: &dyn Fn(ArticleId) -> Option<i128>,
+        order: &dyn Fn(ArticleId) -> usize,
     ) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
@@ -250,7 +229,7 @@ impl SearchIndex {
                 .enumerate()
                 .filter_map(|(i, doc)| {
                     let article = start + i;
-                    matcher.matches(article, doc, articles.get(article)?)
+                    matcher.matches(ArticleId::at(article), doc, articles.get(article)?)
                 })
                 .collect::<Vec<Hit>>()
         };
@@ -269,7 +248,7 @@ impl SearchIndex {
                 std::cmp::Reverse(h.tier),
                 std::cmp::Reverse(h.count),
                 std::cmp::Reverse(recent(h.article)),
-                h.article,
+                order(h.article),
             )
         };
         let rank = |a: &Hit, b: &Hit| key(a).cmp(&key(b));
@@ -285,8 +264,8 @@ impl SearchIndex {
     /// Every hit of the query's words in one article's body, as byte ranges
     /// of the original text: left to right, not overlapping, the ones
     /// `search` counts.
-    pub fn hits_in(&self, library: &Library, article: usize, query: &Query) -> Vec<Range<usize>> {
-        let (Some(doc), Some(original)) = (self.docs.get(article), library.articles().get(article)) else {
+    pub fn hits_in(&self, library: &Library, article: ArticleId, query: &Query) -> Vec<Range<usize>> {
+        let (Some(doc), Some(original)) = (self.docs.get(article.index()), library.get(article)) else {
             return Vec::new();
         };
         doc.hits(&original.body.text, query, self.unfolded)

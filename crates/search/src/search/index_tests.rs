@@ -8,11 +8,7 @@ fn bundled() -> (Library, SearchIndex) {
 }
 
 fn ids(library: &Library, results: &SearchResults) -> Vec<String> {
-    results
-        .hits
-        .iter()
-        .map(|h| library.articles()[h.article].id.to_string())
-        .collect()
+    results.hits.iter().map(|h| library[h.article].id.to_string()).collect()
 }
 
 /// A library of one Markdown article per text (front matter allowed).
@@ -48,7 +44,7 @@ fn titles(library: &Library, results: &SearchResults) -> Vec<String> {
     results
         .hits
         .iter()
-        .map(|h| library.articles()[h.article].meta.title.to_string())
+        .map(|h| library[h.article].meta.title.to_string())
         .collect()
 }
 
@@ -65,7 +61,13 @@ fn real_text_hit_counts() {
     assert_eq!(ids(&library, &results), ["yingxiao/kehu-guanxi-guanli"]);
     let crm = &results.hits[0];
     assert_eq!(crm.field, Field::Title);
-    let expected = library.articles()[1].body.text.matches("客户关系").count();
+    let expected = library
+        .article_at(1)
+        .expect("article")
+        .body
+        .text
+        .matches("客户关系")
+        .count();
     assert_eq!(crm.count, expected);
     assert!(expected > 20);
 }
@@ -82,7 +84,7 @@ fn traditional_full_width_and_case_are_folded() {
     }
     let results = index.search(&library, &Query::parse("ＣＰＵ", false), 10);
     let first = results.hits[0].first.clone().expect("a body hit");
-    assert_eq!(&library.articles()[1].body.text[first], "CPU");
+    assert_eq!(&library.article_at(1).expect("article").body.text[first], "CPU");
 }
 
 #[test]
@@ -218,9 +220,10 @@ fn variant_characters_find_each_other() {
         );
     }
     // The original characters are marked.
-    let text = &library.articles()[0].body.text;
+    let first = library.at(0).expect("article");
+    let text = &library[first].body.text;
     let marked: Vec<&str> = index
-        .hits_in(&library, 0, &Query::parse("峰", false))
+        .hits_in(&library, first, &Query::parse("峰", false))
         .into_iter()
         .map(|r| &text[r])
         .collect();
@@ -233,8 +236,9 @@ fn every_hit_counts_once_and_touching_hits_are_separate() {
     let index = SearchIndex::build(&library);
     let good = Query::parse("好", false);
     assert_eq!(index.search(&library, &good, 10).hits[0].count, 4);
-    let text = &library.articles()[0].body.text;
-    let hits = index.hits_in(&library, 0, &good);
+    let first = library.at(0).expect("article");
+    let text = &library[first].body.text;
+    let hits = index.hits_in(&library, first, &good);
     assert_eq!(hits.len(), 4);
     assert!(hits.iter().all(|r| &text[r.clone()] == "好"));
     let one = index.search(&library, &Query::parse("one", false), 10).hits[0].count;
@@ -275,14 +279,15 @@ fn each_kind_of_text_finds_the_same_hits() {
     for query in ["rater模型", "RATER", "ｒａｔｅｒ", "模型"] {
         let query = Query::parse(query, false);
         assert_eq!(index.search(&library, &query, 10).total, 3, "{query:?}");
-        for article in 0..3 {
-            let text = &library.articles()[article].body.text;
+        for at in 0..3 {
+            let article = library.at(at).expect("article");
+            let text = &library[article].body.text;
             let hits: Vec<&str> = index
                 .hits_in(&library, article, &query)
                 .into_iter()
                 .map(|r| &text[r])
                 .collect();
-            let expected = if article == 0 && query.terms[0].text != "模型" {
+            let expected = if at == 0 && query.terms[0].text != "模型" {
                 1
             } else {
                 2
@@ -294,7 +299,7 @@ fn each_kind_of_text_finds_the_same_hits() {
 }
 
 #[test]
-fn an_index_merged_batch_by_batch_equals_one_built_at_once() {
+fn an_index_added_to_batch_by_batch_equals_one_built_at_once() {
     let article = |title: &str, text: &str| {
         let source = format!("+++\ntitle = \"{title}\"\n+++\n\n{text}\n");
         crate::library::parse_article(
@@ -316,29 +321,26 @@ fn an_index_merged_batch_by_batch_equals_one_built_at_once() {
     let mut index = SearchIndex::default();
     for batch in batches {
         let part = SearchIndex::build_from(&batch, true);
-        let placed = library.extend(crate::library::Batch {
+        library.extend(crate::library::Batch {
             files: batch.len(),
             articles: batch,
             problems: Vec::new(),
         });
-        index.merge(&placed, part);
+        index.append_batch(part);
         assert_eq!(index, SearchIndex::build(&library));
     }
     assert_eq!(library.articles().len(), 7);
     let results = index.search(&library, &Query::parse("乙", false), 10);
-    let found: Vec<&str> = results
-        .hits
-        .iter()
-        .map(|h| library.articles()[h.article].id.as_str())
-        .collect();
+    let found: Vec<&str> = results.hits.iter().map(|h| library[h.article].id.as_str()).collect();
     assert_eq!(found, ["b", "aa", "bundled/b", "c"]);
 }
 
 #[test]
 fn hits_in_an_article_cover_every_occurrence_even_across_lines() {
     let (library, index) = bundled();
-    let hits = index.hits_in(&library, 1, &Query::parse("客户", false));
-    let text = &library.articles()[1].body.text;
+    let second = library.at(1).expect("article");
+    let hits = index.hits_in(&library, second, &Query::parse("客户", false));
+    let text = &library[second].body.text;
     assert_eq!(hits.len(), text.matches("客户").count());
     assert!(hits.iter().all(|r| &text[r.clone()] == "客户"));
 }

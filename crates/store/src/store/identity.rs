@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use crate::library::{Article, Library, Origin};
+use crate::library::{Article, ArticleId, Library, Origin};
 
 use super::state::{Change, State};
 
@@ -153,10 +153,10 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 }
 
 /// The keys of a library's articles, and the article holding a key. Kept
-/// by article ID (unique in a library), so articles added in batches are
-/// keyed once, wherever the batch puts them. A file's key (a whole path) is
-/// made again when it is asked for rather than held for every article: what
-/// is held is a hash of each key with its article's ID.
+/// by `ArticleId` (which never changes), so articles added in batches are
+/// keyed once, wherever the batch puts them in collection order. A file's
+/// key (a whole path) is made again when it is asked for rather than held
+/// for every article: what is held is a hash of each key with its article.
 #[derive(Clone, Debug, Default)]
 pub struct ArticleKeys {
     cwd: PathBuf,
@@ -166,9 +166,7 @@ pub struct ArticleKeys {
     /// (a sorted list takes a third of a map's room). Of two keys with one
     /// hash (a 64-bit hash: not met in practice) the first added is found;
     /// `article` checks the key itself.
-    /// IDs are compact strings: most are held inline, with no allocation
-    /// of their own.
-    by_key: Vec<(u64, compact_str::CompactString)>,
+    by_key: Vec<(u64, ArticleId)>,
 }
 
 impl ArticleKeys {
@@ -177,17 +175,17 @@ impl ArticleKeys {
             cwd: std::env::current_dir().unwrap_or_default(),
             ..ArticleKeys::default()
         };
-        keys.add(library.articles());
+        keys.add(library.articles().with_ids());
         keys
     }
 
-    /// ArticleKeys articles added to the library.
-    pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
+    /// Keys articles added to the library.
+    pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = (ArticleId, &'a Article)>) {
         let mut new = Vec::new();
-        for article in articles {
+        for (id, article) in articles {
             if matches!(article.origin, Origin::File(_)) {
                 let key = key_of(article, &self.cwd, &mut self.folders);
-                new.push((hash(&key), article.id.clone()));
+                new.push((hash(&key), id));
             }
         }
         // Stable: equal hashes keep the order added.
@@ -220,17 +218,16 @@ impl ArticleKeys {
     }
 
     /// The article of `library` whose state `key` holds.
-    pub fn article(&self, key: &str, library: &Library) -> Option<usize> {
+    pub fn article(&self, key: &str, library: &Library) -> Option<ArticleId> {
         if !is_file_key(key) {
             return library
                 .find(key)
-                .filter(|&i| !matches!(library.articles()[i].origin, Origin::File(_)));
+                .filter(|&id| library.get(id).is_some_and(|a| !matches!(a.origin, Origin::File(_))));
         }
         let wanted = hash(key);
         let at = self.by_key.partition_point(|(hash, _)| *hash < wanted);
-        let (found, id) = self.by_key.get(at)?;
-        let index = library.find(id).filter(|_| *found == wanted)?;
-        (self.key(&library.articles()[index]) == key).then_some(index)
+        let &(_, id) = self.by_key.get(at).filter(|(found, _)| *found == wanted)?;
+        (self.key(library.get(id)?) == key).then_some(id)
     }
 }
 
@@ -251,8 +248,8 @@ pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<
     orphans.sort_unstable();
     orphans.dedup();
     let mut changes = Vec::new();
-    let mut fingerprints: Option<HashMap<u64, usize>> = None;
-    let mut taken: HashSet<usize> = HashSet::new();
+    let mut fingerprints: Option<HashMap<u64, ArticleId>> = None;
+    let mut taken: HashSet<ArticleId> = HashSet::new();
     for from in orphans {
         let target = if is_file_key(from) {
             // A moved file: the same text, under a key that has no position
@@ -270,13 +267,13 @@ pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<
             // Format 1: a folder article's ID.
             library
                 .find(from)
-                .filter(|&i| matches!(library.articles()[i].origin, Origin::File(_)))
-                .filter(|&i| bookmarks_fit(state, from, &library.articles()[i]))
+                .filter(|&id| matches!(library[id].origin, Origin::File(_)))
+                .filter(|&id| bookmarks_fit(state, from, &library[id]))
         };
-        if let Some(index) = target.filter(|i| taken.insert(*i)) {
+        if let Some(id) = target.filter(|id| taken.insert(*id)) {
             changes.push(Change::Attach {
                 from: from.to_string(),
-                to: keys.key(&library.articles()[index]).to_string(),
+                to: keys.key(&library[id]).to_string(),
             });
         }
     }
@@ -284,11 +281,10 @@ pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<
 }
 
 /// Fingerprints of the file articles that have no position.
-fn unread_fingerprints(state: &State, library: &Library, keys: &ArticleKeys) -> HashMap<u64, usize> {
+fn unread_fingerprints(state: &State, library: &Library, keys: &ArticleKeys) -> HashMap<u64, ArticleId> {
     library
         .articles()
-        .iter()
-        .enumerate()
+        .with_ids()
         .filter(|(_, a)| matches!(a.origin, Origin::File(_)) && !state.positions.contains_key(keys.key(a).as_ref()))
         .map(|(i, a)| (fingerprint(&a.body.text), i))
         .collect()

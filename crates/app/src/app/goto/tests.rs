@@ -1,6 +1,6 @@
 //! Counts, percentages and line numbers, on short and lazily laid-out articles.
 
-use super::super::tests::{app, app_over, press, read_to_end};
+use super::super::tests::{app, app_over, nth, press, read_to_end};
 use crate::app::reader::HEAD_ROWS;
 use crate::app::{App, Effect};
 use crate::layout::Layout;
@@ -26,8 +26,8 @@ fn reader(app: &App) -> &crate::app::Reader {
 fn a_count_and_percent_jump_to_that_share_of_the_text_and_back() {
     let (_dir, mut app) = long_article();
     press(&mut app, "l l");
-    let middle = app.library.articles()[0].body.text.len() / 2;
-    app.open_article(0, Some(middle));
+    let middle = app.library.article_at(0).expect("article").body.text.len() / 2;
+    app.open_article(nth(&app, 0), Some(middle));
     let before = reader(&app).offset();
     assert!(!reader(&app).layout.is_complete());
     for (keys, percent) in [("2 5 %", 25), ("7 5 p", 75), ("1 0 %", 10), ("9 9 %", 99)] {
@@ -49,7 +49,7 @@ fn a_count_and_percent_jump_to_that_share_of_the_text_and_back() {
             .any(|e| matches!(e, Effect::Save(Change::SetPosition { position, .. }) if position.percent == 50)),
         "the landing place is not saved as read: {effects:?}"
     );
-    app.open_article(0, Some(before));
+    app.open_article(nth(&app, 0), Some(before));
     press(&mut app, "1 0 0 %");
     assert!(reader(&app).at_end(app.reader_page()), "100% shows the end");
 }
@@ -58,11 +58,11 @@ fn a_count_and_percent_jump_to_that_share_of_the_text_and_back() {
 fn a_line_number_and_g_put_that_line_on_top_even_before_the_layout_reaches_it() {
     let (_dir, mut app) = long_article();
     press(&mut app, "l l");
-    let len = app.library.articles()[0].body.text.len();
-    app.open_article(0, Some(len * 2 / 3));
+    let len = app.library.article_at(0).expect("article").body.text.len();
+    app.open_article(nth(&app, 0), Some(len * 2 / 3));
     let settings = reader(&app).layout.settings();
     assert!(!reader(&app).layout.at_start());
-    let body = &app.library.articles()[0].body;
+    let body = &app.library.article_at(0).expect("article").body;
     let full: Vec<_> = Layout::new(body, settings).lines().collect();
     for (keys, line) in [("1 2 0 G", 120), ("4 0 g", 40), ("1 G", 1)] {
         press(&mut app, keys);
@@ -108,18 +108,18 @@ fn r_marks_the_article_under_the_cursor_read_or_unread_and_u_opens_the_next_unre
         matches!(effects.as_slice(), [Effect::Save(Change::MarkRead { read: true, .. })]),
         "{effects:?}"
     );
-    assert_eq!(app.read_status(1), crate::present::ReadStatus::Finished);
+    assert_eq!(app.read_status(nth(&app, 1)), crate::present::ReadStatus::Finished);
     press(&mut app, "r");
-    assert_eq!(app.read_status(1), crate::present::ReadStatus::Unread);
+    assert_eq!(app.read_status(nth(&app, 1)), crate::present::ReadStatus::Unread);
     press(&mut app, "r h k l l");
-    assert_eq!(reader(&app).article, 0);
+    assert_eq!(reader(&app).article, nth(&app, 0));
     press(&mut app, "U");
-    assert_eq!(reader(&app).article, 2, "article 1 is read");
+    assert_eq!(reader(&app).article, nth(&app, 2), "article 1 is read");
     read_to_end(&mut app);
     press(&mut app, "U");
     assert_eq!(
         reader(&app).article,
-        0,
+        nth(&app, 0),
         "round to the start; article 2 was read to its end"
     );
     read_to_end(&mut app);
@@ -131,15 +131,18 @@ fn r_marks_the_article_under_the_cursor_read_or_unread_and_u_opens_the_next_unre
 fn an_article_marked_unread_while_open_beside_the_list_stays_unread() {
     let mut app = app(140, 40);
     press(&mut app, "j l l j j j left");
-    assert!(matches!(app.read_status(1), crate::present::ReadStatus::InProgress(_)));
+    assert!(matches!(
+        app.read_status(nth(&app, 1)),
+        crate::present::ReadStatus::InProgress(_)
+    ));
     assert!(app.screen().reader.is_some(), "the reader stays beside the lists");
     press(&mut app, "r r");
-    assert_eq!(app.read_status(1), crate::present::ReadStatus::Unread);
+    assert_eq!(app.read_status(nth(&app, 1)), crate::present::ReadStatus::Unread);
     let effects = app.checkpoint();
     assert!(effects.is_empty(), "{effects:?}");
     press(&mut app, "q");
     assert_eq!(
-        app.read_status(1),
+        app.read_status(nth(&app, 1)),
         crate::present::ReadStatus::Unread,
         "quitting saves no place"
     );

@@ -64,7 +64,7 @@ fn opening_in_the_middle_lays_out_around_it_and_shows_it_on_top() {
     let body = long_body();
     let full: Vec<Line> = Layout::new(&body, settings(60)).lines().collect();
     let middle = body.text.len() / 2;
-    let mut reader = Reader::open(0, &body, settings(60), middle);
+    let mut reader = Reader::open(crate::library::ArticleId::at(0), &body, settings(60), middle);
     reader.fit(&body, PAGE);
     assert!(!reader.layout.is_complete());
     assert!(
@@ -87,7 +87,12 @@ fn opening_in_the_middle_lays_out_around_it_and_shows_it_on_top() {
 fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
     let body = long_body();
     let full: Vec<Line> = Layout::new(&body, settings(47)).lines().collect();
-    let mut reader = Reader::open(0, &body, settings(47), body.text.len() / 3);
+    let mut reader = Reader::open(
+        crate::library::ArticleId::at(0),
+        &body,
+        settings(47),
+        body.text.len() / 3,
+    );
     reader.fit(&body, PAGE);
     let start = full
         .iter()
@@ -131,7 +136,12 @@ fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
 fn home_and_end_and_far_hits_lay_out_where_they_land() {
     let body = long_body();
     let full: Vec<Line> = Layout::new(&body, settings(80)).lines().collect();
-    let mut reader = Reader::open(0, &body, settings(80), body.text.len() / 2);
+    let mut reader = Reader::open(
+        crate::library::ArticleId::at(0),
+        &body,
+        settings(80),
+        body.text.len() / 2,
+    );
     reader.scroll_to_offset(&body, body.text.len(), PAGE);
     assert!(reader.at_end(PAGE) && reader.at_bottom(PAGE));
     assert_eq!(page_of(&reader, PAGE), full[full.len() - (PAGE - TAIL_ROWS)..]);
@@ -157,7 +167,7 @@ fn resizes_keep_the_anchor_and_come_back_to_the_same_top_line() {
     let body = long_body();
     let offset = body.text.len() * 2 / 3;
     let offset = (offset..).find(|&i| body.text.is_char_boundary(i)).expect("a boundary");
-    let mut reader = Reader::open(0, &body, settings(80), offset);
+    let mut reader = Reader::open(crate::library::ArticleId::at(0), &body, settings(80), offset);
     reader.fit(&body, PAGE);
     let first = reader.layout.line(reader.top).expect("top");
     let mut fulls = std::collections::HashMap::new();
@@ -190,7 +200,7 @@ fn a_short_article_shows_its_head_and_its_end_mark_on_one_page_and_a_small_page_
     let body = parse_article("short", "short.md", "第一段。\n\n第二段。".as_bytes(), Origin::Bundled)
         .map(|a| a.body)
         .unwrap_or_default();
-    let mut reader = Reader::open(0, &body, settings(40), 0);
+    let mut reader = Reader::open(crate::library::ArticleId::at(0), &body, settings(40), 0);
     reader.fit(&body, PAGE);
     let len = reader.layout.len();
     let rows: Vec<Row> = reader.rows(PAGE).collect();
@@ -219,7 +229,7 @@ fn laid_out_in_idle_slices_the_layout_becomes_the_full_layout_with_the_same_line
     let full = Layout::new(&body, settings(37));
     let full_lines: Vec<Line> = full.lines().collect();
     for offset in [0, body.text.len() / 3, body.text.len()] {
-        let mut reader = Reader::open(0, &body, settings(37), offset);
+        let mut reader = Reader::open(crate::library::ArticleId::at(0), &body, settings(37), offset);
         reader.fit(&body, 20);
         let shown = page_of(&reader, 20);
         assert!(!reader.layout.is_complete());

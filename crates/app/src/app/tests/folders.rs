@@ -29,7 +29,7 @@ fn two_folders_with_the_same_file_names_never_share_state() {
     let saved = read_a_page(app_over(&[&c1]));
     let mut other = app_over(&[&c2]);
     other.load_saved(saved.clone());
-    assert_eq!(other.read_status(0), marks::ReadStatus::Unread);
+    assert_eq!(other.read_status(nth(&other, 0)), marks::ReadStatus::Unread);
     assert_eq!(
         other.continue_target(),
         None,
@@ -37,8 +37,11 @@ fn two_folders_with_the_same_file_names_never_share_state() {
     );
     let mut same = app_over(&[&c1]);
     same.load_saved(saved);
-    assert!(matches!(same.read_status(0), marks::ReadStatus::InProgress(_)));
-    assert_eq!(same.continue_target().map(|(i, _)| i), Some(0));
+    assert!(matches!(
+        same.read_status(nth(&same, 0)),
+        marks::ReadStatus::InProgress(_)
+    ));
+    assert_eq!(same.continue_target().map(|(i, _)| i), Some(nth(&same, 0)));
 }
 
 #[test]
@@ -60,14 +63,14 @@ fn a_moved_file_finds_its_state_and_a_replaced_text_does_not_inherit() {
         effects.iter().any(|e| matches!(e, Effect::Save(Change::Attach { .. }))),
         "the attachment is saved: {effects:?}"
     );
-    assert_eq!(moved.saved_position(0).map(|p| p.offset), offset);
-    assert_eq!(moved.continue_target().map(|(i, _)| i), Some(0));
+    assert_eq!(moved.saved_position(nth(&moved, 0)).map(|p| p.offset), offset);
+    assert_eq!(moved.continue_target().map(|(i, _)| i), Some(nth(&moved, 0)));
 
     // The same path with another text: nothing inherited.
     std::fs::write(after.join("renamed.md"), long_text("過秦論")).expect("replace");
     let mut replaced = app_over(&[&after]);
     replaced.load_saved(moved.saved.clone());
-    assert_eq!(replaced.read_status(0), marks::ReadStatus::Unread);
+    assert_eq!(replaced.read_status(nth(&replaced, 0)), marks::ReadStatus::Unread);
     press(&mut replaced, "l l");
     assert_eq!(
         replaced.reader.as_ref().map(Reader::offset),
@@ -99,8 +102,12 @@ fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() 
     }
     let mut app = app_over(&[root.path()]);
     app.load_saved(old);
-    assert_eq!(app.saved_position(0).map(|p| p.offset), Some(40), "attached by ID");
-    assert!(app.saved.positions.contains_key(app.state_key(0).as_ref()));
+    assert_eq!(
+        app.saved_position(nth(&app, 0)).map(|p| p.offset),
+        Some(40),
+        "attached by ID"
+    );
+    assert!(app.saved.positions.contains_key(app.state_key(nth(&app, 0)).as_ref()));
     assert!(!app.saved.positions.contains_key("a"));
     assert_eq!(app.saved.positions["elsewhere/b"].offset, 7, "kept, unattached");
 }
@@ -125,14 +132,14 @@ fn files_named_in_bytes_that_are_not_utf8_each_keep_their_own_state() {
     let mut app = app_over(&[root.path()]);
     let count = app.library.articles().len();
     assert_eq!(count, 4);
-    let keys: std::collections::HashSet<String> = (0..count).map(|i| app.state_key(i).to_string()).collect();
+    let keys: std::collections::HashSet<String> = (0..count).map(|i| app.state_key(nth(&app, i)).to_string()).collect();
     assert_eq!(keys.len(), 4, "one key per file: {keys:?}");
     for i in 0..count {
-        assert_eq!(app.article_of_key(&app.state_key(i)), Some(i));
+        assert_eq!(app.article_of_key(&app.state_key(nth(&app, i))), Some(nth(&app, i)));
     }
     // Read each a different number of pages and bookmark it.
     for i in 0..count {
-        app.open_article(i, Some(0));
+        app.open_article(nth(&app, i), Some(0));
         press(&mut app, &"space ".repeat(i + 1));
         press(&mut app, "m enter esc");
     }
@@ -144,9 +151,9 @@ fn files_named_in_bytes_that_are_not_utf8_each_keep_their_own_state() {
     let json = serde_json::to_string(&saved).expect("json");
     again.load_saved(serde_json::from_str(&json).expect("read back"));
     for i in 0..count {
-        let key = again.state_key(i).to_string();
-        let position = again.saved_position(i).map(|p| p.offset);
-        assert_eq!(position, app.saved_position(i).map(|p| p.offset), "{key}");
+        let key = again.state_key(nth(&again, i)).to_string();
+        let position = again.saved_position(nth(&again, i)).map(|p| p.offset);
+        assert_eq!(position, app.saved_position(nth(&app, i)).map(|p| p.offset), "{key}");
         assert_eq!(
             again.saved.bookmarks.iter().filter(|b| b.article == key).count(),
             1,

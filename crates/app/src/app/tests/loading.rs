@@ -32,7 +32,7 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
     let open = app
         .reader
         .as_ref()
-        .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
+        .map(|r| (app.library[r.article].id.clone(), r.top))
         .expect("open");
     for _ in read..5 {
         next(&mut app);
@@ -48,22 +48,84 @@ fn articles_arriving_in_batches_keep_the_reader_and_selection_in_place() {
     let now = app
         .reader
         .as_ref()
-        .map(|r| (app.library.articles()[r.article].id.clone(), r.top))
+        .map(|r| (app.library[r.article].id.clone(), r.top))
         .expect("open");
     assert_eq!(now, open, "the open article stays open at the same place");
-    assert_eq!(
-        app.selected_article().map(|i| app.library.articles()[i].id.clone()),
-        Some(open.0)
-    );
+    assert_eq!(app.selected_article().map(|i| app.library[i].id.clone()), Some(open.0));
     // Every article that arrived in a batch is keyed by its file.
     for (i, article) in app.library.articles().iter().enumerate() {
-        let key = &app.state_key(i);
+        let key = &app.state_key(nth(&app, i));
         assert!(
             crate::store::identity::is_file_key(key) && key.ends_with(&format!("{}.md", article.id)),
             "{key}"
         );
-        assert_eq!(app.article_of_key(key), Some(i));
+        assert_eq!(app.article_of_key(key), Some(nth(&app, i)));
     }
+}
+
+/// Every batch holds articles that go before all those already there:
+/// whatever holds an article (the reader, the article list's cursor, search
+/// hits) must still name the same one after it arrives.
+#[test]
+fn a_batch_going_before_the_articles_there_leaves_reader_selection_and_hits_on_theirs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Read in the order of the names, shown in the order of `order`: each
+    // file read goes before every one read before it.
+    for (name, order) in [("a", 4), ("b", 3), ("c", 2), ("d", 1), ("e", 0)] {
+        let text = format!(
+            "+++\ntitle = \"{name}\"\norder = {order}\n+++\n{name}：明月{}",
+            "正文。".repeat(300)
+        );
+        std::fs::write(dir.path().join(format!("{name}.md")), text).expect("write");
+    }
+    let mut plan = crate::library::Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let library = plan.start();
+    let config = Config::default_config().expect("config");
+    let mut app = App::new(library, config.keymap.clone(), ReadingSettings::default(), 120, 35);
+    app.start_loading(plan.len());
+    let mut batches = plan.into_batches(1).into_iter();
+    let mut next = |app: &mut App| {
+        let batch = crate::library::read_batch(batches.next().expect("a batch"));
+        let effects = app.handle(Input::loaded(batch));
+        app.work_here(effects);
+    };
+    next(&mut app);
+    next(&mut app);
+    // b is first now; the cursor goes down to a, which opens.
+    press(&mut app, "l j enter space");
+    let title = |app: &App, id: crate::library::ArticleId| app.library[id].meta.title.to_string();
+    let reader = app.reader.as_ref().map(|r| (r.article, r.top)).expect("open");
+    assert_eq!(title(&app, reader.0), "a");
+    let selected = app.selected_article().expect("selected");
+    assert_eq!(title(&app, selected), "a");
+    press(&mut app, "s");
+    type_text(&mut app, "明月");
+    let hits = |app: &App| match &app.overlay {
+        Some(Overlay::Search(search)) => search.results.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let found = hits(&app);
+    assert_eq!(found.iter().map(|&id| title(&app, id)).collect::<Vec<_>>(), ["b", "a"]);
+    for _ in 0..3 {
+        next(&mut app);
+        // The IDs held from before still name the same articles.
+        assert_eq!(title(&app, reader.0), "a");
+        assert_eq!(found.iter().map(|&id| title(&app, id)).collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(app.reader.as_ref().map(|r| (r.article, r.top)), Some(reader));
+        assert_eq!(app.selected_article(), Some(selected), "the cursor stays on a");
+        // The search, run again, finds each in its own text.
+        for id in hits(&app) {
+            let article = &app.library[id];
+            assert!(article.body.text.starts_with(&format!("{}：明月", article.meta.title)));
+        }
+    }
+    assert_eq!(app.loading, None);
+    let shown: Vec<String> = hits(&app).into_iter().map(|id| title(&app, id)).collect();
+    assert_eq!(shown, ["e", "d", "c", "b", "a"], "in collection order");
+    assert_eq!(
+        app.search_index.as_deref(),
+        Some(&crate::search::SearchIndex::build(&app.library))
+    );
 }
 
 /// A large text shown from its first part, the first part and the whole.
@@ -100,7 +162,7 @@ fn arrive(app: &mut App, whole: &crate::library::Article) {
 #[test]
 fn a_saved_place_past_the_first_part_is_shown_when_the_whole_arrives_and_never_lost() {
     let (mut app, prefix, whole) = shown_from_prefix();
-    let key = app.state_key(0).to_string();
+    let key = app.state_key(nth(&app, 0)).to_string();
     let saved = whole.body.text.len() * 9 / 10;
     let saved = (saved..)
         .find(|&i| whole.body.text.is_char_boundary(i))
@@ -117,7 +179,7 @@ fn a_saved_place_past_the_first_part_is_shown_when_the_whole_arrives_and_never_l
     state.positions.insert(key.clone(), position);
     app.load_saved(state);
     assert!(saved > prefix.body.text.len());
-    app.open_article(0, None);
+    app.open_article(nth(&app, 0), None);
     let effects = press(&mut app, "j q");
     assert!(
         !effects
@@ -141,7 +203,7 @@ fn a_saved_place_past_the_first_part_is_shown_when_the_whole_arrives_and_never_l
 #[test]
 fn a_percentage_typed_before_the_whole_arrives_is_taken_of_the_whole() {
     let (mut app, prefix, whole) = shown_from_prefix();
-    app.open_article(0, None);
+    app.open_article(nth(&app, 0), None);
     press(&mut app, "5 0 %");
     assert!(app.reader.as_ref().is_some_and(|r| r.offset() < prefix.body.text.len()));
     assert!(!app.checkpoint().iter().any(|e| matches!(e, Effect::Save(_))));
@@ -155,7 +217,7 @@ fn a_percentage_typed_before_the_whole_arrives_is_taken_of_the_whole() {
 fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
     use crate::library::Batch;
     let (mut app, prefix, whole) = shown_from_prefix();
-    app.open_article(0, None);
+    app.open_article(nth(&app, 0), None);
     press(&mut app, "space space space");
     let offset = app.reader.as_ref().map(|r| r.offset()).expect("open");
     let top = |app: &App| app.reader.as_ref().map(|r| r.layout.offset_of_line(r.top));
@@ -175,7 +237,7 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
     };
     app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
     assert_eq!(app.library.articles().len(), 1, "replaced, not added");
-    assert_eq!(app.library.articles()[0].body, whole.body);
+    assert_eq!(app.library.article_at(0).expect("article").body, whole.body);
     assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(offset));
     assert_eq!(top(&app), before, "the same line on top");
     assert!(app.loading.is_none());
@@ -188,7 +250,7 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
 fn a_whole_text_that_cannot_be_read_cancels_the_jump_waiting_for_it_and_says_why() {
     use crate::library::{Batch, LoadProblem};
     let (mut app, prefix, _) = shown_from_prefix();
-    app.open_article(0, None);
+    app.open_article(nth(&app, 0), None);
     press(&mut app, "G");
     assert!(app.waiting.is_some(), "G waits for the whole text");
     // The file was cut short after its first part was shown.
@@ -243,7 +305,11 @@ fn the_one_file_named_opens_when_it_arrives_and_the_reader_quits_if_it_cannot_be
     assert!(app.reader.is_none() && !app.is_loaded());
     press(&mut app, "j k");
     arrive(&mut app, &whole);
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0), "opened on arrival");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.article),
+        Some(nth(&app, 0)),
+        "opened on arrival"
+    );
     assert_eq!(app.focus, Pane::Reader);
     let mut app = empty();
     let batch = Batch {

@@ -14,7 +14,7 @@ fn moving_between_categories_resets_the_article_cursor() {
     let mut app = app(120, 35);
     press(&mut app, "j");
     assert_eq!(app.categories.selected, 1);
-    assert_eq!(app.selected_article(), Some(1));
+    assert_eq!(app.selected_article(), Some(nth(&app, 1)));
     press(&mut app, "j j j");
     assert_eq!(app.categories.selected, 2, "stops at the last category");
 }
@@ -26,7 +26,7 @@ fn enter_opens_the_article_and_esc_goes_back() {
     assert_eq!(app.focus, Pane::Articles);
     press(&mut app, "enter");
     assert_eq!(app.focus, Pane::Reader);
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(1));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 1)));
     press(&mut app, "esc");
     assert_eq!(app.focus, Pane::Articles);
     press(&mut app, "h");
@@ -67,27 +67,27 @@ fn reader_scrolls_by_lines_pages_and_to_the_ends() {
 fn next_and_previous_article_cross_categories() {
     let mut app = app(120, 35);
     press(&mut app, "l l");
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 0)));
     press(&mut app, "]");
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(1));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 1)));
     assert_eq!(app.categories.selected, 1);
     press(&mut app, "] ]");
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(2));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 2)));
     press(&mut app, "[");
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(1));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 1)));
 }
 
 #[test]
 fn next_and_previous_article_at_the_ends_say_so() {
     let mut app = app(120, 35);
     press(&mut app, "l l [");
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(0));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 0)));
     assert_eq!(app.said(), Some("已是第一篇"));
     let last = app.library.articles().len() - 1;
     for _ in 0..last {
         press(&mut app, "]");
     }
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(last));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, last)));
     press(&mut app, "]");
     assert_eq!(app.said(), Some("已是最后一篇"));
     press(&mut app, "j");
@@ -100,19 +100,22 @@ fn space_at_the_end_mark_opens_the_next_article_at_its_start() {
     press(&mut app, "l l G");
     let page = app.reader_page();
     let reader = app.reader.as_ref().expect("open");
-    assert!(reader.at_bottom(page) && reader.article == 0);
+    assert!(reader.at_bottom(page) && reader.article == nth(&app, 0));
     press(&mut app, "space");
     let reader = app.reader.as_ref().expect("open");
-    assert_eq!((reader.article, reader.position()), (1, -(reader::HEAD_ROWS as i128)));
+    assert_eq!(
+        (reader.article, reader.position()),
+        (nth(&app, 1), -(reader::HEAD_ROWS as i128))
+    );
     assert_eq!(app.categories.selected, 1, "the lists follow");
     press(&mut app, "space");
     assert_eq!(
         app.reader.as_ref().map(|r| r.article),
-        Some(1),
+        Some(nth(&app, 1)),
         "a page down before the end pages"
     );
     press(&mut app, "] G space");
-    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(2));
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(nth(&app, 2)));
     assert_eq!(app.said(), Some("已是最后一篇"));
 }
 

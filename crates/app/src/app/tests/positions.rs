@@ -21,7 +21,7 @@ fn leaving_an_article_saves_its_position_and_opening_it_restores_it() {
     press(&mut app, "h g l l");
     assert_eq!(
         app.reader.as_ref().map(|r| r.article),
-        Some(0),
+        Some(nth(&app, 0)),
         "another article opens at its start"
     );
     assert_eq!(app.reader.as_ref().map(|r| r.top), Some(0));
@@ -36,13 +36,13 @@ fn leaving_an_article_saves_its_position_and_opening_it_restores_it() {
 #[test]
 fn reading_to_the_end_marks_finished_and_the_list_shows_progress() {
     let mut app = app(60, 20);
-    assert_eq!(app.read_status(1), marks::ReadStatus::Unread);
+    assert_eq!(app.read_status(nth(&app, 1)), marks::ReadStatus::Unread);
     press(&mut app, "j l l space esc");
-    assert!(matches!(app.read_status(1), marks::ReadStatus::InProgress(p) if p > 0 && p < 100));
+    assert!(matches!(app.read_status(nth(&app, 1)), marks::ReadStatus::InProgress(p) if p > 0 && p < 100));
     press(&mut app, "l");
     read_to_end(&mut app);
     press(&mut app, "esc");
-    assert_eq!(app.read_status(1), marks::ReadStatus::Finished);
+    assert_eq!(app.read_status(nth(&app, 1)), marks::ReadStatus::Finished);
 }
 
 #[test]
@@ -54,9 +54,9 @@ fn g_to_the_end_is_a_jump_not_reading_and_backtick_returns() {
     assert!(app.reader.as_ref().is_some_and(|r| r.at_end(app.reader_page())));
     press(&mut app, "esc");
     assert!(
-        matches!(app.read_status(1), marks::ReadStatus::InProgress(p) if p < 100),
+        matches!(app.read_status(nth(&app, 1)), marks::ReadStatus::InProgress(p) if p < 100),
         "a look at the end is not reading to it: {:?} {effects:?}",
-        app.read_status(1)
+        app.read_status(nth(&app, 1))
     );
     press(&mut app, "l G `");
     assert_eq!(
@@ -67,7 +67,7 @@ fn g_to_the_end_is_a_jump_not_reading_and_backtick_returns() {
     // The end on the next page is reached as by paging: read.
     read_to_end(&mut app);
     press(&mut app, "k G esc");
-    assert_eq!(app.read_status(1), marks::ReadStatus::Finished);
+    assert_eq!(app.read_status(nth(&app, 1)), marks::ReadStatus::Finished);
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn continue_reading_opens_the_last_article_where_it_was_left() {
     press(&mut app, "j j l l space");
     let offset = app.reader.as_ref().map(|r| r.offset());
     press(&mut app, "left h k k");
-    assert_eq!(app.continue_target().map(|(i, _)| i), Some(2));
+    assert_eq!(app.continue_target().map(|(i, _)| i), Some(nth(&app, 2)));
     app.reader = None;
     press(&mut app, "c");
     assert_eq!(app.reader.as_ref().map(|r| r.offset()), offset);
@@ -92,7 +92,7 @@ fn a_position_saved_at_width_100_lands_on_the_same_sentence_at_width_50() {
     press(&mut wide, "j l l space space j j");
     let offset = wide.reader.as_ref().map(|r| r.offset()).expect("open");
     press(&mut wide, "q");
-    let body = &wide.library.articles()[1].body;
+    let body = &wide.library.article_at(1).expect("article").body;
     let sentence: String = body.text[offset..].chars().take(6).collect();
 
     let mut narrow = app(50, 30);
@@ -106,7 +106,7 @@ fn a_position_saved_at_width_100_lands_on_the_same_sentence_at_width_50() {
         "offset {offset} not on the top line {:?}",
         top.range
     );
-    let shown = narrow.library.articles()[1].body.text[top.range.clone()].to_string();
+    let shown = narrow.library.article_at(1).expect("article").body.text[top.range.clone()].to_string();
     assert!(
         shown.contains(&sentence) || sentence.starts_with(&shown[offset - top.range.start..]),
         "{shown} / {sentence}"
@@ -242,7 +242,7 @@ fn g_far_from_the_end_of_a_long_book_is_a_jump_and_backtick_returns() {
     }
     std::fs::write(dir.path().join("书.txt"), text).expect("write");
     let mut app = app_over(&[dir.path()]);
-    app.open_article(0, Some(0));
+    app.open_article(nth(&app, 0), Some(0));
     press(&mut app, "5 0 %");
     let half = app.reader.as_ref().map(|r| r.offset());
     press(&mut app, "G");

@@ -16,7 +16,7 @@ fn global_search_updates_as_you_type_and_opens_at_the_hit() {
     press(&mut app, "enter");
     assert_eq!(app.overlay, None);
     let reader = app.reader.as_ref().expect("opened");
-    assert_eq!(reader.article, 2);
+    assert_eq!(reader.article, nth(&app, 2));
     assert_eq!(reader.current_hit, Some(0));
     assert_eq!(reader.hits[0], first);
     let line = reader.layout.line_at_offset(first.start);
@@ -48,7 +48,7 @@ fn slash_in_the_lists_searches_everything_and_arrows_pick_a_result() {
     press(&mut app, "down down enter");
     assert_eq!(
         app.reader.as_ref().map(|r| r.article),
-        Some(2),
+        Some(nth(&app, 2)),
         "the third result: 管理 only in the text"
     );
 }
@@ -172,7 +172,16 @@ fn find_in_article_marks_every_hit_and_n_wraps() {
     press(&mut app, "enter");
     let reader = app.reader.as_ref().expect("open");
     let total = reader.hits.len();
-    assert_eq!(total, app.library.articles()[1].body.text.matches("客户").count());
+    assert_eq!(
+        total,
+        app.library
+            .article_at(1)
+            .expect("article")
+            .body
+            .text
+            .matches("客户")
+            .count()
+    );
     assert_eq!(reader.current_hit, Some(0));
     press(&mut app, "n n");
     assert_eq!(app.reader.as_ref().and_then(|r| r.current_hit), Some(2));
@@ -199,7 +208,7 @@ fn a_hit_split_across_lines_is_marked_on_both() {
     let mut app = app(60, 20);
     press(&mut app, "j l l");
     let reader = app.reader.as_ref().expect("open");
-    let body = &app.library.articles()[1].body;
+    let body = &app.library.article_at(1).expect("article").body;
     // Find a two-character word that the layout splits at a line end.
     let lines: Vec<_> = reader.layout.lines().collect();
     let split = lines.windows(2).find_map(|w| {
@@ -220,7 +229,7 @@ fn a_hit_split_across_lines_is_marked_on_both() {
         reader.layout.line_at_offset(h.end - 1) != first
     });
     let hit = crossing.expect("a hit crosses a line break").clone();
-    let body = &app.library.articles()[1].body;
+    let body = &app.library.article_at(1).expect("article").body;
     let line = reader.layout.line_at_offset(hit.start);
     let marks = reader.visible_marks(line, 2);
     let first_pieces = reader.layout.pieces(body, line, &marks);
@@ -286,7 +295,7 @@ fn results_of(app: &mut App, query: &str) -> Vec<String> {
         .results
         .hits
         .iter()
-        .map(|h| app.library.articles()[h.article].meta.title.to_string())
+        .map(|h| app.library[h.article].meta.title.to_string())
         .collect();
     press(app, "esc");
     titles
@@ -303,11 +312,9 @@ fn titles_spelt_alike_come_in_the_readers_own_order_read_or_bookmarked_first() {
     let mut app = app_over(&[dir.path()]);
     assert_eq!(results_of(&mut app, "jys"), titles, "the collection's order");
     let open = |app: &mut App, title: &str| {
-        let index = app
-            .library
-            .articles()
-            .iter()
-            .position(|a| a.meta.title == title)
+        let index = (app.library.articles().with_ids())
+            .find(|(_, a)| a.meta.title == title)
+            .map(|(id, _)| id)
             .expect("title");
         app.open_article(index, None);
     };

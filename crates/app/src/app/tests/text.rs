@@ -92,7 +92,7 @@ fn a_gb18030_novel_keeps_every_paragraph_in_the_reader() {
     let mut app = app_over(&[dir.path()]);
     press(&mut app, "l l");
     let reader = app.reader.as_ref().expect("open");
-    let body = &app.library.articles()[reader.article].body;
+    let body = &app.library[reader.article].body;
     let lines: Vec<String> = (0..reader.layout.len())
         .map(|i| reader.layout.plain_line(body, i))
         .collect();

@@ -19,7 +19,7 @@ fn top_offset(app: &App) -> usize {
 #[test]
 fn v_switches_direction_and_the_choice_is_saved_and_restored() {
     let mut app = app(80, 24);
-    app.open_article(0, Some(0));
+    app.open_article(nth(&app, 0), Some(0));
     let effects = press(&mut app, "V");
     assert_eq!(direction(&app), Direction::Vertical);
     assert!(
@@ -62,7 +62,7 @@ fn the_configured_direction_is_the_default() {
 #[test]
 fn a_page_is_the_columns_that_fit_and_space_moves_a_screen_of_them() {
     let mut app = app(80, 24);
-    app.open_article(0, Some(0));
+    app.open_article(nth(&app, 0), Some(0));
     press(&mut app, "V");
     let page = app.reader_page();
     // 76 cells of reading column: columns two cells wide, a cell apart.
@@ -86,7 +86,7 @@ fn a_page_is_the_columns_that_fit_and_space_moves_a_screen_of_them() {
 fn switching_directions_keeps_the_place_and_comes_back_to_the_same_line() {
     for article in 0..3 {
         let mut app = app(80, 24);
-        app.open_article(article, Some(0));
+        app.open_article(nth(&app, article), Some(0));
         press(&mut app, &"j ".repeat(20));
         let (offset, top) = (app.reader.as_ref().map(Reader::offset), top_offset(&app));
         press(&mut app, "V");
@@ -104,13 +104,13 @@ fn switching_directions_keeps_the_place_and_comes_back_to_the_same_line() {
 fn resizes_in_vertical_text_keep_the_place() {
     for article in 0..3 {
         let mut app = app(80, 24);
-        app.open_article(article, Some(0));
+        app.open_article(nth(&app, article), Some(0));
         press(&mut app, "V");
         press(&mut app, &"j ".repeat(12));
         resize_through_the_storm(&mut app, (80, 24));
     }
     let (_dir, mut app) = long_book();
-    app.open_article(0, Some(0));
+    app.open_article(nth(&app, 0), Some(0));
     press(&mut app, "V 5 0 % j j");
     resize_through_the_storm(&mut app, (80, 24));
 }
@@ -118,7 +118,7 @@ fn resizes_in_vertical_text_keep_the_place() {
 #[test]
 fn jumps_finds_and_bookmarks_work_by_columns() {
     let (_dir, mut app) = long_book();
-    app.open_article(0, Some(0));
+    app.open_article(nth(&app, 0), Some(0));
     press(&mut app, "V 5 0 %");
     let reader = app.reader.as_ref().expect("open");
     assert!((49..=51).contains(&reader.percent()), "{}", reader.percent());
@@ -142,7 +142,7 @@ fn jumps_finds_and_bookmarks_work_by_columns() {
         column >= reader.top && column < reader.top + page,
         "the hit's column is on screen"
     );
-    assert_eq!(&app.library().articles()[0].body.text[hit], "第200章");
+    assert_eq!(&app.library().article_at(0).expect("article").body.text[hit], "第200章");
     press(&mut app, "n");
     let reader = app.reader.as_ref().expect("open");
     let column = reader
@@ -154,7 +154,7 @@ fn jumps_finds_and_bookmarks_work_by_columns() {
 #[test]
 fn widen_and_narrow_move_by_a_column() {
     let mut app = app(120, 35);
-    app.open_article(0, Some(0));
+    app.open_article(nth(&app, 0), Some(0));
     press(&mut app, "V");
     let before = app.reader_page();
     press(&mut app, "-");

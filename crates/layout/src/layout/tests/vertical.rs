@@ -181,7 +181,7 @@ proptest! {
         start: prop::sample::Index,
     ) {
         let library = bundled();
-        let body = &library.articles()[article.index(library.articles().len())].body;
+        let body = &library.article_at(article.index(library.articles().len())).expect("article").body;
         let start = start.index(body.text.len() + 1);
         check(body, settings(height, indent, false), width, gap, (start, 4096))?;
     }

@@ -1,7 +1,7 @@
 //! Where an article goes in its collection, and which of two articles with
 //! the same ID is kept.
 
-use crate::library::collection::Category;
+use crate::library::collection::{ArticleId, Category};
 use crate::library::model::article::UNCATEGORISED;
 use crate::library::model::article::{Article, Origin};
 use crate::library::model::natural::natural_cmp;
@@ -99,9 +99,14 @@ fn folder_name(origin: &Origin, id: &str) -> String {
     }
 }
 
-pub(in crate::library) fn group_categories(articles: &[Article]) -> Vec<Category> {
+/// The categories of `order` (article IDs in collection order): each a
+/// run of articles of one category, as a range of positions in `order`.
+pub(in crate::library) fn group_categories(articles: &[Article], order: &[ArticleId]) -> Vec<Category> {
     let mut categories: Vec<Category> = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
+    for (i, &id) in order.iter().enumerate() {
+        let Some(article) = articles.get(id.index()) else {
+            continue;
+        };
         match categories.last_mut() {
             Some(last) if last.name == article.meta.category => last.articles.end = i + 1,
             _ => categories.push(Category {
@@ -113,85 +118,70 @@ pub(in crate::library) fn group_categories(articles: &[Article]) -> Vec<Category
     categories
 }
 
-/// Merges `batch` into `articles`, both in collection order: a batch costs
-/// its own sort and one pass, not a sort of the whole collection. Also says
-/// where each article of `batch` (in the order given) went. The batch is
-/// sorted through a permutation of its indices and put in order in place, so
-/// no article is copied into a second list; the first batch becomes the
-/// collection as it is.
+/// Puts `new` (IDs of articles just added) into `order` (IDs in collection
+/// order), the way `collection_order` says: a batch costs its own sort and
+/// one pass over the IDs, never a sort of the whole collection, and no
+/// article moves. Of equal places the article already there comes first.
 pub(in crate::library) fn merge_in_order(
-    articles: Vec<Article>,
-    mut batch: Vec<Article>,
+    order: &mut Vec<ArticleId>,
+    mut new: Vec<ArticleId>,
+    articles: &[Article],
     listed: &[String],
-) -> (Vec<Article>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..batch.len()).collect();
-    order.sort_by(|&a, &b| collection_order(listed, OrderKey::of(&batch[a]), OrderKey::of(&batch[b])));
-    permute(&mut batch, &order);
-    let mut placed = vec![0; batch.len()];
-    if articles.is_empty() {
-        for (at, &given) in order.iter().enumerate() {
-            placed[given] = at;
-        }
-        return (batch, placed);
-    }
-    // Merged from the back into the collection's own list, grown once to
-    // its new length (a large list grows in place: glibc maps it on its own
-    // and `mremap`s it), so the collection is never held twice.
-    let mut merged = articles;
-    let mut old = merged.len();
-    merged.reserve_exact(batch.len());
-    merged.resize_with(old + batch.len(), Article::placeholder);
-    let mut at = merged.len();
-    let mut new = order.into_iter().zip(batch).rev().peekable();
-    while let Some((_, article)) = new.peek() {
-        at -= 1;
-        // Of equal places the article already there comes first.
-        if old > 0 && collection_order(listed, OrderKey::of(article), OrderKey::of(&merged[old - 1])).is_lt() {
-            merged.swap(old - 1, at);
-            old -= 1;
-        } else if let Some((given, article)) = new.next() {
-            placed[given] = at;
-            merged[at] = article;
-        }
-    }
-    (merged, placed)
+) {
+    let key = |id: ArticleId| articles.get(id.index()).map(OrderKey::of);
+    let cmp = |a: ArticleId, b: ArticleId| match (key(a), key(b)) {
+        (Some(a), Some(b)) => collection_order(listed, a, b),
+        _ => a.cmp(&b),
+    };
+    new.sort_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    merge_sorted(order, new, |a, b| cmp(a, b).is_lt());
 }
 
-/// Puts `items` in the order `order` gives (`items[k]` becomes what was at
-/// `items[order[k]]`) by following its cycles with swaps, in place.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    let mut done = vec![false; items.len()];
-    for start in 0..items.len() {
-        let mut at = start;
-        while !done[at] {
-            done[at] = true;
-            let from = order[at];
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
+/// Merges `new`, sorted, into `sorted` from the back, in the list's own
+/// room grown once by `new`'s length: `before(a, b)` when `a` goes before
+/// `b`; of equal items those already in `sorted` come first.
+pub(in crate::library) fn merge_sorted<T: Copy + Default>(
+    sorted: &mut Vec<T>,
+    mut new: Vec<T>,
+    before: impl Fn(T, T) -> bool,
+) {
+    let mut old = sorted.len();
+    sorted.reserve_exact(new.len());
+    sorted.resize(old + new.len(), T::default());
+    let mut at = sorted.len();
+    while let Some(&last) = new.last() {
+        at -= 1;
+        if old > 0 && before(last, sorted[old - 1]) {
+            sorted[at] = sorted[old - 1];
+            old -= 1;
+        } else {
+            sorted[at] = last;
+            new.pop();
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::permute;
+    use super::merge_sorted;
 
     #[test]
-    fn permute_puts_every_item_where_its_order_says() {
+    fn merging_sorted_runs_keeps_every_item_in_order_the_old_first_of_equals() {
         let mut seed = 7_u64;
-        for len in [0, 1, 2, 5, 64, 1000] {
-            let mut order: Vec<usize> = (0..len).collect();
-            for i in (1..len).rev() {
+        for (old_len, new_len) in [(0, 0), (0, 5), (5, 0), (1, 1), (64, 3), (3, 64), (1000, 1000)] {
+            let mut next = || {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                order.swap(i, (seed >> 33) as usize % (i + 1));
-            }
-            let mut items: Vec<String> = (0..len).map(|n| n.to_string()).collect();
-            permute(&mut items, &order);
-            let expected: Vec<String> = order.iter().map(|n| n.to_string()).collect();
-            assert_eq!(items, expected, "{len} items");
+                ((seed >> 33) % 50) as u32
+            };
+            // Each item is (key, which list): equal keys keep the old first.
+            let mut old: Vec<(u32, u32)> = (0..old_len).map(|_| (next(), 0)).collect();
+            let mut new: Vec<(u32, u32)> = (0..new_len).map(|_| (next(), 1)).collect();
+            old.sort_unstable();
+            new.sort_unstable();
+            let mut expected = [old.clone(), new.clone()].concat();
+            expected.sort();
+            merge_sorted(&mut old, new, |a, b| a.0 < b.0);
+            assert_eq!(old, expected, "{old_len} and {new_len}");
         }
     }
 }

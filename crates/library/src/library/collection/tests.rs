@@ -21,7 +21,12 @@ fn files_and_folders_come_in_natural_order() {
     let library = Library::from_dirs(&[root.to_path_buf()]).expect("loads");
     let names: Vec<&str> = library.categories().iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["卷一", "卷二", "卷三", "卷七", "卷九", "卷十", "左传"]);
-    let titles: Vec<&str> = library.articles()[6..].iter().map(|a| a.meta.title.as_str()).collect();
+    let titles: Vec<&str> = library
+        .articles()
+        .iter()
+        .skip(6)
+        .map(|a| a.meta.title.as_str())
+        .collect();
     assert_eq!(titles, ["鄭伯克段於鄢", "介之推不言祿", "十"]);
 }
 
@@ -58,7 +63,7 @@ fn the_bundled_collection_opens_on_classical_essays_and_poems_and_keeps_the_mana
     ]));
     assert_eq!(library.title(), Some("古文、唐诗与管理文选"));
     // Verse and prose: the poems keep their lines, the essays are paragraphs.
-    let poem = &library.articles()[library.find("tangshi/jing-ye-si").expect("靜夜思")];
+    let poem = &library[library.find("tangshi/jing-ye-si").expect("靜夜思")];
     assert_eq!(poem.meta.author.as_deref(), Some("李白"));
     assert!(
         poem.body
@@ -66,7 +71,7 @@ fn the_bundled_collection_opens_on_classical_essays_and_poems_and_keeps_the_mana
             .iter()
             .all(|b| b.kind == crate::library::BlockKind::Verse)
     );
-    let essay = &library.articles()[library.find("guwen/yue-yang-lou-ji").expect("岳陽樓記")];
+    let essay = &library[library.find("guwen/yue-yang-lou-ji").expect("岳陽樓記")];
     assert!(
         essay
             .body
@@ -77,10 +82,10 @@ fn the_bundled_collection_opens_on_classical_essays_and_poems_and_keeps_the_mana
     // Small: the whole text compiled in is a few dozen KB.
     let bytes: usize = library.articles().iter().map(|a| a.body.text.len()).sum();
     assert!(bytes < 80_000, "{bytes}");
-    let crm = &library.articles()[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
+    let crm = &library[library.find("yingxiao/kehu-guanxi-guanli").expect("crm")];
     assert_eq!(crm.meta.author.as_deref(), Some("admin"));
     assert_eq!(crm.meta.source(), Some("中原石化营销网"));
-    let students = &library.articles()[library.find("jiaoyu/xuesheng-guanli").expect("students")];
+    let students = &library[library.find("jiaoyu/xuesheng-guanli").expect("students")];
     assert_eq!(students.meta.reads(), Some(2747));
 }
 
@@ -103,12 +108,14 @@ fn batches_merge_into_the_same_order_as_one_load() {
     // 甲 (jia) before 乙 (yi) by pinyin, though after it by code point.
     assert_eq!(ids(&library), ["甲/d", "甲/a", "乙/c", "乙/b"]);
     assert_eq!(library.categories().len(), 2);
-    assert_eq!(library.find("乙/b"), Some(3));
-    assert_eq!(library.category_of(3), Some(1));
+    let b = library.find("乙/b").expect("乙/b");
+    assert_eq!(library.position(b), Some(3));
+    assert_eq!(library.at(3), Some(b));
+    assert_eq!(library.category_of(b), Some(1));
 }
 
 #[test]
-fn batches_of_every_size_merge_into_one_load_s_order_and_say_where_each_went() {
+fn batches_of_every_size_merge_into_one_load_s_order_and_no_article_moves() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut seed = 11_u64;
     for n in 0..60 {
@@ -123,15 +130,23 @@ fn batches_of_every_size_merge_into_one_load_s_order_and_say_where_each_went() {
     for size in [1, 2, 7, 59, 60] {
         let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
         let mut library = plan.start();
+        let mut given: Vec<(ArticleId, String)> = Vec::new();
         for batch in plan.into_batches(size) {
             let batch = read_batch(batch);
-            let given: Vec<String> = batch.articles.iter().map(|a| a.id.to_string()).collect();
-            let placed = library.extend(batch);
-            for (id, at) in given.iter().zip(placed) {
-                assert_eq!(library.articles()[at.expect("placed")].id, *id, "batches of {size}");
+            let texts: Vec<String> = batch.articles.iter().map(|a| a.id.to_string()).collect();
+            let added = library.extend(batch);
+            assert_eq!(added.len(), texts.len());
+            given.extend(added.into_iter().zip(texts));
+            // Every article added so far is still under the ID it was given,
+            // wherever the later ones went in collection order.
+            for (id, text) in &given {
+                assert_eq!(library[*id].id, *text, "batches of {size}");
+                assert_eq!(library.at(library.position(*id).expect("placed")), Some(*id));
             }
         }
         assert_eq!(ids(&library), ids(&whole), "batches of {size}");
+        let categories: Vec<_> = library.categories().to_vec();
+        assert_eq!(categories, whole.categories(), "batches of {size}");
     }
 }
 
@@ -147,11 +162,11 @@ fn every_article_is_found_by_its_id_whatever_the_display_order() {
     let mut library = plan.start();
     for batch in plan.into_batches(2) {
         library.extend(read_batch(batch));
-        for (at, article) in library.articles().iter().enumerate() {
-            assert_eq!(library.find(&article.id), Some(at), "{}", article.id);
+        for (id, article) in library.articles().with_ids() {
+            assert_eq!(library.find(&article.id), Some(id), "{}", article.id);
         }
     }
-    assert_eq!(library.articles()[0].id, "e");
+    assert_eq!(library.article_at(0).expect("article").id, "e");
     assert_eq!(library.find("g"), None);
     assert_eq!(library.find(""), None);
 }
@@ -177,7 +192,7 @@ fn an_id_taken_twice_keeps_both_the_later_under_its_folders_name() {
         let mut ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
         ids.sort_unstable();
         assert_eq!(ids, ["a", "c1/a", "c2/a", "c2/卷一/b", "卷一/b"], "none left out");
-        let text = |id: &str| library.articles()[library.find(id).expect(id)].body.text.to_string();
+        let text = |id: &str| library[library.find(id).expect(id)].body.text.to_string();
         assert_eq!(text("a"), "治安策", "the first found keeps its ID");
         assert_eq!(text("c2/a"), "過秦論");
         assert_eq!(text("c2/卷一/b"), "過秦論");

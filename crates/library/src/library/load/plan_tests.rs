@@ -10,7 +10,14 @@ fn missing_file_and_empty_roots_are_clear_errors() {
     fs::write(&file, "x").expect("write");
     let single = Plan::dirs(std::slice::from_ref(&file)).expect("a file is a plan");
     assert!(single.is_single_file());
-    assert_eq!(Library::from_dirs(&[file]).expect("loads").articles()[0].id, "f");
+    assert_eq!(
+        Library::from_dirs(&[file])
+            .expect("loads")
+            .article_at(0)
+            .expect("article")
+            .id,
+        "f"
+    );
     let empty = dir.path().join("empty");
     fs::create_dir(&empty).expect("mkdir");
     assert!(matches!(Library::from_dirs(&[empty]), Err(LibraryError::Empty(_))));

@@ -323,17 +323,6 @@ impl Article {
 }
 
 impl Article {
-    /// An empty article that allocates nothing: a place filled at once while
-    /// a batch is merged into the collection.
-    pub(in crate::library) fn placeholder() -> Article {
-        Article {
-            id: CompactString::const_new(""),
-            meta: Meta::default(),
-            body: Body::default(),
-            origin: Origin::Bundled,
-        }
-    }
-
     /// Estimated reading time in whole minutes, at about 400 字 a minute.
     pub fn reading_minutes(&self) -> usize {
         self.body.char_count().div_ceil(400).max(1)

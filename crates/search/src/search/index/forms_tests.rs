@@ -4,6 +4,7 @@
 
 use super::tests::{library_of, poem};
 use super::*;
+use crate::library::ArticleId;
 use crate::search::Query;
 
 /// Queries whose every word has few forms: 峰 and 峯, full-width and ASCII
@@ -43,7 +44,7 @@ fn an_index_for_one_query_finds_what_the_folded_index_finds() {
     let folded = SearchIndex::build(&library);
     for text in FEW_FORMS {
         let query = Query::parse(text, true);
-        let unfolded = SearchIndex::for_query(library.articles(), &query);
+        let unfolded = SearchIndex::for_query(library.articles().stored(), &query);
         assert!(unfolded.unfolded, "{text}: few forms");
         assert_eq!(
             unfolded.search(&library, &query, 10),
@@ -52,7 +53,7 @@ fn an_index_for_one_query_finds_what_the_folded_index_finds() {
         );
     }
     let many = Query::parse("rater", true);
-    assert!(!SearchIndex::for_query(library.articles(), &many).unfolded);
+    assert!(!SearchIndex::for_query(library.articles().stored(), &many).unfolded);
 }
 
 /// Bodies and fields that fold keep no folded copy: the reader's index searches them
@@ -62,12 +63,16 @@ fn an_index_for_one_query_finds_what_the_folded_index_finds() {
 fn bodies_that_fold_are_searched_by_their_forms_as_if_folded() {
     let library = folding();
     let index = SearchIndex::build(&library);
-    let docs = library.articles();
+    let docs = library.articles().stored();
     for text in FEW_FORMS {
         let query = Query::parse(text, true);
         assert!(query.terms.iter().all(|t| t.unfolded.is_some()), "{text}: few forms");
-        let by_forms = index.search_by(docs, &query, 10, true, &|_| None);
-        assert_eq!(by_forms, index.search_by(docs, &query, 10, false, &|_| None), "{text}");
+        let by_forms = index.search_by(docs, &query, 10, true, &|_| None, &ArticleId::index);
+        assert_eq!(
+            by_forms,
+            index.search_by(docs, &query, 10, false, &|_| None, &ArticleId::index),
+            "{text}"
+        );
         assert!(by_forms.total > 0, "{text}");
     }
     // One word of many forms: the bodies are folded as they are searched.
@@ -79,7 +84,7 @@ fn bodies_that_fold_are_searched_by_their_forms_as_if_folded() {
         "ASCII or full-width letters, either case"
     );
     let at = docs.iter().position(|a| a.meta.title == "山峯").expect("the poem");
-    let hits = index.hits_in(&library, at, &Query::parse("峰", true));
+    let hits = index.hits_in(&library, ArticleId::at(at), &Query::parse("峰", true));
     let text = &docs[at].body.text;
     let shown: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(shown, ["峯", "峯", "峯", "峰"], "original ranges of the folded hits");

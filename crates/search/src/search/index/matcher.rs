@@ -2,7 +2,7 @@
 //! pinyin, then its body, ranked by the best field and how well it matched.
 
 use super::{Arena, BodyText, Doc, Hit};
-use crate::library::Article;
+use crate::library::{Article, ArticleId};
 use memchr::memmem::Finder;
 
 use crate::search::fold::{Searchable, fold, preimages};
@@ -86,7 +86,7 @@ impl FoldFilter {
 }
 
 impl Matcher<'_, '_> {
-    pub(super) fn matches(&self, article: usize, doc: &Doc, document: &Article) -> Option<Hit> {
+    pub(super) fn matches(&self, article: ArticleId, doc: &Doc, document: &Article) -> Option<Hit> {
         let (text, (finders, scanner)) = match (doc.body, self.by_forms) {
             // No word can be in a body without Latin letters: search it as empty.
             _ if self.fold_filter.rules_out(doc) => (BodyText::AsItIs("", false), (self.finders, self.scanner)),

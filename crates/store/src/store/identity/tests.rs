@@ -10,16 +10,20 @@ fn keys_added_batch_by_batch_find_every_file() {
         std::fs::write(root.path().join(format!("{i:02}.md")), format!("第{i}篇")).expect("write");
     }
     let library = Library::from_dirs(&[root.path().to_path_buf()]).expect("library");
-    let articles = library.articles();
+    let articles: Vec<_> = library.articles().with_ids().collect();
     for size in [1, 2, 7, 59, 60] {
         let mut keys = ArticleKeys::new(&Library::default());
         // The batches from the last to the first: hashes in no order.
         for batch in articles.chunks(size).rev() {
-            keys.add(batch);
+            keys.add(batch.iter().copied());
         }
         assert!(keys.by_key.is_sorted_by_key(|(hash, _)| *hash), "batches of {size}");
-        for (i, article) in articles.iter().enumerate() {
-            assert_eq!(keys.article(&keys.key(article), &library), Some(i), "batches of {size}");
+        for &(id, article) in &articles {
+            assert_eq!(
+                keys.article(&keys.key(article), &library),
+                Some(id),
+                "batches of {size}"
+            );
         }
     }
 }
@@ -35,7 +39,7 @@ fn a_file_is_keyed_by_its_real_path_whichever_way_its_folder_is_reached() {
     let key = |dir: &Path| {
         let library = Library::from_dirs(&[dir.to_path_buf()]).expect("library");
         let keys = ArticleKeys::new(&library);
-        keys.key(&library.articles()[0]).to_string()
+        keys.key(library.article_at(0).expect("article")).to_string()
     };
     let expected = std::fs::canonicalize(real.join("a.md")).expect("canonical");
     assert_eq!(key(&real), expected.to_string_lossy());
@@ -69,21 +73,21 @@ fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_go
     std::fs::write(second.join("长夜-utf8.txt"), &text).expect("write");
     let read = Library::from_dirs(std::slice::from_ref(&first)).expect("library");
     let read_keys = ArticleKeys::new(&read);
-    let key = read_keys.key(&read.articles()[0]).to_string();
+    let key = read_keys.key(read.article_at(0).expect("article")).to_string();
     let mut state = State::default();
     let position = crate::store::Position {
         offset: 100,
         percent: 40,
         finished: false,
         updated: jiff::Timestamp::now(),
-        fingerprint: Some(fingerprint(&read.articles()[0].body.text)),
+        fingerprint: Some(fingerprint(&read.article_at(0).expect("article").body.text)),
         unknown: Default::default(),
     };
     state.positions.insert(key.clone(), position);
     let other = Library::from_dirs(std::slice::from_ref(&second)).expect("library");
     assert_eq!(
-        fingerprint(&other.articles()[0].body.text),
-        fingerprint(&read.articles()[0].body.text)
+        fingerprint(&other.article_at(0).expect("article").body.text),
+        fingerprint(&read.article_at(0).expect("article").body.text)
     );
     let other_keys = ArticleKeys::new(&other);
     assert!(
@@ -91,7 +95,7 @@ fn a_file_with_the_same_text_as_another_takes_its_entry_only_once_that_one_is_go
         "the entry of a file that is still there stays its own"
     );
     std::fs::remove_file(first.join("长夜.txt")).expect("remove");
-    let to = other_keys.key(&other.articles()[0]).to_string();
+    let to = other_keys.key(other.article_at(0).expect("article")).to_string();
     assert_eq!(
         attachments(&state, &other, &other_keys),
         vec![Change::Attach { from: key, to }],

@@ -61,8 +61,8 @@ fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
     assert_eq!(reused, 3, "two articles and the broken file's problem");
     assert_eq!(summary(&first), summary(&second));
     assert_eq!(
-        first.articles()[0].body,
-        second.articles()[0].body,
+        first.article_at(0).expect("article").body,
+        second.article_at(0).expect("article").body,
         "blocks and styles too"
     );
     assert_eq!(first.problems(), second.problems());
@@ -72,7 +72,7 @@ fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
     let (third, reused) = load(root.path(), cache_dir.path());
     assert_eq!(reused, 1);
     assert!(third.problems().is_empty());
-    assert_eq!(&*third.articles()[1].body.text, "第二篇改过了");
+    assert_eq!(&*third.article_at(1).expect("article").body.text, "第二篇改过了");
     let (_, reused) = load(root.path(), cache_dir.path());
     assert_eq!(reused, 2);
 }
