@@ -264,6 +264,7 @@ fn handle_batch(
 ) -> Result<Flow> {
     let mut flow = Flow::Nothing;
     let mut resize = None;
+    let mut resized = false;
     for message in std::iter::once(first).chain(receiver.try_iter()) {
         if matches!(
             message,
@@ -273,6 +274,7 @@ fn handle_batch(
         }
         if let Message::Input(input @ Input::Resize { .. }) = message {
             resize = Some(input);
+            resized = true;
             continue;
         }
         if matches!(message, Message::Input(_))
@@ -288,6 +290,12 @@ fn handle_batch(
     }
     if let Some(input) = resize {
         apply(app, input, runtime);
+        flow = Flow::Draw;
+    }
+    if resized {
+        // Even back at the size last drawn at, the window may hold parts
+        // of frames written while it had another size.
+        terminal.forget_shown();
         flow = Flow::Draw;
     }
     Ok(flow)

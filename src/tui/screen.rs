@@ -159,6 +159,14 @@ impl<W: Write> Screen<W> {
         written
     }
 
+    /// Forgets what the terminal shows: the next frame clears the screen
+    /// and is written whole. After the window was resized, even back to the
+    /// size last drawn at, the terminal may hold parts of frames written
+    /// while it had other sizes.
+    pub fn forget_shown(&mut self) {
+        self.shown = Buffer::empty(Rect::default());
+    }
+
     /// Asks the terminal how wide it draws ambiguous characters, as vim
     /// does: “ printed at the top left and the cursor's position asked for
     /// (the answer comes on the input, read by `crossterm::cursor::position`,

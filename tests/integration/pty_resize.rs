@@ -111,6 +111,56 @@ fn resizing_a_long_article_quickly_keeps_the_anchored_sentence_on_top() {
     session.quit();
 }
 
+/// The paragraph numbers on screen (`【段01234】`, `长段17776：`), top to bottom.
+fn paragraph_numbers(screen: &str) -> Vec<usize> {
+    screen
+        .split('段')
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
+
+/// Keys typed while the window is being resized are each acted on, in the
+/// order typed, and a storm of sizes that ends at the size it started from
+/// leaves nothing of the other sizes' frames on screen: a search typed one
+/// character after each resize shows whole in the prompt, Enter finds it,
+/// and the paragraphs on screen are the article's, in order.
+#[test]
+fn keys_typed_between_resizes_are_all_acted_on_and_the_screen_is_whole() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let (mut session, _) = open_long_article(home.path(), 100, 30);
+    session.send("/");
+    let sizes = [(80, 24), (120, 35), (60, 20), (140, 40), (70, 22), (90, 26)];
+    let query = "【段17777】";
+    for (i, c) in query.chars().enumerate() {
+        let (cols, rows) = sizes[i % sizes.len()];
+        session.resize(cols, rows);
+        session.type_ahead(&c.to_string());
+    }
+    session.resize(100, 30);
+    session.wait_until("every character typed in the prompt", |s| {
+        s.screen().lines().last().is_some_and(|status| status.contains(query))
+    });
+    session.type_ahead("\r");
+    session.wait_until("the paragraph found, the prompt closed", |s| {
+        let screen = s.screen();
+        let status = screen.lines().last().unwrap_or_default();
+        screen.contains(query) && !status.contains(query)
+    });
+    session.settle();
+    let screen = session.screen();
+    let numbers = paragraph_numbers(&screen);
+    assert!(numbers.contains(&17777), "{screen}");
+    assert!(
+        numbers.windows(2).all(|pair| pair[1] == pair[0] + 1),
+        "paragraphs out of order, left from another size's frame: {numbers:?}\n{screen}"
+    );
+    session.quit();
+}
+
 #[test]
 fn a_large_file_reopens_at_a_place_past_its_first_part() {
     let home = tempfile::tempdir().expect("tempdir");

@@ -387,6 +387,14 @@ impl Session {
         }
     }
 
+    /// Types `keys` and goes on at once, as a reader typing ahead does: the
+    /// program may still be busy with what came before.
+    pub fn type_ahead(&mut self, keys: &str) {
+        let mut writer = self.writer.lock().expect("writer");
+        writer.write_all(keys.as_bytes()).expect("write keys");
+        writer.flush().expect("flush");
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("pid")
     }

@@ -269,6 +269,32 @@ fn the_emulator_shows_every_frame_drawn_at_every_size_and_after_resizes() {
     }
 }
 
+/// A window resized and back to its size, with a frame of another size
+/// written in between (the terminal had that size when it came): the next
+/// frame, drawn the same as the last, still leaves nothing of that one.
+#[test]
+fn after_a_resize_back_to_the_same_size_the_next_frame_is_written_whole() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let (width, height) = (60, 20);
+    let mut screen = terminal(width, height);
+    let mut parser = parser(width, height);
+    let mut frame = Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
+    random_frame(&mut rng, &mut frame, AmbiguousWidth::Narrow);
+    show(&mut screen, &mut parser, &frame);
+    // What a frame for a larger window leaves in this one.
+    let mut other = terminal(100, 30);
+    let mut larger = Buffer::empty(ratatui::layout::Rect::new(0, 0, 100, 30));
+    random_frame(&mut rng, &mut larger, AmbiguousWidth::Narrow);
+    show(&mut other, &mut parser, &larger);
+    let unchanged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        assert_shows(parser.screen(), &frame, "the first frame");
+    }));
+    assert!(unchanged.is_err(), "the other frame changed the screen");
+    screen.forget_shown();
+    show(&mut screen, &mut parser, &frame);
+    assert_shows(parser.screen(), &frame, "the same frame after a resize and back");
+}
+
 /// A page of text: each row `rows` characters of `text` from `start` on,
 /// with a margin of 10 columns.
 fn page(width: u16, height: u16, text: &[char], start: usize) -> (Buffer, usize) {
