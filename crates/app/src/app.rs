@@ -38,6 +38,7 @@ pub use reader::{Reader, Row};
 use crate::i18n::{Lang, Text};
 use crate::keymap::{Command, Key, Keymap, Resolution, Scope};
 use crate::library::Library;
+use crate::store::identity::KeyBatch;
 use crate::store::{Change, State};
 use crate::text::AmbiguousWidth;
 
@@ -68,19 +69,21 @@ pub enum Input {
         x: u16,
         y: u16,
     },
-    /// More articles, read in the background, with their search index
-    /// (see `Input::loaded`).
-    Loaded(crate::library::Batch, crate::search::SearchIndex),
+    /// More articles, read in the background, with their search index and
+    /// the keys their state is saved under (see `Input::loaded`).
+    Loaded(crate::library::Batch, crate::search::SearchIndex, KeyBatch),
     /// A job handed out by `Effect::Work`, done.
     Done(Done),
 }
 
 impl Input {
-    /// A batch read in the background, with its search index built where it
-    /// was read, so that the UI thread only merges it in.
+    /// A batch read in the background, with its search index built and its
+    /// keys made (folders resolved with the file system) where it was read,
+    /// so that the UI thread only merges them in.
     pub fn loaded(batch: crate::library::Batch) -> Input {
         let index = crate::search::SearchIndex::build_from(&batch.articles, true);
-        Input::Loaded(batch, index)
+        let keys = KeyBatch::of(&batch.articles);
+        Input::Loaded(batch, index, keys)
     }
 }
 
@@ -139,6 +142,9 @@ pub struct App {
     version: u64,
     /// The jobs whose results are awaited.
     awaited: working::Awaited,
+    /// Whether the file each key of saved state names was there, as a job
+    /// found (`attach_state`).
+    files: std::collections::HashMap<String, bool>,
     /// The last search, the article opened from it, the history being walked.
     search_memory: search::SearchMemory,
     /// Files read so far and in all, while a large collection loads.
@@ -182,6 +188,7 @@ impl App {
             search_index: None,
             version: 0,
             awaited: working::Awaited::default(),
+            files: std::collections::HashMap::new(),
             search_memory: search::SearchMemory::default(),
             loading: None,
             notices: notices::Notices::default(),
@@ -291,7 +298,7 @@ impl App {
             }
             Input::Wheel { x, y, down } => self.wheel(x, y, down),
             Input::Click { x, y } => self.click(x, y),
-            Input::Loaded(batch, index) => self.add_articles(batch, index),
+            Input::Loaded(batch, index, keys) => self.add_articles(batch, index, keys),
             Input::Done(done) => self.job_done(done),
         }
         self.refresh_listing();

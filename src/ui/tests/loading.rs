@@ -42,7 +42,7 @@ fn arrive(app: &mut App, whole: &crate::library::Article) {
         files: 1,
         ..crate::library::Batch::default()
     };
-    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    app.handle(Input::loaded(batch));
 }
 
 fn status_line(app: &App) -> String {

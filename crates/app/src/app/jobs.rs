@@ -1,6 +1,7 @@
-//! Work too heavy for a frame, done off the UI thread: searching the
-//! collection as the query is typed (the index built first if it is not
-//! yet) and finding in the open article. The app hands a `Job` out as
+//! Work too heavy for a frame or that needs the file system, done off the
+//! UI thread: searching the collection as the query is typed (the index
+//! built first if it is not yet), finding in the open article, and asking
+//! whether the files saved state is keyed by are still there. The app hands a `Job` out as
 //! `Effect::Work`; whoever carries it out calls `Job::run` (a worker
 //! thread, or `App::work_here`) and gives the `Done` back as `Input::Done`.
 //! Each job carries a generation: the app takes a result in only if its
@@ -45,6 +46,8 @@ enum Work {
         article: crate::library::ArticleId,
         query: Query,
     },
+    /// Whether the file each key of saved state names is there.
+    Files(Vec<String>),
 }
 
 /// What a job does: a worker keeps the latest job of each kind only.
@@ -52,6 +55,7 @@ enum Work {
 pub enum JobKind {
     Search,
     Find,
+    Files,
 }
 
 /// A job's result, taken in by `App::handle(Input::Done(..))`.
@@ -71,6 +75,8 @@ pub(super) enum Outcome {
     },
     /// The hits in the article.
     Found(Vec<Range<usize>>),
+    /// Each key, and whether its file is there.
+    Files(Vec<(String, bool)>),
     /// The job panicked.
     Failed(JobKind),
 }
@@ -123,10 +129,20 @@ impl Job {
         }
     }
 
+    /// Asks whether the files `keys` name are there.
+    pub(super) fn files((generation, version): (u64, u64), keys: Vec<String>) -> Job {
+        Job {
+            generation,
+            version,
+            work: Work::Files(keys),
+        }
+    }
+
     pub fn kind(&self) -> JobKind {
         match self.work {
             Work::Search { .. } => JobKind::Search,
             Work::Find { .. } => JobKind::Find,
+            Work::Files(_) => JobKind::Files,
         }
     }
 
@@ -183,6 +199,14 @@ impl Job {
                 (None, Some(found)) => SearchIndex::hits_in_text(&found.body.text, &query),
                 (None, None) => Vec::new(),
             }),
+            Work::Files(keys) => Outcome::Files(
+                keys.into_iter()
+                    .map(|key| {
+                        let there = crate::store::identity::file_there(&key);
+                        (key, there)
+                    })
+                    .collect(),
+            ),
         };
         Done {
             generation,

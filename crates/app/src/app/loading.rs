@@ -106,7 +106,12 @@ impl App {
     /// search hits, the contents) holds its `ArticleId`, which the batch
     /// leaves as it was; only the lists' cursors, which are places in lists
     /// the batch grows, are put back on the category and article they were on.
-    pub(super) fn add_articles(&mut self, mut batch: crate::library::Batch, index: crate::search::SearchIndex) {
+    pub(super) fn add_articles(
+        &mut self,
+        mut batch: crate::library::Batch,
+        index: crate::search::SearchIndex,
+        keys: crate::store::identity::KeyBatch,
+    ) {
         if self.complete_prefixes(&mut batch) {
             if let Some((loaded, total)) = self.loading {
                 let loaded = loaded + batch.files;
@@ -129,9 +134,8 @@ impl App {
         }
         let added = std::sync::Arc::make_mut(&mut self.library).extend(batch);
         self.notice_undecoded(added.iter().copied());
-        let library = &self.library;
-        self.keys
-            .add(added.iter().filter_map(|&id| Some((id, library.get(id)?))));
+        // Made where the batch was read: no file system call here.
+        self.keys.take(keys, &added);
         if let Some(search_index) = &mut self.search_index {
             std::sync::Arc::make_mut(search_index).append_batch(index);
         }

@@ -123,10 +123,19 @@ impl App {
     }
 
     /// Attaches saved entries that loaded articles newly match
-    /// (`identity::attachments`), saving the attachments.
+    /// (`identity::attachments_known`), saving the attachments. Whether a
+    /// file named by a key is still there is asked of a job, not of the
+    /// file system here; the entries waiting for that are attached when it
+    /// answers.
     pub(super) fn attach_state(&mut self) {
-        for change in identity::attachments(&self.saved, &self.library, &self.keys) {
+        let found = identity::attachments_known(&self.saved, &self.library, &self.keys, |key| {
+            self.files.get(key).copied()
+        });
+        for change in found.changes {
             self.save(change);
+        }
+        if !found.unknown.is_empty() {
+            self.ask_files(found.unknown);
         }
     }
 

@@ -134,6 +134,11 @@ impl App {
                     self.found(find, hits);
                 }
             }
+            Outcome::Files(files) => {
+                // Facts about files, whenever asked: always taken in.
+                self.files.extend(files);
+                self.attach_state();
+            }
             Outcome::Failed(kind) => self.job_failed(done.generation, kind),
         }
     }
@@ -155,6 +160,8 @@ impl App {
                     hant: "搜尋失敗（yuedu 出錯）",
                 ));
             }
+            // Asked again by the next attachment.
+            JobKind::Files => {}
             JobKind::Find => {
                 if self.awaited.find.as_ref().is_some_and(|(g, ..)| *g == generation) {
                     self.awaited.find = None;
@@ -166,6 +173,12 @@ impl App {
                 ));
             }
         }
+    }
+
+    /// Asks whether the files `keys` name are there (`attach_state`).
+    pub(super) fn ask_files(&mut self, keys: Vec<String>) {
+        let stamp = self.stamp();
+        self.effects.push(Effect::Work(Job::files(stamp, keys)));
     }
 
     /// The library changed: results of jobs made before are void (their

@@ -17,7 +17,10 @@
 //! to the folder article with that ID, and a moved file's entries to the
 //! article with the same fingerprint that has no position of its own, but
 //! only once the file keyed is gone. What cannot be attached is kept and
-//! listed as unattached.
+//! listed as unattached. The file system is asked only by `KeyBatch::prepare`
+//! (folders' real paths, where a batch is read), `ArticleKeys::new`/`add` and
+//! `file_there`; `ArticleKeys::take` and `attachments_known` make no call, so
+//! the reader's state machine uses them and hands the calls to other threads.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -152,6 +155,55 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     out
 }
 
+/// The keys of a batch of articles, made where the batch is read: their
+/// folders resolved with the file system and each file's key hashed, so
+/// that `ArticleKeys::take` only merges them in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyBatch {
+    /// The real path of each folder of the batch.
+    folders: HashMap<PathBuf, PathBuf>,
+    /// The hash of each article's key, in the batch's order (`None`: not a file).
+    hashes: Vec<Option<u64>>,
+}
+
+impl KeyBatch {
+    /// The keys of `articles` against `cwd` (the one `ArticleKeys::cwd`
+    /// gives), their folders resolved here unless `known` has them.
+    pub fn prepare(articles: &[Article], cwd: &Path, known: &HashMap<PathBuf, PathBuf>) -> KeyBatch {
+        let mut folders = HashMap::new();
+        for folder in articles.iter().filter_map(folder_of) {
+            if !folders.contains_key(folder) {
+                let real = known
+                    .get(folder)
+                    .cloned()
+                    .unwrap_or_else(|| std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd)));
+                folders.insert(folder.to_path_buf(), real);
+            }
+        }
+        let hashes = articles
+            .iter()
+            .map(|article| matches!(article.origin, Origin::File(_)).then(|| hash(&known_key(article, cwd, &folders))))
+            .collect();
+        KeyBatch { folders, hashes }
+    }
+
+    /// `prepare` against the process's working folder, every folder
+    /// resolved: for a batch read before it reaches the app, whose keys
+    /// are made against the same folder.
+    pub fn of(articles: &[Article]) -> KeyBatch {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        KeyBatch::prepare(articles, &cwd, &HashMap::new())
+    }
+}
+
+/// The folder of a file article's file.
+fn folder_of(article: &Article) -> Option<&Path> {
+    match &article.origin {
+        Origin::File(path) => path.parent(),
+        Origin::Bundled => None,
+    }
+}
+
 /// The keys of a library's articles, and the article holding a key. Kept
 /// by `ArticleId` (which never changes), so articles added in batches are
 /// keyed once, wherever the batch puts them in collection order. A file's
@@ -179,7 +231,8 @@ impl ArticleKeys {
         keys
     }
 
-    /// Keys articles added to the library.
+    /// Keys articles added to the library (their folders resolved here:
+    /// `KeyBatch` does it where a batch is read).
     pub fn add<'a>(&mut self, articles: impl IntoIterator<Item = (ArticleId, &'a Article)>) {
         let mut new = Vec::new();
         for (id, article) in articles {
@@ -188,6 +241,32 @@ impl ArticleKeys {
                 new.push((hash(&key), id));
             }
         }
+        self.merge(new);
+    }
+
+    /// Takes in the keys of a batch made where it was read
+    /// (`KeyBatch::prepare`), `ids` being the IDs the library gave its
+    /// articles, in its order: no file system call is made here.
+    pub fn take(&mut self, batch: KeyBatch, ids: &[ArticleId]) {
+        let KeyBatch { folders, hashes } = batch;
+        for (folder, real) in folders {
+            self.folders.entry(folder).or_insert(real);
+        }
+        let new = hashes
+            .into_iter()
+            .zip(ids)
+            .filter_map(|(hash, &id)| Some((hash?, id)))
+            .collect();
+        self.merge(new);
+    }
+
+    /// The folder keys are made against (see `KeyBatch::prepare`).
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+
+    /// Merges in the hashed keys of articles added.
+    fn merge(&mut self, mut new: Vec<(u64, ArticleId)>) {
         // Stable: equal hashes keep the order added.
         new.sort_by_key(|(hash, _)| *hash);
         // Merged from the back into the list's own room, grown once by the
@@ -236,8 +315,35 @@ fn hash(key: &str) -> u64 {
 }
 
 /// The changes that attach entries no article of `library` holds (see the
-/// module comment); applying them to `state` attaches them.
+/// module comment); applying them to `state` attaches them. Whether the
+/// file a key names is still there is asked of the file system.
 pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<Change> {
+    attachments_known(state, library, keys, |key| Some(file_there(key))).changes
+}
+
+/// What `attachments_known` found: the changes, and the file keys whose
+/// files it must know of (there or not) to say more.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Attachments {
+    pub changes: Vec<Change>,
+    pub unknown: Vec<String>,
+}
+
+/// Whether the file `key` names is there (or cannot be told not to be):
+/// a call to the file system.
+pub fn file_there(key: &str) -> bool {
+    !matches!(key_path(key).try_exists(), Ok(false))
+}
+
+/// `attachments`, with no call to the file system: `there` says whether
+/// the file a key names is still there, `None` if that is not known yet
+/// (the entry is then left, and its key listed as unknown).
+pub fn attachments_known(
+    state: &State,
+    library: &Library,
+    keys: &ArticleKeys,
+    there: impl Fn(&str) -> Option<bool>,
+) -> Attachments {
     let mut orphans: Vec<&str> = state
         .positions
         .keys()
@@ -248,6 +354,7 @@ pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<
     orphans.sort_unstable();
     orphans.dedup();
     let mut changes = Vec::new();
+    let mut unknown = Vec::new();
     let mut fingerprints: Option<HashMap<u64, ArticleId>> = None;
     let mut taken: HashSet<ArticleId> = HashSet::new();
     for from in orphans {
@@ -255,8 +362,13 @@ pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<
             // A moved file: the same text, under a key that has no position
             // yet. A file still there keeps its entry, whatever other file
             // opens with the same text (the same book in another encoding).
-            if !matches!(key_path(from).try_exists(), Ok(false)) {
-                continue;
+            match there(from) {
+                Some(false) => {}
+                Some(true) => continue,
+                None => {
+                    unknown.push(from.to_string());
+                    continue;
+                }
             }
             let Some(wanted) = state.positions.get(from).and_then(|p| p.fingerprint) else {
                 continue;
@@ -277,7 +389,7 @@ pub fn attachments(state: &State, library: &Library, keys: &ArticleKeys) -> Vec<
             });
         }
     }
-    changes
+    Attachments { changes, unknown }
 }
 
 /// Fingerprints of the file articles that have no position.

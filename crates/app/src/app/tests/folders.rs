@@ -59,6 +59,19 @@ fn a_moved_file_finds_its_state_and_a_replaced_text_does_not_inherit() {
         moved.load_saved(saved.clone());
         moved.handle(Input::Resize { width: 120, height: 35 })
     };
+    // The state machine does not look for the file itself: it asks a job.
+    assert!(
+        effects
+            .iter()
+            .all(|e| matches!(e, Effect::Work(job) if job.kind() == JobKind::Files)),
+        "{effects:?}"
+    );
+    assert_eq!(
+        moved.saved_position(nth(&moved, 0)),
+        None,
+        "not attached before the job answers"
+    );
+    let effects = moved.work_here(effects);
     assert!(
         effects.iter().any(|e| matches!(e, Effect::Save(Change::Attach { .. }))),
         "the attachment is saved: {effects:?}"
@@ -160,4 +173,30 @@ fn files_named_in_bytes_that_are_not_utf8_each_keep_their_own_state() {
             "{key}"
         );
     }
+}
+
+#[test]
+fn a_batch_brings_the_keys_made_where_it_was_read_and_the_app_makes_none_itself() {
+    // A file in a folder that does not exist here: the key is the real
+    // path the batch was given, which only the file system could have told.
+    let origin = crate::library::Origin::File(std::path::Path::new("/nowhere/诗/a.md").into());
+    let article =
+        crate::library::parse_article("诗/a", "诗/a.md", "# 甲\n\n正文。".as_bytes(), origin).expect("parses");
+    let batch = crate::library::Batch {
+        articles: vec![article],
+        problems: Vec::new(),
+        files: 1,
+    };
+    let real = std::collections::HashMap::from([(
+        std::path::PathBuf::from("/nowhere/诗"),
+        std::path::PathBuf::from("/real/诗"),
+    )]);
+    let keys = crate::store::identity::KeyBatch::prepare(&batch.articles, std::path::Path::new("/"), &real);
+    let mut app = app(120, 35);
+    app.start_loading(1);
+    let effects = app.handle(Input::Loaded(batch, crate::search::SearchIndex::default(), keys));
+    assert!(effects.iter().all(|e| matches!(e, Effect::Work(_))), "{effects:?}");
+    let at = app.library.find("诗/a").expect("added");
+    assert_eq!(app.state_key(at), "/real/诗/a.md");
+    assert_eq!(app.article_of_key("/real/诗/a.md"), Some(at));
 }

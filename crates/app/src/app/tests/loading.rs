@@ -156,7 +156,7 @@ fn arrive(app: &mut App, whole: &crate::library::Article) {
         files: 1,
         ..crate::library::Batch::default()
     };
-    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    app.handle(Input::loaded(batch));
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn a_large_text_shown_from_its_prefix_is_replaced_whole_in_the_same_place() {
         files: 1,
         ..Batch::default()
     };
-    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    app.handle(Input::loaded(batch));
     assert_eq!(app.library.articles().len(), 1, "replaced, not added");
     assert_eq!(app.library.article_at(0).expect("article").body, whole.body);
     assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(offset));
@@ -263,7 +263,7 @@ fn a_whole_text_that_cannot_be_read_cancels_the_jump_waiting_for_it_and_says_why
         files: 1,
         ..Batch::default()
     };
-    app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    app.handle(Input::loaded(batch));
     assert_eq!(app.waiting, None, "the jump is cancelled, not kept for ever");
     assert!(app.loading.is_none());
     assert!(
@@ -320,7 +320,7 @@ fn the_one_file_named_opens_when_it_arrives_and_the_reader_quits_if_it_cannot_be
         files: 1,
         ..Batch::default()
     };
-    let effects = app.handle(Input::Loaded(batch, crate::search::SearchIndex::default()));
+    let effects = app.handle(Input::loaded(batch));
     assert!(effects.contains(&Effect::Quit), "{effects:?}");
     assert!(app.is_loaded());
 }
