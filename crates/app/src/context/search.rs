@@ -137,7 +137,7 @@ fn search_plan(
     size: usize,
 ) -> Found {
     let mut library = plan.start();
-    let mut ids = TakenIds::default();
+    let mut ids = TakenIds::with_capacity(plan.len());
     let mut best = Best::new(limit);
     let mut problems = Vec::new();
     let mut files = 0;

@@ -19,6 +19,13 @@ pub struct TakenIds {
 }
 
 impl TakenIds {
+    /// Room for `ids` IDs, as many as the files to read.
+    pub fn with_capacity(ids: usize) -> TakenIds {
+        TakenIds {
+            ids: HashSet::with_capacity_and_hasher(ids, RandomState::default()),
+        }
+    }
+
     /// Gives the articles of the next batch (in load order) their IDs, as
     /// `Library::extend` gives them (`order::first_keeps`): an ID taken
     /// before, or earlier in the batch, is replaced by its folder's name and

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use foldhash::fast::RandomState;
 use serde::Deserialize;
 
 use crate::i18n::text;
@@ -171,9 +172,16 @@ impl Plan {
     /// Keeps each file once, at its first place: a file reached through two
     /// nested roots (`poems/李白 poems`, `d d/a.md`) has one real path.
     fn drop_repeats(&mut self) {
-        let mut seen = std::collections::HashSet::new();
-        self.candidates
-            .retain(|c| c.cache_key().is_none_or(|key| seen.insert(key.to_string())));
+        // Keys borrowed, hashed with foldhash (fast on short keys): no copy
+        // of every path, no SipHash over 57,603 of them.
+        let mut seen =
+            std::collections::HashSet::with_capacity_and_hasher(self.candidates.len(), RandomState::default());
+        let keep: Vec<bool> = (self.candidates.iter())
+            .map(|c| c.cache_key().is_none_or(|key| seen.insert(key)))
+            .collect();
+        drop(seen);
+        let mut keep = keep.into_iter();
+        self.candidates.retain(|_| keep.next().unwrap_or(true));
         let mut reported = std::collections::HashSet::new();
         self.problems
             .retain(|p| reported.insert((p.path.clone(), p.message.clone())));

@@ -7,7 +7,7 @@ use crate::i18n::{Text, io_error, text, tr};
 use crate::library::collection::{Batch, LoadProblem};
 use crate::library::formats::MAX_FILE_BYTES;
 use crate::library::formats::parse::{Naming, parse_article_with};
-use crate::library::load::cache::{ArticleCache, EntryChange, Stamp, entry_bytes};
+use crate::library::load::cache::{ArticleCache, EntryChange, ReadAhead, Slot, Stamp, entry_bytes};
 use crate::library::load::candidate::{Candidate, Content, split};
 use crate::library::model::article::Article;
 
@@ -36,7 +36,18 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
     // articles are made.
     for chunk in split(candidates, CHUNK) {
         let reading = cache.as_deref();
-        let results = crate::parallel::map(&chunk, 64, |candidate| load_candidate(candidate, reading));
+        // Each file's slot, found once; the part's entries in a few reads, not one a file.
+        let slots: Vec<(&Candidate, Option<Slot>)> = (chunk.iter())
+            .map(|c| (c, reading.zip(c.cache_key()).and_then(|(cache, key)| cache.slot(key))))
+            .collect();
+        let ahead = reading.map_or_else(ReadAhead::default, |cache| {
+            cache.read_ahead(slots.iter().filter_map(|(_, slot)| *slot))
+        });
+        let reading = reading.map(|cache| (cache, &ahead));
+        let results = crate::parallel::map(&slots, 64, |&(candidate, slot)| {
+            load_candidate(candidate, slot, reading)
+        });
+        drop(slots);
         for (loaded, candidate) in results.into_iter().zip(chunk) {
             let loaded = loaded.unwrap_or_else(|| Loaded {
                 result: Err(parser_crashed()),
@@ -64,9 +75,15 @@ pub(in crate::library) struct Loaded {
     pub cache: EntryChange,
 }
 
-/// Reads one candidate: from its cache entry if that was made from the file
-/// as it is, else from the file (and the new entry is made).
-pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&ArticleCache>) -> Loaded {
+/// Reads one candidate: from its cache entry (in `slot` of the cache, or
+/// read ahead) if that was made from the file as it is, else from the file
+/// (and the new entry is made).
+pub(in crate::library) fn load_candidate(
+    candidate: &Candidate,
+    slot: Option<Slot>,
+    reading: Option<(&ArticleCache, &ReadAhead)>,
+) -> Loaded {
+    let cache = reading.map(|(cache, _)| cache);
     let loaded = |result, action| Loaded { result, cache: action };
     let path = match &candidate.content {
         Content::Bytes { bytes, .. } => return loaded(parse_bytes(candidate, bytes, Naming::File), EntryChange::None),
@@ -74,7 +91,6 @@ pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&A
         Content::Path(path) => path,
     };
     let key = candidate.cache_key();
-    let slot = cache.zip(key).and_then(|(cache, key)| cache.slot(key));
     let gone = if slot.is_some() {
         EntryChange::Drop
     } else {
@@ -88,8 +104,8 @@ pub(in crate::library) fn load_candidate(candidate: &Candidate, cache: Option<&A
         Ok(stamp) => stamp,
         Err(err) => return loaded(Err(cannot_read(&err)), gone),
     };
-    if let (Some(slot), Some(cache), Some(key)) = (slot, cache, key)
-        && let Some(restored) = cache.fitting(slot, key, &candidate.id, stamp).and_then(|f| f.restore())
+    if let (Some(slot), Some((cache, ahead)), Some(key)) = (slot, reading, key)
+        && let Some(restored) = (cache.fitting(slot, key, &candidate.id, stamp, ahead)).and_then(|f| f.restore())
     {
         let result = restored.map(|(meta, body)| Article {
             id: candidate.id.as_str().into(),

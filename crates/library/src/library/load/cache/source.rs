@@ -53,11 +53,71 @@ pub(super) fn frame(file: &File, slot: Slot) -> Option<Vec<u8>> {
     (entry.len() == slot.len as usize).then_some(frame)
 }
 
-/// The entry in `slot` (after its frame), as `frame` finds it.
-pub(super) fn entry(file: &File, slot: Slot) -> Option<Vec<u8>> {
-    let mut frame = frame(file, slot)?;
-    frame.drain(..FRAME);
-    Some(frame)
+/// The entries of a part of the files about to be loaded, read ahead in a
+/// few large positioned reads instead of one each: a cache is written in
+/// the order the files are found, so a part's entries lie side by side.
+/// Only small entries are read ahead, and only so many bytes in all: a
+/// large one is read alone when used, so a part of large books is never
+/// held at once.
+#[derive(Debug, Default)]
+pub struct ReadAhead {
+    /// Bytes of the file read, by the offset they start at.
+    runs: Vec<(u32, Vec<u8>)>,
+}
+
+/// The largest frame read ahead.
+const AHEAD_FRAME_BYTES: usize = 64 * 1024;
+/// The most read ahead for one part.
+const AHEAD_BYTES: usize = 8 << 20;
+/// The most one read takes in: below the allocator's threshold for
+/// mapping memory of its own (`memory::tune`), so each part's reads reuse
+/// the heap instead of faulting in new pages.
+const AHEAD_RUN_BYTES: usize = 96 * 1024;
+/// Bytes between two frames read along rather than left for a second read.
+const AHEAD_GAP_BYTES: usize = 16 * 1024;
+
+impl ReadAhead {
+    /// The frames of `slots` in `file`; a run that can no longer be read
+    /// whole (a cache cut short meanwhile) is left out.
+    pub(super) fn read(file: &File, slots: impl IntoIterator<Item = Slot>) -> ReadAhead {
+        let mut frames: Vec<Range<usize>> = (slots.into_iter().map(|s| s.frame()))
+            .filter(|f| f.len() <= AHEAD_FRAME_BYTES)
+            .collect();
+        frames.sort_unstable_by_key(|f| f.start);
+        let mut runs = Vec::new();
+        let mut budget = AHEAD_BYTES;
+        let mut frames = frames.into_iter().peekable();
+        while let Some(mut run) = frames.next() {
+            let joins = |run: &Range<usize>, next: &Range<usize>| {
+                next.start <= run.end + AHEAD_GAP_BYTES && next.end.max(run.end) - run.start <= AHEAD_RUN_BYTES
+            };
+            while let Some(next) = frames.next_if(|next| joins(&run, next)) {
+                run.end = run.end.max(next.end);
+            }
+            let Some(left) = budget.checked_sub(run.len()) else {
+                break;
+            };
+            budget = left;
+            let mut bytes = vec![0; run.len()];
+            if let (Ok(at), Ok(())) = (u32::try_from(run.start), read_at(file, &mut bytes, run.start as u64)) {
+                runs.push((at, bytes));
+            }
+        }
+        ReadAhead { runs }
+    }
+
+    /// The entry in `slot`, if its frame was read ahead and its length and
+    /// checksum hold.
+    pub(super) fn entry(&self, slot: Slot) -> Option<&[u8]> {
+        let i = self
+            .runs
+            .partition_point(|(start, _)| *start <= slot.at)
+            .checked_sub(1)?;
+        let (start, bytes) = self.runs.get(i)?;
+        let from = (slot.at - start) as usize;
+        let entry = checked(bytes.get(from..from + slot.frame().len())?)?;
+        (entry.len() == slot.len as usize).then_some(entry)
+    }
 }
 
 /// The entry of a frame that starts `bytes` and fills it, if its length and

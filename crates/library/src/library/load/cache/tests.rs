@@ -79,7 +79,7 @@ fn unchanged_files_come_from_the_cache_and_changed_ones_are_read() {
 
 /// A cache over `bytes` (in a file of its own), as if written after every
 /// file; `None` if it is not a cache this build reads at all.
-fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
+pub(super) fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
     use std::io::Write;
     index(bytes.as_slice(), PARSER, |_, _| {})?;
     let mut file = tempfile::tempfile().expect("a file");
@@ -95,7 +95,9 @@ fn cache_of(bytes: Vec<u8>) -> Option<ArticleCache> {
 /// The article or problem the entry of `path` holds, if it is of the file with `id`.
 fn restored(cache: &ArticleCache, path: &str, id: &str) -> Option<Result<(Meta, Body), Text>> {
     let slot = cache.slot(path).expect("a slot");
-    cache.fitting(slot, path, id, Stamp::default())?.restore()
+    cache
+        .fitting(slot, path, id, Stamp::default(), &ReadAhead::default())?
+        .restore()
 }
 
 #[test]
@@ -308,8 +310,9 @@ fn a_slot_is_eight_bytes_and_an_entry_fits_only_the_file_it_was_made_from() {
     {
         let mut cache = cache_of(bytes.clone()).expect("a cache");
         let slot = cache.slot("/a.md").expect("a slot");
-        let fits =
-            |cache: &ArticleCache, key: &str, id: &str, stamp: Stamp| cache.fitting(slot, key, id, stamp).is_some();
+        let fits = |cache: &ArticleCache, key: &str, id: &str, stamp: Stamp| {
+            cache.fitting(slot, key, id, stamp, &ReadAhead::default()).is_some()
+        };
         assert!(fits(&cache, "/a.md", "a", stamp));
         assert!(!fits(&cache, "/a.md", "a", Stamp::new(4, 10, 20, 7)), "another size");
         assert!(!fits(&cache, "/a.md", "b", stamp), "another ID");
