@@ -106,7 +106,7 @@ fn collection(c: &mut Criterion) {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     support::write_collection(dir.path(), ARTICLES, BYTES);
-    let file_bytes: u64 = walk_bytes(dir.path());
+    let file_bytes: u64 = support::walk_bytes(dir.path());
     println!(
         "collection: {ARTICLES} files, {:.1} MB on disk",
         file_bytes as f64 / 1e6
@@ -224,22 +224,6 @@ fn collection(c: &mut Criterion) {
         })
     });
     group.finish();
-}
-
-pub(crate) fn walk_bytes(dir: &std::path::Path) -> u64 {
-    let mut total = 0;
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(d).into_iter().flatten().flatten() {
-            let meta = entry.metadata().expect("metadata");
-            if meta.is_dir() {
-                pending.push(entry.path());
-            } else {
-                total += meta.len();
-            }
-        }
-    }
-    total
 }
 
 fn huge_article(c: &mut Criterion) {

@@ -6,8 +6,13 @@
 //! bytes, the whole process against `rg -l` warm, and the time per keystroke
 //! in the reader's search box once loaded.
 //!
+//! Last, a real collection given by `YUEDU_TANG` (the folder of the 57,603
+//! Tang poems, say; skipped when unset): `yuedu search` as a whole process
+//! against `rg -l` over it in the same run, cold and warm, and its peak
+//! resident memory against the collection's size.
+//!
 //! `cargo bench --bench search -- poems` runs only the parts whose name
-//! holds `poems`.
+//! holds `poems`; `-- corpus` only the real collection.
 
 mod support;
 
@@ -246,11 +251,70 @@ fn poems_keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
+/// A real collection (`YUEDU_TANG=/path/to/folder`): `yuedu search` against
+/// `rg -l` over the same folder, medians of 11 runs taken in turn, warm
+/// (the article cache written, the files in the page cache); the first
+/// search with no article cache; and the peak resident memory of each.
+fn corpus_whole_process(_: &mut Criterion) {
+    if !selected("corpus_whole_process") {
+        return;
+    }
+    let Some(dir) = std::env::var_os("YUEDU_TANG").map(std::path::PathBuf::from) else {
+        println!("corpus: YUEDU_TANG is not set (a folder of articles, e.g. the Tang poems): skipped");
+        return;
+    };
+    if Command::new("rg").arg("--version").output().is_err() {
+        println!("corpus: rg not installed, no floor: skipped");
+        return;
+    }
+    corpus_against_rg(&dir);
+}
+
+#[cfg(not(unix))]
+fn corpus_against_rg(_: &std::path::Path) {
+    println!("corpus: peak memory is measured on Unix only: skipped");
+}
+
+#[cfg(unix)]
+fn corpus_against_rg(dir: &std::path::Path) {
+    let bytes = support::walk_bytes(dir) as f64;
+    println!("corpus: {}, {:.2} MB", dir.display(), bytes / 1e6);
+    let cache = tempfile::tempdir().expect("cache folder");
+    let yuedu = |query: &str| yuedu_search(dir, cache.path(), query);
+    let peak = |peak: usize| {
+        format!(
+            "peak {:.1} MB, {:.2}x the corpus",
+            peak as f64 / 1e6,
+            peak as f64 / bytes
+        )
+    };
+    let (cold, cold_peak) = support::peak_of(yuedu("明月"));
+    let (rg, _) = support::peak_of(rg_list(dir, "明月"));
+    println!(
+        "corpus, no article cache: yuedu search 明月 {cold:.2?}, rg -l {rg:.2?}, ratio {:.2}; {}",
+        cold.as_secs_f64() / rg.as_secs_f64(),
+        peak(cold_peak)
+    );
+    // 月 is in one poem of five: the most hits to rank.
+    for query in ["明月", "春風", "月"] {
+        let (yuedu_time, rg) = medians_in_turn(11, || yuedu(query), || rg_list(dir, query));
+        let (_, yuedu_peak) = support::peak_of(yuedu(query));
+        let (_, rg_peak) = support::peak_of(rg_list(dir, query));
+        println!(
+            "corpus, warm, query {query}: yuedu {yuedu_time:.2?}, rg -l {rg:.2?}, ratio {:.2}; {} (rg {:.1} MB)",
+            yuedu_time.as_secs_f64() / rg.as_secs_f64(),
+            peak(yuedu_peak),
+            rg_peak as f64 / 1e6
+        );
+    }
+}
+
 criterion_group!(
     benches,
     in_process,
     whole_process,
     poems_whole_process,
-    poems_keystrokes
+    poems_keystrokes,
+    corpus_whole_process
 );
 criterion_main!(benches);

@@ -8,28 +8,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 
-use crate::support;
-use crate::walk_bytes;
-
-/// Runs `command` and returns its wall time and peak resident memory
-/// (`ru_maxrss` of that one child, from `wait4`).
-fn peak_of(mut command: Command) -> (Duration, usize) {
-    let started = Instant::now();
-    // Waited for below with `wait4`, which also gives its peak memory.
-    #[allow(clippy::zombie_processes)]
-    let child = command
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run");
-    let mut status = 0;
-    // SAFETY: a zeroed `rusage` is a valid value for `wait4` to fill.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `child` is our own child, not yet waited for; both pointers are valid.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4");
-    (started.elapsed(), usage.ru_maxrss as usize * 1024)
-}
+use crate::support::{self, peak_of, walk_bytes};
 
 /// Many small articles (issue 12's shape): `YUEDU_POEMS` poems (default
 /// 5,000; 57,603 is the size of the Tang poems), one small `.md` each in

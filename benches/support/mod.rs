@@ -166,3 +166,41 @@ pub fn read_and_check_utf8(path: &std::path::Path) -> usize {
     let bytes = std::fs::read(path).expect("read");
     std::str::from_utf8(&bytes).map_or(0, str::len)
 }
+
+/// Runs `command` and returns its wall time and peak resident memory
+/// (`ru_maxrss` of that one child, from `wait4`).
+#[cfg(unix)]
+pub fn peak_of(mut command: std::process::Command) -> (std::time::Duration, usize) {
+    let started = std::time::Instant::now();
+    // Waited for below with `wait4`, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
+    let child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run");
+    let mut status = 0;
+    // SAFETY: a zeroed `rusage` is a valid value for `wait4` to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `child` is our own child, not yet waited for; both pointers are valid.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4");
+    (started.elapsed(), usage.ru_maxrss as usize * 1024)
+}
+
+/// The bytes of every file below `dir`.
+pub fn walk_bytes(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(d).into_iter().flatten().flatten() {
+            let meta = entry.metadata().expect("metadata");
+            if meta.is_dir() {
+                pending.push(entry.path());
+            } else {
+                total += meta.len();
+            }
+        }
+    }
+    total
+}
