@@ -349,31 +349,33 @@ fn step(terminal: &mut terminal::Tui, app: &mut App, message: Message, runtime: 
 /// once the job's result is in (see `workers`).
 fn take_input(app: &mut App, input: Input, runtime: &mut Runtime) -> bool {
     match input {
-        Input::Loaded(..) if runtime.jobs.is_running() || !runtime.held.is_empty() => {
-            // No new job starts until the batches are in.
+        Input::Loaded(..) => {
+            // No job starts from now until the batches are in; one running
+            // now is let finish first.
             runtime.jobs.pause(true);
             runtime.held.push(input);
-            false
+            if runtime.jobs.is_running() {
+                return false;
+            }
+            merge_held(app, runtime)
         }
-        Input::Loaded(..) => merge(app, vec![input], runtime),
         Input::Done(..) => {
             let quit = apply(app, input, runtime);
             if runtime.held.is_empty() || runtime.jobs.is_running() {
                 return quit;
             }
-            let held = std::mem::take(&mut runtime.held);
-            merge(app, held, runtime) || quit
+            merge_held(app, runtime) || quit
         }
         input => apply(app, input, runtime),
     }
 }
 
-/// Merges batches in while no job holds the library: the jobs they make
-/// wait until the last is in, and those made void by the next are dropped.
-fn merge(app: &mut App, batches: Vec<Input>, runtime: &mut Runtime) -> bool {
-    runtime.jobs.pause(true);
+/// Merges the batches held in while no job holds the library (the worker
+/// is paused): the jobs they make wait until the last is in, and those
+/// made void by the next are dropped.
+fn merge_held(app: &mut App, runtime: &mut Runtime) -> bool {
     let mut quit = false;
-    for batch in batches {
+    for batch in std::mem::take(&mut runtime.held) {
         runtime.jobs.drop_waiting();
         quit |= apply(app, batch, runtime);
     }

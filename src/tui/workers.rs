@@ -114,3 +114,54 @@ fn work(shared: &(Mutex<State>, Condvar), sender: &Sender<Message>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Effect, JobKind, ReadingSettings};
+    use crate::config::Config;
+    use crate::keymap::Key;
+    use crate::library::Library;
+
+    /// The search job a key typed in the search box hands out.
+    fn search_job(app: &mut App, c: char) -> Job {
+        let effects = app.handle(Input::Key(Key::char(c)));
+        let mut jobs = effects.into_iter().filter_map(|e| match e {
+            Effect::Work(job) if job.kind() == JobKind::Search => Some(job),
+            _ => None,
+        });
+        jobs.next().expect("a search job")
+    }
+
+    fn done(receiver: &std::sync::mpsc::Receiver<Message>) -> crate::app::Done {
+        match receiver.recv() {
+            Ok(Message::Input(Input::Done(done))) => done,
+            _ => panic!("a job's result"),
+        }
+    }
+
+    #[test]
+    fn a_job_waiting_is_replaced_by_a_newer_one_of_its_kind_and_pausing_holds_jobs() {
+        let keymap = Config::default_config().expect("config").keymap;
+        let mut app = App::new(Library::management(), keymap, ReadingSettings::default(), 120, 35);
+        app.handle(Input::Key(Key::char('s')));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let jobs = Jobs::spawn(sender);
+        jobs.pause(true);
+        let (older, newer) = (search_job(&mut app, '管'), search_job(&mut app, '理'));
+        let expected = newer.clone().run(&mut JobMemory::default());
+        jobs.submit(older);
+        jobs.submit(newer);
+        jobs.pause(false);
+        assert_eq!(done(&receiver), expected, "only the newer search is done");
+        // Dropped before it starts: the next result is the next job's.
+        jobs.pause(true);
+        jobs.submit(search_job(&mut app, '学'));
+        jobs.drop_waiting();
+        let last = search_job(&mut app, '科');
+        let expected = last.clone().run(&mut JobMemory::default());
+        jobs.submit(last);
+        jobs.pause(false);
+        assert_eq!(done(&receiver), expected);
+    }
+}
