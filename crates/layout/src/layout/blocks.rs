@@ -110,8 +110,9 @@ impl Prefix {
                 (PrefixKind::Indent, str_width(INDENT, ambiguous), 0)
             }
             BlockKind::ListItem { marker: Some(marker) } => {
-                let hanging = nest + str_width(marker, ambiguous) + 1;
-                (PrefixKind::ListMarker(marker.to_string()), hanging, hanging)
+                let marker = marker.to_string();
+                let hanging = nest + str_width(&marker, ambiguous) + 1;
+                (PrefixKind::ListMarker(marker), hanging, hanging)
             }
             BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, nest + 3, nest + 3),
             BlockKind::Quote => (PrefixKind::Quote, nest + 2, nest + 2),

@@ -62,8 +62,9 @@ pub(super) fn prefix(block: &Block, settings: LayoutSettings) -> Prefix {
             (PrefixKind::Indent, INDENT_ROWS, 0)
         }
         BlockKind::ListItem { marker: Some(marker) } => {
-            let hanging = depth + rows_of(marker, settings.ambiguous).len() + 1;
-            (PrefixKind::ListMarker(marker.to_string()), hanging, hanging)
+            let marker = marker.to_string();
+            let hanging = depth + rows_of(&marker, settings.ambiguous).len() + 1;
+            (PrefixKind::ListMarker(marker), hanging, hanging)
         }
         BlockKind::ListItem { marker: None } => (PrefixKind::Hanging, depth + 2, depth + 2),
         BlockKind::Quote => (PrefixKind::Quote, depth + 2, depth + 2),

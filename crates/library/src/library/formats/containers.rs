@@ -1,14 +1,14 @@
 //! Lists and quotes around the text being read, and the block that text
 //! opens: one piece shared by the Markdown and the HTML readers.
 
-use crate::library::model::article::{BlockKind, BodyBuilder};
+use crate::library::model::article::{BlockKind, BodyBuilder, Marker};
 
 /// Deeper nesting is shown flat; it only pushes text off the screen.
 pub(crate) const MAX_DEPTH: u8 = 8;
 
 pub(crate) enum Container {
     List { next_number: Option<u64> },
-    Item { marker: Option<String> },
+    Item { marker: Option<Marker> },
     Quote,
 }
 
@@ -16,11 +16,11 @@ pub(crate) enum Container {
 pub(crate) fn push_item(stack: &mut Vec<Container>) {
     let marker = match stack.last_mut() {
         Some(Container::List { next_number: Some(n) }) => {
-            let marker = format!("{n}.");
+            let marker = Marker::number(*n);
             *n = n.saturating_add(1);
             marker
         }
-        _ => "•".to_string(),
+        _ => Marker::Bullet,
     };
     stack.push(Container::Item { marker: Some(marker) });
 }
@@ -41,9 +41,7 @@ pub(crate) fn open_block(builder: &mut BodyBuilder, stack: &mut [Container], kin
         kind.clone()
     } else {
         match stack.iter_mut().rev().find(|c| !matches!(c, Container::List { .. })) {
-            Some(Container::Item { marker }) => BlockKind::ListItem {
-                marker: marker.take().map(String::into_boxed_str),
-            },
+            Some(Container::Item { marker }) => BlockKind::ListItem { marker: marker.take() },
             Some(Container::Quote) => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         }

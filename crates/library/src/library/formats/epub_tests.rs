@@ -104,13 +104,13 @@ fn a_book_reads_with_metadata_chapters_and_its_table_of_contents() {
             (BlockKind::Paragraph, "他说你好。1"),
             (
                 BlockKind::ListItem {
-                    marker: Some("•".into())
+                    marker: Some(crate::library::Marker::Bullet)
                 },
                 "甲"
             ),
             (
                 BlockKind::ListItem {
-                    marker: Some("•".into())
+                    marker: Some(crate::library::Marker::Bullet)
                 },
                 "乙"
             ),

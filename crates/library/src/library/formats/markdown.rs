@@ -146,19 +146,19 @@ mod tests {
                 (BlockKind::Paragraph, "所谓客户关系管理。".into()),
                 (
                     BlockKind::ListItem {
-                        marker: Some("1.".into())
+                        marker: Some(crate::library::Marker::Number(1))
                     },
                     "判断客户".into()
                 ),
                 (
                     BlockKind::ListItem {
-                        marker: Some("2.".into())
+                        marker: Some(crate::library::Marker::Number(2))
                     },
                     "了解客户".into()
                 ),
                 (
                     BlockKind::ListItem {
-                        marker: Some("•".into())
+                        marker: Some(crate::library::Marker::Bullet)
                     },
                     "甲".into()
                 ),
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(
             body.blocks[0].kind,
             BlockKind::ListItem {
-                marker: Some("1.".into())
+                marker: Some(crate::library::Marker::Number(1))
             }
         );
         assert_eq!(body.blocks[1].kind, BlockKind::ListItem { marker: None });

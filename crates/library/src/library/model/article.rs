@@ -133,9 +133,11 @@ pub struct Body {
     chars: u32,
 }
 
-/// One block of a body. Offsets are 32-bit (a text is at most 64 MiB, the
-/// largest file read) and the spans a boxed slice (no allocation when there
-/// are none): a novel has a block per paragraph, a poem one per stanza.
+/// One block of a body, in 32 bytes: a novel has a block per paragraph, a
+/// poem one per stanza, so for many short poems blocks are a third of the
+/// memory. Offsets are 32-bit (a text is at most 64 MiB, the largest file
+/// read), the kind 8 bytes (a list marker is a number, not text) and the
+/// spans a thin pointer (no allocation when there are none, most blocks).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
@@ -145,7 +147,56 @@ pub struct Block {
     start: u32,
     end: u32,
     /// Emphasis and similar spans, as byte ranges in `Body::text`.
-    pub inline: Box<[InlineSpan]>,
+    pub inline: Spans,
+}
+
+/// A block's inline spans, read as a slice: one pointer, none allocated
+/// when there are no spans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spans(Option<Box<SpanList>>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SpanList(Box<[InlineSpan]>);
+
+impl From<Box<[InlineSpan]>> for Spans {
+    fn from(spans: Box<[InlineSpan]>) -> Spans {
+        Spans((!spans.is_empty()).then(|| Box::new(SpanList(spans))))
+    }
+}
+
+impl From<Vec<InlineSpan>> for Spans {
+    fn from(spans: Vec<InlineSpan>) -> Spans {
+        Spans::from(spans.into_boxed_slice())
+    }
+}
+
+impl std::ops::Deref for Spans {
+    type Target = [InlineSpan];
+
+    fn deref(&self) -> &[InlineSpan] {
+        self.0.as_ref().map_or(&[], |list| &list.0)
+    }
+}
+
+impl<'a> IntoIterator for &'a Spans {
+    type Item = &'a InlineSpan;
+    type IntoIter = std::slice::Iter<'a, InlineSpan>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for Spans {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Spans {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Spans, D::Error> {
+        Vec::<InlineSpan>::deserialize(deserializer).map(Spans::from)
+    }
 }
 
 impl Block {
@@ -155,7 +206,7 @@ impl Block {
             depth,
             start: offset(range.start),
             end: offset(range.end),
-            inline,
+            inline: Spans::from(inline),
         }
     }
 
@@ -164,6 +215,13 @@ impl Block {
         self.start as usize..self.end as usize
     }
 }
+
+/// A small body's text and blocks are copied into allocations of their
+/// size rather than shrunk in place: shrinking leaves the rest of each
+/// grown buffer free between the allocations kept, and for many short
+/// articles those gaps add up (the allocator maps larger ones on their own,
+/// and gives them back whole).
+const COPIED_BELOW: usize = 64 * 1024;
 
 /// A byte offset of a body as stored; no body reaches 4 GiB (files are read
 /// up to 64 MiB).
@@ -178,7 +236,7 @@ pub enum BlockKind {
     Heading(u8),
     /// A list item; `marker` is "1." or "•" on its first block, `None` on further paragraphs.
     ListItem {
-        marker: Option<Box<str>>,
+        marker: Option<Marker>,
     },
     Quote,
     Code,
@@ -186,6 +244,30 @@ pub enum BlockKind {
     Rule,
     /// A stanza of verse: its lines kept (`\n` between them), no indent.
     Verse,
+}
+
+/// A list item's marker: "•", or "3." in a numbered list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Marker {
+    Bullet,
+    /// The item's number (one past `u32::MAX` reads as that).
+    Number(u32),
+}
+
+impl Marker {
+    /// The number `n`, as a marker.
+    pub fn number(n: u64) -> Marker {
+        Marker::Number(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+impl std::fmt::Display for Marker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Marker::Bullet => f.write_str("•"),
+            Marker::Number(n) => write!(f, "{n}."),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -232,8 +314,16 @@ impl Body {
     /// A body from its parts as `blocks` and `char_count` gave them (the article cache).
     pub(crate) fn from_parts(text: String, blocks: Vec<Block>, chars: usize) -> Body {
         Body {
-            text: text.into_boxed_str(),
-            blocks: blocks.into_boxed_slice(),
+            text: if text.len() < text.capacity() && text.len() < COPIED_BELOW {
+                Box::from(text.as_str())
+            } else {
+                text.into_boxed_str()
+            },
+            blocks: if blocks.len() < blocks.capacity() && blocks.len() * size_of::<Block>() < COPIED_BELOW {
+                Box::from(blocks.as_slice())
+            } else {
+                blocks.into_boxed_slice()
+            },
             chars: offset(chars),
         }
     }
@@ -283,14 +373,10 @@ impl Body {
             r.start <= r.end && self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end)
         };
         crate::text::is_clean(&self.text)
-            && self.blocks.iter().all(|b| {
-                within(b.range())
-                    && b.inline.iter().all(|i| within(i.range()))
-                    && match &b.kind {
-                        BlockKind::ListItem { marker: Some(m) } => crate::text::is_clean(m),
-                        _ => true,
-                    }
-            })
+            && self
+                .blocks
+                .iter()
+                .all(|b| within(b.range()) && b.inline.iter().all(|i| within(i.range())))
     }
 }
 

@@ -47,14 +47,14 @@ fn a_page_keeps_its_readable_content_only() {
     assert_eq!(
         kinds[2].0,
         BlockKind::ListItem {
-            marker: Some("•".into())
+            marker: Some(crate::library::Marker::Bullet)
         }
     );
     assert_eq!(body.blocks[4].depth, 1);
     assert_eq!(
         kinds[4].0,
         BlockKind::ListItem {
-            marker: Some("1.".into())
+            marker: Some(crate::library::Marker::Number(1))
         }
     );
     assert_eq!(kinds[5].0, BlockKind::Quote);
