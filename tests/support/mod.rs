@@ -114,13 +114,22 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     /// Kept open for the session's lifetime.
     master: Box<dyn MasterPty + Send>,
+    /// When the screen first showed the text watched for (`start_shell_watching`).
+    watch: Arc<Mutex<Watch>>,
+}
+
+/// Text looked for on the screen after each piece of output, and when it was first there.
+#[derive(Default)]
+struct Watch {
+    text: Option<String>,
+    seen: Option<Instant>,
 }
 
 impl Session {
     /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its config and
     /// data in `home`, in the Chinese locale unless `env` sets `LANG`.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
-        Session::start_program(env!("CARGO_BIN_EXE_yuedu"), args, cols, rows, home, env)
+        Session::start_program(env!("CARGO_BIN_EXE_yuedu"), args, cols, rows, home, env, None)
     }
 
     /// Starts `yuedu ARGS` in a `cols`×`rows` terminal with its folders below
@@ -150,10 +159,40 @@ impl Session {
     /// Starts `sh -c SCRIPT` (with the binary's path as `$0`), for pipes into yuedu.
     pub fn start_shell(script: &str, cols: u16, rows: u16, home: &Path) -> Session {
         let args = ["-c", script, env!("CARGO_BIN_EXE_yuedu")];
-        Session::start_program("sh", &args, cols, rows, home, &[])
+        Session::start_program("sh", &args, cols, rows, home, &[], None)
     }
 
-    fn start_program(program: &str, args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Session {
+    /// `start_shell`, noting when the screen first shows `text` as the
+    /// output arrives (`shown_at`), with no polling in between.
+    pub fn start_shell_watching(script: &str, cols: u16, rows: u16, home: &Path, text: &str) -> Session {
+        let args = ["-c", script, env!("CARGO_BIN_EXE_yuedu")];
+        Session::start_program("sh", &args, cols, rows, home, &[], Some(text))
+    }
+
+    /// When the screen first showed the text watched for; `None` if it
+    /// did not within `timeout`.
+    pub fn shown_at(&self, timeout: Duration) -> Option<Instant> {
+        let start = Instant::now();
+        loop {
+            if let Some(seen) = self.watch.lock().ok().and_then(|w| w.seen) {
+                return Some(seen);
+            }
+            if start.elapsed() > timeout {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+        env: &[(&str, &str)],
+        watched: Option<&str>,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -191,7 +230,17 @@ impl Session {
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("writer")));
         let closed = Arc::new(AtomicBool::new(false));
-        let (feed, raw, answer, eof) = (parser.clone(), output.clone(), writer.clone(), closed.clone());
+        let watch = Arc::new(Mutex::new(Watch {
+            text: watched.map(str::to_string),
+            seen: None,
+        }));
+        let (feed, raw, answer, eof, seen) = (
+            parser.clone(),
+            output.clone(),
+            writer.clone(),
+            closed.clone(),
+            watch.clone(),
+        );
         std::thread::spawn(move || {
             let mut chunk = [0u8; 8192];
             while let Ok(n) = reader.read(&mut chunk) {
@@ -213,6 +262,12 @@ impl Session {
                         }
                     }
                     p.process(rest);
+                    if let Ok(mut w) = seen.lock()
+                        && w.seen.is_none()
+                        && w.text.as_deref().is_some_and(|t| p.screen().contents().contains(t))
+                    {
+                        w.seen = Some(Instant::now());
+                    }
                 }
                 if let Ok(mut r) = raw.lock() {
                     r.extend_from_slice(&chunk[..n]);
@@ -228,6 +283,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
+            watch,
         }
     }
 
