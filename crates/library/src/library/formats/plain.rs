@@ -4,7 +4,6 @@ use crate::library::formats::{ChapterRule, find_headings};
 use crate::library::model::article::{BlockKind, Body, BodyBuilder};
 
 mod shape;
-#[cfg(test)]
 pub(crate) use shape::SAMPLE_BYTES;
 pub(crate) use shape::Shape;
 
