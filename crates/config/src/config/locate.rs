@@ -12,38 +12,46 @@ use super::ConfigError;
 use crate::keymap::KeymapError;
 use crate::text::line_and_column;
 
-/// A file's text and the place of each of its keys and values.
+/// A file's text, whose keys and values are placed when a mistake is to be
+/// explained (a file read without one is parsed once).
 pub(super) struct Spans<'a> {
     file: &'a str,
     text: &'a str,
-    table: DeTable<'a>,
 }
 
 /// Parses `text` into `T`; a mistake is located and explained.
 pub(super) fn parse<'a, T: DeserializeOwned>(file: &'a str, text: &'a str) -> Result<(T, Spans<'a>), ConfigError> {
-    let table = DeTable::parse(text).map_err(|err| ConfigError {
-        file: file.into(),
-        position: err.span().map(|span| line_and_column(text, span.start)),
-        setting: None,
-        message: err.message().trim().to_string(),
-    })?;
-    let spans = Spans {
-        file,
-        text,
-        table: table.into_inner(),
-    };
-    let value = toml::from_str(text).map_err(|err| spans.explain(&err))?;
-    Ok((value, spans))
+    let spans = Spans { file, text };
+    match toml::from_str(text) {
+        Ok(value) => Ok((value, spans)),
+        Err(err) => Err(match spans.table() {
+            Ok(table) => spans.explain(&table, &err),
+            Err(syntax) => syntax,
+        }),
+    }
 }
 
-impl Spans<'_> {
+impl<'a> Spans<'a> {
+    /// Every key and value of the file with its place; a syntax error at its place.
+    fn table(&self) -> Result<DeTable<'a>, ConfigError> {
+        match DeTable::parse(self.text) {
+            Ok(table) => Ok(table.into_inner()),
+            Err(err) => Err(ConfigError {
+                file: self.file.into(),
+                position: err.span().map(|span| line_and_column(self.text, span.start)),
+                setting: None,
+                message: err.message().trim().to_string(),
+            }),
+        }
+    }
+
     /// A deserialisation error at its place, in the configuration's words.
-    fn explain(&self, err: &toml::de::Error) -> ConfigError {
+    fn explain(&self, table: &DeTable<'_>, err: &toml::de::Error) -> ConfigError {
         let message = err.message().trim();
         let Some(span) = err.span() else {
             return self.error(None, None, message.to_string());
         };
-        let path = find(&self.table, span.start).unwrap_or_default();
+        let path = find(table, span.start).unwrap_or_default();
         let setting = (!path.is_empty()).then(|| path.join("."));
         self.error(Some(span.start), setting, reword(message))
     }
@@ -60,9 +68,11 @@ impl Spans<'_> {
             })
             .collect();
         candidates.push(vec!["keys"]);
-        let place = candidates
-            .iter()
-            .find_map(|path| self.value_span(path).map(|span| (path, span.start)));
+        let table = self.table().ok();
+        let place = candidates.iter().find_map(|path| {
+            let span = value_span(table.as_ref()?, path)?;
+            Some((path, span.start))
+        });
         let (path, at) = match place {
             Some((path, at)) => (path.join("."), Some(at)),
             None => (candidates[0].join("."), None),
@@ -78,19 +88,19 @@ impl Spans<'_> {
             message,
         }
     }
+}
 
-    /// Where the value of the setting at `path` stands.
-    fn value_span(&self, path: &[&str]) -> Option<Range<usize>> {
-        let mut table = &self.table;
-        let (last, parents) = path.split_last()?;
-        for segment in parents {
-            match table.get(*segment).map(|v| v.get_ref()) {
-                Some(DeValue::Table(inner)) => table = inner,
-                _ => return None,
-            }
+/// Where the value of the setting at `path` stands.
+fn value_span(whole: &DeTable<'_>, path: &[&str]) -> Option<Range<usize>> {
+    let mut table = whole;
+    let (last, parents) = path.split_last()?;
+    for segment in parents {
+        match table.get(*segment).map(|v| v.get_ref()) {
+            Some(DeValue::Table(inner)) => table = inner,
+            _ => return None,
         }
-        table.get(*last).map(|v| v.span())
     }
+    table.get(*last).map(|v| v.span())
 }
 
 /// The dotted path of the key or value that holds byte `at`, deepest first.
