@@ -66,6 +66,7 @@ impl App {
                 }
                 self.mark_hits(hits, from);
             }
+            FindFor::Opened { first, .. } => self.mark_hits(hits, first),
         }
     }
 

@@ -6,10 +6,11 @@
 use super::history::HistoryWalk;
 use super::input::TextInput;
 use super::overlay::{Outcome, OverlayInput};
+use super::working::FindFor;
 use super::{App, ListCursor, Overlay, Pane};
 use crate::keymap::Command;
 use crate::library::ArticleId;
-use crate::search::{Query, SearchIndex, SearchResults};
+use crate::search::{Query, SearchResults};
 use crate::store::{Change, QueryKind};
 
 /// The global search overlay.
@@ -233,21 +234,18 @@ impl App {
         let Some(hit) = search.results.hits.get(search.cursor.selected).cloned() else {
             return;
         };
-        let query = Query::parse(search.input.text(), pinyin);
+        let text = search.input.text().to_string();
         self.leave_search();
-        // One article: found here, as the index (if built) would.
-        let library = &self.library;
-        let hits = match &self.search_index {
-            Some(index) => index.hits_in(library, hit.article, &query),
-            None => SearchIndex::hits_in_text(&library[hit.article].body.text, &query),
-        };
-        self.search_memory.opened = Some(library[hit.article].id.to_string());
+        self.search_memory.opened = Some(self.library[hit.article].id.to_string());
         let first = hit.first.as_ref().map(|r| r.start);
         let back = self.jump_start(hit.article);
         self.open_article(hit.article, Some(first.unwrap_or(0)));
         self.after_geometry_change();
-        self.mark_hits(hits, first);
         self.jump_end(back);
+        // Every hit in the article is found off this thread (a long text
+        // takes more than a frame) and marked when found: the first, where
+        // the article opened, is on screen already.
+        self.ask_find(FindFor::Opened { text, pinyin, first });
     }
 
     /// Sets the reader's hits and moves to the first one at or after `from`.

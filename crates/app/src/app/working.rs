@@ -28,12 +28,18 @@ pub(super) enum FindFor {
     Preview(String),
     /// Enter: marked from where the find started, and said when none.
     Finish { text: String, from: Option<usize> },
+    /// A search result opened at its first hit: the query's hits in it.
+    Opened {
+        text: String,
+        pinyin: bool,
+        first: Option<usize>,
+    },
 }
 
 impl FindFor {
     fn text(&self) -> &str {
         match self {
-            FindFor::Preview(text) | FindFor::Finish { text, .. } => text,
+            FindFor::Preview(text) | FindFor::Finish { text, .. } | FindFor::Opened { text, .. } => text,
         }
     }
 }
@@ -90,7 +96,8 @@ impl App {
         let Some(article) = self.reader.as_ref().map(|r| r.article) else {
             return;
         };
-        let query = Query::parse(find.text(), false);
+        let pinyin = matches!(find, FindFor::Opened { pinyin: true, .. });
+        let query = Query::parse(find.text(), pinyin);
         if query.is_empty() {
             self.awaited.find = None;
             self.found(find, Vec::new());

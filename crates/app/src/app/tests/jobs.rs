@@ -179,3 +179,23 @@ fn hits_found_for_an_older_find_are_not_marked() {
     app.handle(Input::Done(pending));
     assert!(app.reader.as_ref().is_some_and(|r| r.hits.is_empty()));
 }
+
+#[test]
+fn a_result_opened_is_marked_when_its_hits_are_found_off_this_thread() {
+    let mut app = app(120, 35);
+    press(&mut app, "s");
+    type_text(&mut app, "管理");
+    let job = one_job(&mut app, Input::Key(Key::parse("enter").expect("key")));
+    assert_eq!(job.kind(), JobKind::Find);
+    let reader = app.reader.as_ref().expect("opened at its first hit");
+    assert!(reader.hits.is_empty(), "not marked before they are found");
+    let top = reader.top;
+    app.handle(Input::Done(job.run(&mut JobMemory::default())));
+    let reader = app.reader.as_ref().expect("open");
+    assert!(!reader.hits.is_empty());
+    assert_eq!(
+        (reader.current_hit, reader.top),
+        (Some(0), top),
+        "marked where it opened"
+    );
+}
