@@ -4,7 +4,8 @@
 //! (switching categories, listing, scrolling) is measured by criterion.
 //! First, many small articles (`poems`): peak resident memory of the release
 //! binary per corpus byte for `list`, `search` and the reader (in a
-//! pseudo-terminal, with its first frame), cold and warm (`YUEDU_POEMS=N`
+//! pseudo-terminal, with its first frame), cold and warm (`YUEDU_POEMS=N`,
+//! or `YUEDU_TANG=folder` for a real one such as the Tang poems,
 //! runs only that).
 
 // Not `benches/poems.rs`: every file there is a bench target of its own.
@@ -268,7 +269,7 @@ fn huge_article(c: &mut Criterion) {
 }
 
 fn poems_only() -> bool {
-    std::env::var_os("YUEDU_POEMS").is_some()
+    std::env::var_os("YUEDU_POEMS").is_some() || std::env::var_os("YUEDU_TANG").is_some()
 }
 
 // The collection first: its resident memory is measured from a fresh process.

@@ -61,7 +61,10 @@ fn wants_blank_line(previous: &Block, block: &Block, settings: LayoutSettings) -
         matches!(previous.kind, BlockKind::ListItem { .. }) && matches!(block.kind, BlockKind::ListItem { .. });
     let heading_involved =
         matches!(block.kind, BlockKind::Heading(_)) || matches!(previous.kind, BlockKind::Heading(_));
-    if both_list_items && block.depth == previous.depth && !matches!(block.kind, BlockKind::ListItem { marker: None }) {
+    if both_list_items
+        && block.depth() == previous.depth()
+        && !matches!(block.kind, BlockKind::ListItem { marker: None })
+    {
         return false;
     }
     settings.paragraph_spacing || heading_involved
@@ -102,7 +105,7 @@ impl Prefix {
         if settings.direction == Direction::Vertical {
             return super::vertical::prefix(block, settings);
         }
-        let depth = usize::from(block.depth);
+        let depth = usize::from(block.depth());
         let nest = 2 * depth;
         let ambiguous = settings.ambiguous;
         let (kind, first, rest) = match &block.kind {

@@ -56,7 +56,7 @@ pub(super) fn wrap_column(text: &str, rows: Columns, ambiguous: AmbiguousWidth) 
 /// free in later columns, the lowering of a quotation (引文低两格), the
 /// hang of a wrapped line of verse.
 pub(super) fn prefix(block: &Block, settings: LayoutSettings) -> Prefix {
-    let depth = usize::from(block.depth);
+    let depth = usize::from(block.depth());
     let (kind, first, rest) = match &block.kind {
         BlockKind::Paragraph if settings.indent && settings.width >= MIN_ROWS_FOR_INDENT => {
             (PrefixKind::Indent, INDENT_ROWS, 0)

@@ -70,7 +70,7 @@ fn check(
             let wrapped = line.kind == LineKind::Continuation;
             prop_assert_eq!(
                 first_row,
-                Some(usize::from(wrapped) + usize::from(body.blocks[line.block].depth)),
+                Some(usize::from(wrapped) + usize::from(body.blocks[line.block].depth())),
                 "verse column {}",
                 i
             );

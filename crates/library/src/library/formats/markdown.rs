@@ -209,7 +209,7 @@ mod tests {
         let source = format!("{}深\n", "> ".repeat(500));
         let body = parse_markdown(&source);
         assert_eq!(body.block_text(&body.blocks[0]), "深");
-        assert!(body.blocks[0].depth <= crate::library::formats::containers::MAX_DEPTH);
+        assert!(body.blocks[0].depth() <= crate::library::formats::containers::MAX_DEPTH);
     }
 
     #[test]

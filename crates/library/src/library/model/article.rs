@@ -133,17 +133,18 @@ pub struct Body {
     chars: u32,
 }
 
-/// One block of a body, in 32 bytes: a novel has a block per paragraph, a
+/// One block of a body, in 24 bytes: a novel has a block per paragraph, a
 /// poem one per stanza, so for many short poems blocks are a third of the
-/// memory. Offsets are 32-bit (a text is at most 64 MiB, the largest file
-/// read), the kind 8 bytes (a list marker is a number, not text) and the
-/// spans a thin pointer (no allocation when there are none, most blocks).
+/// memory. Offsets are 28 bits (a text is at most 256 MiB, the most an
+/// EPUB unpacks; a file is read up to 64 MiB), the nesting depth in the 4
+/// bits above the start, the kind 8 bytes (a list marker is a number, not
+/// text) and the spans a thin pointer (none allocated when there are none,
+/// most blocks).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
-    /// Nesting depth of lists and quotes (0 at the top level).
-    pub depth: u8,
-    /// Byte range of the block's text in `Body::text`.
+    /// Byte range of the block's text in `Body::text`; the depth in the
+    /// start's top bits.
     start: u32,
     end: u32,
     /// Emphasis and similar spans, as byte ranges in `Body::text`.
@@ -200,20 +201,37 @@ impl<'de> Deserialize<'de> for Spans {
 }
 
 impl Block {
+    /// A block of `kind` at nesting `depth` (at most 15 is kept: lists
+    /// and quotes deeper than `containers::MAX_DEPTH` are shown flat).
     pub fn new(kind: BlockKind, depth: u8, range: Range<usize>, inline: Box<[InlineSpan]>) -> Block {
+        let depth = u32::from(depth.min(MAX_BLOCK_DEPTH)) << OFFSET_BITS;
         Block {
             kind,
-            depth,
-            start: offset(range.start),
-            end: offset(range.end),
+            start: block_offset(range.start) | depth,
+            end: block_offset(range.end),
             inline: Spans::from(inline),
         }
     }
 
     /// Byte range of the block's text in `Body::text`.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        (self.start & OFFSET_MASK) as usize..self.end as usize
     }
+
+    /// Nesting depth of lists and quotes (0 at the top level).
+    pub fn depth(&self) -> u8 {
+        (self.start >> OFFSET_BITS) as u8
+    }
+}
+
+/// Bits of a block's offsets; the depth takes the 4 above the start.
+const OFFSET_BITS: u32 = 28;
+const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
+const MAX_BLOCK_DEPTH: u8 = 15;
+
+/// A byte offset of a block as stored (no text reaches 256 MiB).
+fn block_offset(at: usize) -> u32 {
+    offset(at).min(OFFSET_MASK)
 }
 
 /// A small body's text and blocks are copied into allocations of their
@@ -355,7 +373,8 @@ impl Body {
                 .iter()
                 .map(|span| InlineSpan::new(span.range().start - shift..span.range().end - shift, span.style))
                 .collect();
-            blocks.push(Block::new(block.kind, block.depth, write..write + range.len(), inline));
+            let depth = block.depth();
+            blocks.push(Block::new(block.kind, depth, write..write + range.len(), inline));
             write += range.len();
         }
         bytes.truncate(write);

@@ -50,7 +50,7 @@ fn a_page_keeps_its_readable_content_only() {
             marker: Some(crate::library::Marker::Bullet)
         }
     );
-    assert_eq!(body.blocks[4].depth, 1);
+    assert_eq!(body.blocks[4].depth(), 1);
     assert_eq!(
         kinds[4].0,
         BlockKind::ListItem {
