@@ -126,18 +126,16 @@ fn needs_nothing(input: &str) -> bool {
 pub fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7f {
-                return false;
-            }
-            i += 1;
-            continue;
+    // One look-up a byte finds the next byte to look at closer.
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| SUSPECT[usize::from(b)]))
+    {
+        i += at;
+        if bytes[i] < 0x80 {
+            return false;
         }
-        // Lead bytes of U+0080–00BF, U+061C, U+180E, U+2000–203F/2060–206F, U+FEFF/FFF9–FFFB.
-        if matches!(b, 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
-            && let Some(c) = text[i..].chars().next()
+        if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next())
             && (is_invisible_or_control(c) || c == '\u{2028}' || c == '\u{2029}' || joins_emoji(text, i, c))
         {
             return false;
@@ -146,6 +144,25 @@ pub fn is_clean(text: &str) -> bool {
     }
     true
 }
+
+/// The bytes `is_clean` looks at closer: control characters but `\n`, DEL,
+/// and the lead bytes of U+0080–00BF, U+061C, U+180E, U+2000–203F/2060–206F
+/// and U+FEFF/FFF9–FFFB.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xd8] = true;
+    table[0xe1] = true;
+    table[0xe2] = true;
+    table[0xef] = true;
+    table
+};
 
 /// Whether the character at byte `i` of `text`, `c`, is a zero-width joiner
 /// between two emoji (which `sanitize` takes out).
@@ -307,6 +324,27 @@ mod tests {
         ] {
             assert!(!is_clean(text), "{text:?}");
             assert!(is_clean(&sanitize(text)), "{text:?}");
+        }
+    }
+
+    /// `is_clean` as it was written first, a byte at a time.
+    fn clean_byte_by_byte(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).all(|i| match bytes[i] {
+            b if b < 0x80 => !((b < 0x20 && b != b'\n') || b == 0x7f),
+            0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef => text[i..].chars().next().is_none_or(|c| {
+                !(is_invisible_or_control(c) || c == '\u{2028}' || c == '\u{2029}' || joins_emoji(text, i, c))
+            }),
+            _ => true,
+        })
+    }
+
+    #[test]
+    fn clean_text_is_found_by_its_suspect_bytes_as_byte_by_byte_for_every_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!("测{c}试\n"), format!("👨{c}👩")] {
+                assert_eq!(is_clean(&text), clean_byte_by_byte(&text), "{:?}", c);
+            }
         }
     }
 

@@ -18,9 +18,14 @@ use crate::library::load::candidate::Candidate;
 
 /// The ID of a file path below its root, if it is an article file.
 pub(in crate::library) fn article_id(relative: &str) -> Option<String> {
+    article_stem(relative).map(str::to_string)
+}
+
+/// The part of `relative` its ID is, if it names an article file.
+fn article_stem(relative: &str) -> Option<&str> {
     Format::of(relative)?;
     let (stem, _) = relative.rsplit_once('.')?;
-    (!stem.is_empty() && !stem.ends_with('/')).then(|| stem.to_string())
+    (!stem.is_empty() && !stem.ends_with('/')).then_some(stem)
 }
 
 /// Parents kept open a level at a time for their subfolders to be opened
@@ -153,7 +158,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
     let real = || real.get_or_init(|| folder.real.path());
     for (name, os_name, kind) in entries {
         // Whether it is named as an article: its name tells as well as its path.
-        let article = article_id(&name).is_some();
+        let article = article_stem(&name).is_some();
         let stat = match kind {
             Kind::Unknown => sys::stat_at(&handle, &os_name).map(|(kind, stamp)| (kind, Some(stamp))),
             Kind::File if article => sys::stat_at(&handle, &os_name).map(|(kind, stamp)| (kind, Some(stamp))),
@@ -183,7 +188,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
             ),
             Kind::File if article => {
                 let real = || real().join(&os_name);
-                add_article(&mut listing, &shown().join(&os_name), real, &relative(&name), stamp);
+                add_article(&mut listing, shown().join(&os_name), real, relative(&name), stamp);
             }
             Kind::File => {}
             // A FIFO or device named like an article would block or never end.
@@ -232,10 +237,10 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listin
         }),
         Ok(meta) if meta.is_file() => {
             let stamp = Some(Stamp::of(&meta));
-            add_article(listing, path, || target, relative, stamp);
+            add_article(listing, path.to_path_buf(), || target, relative.to_string(), stamp);
         }
         Ok(_) => {
-            if article_id(relative).is_some() {
+            if article_stem(relative).is_some() {
                 listing.problems.push(problem(not_regular()));
             }
         }
@@ -249,17 +254,17 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listin
 /// compares the stamp with its entry.
 fn add_article(
     listing: &mut Listing,
-    path: &Path,
+    path: PathBuf,
     real: impl FnOnce() -> PathBuf,
-    relative: &str,
+    mut relative: String,
     stamp: Option<Stamp>,
 ) {
-    let Some(id) = article_id(relative) else {
+    // The ID is the relative path without its extension: cut in place.
+    let Some(id) = article_stem(&relative).map(str::len) else {
         return;
     };
-    listing
-        .candidates
-        .push(Candidate::file(id, path.to_path_buf(), &real(), stamp));
+    relative.truncate(id);
+    listing.candidates.push(Candidate::file(relative, path, &real(), stamp));
 }
 
 /// A path kept as a chain of names, so that a folder deep down costs one
