@@ -25,7 +25,7 @@ mod tests;
 
 use std::io::{self, Write};
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Rect, Size};
 
 use crate::text::AmbiguousWidth;
@@ -40,9 +40,15 @@ pub struct Screen<W: Write> {
     out: W,
     /// Bytes of the frame being written.
     pending: Vec<u8>,
-    /// The frame the terminal shows.
+    /// The size of the screen the terminal shows.
+    area: Rect,
+    /// The terminal shows blanks only (it was cleared), whatever `shown` holds.
+    blank: bool,
+    /// The frame the terminal shows, unless `blank`.
     shown: Buffer,
-    /// The frame being drawn.
+    /// The frame being drawn; the two change places once it is written, so
+    /// a frame is never copied, and a blank screen needs no buffer of its
+    /// own: the first frame allocates one buffer, not two.
     next: Buffer,
     /// Cells the frame being written writes: changed, or lost on screen.
     changed: Vec<bool>,
@@ -78,8 +84,11 @@ impl<W: Write> Screen<W> {
         Screen {
             out,
             pending: Vec::with_capacity(16 * 1024),
-            shown: Buffer::empty(area),
-            next: Buffer::empty(area),
+            // Entering full-screen mode cleared the screen.
+            area,
+            blank: true,
+            shown: Buffer::empty(Rect::default()),
+            next: Buffer::empty(Rect::default()),
             changed: vec![false; area.area() as usize],
             spans: vec![1; area.area() as usize],
             cursor: Cursor::Unknown,
@@ -121,26 +130,36 @@ impl<W: Write> Screen<W> {
         let size = self.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
         self.pending.extend_from_slice(BEGIN_UPDATE);
-        if area != self.shown.area {
+        if area != self.area {
             self.clear(area);
         }
-        self.next.reset();
+        if self.next.area == area {
+            self.next.reset();
+        } else {
+            self.next = Buffer::empty(area);
+        }
         let cursor = render(&mut self.next);
         let width = usize::from(area.width);
         for y in 0..area.height {
             let row = usize::from(y) * width..(usize::from(y) + 1) * width;
             let mut any = false;
             for i in row.clone() {
-                let changed = self.changed[i] || self.next.content[i] != self.shown.content[i];
+                let shown = if self.blank {
+                    &Cell::EMPTY
+                } else {
+                    &self.shown.content[i]
+                };
+                let changed = self.changed[i] || self.next.content[i] != *shown;
                 self.changed[i] = changed;
                 any |= changed;
             }
             if any {
                 self.write_row(y);
             }
-            self.shown.content[row.clone()].clone_from_slice(&self.next.content[row.clone()]);
             self.changed[row].fill(false);
         }
+        std::mem::swap(&mut self.shown, &mut self.next);
+        self.blank = false;
         // Between frames the terminal keeps its plain style: anything
         // else writing to it (leaving, a suspension) finds it so.
         set_pen(&mut self.pending, self.pen, Pen::PLAIN);
@@ -164,7 +183,7 @@ impl<W: Write> Screen<W> {
     /// size last drawn at, the terminal may hold parts of frames written
     /// while it had other sizes.
     pub fn forget_shown(&mut self) {
-        self.shown = Buffer::empty(Rect::default());
+        self.area = Rect::default();
     }
 
     /// Asks the terminal how wide it draws ambiguous characters, as vim
@@ -180,7 +199,7 @@ impl<W: Write> Screen<W> {
         self.pending.extend_from_slice("\x1b[H\u{201c}\x1b[6n\x1b[H".as_bytes());
         self.pending.extend_from_slice(ERASE_ROW);
         self.cursor = Cursor::At { x: 0, y: 0 };
-        let row = self.changed.len().min(usize::from(self.shown.area.width));
+        let row = self.changed.len().min(usize::from(self.area.width));
         self.changed[..row].fill(true);
         self.spans[..row].fill(1);
     }
@@ -199,8 +218,9 @@ impl<W: Write> Screen<W> {
         set_pen(&mut self.pending, self.pen, Pen::PLAIN);
         self.pen = Some(Pen::PLAIN);
         self.pending.extend_from_slice(b"\x1b[2J");
-        self.shown = Buffer::empty(area);
-        self.next = Buffer::empty(area);
+        self.area = area;
+        self.blank = true;
+        self.shown = Buffer::empty(Rect::default());
         self.changed = vec![false; area.area() as usize];
         self.spans = vec![1; area.area() as usize];
     }
