@@ -156,12 +156,6 @@ fn event_loop(
     options: Options,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    let mut runtime = Runtime {
-        writer: Writer::spawn(store, sender.clone()),
-        releaser: crate::memory::Releaser::spawn(),
-        jobs: workers::Jobs::spawn(sender.clone()),
-        held: Vec::new(),
-    };
     input::spawn_signal_listener(sender.clone())?;
     let size = terminal.size()?;
     // Its effects include attaching saved state to the loaded articles.
@@ -169,14 +163,24 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
-    carry_out(app, effects, &mut runtime);
     // The first frame at once, with the question of how wide the terminal
     // draws ambiguous characters: its answer comes on the input when it
     // comes, and changes the frame only if they are wide.
     if options.detect_ambiguous_width {
         terminal.ask_ambiguous_width();
     }
-    let result = draw(terminal, app, theme).and_then(|()| {
+    let drawn = draw(terminal, app, theme);
+    // The threads that save, do jobs and give memory back start once the
+    // first frame is out, and then the effects that led to it are carried
+    // out: none of them changes what it shows.
+    let mut runtime = Runtime {
+        writer: Writer::spawn(store, sender.clone()),
+        releaser: crate::memory::Releaser::spawn(),
+        jobs: workers::Jobs::spawn(sender.clone()),
+        held: Vec::new(),
+    };
+    carry_out(app, effects, &mut runtime);
+    let result = drawn.and_then(|()| {
         input::spawn_terminal_reader(sender.clone(), options.detect_ambiguous_width);
         // Read the rest once the first frame is out: it takes every core.
         if !loading.batches.is_empty() {
