@@ -77,10 +77,13 @@ fn check_body(body: &Body) -> Result<(), TestCaseError> {
     for block in &body.blocks {
         prop_assert!(block.range().start <= block.range().end && block.range().end <= body.text.len());
         prop_assert!(body.text.is_char_boundary(block.range().start) && body.text.is_char_boundary(block.range().end));
-        for span in &block.inline {
+        for span in body.inline(block) {
             prop_assert!(block.range().start <= span.range().start && span.range().end <= block.range().end);
         }
     }
+    // Every span is some block's.
+    let attributed: usize = body.blocks.iter().map(|b| body.inline(b).len()).sum();
+    prop_assert_eq!(attributed, body.spans().len());
     Ok(())
 }
 

@@ -17,7 +17,7 @@
 //! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 160 bytes of its own: its
 //! ID, title, category and author are `CompactString`s, held inline up to 24 bytes, and its body's
 //! text, blocks and file path are boxed; `Meta`, whose fields few articles have (the front matter's
-//! `order` among them) are boxed in `MoreMeta`; `Body` = plain text + blocks (24 bytes each) with
+//! `order` among them) are boxed in `MoreMeta`; `Body` = plain text + blocks (16 bytes each; spans in one list) with
 //! 32-bit byte ranges). `parse` (with `decode`: bytes into text — UTF-8, also with a few damaged
 //! places, each a counted U+FFFD (`Meta::undecoded`), UTF-16 with a BOM, else the legacy encoding
 //! detected on the first 64 KiB — and whether they are text at all; `front_matter`, `markdown`

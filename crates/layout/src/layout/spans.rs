@@ -96,14 +96,14 @@ pub(super) fn push_text<'a>(
     marks: &[(Range<usize>, Mark)],
 ) {
     let block = &body.blocks[line.block];
-    let cuts = boundaries(line, &block.inline, marks);
+    let spans = body.inline(block);
+    let cuts = boundaries(line, spans, marks);
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         if start >= end {
             continue;
         }
-        let inline = block
-            .inline
+        let inline = spans
             .iter()
             .rev()
             .find(|s| s.range().start <= start && end <= s.range().end)

@@ -171,7 +171,7 @@ mod tests {
         let body = parse_markdown("> 引用的*话*\n\n见[链接](http://x)。<b>粗</b>\n");
         assert_eq!(body.blocks[0].kind, BlockKind::Quote);
         assert_eq!(body.block_text(&body.blocks[0]), "引用的话");
-        let emphasis = &body.blocks[0].inline[0];
+        let emphasis = &body.inline(&body.blocks[0])[0];
         assert_eq!(&body.text[emphasis.range()], "话");
         assert_eq!(body.block_text(&body.blocks[1]), "见链接。粗");
     }

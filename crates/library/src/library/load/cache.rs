@@ -293,7 +293,7 @@ impl Fitting<'_> {
             Ok(parsed) => {
                 let structure: Structure = postcard::from_bytes(parsed.structure).ok()?;
                 let text = simdutf8::basic::from_utf8(parsed.text).ok()?;
-                let body = Body::from_parts(text.to_string(), structure.blocks, structure.chars);
+                let body = Body::from_parts(text.to_string(), structure.blocks, structure.spans, structure.chars);
                 (body.is_sound() && parsed.meta.is_clean()).then(|| Ok((parsed.meta.to_meta(), body)))
             }
         }

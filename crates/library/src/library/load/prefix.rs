@@ -209,7 +209,7 @@ pub fn extends(full: &Body, prefix: &Body) -> bool {
             .blocks
             .iter()
             .zip(&prefix.blocks)
-            .all(|(f, p)| f.range() == p.range() && f.depth() == p.depth() && f.inline == p.inline)
+            .all(|(f, p)| f.range() == p.range() && f.depth() == p.depth() && full.inline(f) == prefix.inline(p))
 }
 
 #[cfg(test)]

@@ -128,18 +128,20 @@ pub struct Body {
     /// each instead of 24 in every article.
     pub text: Box<str>,
     pub blocks: Box<[Block]>,
+    /// Emphasis and similar spans of every block, block after block (each
+    /// inside its block's range): `Body::inline` gives a block's.
+    spans: Spans,
     /// 字数, counted once when the body is built: lists and headers show it
     /// every frame (32 bits: a text is at most 64 MiB).
     chars: u32,
 }
 
-/// One block of a body, in 24 bytes: a novel has a block per paragraph, a
+/// One block of a body, in 16 bytes: a novel has a block per paragraph, a
 /// poem one per stanza, so for many short poems blocks are a third of the
 /// memory. Offsets are 28 bits (a text is at most 256 MiB, the most an
 /// EPUB unpacks; a file is read up to 64 MiB), the nesting depth in the 4
 /// bits above the start, the kind 8 bytes (a list marker is a number, not
-/// text) and the spans a thin pointer (none allocated when there are none,
-/// most blocks).
+/// text); its inline spans are the body's (`Body::inline`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
@@ -147,12 +149,10 @@ pub struct Block {
     /// start's top bits.
     start: u32,
     end: u32,
-    /// Emphasis and similar spans, as byte ranges in `Body::text`.
-    pub inline: Spans,
 }
 
-/// A block's inline spans, read as a slice: one pointer, none allocated
-/// when there are no spans.
+/// Inline spans, read as a slice: one pointer, none allocated when there
+/// are no spans (most bodies).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Spans(Option<Box<SpanList>>);
 
@@ -203,13 +203,12 @@ impl<'de> Deserialize<'de> for Spans {
 impl Block {
     /// A block of `kind` at nesting `depth` (at most 15 is kept: lists
     /// and quotes deeper than `containers::MAX_DEPTH` are shown flat).
-    pub fn new(kind: BlockKind, depth: u8, range: Range<usize>, inline: Box<[InlineSpan]>) -> Block {
+    pub fn new(kind: BlockKind, depth: u8, range: Range<usize>) -> Block {
         let depth = u32::from(depth.min(MAX_BLOCK_DEPTH)) << OFFSET_BITS;
         Block {
             kind,
             start: block_offset(range.start) | depth,
             end: block_offset(range.end),
-            inline: Spans::from(inline),
         }
     }
 
@@ -329,9 +328,25 @@ impl Body {
         self.chars as usize
     }
 
-    /// A body from its parts as `blocks` and `char_count` gave them (the article cache).
-    pub(crate) fn from_parts(text: String, blocks: Vec<Block>, chars: usize) -> Body {
+    /// The inline spans of `block` (one of this body's): those of the
+    /// body's that start within its range (blocks are apart, `\n` between).
+    pub fn inline(&self, block: &Block) -> &[InlineSpan] {
+        let range = block.range();
+        let first = self.spans.partition_point(|s| s.range().start < range.start);
+        let end = self.spans.partition_point(|s| s.range().start <= range.end);
+        self.spans.get(first..end.max(first)).unwrap_or_default()
+    }
+
+    /// Every inline span, block after block.
+    pub fn spans(&self) -> &[InlineSpan] {
+        &self.spans
+    }
+
+    /// A body from its parts as `blocks`, `spans` and `char_count` gave
+    /// them (the article cache).
+    pub(crate) fn from_parts(text: String, blocks: Vec<Block>, spans: Vec<InlineSpan>, chars: usize) -> Body {
         Body {
+            spans: Spans::from(spans),
             text: if text.len() < text.capacity() && text.len() < COPIED_BELOW {
                 Box::from(text.as_str())
             } else {
@@ -353,6 +368,14 @@ impl Body {
         if keep.iter().all(|k| *k) {
             return self;
         }
+        let mut spans = Vec::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            if keep.get(i).copied().unwrap_or(true) {
+                spans.push(self.inline(block).to_vec());
+            }
+        }
+        let mut spans = spans.into_iter();
+        let mut kept_spans = Vec::new();
         let mut bytes = self.text.into_string().into_bytes();
         let mut blocks = Vec::with_capacity(self.blocks.len());
         let mut write = 0;
@@ -368,20 +391,20 @@ impl Body {
             bytes.copy_within(range.clone(), write);
             // `range.start >= write`: offsets only move down.
             let shift = range.start - write;
-            let inline = block
-                .inline
-                .iter()
-                .map(|span| InlineSpan::new(span.range().start - shift..span.range().end - shift, span.style))
-                .collect();
+            let inline = spans.next().unwrap_or_default();
+            kept_spans.extend(
+                (inline.iter())
+                    .map(|span| InlineSpan::new(span.range().start - shift..span.range().end - shift, span.style)),
+            );
             let depth = block.depth();
-            blocks.push(Block::new(block.kind, depth, write..write + range.len(), inline));
+            blocks.push(Block::new(block.kind, depth, write..write + range.len()));
             write += range.len();
         }
         bytes.truncate(write);
         // Whole blocks, each valid UTF-8, joined by `\n`: always valid.
         let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let chars = count_visible(&text);
-        Body::from_parts(text, blocks, chars)
+        Body::from_parts(text, blocks, kept_spans, chars)
     }
 
     /// Whether every range falls on character boundaries inside the text and
@@ -392,10 +415,8 @@ impl Body {
             r.start <= r.end && self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end)
         };
         crate::text::is_clean(&self.text)
-            && self
-                .blocks
-                .iter()
-                .all(|b| within(b.range()) && b.inline.iter().all(|i| within(i.range())))
+            && self.blocks.iter().all(|b| within(b.range()))
+            && self.spans.iter().all(|i| within(i.range()))
     }
 }
 

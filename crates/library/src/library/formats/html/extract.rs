@@ -47,8 +47,8 @@ impl Stat {
     fn of(body: &Body, index: usize) -> Stat {
         let block = &body.blocks[index];
         let text = body.block_text(block);
-        let links = block
-            .inline
+        let links = body
+            .inline(block)
             .iter()
             .filter(|s| s.style == InlineStyle::Link)
             .map(|s| visible_chars(&body.text[s.range()]))

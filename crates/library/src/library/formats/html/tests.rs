@@ -59,7 +59,7 @@ fn a_page_keeps_its_readable_content_only() {
     );
     assert_eq!(kinds[5].0, BlockKind::Quote);
     assert_eq!(kinds[7].0, BlockKind::Code);
-    let emphasis = &body.blocks[1].inline[0];
+    let emphasis = &body.inline(&body.blocks[1])[0];
     assert_eq!(&body.text[emphasis.range()], "春天");
     for gone in ["网站名", "首页", "不是正文", "color", "提交", "广告", "版权"] {
         assert!(!body.text.contains(gone), "{gone} in {:?}", body.text);
@@ -143,7 +143,7 @@ fn table_of_contents_marks_place_headings() {
             (BlockKind::Paragraph, "无标题的章。"),
         ]
     );
-    assert_eq!(body.blocks[3].inline[0].style, InlineStyle::Strong);
+    assert_eq!(body.inline(&body.blocks[3])[0].style, InlineStyle::Strong);
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn markup_across_the_pieces_the_tokenizer_is_fed_reads_as_a_whole() {
         let page = format!("<!--{pad}-->{markup}");
         let body = parse_html(page.as_bytes()).body;
         assert_eq!(&*body.text, "甲强调&乙丙", "{shift}");
-        assert_eq!(body.blocks[0].inline.len(), 1, "{shift}");
+        assert_eq!(body.inline(&body.blocks[0]).len(), 1, "{shift}");
     }
 }
 

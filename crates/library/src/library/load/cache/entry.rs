@@ -5,7 +5,7 @@ use std::fs::Metadata;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
-use crate::library::model::article::{Block, Body, Meta, MoreMeta, Order};
+use crate::library::model::article::{Block, Body, InlineSpan, Meta, MoreMeta, Order};
 
 pub(super) const MAGIC: &[u8] = b"yuedu article cache\n";
 /// Changes when the code that turns files into articles changes (build.rs);
@@ -189,6 +189,7 @@ impl<'a> EntryMeta<'a> {
 #[derive(Serialize, Deserialize)]
 pub(super) struct Structure {
     pub(super) blocks: Vec<Block>,
+    pub(super) spans: Vec<InlineSpan>,
     pub(super) chars: usize,
 }
 
@@ -197,6 +198,7 @@ pub fn entry_bytes(key: &str, id: &str, stamp: Stamp, parsed: Result<(&Meta, &Bo
     let structure = match parsed {
         Ok((_, body)) => postcard::to_stdvec(&Structure {
             blocks: body.blocks.to_vec(),
+            spans: body.spans().to_vec(),
             chars: body.char_count(),
         })
         .ok()?,

@@ -168,12 +168,7 @@ fn entries_that_the_parser_could_not_have_made_are_refused() {
     escape.text = "文本\u{1b}]0;title\u{7}".into();
     let mut out_of_range = Body::default();
     out_of_range.text = "文".into();
-    out_of_range.blocks = Box::new([Block::new(
-        crate::library::BlockKind::Paragraph,
-        0,
-        0..2,
-        Box::default(),
-    )]);
+    out_of_range.blocks = Box::new([Block::new(crate::library::BlockKind::Paragraph, 0, 0..2)]);
     let mut bytes = header(PARSER);
     for (path, body) in [
         ("/good.md", &Body::default()),

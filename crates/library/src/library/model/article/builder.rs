@@ -11,6 +11,8 @@ pub(crate) struct BodyBuilder {
     open: Option<(BlockKind, u8, usize, u32)>,
     inline_starts: Vec<(InlineStyle, usize)>,
     pending_inline: Vec<InlineSpan>,
+    /// The spans of the blocks closed, block after block.
+    spans: Vec<InlineSpan>,
     soft_break: bool,
     /// The tag given to blocks opened from now on (`set_tag`).
     tag: u32,
@@ -122,15 +124,11 @@ impl BodyBuilder {
             self.pending_inline.clear();
             return;
         }
-        let inline = self
-            .pending_inline
-            .drain(..)
-            .filter_map(|span| {
-                let range = span.range().start.max(start)..span.range().end.min(end);
-                (range.start < range.end).then_some(InlineSpan::new(range, span.style))
-            })
-            .collect();
-        self.blocks.push(Block::new(kind, depth, start..end, inline));
+        self.spans.extend(self.pending_inline.drain(..).filter_map(|span| {
+            let range = span.range().start.max(start)..span.range().end.min(end);
+            (range.start < range.end).then_some(InlineSpan::new(range, span.style))
+        }));
+        self.blocks.push(Block::new(kind, depth, start..end));
         if let Some(tags) = &mut self.tags {
             tags.push(tag);
         }
@@ -158,6 +156,6 @@ impl BodyBuilder {
         let chars = count_visible(&self.text);
         // The body is kept as long as the library: no room to grow, which
         // would otherwise be a third of the text on average.
-        Body::from_parts(self.text, self.blocks, chars)
+        Body::from_parts(self.text, self.blocks, self.spans, chars)
     }
 }
