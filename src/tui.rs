@@ -156,7 +156,8 @@ fn event_loop(
     options: Options,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    input::spawn_signal_listener(sender.clone())?;
+    // Caught from here on; the thread that hands them over starts below.
+    let signals = input::catch_signals()?;
     let size = terminal.size()?;
     // Its effects include attaching saved state to the loaded articles.
     let effects = app.handle(Input::Resize {
@@ -170,9 +171,10 @@ fn event_loop(
         terminal.ask_ambiguous_width();
     }
     let drawn = draw(terminal, app, theme);
-    // The threads that save, do jobs and give memory back start once the
-    // first frame is out, and then the effects that led to it are carried
-    // out: none of them changes what it shows.
+    // The threads that hand signals over, save, do jobs and give memory
+    // back start once the first frame is out, and then the effects that led
+    // to it are carried out: none of them changes what it shows.
+    input::spawn_signal_listener(signals, sender.clone());
     let mut runtime = Runtime {
         writer: Writer::spawn(store, sender.clone()),
         releaser: crate::memory::Releaser::spawn(),

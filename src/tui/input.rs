@@ -74,8 +74,14 @@ fn is_suspend_key(event: &Event) -> bool {
         if modifiers.contains(KeyModifiers::CONTROL))
 }
 
-pub fn spawn_signal_listener(sender: Sender<Message>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+/// Catches the signals that end, suspend or continue the reader from now
+/// on; those that come before `spawn_signal_listener` wait for it.
+pub fn catch_signals() -> std::io::Result<Signals> {
+    Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])
+}
+
+/// Hands the signals caught on as messages, on a thread of their own.
+pub fn spawn_signal_listener(mut signals: Signals, sender: Sender<Message>) {
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let message = match signal {
@@ -88,7 +94,6 @@ pub fn spawn_signal_listener(sender: Sender<Message>) -> std::io::Result<()> {
             }
         }
     });
-    Ok(())
 }
 
 /// Terminal event → app input. Only key presses count: some terminals also
