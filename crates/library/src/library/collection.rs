@@ -300,6 +300,9 @@ impl Library {
         self.articles.reserve_exact(articles.len());
         self.articles.extend(articles);
         merge_in_order(&mut self.order, new.clone(), &self.articles, &self.listed);
+        // Grown by the batch, not doubled: a list of every article.
+        self.positions
+            .reserve_exact(self.articles.len().saturating_sub(self.positions.len()));
         self.positions.resize(self.articles.len(), 0);
         for (position, id) in self.order.iter().enumerate() {
             if let Some(at) = self.positions.get_mut(id.index()) {
