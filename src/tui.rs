@@ -76,6 +76,7 @@ use crate::library::{ArticleCache, Candidate};
 use crate::store::Store;
 use crate::ui::theme::Theme;
 use input::Message;
+pub use screen::palette_index;
 pub use start::read;
 use writer::Writer;
 

@@ -19,6 +19,8 @@
 
 mod certain;
 mod codes;
+
+pub use codes::palette_index;
 mod row;
 #[cfg(test)]
 mod tests;

@@ -225,29 +225,12 @@ fn colour(colour: Color, default: &str) -> String {
         "#000000", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5", "#666666", "#f14c4c",
         "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
     ];
-    let index = match colour {
-        Color::Reset => return default.to_string(),
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
-        Color::Indexed(i) if i < 16 => usize::from(i),
-        Color::Indexed(i) => return xterm_256(i),
-    };
-    ansi[index].to_string()
+    match (colour, yuedu::tui::palette_index(colour)) {
+        (_, Some(i)) if i < 16 => ansi[usize::from(i)].to_string(),
+        (_, Some(i)) => xterm_256(i),
+        (Color::Rgb(r, g, b), None) => format!("#{r:02x}{g:02x}{b:02x}"),
+        _ => default.to_string(),
+    }
 }
 
 /// The xterm 256-colour palette beyond the first 16: a 6×6×6 cube, then greys.

@@ -533,29 +533,11 @@ pub fn shows(screen: &vt100::Screen, frame: &ratatui::buffer::Buffer) -> Result<
 
 /// The colour vt100 reports for a ratatui colour as the reader writes it.
 fn vt_color(color: ratatui::style::Color) -> vt100::Color {
-    use ratatui::style::Color;
-    let index = match color {
-        Color::Reset => return vt100::Color::Default,
-        Color::Rgb(r, g, b) => return vt100::Color::Rgb(r, g, b),
-        Color::Indexed(i) => i,
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-    };
-    vt100::Color::Idx(index)
+    match (color, yuedu::tui::palette_index(color)) {
+        (_, Some(index)) => vt100::Color::Idx(index),
+        (ratatui::style::Color::Rgb(r, g, b), None) => vt100::Color::Rgb(r, g, b),
+        _ => vt100::Color::Default,
+    }
 }
 
 impl Session {

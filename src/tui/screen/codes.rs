@@ -184,9 +184,19 @@ fn params(from: Pen, to: Pen, reset: bool) -> Vec<String> {
 /// crossterm writes them, so bold text keeps its colour on terminals that
 /// brighten bold text in the 8 basic colours.
 fn color(color: Color, layer: u8) -> String {
-    let index = match color {
-        Color::Reset => return format!("{layer}9"),
-        Color::Rgb(r, g, b) => return format!("{layer}8;2;{r};{g};{b}"),
+    match (color, palette_index(color)) {
+        (_, Some(index)) => format!("{layer}8;5;{index}"),
+        (Color::Rgb(r, g, b), None) => format!("{layer}8;2;{r};{g};{b}"),
+        _ => format!("{layer}9"),
+    }
+}
+
+/// The terminal's 256-colour palette index of a named or indexed colour
+/// (the 16 named ones are its first 16); `None` for the default colour and
+/// for RGB colours.
+pub fn palette_index(color: Color) -> Option<u8> {
+    Some(match color {
+        Color::Reset | Color::Rgb(..) => return None,
         Color::Indexed(i) => i,
         Color::Black => 0,
         Color::Red => 1,
@@ -204,8 +214,7 @@ fn color(color: Color, layer: u8) -> String {
         Color::LightMagenta => 13,
         Color::LightCyan => 14,
         Color::White => 15,
-    };
-    format!("{layer}8;5;{index}")
+    })
 }
 
 #[cfg(test)]
