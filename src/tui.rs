@@ -271,7 +271,6 @@ fn handle_batch(
 ) -> Result<Flow> {
     let mut flow = Flow::Nothing;
     let mut resize = None;
-    let mut resized = false;
     for message in std::iter::once(first).chain(receiver.try_iter()) {
         if matches!(
             message,
@@ -280,8 +279,10 @@ fn handle_batch(
             *checkpoint = Some(Instant::now() + CHECKPOINT_AFTER);
         }
         if let Message::Input(input @ Input::Resize { .. }) = message {
+            // Even back at the size last drawn at, the window may hold parts
+            // of frames written while it had another size.
+            terminal.forget_shown();
             resize = Some(input);
-            resized = true;
             continue;
         }
         if matches!(message, Message::Input(_))
@@ -297,12 +298,6 @@ fn handle_batch(
     }
     if let Some(input) = resize {
         apply(app, input, runtime);
-        flow = Flow::Draw;
-    }
-    if resized {
-        // Even back at the size last drawn at, the window may hold parts
-        // of frames written while it had another size.
-        terminal.forget_shown();
         flow = Flow::Draw;
     }
     Ok(flow)
