@@ -77,7 +77,7 @@ use crate::store::Store;
 use crate::ui::theme::Theme;
 use input::Message;
 pub use screen::palette_index;
-pub use start::read;
+pub use start::{read, reader_app};
 use writer::Writer;
 
 /// How to set the terminal up.

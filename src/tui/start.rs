@@ -6,31 +6,34 @@
 use crate::app::App;
 use crate::context::{Context, Failure};
 use crate::i18n::tr;
+use crate::library::Library;
 use crate::store::Store;
 use crate::ui::theme::Theme;
 
 use super::{Loading, Options};
 
+/// The reader's state and theme as the configuration and the language make
+/// them, on `library` for a `width`×`height` window, before any saved state.
+pub fn reader_app(context: &Context, library: Library, width: u16, height: u16) -> (App, Theme) {
+    let config = context.config();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_settings(&config.theme, no_color);
+    let mut app = App::new(library, config.keymap.clone(), context.settings(), width, height);
+    app.set_pinyin_initials(config.search.pinyin_initials);
+    app.set_script(config.reading.script.into());
+    app.set_lang(context.lang());
+    (app, theme)
+}
+
 /// Runs the full-screen reader on the context's collection until the user quits.
 pub fn read(context: &Context) -> Result<(), Failure> {
     let config = context.config();
     let opening = context.open()?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::from_settings(&config.theme, no_color);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(
-        opening.library,
-        config.keymap.clone(),
-        context.settings(),
-        width,
-        height,
-    );
+    let (mut app, theme) = reader_app(context, opening.library, width, height);
     if !opening.batches.is_empty() {
         app.start_loading(opening.total);
     }
-    app.set_pinyin_initials(config.search.pinyin_initials);
-    app.set_script(config.reading.script.into());
-    app.set_lang(context.lang());
     let store = context.places().data_dir.as_deref().map(|dir| {
         let (store, state, notices) = Store::open(dir);
         app.load_saved(state);

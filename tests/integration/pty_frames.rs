@@ -55,20 +55,8 @@ fn reader(path: &Path, width: u16, height: u16) -> (App, Theme) {
     };
     // The pty session runs the binary in a Chinese locale.
     let context = Context::new(vec![path.to_path_buf()], None, places, Lang::Simplified).expect("context");
-    let config = context.config();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::from_settings(&config.theme, no_color);
     let opening = context.open().expect("opens");
-    let mut app = App::new(
-        opening.library,
-        config.keymap.clone(),
-        context.settings(),
-        width,
-        height,
-    );
-    app.set_pinyin_initials(config.search.pinyin_initials);
-    app.set_script(config.reading.script.into());
-    app.set_lang(context.lang());
+    let (mut app, theme) = yuedu::tui::reader_app(&context, opening.library, width, height);
     app.open_article(yuedu::library::ArticleId::at(0), None);
     app.handle(Input::Resize { width, height });
     (app, theme)
