@@ -8,21 +8,7 @@ use crate::support;
 use std::num::NonZeroU16;
 use std::path::Path;
 
-use support::Session;
-
-fn state(home: &Path) -> String {
-    std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
-}
-
-/// Starts the reader at 120×35 and opens 如何做好客户关系管理 a page in.
-fn open_an_article(home: &Path) -> Session {
-    let mut session = Session::open(&[], 120, 35, home, "分类");
-    for key in ["j", "j", "j", "l", "l", " "] {
-        session.send(key);
-    }
-    session.wait_for("营销管理 › 如何做好客户关系管理");
-    session
-}
+use support::{open_an_article, state};
 
 #[test]
 fn bookmarks_made_while_saving_fails_are_saved_once_it_can_and_the_notice_goes() {

@@ -5,23 +5,9 @@
 
 use crate::support;
 
-use std::path::Path;
-
 use support::Session;
 
-/// Starts the reader at 120×35, opens 如何做好客户关系管理 and pages once.
-fn open_an_article(home: &Path) -> Session {
-    let mut session = Session::open(&[], 120, 35, home, "分类");
-    for key in ["j", "j", "j", "l", "l", " "] {
-        session.send(key);
-    }
-    session.wait_for("营销管理 › 如何做好客户关系管理");
-    session
-}
-
-fn state(home: &Path) -> String {
-    std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
-}
+use support::{open_an_article, state};
 
 fn ends_cleanly_on(signal: &str) {
     let home = tempfile::tempdir().expect("tempdir");

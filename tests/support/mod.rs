@@ -603,3 +603,19 @@ pub fn epub(title: &str, chapters: &[&[u8]]) -> Vec<u8> {
     }
     zip.finish().expect("finish").into_inner()
 }
+
+/// Starts the reader at 120×35 on the bundled articles, opens
+/// 如何做好客户关系管理 and pages once.
+pub fn open_an_article(home: &Path) -> Session {
+    let mut session = Session::open(&[], 120, 35, home, "分类");
+    for key in ["j", "j", "j", "l", "l", " "] {
+        session.send(key);
+    }
+    session.wait_for("营销管理 › 如何做好客户关系管理");
+    session
+}
+
+/// The state file the reader keeps in `home`'s data folder, or "".
+pub fn state(home: &Path) -> String {
+    std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
+}
