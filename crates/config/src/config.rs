@@ -1,18 +1,23 @@
 //! Configuration: the embedded `config/default.toml` is the only source of
-//! defaults; a user's file overrides any subset of it. Both deserialise into
-//! the same checked types (`values`), so every mistake in the user's file is
-//! refused by serde and reported with file, line, column and setting
-//! (`locate`) before the terminal is touched. Pure: no terminal here.
+//! defaults; a user's file overrides any subset of it. The defaults are also
+//! written out in code (`built_in`), so that a start without a user file
+//! parses no TOML; a test parses the file and fails when the two differ.
+//! The file and the user's deserialise into the same checked types
+//! (`values`), so every mistake in the user's file is refused by serde and
+//! reported with file, line, column and setting (`locate`) before the
+//! terminal is touched. Pure: no terminal here.
 //!
 //! # Design
 //!
-//! `config/default.toml` (embedded, the only source of defaults) and the user's file deserialise
-//! into the same checked types (`values`: numbers with their range, folder lists, style strings,
-//! theme element names; `deny_unknown_fields` everywhere), declared once per table as complete
-//! settings and as the subset a file gives; the user's subset is laid over the defaults; `locate`
-//! turns serde's and the keymap's errors into one sentence with file, line, column and setting via
-//! `toml::de::DeTable` spans; `style` parses style strings
+//! `config/default.toml` (embedded, the only source of defaults; written out in `built_in`, which
+//! a test checks against it) and the user's file deserialise into the same checked types
+//! (`values`: numbers with their range, folder lists, style strings, theme element names;
+//! `deny_unknown_fields` everywhere), declared once per table as complete settings and as the
+//! subset a file gives; the user's subset is laid over the defaults; `locate` turns serde's and the
+//! keymap's errors into one sentence with file, line, column and setting via `toml::de::DeTable`
+//! spans; `style` parses style strings
 
+mod built_in;
 mod locate;
 pub mod style;
 mod values;
@@ -60,7 +65,9 @@ macro_rules! settings_table {
                 }
             }
 
-            /// These settings alone: they must be complete (the defaults).
+            /// These settings alone: they must be complete (the defaults, as
+            /// parsed from `config/default.toml` to check the built-in ones).
+            #[cfg(test)]
             fn complete(self) -> Result<$name, &'static str> {
                 Ok($name {
                     $($field: self.$field.map(Into::into).ok_or(stringify!($field))?,)*
@@ -259,49 +266,38 @@ impl Config {
         self.reading.ambiguous_width == AmbiguousSetting::Auto
     }
 
-    /// The built-in configuration.
+    /// The built-in configuration: the settings of `config/default.toml`,
+    /// written out in `built_in` (no TOML is parsed).
     pub fn default_config() -> Result<Config, ConfigError> {
-        Config::from_user_text(BUILT_IN, "")
+        Config::layered(ConfigPatch::default(), None)
     }
 
     /// The defaults with a user's file laid over them.
     pub fn from_user_text(file: &str, text: &str) -> Result<Config, ConfigError> {
-        let built_in = |message: String| ConfigError {
-            file: BUILT_IN.into(),
-            position: None,
-            setting: None,
-            message,
-        };
-        let (defaults, _) = locate::parse::<ConfigPatch>(BUILT_IN, DEFAULT_TOML)?;
         let (user, spans) = locate::parse::<ConfigPatch>(file, text)?;
-        let default_keys = defaults.keys.unwrap_or_default();
-        let keymap = Keymap::new(&default_keys, user.keys.as_ref().unwrap_or(&Keys::default()))
-            .map_err(|err| spans.keymap_error(&err))?;
-        let complete = |missing: &str| built_in(format!("lacks the setting {missing}"));
+        Config::layered(user, Some(&spans))
+    }
+
+    /// The built-in settings with `user`'s over them; `spans` place a
+    /// mistake in the keys in the user's file.
+    fn layered(user: ConfigPatch, spans: Option<&locate::Spans<'_>>) -> Result<Config, ConfigError> {
+        let defaults = built_in::defaults();
+        let keymap =
+            Keymap::new(&defaults.keys, user.keys.as_ref().unwrap_or(&Keys::default())).map_err(|err| match spans {
+                Some(spans) => spans.keymap_error(&err),
+                None => ConfigError {
+                    file: BUILT_IN.into(),
+                    position: None,
+                    setting: None,
+                    message: err.detail(),
+                },
+            })?;
         Ok(Config {
-            library: layer(
-                defaults.library,
-                user.library,
-                LibraryPatch::complete,
-                LibraryPatch::over,
-            )
-            .map_err(complete)?,
-            reading: layer(
-                defaults.reading,
-                user.reading,
-                ReadingPatch::complete,
-                ReadingPatch::over,
-            )
-            .map_err(complete)?,
-            theme: layer(defaults.theme, user.theme, ThemePatch::complete, ThemePatch::over).map_err(complete)?,
-            interface: layer(
-                defaults.interface,
-                user.interface,
-                InterfacePatch::complete,
-                InterfacePatch::over,
-            )
-            .map_err(complete)?,
-            search: layer(defaults.search, user.search, SearchPatch::complete, SearchPatch::over).map_err(complete)?,
+            library: layer(defaults.library, user.library, LibraryPatch::over),
+            reading: layer(defaults.reading, user.reading, ReadingPatch::over),
+            theme: layer(defaults.theme, user.theme, ThemePatch::over),
+            interface: layer(defaults.interface, user.interface, InterfacePatch::over),
+            search: layer(defaults.search, user.search, SearchPatch::over),
             keymap,
         })
     }
@@ -340,18 +336,12 @@ impl Config {
     }
 }
 
-/// A table of the defaults, completed, with the user's table over it.
-fn layer<P: Default, T>(
-    defaults: Option<P>,
-    user: Option<P>,
-    complete: fn(P) -> Result<T, &'static str>,
-    over: fn(P, T) -> T,
-) -> Result<T, &'static str> {
-    let base = complete(defaults.unwrap_or_default())?;
-    Ok(match user {
-        Some(user) => over(user, base),
-        None => base,
-    })
+/// A table of the defaults with the user's table, if any, over it.
+fn layer<P, T>(defaults: T, user: Option<P>, over: fn(P, T) -> T) -> T {
+    match user {
+        Some(user) => over(user, defaults),
+        None => defaults,
+    }
 }
 
 #[cfg(test)]

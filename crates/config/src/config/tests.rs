@@ -24,6 +24,42 @@ fn the_embedded_default_parses_and_is_the_default() {
     );
 }
 
+/// `config/default.toml`, parsed, is what `built_in` writes out: a setting
+/// or key changed, added or removed in one and not the other fails here.
+#[test]
+fn the_built_in_settings_are_default_toml() {
+    let (parsed, _) = locate::parse::<ConfigPatch>(BUILT_IN, DEFAULT_TOML).expect("default.toml parses");
+    let complete = |missing: &str| format!("default.toml lacks {missing}");
+    let parsed = built_in::Defaults {
+        library: parsed.library.unwrap_or_default().complete().map_err(complete).unwrap(),
+        reading: parsed.reading.unwrap_or_default().complete().map_err(complete).unwrap(),
+        theme: parsed.theme.unwrap_or_default().complete().map_err(complete).unwrap(),
+        interface: parsed
+            .interface
+            .unwrap_or_default()
+            .complete()
+            .map_err(complete)
+            .unwrap(),
+        search: parsed.search.unwrap_or_default().complete().map_err(complete).unwrap(),
+        keys: parsed.keys.expect("default.toml has [keys]"),
+    };
+    let built_in = built_in::defaults();
+    assert_eq!(built_in.library, parsed.library);
+    assert_eq!(built_in.reading, parsed.reading);
+    assert_eq!(built_in.theme, parsed.theme);
+    assert_eq!(built_in.interface, parsed.interface);
+    assert_eq!(built_in.search, parsed.search);
+    for scope in Scope::ALL {
+        assert_eq!(
+            built_in.keys.table(scope),
+            parsed.keys.table(scope),
+            "[{}]",
+            scope.name()
+        );
+    }
+    assert_eq!(built_in, parsed);
+}
+
 #[test]
 fn a_user_file_overrides_any_subset() {
     let config = Config::from_user_text(
