@@ -94,7 +94,7 @@ fn no_module_imports_one_above_it() {
         let Some(layer) = layer_of(&module) else {
             problems.insert(
                 module.clone(),
-                "is in no layer: add it to the layers in ARCHITECTURE.md and tests/layers.rs".to_string(),
+                "is in no layer: add it to the layers in ARCHITECTURE.md and tests/integration/layers.rs".to_string(),
             );
             continue;
         };
