@@ -132,14 +132,15 @@ impl Closable {
             ..
         } = self;
         drop((reader, writer, master));
-        let start = std::time::Instant::now();
-        while child.try_wait().expect("wait").is_none() {
-            assert!(
-                start.elapsed() < std::time::Duration::from_secs(20),
-                "still running after the hang-up"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        // The exit is no output, so wait for it on a thread of its own.
+        let (done, exited) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(child.wait());
+        });
+        let status = exited
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("still running after the hang-up");
+        status.expect("wait");
     }
 }
 
