@@ -31,7 +31,8 @@
 //!
 //! 1. `tui::input` has two threads: one blocks in `crossterm::event::read`, one waits for signals;
 //!    for a large collection `loader` reads article batches (`Input::Loaded`, which carries the
-//!    batch's search index, built on that thread) through the article cache (each file parsed as
+//!    batch's search index and its place in the library, worked out on that thread from the library
+//!    the loop hands back after each merge, so the UI thread only appends it) through the article cache (each file parsed as
 //!    its own `parallel` task, so a parser panic skips only that file; after each batch is merged
 //!    `memory::Releaser` gives what loading freed back to the system on a thread of its own), and
 //!    saves the cache when done; the writer thread reports each save (`Message::Saved`), the
@@ -135,6 +136,8 @@ struct Runtime {
     jobs: workers::Jobs,
     /// Batches held back while a job holds the library (`workers`).
     held: Vec<Input>,
+    /// Told of each batch merged, while batches are read (`loader`).
+    loader: Option<loader::Loader>,
 }
 
 /// How long after the last key, wheel, click or resize the reading position
@@ -181,13 +184,14 @@ fn event_loop(
         releaser: crate::memory::Releaser::spawn(),
         jobs: workers::Jobs::spawn(sender.clone()),
         held: Vec::new(),
+        loader: None,
     };
     carry_out(app, effects, &mut runtime);
     let result = drawn.and_then(|()| {
         input::spawn_terminal_reader(sender.clone(), options.detect_ambiguous_width);
         // Read the rest once the first frame is out: it takes every core.
         if !loading.batches.is_empty() {
-            loader::spawn(loading, sender);
+            runtime.loader = Some(loader::spawn(loading, sender, &app.library));
         }
         run_loop(terminal, app, theme, &receiver, &mut runtime)
     });
@@ -380,6 +384,9 @@ fn merge_held(app: &mut App, runtime: &mut Runtime) -> bool {
     for batch in std::mem::take(&mut runtime.held) {
         runtime.jobs.drop_waiting();
         quit |= apply(app, batch, runtime);
+        if let Some(loader) = &runtime.loader {
+            loader.merged(&app.library);
+        }
     }
     runtime.jobs.pause(false);
     // What reading and merging the batches went through is freed, on a

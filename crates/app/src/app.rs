@@ -69,9 +69,15 @@ pub enum Input {
         x: u16,
         y: u16,
     },
-    /// More articles, read in the background, with their search index and
-    /// the keys their state is saved under (see `Input::loaded`).
-    Loaded(crate::library::Batch, crate::search::SearchIndex, KeyBatch),
+    /// More articles, read in the background, with their search index, the
+    /// keys their state is saved under and, when worked out where they were
+    /// read, their place in the library (see `Input::loaded`).
+    Loaded(
+        crate::library::Batch,
+        crate::search::SearchIndex,
+        KeyBatch,
+        Option<Box<crate::library::Merge>>,
+    ),
     /// A job handed out by `Effect::Work`, done.
     Done(Done),
 }
@@ -81,9 +87,24 @@ impl Input {
     /// keys made (folders resolved with the file system) where it was read,
     /// so that the UI thread only merges them in.
     pub fn loaded(batch: crate::library::Batch) -> Input {
+        Input::loaded_with(batch, None)
+    }
+
+    /// `loaded`, with the batch's place in `library` worked out too
+    /// (`Library::prepare`): if the app's library is still `library` when
+    /// the batch arrives, the UI thread only appends its articles and takes
+    /// the new order in.
+    pub fn loaded_onto(mut batch: crate::library::Batch, library: &Library) -> Input {
+        let merge = library.prepare(&mut batch).map(Box::new);
+        Input::loaded_with(batch, merge)
+    }
+
+    /// `loaded`, with the batch's place if it was worked out (`prepare`
+    /// gave the batch's articles the IDs it is worked out with).
+    pub fn loaded_with(batch: crate::library::Batch, merge: Option<Box<crate::library::Merge>>) -> Input {
         let index = crate::search::SearchIndex::build_from(&batch.articles, true);
         let keys = KeyBatch::of(&batch.articles);
-        Input::Loaded(batch, index, keys)
+        Input::Loaded(batch, index, keys, merge)
     }
 }
 
@@ -298,7 +319,7 @@ impl App {
             }
             Input::Wheel { x, y, down } => self.wheel(x, y, down),
             Input::Click { x, y } => self.click(x, y),
-            Input::Loaded(batch, index, keys) => self.add_articles(batch, index, keys),
+            Input::Loaded(batch, index, keys, merge) => self.add_articles(batch, index, keys, merge),
             Input::Done(done) => self.job_done(done),
         }
         self.refresh_listing();

@@ -6,14 +6,14 @@
 //! - `model`: the article (`Article`, `Meta`, `Body`), its table of contents, natural order of names
 //! - `formats`: one file's bytes to an article (`parse`, with `decode`, `front_matter`,
 //!   `markdown`, `plain`, `verse`, `ruby`; `.txt` novels' chapters, EPUB books and web pages)
-//! - `collection`: the `Library` and where each article goes in it (`order`)
+//! - `collection`: the `Library` and where each article goes in it (`order`, `merge`)
 //! - `load`: the files of a collection found (`plan`, `walk`) and read in batches through `cache`
 //!
 //! # Design
 //!
 //! the article collection, in four rooms, each using only those before it (`tests/integration/layers.rs`
 //! checks): `model` (`article`, `toc`, `natural`), `formats` (`parse` and every format),
-//! `collection` (`Library`, `order`, `Batch`), `load` (`plan`, `candidate`, `walk`, `read`,
+//! `collection` (`Library`, `order`, `merge`, `Batch`), `load` (`plan`, `candidate`, `walk`, `read`,
 //! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 160 bytes of its own: its
 //! ID, title, category and author are `CompactString`s, held inline up to 24 bytes, and its body's
 //! text, blocks and file path are boxed; `Meta`, whose fields few articles have (the front matter's
@@ -82,7 +82,11 @@
 //! twice; articles are only ever appended, each under an `ArticleId` (its index, never reused or
 //! moved), so nothing that holds one needs fixing when a batch arrives; the collection order is a
 //! list of IDs beside them (with each ID's position, and categories as ranges of positions): each
-//! batch's IDs are sorted on their own and merged in from the back of that list, grown once
+//! batch's IDs are sorted on their own and merged in from the back of that list, grown once;
+//! `merge`: that work done apart from the library (`Library::prepare`, on the reader's loader
+//! thread, the batch's renamed IDs given there), the library then only appending the articles
+//! (room made for all of them at once, `reserve`) and taking the lists in (`extend_prepared`, if
+//! it has not changed since, else merged there; `extend` is the two in one)
 //! (`read` makes its article list at its final size and reads files 4,096 at a time;
 //! `plan::into_batches` makes each batch at its own size); an article is found by its text ID by
 //! bisecting the IDs sorted by text ID, merged in the same way (no second copy of the IDs). `Library::management()` (tests only): the
@@ -112,7 +116,7 @@ mod formats;
 mod load;
 mod model;
 
-pub use collection::{ArticleId, Articles, Batch, Category, Library, LibraryError, LoadProblem, TakenIds};
+pub use collection::{ArticleId, Articles, Batch, Category, Library, LibraryError, LoadProblem, Merge, TakenIds};
 pub use formats::front_matter::FrontMatterError;
 #[cfg(any(test, feature = "test-support"))]
 pub use formats::parse::{Naming, parse_article_with};

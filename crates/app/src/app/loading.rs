@@ -9,6 +9,8 @@ impl App {
     /// Expects `total` article files to arrive in batches.
     pub fn start_loading(&mut self, total: usize) {
         self.loading = (total > 0).then_some((0, total));
+        // The articles read never move to make room for the next batch.
+        std::sync::Arc::make_mut(&mut self.library).reserve(total);
     }
 
     /// One file was named: its article opens straight in the reader, as
@@ -111,6 +113,7 @@ impl App {
         mut batch: crate::library::Batch,
         index: crate::search::SearchIndex,
         keys: crate::store::identity::KeyBatch,
+        merge: Option<Box<crate::library::Merge>>,
     ) {
         if self.complete_prefixes(&mut batch) {
             if let Some((loaded, total)) = self.loading {
@@ -132,7 +135,11 @@ impl App {
         if self.search_index.is_none() && self.library.articles().is_empty() {
             self.search_index = Some(std::sync::Arc::default());
         }
-        let added = std::sync::Arc::make_mut(&mut self.library).extend(batch);
+        let library = std::sync::Arc::make_mut(&mut self.library);
+        let added = match merge {
+            Some(merge) => library.extend_prepared(batch, *merge),
+            None => library.extend(batch),
+        };
         self.notice_undecoded(added.iter().copied());
         // Made where the batch was read: no file system call here.
         self.keys.take(keys, &added);

@@ -6,12 +6,14 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::library::model::article::{Article, Origin};
-use order::{first_keeps, group_categories, merge_in_order, merge_sorted};
+use crate::library::model::article::Article;
+use order::group_categories;
 
+mod merge;
 mod order;
 mod taken;
 use crate::i18n::{Lang, Text, text, tr};
+pub use merge::Merge;
 pub use taken::TakenIds;
 
 /// A loaded collection. Articles are only ever added: each keeps the
@@ -41,6 +43,9 @@ pub struct Library {
     prefix: Option<ArticleId>,
     /// Its whole article could not be read: the first part is all there is.
     prefix_final: bool,
+    /// Counts the changes to articles already there and the batches added
+    /// (`Merge` checks it).
+    changes: u64,
 }
 
 /// An article of a `Library`: given when it is added, never reused and
@@ -287,35 +292,9 @@ impl Library {
     /// taken is kept under its folder's name and the ID (`order::first_keeps`).
     /// Returns the IDs the batch's articles were given, in the batch's
     /// order: they follow every ID given before, and none of those changes.
-    pub fn extend(&mut self, batch: Batch) -> Vec<ArticleId> {
-        self.problems.extend(batch.problems);
-        let mut articles = batch.articles;
-        let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
-        let renamed = first_keeps(&items, |id| self.find(id).is_some());
-        for (at, id) in renamed {
-            articles[at].id = id.into();
-        }
-        let first = self.articles.len();
-        let new: Vec<ArticleId> = (first..first + articles.len()).map(ArticleId::at).collect();
-        self.articles.reserve_exact(articles.len());
-        self.articles.extend(articles);
-        merge_in_order(&mut self.order, new.clone(), &self.articles, &self.listed);
-        // Grown by the batch, not doubled: a list of every article.
-        self.positions
-            .reserve_exact(self.articles.len().saturating_sub(self.positions.len()));
-        self.positions.resize(self.articles.len(), 0);
-        for (position, id) in self.order.iter().enumerate() {
-            if let Some(at) = self.positions.get_mut(id.index()) {
-                *at = u32::try_from(position).unwrap_or(u32::MAX);
-            }
-        }
-        self.categories = group_categories(&self.articles, &self.order);
-        let stored = &self.articles;
-        let text_id = |id: ArticleId| stored.get(id.index()).map(|a| a.id.as_str());
-        let mut by_id = new.clone();
-        by_id.sort_by(|&a, &b| text_id(a).cmp(&text_id(b)));
-        merge_sorted(&mut self.by_id, by_id, |a, b| text_id(a) < text_id(b));
-        new
+    pub fn extend(&mut self, mut batch: Batch) -> Vec<ArticleId> {
+        let merge = self.place(&mut batch);
+        self.extend_prepared(batch, merge)
     }
 
     /// Adds the article of the first part of a large file
@@ -362,7 +341,9 @@ impl Library {
         }
         *slot = article;
         self.prefix = None;
-        self.categories = group_categories(&self.articles, &self.order);
+        self.changes += 1;
+        let articles = &self.articles;
+        self.categories = group_categories(|id| articles.get(id.index()), &self.order);
         Some(id)
     }
 

@@ -194,7 +194,7 @@ fn a_batch_brings_the_keys_made_where_it_was_read_and_the_app_makes_none_itself(
     let keys = crate::store::identity::KeyBatch::prepare(&batch.articles, std::path::Path::new("/"), &real);
     let mut app = app(120, 35);
     app.start_loading(1);
-    let effects = app.handle(Input::Loaded(batch, crate::search::SearchIndex::default(), keys));
+    let effects = app.handle(Input::Loaded(batch, crate::search::SearchIndex::default(), keys, None));
     assert!(effects.iter().all(|e| matches!(e, Effect::Work(_))), "{effects:?}");
     let at = app.library.find("诗/a").expect("added");
     assert_eq!(app.state_key(at), "/real/诗/a.md");

@@ -99,12 +99,16 @@ fn folder_name(origin: &Origin, id: &str) -> String {
     }
 }
 
-/// The categories of `order` (article IDs in collection order): each a
-/// run of articles of one category, as a range of positions in `order`.
-pub(in crate::library) fn group_categories(articles: &[Article], order: &[ArticleId]) -> Vec<Category> {
+/// The categories of `order` (article IDs in collection order, each found
+/// with `article`): each a run of articles of one category, as a range of
+/// positions in `order`.
+pub(in crate::library) fn group_categories<'a>(
+    article: impl Fn(ArticleId) -> Option<&'a Article>,
+    order: &[ArticleId],
+) -> Vec<Category> {
     let mut categories: Vec<Category> = Vec::new();
     for (i, &id) in order.iter().enumerate() {
-        let Some(article) = articles.get(id.index()) else {
+        let Some(article) = article(id) else {
             continue;
         };
         match categories.last_mut() {
@@ -119,16 +123,17 @@ pub(in crate::library) fn group_categories(articles: &[Article], order: &[Articl
 }
 
 /// Puts `new` (IDs of articles just added) into `order` (IDs in collection
-/// order), the way `collection_order` says: a batch costs its own sort and
-/// one pass over the IDs, never a sort of the whole collection, and no
-/// article moves. Of equal places the article already there comes first.
-pub(in crate::library) fn merge_in_order(
+/// order), the way `collection_order` says, each article found with
+/// `article`: a batch costs its own sort and one pass over the IDs, never a
+/// sort of the whole collection, and no article moves. Of equal places the
+/// article already there comes first.
+pub(in crate::library) fn merge_in_order<'a>(
     order: &mut Vec<ArticleId>,
     mut new: Vec<ArticleId>,
-    articles: &[Article],
+    article: impl Fn(ArticleId) -> Option<&'a Article>,
     listed: &[String],
 ) {
-    let key = |id: ArticleId| articles.get(id.index()).map(OrderKey::of);
+    let key = |id: ArticleId| article(id).map(OrderKey::of);
     let cmp = |a: ArticleId, b: ArticleId| match (key(a), key(b)) {
         (Some(a), Some(b)) => collection_order(listed, a, b),
         _ => a.cmp(&b),

@@ -208,3 +208,62 @@ fn suggestions_find_close_ids() {
         "yingxiao/kehu-guanxi-guanli"
     );
 }
+
+#[test]
+fn a_batch_prepared_apart_merges_as_extend_does_and_one_prepared_before_a_change_is_merged_afresh() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut seed = 5_u64;
+    for n in 0..40 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let folder = ["甲", "乙", "丙"][(seed >> 40) as usize % 3];
+        fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        let text = format!("+++\ntitle = \"{n}\"\norder = {}\n+++\n正文", (seed >> 20) % 4);
+        fs::write(dir.path().join(folder).join(format!("{n}.md")), text).expect("write");
+    }
+    // An ID taken twice: the later is renamed where the batch is prepared.
+    fs::write(dir.path().join("甲/0.txt"), "同一个 ID").expect("write");
+    let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let ids = |l: &Library| l.articles().iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
+    let mut plan = Plan::dirs(&[dir.path().to_path_buf()]).expect("plan");
+    let mut library = plan.start();
+    library.reserve(plan.len());
+    let mut stale = None;
+    for (n, batch) in plan.into_batches(3).into_iter().enumerate() {
+        let mut batch = read_batch(batch);
+        let merge = library.prepare(&mut batch).expect("no first part awaits its whole");
+        if n == 4 {
+            // Kept back, and used after the next batch changed the library.
+            stale = Some((batch, merge));
+            continue;
+        }
+        let texts: Vec<String> = batch.articles.iter().map(|a| a.id.to_string()).collect();
+        let added = library.extend_prepared(batch, merge);
+        let given: Vec<String> = added.iter().map(|&id| library[id].id.to_string()).collect();
+        assert_eq!(given, texts, "the IDs the batch was prepared with");
+        if let Some((batch, merge)) = stale.take() {
+            library.extend_prepared(batch, merge);
+        }
+    }
+    assert_eq!(ids(&library), ids(&whole));
+    assert_eq!(library.categories(), whole.categories());
+    for (position, (id, article)) in library.articles().with_ids().enumerate() {
+        assert_eq!(library.position(id), Some(position));
+        assert_eq!(library.find(&article.id), Some(id), "{}", article.id);
+    }
+}
+
+#[test]
+fn no_place_is_worked_out_while_the_whole_of_a_first_part_may_come() {
+    let article =
+        |text: &str| crate::library::parse_article("long", "long.md", text.as_bytes(), crate::library::Origin::Bundled);
+    let mut library = Library::default();
+    library.add_prefix(article("开头").expect("parses"));
+    let mut batch = Batch {
+        articles: vec![article("开头和其余").expect("parses")],
+        ..Batch::default()
+    };
+    assert_eq!(library.prepare(&mut batch), None);
+    assert_eq!(batch.articles[0].id, "long", "its ID kept, for `replace`");
+    assert!(library.replace(batch.articles.remove(0)).is_some());
+    assert!(library.prepare(&mut batch).is_some());
+}
