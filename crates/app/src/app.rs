@@ -181,7 +181,10 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, keymap: Keymap, settings: ReadingSettings, width: u16, height: u16) -> App {
-        let keys = crate::store::identity::ArticleKeys::new(&library);
+        // Keyed by name: the folders' real paths are asked of a job
+        // (`ask_folders`), no file system call before the first frame.
+        let keys = crate::store::identity::ArticleKeys::by_name(&library);
+        let folders = keys.unresolved(&library);
         let articles = library.articles().len();
         let mut app = App {
             library: std::sync::Arc::new(library),
@@ -218,6 +221,9 @@ impl App {
             lang: Lang::Simplified,
         };
         app.notice_undecoded((0..articles).map(crate::library::ArticleId::at));
+        if !folders.is_empty() {
+            app.ask_folders(folders);
+        }
         app
     }
 

@@ -1,7 +1,8 @@
 //! Work too heavy for a frame or that needs the file system, done off the
 //! UI thread: searching the collection as the query is typed (the index
-//! built first if it is not yet), finding in the open article, and asking
-//! whether the files saved state is keyed by are still there. The app hands a `Job` out as
+//! built first if it is not yet), finding in the open article, asking
+//! whether the files saved state is keyed by are still there, and the real
+//! paths of the folders the articles there at start were read from. The app hands a `Job` out as
 //! `Effect::Work`; whoever carries it out calls `Job::run` (a worker
 //! thread, or `App::work_here`) and gives the `Done` back as `Input::Done`.
 //! Each job carries a generation: the app takes a result in only if its
@@ -11,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::library::Library;
@@ -48,6 +50,9 @@ enum Work {
     },
     /// Whether the file each key of saved state names is there.
     Files(Vec<String>),
+    /// The real path of each folder the start's articles were read from
+    /// (`identity::real_folders`), made absolute against `cwd` if it has none.
+    Folders { folders: Vec<PathBuf>, cwd: PathBuf },
 }
 
 /// What a job does: a worker keeps the latest job of each kind only.
@@ -56,6 +61,7 @@ pub enum JobKind {
     Search,
     Find,
     Files,
+    Folders,
 }
 
 /// A job's result, taken in by `App::handle(Input::Done(..))`.
@@ -77,6 +83,8 @@ pub(super) enum Outcome {
     Found(Vec<Range<usize>>),
     /// Each key, and whether its file is there.
     Files(Vec<(String, bool)>),
+    /// Each folder and its real path.
+    Folders(Vec<(PathBuf, PathBuf)>),
     /// The job panicked.
     Failed(JobKind),
 }
@@ -138,11 +146,21 @@ impl Job {
         }
     }
 
+    /// Asks for the real paths of `folders`.
+    pub(super) fn folders((generation, version): (u64, u64), folders: Vec<PathBuf>, cwd: PathBuf) -> Job {
+        Job {
+            generation,
+            version,
+            work: Work::Folders { folders, cwd },
+        }
+    }
+
     pub fn kind(&self) -> JobKind {
         match self.work {
             Work::Search { .. } => JobKind::Search,
             Work::Find { .. } => JobKind::Find,
             Work::Files(_) => JobKind::Files,
+            Work::Folders { .. } => JobKind::Folders,
         }
     }
 
@@ -207,6 +225,7 @@ impl Job {
                     })
                     .collect(),
             ),
+            Work::Folders { folders, cwd } => Outcome::Folders(crate::store::identity::real_folders(folders, &cwd)),
         };
         Done {
             generation,

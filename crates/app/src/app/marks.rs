@@ -139,6 +139,26 @@ impl App {
         }
     }
 
+    /// The real paths of the folders the articles there at start were read
+    /// from, found by a job (`App::new` keys them by name): the articles of
+    /// a folder reached through a link are keyed again, their state
+    /// attached, and the one open reopened at its saved place.
+    pub(super) fn folders_resolved(&mut self, real: Vec<(std::path::PathBuf, std::path::PathBuf)>) {
+        let rekeyed = self.keys.resolve(real, &self.library);
+        if rekeyed.is_empty() {
+            return;
+        }
+        self.attach_state();
+        let open = self
+            .reader
+            .as_ref()
+            .map(|r| r.article)
+            .filter(|at| rekeyed.contains(at));
+        if let Some(at) = open.filter(|&at| self.saved_position(at).is_some()) {
+            self.open_article(at, None);
+        }
+    }
+
     /// The keys of the loaded articles.
     pub fn keys(&self) -> &ArticleKeys {
         &self.keys

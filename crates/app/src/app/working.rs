@@ -146,6 +146,7 @@ impl App {
                 self.files.extend(files);
                 self.attach_state();
             }
+            Outcome::Folders(real) => self.folders_resolved(real),
             Outcome::Failed(kind) => self.job_failed(done.generation, kind),
         }
     }
@@ -167,8 +168,8 @@ impl App {
                     hant: "搜尋失敗（yuedu 出錯）",
                 ));
             }
-            // Asked again by the next attachment.
-            JobKind::Files => {}
+            // Asked again by the next attachment; the folders stay keyed by name.
+            JobKind::Files | JobKind::Folders => {}
             JobKind::Find => {
                 if self.awaited.find.as_ref().is_some_and(|(g, ..)| *g == generation) {
                     self.awaited.find = None;
@@ -180,6 +181,13 @@ impl App {
                 ));
             }
         }
+    }
+
+    /// Asks for the real paths of `folders` (`marks::folders_resolved`).
+    pub(super) fn ask_folders(&mut self, folders: Vec<std::path::PathBuf>) {
+        let stamp = self.stamp();
+        let cwd = self.keys.cwd().to_path_buf();
+        self.effects.push(Effect::Work(Job::folders(stamp, folders, cwd)));
     }
 
     /// Asks whether the files `keys` name are there (`attach_state`).

@@ -18,9 +18,10 @@
 //! article with the same fingerprint that has no position of its own, but
 //! only once the file keyed is gone. What cannot be attached is kept and
 //! listed as unattached. The file system is asked only by `KeyBatch::prepare`
-//! (folders' real paths, where a batch is read), `ArticleKeys::new`/`add` and
-//! `file_there`; `ArticleKeys::take` and `attachments_known` make no call, so
-//! the reader's state machine uses them and hands the calls to other threads.
+//! (folders' real paths, where a batch is read), `ArticleKeys::new`/`add`,
+//! `real_folders` and `file_there`; `ArticleKeys::by_name`, `resolve`, `take`
+//! and `attachments_known` make no call (but for the working folder), so the
+//! reader's state machine uses them and hands the calls to other threads.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -196,6 +197,17 @@ impl KeyBatch {
     }
 }
 
+/// The real path of each of `folders` (made absolute against `cwd` by
+/// name if it has none): what `ArticleKeys::resolve` takes in.
+pub fn real_folders(folders: Vec<PathBuf>, cwd: &Path) -> Vec<(PathBuf, PathBuf)> {
+    (folders.into_iter())
+        .map(|folder| {
+            let real = std::fs::canonicalize(&folder).unwrap_or_else(|_| absolute(&folder, cwd));
+            (folder, real)
+        })
+        .collect()
+}
+
 /// The folder of a file article's file.
 fn folder_of(article: &Article) -> Option<&Path> {
     match &article.origin {
@@ -229,6 +241,64 @@ impl ArticleKeys {
         };
         keys.add(library.articles().with_ids());
         keys
+    }
+
+    /// `new` without a call to the file system (but the working folder's):
+    /// each folder taken by its name made absolute (`absolute`) until
+    /// `resolve` gives its real path, which only a link on the way changes.
+    pub fn by_name(library: &Library) -> ArticleKeys {
+        let mut keys = ArticleKeys {
+            cwd: std::env::current_dir().unwrap_or_default(),
+            ..ArticleKeys::default()
+        };
+        let new = (library.articles().with_ids())
+            .filter(|(_, article)| matches!(article.origin, Origin::File(_)))
+            .map(|(id, article)| (hash(&keys.key(article)), id))
+            .collect();
+        keys.merge(new);
+        keys
+    }
+
+    /// The folders of `library`'s files whose real paths are not known
+    /// (`by_name`), each once.
+    pub fn unresolved(&self, library: &Library) -> Vec<PathBuf> {
+        let mut seen = HashSet::new();
+        (library.articles().stored().iter())
+            .filter_map(folder_of)
+            .filter(|folder| !self.folders.contains_key(*folder) && seen.insert(*folder))
+            .map(Path::to_path_buf)
+            .collect()
+    }
+
+    /// Takes in the real paths of folders (`real_folders`): the articles
+    /// of `library` in a folder whose real path is not the one its name
+    /// gave (`by_name`) are keyed again, under the key `new` gives them.
+    /// Returns them.
+    pub fn resolve(&mut self, real: Vec<(PathBuf, PathBuf)>, library: &Library) -> Vec<ArticleId> {
+        let mut moved = HashSet::new();
+        for (folder, real) in real {
+            if self.folders.contains_key(&folder) {
+                continue;
+            }
+            if real != absolute(&folder, &self.cwd) {
+                moved.insert(folder.clone());
+            }
+            self.folders.insert(folder, real);
+        }
+        if moved.is_empty() {
+            return Vec::new();
+        }
+        let ids: Vec<ArticleId> = (library.articles().with_ids())
+            .filter(|(_, article)| folder_of(article).is_some_and(|f| moved.contains(f)))
+            .map(|(id, _)| id)
+            .collect();
+        let rekeyed: HashSet<ArticleId> = ids.iter().copied().collect();
+        self.by_key.retain(|(_, id)| !rekeyed.contains(id));
+        let new = (ids.iter())
+            .filter_map(|&id| Some((hash(&self.key(library.get(id)?)), id)))
+            .collect();
+        self.merge(new);
+        ids
     }
 
     /// Keys articles added to the library (their folders resolved here:

@@ -63,7 +63,7 @@ fn a_moved_file_finds_its_state_and_a_replaced_text_does_not_inherit() {
     assert!(
         effects
             .iter()
-            .all(|e| matches!(e, Effect::Work(job) if job.kind() == JobKind::Files)),
+            .all(|e| matches!(e, Effect::Work(job) if matches!(job.kind(), JobKind::Files | JobKind::Folders))),
         "{effects:?}"
     );
     assert_eq!(
@@ -199,4 +199,63 @@ fn a_batch_brings_the_keys_made_where_it_was_read_and_the_app_makes_none_itself(
     let at = app.library.find("诗/a").expect("added");
     assert_eq!(app.state_key(at), "/real/诗/a.md");
     assert_eq!(app.article_of_key("/real/诗/a.md"), Some(at));
+}
+
+#[cfg(unix)]
+#[test]
+fn positions_saved_before_load_in_a_folder_reached_through_a_link_once_a_job_finds_its_real_path() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (real, link) = (root.path().join("real"), root.path().join("link"));
+    std::fs::create_dir_all(&real).expect("mkdir");
+    std::fs::write(real.join("a.md"), long_text("治安策")).expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    // Keyed as before, by the real path the file system gives.
+    let library = Library::from_dirs(std::slice::from_ref(&link)).expect("library");
+    let key = crate::store::identity::ArticleKeys::new(&library)
+        .key(&library[nth_of(&library)])
+        .into_owned();
+    assert!(key.contains("/real/"), "{key}");
+    let mut before = app_over(&[&link]);
+    let effects = before.handle(Input::Resize { width: 120, height: 35 });
+    before.work_here(effects);
+    let saved = read_a_page(before);
+    let offset = saved.positions.get(&key).map(|p| p.offset);
+    assert!(
+        offset.is_some_and(|o| o > 0),
+        "saved under the real path: {:?}",
+        saved.positions.keys()
+    );
+
+    let mut app = app_over(&[&link]);
+    app.load_saved(saved);
+    let at = nth(&app, 0);
+    app.open_article(at, None);
+    assert_eq!(app.saved_position(at), None, "keyed by name until the job answers");
+    assert_eq!(app.reader.as_ref().map(|r| r.offset()), Some(0));
+    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Work(job) if job.kind() == JobKind::Folders)),
+        "{effects:?}"
+    );
+    app.work_here(effects);
+    assert_eq!(app.state_key(at), key);
+    assert_eq!(app.saved_position(at).map(|p| p.offset), offset);
+    assert_eq!(app.article_of_key(&key), Some(at));
+    let mut same = app_over(&[&real]);
+    let there = nth(&same, 0);
+    same.open_article(there, None);
+    same.load_saved(app.saved.clone());
+    same.open_article(there, None);
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.offset()),
+        same.reader.as_ref().map(|r| r.offset()),
+        "the article open is reopened at its saved place"
+    );
+    assert_ne!(app.reader.as_ref().map(|r| r.offset()), Some(0));
+}
+
+fn nth_of(library: &Library) -> crate::library::ArticleId {
+    library.at(0).expect("an article")
 }
