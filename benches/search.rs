@@ -11,6 +11,8 @@
 //! against `rg -l` over it in the same run, cold and warm, and its peak
 //! resident memory against the collection's size.
 //!
+//! Also: how long a search goes on once a key typed has made it void.
+//!
 //! `cargo bench --bench search -- poems` runs only the parts whose name
 //! holds `poems`; `-- corpus` only the real collection.
 
@@ -251,6 +253,75 @@ fn poems_keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
+/// The poems loaded in the reader, a one-character query (月, in one poem
+/// of five: the most hits to rank) searched on a thread as the worker does,
+/// and a key typed 2 ms into it: how long the search made void goes on
+/// after the key, against the whole search and the floor of one memmem
+/// pass over every poem's text. Medians of 11.
+fn poems_superseded(_: &mut Criterion) {
+    if !selected("poems_superseded") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_poems(dir.path(), POEMS);
+    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let config = Config::default_config().expect("config");
+    let mut app = App::new(library, config.keymap.clone(), Default::default(), 120, 40);
+    let effects = app.handle(Input::Key(Key::char('s')));
+    app.work_here(effects);
+    let texts: Vec<&str> = app.library().articles().iter().map(|a| &*a.body.text).collect();
+    let finder = memchr::memmem::Finder::new("月");
+    let median = |mut times: Vec<Duration>| {
+        times.sort_unstable();
+        times[times.len() / 2]
+    };
+    let floor = median(
+        (0..11)
+            .map(|_| {
+                let started = Instant::now();
+                black_box(
+                    texts
+                        .iter()
+                        .map(|t| finder.find_iter(t.as_bytes()).count())
+                        .sum::<usize>(),
+                );
+                started.elapsed()
+            })
+            .collect(),
+    );
+    let search_job = |app: &mut App, key: Key| {
+        let effects = app.handle(Input::Key(key));
+        effects.into_iter().find_map(|e| match e {
+            yuedu::app::Effect::Work(job) => Some(job),
+            _ => None,
+        })
+    };
+    let (mut whole, mut after_key) = (Vec::new(), Vec::new());
+    for _ in 0..11 {
+        let job = search_job(&mut app, Key::char('月')).expect("a search");
+        let started = Instant::now();
+        black_box(job.run(&mut Default::default()));
+        whole.push(started.elapsed());
+        let job = search_job(&mut app, Key::ctrl('u'));
+        drop(job);
+        let job = search_job(&mut app, Key::char('月')).expect("a search");
+        let running = std::thread::spawn(move || black_box(job.run(&mut Default::default())));
+        std::thread::sleep(Duration::from_millis(2));
+        let typed = Instant::now();
+        let newer = search_job(&mut app, Key::char('光'));
+        running.join().expect("the search ends");
+        after_key.push(typed.elapsed());
+        drop(newer);
+        drop(search_job(&mut app, Key::ctrl('u')));
+    }
+    let (whole, after_key) = (median(whole), median(after_key));
+    println!(
+        "poems: search 月 whole {whole:.2?} ({:.1}x the floor); made void by a key 2 ms in, it ends {after_key:.2?} after the key ({:.2}x the floor); floor: memmem over every poem {floor:.2?}",
+        whole.as_secs_f64() / floor.as_secs_f64(),
+        after_key.as_secs_f64() / floor.as_secs_f64()
+    );
+}
+
 /// A real collection (`YUEDU_TANG=/path/to/folder`): `yuedu search` against
 /// `rg -l` over the same folder, medians of 11 runs taken in turn, warm
 /// (the article cache written, the files in the page cache); the first
@@ -315,6 +386,7 @@ criterion_group!(
     whole_process,
     poems_whole_process,
     poems_keystrokes,
+    poems_superseded,
     corpus_whole_process
 );
 criterion_main!(benches);

@@ -19,7 +19,8 @@
 //! (`FoldFilter`); texts whose only change would be Latin capitals are searched where they stand by
 //! `caseless`; the pinyin initials of titles and authors in one list for the index; ranking by
 //! field, then whole/start/inside, then hits, then (`search_recent_first`, the reader's search) the
-//! most recent of a history the caller gives, then collection order; a document per `ArticleId`, each
+//! most recent of a history the caller gives, then collection order (`search_until` gives up between
+//! two articles when told to); a document per `ArticleId`, each
 //! batch's appended),
 //! `pinyin` (titles and authors by initials or full toneless readings, every heteronym), `scan`
 //! (every hit, left to right, without overlap: memmem for one word, Aho-Corasick for several; the

@@ -7,13 +7,15 @@
 //! thread, or `App::work_here`) and gives the `Done` back as `Input::Done`.
 //! Each job carries a generation: the app takes a result in only if its
 //! generation is the one it awaits and the library is still the one the job
-//! searched (`version`), so older results are dropped. A job that failed
+//! searched (`version`), so older results are dropped; a search running
+//! when a newer one is asked for gives up between two articles. A job that failed
 //! (`Job::failed`) is told in a notice, never done again on the UI thread.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::library::Library;
 use crate::search::{Query, SearchIndex, SearchResults};
@@ -40,6 +42,9 @@ enum Work {
         index: Option<Arc<SearchIndex>>,
         query: Query,
         recent: HashMap<crate::library::ArticleId, i128>,
+        /// The generation of the latest search the app asked for: the scan
+        /// gives up, between articles, once it is not this job's.
+        latest: Arc<AtomicU64>,
     },
     /// Every hit of the query in one article.
     Find {
@@ -97,18 +102,21 @@ pub struct JobMemory {
 }
 
 impl Job {
+    /// A search, given up once `latest` holds another generation than
+    /// this job's (a newer query was asked for).
     pub(super) fn search(
         (generation, version): (u64, u64),
-        library: Arc<Library>,
-        index: Option<Arc<SearchIndex>>,
+        (library, index): (Arc<Library>, Option<Arc<SearchIndex>>),
         query: Query,
         recent: HashMap<crate::library::ArticleId, i128>,
+        latest: Arc<AtomicU64>,
     ) -> Job {
         let work = Work::Search {
             library,
             index,
             query,
             recent,
+            latest,
         };
         Job {
             generation,
@@ -187,6 +195,7 @@ impl Job {
                 index,
                 query,
                 recent,
+                latest,
             } => {
                 // Test switches: a search held or failing (`fault`).
                 let words: Vec<&str> = query.terms.iter().map(|t| t.text.as_str()).collect();
@@ -204,7 +213,10 @@ impl Job {
                     }
                 };
                 let recent = |article: crate::library::ArticleId| recent.get(&article).copied();
-                let results = index.search_recent_first(&library, &query, RESULT_LIMIT, &recent);
+                // A search made void by a newer query ends between two
+                // articles; its empty result is dropped (not awaited).
+                let stop = || latest.load(Ordering::Relaxed) != generation;
+                let results = (index.search_until(&library, &query, RESULT_LIMIT, &recent, &stop)).unwrap_or_default();
                 Outcome::Searched { results, built }
             }
             Work::Find {

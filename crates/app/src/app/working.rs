@@ -17,6 +17,9 @@ pub(super) struct Awaited {
     next: u64,
     /// The search overlay's query.
     pub(super) search: Option<u64>,
+    /// The generation of the latest search asked for, which the search
+    /// jobs read: an older one still running gives up.
+    pub(super) latest_search: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// A find in the open article: for which article (its ID) and what for.
     pub(super) find: Option<(u64, crate::library::ArticleId, FindFor)>,
 }
@@ -65,12 +68,14 @@ impl App {
     ) {
         let stamp = self.stamp();
         self.awaited.search = Some(stamp.0);
+        let latest = &self.awaited.latest_search;
+        latest.store(stamp.0, std::sync::atomic::Ordering::Relaxed);
         let job = Job::search(
             stamp,
-            Arc::clone(&self.library),
-            self.search_index.clone(),
+            (Arc::clone(&self.library), self.search_index.clone()),
             query,
             recent,
+            Arc::clone(latest),
         );
         self.effects.push(Effect::Work(job));
     }
@@ -80,12 +85,13 @@ impl App {
     pub(super) fn prepare_search(&mut self) {
         if self.search_index.is_none() {
             let stamp = self.stamp();
+            // No query: only the index is built, and no search is stopped.
             let job = Job::search(
                 stamp,
-                Arc::clone(&self.library),
-                None,
+                (Arc::clone(&self.library), None),
                 Query::default(),
                 Default::default(),
+                Arc::new(stamp.0.into()),
             );
             self.effects.push(Effect::Work(job));
         }

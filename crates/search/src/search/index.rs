@@ -179,9 +179,25 @@ impl SearchIndex {
         limit: usize,
         recent: &dyn Fn(ArticleId) -> Option<i128>,
     ) -> SearchResults {
+        self.search_until(library, query, limit, recent, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// `search_recent_first`, given up (`None`) as soon as `stop` says so:
+    /// it is asked between articles, so a search that a newer query made
+    /// void ends at once.
+    pub fn search_until(
+        &self,
+        library: &Library,
+        query: &Query,
+        limit: usize,
+        recent: &dyn Fn(ArticleId) -> Option<i128>,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<SearchResults> {
         let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
         let order = &|id| library.position(id).unwrap_or(usize::MAX);
-        self.search_by(library.articles().stored(), query, limit, by_forms, recent, order)
+        let results = self.search_by(library.articles().stored(), query, limit, by_forms, recent, order, stop);
+        (!stop()).then_some(results)
     }
 
     /// Documents matching the query, ranked: by the best field a word was
@@ -194,9 +210,13 @@ impl SearchIndex {
         // Bodies that fold are searched for every form of the words where
         // each has few, and folded as they are searched where one has many.
         let by_forms = query.terms.iter().all(|t| t.unfolded.is_some());
-        self.search_by(articles, query, limit, by_forms, &|_| None, &ArticleId::index)
+        self.search_by(articles, query, limit, by_forms, &|_| None, &ArticleId::index, &|| {
+            false
+        })
     }
 
+    // The scan's inputs, its ranking and when to give up: one list.
+    #[allow(clippy::too_many_arguments)]
     fn search_by(
         &self,
         articles: &[Article],
@@ -205,6 +225,7 @@ impl SearchIndex {
         by_forms: bool,
         recent: &dyn Fn(ArticleId) -> Option<i128>,
         order: &dyn Fn(ArticleId) -> usize,
+        stop: &(dyn Fn() -> bool + Sync),
     ) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
@@ -227,6 +248,7 @@ impl SearchIndex {
             };
             part.iter()
                 .enumerate()
+                .take_while(|_| !stop())
                 .filter_map(|(i, doc)| {
                     let article = start + i;
                     matcher.matches(ArticleId::at(article), doc, articles.get(article)?)

@@ -344,3 +344,36 @@ fn hits_in_an_article_cover_every_occurrence_even_across_lines() {
     assert_eq!(hits.len(), text.matches("客户").count());
     assert!(hits.iter().all(|r| &text[r.clone()] == "客户"));
 }
+
+#[test]
+fn a_search_told_to_stop_asks_between_articles_and_gives_up_at_once() {
+    let articles = (0..600)
+        .map(|n| {
+            let source = format!("+++\ntitle = \"{n}\"\n+++\n\n管理第{n}篇\n");
+            let name = format!("{n}.md");
+            crate::library::parse_article(&name, &name, source.as_bytes(), crate::library::Origin::Bundled)
+                .expect("parses")
+        })
+        .collect();
+    let mut library = Library::default();
+    library.extend(crate::library::Batch {
+        files: 600,
+        articles,
+        problems: Vec::new(),
+    });
+    let index = SearchIndex::build(&library);
+    let query = Query::parse("管理", false);
+    let all = index.search(&library, &query, 10);
+    assert_eq!(all.total, 600);
+    let going = index.search_until(&library, &query, 10, &|_| None, &|| false);
+    assert_eq!(going, Some(all));
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let stop = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 3;
+    assert_eq!(index.search_until(&library, &query, 10, &|_| None, &stop), None);
+    let asked = asked.into_inner();
+    assert!(
+        asked < library.articles().len() / 2,
+        "stopped after 3 articles: asked {asked} times for {} articles",
+        library.articles().len()
+    );
+}

@@ -85,6 +85,23 @@ fn a_stale_search_result_is_dropped_and_the_current_one_shown() {
 }
 
 #[test]
+fn a_search_still_running_when_the_query_changes_gives_up() {
+    let mut app = app(120, 35);
+    press(&mut app, "s");
+    let older = one_job(&mut app, key('管'));
+    let found = older.clone().run(&mut JobMemory::default());
+    assert!(total(&found) > 0, "it finds while its query is the latest");
+    let newer = one_job(&mut app, key('理'));
+    let given_up = older.run(&mut JobMemory::default());
+    assert_eq!(total(&given_up), 0, "the scan gave up: a newer query was asked for");
+    app.handle(Input::Done(given_up));
+    assert!(app.is_searching(), "still waiting for the newer query's results");
+    app.handle(Input::Done(newer.run(&mut JobMemory::default())));
+    assert!(!app.is_searching());
+    assert!(search_total(&app) > 0);
+}
+
+#[test]
 fn open_pressed_before_the_results_arrive_opens_what_the_query_finds() {
     let mut app = app(120, 35);
     press(&mut app, "s");

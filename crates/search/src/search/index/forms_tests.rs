@@ -67,10 +67,10 @@ fn bodies_that_fold_are_searched_by_their_forms_as_if_folded() {
     for text in FEW_FORMS {
         let query = Query::parse(text, true);
         assert!(query.terms.iter().all(|t| t.unfolded.is_some()), "{text}: few forms");
-        let by_forms = index.search_by(docs, &query, 10, true, &|_| None, &ArticleId::index);
+        let by_forms = index.search_by(docs, &query, 10, true, &|_| None, &ArticleId::index, &|| false);
         assert_eq!(
             by_forms,
-            index.search_by(docs, &query, 10, false, &|_| None, &ArticleId::index),
+            index.search_by(docs, &query, 10, false, &|_| None, &ArticleId::index, &|| false),
             "{text}"
         );
         assert!(by_forms.total > 0, "{text}");
