@@ -161,7 +161,10 @@ mod tests {
             let Ok(Message::Input(input @ Input::Loaded(..))) = receiver.recv() else {
                 panic!("a batch");
             };
-            assert!(matches!(input, Input::Loaded(_, _, _, Some(_))), "placed where read");
+            let Input::Loaded(_, _, _, Some(merge)) = &input else {
+                panic!("placed where read");
+            };
+            assert!(merge.fits(&app.library), "on the library as it is: only appended");
             // Nothing but the app holds its library: merging copies nothing.
             assert_eq!(Arc::strong_count(&app.library), 1);
             let stamp = |l: &Library| (l.articles().len(), l.order().to_vec());

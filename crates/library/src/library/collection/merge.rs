@@ -21,6 +21,14 @@ pub struct Merge {
     by_id: Vec<ArticleId>,
 }
 
+impl Merge {
+    /// Whether it was worked out on `library` as it is now, so that
+    /// `extend_prepared` only appends the batch.
+    pub fn fits(&self, library: &Library) -> bool {
+        self.base == library.stamp()
+    }
+}
+
 impl Library {
     /// Works out where the articles of `batch` go (`extend` says how),
     /// without changing the library: a second article with an ID already
@@ -81,7 +89,7 @@ impl Library {
     /// since, only the articles are appended and the order taken in; else
     /// the batch is merged here.
     pub fn extend_prepared(&mut self, batch: Batch, merge: Merge) -> Vec<ArticleId> {
-        if merge.base != self.stamp() || merge.added != batch.articles.len() {
+        if !merge.fits(self) || merge.added != batch.articles.len() {
             return self.extend(batch);
         }
         self.problems.extend(batch.problems);

@@ -231,6 +231,7 @@ fn a_batch_prepared_apart_merges_as_extend_does_and_one_prepared_before_a_change
     for (n, batch) in plan.into_batches(3).into_iter().enumerate() {
         let mut batch = read_batch(batch);
         let merge = library.prepare(&mut batch).expect("no first part awaits its whole");
+        assert!(merge.fits(&library));
         if n == 4 {
             // Kept back, and used after the next batch changed the library.
             stale = Some((batch, merge));
@@ -241,6 +242,7 @@ fn a_batch_prepared_apart_merges_as_extend_does_and_one_prepared_before_a_change
         let given: Vec<String> = added.iter().map(|&id| library[id].id.to_string()).collect();
         assert_eq!(given, texts, "the IDs the batch was prepared with");
         if let Some((batch, merge)) = stale.take() {
+            assert!(!merge.fits(&library), "the library changed since");
             library.extend_prepared(batch, merge);
         }
     }
