@@ -61,7 +61,7 @@ impl Default for Doc {
 /// What the documents of an index keep, one list of each for all.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Arena {
-    pub(super) initials: Vec<u32>,
+    pub(super) initials: Vec<u8>,
     pub(super) folded: String,
 }
 
@@ -134,7 +134,7 @@ impl Doc {
     /// added to `arena`.
     pub(super) fn with_initials(title: &str, author: Option<&str>, arena: &mut Arena) -> Doc {
         let initials = &mut arena.initials;
-        let count = |from: usize, initials: &Vec<u32>| u32::try_from(initials.len() - from).unwrap_or(NONE);
+        let count = |from: usize, initials: &Vec<u8>| u32::try_from(initials.len() - from).unwrap_or(NONE);
         let at = initials.len();
         initials.extend(pinyin::initials(title));
         let title_initials = count(at, initials);
@@ -148,7 +148,7 @@ impl Doc {
     }
 
     /// The pinyin initials of the title and of the author.
-    pub(super) fn title_and_author_initials<'a>(&self, arena: &'a Arena) -> (&'a [u32], &'a [u32]) {
+    pub(super) fn title_and_author_initials<'a>(&self, arena: &'a Arena) -> (&'a [u8], &'a [u8]) {
         let at = self.initials_at as usize;
         let title = at..at.saturating_add(self.title_initials as usize);
         let author = title.end..title.end.saturating_add(self.author_initials as usize);

@@ -163,7 +163,7 @@ impl Matcher<'_, '_> {
             Some(folded) if !self.unfolded => folded,
             _ => (document.title(), author),
         };
-        let fields: [(Field, &str, &str, &[u32]); 2] = [
+        let fields: [(Field, &str, &str, &[u8]); 2] = [
             (Field::Title, title_text, document.title(), title_initials),
             (Field::Author, author_text, author, author_initials),
         ];
