@@ -192,7 +192,7 @@ pub fn undecoded_notice(article: &Article) -> Option<Text> {
         return None;
     }
     let file = match &article.origin {
-        Origin::File(path) => Some(Shown::field(path.display()).to_string()),
+        Origin::File(file) => Some(Shown::field(file.path().display()).to_string()),
         Origin::Bundled if article.id == crate::library::STDIN_ID => None,
         Origin::Bundled => Some(Shown::field(&article.id).to_string()),
     };

@@ -14,9 +14,10 @@
 //! the article collection, in four rooms, each using only those before it (`tests/integration/layers.rs`
 //! checks): `model` (`article`, `toc`, `natural`), `formats` (`parse` and every format),
 //! `collection` (`Library`, `order`, `merge`, `Batch`), `load` (`plan`, `candidate`, `walk`, `read`,
-//! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 160 bytes of its own: its
-//! ID, title, category and author are `CompactString`s, held inline up to 24 bytes, and its body's
-//! text, blocks and file path are boxed; `Meta`, whose fields few articles have (the front matter's
+//! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 176 bytes of its own: its
+//! ID, title, category and author are `CompactString`s, held inline up to 24 bytes, its body's
+//! text and blocks are boxed, and its file path (`origin`) is a folder shared by the files read
+//! one after another in it and the file's name in that folder's one string of names; `Meta`, whose fields few articles have (the front matter's
 //! `order` among them) are boxed in `MoreMeta`; `Body` = plain text + blocks (16 bytes each; spans in one list) with
 //! 32-bit byte ranges). `parse` (with `decode`: bytes into text — UTF-8, also with a few damaged
 //! places, each a counted U+FFFD (`Meta::undecoded`), UTF-16 with a BOM, else the legacy encoding
@@ -132,7 +133,8 @@ pub use load::prefix::{PREFIX_FROM_BYTES, extends, parse_prefix, read_prefix};
 pub use load::read::{read_batch, read_batch_cached, read_bounded};
 pub use load::stdin::{read_stdin, stdin_is_piped};
 pub use model::article::{
-    Article, Block, BlockKind, Body, InlineSpan, InlineStyle, Marker, Meta, MoreMeta, Order, Origin, UNCATEGORISED,
+    Article, Block, BlockKind, Body, FilePath, InlineSpan, InlineStyle, Marker, Meta, MoreMeta, Order, Origin,
+    UNCATEGORISED,
 };
 pub use model::natural::{natural_cmp, number_value, numbers_in};
 pub use model::toc::{TocEntry, current_entry, heading_at, next_entry, previous_entry, table_of_contents};

@@ -40,8 +40,8 @@ const FINGERPRINT_BYTES: usize = 4096;
 /// real paths of folders seen so far, so a folder is resolved once; one that
 /// cannot be resolved is made absolute from `cwd` by name.
 fn key_of(article: &Article, cwd: &Path, folders: &mut HashMap<PathBuf, PathBuf>) -> String {
-    if let Origin::File(path) = &article.origin
-        && let Some(folder) = path.parent()
+    if let Origin::File(file) = &article.origin
+        && let Some(folder) = file.parent()
         && !folders.contains_key(folder)
     {
         let real = std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd));
@@ -52,11 +52,11 @@ fn key_of(article: &Article, cwd: &Path, folders: &mut HashMap<PathBuf, PathBuf>
 
 /// `key_of` for an article whose folder was resolved already (by `key_of`).
 fn known_key<'a>(article: &'a Article, cwd: &Path, folders: &HashMap<PathBuf, PathBuf>) -> Cow<'a, str> {
-    let Origin::File(path) = &article.origin else {
+    let Origin::File(file) = &article.origin else {
         return Cow::Borrowed(&article.id);
     };
-    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
-        return Cow::Owned(path_key(&absolute(path, cwd)));
+    let (Some(folder), Some(name)) = (file.parent(), file.file_name()) else {
+        return Cow::Owned(path_key(&absolute(&file.path(), cwd)));
     };
     let real = folders
         .get(folder)
@@ -211,7 +211,7 @@ pub fn real_folders(folders: Vec<PathBuf>, cwd: &Path) -> Vec<(PathBuf, PathBuf)
 /// The folder of a file article's file.
 fn folder_of(article: &Article) -> Option<&Path> {
     match &article.origin {
-        Origin::File(path) => path.parent(),
+        Origin::File(file) => file.parent(),
         Origin::Bundled => None,
     }
 }

@@ -91,7 +91,8 @@ pub(in crate::library) fn first_keeps(items: &[(&str, &Origin)], taken: impl Fn(
 fn folder_name(origin: &Origin, id: &str) -> String {
     match origin {
         Origin::Bundled => "bundled".to_string(),
-        Origin::File(path) => path
+        Origin::File(file) => file
+            .path()
             .ancestors()
             .nth(id.matches('/').count() + 1)
             .and_then(|root| root.file_name())

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::library::formats::parse::Rules;
 use crate::library::load::cache::Stamp;
-use crate::library::model::article::Origin;
+use crate::library::model::article::{FilePath, Origin};
 
 /// `candidates` in lists of `size` (the last one shorter), in order, each
 /// made at its own size as it is taken: the list gives up its room as it
@@ -97,11 +97,20 @@ impl Candidate {
         }
     }
 
-    /// Where its article comes from.
+    /// Where its article comes from (its path not shared with others:
+    /// `read_batch` shares the folders of a part's files).
     pub(in crate::library) fn origin(&self) -> Origin {
         match &self.content {
-            Content::Path(path) => Origin::File(path.as_path().into()),
+            Content::Path(path) => Origin::File(FilePath::new(path)),
             Content::Bytes { .. } | Content::Owned(_) => Origin::Bundled,
+        }
+    }
+
+    /// Its file's path, if it is a file.
+    pub(in crate::library) fn path(&self) -> Option<&Path> {
+        match &self.content {
+            Content::Path(path) => Some(path),
+            Content::Bytes { .. } | Content::Owned(_) => None,
         }
     }
 

@@ -36,7 +36,7 @@ fn a_candidate_holds_its_path_once_and_its_real_path_only_when_it_differs() {
     assert!(matches!(found.cache_key, CacheKey::Path));
     assert_eq!(found.cache_key(), real.join("a.md").to_str());
     assert_eq!(found.relative(), real.join("a.md").to_string_lossy());
-    assert!(matches!(found.origin(), Origin::File(path) if *path == *real.join("a.md")));
+    assert!(matches!(found.origin(), Origin::File(file) if file.path() == real.join("a.md")));
     #[cfg(unix)]
     {
         let link = dir.path().join("link");

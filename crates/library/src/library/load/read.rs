@@ -9,7 +9,7 @@ use crate::library::formats::MAX_FILE_BYTES;
 use crate::library::formats::parse::{Naming, parse_article_with};
 use crate::library::load::cache::{ArticleCache, EntryChange, ReadAhead, Slot, Stamp, entry_bytes};
 use crate::library::load::candidate::{Candidate, Content, split};
-use crate::library::model::article::Article;
+use crate::library::model::article::{Article, FilePath, Origin};
 
 /// Reads and parses files on all cores.
 pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
@@ -36,16 +36,21 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
     // articles are made.
     for chunk in split(candidates, CHUNK) {
         let reading = cache.as_deref();
-        // Each file's slot, found once; the part's entries in a few reads, not one a file.
-        let slots: Vec<(&Candidate, Option<Slot>)> = (chunk.iter())
-            .map(|c| (c, reading.zip(c.cache_key()).and_then(|(cache, key)| cache.slot(key))))
+        // Each file's slot, found once; the part's entries in a few reads,
+        // not one a file. Files one after another in a folder share it.
+        let origins = FilePath::grouped(chunk.iter().map(Candidate::path));
+        let slots: Vec<(&Candidate, Option<Slot>, Origin)> = (chunk.iter().zip(origins))
+            .map(|(c, file)| {
+                let slot = reading.zip(c.cache_key()).and_then(|(cache, key)| cache.slot(key));
+                (c, slot, file.map_or(Origin::Bundled, Origin::File))
+            })
             .collect();
         let ahead = reading.map_or_else(ReadAhead::default, |cache| {
-            cache.read_ahead(slots.iter().filter_map(|(_, slot)| *slot))
+            cache.read_ahead(slots.iter().filter_map(|(_, slot, _)| *slot))
         });
         let reading = reading.map(|cache| (cache, &ahead));
-        let results = crate::parallel::map(&slots, 64, |&(candidate, slot)| {
-            load_candidate(candidate, slot, reading)
+        let results = crate::parallel::map(&slots, 64, |(candidate, slot, origin)| {
+            load_candidate(candidate, *slot, origin.clone(), reading)
         });
         drop(slots);
         for (loaded, candidate) in results.into_iter().zip(chunk) {
@@ -75,19 +80,27 @@ pub(in crate::library) struct Loaded {
     pub cache: EntryChange,
 }
 
-/// Reads one candidate: from its cache entry (in `slot` of the cache, or
-/// read ahead) if that was made from the file as it is, else from the file
-/// (and the new entry is made).
+/// Reads one candidate, whose article comes from `origin`: from its cache
+/// entry (in `slot` of the cache, or read ahead) if that was made from the
+/// file as it is, else from the file (and the new entry is made).
 pub(in crate::library) fn load_candidate(
     candidate: &Candidate,
     slot: Option<Slot>,
+    origin: Origin,
     reading: Option<(&ArticleCache, &ReadAhead)>,
 ) -> Loaded {
     let cache = reading.map(|(cache, _)| cache);
     let loaded = |result, action| Loaded { result, cache: action };
     let path = match &candidate.content {
-        Content::Bytes { bytes, .. } => return loaded(parse_bytes(candidate, bytes, Naming::File), EntryChange::None),
-        Content::Owned(owned) => return loaded(parse_bytes(candidate, &owned.1, Naming::Text), EntryChange::None),
+        Content::Bytes { bytes, .. } => {
+            return loaded(parse_bytes(candidate, bytes, origin, Naming::File), EntryChange::None);
+        }
+        Content::Owned(owned) => {
+            return loaded(
+                parse_bytes(candidate, &owned.1, origin, Naming::Text),
+                EntryChange::None,
+            );
+        }
         Content::Path(path) => path,
     };
     let key = candidate.cache_key();
@@ -111,7 +124,7 @@ pub(in crate::library) fn load_candidate(
             id: candidate.id.as_str().into(),
             meta,
             body,
-            origin: candidate.origin(),
+            origin,
         });
         return loaded(result, EntryChange::Keep(slot));
     }
@@ -120,7 +133,7 @@ pub(in crate::library) fn load_candidate(
     let result = read_file(path).and_then(|bytes| {
         // A file that changed size since it was found and no longer reads
         // (cut short in the middle of a character, say) failed for that.
-        parse_bytes(candidate, &bytes, Naming::File).map_err(|why| match bytes.len() as u64 {
+        parse_bytes(candidate, &bytes, origin, Naming::File).map_err(|why| match bytes.len() as u64 {
             now if now < stamp.size() => cut_short(stamp.size(), now),
             _ => why,
         })
@@ -134,13 +147,13 @@ pub(in crate::library) fn load_candidate(
     loaded(result, action)
 }
 
-/// Parses a candidate's bytes.
-fn parse_bytes(candidate: &Candidate, bytes: &[u8], naming: Naming) -> Result<Article, Text> {
+/// Parses a candidate's bytes, its article from `origin`.
+fn parse_bytes(candidate: &Candidate, bytes: &[u8], origin: Origin, naming: Naming) -> Result<Article, Text> {
     parse_article_with(
         &candidate.id,
         &candidate.relative(),
         bytes,
-        candidate.origin(),
+        origin,
         &candidate.rules,
         naming,
     )

@@ -3,7 +3,6 @@
 //! search, bookmarks and reading positions.
 
 use std::ops::Range;
-use std::path::Path;
 
 use compact_str::CompactString;
 
@@ -14,6 +13,8 @@ pub const UNCATEGORISED: &str = "未分类";
 
 mod builder;
 pub(crate) use builder::BodyBuilder;
+mod origin;
+pub use origin::{FilePath, Origin};
 
 /// One article of the collection.
 #[derive(Clone, Debug)]
@@ -25,13 +26,6 @@ pub struct Article {
     pub meta: Meta,
     pub body: Body,
     pub origin: Origin,
-}
-
-/// Where an article came from, for messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    Bundled,
-    File(Box<Path>),
 }
 
 /// Front matter fields; all text already sanitised to a single line. What
