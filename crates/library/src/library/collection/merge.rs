@@ -94,10 +94,16 @@ impl Library {
         }
         self.problems.extend(batch.problems);
         let first = self.articles.len();
-        // Grown by the batch, not doubled: a list of every article
-        // (`reserve` makes room for the whole collection at once).
-        self.articles.reserve_exact(batch.articles.len());
-        self.articles.extend(batch.articles);
+        if self.articles.is_empty() && self.articles.capacity() <= batch.articles.len() {
+            // The first batch's list is taken, not copied: a collection
+            // read whole (the subcommands) is never held twice.
+            self.articles = batch.articles;
+        } else {
+            // Grown by the batch, not doubled: a list of every article
+            // (`reserve` makes room for the whole collection at once).
+            self.articles.reserve_exact(batch.articles.len());
+            self.articles.extend(batch.articles);
+        }
         self.order = merge.order;
         self.positions = merge.positions;
         self.categories = merge.categories;
