@@ -251,14 +251,22 @@ const PAGE_BREAK: &str = "\u{c}\n";
 
 /// Writes to stdout, through the gate that lets no control character or
 /// escape sequence out; a closed pipe (`yuedu list | head`) is not an error.
+/// Written as it passes the gate, not copied first: the list of a large
+/// collection (4.5 MB for 57,603 poems) is held once.
 pub fn write_out(text: &str) -> ExitCode {
-    write_raw(&Shown::text(text).to_string())
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    written(write!(out, "{}", Shown::text(text)).and_then(|()| out.flush()))
 }
 
 /// Writes text already through the gate (`Shown`) to stdout.
 fn write_raw(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The exit code of a write to stdout.
+fn written(result: std::io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         // Said in English: no language is known here (nor, most likely, a working stderr).
