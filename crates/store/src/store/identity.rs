@@ -230,7 +230,29 @@ pub struct ArticleKeys {
     /// (a sorted list takes a third of a map's room). Of two keys with one
     /// hash (a 64-bit hash: not met in practice) the first added is found;
     /// `article` checks the key itself.
-    by_key: Vec<(u64, ArticleId)>,
+    by_key: Vec<Keyed>,
+}
+
+/// A key's hash and its article in 12 bytes, where `(u64, ArticleId)`
+/// takes 16 (0.2 MB more for 57,603 poems).
+#[derive(Clone, Copy, Debug, Default)]
+struct Keyed {
+    /// The hash, its upper half first.
+    hash: [u32; 2],
+    id: ArticleId,
+}
+
+impl Keyed {
+    fn new(hash: u64, id: ArticleId) -> Keyed {
+        Keyed {
+            hash: [(hash >> 32) as u32, hash as u32],
+            id,
+        }
+    }
+
+    fn hash(self) -> u64 {
+        (u64::from(self.hash[0]) << 32) | u64::from(self.hash[1])
+    }
 }
 
 impl ArticleKeys {
@@ -253,7 +275,7 @@ impl ArticleKeys {
         };
         let new = (library.articles().with_ids())
             .filter(|(_, article)| matches!(article.origin, Origin::File(_)))
-            .map(|(id, article)| (hash(&keys.key(article)), id))
+            .map(|(id, article)| Keyed::new(hash(&keys.key(article)), id))
             .collect();
         keys.merge(new);
         keys
@@ -293,9 +315,9 @@ impl ArticleKeys {
             .map(|(id, _)| id)
             .collect();
         let rekeyed: HashSet<ArticleId> = ids.iter().copied().collect();
-        self.by_key.retain(|(_, id)| !rekeyed.contains(id));
+        self.by_key.retain(|keyed| !rekeyed.contains(&keyed.id));
         let new = (ids.iter())
-            .filter_map(|&id| Some((hash(&self.key(library.get(id)?)), id)))
+            .filter_map(|&id| Some(Keyed::new(hash(&self.key(library.get(id)?)), id)))
             .collect();
         self.merge(new);
         ids
@@ -308,7 +330,7 @@ impl ArticleKeys {
         for (id, article) in articles {
             if matches!(article.origin, Origin::File(_)) {
                 let key = key_of(article, &self.cwd, &mut self.folders);
-                new.push((hash(&key), id));
+                new.push(Keyed::new(hash(&key), id));
             }
         }
         self.merge(new);
@@ -325,7 +347,7 @@ impl ArticleKeys {
         let new = hashes
             .into_iter()
             .zip(ids)
-            .filter_map(|(hash, &id)| Some((hash?, id)))
+            .filter_map(|(hash, &id)| Some(Keyed::new(hash?, id)))
             .collect();
         self.merge(new);
     }
@@ -336,9 +358,9 @@ impl ArticleKeys {
     }
 
     /// Merges in the hashed keys of articles added.
-    fn merge(&mut self, mut new: Vec<(u64, ArticleId)>) {
+    fn merge(&mut self, mut new: Vec<Keyed>) {
         // Stable: equal hashes keep the order added.
-        new.sort_by_key(|(hash, _)| *hash);
+        new.sort_by_key(|keyed| keyed.hash());
         // Merged from the back into the list's own room, grown once by the
         // batch: the list is never copied nor sorted whole again.
         let mut old = self.by_key.len();
@@ -346,7 +368,7 @@ impl ArticleKeys {
         self.by_key.resize_with(old + new.len(), Default::default);
         for at in (0..self.by_key.len()).rev() {
             let take_new = match (new.last(), old.checked_sub(1).and_then(|o| self.by_key.get(o))) {
-                (Some((hash, _)), Some((before, _))) => hash >= before,
+                (Some(new), Some(before)) => new.hash() >= before.hash(),
                 (Some(_), None) => true,
                 (None, _) => break,
             };
@@ -374,8 +396,8 @@ impl ArticleKeys {
                 .filter(|&id| library.get(id).is_some_and(|a| !matches!(a.origin, Origin::File(_))));
         }
         let wanted = hash(key);
-        let at = self.by_key.partition_point(|(hash, _)| *hash < wanted);
-        let &(_, id) = self.by_key.get(at).filter(|(found, _)| *found == wanted)?;
+        let at = self.by_key.partition_point(|keyed| keyed.hash() < wanted);
+        let id = self.by_key.get(at).filter(|found| found.hash() == wanted)?.id;
         (self.key(library.get(id)?) == key).then_some(id)
     }
 }

@@ -17,7 +17,7 @@ fn keys_added_batch_by_batch_find_every_file() {
         for batch in articles.chunks(size).rev() {
             keys.add(batch.iter().copied());
         }
-        assert!(keys.by_key.is_sorted_by_key(|(hash, _)| *hash), "batches of {size}");
+        assert!(keys.by_key.is_sorted_by_key(|keyed| keyed.hash()), "batches of {size}");
         for &(id, article) in &articles {
             assert_eq!(
                 keys.article(&keys.key(article), &library),
@@ -26,6 +26,15 @@ fn keys_added_batch_by_batch_find_every_file() {
             );
         }
     }
+}
+
+#[test]
+fn a_hash_is_kept_whole_in_twelve_bytes() {
+    for hash in [0, 1, u64::from(u32::MAX), 1 << 32, u64::MAX - 5, 0x8000_0000_0000_0001] {
+        assert_eq!(Keyed::new(hash, ArticleId::at(7)).hash(), hash);
+    }
+    assert!(Keyed::new(1 << 32, ArticleId::at(0)).hash() > Keyed::new(u64::from(u32::MAX), ArticleId::at(0)).hash());
+    assert_eq!(size_of::<Keyed>(), 12);
 }
 
 #[cfg(unix)]
