@@ -14,8 +14,9 @@
 //! the article collection, in four rooms, each using only those before it (`tests/integration/layers.rs`
 //! checks): `model` (`article`, `toc`, `natural`), `formats` (`parse` and every format),
 //! `collection` (`Library`, `order`, `merge`, `Batch`), `load` (`plan`, `candidate`, `walk`, `read`,
-//! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 176 bytes of its own: its
-//! ID, title, category and author are `CompactString`s, held inline up to 24 bytes, its body's
+//! `cache`, `stdin`, `prefix`). `article`: the model (`Article`, at most 160 bytes of its own: its
+//! ID, title and author are `CompactString`s, held inline up to 24 bytes, its category a
+//! `SharedName` (one copy of its text for the articles of the category), its body's
 //! text and blocks are boxed, and its file path (`origin`) is a folder shared by the files read
 //! one after another in it and the file's name in that folder's one string of names; `Meta`, whose fields few articles have (the front matter's
 //! `order` among them) are boxed in `MoreMeta`; `Body` = plain text + blocks (16 bytes each; spans in one list) with
@@ -134,7 +135,7 @@ pub use load::read::{read_batch, read_batch_cached, read_bounded};
 pub use load::stdin::{read_stdin, stdin_is_piped};
 pub use model::article::{
     Article, Block, BlockKind, Body, FilePath, InlineSpan, InlineStyle, Marker, Meta, MoreMeta, Order, Origin,
-    UNCATEGORISED,
+    SharedName, UNCATEGORISED,
 };
 pub use model::natural::{natural_cmp, number_value, numbers_in};
 pub use model::toc::{TocEntry, current_entry, heading_at, next_entry, previous_entry, table_of_contents};

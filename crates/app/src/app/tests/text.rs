@@ -38,7 +38,11 @@ fn files_with_bytes_that_do_not_decode_are_read_and_told_of_by_name_and_count() 
         assert!(told.contains(&format!("有 {count} 处字节无法解码")), "{told}");
     }
     for article in app.library.articles() {
-        let shown = [&article.meta.title, &article.meta.category, &*article.body.text];
+        let shown = [
+            article.meta.title.as_str(),
+            article.meta.category.as_str(),
+            &article.body.text,
+        ];
         let replaced: usize = shown.iter().map(|t| t.matches('\u{fffd}').count()).sum();
         assert_eq!(replaced, article.meta.undecoded() as usize, "{}", article.id);
         // Every character but the damaged ones.

@@ -267,7 +267,7 @@ mod tests {
             Origin::Bundled,
         )
         .expect("valid");
-        for name in [&article.meta.category, &article.meta.title] {
+        for name in [article.meta.category.as_str(), article.meta.title.as_str()] {
             assert!(name.contains("[31m") || name.contains("[0m"), "{name:?}");
             assert!(crate::text::is_clean(name) && !name.contains('\x1b'), "{name:?}");
         }

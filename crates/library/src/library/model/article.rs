@@ -15,6 +15,8 @@ mod builder;
 pub(crate) use builder::BodyBuilder;
 mod origin;
 pub use origin::{FilePath, Origin};
+mod shared;
+pub use shared::SharedName;
 
 /// One article of the collection.
 #[derive(Clone, Debug)]
@@ -35,7 +37,8 @@ pub struct Article {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Meta {
     pub title: CompactString,
-    pub category: CompactString,
+    /// Held once for the articles of a category (`SharedName`).
+    pub category: SharedName,
     pub author: Option<CompactString>,
     pub order: Order,
     pub more: Option<Box<MoreMeta>>,
