@@ -101,7 +101,7 @@
 //! beside the articles made from it; never mapped, so a cache cut short or written over by another
 //! process cannot raise SIGBUS or mislead; an entry trusted only if its file's stamp matches and
 //! the file was last changed before the cache was written, git's racy-timestamp rule; keyed by the
-//! file's real path; used entries restored instead of parsed; new entries written to a temporary
+//! file's real path; used entries restored instead of parsed (for a search, only those whose bytes hold a form of each word it must find: `prefilter`); new entries written to a temporary
 //! file as they are parsed (`Spill`), the entries kept added at `save`, then renamed over the
 //! cache, so no second copy of the cache is built in memory and a load cut short leaves the old
 //! cache and no temporary file; `housekeeping` keeps the cache folder bounded: files unused for 30
@@ -128,10 +128,11 @@ pub use formats::ruby::Ruby;
 pub use formats::{Book, ChapterRule, Format, HtmlPage, parse_epub, parse_html};
 pub use load::cache::{ArticleCache, Usage as CacheUsage, usage as cache_usage};
 pub use load::plan::{Candidate, Plan, STDIN_ID};
+pub use load::prefilter::Prefilter;
 #[cfg(any(test, feature = "test-support"))]
 pub use load::prefix::{Cuts, prefix_cut};
 pub use load::prefix::{PREFIX_FROM_BYTES, extends, parse_prefix, read_prefix};
-pub use load::read::{read_batch, read_batch_cached, read_bounded};
+pub use load::read::{read_batch, read_batch_cached, read_batch_filtered, read_bounded};
 pub use load::stdin::{read_stdin, stdin_is_piped};
 pub use model::article::{
     Article, Block, BlockKind, Body, FilePath, InlineSpan, InlineStyle, Marker, Meta, MoreMeta, Order, Origin,

@@ -3,6 +3,10 @@
 //! the articles that may be among the best hits: the collection is never
 //! held whole.
 //!
+//! Articles taken from the cache are looked for the query's words in their
+//! entries' bytes first (`Prefilter`): one that holds none of a word's forms
+//! cannot be a hit, and is not built.
+//!
 //! The hits kept are then put in a `Library` of their own and searched
 //! again there, so results rank exactly as over the whole collection: by
 //! field, how well, hits in the body (all of which an article's hit says by
@@ -12,7 +16,7 @@
 
 use std::cmp::Reverse;
 
-use crate::library::{Article, ArticleCache, Batch, Library, Plan, TakenIds, read_batch_cached};
+use crate::library::{Article, ArticleCache, Batch, Library, Plan, Prefilter, TakenIds, read_batch_filtered};
 use crate::search::{Field, Query, SearchIndex, SearchResults, Tier};
 
 use super::{Context, Failure, LOAD_BATCH, report, save_cache};
@@ -141,8 +145,10 @@ fn search_plan(
     let mut best = Best::new(limit);
     let mut problems = Vec::new();
     let mut files = 0;
+    // Cached articles that cannot be hits are not built.
+    let filter = Prefilter::new(query.literal_forms());
     for batch in plan.into_batches(size) {
-        let mut batch = read_batch_cached(batch, cache.as_deref_mut());
+        let mut batch = read_batch_filtered(batch, cache.as_deref_mut(), filter.as_ref());
         files += batch.files;
         problems.append(&mut batch.problems);
         ids.give(&mut batch.articles);

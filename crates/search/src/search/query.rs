@@ -146,6 +146,19 @@ impl Query {
     pub fn wanted(&self) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(|t| !t.exclude)
     }
+
+    /// For each word that must match and is found only where one of its
+    /// forms stands (none may match by pinyin, and none holds a Latin letter,
+    /// whose case a search ignores), every form of it: an article holds one
+    /// of each list, in a field or its text, byte for byte, or it is no hit.
+    /// Empty when no word is found so.
+    pub fn literal_forms(&self) -> Vec<&[String]> {
+        self.wanted()
+            .filter(|t| t.pinyin.is_none())
+            .filter_map(|t| t.unfolded.as_deref())
+            .filter(|forms| forms.iter().all(|f| !f.bytes().any(|b| b.is_ascii_alphabetic())))
+            .collect()
+    }
 }
 
 /// `author:李白` → (Author, "李白"); a word without a known field prefix is
@@ -186,6 +199,24 @@ mod tests {
         );
         assert_eq!(query.terms[4].pinyin.as_deref(), Some("one"));
         assert!(query.terms[1].pinyin.is_none(), "an exclusion is literal");
+    }
+
+    #[test]
+    fn literal_forms_are_those_of_words_found_only_as_they_stand() {
+        let query = Query::parse("峰 author:李白 -山 jys cpu 3:5 =x", true);
+        let forms: Vec<Vec<&str>> = (query.literal_forms().iter())
+            .map(|forms| forms.iter().map(String::as_str).collect())
+            .collect();
+        // Not the exclusion, the pinyin or the words with Latin letters.
+        assert_eq!(forms[0][0], "峰");
+        assert!(forms[0].contains(&"峯"));
+        // 李 has a compatibility ideograph that folds to it.
+        assert_eq!(forms[1][0], "李白");
+        assert!(forms[1].iter().all(|f| fold(f) == "李白"));
+        assert!(forms[2].contains(&"3:5") && forms[2].contains(&"3：5"), "{forms:?}");
+        assert_eq!(forms.len(), 3);
+        assert!(Query::parse("-月", true).literal_forms().is_empty());
+        assert!(Query::parse("jys", false).literal_forms().is_empty(), "ignoring case");
     }
 
     #[test]

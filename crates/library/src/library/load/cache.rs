@@ -43,6 +43,7 @@ use std::path::{Path, PathBuf};
 use foldhash::fast::RandomState;
 
 use crate::i18n::Text;
+use crate::library::load::prefilter::Prefilter;
 use crate::library::model::article::{Body, Meta};
 use entry::{EntryKey, FRAME, PARSER, Parsed, Structure};
 pub use entry::{Stamp, entry_bytes};
@@ -283,6 +284,17 @@ impl ArticleCache {
 }
 
 impl Fitting<'_> {
+    /// Whether the entry holds an article whose bytes `filter` rules out (a
+    /// search could not find it); an entry that holds why its file is not
+    /// an article is never ruled out, so the problem is still reported.
+    pub fn ruled_out_by(&self, filter: &Prefilter) -> bool {
+        // Postcard writes `Ok` as the variant 0, a single byte.
+        match self.frame.get(self.parsed_at..) {
+            Some([0, rest @ ..]) => !filter.may_match(rest),
+            _ => false,
+        }
+    }
+
     /// The article or problem stored, built anew; `None` if the entry is
     /// damaged or holds text the parser could not have produced.
     pub fn restore(&self) -> Option<Result<(Meta, Body), Text>> {

@@ -9,6 +9,7 @@ use crate::library::formats::MAX_FILE_BYTES;
 use crate::library::formats::parse::{Naming, parse_article_with};
 use crate::library::load::cache::{ArticleCache, EntryChange, ReadAhead, Slot, Stamp, entry_bytes};
 use crate::library::load::candidate::{Candidate, Content, split};
+use crate::library::load::prefilter::Prefilter;
 use crate::library::model::article::{Article, FilePath, Origin};
 
 /// Reads and parses files on all cores.
@@ -25,7 +26,19 @@ pub(in crate::library) const CHUNK: usize = 1024;
 /// were cached from `cache` and adding the others to it. Candidates are
 /// taken a chunk at a time and freed as they are read; the article list is
 /// made at its final size.
-pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut ArticleCache>) -> Batch {
+pub fn read_batch_cached(candidates: Vec<Candidate>, cache: Option<&mut ArticleCache>) -> Batch {
+    read_batch_filtered(candidates, cache, None)
+}
+
+/// `read_batch_cached` for a search: an article taken from the cache whose
+/// entry `filter` rules out (it cannot be a hit) is not built but stands
+/// as its ID and origin, with no fields and no text, so every other article
+/// keeps the ID and place it has in the whole collection.
+pub fn read_batch_filtered(
+    candidates: Vec<Candidate>,
+    mut cache: Option<&mut ArticleCache>,
+    filter: Option<&Prefilter>,
+) -> Batch {
     let files = candidates.len();
     let mut batch = Batch {
         files,
@@ -50,7 +63,7 @@ pub fn read_batch_cached(candidates: Vec<Candidate>, mut cache: Option<&mut Arti
         });
         let reading = reading.map(|cache| (cache, &ahead));
         let results = crate::parallel::map(&slots, 64, |(candidate, slot, origin)| {
-            load_candidate(candidate, *slot, origin.clone(), reading)
+            load_candidate(candidate, *slot, origin.clone(), reading, filter)
         });
         drop(slots);
         for (loaded, candidate) in results.into_iter().zip(chunk) {
@@ -82,12 +95,14 @@ pub(in crate::library) struct Loaded {
 
 /// Reads one candidate, whose article comes from `origin`: from its cache
 /// entry (in `slot` of the cache, or read ahead) if that was made from the
-/// file as it is, else from the file (and the new entry is made).
+/// file as it is, else from the file (and the new entry is made). An entry
+/// `filter` rules out gives the article without fields or text.
 pub(in crate::library) fn load_candidate(
     candidate: &Candidate,
     slot: Option<Slot>,
     origin: Origin,
     reading: Option<(&ArticleCache, &ReadAhead)>,
+    filter: Option<&Prefilter>,
 ) -> Loaded {
     let cache = reading.map(|(cache, _)| cache);
     let loaded = |result, action| Loaded { result, cache: action };
@@ -118,15 +133,21 @@ pub(in crate::library) fn load_candidate(
         Err(err) => return loaded(Err(cannot_read(&err)), gone),
     };
     if let (Some(slot), Some((cache, ahead)), Some(key)) = (slot, reading, key)
-        && let Some(restored) = (cache.fitting(slot, key, &candidate.id, stamp, ahead)).and_then(|f| f.restore())
+        && let Some(fitting) = cache.fitting(slot, key, &candidate.id, stamp, ahead)
     {
-        let result = restored.map(|(meta, body)| Article {
-            id: candidate.id.as_str().into(),
-            meta,
-            body,
-            origin,
-        });
-        return loaded(result, EntryChange::Keep(slot));
+        let restored = match filter {
+            Some(filter) if fitting.ruled_out_by(filter) => Some(Ok(Default::default())),
+            _ => fitting.restore(),
+        };
+        if let Some(restored) = restored {
+            let result = restored.map(|(meta, body)| Article {
+                id: candidate.id.as_str().into(),
+                meta,
+                body,
+                origin,
+            });
+            return loaded(result, EntryChange::Keep(slot));
+        }
     }
     crate::fault::inject("parse", &candidate.relative());
     crate::fault::stall("parse", &candidate.relative());
