@@ -139,7 +139,7 @@ impl ArticleCache {
         };
         let hasher = RandomState::default();
         let mut slots = Vec::new();
-        let each = |key: &EntryKey<'_>, slot| slots.push((hasher.hash_one(key.path.as_bytes()), slot));
+        let each = |key: &EntryKey<'_>, slot| slots.push((hasher.hash_one(key.path), slot));
         let sound = source.as_ref().and_then(|mut file| {
             use std::io::Seek;
             file.rewind().ok()?;
@@ -210,7 +210,7 @@ impl ArticleCache {
         };
         let entry = frame.get(entry_at..)?;
         let (found, parsed) = postcard::take_from_bytes::<EntryKey<'_>>(entry).ok()?;
-        let fits = found.path == key && found.id == id && found.stamp == stamp;
+        let fits = found.path == key.as_bytes() && found.id == id.as_bytes() && found.stamp == stamp;
         let parsed_at = entry_at + (entry.len() - parsed.len());
         fits.then_some(Fitting { frame, parsed_at })
     }

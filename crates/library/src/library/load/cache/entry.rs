@@ -101,11 +101,15 @@ pub(super) struct Entry<'a> {
     pub(super) parsed: Result<Parsed<'a>, [&'a str; 3]>,
 }
 
-/// The first fields of an `Entry`, read without the rest.
+/// The first fields of an `Entry`, read without the rest; the path and ID
+/// as the bytes they are written as (postcard writes a `&str` as bytes), only
+/// compared with a file's, so never checked as UTF-8.
 #[derive(Deserialize)]
 pub(super) struct EntryKey<'a> {
-    pub(super) path: &'a str,
-    pub(super) id: &'a str,
+    #[serde(with = "bytes")]
+    pub(super) path: &'a [u8],
+    #[serde(with = "bytes")]
+    pub(super) id: &'a [u8],
     pub(super) stamp: Stamp,
 }
 
