@@ -31,6 +31,22 @@ impl TakenIds {
     /// before, or earlier in the batch, is replaced by its folder's name and
     /// the ID.
     pub fn give(&mut self, articles: &mut [Article]) {
+        // Most batches take no ID given before: their IDs are taken as they
+        // come; at the first one taken already, the batch's are let go again
+        // and it is given its IDs by the rule.
+        self.ids.reserve(articles.len());
+        for (at, article) in articles.iter().enumerate() {
+            if !self.ids.insert(article.id.clone()) {
+                for earlier in &articles[..at] {
+                    self.ids.remove(&earlier.id);
+                }
+                return self.give_renaming(articles);
+            }
+        }
+    }
+
+    /// `give` for a batch with an ID taken twice.
+    fn give_renaming(&mut self, articles: &mut [Article]) {
         let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
         let renamed = first_keeps(&items, |id| self.ids.contains(id));
         for (at, id) in renamed {
