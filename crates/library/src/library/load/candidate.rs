@@ -71,11 +71,18 @@ impl Candidate {
         }
     }
 
-    /// The file at `path` (as found), whose real path is `real`.
-    pub(in crate::library) fn file(id: String, path: PathBuf, real: &Path, stamp: Option<Stamp>) -> Candidate {
-        let cache_key = match real.to_str() {
+    /// The file at `path` (as found), whose real path is `real` (`None`:
+    /// `path` is), parsed under `rules`.
+    pub(in crate::library) fn file(
+        id: String,
+        path: PathBuf,
+        real: Option<&Path>,
+        stamp: Option<Stamp>,
+        rules: Arc<Rules>,
+    ) -> Candidate {
+        let cache_key = match real.map_or(path.to_str(), Path::to_str) {
             None => CacheKey::None,
-            Some(_) if real == path => CacheKey::Path,
+            Some(_) if real.is_none_or(|real| real == path) => CacheKey::Path,
             Some(real) => CacheKey::Real(real.into()),
         };
         Candidate {
@@ -83,7 +90,7 @@ impl Candidate {
             content: Content::Path(path),
             stamp,
             cache_key,
-            rules: Arc::default(),
+            rules,
         }
     }
 

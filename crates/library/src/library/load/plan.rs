@@ -52,6 +52,8 @@ pub struct Plan {
     pub(in crate::library) problems: Vec<LoadProblem>,
     /// Folders walked (a plan of one file has none).
     walked: usize,
+    /// A walk met a symbolic link: a file may have been found twice.
+    links: bool,
     /// How files are parsed: chapter headings of `.txt` books, ruby (`set_rules`).
     rules: Arc<Rules>,
     /// The names of the folders and files named, for a collection without
@@ -170,8 +172,18 @@ impl Plan {
     }
 
     /// Keeps each file once, at its first place: a file reached through two
-    /// nested roots (`poems/李白 poems`, `d d/a.md`) has one real path.
+    /// nested roots (`poems/李白 poems`, `d d/a.md`), or through a link, has
+    /// one real path. One root walked without a link holds no file twice.
     fn drop_repeats(&mut self) {
+        if self.roots.len() > 1 || self.links {
+            self.drop_repeated_files();
+        }
+        let mut reported = std::collections::HashSet::new();
+        self.problems
+            .retain(|p| reported.insert((p.path.clone(), p.message.clone())));
+    }
+
+    fn drop_repeated_files(&mut self) {
         // Keys borrowed, hashed with foldhash (fast on short keys): no copy
         // of every path, no SipHash over 57,603 of them.
         let mut seen =
@@ -182,9 +194,6 @@ impl Plan {
         drop(seen);
         let mut keep = keep.into_iter();
         self.candidates.retain(|_| keep.next().unwrap_or(true));
-        let mut reported = std::collections::HashSet::new();
-        self.problems
-            .retain(|p| reported.insert((p.path.clone(), p.message.clone())));
     }
 
     /// Article files found.
@@ -270,11 +279,7 @@ impl Plan {
         let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         self.names
             .extend(real.file_name().map(|n| n.to_string_lossy().into_owned()));
-        let found = self.candidates.len();
-        walk(root, &real, &mut self.candidates, &mut self.problems);
-        for candidate in &mut self.candidates[found..] {
-            candidate.rules = Arc::clone(&self.rules);
-        }
+        self.links |= walk(root, &real, &self.rules, &mut self.candidates, &mut self.problems);
         self.roots.push(real);
         Ok(())
     }
@@ -291,8 +296,8 @@ impl Plan {
         let id = article_id(&name).unwrap_or_else(|| name.clone());
         self.names.push(name.clone());
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let mut candidate = Candidate::file(id, path.to_path_buf(), &real, Some(Stamp::of(meta)));
-        candidate.rules = Arc::clone(&self.rules);
+        let stamp = Some(Stamp::of(meta));
+        let candidate = Candidate::file(id, path.to_path_buf(), Some(&real), stamp, Arc::clone(&self.rules));
         self.candidates.push(candidate);
         self.roots.push(real);
         Ok(())

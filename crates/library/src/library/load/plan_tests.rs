@@ -54,6 +54,40 @@ fn a_candidate_holds_its_path_once_and_its_real_path_only_when_it_differs() {
     );
 }
 
+/// A file is read once however often it is reached: through nested roots,
+/// or a link inside the one root to a file or folder of it.
+#[test]
+fn each_file_is_found_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = fs::canonicalize(dir.path()).expect("real path");
+    fs::create_dir_all(root.join("诗/sub")).expect("mkdir");
+    fs::write(root.join("诗/a.md"), "正文").expect("write");
+    fs::write(root.join("诗/sub/b.md"), "正文").expect("write");
+    let keys = |roots: &[std::path::PathBuf]| {
+        let plan = Plan::dirs(roots).expect("plan");
+        let mut keys: Vec<String> = plan
+            .candidates
+            .iter()
+            .filter_map(|c| c.cache_key().map(String::from))
+            .collect();
+        keys.sort();
+        keys
+    };
+    let once = keys(&[root.join("诗")]);
+    assert_eq!(once.len(), 2);
+    assert_eq!(keys(&[root.join("诗"), root.join("诗/sub")]), once, "nested roots");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(root.join("诗/a.md"), root.join("诗/link.md")).expect("symlink");
+        std::os::unix::fs::symlink(root.join("诗/sub"), root.join("诗/again")).expect("symlink");
+        assert_eq!(
+            keys(&[root.join("诗")]),
+            once,
+            "links to a file and a folder of the root"
+        );
+    }
+}
+
 #[test]
 fn a_collection_without_a_title_is_named_after_its_folders_and_files() {
     let dir = tempfile::tempdir().expect("tempdir");

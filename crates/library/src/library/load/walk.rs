@@ -13,6 +13,7 @@ use sys::Kind;
 use crate::i18n::{Text, io_error, text};
 use crate::library::collection::LoadProblem;
 use crate::library::formats::Format;
+use crate::library::formats::parse::Rules;
 use crate::library::load::cache::Stamp;
 use crate::library::load::candidate::Candidate;
 
@@ -44,12 +45,16 @@ const OPEN_PARENTS: usize = 128;
 /// folder is opened relative to its parent and each file stamped relative to
 /// its folder (see `sys`), and paths are kept as chains of names, built whole
 /// only for the files found. Only a link is resolved by its whole path.
+///
+/// Says whether it met a link: without one, no file was found twice.
 pub(in crate::library) fn walk(
     root: &Path,
     real_root: &Path,
+    rules: &Arc<Rules>,
     candidates: &mut Vec<Candidate>,
     problems: &mut Vec<LoadProblem>,
-) {
+) -> bool {
+    let mut links = false;
     let mut visited = HashSet::new();
     let mut level = vec![Folder {
         shown: Node::root(root),
@@ -57,7 +62,7 @@ pub(in crate::library) fn walk(
         open: Open::Path(root.to_path_buf()),
     }];
     while !level.is_empty() {
-        let listings = crate::parallel::map(&level, 1, |folder| list_folder(folder, real_root));
+        let listings = crate::parallel::map(&level, 1, |folder| list_folder(folder, real_root, rules));
         let mut next = Vec::new();
         let mut parents = 0;
         for (listing, folder) in listings.into_iter().zip(&level) {
@@ -72,6 +77,7 @@ pub(in crate::library) fn walk(
             if listing.identity.is_some_and(|identity| !visited.insert(identity)) {
                 continue;
             }
+            links |= listing.links;
             candidates.extend(listing.candidates);
             problems.extend(listing.problems);
             if !listing.folders.is_empty() {
@@ -87,6 +93,7 @@ pub(in crate::library) fn walk(
         }
         level = next;
     }
+    links
 }
 
 /// A folder to list: its path as given and its real path (as chains of
@@ -108,18 +115,21 @@ enum Open {
 /// One folder's articles and subfolders.
 struct Listing {
     identity: Option<sys::Identity>,
+    /// Whether it holds a link.
+    links: bool,
     candidates: Vec<Candidate>,
     problems: Vec<LoadProblem>,
     folders: Vec<Folder>,
 }
 
-fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
+fn list_folder(folder: &Folder, real_root: &Path, rules: &Arc<Rules>) -> Listing {
     let problem = |path: &Path, message: Text| LoadProblem {
         path: path.display().to_string(),
         message,
     };
     let mut listing = Listing {
         identity: None,
+        links: false,
         candidates: Vec::new(),
         problems: Vec::new(),
         folders: Vec::new(),
@@ -133,7 +143,7 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
         let entries = sys::entries(&handle)?;
         Ok((handle, identity, entries))
     });
-    let (handle, identity, entries) = match listed {
+    let (handle, identity, mut entries) = match listed {
         Ok(listed) => listed,
         Err(err) => {
             listing.problems.push(problem(&folder.shown.path(), io_error(&err)));
@@ -142,23 +152,31 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
     };
     listing.identity = Some(identity);
     let handle = Arc::new(handle);
-    let mut entries: Vec<(String, OsString, Kind)> = entries
-        .into_iter()
-        .map(|(name, kind)| (name.to_string_lossy().into_owned(), name, kind))
-        .filter(|(name, _, _)| !name.starts_with('.'))
-        .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.retain(|(name, _)| !name.as_encoded_bytes().starts_with(b"."));
+    sort_by_name(&mut entries);
     // Whole paths and the IDs' folder part, built once a folder holds a file to name.
     let (shown, real, prefix) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
+    let same = OnceCell::new();
+    // Made at its final size: a file's ID (its stem) or a link's path below the root.
     let relative = |name: &str| match prefix.get_or_init(|| folder.shown.relative()) {
         prefix if prefix.is_empty() => name.to_string(),
-        prefix => format!("{prefix}/{name}"),
+        prefix => {
+            let mut relative = String::with_capacity(prefix.len() + 1 + name.len());
+            relative.push_str(prefix);
+            relative.push('/');
+            relative.push_str(name);
+            relative
+        }
     };
     let shown = || shown.get_or_init(|| folder.shown.path());
     let real = || real.get_or_init(|| folder.real.path());
-    for (name, os_name, kind) in entries {
+    // Whether the folder's path as found is its real path (and so its files' are).
+    let same = || *same.get_or_init(|| shown() == real());
+    for (os_name, kind) in entries {
+        let name = os_name.to_string_lossy();
         // Whether it is named as an article: its name tells as well as its path.
-        let article = article_stem(&name).is_some();
+        let stem = article_stem(&name);
+        let article = stem.is_some();
         let stat = match kind {
             Kind::Unknown => sys::stat_at(&handle, &os_name).map(|(kind, stamp)| (kind, Some(stamp))),
             Kind::File if article => sys::stat_at(&handle, &os_name).map(|(kind, stamp)| (kind, Some(stamp))),
@@ -168,7 +186,9 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
             Ok(stat) => stat,
             Err(err) => {
                 if article {
-                    listing.problems.push(problem(&shown().join(&os_name), io_error(&err)));
+                    listing
+                        .problems
+                        .push(problem(&joined(shown(), &os_name), io_error(&err)));
                 }
                 continue;
             }
@@ -179,22 +199,30 @@ fn list_folder(folder: &Folder, real_root: &Path) -> Listing {
                 real: folder.real.child(&os_name),
                 open: Open::At(Arc::clone(&handle)),
             }),
-            Kind::Link => follow(
-                folder,
-                &shown().join(&os_name),
-                &relative(&name),
-                real_root,
-                &mut listing,
-            ),
-            Kind::File if article => {
-                let real = || real().join(&os_name);
-                add_article(&mut listing, shown().join(&os_name), real, relative(&name), stamp);
+            Kind::Link => {
+                listing.links = true;
+                follow(
+                    folder,
+                    &joined(shown(), &os_name),
+                    &relative(&name),
+                    real_root,
+                    rules,
+                    &mut listing,
+                )
             }
-            Kind::File => {}
+            Kind::File => {
+                if let Some(stem) = stem {
+                    let real = || (!same()).then(|| joined(real(), &os_name));
+                    let (path, id) = (joined(shown(), &os_name), relative(stem));
+                    add_article(&mut listing, path, real, id, stamp, rules);
+                }
+            }
             // A FIFO or device named like an article would block or never end.
             Kind::Special | Kind::Unknown => {
                 if article {
-                    listing.problems.push(problem(&shown().join(&os_name), not_regular()));
+                    listing
+                        .problems
+                        .push(problem(&joined(shown(), &os_name), not_regular()));
                 }
             }
         }
@@ -209,7 +237,7 @@ fn not_regular() -> Text {
 
 /// A link: resolved by its whole path, and followed only when it stays
 /// inside the collection and leads to a folder or a regular file.
-fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listing: &mut Listing) {
+fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, rules: &Arc<Rules>, listing: &mut Listing) {
     let problem = |message: Text| LoadProblem {
         path: path.display().to_string(),
         message,
@@ -236,8 +264,12 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listin
             open: Open::Path(target),
         }),
         Ok(meta) if meta.is_file() => {
-            let stamp = Some(Stamp::of(&meta));
-            add_article(listing, path.to_path_buf(), || target, relative.to_string(), stamp);
+            // The ID is the path below the root without its extension.
+            if let Some(id) = article_stem(relative) {
+                let stamp = Some(Stamp::of(&meta));
+                let path = path.to_path_buf();
+                add_article(listing, path, || Some(target), id.to_string(), stamp, rules);
+            }
         }
         Ok(_) => {
             if article_stem(relative).is_some() {
@@ -248,23 +280,39 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, listin
     }
 }
 
-/// `path` as an article, if its name makes it one. It is cached under its
-/// place in the real folder (`real`), however the collection was named
+/// `path` as the article `id`. It is cached under its place in the real
+/// folder (`real`; `None`: `path` is it), however the collection was named
 /// (`d`, `./d`, `/abs/d`), and stamped by the walk: the article cache
 /// compares the stamp with its entry.
 fn add_article(
     listing: &mut Listing,
     path: PathBuf,
-    real: impl FnOnce() -> PathBuf,
-    mut relative: String,
+    real: impl FnOnce() -> Option<PathBuf>,
+    id: String,
     stamp: Option<Stamp>,
+    rules: &Arc<Rules>,
 ) {
-    // The ID is the relative path without its extension: cut in place.
-    let Some(id) = article_stem(&relative).map(str::len) else {
-        return;
-    };
-    relative.truncate(id);
-    listing.candidates.push(Candidate::file(relative, path, &real(), stamp));
+    let real = real();
+    let candidate = Candidate::file(id, path, real.as_deref(), stamp, Arc::clone(rules));
+    listing.candidates.push(candidate);
+}
+
+/// `dir` joined with `name`, made at its final size.
+fn joined(dir: &Path, name: &OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
+}
+
+/// Sorts a folder's entries by name: by their bytes when every name is
+/// UTF-8 (the order of the names as text), else by the names as shown.
+fn sort_by_name(entries: &mut [(OsString, Kind)]) {
+    if entries.iter().all(|(name, _)| name.to_str().is_some()) {
+        entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    } else {
+        entries.sort_by_cached_key(|(name, _)| name.to_string_lossy().into_owned());
+    }
 }
 
 /// A path kept as a chain of names, so that a folder deep down costs one
@@ -329,63 +377,5 @@ impl Drop for Node {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::library::Library;
-    use std::fs;
-
-    #[test]
-    fn ids_are_relative_paths_without_extension() {
-        assert_eq!(article_id("yingxiao/kehu.md").as_deref(), Some("yingxiao/kehu"));
-        assert_eq!(article_id("a/b/c.TXT").as_deref(), Some("a/b/c"));
-        assert_eq!(article_id("picture.png"), None);
-        assert_eq!(article_id("书/红楼梦.epub").as_deref(), Some("书/红楼梦"));
-        assert_eq!(article_id("saved.HTM").as_deref(), Some("saved"));
-        assert_eq!(article_id(".md"), None);
-    }
-
-    #[test]
-    fn folders_load_recursively_skip_hidden_and_report_bad_files() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
-        fs::create_dir_all(root.join("散文/.草稿")).expect("mkdir");
-        fs::create_dir_all(root.join(".git")).expect("mkdir");
-        fs::write(root.join("散文/春.md"), "+++\ntitle = \"春\"\norder = 2\n+++\n盼望着。").expect("write");
-        fs::write(root.join("散文/秋.md"), "+++\ntitle = \"秋\"\norder = 1\n+++\n秋天。").expect("write");
-        fs::write(root.join("散文/.草稿/x.md"), "hidden").expect("write");
-        fs::write(root.join(".git/y.md"), "hidden").expect("write");
-        fs::write(root.join("散文/坏.md"), "+++\ntitle = [\n+++\n").expect("write");
-        fs::write(root.join("笔记.txt"), "一行").expect("write");
-        let library = Library::from_dirs(&[root.to_path_buf()]).expect("loads");
-        let ids: Vec<&str> = library.articles().iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["散文/秋", "散文/春", "笔记"]);
-        assert_eq!(library.problems().len(), 1);
-        assert!(library.problems()[0].path.ends_with("坏.md"));
-    }
-
-    #[test]
-    fn a_level_wider_than_the_open_parents_is_walked_whole() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let wide = OPEN_PARENTS + 12;
-        for n in 0..wide {
-            let folder = dir.path().join(format!("{n:03}/inner"));
-            fs::create_dir_all(&folder).expect("mkdir");
-            fs::write(folder.join("x.md"), "正文").expect("write");
-        }
-        let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
-        assert_eq!(library.articles().len(), wide);
-        assert!(library.problems().is_empty(), "{:?}", library.problems());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn symlink_loops_do_not_hang() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
-        fs::create_dir_all(root.join("a")).expect("mkdir");
-        fs::write(root.join("a/x.md"), "正文").expect("write");
-        std::os::unix::fs::symlink(root, root.join("a/loop")).expect("symlink");
-        let library = Library::from_dirs(&[root.to_path_buf()]).expect("loads");
-        assert_eq!(library.articles().len(), 1);
-    }
-}
+#[path = "walk_tests.rs"]
+mod tests;
