@@ -206,8 +206,43 @@ impl Context {
 
     /// The article cache for `plan`, unless it is switched off.
     fn cache(&self, plan: &Plan) -> Option<ArticleCache> {
-        let dir = self.places.cache_dir.as_deref().filter(|_| self.config.library.cache)?;
+        let dir = self.cache_dir()?;
         plan.open_cache(dir)
+    }
+
+    /// Where the article cache is kept, unless it is switched off.
+    fn cache_dir(&self) -> Option<&Path> {
+        self.places.cache_dir.as_deref().filter(|_| self.config.library.cache)
+    }
+
+    /// `plan` and `cache`, the cache file read on a thread of its own while
+    /// the folders named are walked (`Plan::open_cache_of`): for a large
+    /// collection each takes a good part of a search.
+    fn plan_and_cache(&self) -> Result<(Plan, Option<ArticleCache>), Failure> {
+        let paths: Vec<PathBuf> = (self.sources.iter())
+            .filter(|p| p.as_os_str() != STDIN_PATH)
+            .cloned()
+            .collect();
+        let Some(dir) = self.cache_dir().filter(|_| !paths.is_empty()) else {
+            let plan = self.plan()?;
+            let cache = self.cache(&plan);
+            return Ok((plan, cache));
+        };
+        let (plan, early) = std::thread::scope(|scope| {
+            let early = scope.spawn(|| {
+                let chapters = self.chapter_rule().ok()?;
+                let rules = Rules {
+                    chapters,
+                    ruby: self.config.reading.ruby,
+                };
+                Plan::open_cache_of(dir, &paths, &rules)
+            });
+            let plan = self.plan();
+            (plan, early.join().ok().flatten())
+        });
+        let plan = plan?;
+        let cache = plan.open_cache_from(dir, early);
+        Ok((plan, cache))
     }
 
     /// The one check that what the command line named holds articles: an

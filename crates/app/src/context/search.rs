@@ -108,8 +108,7 @@ impl Context {
         limit: usize,
         show: impl Fn(&SearchResults, &[Article]) -> T,
     ) -> Result<T, Failure> {
-        let plan = self.plan()?;
-        let mut cache = self.cache(&plan);
+        let (plan, mut cache) = self.plan_and_cache()?;
         let found = search_plan(plan, cache.as_mut(), query, limit, LOAD_BATCH);
         save_cache(cache);
         let library = match found.read {

@@ -119,24 +119,20 @@ impl ArticleCache {
     /// rules is parsed anew). Nothing read yet, or nothing usable, gives an
     /// empty cache that will be written.
     pub fn open(dir: &Path, roots: &[PathBuf], rules: &str) -> ArticleCache {
-        let hash = crate::text::fnv1a(
-            roots
-                .iter()
-                .flat_map(|r| r.to_string_lossy().into_owned().into_bytes().into_iter().chain([0])),
-        );
-        let file = dir.join(format!("articles-{hash:016x}.cache"));
+        let file = file_of(dir, roots);
         remove_stale_temporaries(dir);
         let (source, written_ns) = open_cache_file(&file);
         ArticleCache::of_source(file, source, written_ns, rules)
     }
 
+    /// Whether this is the cache `open` gives for `roots` in `dir` under `rules`.
+    pub fn is_for(&self, dir: &Path, roots: &[PathBuf], rules: &str) -> bool {
+        self.file == file_of(dir, roots) && self.parser == parser_of(rules)
+    }
+
     /// A cache over `source`, the open cache file `file` as written at `written_ns`.
     fn of_source(file: PathBuf, source: Option<File>, written_ns: i128, rules: &str) -> ArticleCache {
-        let parser = if rules.is_empty() {
-            PARSER.to_string()
-        } else {
-            format!("{PARSER} {rules}")
-        };
+        let parser = parser_of(rules);
         let hasher = RandomState::default();
         let mut slots = Vec::new();
         let each = |key: &EntryKey<'_>, slot| slots.push((hasher.hash_one(key.path), slot));
@@ -309,6 +305,25 @@ impl Fitting<'_> {
                 (body.is_sound() && parsed.meta.is_clean()).then(|| Ok((parsed.meta.to_meta(), body)))
             }
         }
+    }
+}
+
+/// The cache file of the folders `roots` (canonical paths) in `dir`.
+fn file_of(dir: &Path, roots: &[PathBuf]) -> PathBuf {
+    let hash = crate::text::fnv1a(
+        roots
+            .iter()
+            .flat_map(|r| r.to_string_lossy().into_owned().into_bytes().into_iter().chain([0])),
+    );
+    dir.join(format!("articles-{hash:016x}.cache"))
+}
+
+/// The header of a cache of articles parsed under `rules` (their fingerprint).
+fn parser_of(rules: &str) -> String {
+    if rules.is_empty() {
+        PARSER.to_string()
+    } else {
+        format!("{PARSER} {rules}")
     }
 }
 

@@ -258,6 +258,31 @@ impl Plan {
         (!self.roots.is_empty()).then(|| ArticleCache::open(dir, &self.roots, &rules))
     }
 
+    /// The article cache `open_cache` gives the plan `dirs(paths)` parsed
+    /// under `rules`, opened before the folders are walked, so that the two
+    /// can be done at once; `None` if a path has no real path (the plan
+    /// will tell why). `open_cache_from` takes it only if it is the plan's.
+    pub fn open_cache_of(dir: &Path, paths: &[PathBuf], rules: &Rules) -> Option<ArticleCache> {
+        let mut roots: Vec<PathBuf> = Vec::new();
+        for path in paths {
+            let real = std::fs::canonicalize(path).ok()?;
+            if !roots.contains(&real) {
+                roots.push(real);
+            }
+        }
+        (!roots.is_empty()).then(|| ArticleCache::open(dir, &roots, &rules.fingerprint()))
+    }
+
+    /// `open_cache`, taking `early` (from `open_cache_of`) if it is the
+    /// cache of this plan's folders and rules.
+    pub fn open_cache_from(&self, dir: &Path, early: Option<ArticleCache>) -> Option<ArticleCache> {
+        let rules = self.rules.fingerprint();
+        match early {
+            Some(cache) if cache.is_for(dir, &self.roots, &rules) => Some(cache),
+            _ => self.open_cache(dir),
+        }
+    }
+
     fn add_dir(&mut self, root: &Path) -> Result<(), LibraryError> {
         let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
         if !meta.is_dir() {

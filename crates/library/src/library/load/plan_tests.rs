@@ -130,3 +130,43 @@ fn batches_hold_their_own_files_and_no_room_for_the_others() {
         );
     }
 }
+
+/// The cache opened while the folders are walked is the plan's only if it
+/// is for the same real folders, in the same order, and the same rules.
+#[test]
+fn a_cache_opened_before_the_walk_is_taken_only_for_its_own_folders_and_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let (a, b) = (dir.path().join("甲"), dir.path().join("乙"));
+    for folder in [&a, &b] {
+        fs::create_dir_all(folder).expect("mkdir");
+        fs::write(folder.join("x.md"), "正文").expect("write");
+    }
+    let ruby = |ruby| Rules {
+        ruby,
+        ..Rules::default()
+    };
+    let plan = |roots: &[std::path::PathBuf], rules| {
+        let mut plan = Plan::dirs(roots).expect("plan");
+        plan.set_rules(rules);
+        plan
+    };
+    let is_plans = |plan: &Plan, cache: &ArticleCache| cache.is_for(&cache_dir, &plan.roots, &plan.rules.fingerprint());
+    let both = plan(&[a.clone(), b.clone(), a.join(".")], Rules::default());
+    let early = Plan::open_cache_of(&cache_dir, &[a.clone(), b.clone(), a.join(".")], &Rules::default());
+    assert!(
+        early.as_ref().is_some_and(|cache| is_plans(&both, cache)),
+        "the same folders, named twice"
+    );
+    for (other, roots, rules) in [
+        (&both, vec![b.clone(), a.clone()], Rules::default()),
+        (&both, vec![a.clone()], Rules::default()),
+        (&both, vec![a.clone(), b.clone()], ruby(crate::library::Ruby::Drop)),
+    ] {
+        let early = Plan::open_cache_of(&cache_dir, &roots, &rules).expect("a cache");
+        assert!(!is_plans(other, &early), "{roots:?}");
+        let taken = other.open_cache_from(&cache_dir, Some(early)).expect("a cache");
+        assert!(is_plans(other, &taken), "opened anew for the plan");
+    }
+    assert!(Plan::open_cache_of(&cache_dir, &[dir.path().join("无")], &Rules::default()).is_none());
+}
