@@ -22,6 +22,9 @@ pub fn read_batch(candidates: Vec<Candidate>) -> Batch {
 /// entries, a few hundred bytes each for a short poem) stay small.
 pub(in crate::library) const CHUNK: usize = 1024;
 
+/// Files whose cache entries are found and read ahead together, by one core.
+const AHEAD_GROUP: usize = 256;
+
 /// Reads and parses files on all cores, taking files unchanged since they
 /// were cached from `cache` and adding the others to it. Candidates are
 /// taken a chunk at a time and freed as they are read; the article list is
@@ -49,23 +52,42 @@ pub fn read_batch_filtered(
     // articles are made.
     for chunk in split(candidates, CHUNK) {
         let reading = cache.as_deref();
-        // Each file's slot, found once; the part's entries in a few reads,
-        // not one a file. Files one after another in a folder share it.
-        let origins = FilePath::grouped(chunk.iter().map(Candidate::path));
-        let slots: Vec<(&Candidate, Option<Slot>, Origin)> = (chunk.iter().zip(origins))
-            .map(|(c, file)| {
-                let slot = reading.zip(c.cache_key()).and_then(|(cache, key)| cache.slot(key));
-                (c, slot, file.map_or(Origin::Bundled, Origin::File))
-            })
-            .collect();
-        let ahead = reading.map_or_else(ReadAhead::default, |cache| {
-            cache.read_ahead(slots.iter().filter_map(|(_, slot, _)| *slot))
+        // Each file's slot, found once; a group's entries in a few reads,
+        // not one a file; the groups on all cores. Files one after another
+        // in a folder share it.
+        let groups: Vec<&[Candidate]> = chunk.chunks(AHEAD_GROUP).collect();
+        let found = crate::parallel::map(&groups, 1, |group| {
+            let slots: Vec<Option<Slot>> = (group.iter())
+                .map(|c| reading.zip(c.cache_key()).and_then(|(cache, key)| cache.slot(key)))
+                .collect();
+            let ahead = reading.map_or_else(ReadAhead::default, |cache| {
+                cache.read_ahead(slots.iter().flatten().copied())
+            });
+            (slots, ahead)
         });
-        let reading = reading.map(|cache| (cache, &ahead));
-        let results = crate::parallel::map(&slots, 64, |(candidate, slot, origin)| {
-            load_candidate(candidate, *slot, origin.clone(), reading, filter)
+        // A group whose look-up failed is read from its files.
+        let none = (Vec::new(), ReadAhead::default());
+        let origins = FilePath::grouped(chunk.iter().map(Candidate::path));
+        let slots: Vec<(&Candidate, Option<Slot>, &ReadAhead, Origin)> = (groups.iter().zip(&found))
+            .flat_map(|(group, found)| {
+                let (slots, ahead) = found.as_ref().unwrap_or(&none);
+                let slot = |i| slots.get(i).copied().flatten();
+                group.iter().enumerate().map(move |(i, c)| (c, slot(i), ahead))
+            })
+            .zip(origins)
+            .map(|((c, slot, ahead), file)| (c, slot, ahead, file.map_or(Origin::Bundled, Origin::File)))
+            .collect();
+        let results = crate::parallel::map(&slots, 64, |(candidate, slot, ahead, origin)| {
+            load_candidate(
+                candidate,
+                *slot,
+                origin.clone(),
+                reading.map(|cache| (cache, *ahead)),
+                filter,
+            )
         });
         drop(slots);
+        drop(found);
         for (loaded, candidate) in results.into_iter().zip(chunk) {
             let loaded = loaded.unwrap_or_else(|| Loaded {
                 result: Err(parser_crashed()),
