@@ -126,8 +126,13 @@ impl App {
     /// (`identity::attachments_known`), saving the attachments. Whether a
     /// file named by a key is still there is asked of a job, not of the
     /// file system here; the entries waiting for that are attached when it
-    /// answers.
+    /// answers. Nothing is attached while the articles there at start are
+    /// keyed by their folders' names (`folders_resolved` attaches then): an
+    /// entry attached to such a key would be left there, its file still there.
     pub(super) fn attach_state(&mut self) {
+        if self.awaited.folders {
+            return;
+        }
         let found = identity::attachments_known(&self.saved, &self.library, &self.keys, |key| {
             self.files.get(key).copied()
         });
@@ -141,20 +146,30 @@ impl App {
 
     /// The real paths of the folders the articles there at start were read
     /// from, found by a job (`App::new` keys them by name): the articles of
-    /// a folder reached through a link are keyed again, their state
-    /// attached, and the one open reopened at its saved place.
+    /// a folder reached through a link are keyed again, what was saved
+    /// under their names meanwhile moved to their new keys (the newer
+    /// position kept), the entries held back attached, and the one open
+    /// reopened at its saved place if it had none under its name.
     pub(super) fn folders_resolved(&mut self, real: Vec<(std::path::PathBuf, std::path::PathBuf)>) {
+        self.awaited.folders = false;
         let rekeyed = self.keys.resolve(real, &self.library);
-        if rekeyed.is_empty() {
-            return;
+        let open = self.reader.as_ref().map(|r| r.article);
+        let mut reopen = None;
+        for (at, from) in rekeyed {
+            let to = self.state_key(at).into_owned();
+            let placed = self.saved.positions.contains_key(&from);
+            if Some(at) == open && !placed {
+                reopen = Some(at);
+            }
+            let held = placed
+                || self.saved.bookmarks.iter().any(|b| b.article == from)
+                || self.saved.last_read.as_ref() == Some(&from);
+            if held && from != to {
+                self.save(Change::Attach { from, to });
+            }
         }
         self.attach_state();
-        let open = self
-            .reader
-            .as_ref()
-            .map(|r| r.article)
-            .filter(|at| rekeyed.contains(at));
-        if let Some(at) = open.filter(|&at| self.saved_position(at).is_some()) {
+        if let Some(at) = reopen.filter(|&at| self.saved_position(at).is_some()) {
             self.open_article(at, None);
         }
     }

@@ -22,6 +22,10 @@ pub(super) struct Awaited {
     pub(super) latest_search: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// A find in the open article: for which article (its ID) and what for.
     pub(super) find: Option<(u64, crate::library::ArticleId, FindFor)>,
+    /// The real paths of the folders of the articles there at start
+    /// (`ask_folders`): saved entries are attached only once they are
+    /// known, or the job failed (`attach_state`).
+    pub(super) folders: bool,
 }
 
 /// What the hits of a find are for.
@@ -174,8 +178,14 @@ impl App {
                     hant: "搜尋失敗（yuedu 出錯）",
                 ));
             }
-            // Asked again by the next attachment; the folders stay keyed by name.
-            JobKind::Files | JobKind::Folders => {}
+            // Asked again by the next attachment.
+            JobKind::Files => {}
+            // The folders stay keyed by name, and the entries held back
+            // for them are attached to those keys.
+            JobKind::Folders => {
+                self.awaited.folders = false;
+                self.attach_state();
+            }
             JobKind::Find => {
                 if self.awaited.find.as_ref().is_some_and(|(g, ..)| *g == generation) {
                     self.awaited.find = None;
@@ -193,6 +203,7 @@ impl App {
     pub(super) fn ask_folders(&mut self, folders: Vec<std::path::PathBuf>) {
         let stamp = self.stamp();
         let cwd = self.keys.cwd().to_path_buf();
+        self.awaited.folders = true;
         self.effects.push(Effect::Work(Job::folders(stamp, folders, cwd)));
     }
 

@@ -295,32 +295,35 @@ impl ArticleKeys {
     /// Takes in the real paths of folders (`real_folders`): the articles
     /// of `library` in a folder whose real path is not the one its name
     /// gave (`by_name`) are keyed again, under the key `new` gives them.
-    /// Returns them.
-    pub fn resolve(&mut self, real: Vec<(PathBuf, PathBuf)>, library: &Library) -> Vec<ArticleId> {
-        let mut moved = HashSet::new();
+    /// Returns them, each with the key it had before (to attach the state
+    /// saved under it meanwhile to the key it has now).
+    pub fn resolve(&mut self, real: Vec<(PathBuf, PathBuf)>, library: &Library) -> Vec<(ArticleId, String)> {
+        let mut moved = HashMap::new();
         for (folder, real) in real {
             if self.folders.contains_key(&folder) {
                 continue;
             }
             if real != absolute(&folder, &self.cwd) {
-                moved.insert(folder.clone());
+                moved.insert(folder, real);
+            } else {
+                self.folders.insert(folder, real);
             }
-            self.folders.insert(folder, real);
         }
         if moved.is_empty() {
             return Vec::new();
         }
-        let ids: Vec<ArticleId> = (library.articles().with_ids())
-            .filter(|(_, article)| folder_of(article).is_some_and(|f| moved.contains(f)))
-            .map(|(id, _)| id)
+        let rekeyed: Vec<(ArticleId, String)> = (library.articles().with_ids())
+            .filter(|(_, article)| folder_of(article).is_some_and(|f| moved.contains_key(f)))
+            .map(|(id, article)| (id, self.key(article).into_owned()))
             .collect();
-        let rekeyed: HashSet<ArticleId> = ids.iter().copied().collect();
-        self.by_key.retain(|keyed| !rekeyed.contains(&keyed.id));
-        let new = (ids.iter())
-            .filter_map(|&id| Some(Keyed::new(hash(&self.key(library.get(id)?)), id)))
+        self.folders.extend(moved);
+        let ids: HashSet<ArticleId> = rekeyed.iter().map(|(id, _)| *id).collect();
+        self.by_key.retain(|keyed| !ids.contains(&keyed.id));
+        let new = (rekeyed.iter())
+            .filter_map(|&(id, _)| Some(Keyed::new(hash(&self.key(library.get(id)?)), id)))
             .collect();
         self.merge(new);
-        ids
+        rekeyed
     }
 
     /// Keys articles added to the library (their folders resolved here:

@@ -116,6 +116,13 @@ fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() 
     let mut app = app_over(&[root.path()]);
     app.load_saved(old);
     assert_eq!(
+        app.saved_position(nth(&app, 0)),
+        None,
+        "held back until the folder's real path is known"
+    );
+    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    app.work_here(effects);
+    assert_eq!(
         app.saved_position(nth(&app, 0)).map(|p| p.offset),
         Some(40),
         "attached by ID"
@@ -258,4 +265,81 @@ fn positions_saved_before_load_in_a_folder_reached_through_a_link_once_a_job_fin
 
 fn nth_of(library: &Library) -> crate::library::ArticleId {
     library.at(0).expect("an article")
+}
+
+/// A folder reached through a link, its real folder and the key its one
+/// file is saved under.
+#[cfg(unix)]
+fn linked_folder(root: &std::path::Path) -> (std::path::PathBuf, String) {
+    let (real, link) = (root.join("real"), root.join("link"));
+    std::fs::create_dir_all(&real).expect("mkdir");
+    std::fs::write(real.join("a.md"), long_text("治安策")).expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let real = std::fs::canonicalize(&real).expect("real path");
+    (link, real.join("a.md").to_string_lossy().into_owned())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_format_1_entry_in_a_folder_reached_through_a_link_attaches_to_the_real_key() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (link, key) = linked_folder(root.path());
+    let mut old = State {
+        version: 1,
+        ..State::default()
+    };
+    old.apply(&Change::SetPosition {
+        article: "a".into(),
+        position: crate::store::Position {
+            offset: 40,
+            percent: 3,
+            finished: false,
+            updated: jiff::Timestamp::now(),
+            fingerprint: None,
+            unknown: Default::default(),
+        },
+    });
+    let mut app = app_over(&[&link]);
+    app.load_saved(old);
+    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    app.work_here(effects);
+    let at = nth(&app, 0);
+    assert_eq!(app.state_key(at), key);
+    assert_eq!(app.saved_position(at).map(|p| p.offset), Some(40));
+    assert_eq!(app.saved.positions.keys().collect::<Vec<_>>(), [&key]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_place_and_bookmark_saved_before_the_folders_are_resolved_end_under_the_real_key() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (link, key) = linked_folder(root.path());
+    let mut app = app_over(&[&link]);
+    app.load_saved(State::default());
+    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    let at = nth(&app, 0);
+    app.open_article(at, Some(0));
+    press(&mut app, "space space m enter esc");
+    let offset = app.reader.as_ref().map(|r| r.offset());
+    assert_ne!(offset, Some(0));
+    app.checkpoint();
+    assert_ne!(app.state_key(at), key, "keyed by name until the job answers");
+    app.work_here(effects);
+    assert_eq!(app.state_key(at), key);
+    assert_eq!(app.saved.positions.keys().collect::<Vec<_>>(), [&key]);
+    assert_eq!(app.saved_position(at).map(|p| p.offset), offset);
+    assert_eq!(app.saved.last_read.as_ref(), Some(&key));
+    assert_eq!(
+        app.saved
+            .bookmarks
+            .iter()
+            .map(|b| b.article.as_str())
+            .collect::<Vec<_>>(),
+        [key.as_str()]
+    );
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.offset()),
+        offset,
+        "the reader stays where it was"
+    );
 }
