@@ -8,15 +8,17 @@
 //! A job holds the app's library and index while it waits and runs. The
 //! app changes them only when no job holds them (else the change would copy
 //! them): before a batch is merged the loop drops the jobs waiting
-//! (`drop_waiting`, the app asks again for what it awaits) and holds the
-//! batch back while a job runs (`is_running`), until its result is in.
+//! (`drop_waiting`, the app asks again for what it awaits; a job about
+//! files or folders holds no library, its result never stale, and is
+//! kept: the app asks for it once) and holds the batch back while a job
+//! runs (`is_running`), until its result is in.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::input::Message;
-use crate::app::{Input, Job, JobMemory};
+use crate::app::{Input, Job, JobKind, JobMemory};
 
 #[derive(Default)]
 struct State {
@@ -69,10 +71,14 @@ impl Jobs {
     }
 
     /// Drops the jobs not yet started and what the worker kept: when the
-    /// library changes, their results would be stale.
+    /// library changes, their results would be stale. Jobs about files and
+    /// folders stay: they hold no library, and are not asked again.
     pub fn drop_waiting(&self) {
         let mut state = self.state();
-        let dropped = std::mem::take(&mut state.waiting);
+        let (kept, dropped): (Vec<Job>, Vec<Job>) = std::mem::take(&mut state.waiting)
+            .into_iter()
+            .partition(|job| matches!(job.kind(), JobKind::Files | JobKind::Folders));
+        state.waiting = kept;
         if let Some(memory) = &mut state.memory {
             memory.clear();
         }
@@ -118,7 +124,7 @@ fn work(shared: &(Mutex<State>, Condvar), sender: &Sender<Message>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{App, Effect, JobKind, ReadingSettings};
+    use crate::app::{App, Effect, ReadingSettings};
     use crate::config::Config;
     use crate::keymap::Key;
     use crate::library::Library;
@@ -163,5 +169,36 @@ mod tests {
         jobs.submit(last);
         jobs.pause(false);
         assert_eq!(done(&receiver), expected);
+    }
+
+    #[test]
+    fn a_job_about_folders_is_kept_when_the_waiting_jobs_are_dropped() {
+        let root = tempfile::tempdir().expect("tempdir");
+        std::fs::write(root.path().join("a.md"), "# 甲\n\n正文。").expect("write");
+        let library = Library::from_dirs(&[root.path().to_path_buf()]).expect("library");
+        let keymap = Config::default_config().expect("config").keymap;
+        let mut app = App::new(library, keymap.clone(), ReadingSettings::default(), 120, 35);
+        let effects = app.handle(Input::Resize { width: 120, height: 35 });
+        let folders = (effects.into_iter())
+            .find_map(|e| match e {
+                Effect::Work(job) if job.kind() == JobKind::Folders => Some(job),
+                _ => None,
+            })
+            .expect("a folders job");
+        let expected = folders.clone().run(&mut JobMemory::default());
+        let mut other = App::new(Library::management(), keymap, ReadingSettings::default(), 120, 35);
+        other.handle(Input::Key(Key::char('s')));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let jobs = Jobs::spawn(sender);
+        jobs.pause(true);
+        jobs.submit(folders);
+        jobs.submit(search_job(&mut other, '管'));
+        jobs.drop_waiting();
+        let last = search_job(&mut other, '理');
+        let after = last.clone().run(&mut JobMemory::default());
+        jobs.submit(last);
+        jobs.pause(false);
+        assert_eq!(done(&receiver), expected, "the folders job is done");
+        assert_eq!(done(&receiver), after, "the search waiting was dropped");
     }
 }
