@@ -294,27 +294,26 @@ impl ArticleKeys {
 
     /// Takes in the real paths of folders (`real_folders`): the articles
     /// of `library` in a folder whose real path is not the one its name
-    /// gave (`by_name`) are keyed again, under the key `new` gives them.
-    /// Returns them, each with the key it had before (to attach the state
-    /// saved under it meanwhile to the key it has now).
+    /// gave (`by_name`) are keyed again, under the key `new` gives them,
+    /// whether or not a batch gave that real path first (`take`). Returns
+    /// them, each with its key by name (to attach the state saved under it
+    /// meanwhile to the key it has now).
     pub fn resolve(&mut self, real: Vec<(PathBuf, PathBuf)>, library: &Library) -> Vec<(ArticleId, String)> {
         let mut moved = HashMap::new();
         for (folder, real) in real {
-            if self.folders.contains_key(&folder) {
-                continue;
-            }
             if real != absolute(&folder, &self.cwd) {
                 moved.insert(folder, real);
             } else {
-                self.folders.insert(folder, real);
+                self.folders.entry(folder).or_insert(real);
             }
         }
         if moved.is_empty() {
             return Vec::new();
         }
+        let by_name = HashMap::new();
         let rekeyed: Vec<(ArticleId, String)> = (library.articles().with_ids())
             .filter(|(_, article)| folder_of(article).is_some_and(|f| moved.contains_key(f)))
-            .map(|(id, article)| (id, self.key(article).into_owned()))
+            .map(|(id, article)| (id, known_key(article, &self.cwd, &by_name).into_owned()))
             .collect();
         self.folders.extend(moved);
         let ids: HashSet<ArticleId> = rekeyed.iter().map(|(id, _)| *id).collect();

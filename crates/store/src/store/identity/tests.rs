@@ -147,3 +147,32 @@ fn the_fingerprint_follows_the_opening_of_the_text() {
     assert_eq!(fingerprint(&long), fingerprint(&(long.clone() + "后来加的一句。")));
     assert_ne!(fingerprint("治安策"), fingerprint("過秦論"));
 }
+
+/// A batch read from a folder reached through a link gives its real path
+/// before the job for the articles there at start answers: those are still
+/// keyed again, and their keys by name returned.
+#[cfg(unix)]
+#[test]
+fn articles_keyed_by_name_are_keyed_again_when_a_batch_gave_their_folder_first() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (real, link) = (root.path().join("real"), root.path().join("link"));
+    std::fs::create_dir_all(&real).expect("mkdir");
+    std::fs::write(real.join("a.md"), "第一篇").expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let real = std::fs::canonicalize(&real).expect("real path");
+    let library = Library::from_dirs(std::slice::from_ref(&link)).expect("library");
+    let id = library.at(0).expect("an article");
+    let mut keys = ArticleKeys::by_name(&library);
+    let by_name = keys.key(&library[id]).into_owned();
+    assert!(by_name.contains("/link/"), "{by_name}");
+    let batch = KeyBatch {
+        folders: HashMap::from([(link.clone(), real.clone())]),
+        hashes: Vec::new(),
+    };
+    keys.take(batch, &[]);
+    let rekeyed = keys.resolve(vec![(link, real.clone())], &library);
+    assert_eq!(rekeyed, [(id, by_name)]);
+    let key = real.join("a.md").to_string_lossy().into_owned();
+    assert_eq!(keys.key(&library[id]), key);
+    assert_eq!(keys.article(&key, &library), Some(id));
+}
