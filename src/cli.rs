@@ -2,8 +2,10 @@
 //!
 //! # Design
 //!
-//! command-line definitions (clap)
+//! command-line definitions (clap); `Cli::from_args` reads `yuedu PATH`, the way a file is
+//! opened, without clap
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +35,38 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The words an argument alone is a subcommand by: `Command`'s and clap's `help`.
+const SUBCOMMANDS: [&str; 7] = ["list", "show", "search", "toc", "bookmarks", "config", "help"];
+
+impl Cli {
+    /// The command line of this process. `yuedu PATH`, how a file is opened,
+    /// is read as it stands: setting clap's parser up takes about a tenth of
+    /// a millisecond, which the first frame would wait for. Anything else,
+    /// errors and help included, goes through clap.
+    pub fn from_args() -> Cli {
+        let mut args = std::env::args_os().skip(1);
+        match (args.next(), args.next()) {
+            (Some(arg), None) => Cli::path_alone(arg).unwrap_or_else(Cli::parse),
+            _ => Cli::parse(),
+        }
+    }
+
+    /// `yuedu ARG` as clap reads it when ARG can only be a PATH: not empty,
+    /// not an option or `-`, not a subcommand.
+    fn path_alone(arg: OsString) -> Option<Cli> {
+        let bytes = arg.as_encoded_bytes();
+        if bytes.is_empty() || bytes.starts_with(b"-") || SUBCOMMANDS.iter().any(|s| s.as_bytes() == bytes) {
+            return None;
+        }
+        Some(Cli {
+            paths: vec![PathBuf::from(arg)],
+            dirs: Vec::new(),
+            config: None,
+            command: None,
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,4 +144,68 @@ pub enum Command {
 pub enum BookmarksAction {
     /// Write all bookmarks as Markdown, grouped by article.
     Export,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_subcommands_are_the_words_known() {
+        let mut command = Cli::command();
+        command.build();
+        let mut names: Vec<&str> = command
+            .get_subcommands()
+            .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+            .collect();
+        names.sort_unstable();
+        let mut known = SUBCOMMANDS.to_vec();
+        known.sort_unstable();
+        assert_eq!(names, known);
+    }
+
+    #[test]
+    fn a_path_alone_is_read_as_clap_reads_it() {
+        for arg in [
+            "article.md",
+            "文章.txt",
+            "dir/",
+            "./list",
+            "List",
+            "a b",
+            "=x",
+            "x-y",
+            "/tmp/-",
+        ] {
+            let direct = Cli::path_alone(arg.into());
+            let parsed = Cli::try_parse_from(["yuedu", arg]).ok();
+            assert_eq!(format!("{direct:?}"), format!("{parsed:?}"), "{arg}");
+        }
+        for arg in [
+            "",
+            "-",
+            "--",
+            "-h",
+            "--help",
+            "--version",
+            "--dir",
+            "list",
+            "show",
+            "help",
+        ] {
+            assert!(Cli::path_alone(arg.into()).is_none(), "{arg}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_not_in_utf8_is_read_too() {
+        use std::os::unix::ffi::OsStringExt;
+        let arg = OsString::from_vec(b"\xff.md".to_vec());
+        let direct = Cli::path_alone(arg.clone());
+        let parsed = Cli::try_parse_from([OsString::from("yuedu"), arg]).ok();
+        assert_eq!(format!("{direct:?}"), format!("{parsed:?}"));
+    }
 }

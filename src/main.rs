@@ -6,7 +6,6 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use yuedu::cli::Cli;
 use yuedu::commands;
 use yuedu::context::{Context, Failure, Places};
@@ -14,7 +13,7 @@ use yuedu::i18n::Lang;
 
 fn main() -> ExitCode {
     yuedu::memory::tune();
-    let cli = commands::with_all_paths(Cli::parse());
+    let cli = commands::with_all_paths(Cli::from_args());
     match run(cli) {
         Ok(code) => code,
         Err(failure) => commands::fail(&failure),
