@@ -4,7 +4,7 @@
 //! on another thread (a loading worker) belongs to its task: it neither
 //! leaves the screen nor prints on it.
 
-use std::io::{Stdout, stdout};
+use std::io::stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once, OnceLock};
 use std::thread::ThreadId;
@@ -19,7 +19,15 @@ use ratatui::crossterm::terminal::{
 use super::screen::Screen;
 use crate::text::AmbiguousWidth;
 
-pub type Tui = Screen<Stdout>;
+pub type Tui = Screen<Output>;
+
+/// Where the screen writes: on Unix its own handle on standard output.
+/// `Stdout` is line-buffered and writes a frame in two pieces (up to its
+/// last line feed, then the rest); a `File` writes it in one.
+#[cfg(unix)]
+pub type Output = std::fs::File;
+#[cfg(not(unix))]
+pub type Output = std::io::Stdout;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -34,7 +42,7 @@ pub fn enter(mouse: bool) -> std::io::Result<Tui> {
     install_panic_hook();
     // If any step fails, undo the ones before it.
     set_up(mouse).inspect_err(|_| leave())?;
-    Screen::new(stdout()).inspect_err(|_| leave())
+    Screen::new(output()?).inspect_err(|_| leave())
 }
 
 /// Takes the terminal back after a suspension or anything else that used it:
@@ -43,9 +51,23 @@ pub fn enter(mouse: bool) -> std::io::Result<Tui> {
 /// about ambiguous characters still holds.
 pub fn resume(ambiguous: Option<AmbiguousWidth>) -> std::io::Result<Tui> {
     set_up(MOUSE.load(Ordering::SeqCst)).inspect_err(|_| leave())?;
-    let mut screen = Screen::new(stdout()).inspect_err(|_| leave())?;
+    let mut screen = Screen::new(output()?).inspect_err(|_| leave())?;
     screen.set_ambiguous(ambiguous);
     Ok(screen)
+}
+
+/// Standard output without `Stdout`'s buffer, for the screen: what was
+/// written through `Stdout` before is flushed already (`execute!` flushes).
+#[cfg(unix)]
+fn output() -> std::io::Result<Output> {
+    use std::os::fd::AsFd;
+    let fd = stdout().as_fd().try_clone_to_owned().inspect_err(|_| leave())?;
+    Ok(Output::from(fd))
+}
+
+#[cfg(not(unix))]
+fn output() -> std::io::Result<Output> {
+    Ok(stdout())
 }
 
 /// Restores the terminal and stops the process as SIGTSTP would; returns
