@@ -4,9 +4,8 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::breaks::{Break, break_opportunities, is_no_end, is_no_start};
+use super::graphemes::grapheme_indices;
 use crate::text::{AmbiguousWidth, grapheme_width};
 
 /// How many graphemes a cut inside a long word may move to the next line.
@@ -34,7 +33,7 @@ pub(crate) struct Unit {
 /// Wraps `text` and returns the byte range (relative to `text`) of each line.
 /// Whitespace at the end of a line is not part of its range; a `\n` ends a line.
 pub(crate) fn wrap(text: &str, columns: Columns, ambiguous: AmbiguousWidth) -> Vec<Range<usize>> {
-    let graphemes = text.grapheme_indices(true).map(|(at, grapheme)| Unit {
+    let graphemes = grapheme_indices(text).map(|(at, grapheme)| Unit {
         at,
         end: at + grapheme.len(),
         size: grapheme_width(grapheme, ambiguous),
