@@ -4,12 +4,10 @@
 
 use std::num::NonZeroU16;
 
+use crate::text::{AmbiguousWidth, grapheme_indices, grapheme_width, is_unsafe, str_width, truncate_to_width};
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::text::{AmbiguousWidth, grapheme_width, is_unsafe, str_width, truncate_to_width};
 
 /// Draws `text` at (x, y) in at most `max_width` columns; returns the column after it.
 ///
@@ -37,7 +35,7 @@ pub fn put_str(
         return put_grapheme(buf, x, y, text, right, style, ambiguous).unwrap_or(x);
     }
     let mut x = x;
-    for grapheme in text.graphemes(true) {
+    for (_, grapheme) in grapheme_indices(text) {
         match put_grapheme(buf, x, y, grapheme, right, style, ambiguous) {
             Some(next) => x = next,
             None => break,

@@ -10,8 +10,7 @@
 //! # Design
 //!
 //! CJK line breaking (`breaks`: UAX #14 plus clreq rules), first-fit wrapping per block (`wrap`,
-//! over graphemes or any units of a size; `graphemes`: UAX #29 clusters, with no segmenter run over
-//! characters that each stand alone, most of a Chinese text), a run of blocks laid out with each block's prefix
+//! over graphemes or any units of a size), a run of blocks laid out with each block's prefix
 //! (indent, list marker, quote, the hang of a wrapped line of verse) and the blank lines between
 //! blocks (`blocks`), `settings`: `ReadingSettings` (the one settings type from `[reading]` to
 //! layout; its defaults only in `config/default.toml`) and the `LayoutSettings` of one layout
@@ -29,7 +28,6 @@
 mod blocks;
 mod breaks;
 mod configured;
-mod graphemes;
 mod settings;
 mod spans;
 pub mod vertical;

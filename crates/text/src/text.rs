@@ -12,18 +12,21 @@
 //! used by `print`, by the binary's stdout and stderr writers and by `ui::draw`; display width
 //! exactly as ratatui's buffer measures it, and in wide mode every East Asian Ambiguous character
 //! two columns (`ambiguous_table`, generated from the Unicode Character Database by
-//! `scripts/gen-ambiguous-table`); `binary`: whether bytes that are not UTF-8 look like text in a
+//! `scripts/gen-ambiguous-table`); `graphemes`: UAX #29 clusters, with no segmenter run over
+//! characters that each stand alone (most of a Chinese text); `binary`: whether bytes that are not UTF-8 look like text in a
 //! legacy encoding (high bytes in short runs between ASCII, or mostly the common characters of a
 //! double-byte encoding) or only decode as one
 
 #[rustfmt::skip]
 mod ambiguous_table;
 mod binary;
+mod graphemes;
 mod sanitize;
 mod shown;
 mod width;
 
 pub use binary::is_legacy_text;
+pub use graphemes::{grapheme_before, grapheme_indices};
 pub use sanitize::{is_clean, sanitize, sanitize_cow, sanitize_inline};
 pub use shown::{Shown, is_unsafe, shown, to_json};
 #[cfg(any(test, feature = "test-support"))]

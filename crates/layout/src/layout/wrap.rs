@@ -5,8 +5,7 @@
 use std::ops::Range;
 
 use super::breaks::{Break, break_opportunities, is_no_end, is_no_start};
-use super::graphemes::grapheme_indices;
-use crate::text::{AmbiguousWidth, grapheme_width};
+use crate::text::{AmbiguousWidth, grapheme_indices, grapheme_width};
 
 /// How many graphemes a cut inside a long word may move to the next line.
 const LOOK_BACK: usize = 3;

@@ -8,10 +8,10 @@
 //! marks (ˇ ˊ ˋ ˙), which such a terminal draws in two.
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::ambiguous_table::AMBIGUOUS;
+use super::graphemes::grapheme_indices;
 
 /// How East Asian Ambiguous characters (“ ” … — · ①) are drawn by the terminal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,7 +100,7 @@ pub fn ambiguous_characters() -> impl Iterator<Item = char> {
 
 /// Width of a string in terminal columns, grapheme by grapheme.
 pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.graphemes(true).map(|g| grapheme_width(g, ambiguous)).sum()
+    grapheme_indices(text).map(|(_, g)| grapheme_width(g, ambiguous)).sum()
 }
 
 /// Cuts `text` to at most `max` columns, ending with "…" when something was cut.
@@ -116,7 +116,7 @@ pub fn truncate_to_width(text: &str, max: usize, ambiguous: AmbiguousWidth) -> S
     let budget = max - ellipsis_width;
     let mut used = 0;
     let mut out = String::new();
-    for g in text.graphemes(true) {
+    for (_, g) in grapheme_indices(text) {
         let w = grapheme_width(g, ambiguous);
         if used + w > budget {
             break;

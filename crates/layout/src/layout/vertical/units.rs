@@ -6,10 +6,9 @@
 
 use std::ops::Range;
 
-use super::super::graphemes::{grapheme_before, grapheme_indices};
 use super::super::wrap::Unit;
 use super::forms::vertical_grapheme;
-use crate::text::{AmbiguousWidth, grapheme_width, is_wide_alone};
+use crate::text::{AmbiguousWidth, grapheme_before, grapheme_indices, grapheme_width, is_wide_alone};
 
 /// Cells a column of vertical text is wide.
 pub const COLUMN_CELLS: usize = 2;

@@ -2,7 +2,7 @@
 //! them, without running its segmenter over the characters that each stand
 //! alone, which are most of a Chinese text: its checks for Indic conjuncts
 //! search a table for every character, and wrapping a line spent about half
-//! its time there. Horizontal and vertical layout both measure by these.
+//! its time there. Layout, widths and the screen all measure by these.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -29,7 +29,7 @@ fn stands_alone(c: char) -> bool {
 /// `text`'s extended grapheme clusters with their offsets, as
 /// `grapheme_indices(true)` gives them, without segmenting runs of
 /// characters that each stand alone (`stands_alone`): most Chinese text.
-pub(crate) fn grapheme_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub fn grapheme_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         let rest = &text[at..];
@@ -48,7 +48,7 @@ pub(crate) fn grapheme_indices(text: &str) -> impl Iterator<Item = (usize, &str)
 
 /// The grapheme of `text` that ends at `at` (a boundary), measured from the
 /// characters around it when they each stand alone.
-pub(crate) fn grapheme_before(text: &str, at: usize) -> Option<&str> {
+pub fn grapheme_before(text: &str, at: usize) -> Option<&str> {
     let before = &text[..at];
     let mut back = before.chars().rev();
     let last = back.next()?;
