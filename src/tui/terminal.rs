@@ -4,17 +4,17 @@
 //! on another thread (a loading worker) belongs to its task: it neither
 //! leaves the screen nor prints on it.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once, OnceLock};
 use std::thread::ThreadId;
 
 use ratatui::crossterm::cursor::{Hide, Show, position};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use super::screen::Screen;
 use crate::text::AmbiguousWidth;
@@ -81,14 +81,16 @@ fn set_up(mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
-    let mut out = stdout();
+    let mut out = stdout().lock();
     // Clear here rather than with `Terminal::clear`, which asks the terminal
     // for the cursor position and fails on terminals that never answer.
-    execute!(out, EnterAlternateScreen, Clear(ClearType::All), EnableBracketedPaste)?;
+    // Queued and flushed once: one write.
+    queue!(out, EnterAlternateScreen, Clear(ClearType::All), EnableBracketedPaste)?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        queue!(out, EnableMouseCapture)?;
     }
-    execute!(out, Hide)
+    queue!(out, Hide)?;
+    out.flush()
 }
 
 /// Restores the terminal: mouse off, cursor shown, main screen, raw mode off.
