@@ -1,6 +1,7 @@
 //! Moving between the lists, the panes and the reader; help, quitting, resizing and tiny windows.
 
 use super::*;
+use crate::keymap::Command;
 
 #[test]
 fn starts_on_the_category_list() {
