@@ -7,7 +7,7 @@ use crate::support;
 
 use support::Session;
 
-use support::{open_an_article, state};
+use support::{open_an_article, state, stopped};
 
 fn ends_cleanly_on(signal: &str) {
     let home = tempfile::tempdir().expect("tempdir");
@@ -56,7 +56,8 @@ fn sigtstp_suspends_with_the_terminal_restored_and_sigcont_redraws() {
     let home = tempfile::tempdir().expect("tempdir");
     let mut session = open_an_article(home.path());
     session.signal("TSTP");
-    session.wait_until("the terminal restored", |s| !s.alternate_screen());
+    // Stopped, and all it wrote before stopping read: the terminal is as restored as it will be.
+    session.wait_until("the reader stopped", |s| !s.alternate_screen() && stopped(s.pid()));
     session.assert_restored();
     session.signal("CONT");
     session.wait_until("the alternate screen again", Session::alternate_screen);
@@ -74,7 +75,7 @@ fn ctrl_z_suspends_and_the_reader_comes_back_on_sigcont() {
     let home = tempfile::tempdir().expect("tempdir");
     let mut session = open_an_article(home.path());
     session.send("\x1a");
-    session.wait_until("the terminal restored", |s| !s.alternate_screen());
+    session.wait_until("the reader stopped", |s| !s.alternate_screen() && stopped(s.pid()));
     session.assert_restored();
     session.signal("CONT");
     session.wait_until("the alternate screen again", Session::alternate_screen);

@@ -125,6 +125,18 @@ pub fn open_an_article(home: &Path) -> Session {
     session
 }
 
+/// Whether the process `pid` is stopped (SIGTSTP, SIGSTOP), as a
+/// job-control shell learns it before `fg` sends SIGCONT: a SIGCONT sent
+/// earlier, while the reader is still restoring the terminal, is spent
+/// before the stop and would leave it stopped.
+#[cfg(unix)]
+pub fn stopped(pid: u32) -> bool {
+    std::process::Command::new("ps")
+        .args(["-o", "stat=", "-p", &pid.to_string()])
+        .output()
+        .is_ok_and(|out| out.stdout.trim_ascii_start().starts_with(b"T"))
+}
+
 /// The state file the reader keeps in `home`'s data folder, or "".
 pub fn state(home: &Path) -> String {
     std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
