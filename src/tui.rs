@@ -101,9 +101,13 @@ struct Loading {
 /// The notices told on screen are said again on stderr once it is restored
 /// (the skipped files are the caller's to report).
 fn run(app: &mut App, theme: &Theme, options: Options, store: Option<Store>, loading: Loading) -> Result<()> {
+    // Caught before the terminal is taken, so none finds it in raw mode with
+    // its default action (a stop or an end that leaves it so); they wait
+    // for the thread that hands them over, which starts after the first frame.
+    let signals = input::catch_signals()?;
     let mut terminal = terminal::enter(options.mouse)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, theme, store, loading, options)
+        event_loop(&mut terminal, app, theme, store, loading, options, signals)
     }));
     terminal::leave();
     match outcome {
@@ -158,10 +162,9 @@ fn event_loop(
     store: Option<Store>,
     loading: Loading,
     options: Options,
+    signals: signal_hook::iterator::Signals,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    // Caught from here on; the thread that hands them over starts below.
-    let signals = input::catch_signals()?;
     let size = terminal.size()?;
     // Its effects include attaching saved state to the loaded articles.
     let effects = app.handle(Input::Resize {
