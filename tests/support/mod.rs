@@ -141,3 +141,39 @@ pub fn stopped(pid: u32) -> bool {
 pub fn state(home: &Path) -> String {
     std::fs::read_to_string(home.join("data/yuedu/state.json")).unwrap_or_default()
 }
+
+/// What each thread of the process `pid` is doing, as the kernel says: its
+/// name, its state (S asleep in the program, D waiting in the kernel on a
+/// disk or a lock, Z gone) and where in the kernel it waits. Said when the
+/// program does not exit, to tell a thread the program waits for from an
+/// exit the kernel holds up.
+#[cfg(target_os = "linux")]
+pub fn threads(pid: u32) -> String {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return "(no threads left)\n".to_string();
+    };
+    let mut said = String::new();
+    for task in tasks.flatten() {
+        let read = |name: &str| std::fs::read_to_string(task.path().join(name)).unwrap_or_default();
+        let stat = read("stat");
+        // The state follows the name, which is in parentheses.
+        let state = stat
+            .rsplit_once(") ")
+            .and_then(|(_, rest)| rest.get(..1))
+            .unwrap_or("?");
+        let id = task.file_name().to_string_lossy().to_string();
+        // The system call it is in, by number (202: futex, a lock or a condition variable).
+        let call = read("syscall").split(' ').next().unwrap_or("").trim().to_string();
+        said += &format!(
+            "{id} {} {state} in {} (syscall {call})\n",
+            read("comm").trim(),
+            read("wchan")
+        );
+    }
+    said
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn threads(_pid: u32) -> String {
+    String::new()
+}

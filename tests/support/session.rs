@@ -329,8 +329,9 @@ impl Session {
             }
             self.news.wait_past_for(seen, BACKSTOP);
         }
+        let threads = super::threads(self.pid());
         let _ = self.child.kill();
-        panic!("yuedu did not exit; screen:\n{}", self.screen());
+        panic!("yuedu did not exit; its threads:\n{threads}screen:\n{}", self.screen());
     }
 }
 
