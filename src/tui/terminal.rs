@@ -6,7 +6,7 @@
 
 use std::io::{Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, Once, OnceLock};
+use std::sync::{Mutex, Once, OnceLock, PoisonError};
 use std::thread::ThreadId;
 
 use ratatui::crossterm::cursor::{Hide, Show, position};
@@ -36,6 +36,11 @@ static PANIC_HOOK: Once = Once::new();
 static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
 /// The message of a panic on the UI thread, printed once the terminal is restored.
 static UI_PANIC: Mutex<Option<String>> = Mutex::new(None);
+/// Held by `leave` and while the answer about ambiguous characters is read
+/// (on the input thread): crossterm's `position` turns raw mode on by itself
+/// when it finds it off, and off again once answered, so read after `leave`
+/// it could end the process with the terminal raw.
+static MODE: Mutex<()> = Mutex::new(());
 
 pub fn enter(mouse: bool) -> std::io::Result<Tui> {
     let _ = UI_THREAD.set(std::thread::current().id());
@@ -95,6 +100,7 @@ fn set_up(mouse: bool) -> std::io::Result<()> {
 
 /// Restores the terminal: mouse off, cursor shown, main screen, raw mode off.
 pub fn leave() {
+    let _mode = MODE.lock().unwrap_or_else(PoisonError::into_inner);
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -108,8 +114,13 @@ pub fn leave() {
 
 /// Reads the terminal's answer to `Screen::ask_ambiguous_width`: the column
 /// after “ printed at the start of a line, as vim does. `None` when the
-/// terminal does not answer (crossterm waits two seconds) or answers oddly.
+/// terminal does not answer (crossterm waits two seconds) or answers oddly,
+/// and when the reader has left full-screen mode already.
 pub fn ambiguous_width_answer() -> Option<AmbiguousWidth> {
+    let _mode = MODE.lock().unwrap_or_else(PoisonError::into_inner);
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return None;
+    }
     match position().ok()?.0 {
         1 => Some(AmbiguousWidth::Narrow),
         2 => Some(AmbiguousWidth::Wide),
