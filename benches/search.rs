@@ -196,17 +196,24 @@ fn poems_whole_process(_: &mut Criterion) {
     }
 }
 
+/// The generated poems read into the reader's state at 120×40, with the
+/// folder they were written to (removed when it is dropped).
+fn poems_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    support::write_poems(dir.path(), POEMS);
+    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
+    let config = Config::default_config().expect("config");
+    let app = App::new(library, config.keymap.clone(), Default::default(), 120, 40);
+    (dir, app)
+}
+
 /// The poems loaded in the reader: each key typed into the search box runs
 /// the query as it stands (the goal: within 20 ms a key).
 fn poems_keystrokes(c: &mut Criterion) {
     if !selected("poems_keystrokes") {
         return;
     }
-    let dir = tempfile::tempdir().expect("tempdir");
-    support::write_poems(dir.path(), POEMS);
-    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
-    let config = Config::default_config().expect("config");
-    let mut app = App::new(library, config.keymap.clone(), Default::default(), 120, 40);
+    let (_dir, mut app) = poems_app();
     let started = Instant::now();
     let effects = app.handle(Input::Key(Key::char('s')));
     app.work_here(effects);
@@ -262,11 +269,7 @@ fn poems_superseded(_: &mut Criterion) {
     if !selected("poems_superseded") {
         return;
     }
-    let dir = tempfile::tempdir().expect("tempdir");
-    support::write_poems(dir.path(), POEMS);
-    let library = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
-    let config = Config::default_config().expect("config");
-    let mut app = App::new(library, config.keymap.clone(), Default::default(), 120, 40);
+    let (_dir, mut app) = poems_app();
     let effects = app.handle(Input::Key(Key::char('s')));
     app.work_here(effects);
     let texts: Vec<&str> = app.library().articles().iter().map(|a| &*a.body.text).collect();
