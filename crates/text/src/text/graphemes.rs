@@ -8,22 +8,12 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `c` is a grapheme of its own whatever stands around it, so long
 /// as what follows is such a character too (UAX #29: no rule joins two of
-/// them): printable ASCII, CJK punctuation and ideographs, kana, full-width
-/// forms, the common dashes, quotation marks and ellipses. Combining marks,
+/// them): printable ASCII, the common dashes, quotation marks and ellipses,
+/// U+303F, and the blocks whose characters are all wide (`is_wide_char`: CJK
+/// punctuation and ideographs, kana, full-width forms). Combining marks,
 /// joiners, variation selectors and the like are none of these.
 fn stands_alone(c: char) -> bool {
-    matches!(c,
-        ' '..='~'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{3000}'..='\u{3029}'
-        | '\u{3030}'..='\u{303F}'
-        | '\u{3041}'..='\u{3096}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{FE10}'..='\u{FE19}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF01}'..='\u{FF60}')
+    matches!(c, ' '..='~' | '\u{2010}'..='\u{2027}' | '\u{303F}') || super::width::is_wide_char(c)
 }
 
 /// `text`'s extended grapheme clusters with their offsets, as

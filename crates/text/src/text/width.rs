@@ -60,6 +60,12 @@ pub fn is_wide_alone(grapheme: &str) -> bool {
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return false;
     };
+    is_wide_char(c)
+}
+
+/// Whether `c` is of those blocks (`is_wide_alone`); grapheme clusters
+/// are found without the segmenter over them too (`graphemes`).
+pub(super) fn is_wide_char(c: char) -> bool {
     // Ideographs first: most of any Chinese text.
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
         || matches!(c,
