@@ -50,8 +50,7 @@ fn key_of(article: &Article, cwd: &Path, folders: &mut HashMap<PathBuf, PathBuf>
         && let Some(folder) = file.parent()
         && !folders.contains_key(folder)
     {
-        let real = std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd));
-        folders.insert(folder.to_path_buf(), real);
+        folders.insert(folder.to_path_buf(), real_folder(folder, cwd));
     }
     known_key(article, cwd, folders).into_owned()
 }
@@ -180,10 +179,7 @@ impl KeyBatch {
         let mut folders = HashMap::new();
         for folder in articles.iter().filter_map(folder_of) {
             if !folders.contains_key(folder) {
-                let real = known
-                    .get(folder)
-                    .cloned()
-                    .unwrap_or_else(|| std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd)));
+                let real = known.get(folder).cloned().unwrap_or_else(|| real_folder(folder, cwd));
                 folders.insert(folder.to_path_buf(), real);
             }
         }
@@ -208,10 +204,16 @@ impl KeyBatch {
 pub fn real_folders(folders: Vec<PathBuf>, cwd: &Path) -> Vec<(PathBuf, PathBuf)> {
     (folders.into_iter())
         .map(|folder| {
-            let real = std::fs::canonicalize(&folder).unwrap_or_else(|_| absolute(&folder, cwd));
+            let real = real_folder(&folder, cwd);
             (folder, real)
         })
         .collect()
+}
+
+/// The real path of `folder`, or its name made absolute against `cwd` if
+/// it has none (it is gone, say).
+fn real_folder(folder: &Path, cwd: &Path) -> PathBuf {
+    std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder, cwd))
 }
 
 /// The folder of a file article's file.
