@@ -18,7 +18,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::input::Message;
-use crate::app::{Input, Job, JobKind, JobMemory};
+use crate::app::{Input, Job, JobMemory};
 
 #[derive(Default)]
 struct State {
@@ -71,13 +71,13 @@ impl Jobs {
     }
 
     /// Drops the jobs not yet started and what the worker kept: when the
-    /// library changes, their results would be stale. Jobs about files and
-    /// folders stay: they hold no library, and are not asked again.
+    /// library changes, their results would be stale. Jobs that do not read
+    /// the library stay (`JobKind::reads_library`).
     pub fn drop_waiting(&self) {
         let mut state = self.state();
         let (kept, dropped): (Vec<Job>, Vec<Job>) = std::mem::take(&mut state.waiting)
             .into_iter()
-            .partition(|job| matches!(job.kind(), JobKind::Files | JobKind::Folders));
+            .partition(|job| !job.kind().reads_library());
         state.waiting = kept;
         if let Some(memory) = &mut state.memory {
             memory.clear();
@@ -124,7 +124,7 @@ fn work(shared: &(Mutex<State>, Condvar), sender: &Sender<Message>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{App, Effect, ReadingSettings};
+    use crate::app::{App, Effect, JobKind, ReadingSettings};
     use crate::config::Config;
     use crate::keymap::Key;
     use crate::library::Library;

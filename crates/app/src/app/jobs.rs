@@ -69,6 +69,18 @@ pub enum JobKind {
     Folders,
 }
 
+impl JobKind {
+    /// Whether a job of this kind works on the library as it was asked on
+    /// (its result goes stale when the library changes); jobs about files
+    /// and folders do not, and are not asked again.
+    pub fn reads_library(self) -> bool {
+        match self {
+            JobKind::Search | JobKind::Find => true,
+            JobKind::Files | JobKind::Folders => false,
+        }
+    }
+}
+
 /// A job's result, taken in by `App::handle(Input::Done(..))`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Done {
