@@ -212,15 +212,12 @@ fn a_batch_brings_the_keys_made_where_it_was_read_and_the_app_makes_none_itself(
 #[test]
 fn positions_saved_before_load_in_a_folder_reached_through_a_link_once_a_job_finds_its_real_path() {
     let root = tempfile::tempdir().expect("tempdir");
-    let (real, link) = (root.path().join("real"), root.path().join("link"));
-    std::fs::create_dir_all(&real).expect("mkdir");
-    std::fs::write(real.join("a.md"), long_text("治安策")).expect("write");
-    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let (link, key) = linked_folder(root.path());
+    let real = root.path().join("real");
     // Keyed as before, by the real path the file system gives.
     let library = Library::from_dirs(std::slice::from_ref(&link)).expect("library");
-    let key = crate::store::identity::ArticleKeys::new(&library)
-        .key(&library[nth_of(&library)])
-        .into_owned();
+    let keys = crate::store::identity::ArticleKeys::new(&library);
+    assert_eq!(keys.key(&library[nth_of(&library)]), key);
     assert!(key.contains("/real/"), "{key}");
     let mut before = app_over(&[&link]);
     let effects = before.handle(Input::Resize { width: 120, height: 35 });
