@@ -191,7 +191,7 @@ impl Library {
     /// Adds a batch of articles, keeping categories and order: listed
     /// categories first, then the others by name, 未分类 last; within a
     /// category by `order`, then title. A second article with an ID already
-    /// taken is kept under its folder's name and the ID (`order::first_keeps`).
+    /// taken is kept under its folder's name and the ID (`order::rename_taken`).
     /// Returns the IDs the batch's articles were given, in the batch's
     /// order: they follow every ID given before, and none of those changes.
     pub fn extend(&mut self, mut batch: Batch) -> Vec<ArticleId> {

@@ -4,9 +4,8 @@
 //! articles and takes the new order in (`Library::extend_prepared`), a
 //! step that costs the batch, not the collection.
 
-use super::order::{first_keeps, group_categories, merge_in_order, merge_sorted};
+use super::order::{group_categories, merge_in_order, merge_sorted, rename_taken};
 use super::{ArticleId, Batch, Category, Library};
-use crate::library::model::article::Origin;
 
 /// The collection order of a library with a batch added (`Library::prepare`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,13 +41,7 @@ impl Library {
 
     /// `prepare`, whatever the batch holds.
     pub(super) fn place(&self, batch: &mut Batch) -> Merge {
-        let items: Vec<(&str, &Origin)> = batch.articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
-        let renamed = first_keeps(&items, |id| self.find(id).is_some());
-        for (at, id) in renamed {
-            if let Some(article) = batch.articles.get_mut(at) {
-                article.id = id.into();
-            }
-        }
+        rename_taken(&mut batch.articles, |id| self.find(id).is_some());
         let (stored, added) = (&self.articles, &batch.articles);
         let first = stored.len();
         let total = first + added.len();

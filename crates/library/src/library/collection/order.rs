@@ -48,6 +48,19 @@ impl OrderKey<'_> {
     }
 }
 
+/// Gives every article of `articles` (in load order) whose ID `taken`
+/// already holds, or an earlier article has, its new ID by the one rule
+/// (`first_keeps`).
+pub(in crate::library) fn rename_taken(articles: &mut [Article], taken: impl Fn(&str) -> bool) {
+    let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
+    let renamed = first_keeps(&items, taken);
+    for (at, id) in renamed {
+        if let Some(article) = articles.get_mut(at) {
+            article.id = id.into();
+        }
+    }
+}
+
 /// The one rule for IDs taken twice: the first article in load order keeps
 /// its ID; a later one is kept too, under its folder's name and the ID
 /// (`c2/a`), with `~2`, `~3`… after it if that is taken as well. Of `items`
@@ -55,7 +68,7 @@ impl OrderKey<'_> {
 /// or an earlier item has comes back, in order, with its position in
 /// `items` and its new ID. Found by sorting the IDs, which costs less than
 /// hashing every one.
-pub(in crate::library) fn first_keeps(items: &[(&str, &Origin)], taken: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
+fn first_keeps(items: &[(&str, &Origin)], taken: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
     let mut by_id: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
     by_id.sort_unstable();
     let mut later = Vec::new();

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use compact_str::CompactString;
 use foldhash::fast::RandomState;
 
-use super::order::first_keeps;
-use crate::library::model::article::{Article, Origin};
+use super::order::rename_taken;
+use crate::library::model::article::Article;
 
 /// Every ID given so far (foldhash: fast on short keys; an ID of up to 24
 /// bytes is held inline, so most cost no allocation).
@@ -27,7 +27,7 @@ impl TakenIds {
     }
 
     /// Gives the articles of the next batch (in load order) their IDs, as
-    /// `Library::extend` gives them (`order::first_keeps`): an ID taken
+    /// `Library::extend` gives them (`order::rename_taken`): an ID taken
     /// before, or earlier in the batch, is replaced by its folder's name and
     /// the ID.
     pub fn give(&mut self, articles: &mut [Article]) {
@@ -47,13 +47,7 @@ impl TakenIds {
 
     /// `give` for a batch with an ID taken twice.
     fn give_renaming(&mut self, articles: &mut [Article]) {
-        let items: Vec<(&str, &Origin)> = articles.iter().map(|a| (a.id.as_str(), &a.origin)).collect();
-        let renamed = first_keeps(&items, |id| self.ids.contains(id));
-        for (at, id) in renamed {
-            if let Some(article) = articles.get_mut(at) {
-                article.id = id.into();
-            }
-        }
+        rename_taken(articles, |id| self.ids.contains(id));
         self.ids.reserve(articles.len());
         self.ids.extend(articles.iter().map(|a| a.id.clone()));
     }
