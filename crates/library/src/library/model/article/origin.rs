@@ -38,10 +38,6 @@ struct Folder {
 impl FilePath {
     /// The path, held whole (not shared with other files).
     pub fn new(path: &Path) -> FilePath {
-        FilePath::whole(path)
-    }
-
-    fn whole(path: &Path) -> FilePath {
         FilePath {
             folder: Arc::new(Folder {
                 path: path.into(),
@@ -67,7 +63,7 @@ impl FilePath {
             let names: String = rest[..run].iter().filter_map(|&(_, p)| Some(p?.1)).collect();
             // More names than 32-bit offsets reach: the first is kept whole.
             let (Some((folder, _)), Ok(_)) = (parted, u32::try_from(names.len())) else {
-                grouped.push(path.map(FilePath::whole));
+                grouped.push(path.map(FilePath::new));
                 rest = &rest[1..];
                 continue;
             };
