@@ -132,14 +132,18 @@ impl Closable {
             ..
         } = self;
         drop((reader, writer, master));
+        let pid = child.process_id().expect("pid");
+        let mut killer = child.clone_killer();
         // The exit is no output, so wait for it on a thread of its own.
         let (done, exited) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let _ = done.send(child.wait());
         });
-        let status = exited
-            .recv_timeout(std::time::Duration::from_secs(20))
-            .expect("still running after the hang-up");
+        let Ok(status) = exited.recv_timeout(std::time::Duration::from_secs(20)) else {
+            let threads = support::threads(pid);
+            let _ = killer.kill();
+            panic!("still running after the hang-up; its threads:\n{threads}");
+        };
         status.expect("wait");
     }
 }
