@@ -41,9 +41,10 @@ mod scroll;
 const WHOLE_BELOW_BYTES: usize = 64 * 1024;
 
 /// Text laid out on each side of the place shown when an article is laid
-/// out anew (opened, resized, read whole): more than a page of a wide
-/// window (35 rows of 40 汉字 are 4 KB), so a frame waits for little more
-/// than what it shows; a taller page lays out more as it shows it.
+/// out anew (resized, read whole): more than a page of a wide window (35
+/// rows of 40 汉字 are 4 KB), so a frame waits for little more than what
+/// it shows; a taller page lays out more as it shows it. Opening lays out
+/// only what the page shows.
 const AROUND_BYTES: usize = 8 * 1024;
 
 /// Text laid out in one slice of idle time: a few milliseconds of work, so
@@ -113,12 +114,13 @@ impl Anchor {
     }
 }
 
-/// The whole article if it is short and all there, else the blocks around `offset`.
-fn lay_out(body: &Body, settings: LayoutSettings, offset: usize, part: bool) -> Layout {
+/// The whole article if it is short and all there, else the blocks around
+/// `offset`, with about `around` bytes of text on each side of it.
+fn lay_out(body: &Body, settings: LayoutSettings, offset: usize, part: bool, around: usize) -> Layout {
     if !part && body.text.len() < WHOLE_BELOW_BYTES {
         Layout::new(body, settings)
     } else {
-        Layout::around(body, settings, offset, AROUND_BYTES)
+        Layout::around(body, settings, offset, around)
     }
 }
 
@@ -151,7 +153,9 @@ impl Reader {
         part: bool,
     ) -> Reader {
         let offset = body.text.floor_char_boundary(offset);
-        let layout = lay_out(body, settings, offset, part);
+        // Only the block at the place: `fit` lays out what the page then
+        // shows, so the first frame of a long article waits for no more.
+        let layout = lay_out(body, settings, offset, part, 0);
         let top = layout.line_at_offset(offset);
         let head = if layout.at_start() && top == 0 && offset <= layout.offset_of_line(0) {
             HEAD_ROWS
@@ -202,7 +206,7 @@ impl Reader {
     /// text laid out again if they changed): see `fit`.
     pub fn relayout(&mut self, body: &Body, settings: LayoutSettings, page: usize) {
         if self.layout.settings() != settings {
-            self.layout = lay_out(body, settings, self.anchor.offset, self.part);
+            self.layout = lay_out(body, settings, self.anchor.offset, self.part, AROUND_BYTES);
         }
         self.fit(body, page);
     }
@@ -250,7 +254,7 @@ impl Reader {
         self.anchor.offset = body.text.floor_char_boundary(self.anchor.offset);
         self.end = crate::present::text_end(body);
         self.part = false;
-        self.layout = lay_out(body, self.layout.settings(), self.anchor.offset, false);
+        self.layout = lay_out(body, self.layout.settings(), self.anchor.offset, false, AROUND_BYTES);
         self.fit(body, page);
     }
 

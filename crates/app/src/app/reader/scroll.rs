@@ -96,21 +96,20 @@ impl Reader {
     /// anchor is left as it is.
     pub(super) fn show(&mut self, body: &Body, target: i128, page: usize) -> bool {
         let page = page.max(1);
+        let step = self.fill_bytes(page);
         let mut target = target;
         while target < 0 && !self.layout.at_start() {
-            let added = self.layout.extend_up(body, EXTEND_BYTES);
+            let added = self.layout.extend_up(body, step);
             if added == 0 {
                 break;
             }
             self.top += added;
             target += added as i128;
         }
-        while target.saturating_add(page as i128) > self.layout.len() as i128
-            && self.layout.extend_down(body, EXTEND_BYTES)
-        {}
+        while target.saturating_add(page as i128) > self.layout.len() as i128 && self.layout.extend_down(body, step) {}
         // At the end, a page of lines above it, so the last page is full.
         while self.layout.len() < page && !self.layout.at_start() {
-            let added = self.layout.extend_up(body, EXTEND_BYTES);
+            let added = self.layout.extend_up(body, step);
             if added == 0 {
                 break;
             }
@@ -126,6 +125,14 @@ impl Reader {
         self.top = top;
         self.head = head;
         moved
+    }
+
+    /// How much text `show` lays out at a time to fill a page `page` rows
+    /// high: a third of the most it can hold (three bytes for each Han
+    /// character's two columns), at least 1 KB, so that little is laid out
+    /// past what the page shows.
+    pub(super) fn fill_bytes(&self, page: usize) -> usize {
+        (page * self.layout.settings().width / 2).max(1024)
     }
 
     /// Scrolls so that hit `index` is in view, a few lines below the top.

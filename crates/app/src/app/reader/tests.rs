@@ -84,6 +84,54 @@ fn opening_in_the_middle_lays_out_around_it_and_shows_it_on_top() {
 }
 
 #[test]
+fn opening_lays_out_little_more_than_the_page_shows_at_any_size() {
+    // The bundled articles' sentences, each a paragraph, as in a novel.
+    let text = long_body().text.replace('\n', "").replace('。', "。\n\n");
+    let body = parse_article("long", "long.md", text.as_bytes(), Origin::Bundled)
+        .map(|a| a.body)
+        .unwrap_or_default();
+    let largest = body.blocks.iter().map(|b| b.range().len()).max().unwrap_or(0);
+    assert!(
+        body.blocks.len() > 100 && largest < 2048,
+        "{} blocks, {largest} bytes",
+        body.blocks.len()
+    );
+    for (width, page) in [(20, 10), (60, 30), (80, 33), (120, 60), (40, 100)] {
+        let full: Vec<Line> = Layout::new(&body, settings(width)).lines().collect();
+        for offset in [0, body.text.len() / 3, body.text.len() / 2 + 7, body.text.len()] {
+            let mut reader = Reader::open(crate::library::ArticleId::at(0), &body, settings(width), offset);
+            reader.fit(&body, page);
+            let shown = page_of(&reader, page);
+            let at = full
+                .iter()
+                .position(|l| l == &shown[0])
+                .expect("a line of the full layout");
+            assert_eq!(
+                shown,
+                full[at..(at + shown.len()).min(full.len())],
+                "{width}×{page} at {offset}"
+            );
+            // A full page, but for the head above the first line and the tail after the last.
+            assert!(
+                shown.len() + HEAD_ROWS >= page || at + shown.len() + TAIL_ROWS >= full.len(),
+                "{width}×{page} at {offset}: {} lines of {}",
+                shown.len(),
+                full.len()
+            );
+            // What is laid out past the page: less than one step of filling
+            // it (`fill_bytes`) and the block that step ended in (opening laid
+            // out 8 KB each side of the place before).
+            let laid = reader.layout.offset_of_line(reader.layout.len() - 1) - reader.layout.offset_of_line(0);
+            let holds = shown.last().map_or(0, |l| l.range.end) - shown[0].range.start;
+            assert!(
+                laid <= holds + reader.fill_bytes(page) + largest,
+                "{width}×{page} at {offset}: {laid} bytes laid out for a page of {holds}"
+            );
+        }
+    }
+}
+
+#[test]
 fn paging_down_and_up_through_a_lazy_layout_shows_the_full_layout() {
     let body = long_body();
     let full: Vec<Line> = Layout::new(&body, settings(47)).lines().collect();
