@@ -5,7 +5,7 @@
 use std::num::NonZeroU16;
 
 use crate::text::{AmbiguousWidth, grapheme_indices, grapheme_width, is_unsafe, str_width, truncate_to_width};
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
@@ -104,13 +104,19 @@ pub fn put_right(buf: &mut Buffer, right: u16, y: u16, text: &str, style: Style,
     put_str(buf, x, y, text, width, style, ambiguous);
 }
 
-/// Fills an area with spaces in a style.
+/// Fills an area with spaces in a style: each cell a copy of one blank
+/// cell, row by row (a whole screen is filled for each frame).
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let mut blank = Cell::EMPTY;
+    blank.set_style(style);
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            buf[(x, y)].reset();
-            buf[(x, y)].set_style(style);
+        let start = buf.index_of(area.left(), y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            cell.clone_from(&blank);
         }
     }
 }
@@ -118,6 +124,45 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_blanks_each_cell_of_the_area_as_reset_and_styled_cells() {
+        use ratatui::style::{Color, Modifier};
+        let style = Style::new()
+            .fg(Color::Yellow)
+            .bg(Color::Blue)
+            .add_modifier(Modifier::BOLD);
+        for area in [
+            Rect::new(0, 0, 12, 4),
+            Rect::new(3, 1, 5, 2),
+            Rect::new(8, 2, 10, 10),
+            Rect::new(2, 1, 0, 3),
+            Rect::new(20, 20, 3, 3),
+        ] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 12, 4));
+            for y in 0..4 {
+                put_str(
+                    &mut buf,
+                    0,
+                    y,
+                    "好a“字”",
+                    12,
+                    Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
+                    AmbiguousWidth::Wide,
+                );
+            }
+            let mut expected = buf.clone();
+            let inside = area.intersection(expected.area);
+            for y in inside.top()..inside.bottom() {
+                for x in inside.left()..inside.right() {
+                    expected[(x, y)].reset();
+                    expected[(x, y)].set_style(style);
+                }
+            }
+            fill(&mut buf, area, style);
+            assert_eq!(buf, expected, "{area:?}");
+        }
+    }
 
     #[test]
     fn wide_mode_gives_ambiguous_characters_two_cells() {
