@@ -160,7 +160,7 @@ fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
 /// decoding in every Chinese encoding to mostly broken characters, or to
 /// mostly rare ones (`text::is_legacy_text`).
 pub fn binary_reason(bytes: &[u8]) -> Option<Text> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Some(text!(
             en: "binary file (contains NUL bytes), not text",
             hans: "二进制文件（含有 NUL 字节），不是文本",
@@ -168,10 +168,13 @@ pub fn binary_reason(bytes: &[u8]) -> Option<Text> {
         ));
     }
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
-    let controls = sample
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
-        .count();
+    // Non-short-circuiting tests, which the compiler turns into vector code.
+    let is_control =
+        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) & (b != 0x1b) | (b == 0x7f);
+    let controls: usize = sample
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().map(|&b| u8::from(is_control(b))).sum::<u8>()))
+        .sum();
     if controls >= 8 && controls * 100 > sample.len() {
         return Some(text!(
             en: "binary file (control bytes), not text",

@@ -142,3 +142,28 @@ fn random_bytes_are_still_binary() {
     assert!(!is_damaged_utf8(&noise));
     assert!(binary_reason(&noise).is_some());
 }
+
+#[test]
+fn control_bytes_past_one_in_a_hundred_make_a_file_binary_and_the_allowed_ones_never_count() {
+    // Lengths around the 255-byte chunks the bytes are counted in, and past
+    // the 64 KB sample.
+    for len in [800, 1000, 2550, 2551, 40_000, 70_000] {
+        let sample = len.min(DETECT_BYTES);
+        let just_over = sample / 100 + 1;
+        for (byte, counts) in [(0x01, true), (0x1f, true), (0x7f, true), (0x08, true)]
+            .into_iter()
+            .chain([b'\t', b'\n', b'\r', 0x0c, 0x1b].map(|b| (b, false)))
+        {
+            for controls in [just_over - 1, just_over] {
+                let mut bytes = vec![b'a'; len];
+                // Spread over the sample, one in a chunk's last byte.
+                for i in 0..controls {
+                    bytes[(i * 97 + 254) % sample] = byte;
+                }
+                let binary = binary_reason(&bytes).is_some();
+                let expected = counts && controls >= 8 && controls * 100 > sample;
+                assert_eq!(binary, expected, "{len} bytes, {controls} × {byte:#04x}");
+            }
+        }
+    }
+}
