@@ -143,9 +143,13 @@ pub fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
     let width = usize::from(width.max(2));
     let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
     let measure = |line: &[&str]| line.iter().map(|g| grapheme_width(g, ambiguous)).sum::<usize>();
+    // The last line's width, kept as it grows (measured again only when
+    // graphemes carried over start a line).
+    let mut line_width = 0;
     for grapheme in text.graphemes(true) {
         let Some(line) = lines.last_mut() else { break };
-        if measure(line) + grapheme_width(grapheme, ambiguous) > width && !line.is_empty() {
+        let grapheme_columns = grapheme_width(grapheme, ambiguous);
+        if line_width + grapheme_columns > width && !line.is_empty() {
             let carried: Vec<&str> = if CLOSING.contains(grapheme) && line.len() > 1 {
                 line.pop().into_iter().collect()
             } else if is_word(grapheme) {
@@ -160,10 +164,12 @@ pub fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
             } else {
                 Vec::new()
             };
+            line_width = measure(&carried);
             lines.push(carried);
         }
         if let Some(line) = lines.last_mut() {
             line.push(grapheme);
+            line_width += grapheme_columns;
         }
     }
     lines.into_iter().map(|line| line.concat()).collect()
@@ -178,4 +184,49 @@ fn is_word(grapheme: &str) -> bool {
 fn centered(screen_width: u16, screen_height: u16, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(screen_width), height.min(screen_height));
     Rect::new((screen_width - width) / 2, (screen_height - height) / 2, width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns(line: &str) -> usize {
+        line.graphemes(true)
+            .map(|g| grapheme_width(g, AmbiguousWidth::Narrow))
+            .sum()
+    }
+
+    #[test]
+    fn wrapped_lines_fit_keep_every_grapheme_and_carry_words_and_closing_marks() {
+        let texts = [
+            "在终端里读中文，版面要对。标点不在行首：句号、逗号、引号」都跟着前一个字。",
+            "Open /home/reader/books/红楼梦.txt with yuedu, then press ? for help.",
+            "混排 text 与 English words，a very-long-path/without/spaces/at/all 之后还有字。",
+        ];
+        for text in texts {
+            for width in 2..40 {
+                let lines = wrap(text, width, AmbiguousWidth::Narrow);
+                assert_eq!(lines.concat(), text, "width {width}");
+                for line in &lines {
+                    assert!(columns(line) <= usize::from(width), "width {width}: {line:?}");
+                }
+                for line in lines.iter().skip(1) {
+                    let first = line.graphemes(true).next().unwrap_or_default();
+                    assert!(
+                        width < 4 || !"，。、：；！？）》」』".contains(first),
+                        "width {width}: {line:?}"
+                    );
+                }
+            }
+        }
+        // After a word carried over, the line goes on from the word's width.
+        assert_eq!(
+            wrap("ab cdefgh ij", 8, AmbiguousWidth::Narrow),
+            ["ab ", "cdefgh ", "ij"]
+        );
+        assert_eq!(
+            wrap("一二三四，五六", 8, AmbiguousWidth::Narrow),
+            ["一二三", "四，五六"]
+        );
+    }
 }
