@@ -16,11 +16,12 @@ use crate::library::model::article::{Article, Body, Origin};
 
 /// Files at least this large open from a prefix.
 pub const PREFIX_FROM_BYTES: usize = 256 * 1024;
-/// About how much of the file the prefix holds: several screens of text
-/// (35 rows of 40 汉字 are 4 KB), read and parsed in a few tenths of a
-/// millisecond; twice the sample a plain text's shape is decided on, since
-/// its cut falls in the prefix's second half.
-const PREFIX_BYTES: usize = 2 * crate::library::formats::plain::SAMPLE_BYTES;
+/// How much of the file the prefix holds at least, where it can: the
+/// sample the shape of its lines is decided on (plain text, and Markdown
+/// written as a novel's indented lines), so that the first part is read in
+/// the shape of the whole; four screens of text (35 rows of 40 汉字 are
+/// 4 KB), read and parsed in about a tenth of a millisecond.
+const PREFIX_BYTES: usize = crate::library::formats::plain::SAMPLE_BYTES;
 
 /// The article of the first part of the large `.txt` or `.md` file
 /// `candidate` names, read without reading the rest; `None` for anything
@@ -62,8 +63,8 @@ pub enum Cuts {
     /// After a blank line, before text at the margin, outside a code fence.
     Markdown,
     /// After a blank line or before an indented line, and before any line
-    /// when `every_line` is a paragraph (`plain::Shape::Lines`). Never in
-    /// the first half of the prefix: the shape of the lines is decided on
+    /// when `every_line` is a paragraph (`plain::Shape::Lines`). Never
+    /// short of the length aimed at: the shape of the lines is decided on
     /// the first `plain::SAMPLE_BYTES` of the text, which the prefix must
     /// hold to be read in the shape of the whole.
     Plain { every_line: bool },
@@ -77,9 +78,10 @@ fn lines_are_paragraphs(bytes: &[u8], chapters: &ChapterRule) -> bool {
     crate::library::formats::plain::Shape::of(&text, chapters) == crate::library::formats::plain::Shape::Lines
 }
 
-/// Where the prefix of `bytes` ends, at most `about` bytes in (and at most
-/// twice that when no paragraph ends earlier): after the blank line that
-/// ends a paragraph, in the raw bytes. Line breaks and spaces are the same
+/// Where the prefix of `bytes` ends: at the first place to cut at least
+/// `about` bytes in and at most twice that, after the end of a paragraph in
+/// the raw bytes; Markdown, when no paragraph ends there, at the last place
+/// before. Line breaks and spaces are the same
 /// bytes in UTF-8, GB18030, GBK and Big5 and never part of another
 /// character there, so the cut is on a character boundary; UTF-16 files
 /// (with a BOM) are not cut.
@@ -115,13 +117,13 @@ pub fn prefix_cut(bytes: &[u8], about: usize, cuts: Cuts) -> Option<usize> {
             all
         }
     };
-    let from = match cuts {
-        Cuts::Markdown => 0,
-        Cuts::Plain { .. } => about / 2,
+    let usable = |c: usize| !(cuts == Cuts::Markdown && fence_open(&bytes[..c]));
+    let after = candidates.iter().find(|&&c| c >= about && usable(c));
+    let before = || match cuts {
+        Cuts::Markdown => candidates.iter().rev().find(|&&c| c < about && usable(c)),
+        Cuts::Plain { .. } => None,
     };
-    let usable = |c: usize| c >= from && !(cuts == Cuts::Markdown && fence_open(&bytes[..c]));
-    let best = candidates.iter().rev().find(|&&c| c <= about && usable(c));
-    best.or_else(|| candidates.iter().find(|&&c| usable(c))).copied()
+    after.or_else(before).copied()
 }
 
 /// Offsets just after each blank line of `window` (`starts`: its line starts).

@@ -122,7 +122,7 @@ fn a_novel_of_indented_lines_or_hard_wrapped_is_cut_where_its_whole_body_is() {
     for bytes in [gb, hard_wrapped(65).into_bytes()] {
         assert!(bytes.len() > PREFIX_FROM_BYTES);
         let prefix = parse_prefix("a", "a.txt", &bytes, Origin::Bundled, &Rules::default()).expect("a prefix");
-        assert!(prefix.body.blocks.len() > 100);
+        assert!(prefix.body.blocks.len() > 50, "{} blocks", prefix.body.blocks.len());
         assert!(extends(&parse("a.txt", &bytes).body, &prefix.body));
     }
 }
@@ -192,4 +192,41 @@ fn a_first_part_of_short_lines_is_not_taken_for_verse() {
         prefix.body.blocks.iter().any(|b| b.kind == BlockKind::Verse),
         "front matter still decides"
     );
+}
+
+/// The first part holds the sample the shape of the lines is decided on,
+/// and ends with the first paragraph to end after it: the less there is
+/// to parse, the sooner the first frame.
+#[test]
+fn the_first_part_ends_at_the_first_paragraph_end_past_the_sample() {
+    let mut markdown = String::from("# 长文\n\n");
+    while markdown.len() < PREFIX_FROM_BYTES {
+        markdown.push_str("正文*强调*与`代码`，[链接](http://a)。继续写下去，直到段落结束。\n\n");
+    }
+    let texts = [
+        ("书.txt", novel(400, "\n").into_bytes()),
+        ("书.txt", novel(400, "\r\n").into_bytes()),
+        (
+            "书.txt",
+            encoding_rs::GB18030.encode(&downloaded_novel(115)).0.into_owned(),
+        ),
+        ("书.txt", hard_wrapped(65).into_bytes()),
+        ("书.md", downloaded_novel(115).into_bytes()),
+        ("长文.md", markdown.into_bytes()),
+    ];
+    for (relative, bytes) in texts {
+        let kind = match Format::of(relative) {
+            Some(Format::Plain) => Cuts::Plain {
+                every_line: lines_are_paragraphs(&bytes, &ChapterRule::Builtin),
+            },
+            _ => Cuts::Markdown,
+        };
+        let cut = prefix_cut(&bytes, PREFIX_BYTES, kind).expect("a place to cut");
+        assert!(
+            (SAMPLE_BYTES..SAMPLE_BYTES + 2048).contains(&cut),
+            "{relative}: cut at {cut}"
+        );
+        let prefix = parse_prefix("a", relative, &bytes, Origin::Bundled, &Rules::default()).expect("a prefix");
+        assert!(extends(&parse(relative, &bytes).body, &prefix.body), "{relative}");
+    }
 }
