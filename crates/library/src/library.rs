@@ -59,7 +59,8 @@
 //! Markdown's inline HTML share; `rules`: `Rules`, the settings that change what a parse makes (the
 //! chapter rule and ruby), given to each `Candidate` by the plan and fingerprinted in the article
 //! cache's header. `prefix`: the first screen of one large `.txt` or `.md` file without parsing all
-//! of it (`read_prefix` reads its first 128 KiB and parses them up to a paragraph boundary that is
+//! of it (`read_prefix` reads its first 64 KiB and parses them up to the first paragraph boundary past
+//! the 16 KiB the shape of its lines is decided on that is
 //! also one of the whole file: in Markdown a blank line, outside a code fence, before text at the
 //! margin; in plain text a blank line or an indented line, or any line when each is a paragraph,
 //! past the lines that decide the shape; `extends` checks that the whole body holds the prefix's

@@ -22,6 +22,9 @@ pub const PREFIX_FROM_BYTES: usize = 256 * 1024;
 /// the shape of the whole; four screens of text (35 rows of 40 汉字 are
 /// 4 KB), read and parsed in about a tenth of a millisecond.
 const PREFIX_BYTES: usize = crate::library::formats::plain::SAMPLE_BYTES;
+/// How much of the file is read to find where its first part ends: a
+/// paragraph may run on far past the sample.
+const WINDOW_BYTES: usize = 4 * PREFIX_BYTES;
 
 /// The article of the first part of the large `.txt` or `.md` file
 /// `candidate` names, read without reading the rest; `None` for anything
@@ -34,16 +37,16 @@ pub fn read_prefix(candidate: &Candidate) -> Option<Article> {
     if !meta.is_file() || meta.len() < PREFIX_FROM_BYTES as u64 || meta.len() > MAX_FILE_BYTES {
         return None;
     }
-    let mut bytes = Vec::with_capacity(2 * PREFIX_BYTES);
-    file.take(2 * PREFIX_BYTES as u64).read_to_end(&mut bytes).ok()?;
+    let mut bytes = Vec::with_capacity(WINDOW_BYTES);
+    file.take(WINDOW_BYTES as u64).read_to_end(&mut bytes).ok()?;
     let origin = candidate.origin();
     parse_prefix(&candidate.id, &candidate.relative(), &bytes, origin, &candidate.rules)
 }
 
 /// The article of the first part of a large `.txt` or `.md` file (`bytes`
-/// may be only the file's first part, at least `PREFIX_BYTES` of it), cut
-/// after a paragraph; `None` for other formats, for files too small to
-/// need it and for text with no safe place to cut.
+/// may be only the file's first part, `WINDOW_BYTES` of it), cut after a
+/// paragraph; `None` for other formats, for files too small to need it and
+/// for text with no safe place to cut.
 pub fn parse_prefix(id: &str, relative: &str, bytes: &[u8], origin: Origin, rules: &Rules) -> Option<Article> {
     let format = Format::of(relative).unwrap_or(Format::Markdown);
     let kind = match format {
@@ -78,10 +81,13 @@ fn lines_are_paragraphs(bytes: &[u8], chapters: &ChapterRule) -> bool {
     crate::library::formats::plain::Shape::of(&text, chapters) == crate::library::formats::plain::Shape::Lines
 }
 
-/// Where the prefix of `bytes` ends: at the first place to cut at least
-/// `about` bytes in and at most twice that, after the end of a paragraph in
-/// the raw bytes; Markdown, when no paragraph ends there, at the last place
-/// before. Line breaks and spaces are the same
+/// Where the prefix of `bytes` ends: at the first place to cut after which
+/// its text holds at least `about` bytes (the raw bytes less a byte order
+/// mark and the `\r` of each CRLF, which the text leaves out), at most four
+/// times `about` in, after the end of a paragraph in the raw bytes;
+/// Markdown, when no paragraph ends there, at the last place before. Other
+/// bytes the text leaves out (control characters, escape sequences) are too
+/// rare in text to count. Line breaks and spaces are the same
 /// bytes in UTF-8, GB18030, GBK and Big5 and never part of another
 /// character there, so the cut is on a character boundary; UTF-16 files
 /// (with a BOM) are not cut.
@@ -92,7 +98,7 @@ pub fn prefix_cut(bytes: &[u8], about: usize, cuts: Cuts) -> Option<usize> {
     if bytes.len() <= about {
         return None;
     }
-    let window = &bytes[..bytes.len().min(2 * about)];
+    let window = &bytes[..bytes.len().min(4 * about)];
     let starts = line_starts(window);
     let inside = |at: usize| at > 0 && at < window.len();
     let candidates: Vec<usize> = match cuts {
@@ -118,7 +124,9 @@ pub fn prefix_cut(bytes: &[u8], about: usize, cuts: Cuts) -> Option<usize> {
         }
     };
     let usable = |c: usize| !(cuts == Cuts::Markdown && fence_open(&bytes[..c]));
-    let after = candidates.iter().find(|&&c| c >= about && usable(c));
+    let bom = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) { 3 } else { 0 };
+    let holds_about = |c: usize| c - bom - memchr::memchr_iter(b'\r', &bytes[..c]).count() >= about;
+    let after = candidates.iter().find(|&&c| c >= about && usable(c) && holds_about(c));
     let before = || match cuts {
         Cuts::Markdown => candidates.iter().rev().find(|&&c| c < about && usable(c)),
         Cuts::Plain { .. } => None,

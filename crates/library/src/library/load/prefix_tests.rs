@@ -211,6 +211,15 @@ fn the_first_part_ends_at_the_first_paragraph_end_past_the_sample() {
             encoding_rs::GB18030.encode(&downloaded_novel(115)).0.into_owned(),
         ),
         ("书.txt", hard_wrapped(65).into_bytes()),
+        // The text leaves out a byte order mark and each CRLF's `\r`.
+        (
+            "书.txt",
+            format!("\u{feff}{}", hard_wrapped(65).replace('\n', "\r\n")).into_bytes(),
+        ),
+        (
+            "书.md",
+            format!("\u{feff}{}", downloaded_novel(115).replace('\n', "\r\n")).into_bytes(),
+        ),
         ("书.md", downloaded_novel(115).into_bytes()),
         ("长文.md", markdown.into_bytes()),
     ];
@@ -222,10 +231,14 @@ fn the_first_part_ends_at_the_first_paragraph_end_past_the_sample() {
             _ => Cuts::Markdown,
         };
         let cut = prefix_cut(&bytes, PREFIX_BYTES, kind).expect("a place to cut");
+        let text = parse_named(relative, &bytes[..cut], Naming::Prefix);
+        let left_out = usize::from(bytes.starts_with("\u{feff}".as_bytes())) * 3
+            + bytes[..cut].iter().filter(|&&b| b == b'\r').count();
         assert!(
-            (SAMPLE_BYTES..SAMPLE_BYTES + 2048).contains(&cut),
-            "{relative}: cut at {cut}"
+            (SAMPLE_BYTES..SAMPLE_BYTES + 2048).contains(&(cut - left_out)),
+            "{relative}: cut at {cut}, {left_out} bytes left out of the text"
         );
+        assert!(!text.body.blocks.is_empty());
         let prefix = parse_prefix("a", relative, &bytes, Origin::Bundled, &Rules::default()).expect("a prefix");
         assert!(extends(&parse(relative, &bytes).body, &prefix.body), "{relative}");
     }

@@ -9,7 +9,8 @@
 //!
 //! The shape is decided on the text's first `SAMPLE_BYTES` only, so the
 //! first part of a large file (`library::prefix`), which holds at least
-//! that much, is read in the same shape as the whole.
+//! that much text (its raw bytes less a byte order mark and CRs), is read
+//! in the same shape as the whole.
 
 use crate::library::formats::ChapterRule;
 
