@@ -152,7 +152,7 @@ fn control_bytes_past_one_in_a_hundred_make_a_file_binary_and_the_allowed_ones_n
         let just_over = sample / 100 + 1;
         for (byte, counts) in [(0x01, true), (0x1f, true), (0x7f, true), (0x08, true)]
             .into_iter()
-            .chain([b'\t', b'\n', b'\r', 0x0c, 0x1b].map(|b| (b, false)))
+            .chain([b'\t', b'\n', b'\r', 0x0c, 0x1b, b' ', 0x80, 0xff].map(|b| (b, false)))
         {
             for controls in [just_over - 1, just_over] {
                 let mut bytes = vec![b'a'; len];
@@ -166,4 +166,11 @@ fn control_bytes_past_one_in_a_hundred_make_a_file_binary_and_the_allowed_ones_n
             }
         }
     }
+    // A run of them longer than the chunks they are counted in.
+    assert!(binary_reason(&[0x01; 70_000]).is_some());
+    let mut run = vec![b'a'; 70_000];
+    run[1000..1700].fill(0x01);
+    assert!(binary_reason(&run).is_some(), "700 in the 64 KB sample");
+    run[1000..1600].fill(b'a');
+    assert!(binary_reason(&run).is_none(), "100 in the 64 KB sample");
 }
