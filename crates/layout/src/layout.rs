@@ -118,9 +118,10 @@ pub struct Layout {
     lines: VecDeque<Packed>,
 }
 
-/// How much text `around` lays out on each side of its offset, and each
-/// extension adds: about a screen of 40 汉字 lines 130 times over, under a
-/// millisecond of work.
+/// How much text a far jump lays out on each side of its target, and each
+/// extension for one adds: about a screen of 40 汉字 lines 130 times over,
+/// under a millisecond of work. A page being shown is filled in smaller
+/// steps (the reader's `fill_bytes`).
 pub const EXTEND_BYTES: usize = 16 * 1024;
 
 impl Layout {

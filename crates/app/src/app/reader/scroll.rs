@@ -6,7 +6,7 @@
 //! too, but never sets the anchor.
 
 use super::{Anchor, HEAD_ROWS, Reader};
-use crate::layout::{EXTEND_BYTES, Layout};
+use crate::layout::{Direction, EXTEND_BYTES, Layout};
 use crate::library::Body;
 
 impl Reader {
@@ -127,12 +127,18 @@ impl Reader {
         moved
     }
 
-    /// How much text `show` lays out at a time to fill a page `page` rows
-    /// high: a third of the most it can hold (three bytes for each Han
-    /// character's two columns), at least 1 KB, so that little is laid out
-    /// past what the page shows.
+    /// How much text `show` lays out at a time to fill a page of `page`
+    /// lines: a third of the most it can hold (three bytes for each Han
+    /// character, which takes two columns of a horizontal line and one row
+    /// of a vertical one), at least 1 KB, so that little is laid out past
+    /// what the page shows.
     pub(super) fn fill_bytes(&self, page: usize) -> usize {
-        (page * self.layout.settings().width / 2).max(1024)
+        let settings = self.layout.settings();
+        let most = match settings.direction {
+            Direction::Horizontal => page * settings.width * 3 / 2,
+            Direction::Vertical => page * settings.width * 3,
+        };
+        (most / 3).max(1024)
     }
 
     /// Scrolls so that hit `index` is in view, a few lines below the top.

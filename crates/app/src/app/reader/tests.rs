@@ -96,10 +96,29 @@ fn opening_lays_out_little_more_than_the_page_shows_at_any_size() {
         "{} blocks, {largest} bytes",
         body.blocks.len()
     );
-    for (width, page) in [(20, 10), (60, 30), (80, 33), (120, 60), (40, 100)] {
-        let full: Vec<Line> = Layout::new(&body, settings(width)).lines().collect();
-        for offset in [0, body.text.len() / 3, body.text.len() / 2 + 7, body.text.len()] {
-            let mut reader = Reader::open(crate::library::ArticleId::at(0), &body, settings(width), offset);
+    let sizes = [(20, 10), (60, 30), (80, 33), (120, 60), (40, 100)].map(|(w, p)| (settings(w), p));
+    // Vertical text: columns `width` rows long, a page of `page` of them.
+    let vertical = [(20, 30), (35, 50)].map(|(w, p)| {
+        let settings = LayoutSettings {
+            direction: crate::layout::Direction::Vertical,
+            ..settings(w)
+        };
+        (settings, p)
+    });
+    for (settings, page) in sizes.into_iter().chain(vertical) {
+        let width = settings.width;
+        let full: Vec<Line> = Layout::new(&body, settings).lines().collect();
+        for (i, offset) in [0, body.text.len() / 3, body.text.len() / 2 + 7, body.text.len()]
+            .into_iter()
+            .enumerate()
+        {
+            let id = crate::library::ArticleId::at(0);
+            // An article shown from its first part opens the same way.
+            let mut reader = if i == 1 {
+                Reader::open_part(id, &body, settings, offset)
+            } else {
+                Reader::open(id, &body, settings, offset)
+            };
             reader.fit(&body, page);
             let shown = page_of(&reader, page);
             let at = full
