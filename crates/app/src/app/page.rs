@@ -137,7 +137,8 @@ pub fn room(width: u16) -> u16 {
 }
 
 /// `text` cut into lines of at most `width` columns, by grapheme; closing
-/// punctuation never starts a line (the character before it goes along).
+/// punctuation never starts a line (the character before it goes along,
+/// where the two fit on a line).
 pub fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
     const CLOSING: &str = "，。、：；！？）》」』";
     let width = usize::from(width.max(2));
@@ -150,20 +151,22 @@ pub fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
         let Some(line) = lines.last_mut() else { break };
         let grapheme_columns = grapheme_width(grapheme, ambiguous);
         if line_width + grapheme_columns > width && !line.is_empty() {
-            let carried: Vec<&str> = if CLOSING.contains(grapheme) && line.len() > 1 {
-                line.pop().into_iter().collect()
-            } else if is_word(grapheme) {
-                // A Latin word (a path, an English sentence) moves whole
-                // to the next line when a space before it allows.
-                let start = line.iter().rposition(|g| !is_word(g)).map_or(0, |i| i + 1);
-                if start > 0 && line[start - 1] == " " {
-                    line.split_off(start)
+            let takes_last = |last: &&str| grapheme_width(last, ambiguous) + grapheme_columns <= width;
+            let carried: Vec<&str> =
+                if CLOSING.contains(grapheme) && line.len() > 1 && line.last().is_some_and(takes_last) {
+                    line.pop().into_iter().collect()
+                } else if is_word(grapheme) {
+                    // A Latin word (a path, an English sentence) moves whole
+                    // to the next line when a space before it allows.
+                    let start = line.iter().rposition(|g| !is_word(g)).map_or(0, |i| i + 1);
+                    if start > 0 && line[start - 1] == " " {
+                        line.split_off(start)
+                    } else {
+                        Vec::new()
+                    }
                 } else {
                     Vec::new()
-                }
-            } else {
-                Vec::new()
-            };
+                };
             line_width = measure(&carried);
             lines.push(carried);
         }
@@ -202,6 +205,7 @@ mod tests {
             "在终端里读中文，版面要对。标点不在行首：句号、逗号、引号」都跟着前一个字。",
             "Open /home/reader/books/红楼梦.txt with yuedu, then press ? for help.",
             "混排 text 与 English words，a very-long-path/without/spaces/at/all 之后还有字。",
+            "a一，b二。c三」",
         ];
         for text in texts {
             for width in 2..40 {
