@@ -107,9 +107,9 @@ impl App {
         if self.reader.as_ref().is_some_and(|r| r.article != index) {
             self.leave_article();
         }
-        let offset = offset
-            .or_else(|| self.saved_position(index).map(|p| p.offset))
-            .unwrap_or(0);
+        let asked = offset.is_some();
+        let saved = self.saved_position(index).map(|p| p.offset);
+        let offset = offset.or(saved).unwrap_or(0);
         let category_count = self.library.categories().len();
         self.categories
             .select(category, category_count, self.visible_categories());
@@ -128,6 +128,13 @@ impl App {
         };
         reader.fit(body, self.reader_page());
         self.reader = Some(reader);
+        // While the real paths of the folders are awaited, the article may
+        // have a place saved under a key not known yet: the start shown is
+        // not reading until the reader reads on, so leaving at once (or a
+        // checkpoint) saves nothing that would count as newer than it.
+        if !asked && saved.is_none() && self.awaited.folders {
+            self.hold_place();
+        }
         // Only the first part of a large file is read: the place past it is
         // shown when the whole article arrives (`arrived`).
         let short = self.reader.as_ref().is_some_and(|r| r.offset() != offset);

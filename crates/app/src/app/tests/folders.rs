@@ -340,3 +340,59 @@ fn a_place_and_bookmark_saved_before_the_folders_are_resolved_end_under_the_real
         "the reader stays where it was"
     );
 }
+
+/// Opening an article of a linked folder before its real path is known
+/// shows its start (its place is saved under the real key); leaving it at
+/// once, or a checkpoint then, must not save that start over the place.
+#[cfg(unix)]
+#[test]
+fn leaving_an_article_opened_before_the_folders_are_resolved_keeps_its_saved_place() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (link, key) = linked_folder(root.path());
+    let mut first = app_over(&[&link]);
+    let effects = first.handle(Input::Resize { width: 120, height: 35 });
+    first.work_here(effects);
+    let saved = read_a_page(first);
+    let offset = saved.positions.get(&key).map(|p| p.offset);
+    assert!(offset.is_some_and(|o| o > 0), "{:?}", saved.positions.keys());
+
+    // Open and quit before the job answers; a checkpoint in between.
+    let mut app = app_over(&[&link]);
+    app.load_saved(saved);
+    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    let at = nth(&app, 0);
+    app.open_article(at, None);
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.offset()),
+        Some(0),
+        "its place is not known yet"
+    );
+    app.checkpoint();
+    press(&mut app, "q");
+    app.work_here(effects);
+    assert_eq!(app.state_key(at), key);
+    assert_eq!(app.saved_position(at).map(|p| p.offset), offset, "this session");
+
+    // The next start, over the state that session saved.
+    let mut next = app_over(&[&link]);
+    next.load_saved(app.saved.clone());
+    let effects = next.handle(Input::Resize { width: 120, height: 35 });
+    next.work_here(effects);
+    let at = nth(&next, 0);
+    assert_eq!(next.saved_position(at).map(|p| p.offset), offset, "the next start");
+    next.open_article(at, None);
+    assert_eq!(next.reader.as_ref().map(|r| r.offset()), offset);
+
+    // Reading on before the job answers is reading: that place is kept.
+    let mut reading = app_over(&[&link]);
+    reading.load_saved(next.saved.clone());
+    let effects = reading.handle(Input::Resize { width: 120, height: 35 });
+    let at = nth(&reading, 0);
+    reading.open_article(at, None);
+    press(&mut reading, "space");
+    let read = reading.reader.as_ref().map(|r| r.offset());
+    assert_ne!(read, Some(0));
+    press(&mut reading, "q");
+    reading.work_here(effects);
+    assert_eq!(reading.saved_position(at).map(|p| p.offset), read);
+}
