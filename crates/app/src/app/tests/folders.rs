@@ -219,16 +219,7 @@ fn positions_saved_before_load_in_a_folder_reached_through_a_link_once_a_job_fin
     let keys = crate::store::identity::ArticleKeys::new(&library);
     assert_eq!(keys.key(&library[nth_of(&library)]), key);
     assert!(key.contains("/real/"), "{key}");
-    let mut before = app_over(&[&link]);
-    let effects = before.handle(Input::Resize { width: 120, height: 35 });
-    before.work_here(effects);
-    let saved = read_a_page(before);
-    let offset = saved.positions.get(&key).map(|p| p.offset);
-    assert!(
-        offset.is_some_and(|o| o > 0),
-        "saved under the real path: {:?}",
-        saved.positions.keys()
-    );
+    let (saved, offset) = place_read_through(&link, &key);
 
     let mut app = app_over(&[&link]);
     app.load_saved(saved);
@@ -258,6 +249,23 @@ fn positions_saved_before_load_in_a_folder_reached_through_a_link_once_a_job_fin
         "the article open is reopened at its saved place"
     );
     assert_ne!(app.reader.as_ref().map(|r| r.offset()), Some(0));
+}
+
+/// The state after a page of the linked folder's article was read, once
+/// its real path was known, and the place saved under `key`, its real key.
+#[cfg(unix)]
+fn place_read_through(link: &std::path::Path, key: &str) -> (State, Option<usize>) {
+    let mut before = app_over(&[link]);
+    let effects = before.handle(Input::Resize { width: 120, height: 35 });
+    before.work_here(effects);
+    let saved = read_a_page(before);
+    let offset = saved.positions.get(key).map(|p| p.offset);
+    assert!(
+        offset.is_some_and(|o| o > 0),
+        "saved under the real path: {:?}",
+        saved.positions.keys()
+    );
+    (saved, offset)
 }
 
 fn nth_of(library: &Library) -> crate::library::ArticleId {
@@ -349,12 +357,7 @@ fn a_place_and_bookmark_saved_before_the_folders_are_resolved_end_under_the_real
 fn leaving_an_article_opened_before_the_folders_are_resolved_keeps_its_saved_place() {
     let root = tempfile::tempdir().expect("tempdir");
     let (link, key) = linked_folder(root.path());
-    let mut first = app_over(&[&link]);
-    let effects = first.handle(Input::Resize { width: 120, height: 35 });
-    first.work_here(effects);
-    let saved = read_a_page(first);
-    let offset = saved.positions.get(&key).map(|p| p.offset);
-    assert!(offset.is_some_and(|o| o > 0), "{:?}", saved.positions.keys());
+    let (saved, offset) = place_read_through(&link, &key);
 
     // Open and quit before the job answers; a checkpoint in between.
     let mut app = app_over(&[&link]);
