@@ -71,8 +71,11 @@ impl Candidate {
         }
     }
 
-    /// The file at `path` (as found), whose real path is `real` (`None`:
-    /// `path` is), parsed under `rules`.
+    /// The file at `path` (as found) as the article `id`, parsed under
+    /// `rules`. It is cached under its place in the real folder (`real`;
+    /// `None`: `path` is it), however the collection was named (`d`, `./d`,
+    /// `/abs/d`), and stamped by the walk: the article cache compares the
+    /// stamp with its entry.
     pub(in crate::library) fn file(
         id: String,
         path: PathBuf,
@@ -107,10 +110,8 @@ impl Candidate {
     /// Where its article comes from (its path not shared with others:
     /// `read_batch` shares the folders of a part's files).
     pub(in crate::library) fn origin(&self) -> Origin {
-        match &self.content {
-            Content::Path(path) => Origin::File(FilePath::new(path)),
-            Content::Bytes { .. } | Content::Owned(_) => Origin::Bundled,
-        }
+        self.path()
+            .map_or(Origin::Bundled, |path| Origin::File(FilePath::new(path)))
     }
 
     /// Its file's path, if it is a file.

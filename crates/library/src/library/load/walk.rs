@@ -160,13 +160,7 @@ fn list_folder(folder: &Folder, real_root: &Path, rules: &Arc<Rules>) -> Listing
     // Made at its final size: a file's ID (its stem) or a link's path below the root.
     let relative = |name: &str| match prefix.get_or_init(|| folder.shown.relative()) {
         prefix if prefix.is_empty() => name.to_string(),
-        prefix => {
-            let mut relative = String::with_capacity(prefix.len() + 1 + name.len());
-            relative.push_str(prefix);
-            relative.push('/');
-            relative.push_str(name);
-            relative
-        }
+        prefix => [prefix, "/", name].concat(),
     };
     let shown = || shown.get_or_init(|| folder.shown.path());
     let real = || real.get_or_init(|| folder.real.path());
@@ -212,9 +206,10 @@ fn list_folder(folder: &Folder, real_root: &Path, rules: &Arc<Rules>) -> Listing
             }
             Kind::File => {
                 if let Some(stem) = stem {
-                    let real = || (!same()).then(|| joined(real(), &os_name));
+                    let real = (!same()).then(|| joined(real(), &os_name));
                     let (path, id) = (joined(shown(), &os_name), relative(stem));
-                    add_article(&mut listing, path, real, id, stamp, rules);
+                    let candidate = Candidate::file(id, path, real.as_deref(), stamp, Arc::clone(rules));
+                    listing.candidates.push(candidate);
                 }
             }
             // A FIFO or device named like an article would block or never end.
@@ -267,8 +262,14 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, rules:
             // The ID is the path below the root without its extension.
             if let Some(id) = article_stem(relative) {
                 let stamp = Some(Stamp::of(&meta));
-                let path = path.to_path_buf();
-                add_article(listing, path, || Some(target), id.to_string(), stamp, rules);
+                let candidate = Candidate::file(
+                    id.to_string(),
+                    path.to_path_buf(),
+                    Some(&target),
+                    stamp,
+                    Arc::clone(rules),
+                );
+                listing.candidates.push(candidate);
             }
         }
         Ok(_) => {
@@ -278,23 +279,6 @@ fn follow(folder: &Folder, path: &Path, relative: &str, real_root: &Path, rules:
         }
         Err(err) => listing.problems.push(problem(io_error(&err))),
     }
-}
-
-/// `path` as the article `id`. It is cached under its place in the real
-/// folder (`real`; `None`: `path` is it), however the collection was named
-/// (`d`, `./d`, `/abs/d`), and stamped by the walk: the article cache
-/// compares the stamp with its entry.
-fn add_article(
-    listing: &mut Listing,
-    path: PathBuf,
-    real: impl FnOnce() -> Option<PathBuf>,
-    id: String,
-    stamp: Option<Stamp>,
-    rules: &Arc<Rules>,
-) {
-    let real = real();
-    let candidate = Candidate::file(id, path, real.as_deref(), stamp, Arc::clone(rules));
-    listing.candidates.push(candidate);
 }
 
 /// `dir` joined with `name`, made at its final size.
