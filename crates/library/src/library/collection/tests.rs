@@ -117,14 +117,7 @@ fn batches_merge_into_the_same_order_as_one_load() {
 #[test]
 fn batches_of_every_size_merge_into_one_load_s_order_and_no_article_moves() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut seed = 11_u64;
-    for n in 0..60 {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-        let folder = ["甲", "乙", "丙"][(seed >> 40) as usize % 3];
-        fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
-        let text = format!("+++\ntitle = \"{n}\"\norder = {}\n+++\n正文", (seed >> 20) % 5);
-        fs::write(dir.path().join(folder).join(format!("{n}.md")), text).expect("write");
-    }
+    seeded_collection(dir.path(), 11, 60, 5);
     let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
     let ids = |l: &Library| l.articles().iter().map(|a| a.id.clone()).collect::<Vec<_>>();
     for size in [1, 2, 7, 59, 60] {
@@ -212,14 +205,7 @@ fn suggestions_find_close_ids() {
 #[test]
 fn a_batch_prepared_apart_merges_as_extend_does_and_one_prepared_before_a_change_is_merged_afresh() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut seed = 5_u64;
-    for n in 0..40 {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-        let folder = ["甲", "乙", "丙"][(seed >> 40) as usize % 3];
-        fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
-        let text = format!("+++\ntitle = \"{n}\"\norder = {}\n+++\n正文", (seed >> 20) % 4);
-        fs::write(dir.path().join(folder).join(format!("{n}.md")), text).expect("write");
-    }
+    seeded_collection(dir.path(), 5, 40, 4);
     // An ID taken twice: the later is renamed where the batch is prepared.
     fs::write(dir.path().join("甲/0.txt"), "同一个 ID").expect("write");
     let whole = Library::from_dirs(&[dir.path().to_path_buf()]).expect("loads");
@@ -268,4 +254,16 @@ fn no_place_is_worked_out_while_the_whole_of_a_first_part_may_come() {
     assert_eq!(batch.articles[0].id, "long", "its ID kept, for `replace`");
     assert!(library.replace(batch.articles.remove(0)).is_some());
     assert!(library.prepare(&mut batch).is_some());
+}
+
+/// `files` articles `0.md`… spread over three folders by `seed`, each
+/// with a front-matter `order` below `orders`.
+fn seeded_collection(dir: &std::path::Path, mut seed: u64, files: usize, orders: u64) {
+    for n in 0..files {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let folder = ["甲", "乙", "丙"][(seed >> 40) as usize % 3];
+        fs::create_dir_all(dir.join(folder)).expect("mkdir");
+        let text = format!("+++\ntitle = \"{n}\"\norder = {}\n+++\n正文", (seed >> 20) % orders);
+        fs::write(dir.join(folder).join(format!("{n}.md")), text).expect("write");
+    }
 }
