@@ -126,7 +126,7 @@ pub fn prefix_cut(bytes: &[u8], about: usize, cuts: Cuts) -> Option<usize> {
     let usable = |c: usize| !(cuts == Cuts::Markdown && fence_open(&bytes[..c]));
     let bom = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) { 3 } else { 0 };
     let holds_about = |c: usize| c - bom - memchr::memchr_iter(b'\r', &bytes[..c]).count() >= about;
-    let after = candidates.iter().find(|&&c| c >= about && usable(c) && holds_about(c));
+    let after = candidates.iter().find(|&&c| c >= about && holds_about(c) && usable(c));
     let before = || match cuts {
         Cuts::Markdown => candidates.iter().rev().find(|&&c| c < about && usable(c)),
         Cuts::Plain { .. } => None,
