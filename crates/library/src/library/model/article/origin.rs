@@ -124,7 +124,25 @@ fn parts(path: &Path) -> Option<(&OsStr, &str)> {
     // `Path::parent` leaves out a trailing `/`, `.` and the like: the
     // path must be its folder and its name joined again.
     let folder = path.parent()?;
-    (folder.join(name).as_os_str() == path.as_os_str()).then_some((folder.as_os_str(), name))
+    (joins_to(folder, name, path) || folder.join(name).as_os_str() == path.as_os_str())
+        .then_some((folder.as_os_str(), name))
+}
+
+/// Whether `path` is `folder`, a separator unless it ends in one or is
+/// empty, and `name`: what `Path::join` makes of them, told without
+/// building it (each file read asks). Any other join falls to building it.
+fn joins_to(folder: &Path, name: &str, path: &Path) -> bool {
+    let folder = folder.as_os_str().as_encoded_bytes();
+    let Some(rest) = path.as_os_str().as_encoded_bytes().strip_prefix(folder) else {
+        return false;
+    };
+    let rest = match folder.last() {
+        Some(&last) if !std::path::is_separator(char::from(last)) => {
+            rest.strip_prefix(std::path::MAIN_SEPARATOR_STR.as_bytes())
+        }
+        _ => Some(rest),
+    };
+    rest == Some(name.as_bytes())
 }
 
 impl From<&Path> for FilePath {
@@ -152,6 +170,33 @@ const _: () = assert!(size_of::<Origin>() <= 16);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_join_is_told_from_the_bytes_as_path_join_makes_it() {
+        for path in [
+            "/诗/唐/静夜思.md",
+            "a/b.md",
+            "书.txt",
+            "/书.txt",
+            "a/b/",
+            "a/./b.md",
+            "a//b.md",
+            "a/b/..",
+            "./a",
+        ] {
+            let path = Path::new(path);
+            let (Some(folder), Some(name)) = (path.parent(), path.file_name().and_then(OsStr::to_str)) else {
+                continue;
+            };
+            if joins_to(folder, name, path) {
+                assert_eq!(folder.join(name), path, "{path:?}");
+            }
+        }
+        assert!(joins_to(Path::new("/诗/唐"), "春晓.md", Path::new("/诗/唐/春晓.md")));
+        assert!(joins_to(Path::new(""), "书.txt", Path::new("书.txt")));
+        assert!(joins_to(Path::new("/"), "书.txt", Path::new("/书.txt")));
+        assert!(!joins_to(Path::new("a"), "b.md", Path::new("a//b.md")));
+    }
 
     #[test]
     fn paths_in_one_folder_share_it_and_come_back_whole() {
