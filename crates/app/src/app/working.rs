@@ -181,11 +181,8 @@ impl App {
             // Asked again by the next attachment.
             JobKind::Files => {}
             // The folders stay keyed by name, and the entries held back
-            // for them are attached to those keys.
-            JobKind::Folders => {
-                self.awaited.folders = false;
-                self.attach_state();
-            }
+            // for them are attached to those keys: no real path found.
+            JobKind::Folders => self.folders_resolved(Vec::new()),
             JobKind::Find => {
                 if self.awaited.find.as_ref().is_some_and(|(g, ..)| *g == generation) {
                     self.awaited.find = None;
