@@ -5,11 +5,10 @@
 //! closing punctuation kept off the start of a line, Latin words kept whole.
 
 use ratatui_core::layout::Rect;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::i18n::{Lang, tr};
 use crate::keymap::{Command, Keymap, Scope};
-use crate::text::{AmbiguousWidth, grapheme_width};
+use crate::text::{AmbiguousWidth, grapheme_indices, grapheme_width};
 
 /// The state of a scrolled page (the help, the notices): how far it is scrolled.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -147,7 +146,7 @@ pub fn wrap(text: &str, width: u16, ambiguous: AmbiguousWidth) -> Vec<String> {
     // The last line's width, kept as it grows (measured again only when
     // graphemes carried over start a line).
     let mut line_width = 0;
-    for grapheme in text.graphemes(true) {
+    for (_, grapheme) in grapheme_indices(text) {
         let Some(line) = lines.last_mut() else { break };
         let grapheme_columns = grapheme_width(grapheme, ambiguous);
         if line_width + grapheme_columns > width && !line.is_empty() {
@@ -194,9 +193,7 @@ mod tests {
     use super::*;
 
     fn columns(line: &str) -> usize {
-        line.graphemes(true)
-            .map(|g| grapheme_width(g, AmbiguousWidth::Narrow))
-            .sum()
+        crate::text::str_width(line, AmbiguousWidth::Narrow)
     }
 
     #[test]
@@ -215,7 +212,7 @@ mod tests {
                     assert!(columns(line) <= usize::from(width), "width {width}: {line:?}");
                 }
                 for line in lines.iter().skip(1) {
-                    let first = line.graphemes(true).next().unwrap_or_default();
+                    let first = grapheme_indices(line).next().map_or("", |(_, g)| g);
                     assert!(
                         width < 4 || !"，。、：；！？）》」』".contains(first),
                         "width {width}: {line:?}"
