@@ -134,11 +134,11 @@ impl Reader {
     /// what the page shows.
     pub(super) fn fill_bytes(&self, page: usize) -> usize {
         let settings = self.layout.settings();
-        let most = match settings.direction {
-            Direction::Horizontal => page * settings.width * 3 / 2,
-            Direction::Vertical => page * settings.width * 3,
+        let third = match settings.direction {
+            Direction::Horizontal => page * settings.width / 2,
+            Direction::Vertical => page * settings.width,
         };
-        (most / 3).max(1024)
+        third.max(1024)
     }
 
     /// Scrolls so that hit `index` is in view, a few lines below the top.

@@ -217,7 +217,7 @@ fn positions_saved_before_load_in_a_folder_reached_through_a_link_once_a_job_fin
     // Keyed as before, by the real path the file system gives.
     let library = Library::from_dirs(std::slice::from_ref(&link)).expect("library");
     let keys = crate::store::identity::ArticleKeys::new(&library);
-    assert_eq!(keys.key(&library[nth_of(&library)]), key);
+    assert_eq!(keys.key(&library[library.at(0).expect("an article")]), key);
     assert!(key.contains("/real/"), "{key}");
     let (saved, offset) = place_read_through(&link, &key);
 
@@ -266,10 +266,6 @@ fn place_read_through(link: &std::path::Path, key: &str) -> (State, Option<usize
         saved.positions.keys()
     );
     (saved, offset)
-}
-
-fn nth_of(library: &Library) -> crate::library::ArticleId {
-    library.at(0).expect("an article")
 }
 
 /// A folder reached through a link, its real folder and the key its one
