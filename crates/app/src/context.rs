@@ -170,11 +170,24 @@ impl Context {
     /// as `reading.ruby` says.
     pub fn plan(&self) -> Result<Plan, Failure> {
         let mut plan = self.find_files()?;
-        plan.set_rules(Rules {
+        plan.set_rules(self.rules()?);
+        Ok(plan)
+    }
+
+    /// What articles are parsed under: the chapter rule and ruby readings.
+    fn rules(&self) -> Result<Rules, Failure> {
+        Ok(Rules {
             chapters: self.chapter_rule()?,
             ruby: self.config.reading.ruby,
-        });
-        Ok(plan)
+        })
+    }
+
+    /// The files and folders named, standard input left out.
+    fn named_paths(&self) -> Vec<PathBuf> {
+        (self.sources.iter())
+            .filter(|p| p.as_os_str() != STDIN_PATH)
+            .cloned()
+            .collect()
     }
 
     /// How chapter headings of `.txt` books are found (checked already when
@@ -190,15 +203,13 @@ impl Context {
             plan.add_extra_dirs(&self.extra_paths());
             return Ok(plan);
         }
-        let (stdin, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
-            self.sources.iter().partition(|p| p.as_os_str() == STDIN_PATH);
-        let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+        let paths = self.named_paths();
         let mut plan = if paths.is_empty() {
             Plan::default()
         } else {
             Plan::dirs(&paths).map_err(|err| self.input_error(&err.text()))?
         };
-        if !stdin.is_empty() {
+        if self.sources.iter().any(|p| p.as_os_str() == STDIN_PATH) {
             plan.add_bytes(named::read_stdin(self.lang).map_err(|err| self.input_error(&err))?);
         }
         Ok(plan)
@@ -219,28 +230,21 @@ impl Context {
     /// the folders named are walked (`Plan::open_cache_of`): for a large
     /// collection each takes a good part of a search.
     fn plan_and_cache(&self) -> Result<(Plan, Option<ArticleCache>), Failure> {
-        let paths: Vec<PathBuf> = (self.sources.iter())
-            .filter(|p| p.as_os_str() != STDIN_PATH)
-            .cloned()
-            .collect();
+        let paths = self.named_paths();
         let Some(dir) = self.cache_dir().filter(|_| !paths.is_empty()) else {
             let plan = self.plan()?;
             let cache = self.cache(&plan);
             return Ok((plan, cache));
         };
+        // The rules made once, for both (a chapter pattern compiled once).
+        let rules = self.rules();
         let (plan, early) = std::thread::scope(|scope| {
-            let early = scope.spawn(|| {
-                let chapters = self.chapter_rule().ok()?;
-                let rules = Rules {
-                    chapters,
-                    ruby: self.config.reading.ruby,
-                };
-                Plan::open_cache_of(dir, &paths, &rules)
-            });
-            let plan = self.plan();
+            let early = scope.spawn(|| Plan::open_cache_of(dir, &paths, rules.as_ref().ok()?));
+            let plan = self.find_files();
             (plan, early.join().ok().flatten())
         });
-        let plan = plan?;
+        let mut plan = plan?;
+        plan.set_rules(rules?);
         let cache = plan.open_cache_from(dir, early);
         Ok((plan, cache))
     }
