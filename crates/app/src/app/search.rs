@@ -173,7 +173,7 @@ impl App {
         let query = Query::parse(search.input.text(), pinyin);
         if query.is_empty() {
             search.open_when_found = false;
-            self.awaited.search = None;
+            self.awaited.set_search(None);
             self.take_results(SearchResults::default());
             return;
         }

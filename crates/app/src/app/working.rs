@@ -15,7 +15,7 @@ use crate::search::Query;
 pub(super) struct Awaited {
     /// The generation the next job gets.
     next: u64,
-    /// The search overlay's query.
+    /// The search overlay's query (set with `set_search`).
     pub(super) search: Option<u64>,
     /// The generation of the latest search asked for, which the search
     /// jobs read: an older one still running gives up.
@@ -26,6 +26,16 @@ pub(super) struct Awaited {
     /// (`ask_folders`): saved entries are attached only once they are
     /// known, or the job failed (`attach_state`).
     pub(super) folders: bool,
+}
+
+impl Awaited {
+    /// The search awaited (`None`: none), told to the search jobs: one of
+    /// another generation still running gives up.
+    pub(super) fn set_search(&mut self, generation: Option<u64>) {
+        self.search = generation;
+        // Generations start at 1: 0 is none.
+        (self.latest_search).store(generation.unwrap_or(0), std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 /// What the hits of a find are for.
@@ -71,9 +81,8 @@ impl App {
         recent: std::collections::HashMap<crate::library::ArticleId, i128>,
     ) {
         let stamp = self.stamp();
-        self.awaited.search = Some(stamp.0);
+        self.awaited.set_search(Some(stamp.0));
         let latest = &self.awaited.latest_search;
-        latest.store(stamp.0, std::sync::atomic::Ordering::Relaxed);
         let job = Job::search(
             stamp,
             (Arc::clone(&self.library), self.search_index.clone()),
@@ -135,7 +144,7 @@ impl App {
                     self.search_index = Some(built);
                 }
                 if current && self.awaited.search == Some(done.generation) {
-                    self.awaited.search = None;
+                    self.awaited.set_search(None);
                     self.take_results(results);
                 }
             }
@@ -167,7 +176,7 @@ impl App {
         match kind {
             JobKind::Search => {
                 if self.awaited.search == Some(generation) {
-                    self.awaited.search = None;
+                    self.awaited.set_search(None);
                     if let Some(Overlay::Search(search)) = &mut self.overlay {
                         search.open_when_found = false;
                     }
@@ -214,7 +223,9 @@ impl App {
     /// article numbers may have moved), so what is awaited is asked again.
     pub(super) fn library_changed(&mut self) {
         self.version += 1;
-        if self.awaited.search.take().is_some() || matches!(self.overlay, Some(Overlay::Search(_))) {
+        let searching = self.awaited.search.is_some();
+        self.awaited.set_search(None);
+        if searching || matches!(self.overlay, Some(Overlay::Search(_))) {
             self.refresh_search();
         }
         if let Some((_, _, find)) = self.awaited.find.take() {

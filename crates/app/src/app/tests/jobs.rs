@@ -102,6 +102,18 @@ fn a_search_still_running_when_the_query_changes_gives_up() {
 }
 
 #[test]
+fn a_search_still_running_when_the_query_is_emptied_gives_up() {
+    let mut app = app(120, 35);
+    press(&mut app, "s");
+    let older = one_job(&mut app, key('管'));
+    assert!(total(&older.clone().run(&mut JobMemory::default())) > 0);
+    // No search is asked for an empty query: the one running is let go.
+    press(&mut app, "backspace");
+    assert!(!app.is_searching());
+    assert_eq!(total(&older.run(&mut JobMemory::default())), 0, "the scan gave up");
+}
+
+#[test]
 fn open_pressed_before_the_results_arrive_opens_what_the_query_finds() {
     let mut app = app(120, 35);
     press(&mut app, "s");
