@@ -90,7 +90,7 @@ impl App {
             return;
         }
         self.waiting = None;
-        let back = Some((self.state_key(reader.article).to_string(), reader.offset()));
+        let back = Some((reader.article, reader.offset()));
         let before = reader.position();
         // Positions count the lines laid out: they compare while the same
         // first line is, not once the text far away is laid out anew.

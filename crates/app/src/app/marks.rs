@@ -19,12 +19,13 @@ const MAX_COLUMN: usize = 1000;
 
 pub use crate::present::ReadStatus;
 
-/// A jump from search or a bookmark: where it came from (an article's key
-/// and offset) and where it landed.
+/// A jump from search or a bookmark: where it came from (an article and
+/// an offset) and where it landed. Articles by ID, which a folder's key
+/// found after the jump does not change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Jump {
-    back: Option<(String, usize)>,
-    landed: (String, usize),
+    back: Option<(crate::library::ArticleId, usize)>,
+    landed: (crate::library::ArticleId, usize),
 }
 
 impl App {
@@ -258,7 +259,7 @@ impl App {
         // screen there: a short one opened from search is read (读完).
         let seen_whole = reader.position() <= 0 && reader.at_end(page);
         if let Some(jump) = &self.jump
-            && jump.landed == (self.state_key(reader.article).to_string(), reader.offset())
+            && jump.landed == (reader.article, reader.offset())
             && !seen_whole
         {
             return None;
@@ -289,31 +290,32 @@ impl App {
     /// Before a jump to article `index`: the place to come back to (the
     /// article being read, or the target's saved position), whose reading
     /// position is saved now.
-    pub(super) fn jump_start(&mut self, index: crate::library::ArticleId) -> Option<(String, usize)> {
+    pub(super) fn jump_start(
+        &mut self,
+        index: crate::library::ArticleId,
+    ) -> Option<(crate::library::ArticleId, usize)> {
         match &self.reader {
             Some(reader) if self.focus == Pane::Reader => {
-                let back = (self.state_key(reader.article).to_string(), reader.offset());
+                let back = (reader.article, reader.offset());
                 self.leave_article();
                 Some(back)
             }
-            _ => self
-                .saved_position(index)
-                .map(|p| (self.state_key(index).to_string(), p.offset)),
+            _ => self.saved_position(index).map(|p| (index, p.offset)),
         }
     }
 
     /// After a jump: where it landed is not reading until the reader reads on.
-    pub(super) fn jump_end(&mut self, back: Option<(String, usize)>) {
+    pub(super) fn jump_end(&mut self, back: Option<(crate::library::ArticleId, usize)>) {
         self.jump = self.reader.as_ref().map(|reader| Jump {
             back,
-            landed: (self.state_key(reader.article).to_string(), reader.offset()),
+            landed: (reader.article, reader.offset()),
         });
     }
 
     /// Back to where the reader was before the last jump.
     pub(super) fn jump_back(&mut self) {
-        let target = self.jump.as_ref().and_then(|jump| jump.back.clone());
-        match target.and_then(|(key, offset)| Some((self.article_of_key(&key)?, offset))) {
+        let target = self.jump.as_ref().and_then(|jump| jump.back);
+        match target.filter(|&(index, _)| self.library.articles().get(index).is_some()) {
             Some((index, offset)) => {
                 // Leaving the landing place saves nothing (it was not read).
                 self.open_article(index, Some(offset));
@@ -334,7 +336,7 @@ impl App {
         if let Some(reader) = &self.reader {
             self.jump = Some(Jump {
                 back: self.jump.take().and_then(|jump| jump.back),
-                landed: (self.state_key(reader.article).to_string(), reader.offset()),
+                landed: (reader.article, reader.offset()),
             });
         }
     }
