@@ -10,6 +10,8 @@ use crate::store::Change;
 mod bookmarks;
 mod folders;
 mod jobs;
+#[cfg(unix)]
+mod linked;
 mod loading;
 mod navigation;
 mod positions;
