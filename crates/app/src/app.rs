@@ -184,8 +184,7 @@ impl App {
     pub fn new(library: Library, keymap: Keymap, settings: ReadingSettings, width: u16, height: u16) -> App {
         // Keyed by name: the folders' real paths are asked of a job
         // (`ask_folders`), no file system call before the first frame.
-        let keys = crate::store::identity::ArticleKeys::by_name(&library);
-        let folders = keys.unresolved(&library);
+        let (keys, folders) = crate::store::identity::ArticleKeys::by_name(&library);
         let articles = library.articles().len();
         let mut app = App {
             library: std::sync::Arc::new(library),

@@ -156,15 +156,14 @@ impl App {
         let rekeyed = self.keys.resolve(real, &self.library);
         let open = self.reader.as_ref().map(|r| r.article);
         let mut reopen = None;
-        for (at, from) in rekeyed {
-            let to = self.state_key(at).into_owned();
+        let marked: std::collections::HashSet<String> =
+            self.saved.bookmarks.iter().map(|b| b.article.clone()).collect();
+        for (at, from, to) in rekeyed {
             let placed = self.saved.positions.contains_key(&from);
             if Some(at) == open && !placed {
                 reopen = Some(at);
             }
-            let held = placed
-                || self.saved.bookmarks.iter().any(|b| b.article == from)
-                || self.saved.last_read.as_ref() == Some(&from);
+            let held = placed || marked.contains(&from) || self.saved.last_read.as_ref() == Some(&from);
             if held && from != to {
                 self.save(Change::Attach { from, to });
             }

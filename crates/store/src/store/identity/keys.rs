@@ -49,48 +49,51 @@ impl Keyed {
 
 impl ArticleKeys {
     pub fn new(library: &Library) -> ArticleKeys {
-        let mut keys = ArticleKeys {
-            cwd: std::env::current_dir().unwrap_or_default(),
-            ..ArticleKeys::default()
-        };
+        let mut keys = ArticleKeys::empty();
         keys.add(library.articles().with_ids());
         keys
+    }
+
+    /// No article keyed yet, against the working folder.
+    fn empty() -> ArticleKeys {
+        ArticleKeys {
+            cwd: std::env::current_dir().unwrap_or_default(),
+            ..ArticleKeys::default()
+        }
     }
 
     /// `new` without a call to the file system (but the working folder's):
     /// each folder taken by its name made absolute (`absolute`) until
     /// `resolve` gives its real path, which only a link on the way changes.
-    pub fn by_name(library: &Library) -> ArticleKeys {
-        let mut keys = ArticleKeys {
-            cwd: std::env::current_dir().unwrap_or_default(),
-            ..ArticleKeys::default()
-        };
+    /// Returns too the folders whose real paths are to be found, each once.
+    pub fn by_name(library: &Library) -> (ArticleKeys, Vec<PathBuf>) {
+        let mut keys = ArticleKeys::empty();
+        // Each folder made absolute once; `keys.folders` holds real paths only.
+        let mut named: HashMap<PathBuf, PathBuf> = HashMap::new();
+        let mut folders = Vec::new();
         let new = (library.articles().with_ids())
             .filter(|(_, article)| matches!(article.origin, Origin::File(_)))
-            .map(|(id, article)| Keyed::new(hash(&keys.key(article)), id))
+            .map(|(id, article)| {
+                if let Some(folder) = folder_of(article)
+                    && !named.contains_key(folder)
+                {
+                    named.insert(folder.to_path_buf(), absolute(folder, &keys.cwd));
+                    folders.push(folder.to_path_buf());
+                }
+                Keyed::new(hash(&known_key(article, &keys.cwd, &named)), id)
+            })
             .collect();
         keys.merge(new);
-        keys
-    }
-
-    /// The folders of `library`'s files whose real paths are not known
-    /// (`by_name`), each once.
-    pub fn unresolved(&self, library: &Library) -> Vec<PathBuf> {
-        let mut seen = HashSet::new();
-        (library.articles().stored().iter())
-            .filter_map(folder_of)
-            .filter(|folder| !self.folders.contains_key(*folder) && seen.insert(*folder))
-            .map(Path::to_path_buf)
-            .collect()
+        (keys, folders)
     }
 
     /// Takes in the real paths of folders (`real_folders`): the articles
     /// of `library` in a folder whose real path is not the one its name
     /// gave (`by_name`) are keyed again, under the key `new` gives them,
     /// whether or not a batch gave that real path first (`take`). Returns
-    /// them, each with its key by name (to attach the state saved under it
-    /// meanwhile to the key it has now).
-    pub fn resolve(&mut self, real: Vec<(PathBuf, PathBuf)>, library: &Library) -> Vec<(ArticleId, String)> {
+    /// them, each with its key by name and its key now (to attach the state
+    /// saved under the one meanwhile to the other).
+    pub fn resolve(&mut self, real: Vec<(PathBuf, PathBuf)>, library: &Library) -> Vec<(ArticleId, String, String)> {
         let mut moved = HashMap::new();
         for (folder, real) in real {
             if real != absolute(&folder, &self.cwd) {
@@ -103,15 +106,20 @@ impl ArticleKeys {
             return Vec::new();
         }
         let by_name = HashMap::new();
-        let rekeyed: Vec<(ArticleId, String)> = (library.articles().with_ids())
+        let articles: Vec<(ArticleId, &Article)> = (library.articles().with_ids())
             .filter(|(_, article)| folder_of(article).is_some_and(|f| moved.contains_key(f)))
-            .map(|(id, article)| (id, known_key(article, &self.cwd, &by_name).into_owned()))
+            .collect();
+        let named: Vec<String> = (articles.iter())
+            .map(|(_, article)| known_key(article, &self.cwd, &by_name).into_owned())
             .collect();
         self.folders.extend(moved);
-        let ids: HashSet<ArticleId> = rekeyed.iter().map(|(id, _)| *id).collect();
+        let ids: HashSet<ArticleId> = articles.iter().map(|(id, _)| *id).collect();
         self.by_key.retain(|keyed| !ids.contains(&keyed.id));
+        let rekeyed: Vec<(ArticleId, String, String)> = (articles.into_iter().zip(named))
+            .map(|((id, article), named)| (id, named, self.key(article).into_owned()))
+            .collect();
         let new = (rekeyed.iter())
-            .filter_map(|&(id, _)| Some(Keyed::new(hash(&self.key(library.get(id)?)), id)))
+            .map(|(id, _, key)| Keyed::new(hash(key), *id))
             .collect();
         self.merge(new);
         rekeyed

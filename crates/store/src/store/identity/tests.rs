@@ -162,7 +162,8 @@ fn articles_keyed_by_name_are_keyed_again_when_a_batch_gave_their_folder_first()
     let real = std::fs::canonicalize(&real).expect("real path");
     let library = Library::from_dirs(std::slice::from_ref(&link)).expect("library");
     let id = library.at(0).expect("an article");
-    let mut keys = ArticleKeys::by_name(&library);
+    let (mut keys, folders) = ArticleKeys::by_name(&library);
+    assert_eq!(folders, std::slice::from_ref(&link));
     let by_name = keys.key(&library[id]).into_owned();
     assert!(by_name.contains("/link/"), "{by_name}");
     let batch = KeyBatch {
@@ -171,8 +172,8 @@ fn articles_keyed_by_name_are_keyed_again_when_a_batch_gave_their_folder_first()
     };
     keys.take(batch, &[]);
     let rekeyed = keys.resolve(vec![(link, real.clone())], &library);
-    assert_eq!(rekeyed, [(id, by_name)]);
     let key = real.join("a.md").to_string_lossy().into_owned();
+    assert_eq!(rekeyed, [(id, by_name, key.clone())]);
     assert_eq!(keys.key(&library[id]), key);
     assert_eq!(keys.article(&key, &library), Some(id));
 }
