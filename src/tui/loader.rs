@@ -1,7 +1,7 @@
 //! The loader thread: the article files still to read when the reader
 //! started, read batch by batch (through the article cache) and sent to the
 //! event loop as `Input::Loaded`, each with its search index and its place
-//! in the library worked out (`Input::loaded_onto`), so that the UI thread
+//! in the library worked out (`Library::prepare`), so that the UI thread
 //! only appends it.
 //!
 //! Where a batch goes depends on the batches before it: the loop hands the
@@ -30,6 +30,16 @@ struct Base {
 }
 
 type Shared = Arc<(Mutex<Base>, Condvar)>;
+
+/// What the loop and the loader share, on `library` as it is before any batch.
+fn shared(library: &Arc<Library>) -> Shared {
+    let base = Base {
+        library: Arc::downgrade(library),
+        merged: 0,
+        closed: false,
+    };
+    Arc::new((Mutex::new(base), Condvar::new()))
+}
 
 fn lock(shared: &Shared) -> MutexGuard<'_, Base> {
     shared.0.lock().unwrap_or_else(PoisonError::into_inner)
@@ -63,14 +73,7 @@ impl Drop for Loader {
 /// (`parallel::map`), so a parser panic skips that file only; a panic
 /// anywhere else in a batch skips that batch.
 pub fn spawn(loading: Loading, sender: Sender<Message>, library: &Arc<Library>) -> Loader {
-    let shared: Shared = Arc::new((
-        Mutex::new(Base {
-            library: Arc::downgrade(library),
-            merged: 0,
-            closed: false,
-        }),
-        Condvar::new(),
-    ));
+    let shared = shared(library);
     let base = Arc::clone(&shared);
     std::thread::spawn(move || {
         let Loading { batches, mut cache } = loading;
@@ -82,14 +85,15 @@ pub fn spawn(loading: Loading, sender: Sender<Message>, library: &Arc<Library>) 
                 cache = None;
                 crashed(files)
             });
-            // The batch's search index and place are worked out here too,
-            // off the UI thread.
-            let mut batch = batch;
-            let merge = merged_library(&base, sent)
-                .and_then(|library| catch_unwind(AssertUnwindSafe(|| library.prepare(&mut batch))).ok())
-                .flatten()
-                .map(Box::new);
-            let input = Input::loaded_with(batch, merge);
+            // The batch's search index and keys need nothing of the library:
+            // made while the batches before are merged. Its place is worked
+            // out here too once they are, off the UI thread.
+            let mut input = Input::loaded(batch);
+            if let Input::Loaded(batch, _, _, merge) = &mut input {
+                *merge = merged_library(&base, sent)
+                    .and_then(|library| catch_unwind(AssertUnwindSafe(|| library.prepare(batch))).ok().flatten())
+                    .map(Box::new);
+            }
             if sender.send(Message::Input(input)).is_err() {
                 return;
             }
@@ -182,14 +186,7 @@ mod tests {
     #[test]
     fn the_loader_waits_for_the_batch_before_to_be_merged_and_stops_waiting_when_the_loop_is_gone() {
         let library = Arc::new(Library::default());
-        let shared: Shared = Arc::new((
-            Mutex::new(Base {
-                library: Arc::downgrade(&library),
-                merged: 0,
-                closed: false,
-            }),
-            Condvar::new(),
-        ));
+        let shared = shared(&library);
         let loader = Loader {
             shared: Arc::clone(&shared),
         };
