@@ -34,14 +34,8 @@ const BYTES: usize = 20 * 1024 * 1024;
 
 const POEMS: usize = 57_603;
 
-/// Whether a part of this bench was asked for (by a word after `--`).
-fn selected(name: &str) -> bool {
-    let words: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
-}
-
 fn in_process(c: &mut Criterion) {
-    if !selected("in_process") {
+    if !support::selected("in_process") {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -94,23 +88,27 @@ fn medians_in_turn(
         a.push(time_once(first()));
         b.push(time_once(second()));
     }
-    a.sort();
-    b.sort();
-    (a[runs / 2], b[runs / 2])
+    (median(a), median(b))
+}
+
+/// The middle of `times`.
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort_unstable();
+    times[times.len() / 2]
 }
 
 /// Median wall time of a command over `runs` runs.
 fn median_time(runs: usize, mut command: impl FnMut() -> Command) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            let output = command().output().expect("run");
-            black_box(output);
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+    median(
+        (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                let output = command().output().expect("run");
+                black_box(output);
+                started.elapsed()
+            })
+            .collect(),
+    )
 }
 
 /// `yuedu --dir DIR search QUERY` with its own cache folder.
@@ -131,7 +129,7 @@ fn rg_list(dir: &std::path::Path, query: &str) -> Command {
 }
 
 fn whole_process(_: &mut Criterion) {
-    if !selected("whole_process") {
+    if !support::selected("whole_process") {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -171,7 +169,7 @@ fn whole_process(_: &mut Criterion) {
 /// The poems, searched by the whole process against `rg -l`, warm (the
 /// article cache written, the files in the page cache).
 fn poems_whole_process(_: &mut Criterion) {
-    if !selected("poems_whole_process") {
+    if !support::selected("poems_whole_process") {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -210,7 +208,7 @@ fn poems_app() -> (tempfile::TempDir, App) {
 /// The poems loaded in the reader: each key typed into the search box runs
 /// the query as it stands (the goal: within 20 ms a key).
 fn poems_keystrokes(c: &mut Criterion) {
-    if !selected("poems_keystrokes") {
+    if !support::selected("poems_keystrokes") {
         return;
     }
     let (_dir, mut app) = poems_app();
@@ -266,7 +264,7 @@ fn poems_keystrokes(c: &mut Criterion) {
 /// after the key, against the whole search and the floor of one memmem
 /// pass over every poem's text. Medians of 11.
 fn poems_superseded(_: &mut Criterion) {
-    if !selected("poems_superseded") {
+    if !support::selected("poems_superseded") {
         return;
     }
     let (_dir, mut app) = poems_app();
@@ -274,10 +272,6 @@ fn poems_superseded(_: &mut Criterion) {
     app.work_here(effects);
     let texts: Vec<&str> = app.library().articles().iter().map(|a| &*a.body.text).collect();
     let finder = memchr::memmem::Finder::new("月");
-    let median = |mut times: Vec<Duration>| {
-        times.sort_unstable();
-        times[times.len() / 2]
-    };
     let floor = median(
         (0..11)
             .map(|_| {
@@ -330,7 +324,7 @@ fn poems_superseded(_: &mut Criterion) {
 /// (the article cache written, the files in the page cache); the first
 /// search with no article cache; and the peak resident memory of each.
 fn corpus_whole_process(_: &mut Criterion) {
-    if !selected("corpus_whole_process") {
+    if !support::selected("corpus_whole_process") {
         return;
     }
     let Some(dir) = std::env::var_os("YUEDU_TANG").map(std::path::PathBuf::from) else {

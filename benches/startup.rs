@@ -36,10 +36,13 @@ fn load_and_first_frame(c: &mut Criterion) {
 /// indexed as it does), merged one by one into an app as the event loop
 /// merges them: each `App::handle` is what the UI thread spends on a batch,
 /// a key waiting behind it. Each batch's place is worked out where it is
-/// read (`Input::loaded_onto`, as the loader does), or not (`Input::loaded`:
+/// read (`Input::loaded_onto`, as the loader works it out), or not (`Input::loaded`:
 /// the whole merge on the UI thread); three loads of each, each from a
 /// fresh app, taking turns.
 fn merge_batches(_: &mut Criterion) {
+    if !support::selected("merge_batches") {
+        return;
+    }
     let generated = tempfile::tempdir().expect("tempdir");
     let dir = match std::env::var_os("YUEDU_TANG") {
         Some(dir) => std::path::PathBuf::from(dir),
@@ -67,9 +70,9 @@ fn merge_batches(_: &mut Criterion) {
     let batches: Vec<Batch> = plan.into_batches(2_000).into_iter().map(read_batch).collect();
     let floor = rg_time.map_or(String::new(), |t| format!("; floor: rg -c over the folder {t:.2?}"));
     println!("merge: {total} files in {} batches{floor}", batches.len());
+    let config = Config::default_config().expect("config");
     for load in 1..=3 {
         for prepared in [false, true] {
-            let config = Config::default_config().expect("config");
             let mut app = App::new(
                 start.clone(),
                 config.keymap.clone(),

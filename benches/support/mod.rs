@@ -4,6 +4,12 @@
 
 use yuedu::library::{Article, Library, Origin, parse_article};
 
+/// Whether a part of a bench was asked for (by a word after `--`).
+pub fn selected(name: &str) -> bool {
+    let words: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
+}
+
 /// A long Markdown article of about `bytes` bytes, made of the bundled
 /// articles' paragraphs and headings in a shuffled order, so line breaks fall
 /// differently than in the originals.
