@@ -47,7 +47,7 @@ pub fn enter(mouse: bool) -> std::io::Result<Tui> {
     install_panic_hook();
     // If any step fails, undo the ones before it.
     set_up(mouse).inspect_err(|_| leave())?;
-    Screen::new(output()?).inspect_err(|_| leave())
+    output().and_then(Screen::new).inspect_err(|_| leave())
 }
 
 /// Takes the terminal back after a suspension or anything else that used it:
@@ -56,7 +56,7 @@ pub fn enter(mouse: bool) -> std::io::Result<Tui> {
 /// about ambiguous characters still holds.
 pub fn resume(ambiguous: Option<AmbiguousWidth>) -> std::io::Result<Tui> {
     set_up(MOUSE.load(Ordering::SeqCst)).inspect_err(|_| leave())?;
-    let mut screen = Screen::new(output()?).inspect_err(|_| leave())?;
+    let mut screen = output().and_then(Screen::new).inspect_err(|_| leave())?;
     screen.set_ambiguous(ambiguous);
     Ok(screen)
 }
@@ -66,7 +66,7 @@ pub fn resume(ambiguous: Option<AmbiguousWidth>) -> std::io::Result<Tui> {
 #[cfg(unix)]
 fn output() -> std::io::Result<Output> {
     use std::os::fd::AsFd;
-    let fd = stdout().as_fd().try_clone_to_owned().inspect_err(|_| leave())?;
+    let fd = stdout().as_fd().try_clone_to_owned()?;
     Ok(Output::from(fd))
 }
 
