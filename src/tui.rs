@@ -165,7 +165,8 @@ fn event_loop(
     signals: signal_hook::iterator::Signals,
 ) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
-    let size = terminal.size()?;
+    // The size the screen was just made at: the terminal is not asked again.
+    let size = terminal.known_size();
     // Its effects include attaching saved state to the loaded articles.
     let effects = app.handle(Input::Resize {
         width: size.width,

@@ -118,6 +118,13 @@ impl<W: Write> Screen<W> {
         &self.out
     }
 
+    /// The terminal's size as the screen last found it (when it was made,
+    /// or at its last frame; nothing once `forget_shown`), without asking
+    /// the terminal again.
+    pub fn known_size(&self) -> Size {
+        self.fixed_size.unwrap_or(self.area.as_size())
+    }
+
     pub fn size(&self) -> io::Result<Size> {
         match self.fixed_size {
             Some(size) => Ok(size),
