@@ -129,14 +129,35 @@ mod tests {
     use crate::keymap::Key;
     use crate::library::Library;
 
+    /// The job of `kind` among `effects`.
+    fn job_of(effects: Vec<Effect>, kind: JobKind) -> Job {
+        (effects.into_iter())
+            .find_map(|e| match e {
+                Effect::Work(job) if job.kind() == kind => Some(job),
+                _ => None,
+            })
+            .expect("a job of that kind")
+    }
+
     /// The search job a key typed in the search box hands out.
     fn search_job(app: &mut App, c: char) -> Job {
-        let effects = app.handle(Input::Key(Key::char(c)));
-        let mut jobs = effects.into_iter().filter_map(|e| match e {
-            Effect::Work(job) if job.kind() == JobKind::Search => Some(job),
-            _ => None,
-        });
-        jobs.next().expect("a search job")
+        job_of(app.handle(Input::Key(Key::char(c))), JobKind::Search)
+    }
+
+    /// With the worker paused, `jobs` are submitted and those waiting
+    /// dropped; then the search for `c` is submitted and the worker let go:
+    /// that search's result, as it runs here.
+    fn after_dropping(jobs: &Jobs, before: Vec<Job>, app: &mut App, c: char) -> crate::app::Done {
+        jobs.pause(true);
+        for job in before {
+            jobs.submit(job);
+        }
+        jobs.drop_waiting();
+        let last = search_job(app, c);
+        let expected = last.clone().run(&mut JobMemory::default());
+        jobs.submit(last);
+        jobs.pause(false);
+        expected
     }
 
     fn done(receiver: &std::sync::mpsc::Receiver<Message>) -> crate::app::Done {
@@ -161,13 +182,8 @@ mod tests {
         jobs.pause(false);
         assert_eq!(done(&receiver), expected, "only the newer search is done");
         // Dropped before it starts: the next result is the next job's.
-        jobs.pause(true);
-        jobs.submit(search_job(&mut app, '学'));
-        jobs.drop_waiting();
-        let last = search_job(&mut app, '科');
-        let expected = last.clone().run(&mut JobMemory::default());
-        jobs.submit(last);
-        jobs.pause(false);
+        let dropped = search_job(&mut app, '学');
+        let expected = after_dropping(&jobs, vec![dropped], &mut app, '科');
         assert_eq!(done(&receiver), expected);
     }
 
@@ -178,26 +194,14 @@ mod tests {
         let library = Library::from_dirs(&[root.path().to_path_buf()]).expect("library");
         let keymap = Config::default_config().expect("config").keymap;
         let mut app = App::new(library, keymap.clone(), ReadingSettings::default(), 120, 35);
-        let effects = app.handle(Input::Resize { width: 120, height: 35 });
-        let folders = (effects.into_iter())
-            .find_map(|e| match e {
-                Effect::Work(job) if job.kind() == JobKind::Folders => Some(job),
-                _ => None,
-            })
-            .expect("a folders job");
+        let folders = job_of(app.handle(Input::Resize { width: 120, height: 35 }), JobKind::Folders);
         let expected = folders.clone().run(&mut JobMemory::default());
         let mut other = App::new(Library::management(), keymap, ReadingSettings::default(), 120, 35);
         other.handle(Input::Key(Key::char('s')));
         let (sender, receiver) = std::sync::mpsc::channel();
         let jobs = Jobs::spawn(sender);
-        jobs.pause(true);
-        jobs.submit(folders);
-        jobs.submit(search_job(&mut other, '管'));
-        jobs.drop_waiting();
-        let last = search_job(&mut other, '理');
-        let after = last.clone().run(&mut JobMemory::default());
-        jobs.submit(last);
-        jobs.pause(false);
+        let waiting = search_job(&mut other, '管');
+        let after = after_dropping(&jobs, vec![folders, waiting], &mut other, '理');
         assert_eq!(done(&receiver), expected, "the folders job is done");
         assert_eq!(done(&receiver), after, "the search waiting was dropped");
     }
