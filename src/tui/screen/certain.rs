@@ -11,7 +11,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::AmbiguousWidth;
+use crate::text::{AmbiguousWidth, is_wide_alone};
 
 /// Whether a terminal that draws ambiguous characters as `ambiguous` (when
 /// known) leaves its cursor `width` columns after printing `symbol`.
@@ -22,6 +22,10 @@ pub fn advance_is_certain(symbol: &str, width: u16, ambiguous: Option<AmbiguousW
     };
     if c.is_ascii() {
         return width == 1 && !c.is_ascii_control();
+    }
+    // Most of a page of Chinese text, told without a table lookup.
+    if is_wide_alone(symbol) && wide_everywhere(c) {
+        return width == 2;
     }
     match (c.width(), c.width_cjk()) {
         (Some(1), Some(2)) => match ambiguous {
@@ -109,6 +113,32 @@ mod tests {
             assert!(!advance_is_certain(symbol, width, WIDE), "{symbol:?}");
             assert!(!advance_is_certain(symbol, width, NARROW), "{symbol:?}");
         }
+    }
+
+    /// The answer without a table lookup is the one the tables give, for
+    /// every character it is given for.
+    #[test]
+    fn the_quick_answer_agrees_with_the_tables() {
+        let mut quick = 0;
+        for c in (0..=0x3FFFF).filter_map(char::from_u32) {
+            let symbol = c.to_string();
+            if !is_wide_alone(&symbol) {
+                continue;
+            }
+            let tables = matches!((c.width(), c.width_cjk()), (Some(2), Some(2))) && wide_everywhere(c);
+            for ambiguous in [None, NARROW, WIDE] {
+                for width in 1..=2 {
+                    let expected = tables && width == 2;
+                    assert_eq!(
+                        advance_is_certain(&symbol, width, ambiguous),
+                        expected,
+                        "{c:?} at {width}"
+                    );
+                }
+            }
+            quick += 1;
+        }
+        assert!(quick > 20_000, "{quick}");
     }
 
     #[test]

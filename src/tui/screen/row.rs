@@ -13,6 +13,7 @@ use ratatui::style::{Color, Modifier};
 use super::certain::advance_is_certain;
 use super::codes::{Cursor, Pen, move_to, set_pen};
 use super::{ERASE_ROW, Screen};
+use crate::text::is_wide_alone;
 
 /// Modifiers that show on a blank cell: such a cell is written, not erased.
 const SHOWN_ON_BLANK: Modifier = Modifier::REVERSED
@@ -32,7 +33,7 @@ impl<W: Write> Screen<W> {
         let mut x = 0;
         while x < width {
             let cell = &self.next.content[start + usize::from(x)];
-            let glyph_width = cell.cell_width().clamp(1, width - x);
+            let glyph_width = glyph_width(cell).clamp(1, width - x);
             glyphs.push((x, glyph_width));
             x += glyph_width;
         }
@@ -152,7 +153,8 @@ impl<W: Write> Screen<W> {
         let pen = Pen::of(cell);
         let symbol = cell.symbol();
         // A glyph cut by the right edge, or one of no width, is a blank.
-        let (symbol, w) = if symbol.is_empty() || cell.cell_width() == 0 || cell.cell_width() > w {
+        let natural = glyph_width(cell);
+        let (symbol, w) = if symbol.is_empty() || natural == 0 || natural > w {
             (" ", 1)
         } else {
             (symbol, w)
@@ -200,6 +202,17 @@ impl<W: Write> Screen<W> {
     }
 }
 
+/// The width ratatui's buffer gives `cell` (`CellWidth`), without
+/// measuring the characters most Chinese text is made of: a whole screen
+/// of them is measured for each frame written whole.
+fn glyph_width(cell: &Cell) -> u16 {
+    if cell.diff_option == CellDiffOption::None && is_wide_alone(cell.symbol()) {
+        2
+    } else {
+        cell.cell_width()
+    }
+}
+
 /// A blank that erasing the row leaves as it is meant to look.
 fn erasable(cell: &Cell) -> bool {
     cell.symbol() == " " && cell.bg == Color::Reset && !cell.modifier.intersects(SHOWN_ON_BLANK) && !is_skipped(cell)
@@ -208,4 +221,24 @@ fn erasable(cell: &Cell) -> bool {
 #[allow(deprecated)]
 fn is_skipped(cell: &Cell) -> bool {
     cell.diff_option == CellDiffOption::Skip || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::{Cell, CellWidth};
+
+    use super::glyph_width;
+
+    /// A cell's width told without measuring is the width ratatui measures.
+    #[test]
+    fn glyph_widths_are_ratatuis() {
+        for c in (0..=0x3FFFF).filter_map(char::from_u32).filter(|c| !c.is_control()) {
+            let mut cell = Cell::EMPTY;
+            cell.set_char(c);
+            assert_eq!(glyph_width(&cell), cell.cell_width(), "{c:?}");
+        }
+        let mut forced = Cell::new("好");
+        forced.diff_option = ratatui::buffer::CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN);
+        assert_eq!(glyph_width(&forced), 1);
+    }
 }
