@@ -76,7 +76,7 @@ fn a_bad_chapter_pattern_is_one_sentence_with_its_place() {
     set_pattern(home.path(), Some("第(章"));
     let file = home.path().join("config/yuedu/config.toml");
     yuedu(home.path()).arg("list").assert().code(2).stdout("").stderr(format!(
-        "yuedu: {}, line 2, column 19: library.chapter_pattern is not a valid regular expression (unclosed group)\n",
+        "yuedu: {}, line 2, column 19: library.chapter_pattern is not a valid regular expression (found open group without closing ')')\n",
         file.display()
     ));
 }
