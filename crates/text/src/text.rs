@@ -15,12 +15,14 @@
 //! `scripts/gen-ambiguous-table`); `graphemes`: UAX #29 clusters, with no segmenter run over
 //! characters that each stand alone (most of a Chinese text); `binary`: whether bytes that are not UTF-8 look like text in a
 //! legacy encoding (high bytes in short runs between ASCII, or mostly the common characters of a
-//! double-byte encoding) or only decode as one
+//! double-byte encoding) or only decode as one; `pinyin`: the toneless readings of a character, for
+//! the natural order and pinyin search, from tables `build.rs` writes without pointers
 
 #[rustfmt::skip]
 mod ambiguous_table;
 mod binary;
 mod graphemes;
+pub mod pinyin;
 mod sanitize;
 mod shown;
 mod width;

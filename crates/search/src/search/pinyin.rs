@@ -6,9 +6,8 @@
 //! themselves; other characters that have no reading (spaces, punctuation)
 //! are skipped.
 
-use pinyin::ToPinyinMulti;
-
 use super::fold::fold_one;
+use crate::text::pinyin::readings;
 
 /// How well a query matched: the whole text, its start, or somewhere inside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -134,12 +133,9 @@ fn each_reading(c: char, mut found: impl FnMut(&[u8])) {
     }
     let folded = fold_one(c);
     for c in [c, folded].into_iter().take(if folded == c { 1 } else { 2 }) {
-        if let Some(readings) = c.to_pinyin_multi() {
-            for reading in readings {
-                let plain = reading.plain().as_bytes();
-                if !plain.is_empty() {
-                    found(plain);
-                }
+        for reading in readings(c).map(str::as_bytes) {
+            if !reading.is_empty() {
+                found(reading);
             }
         }
     }

@@ -6,6 +6,8 @@
 
 use std::cmp::Ordering;
 
+use crate::text::pinyin;
+
 /// The value of a Chinese digit (not of a unit such as 十 or 百).
 pub(crate) fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
@@ -163,9 +165,8 @@ fn digits_value(significant: &str) -> u64 {
 /// punctuation) by code point, then Han characters by their toneless pinyin
 /// (then code point), then the rest — a key, so the order stays total.
 fn char_key(c: char) -> (u8, &'static str, char) {
-    use pinyin::ToPinyin;
-    match c.to_pinyin() {
-        Some(reading) => (1, reading.plain(), c),
+    match pinyin::reading(c) {
+        Some(reading) => (1, reading, c),
         None if c < '\u{3400}' => (0, "", c),
         None => (2, "", c),
     }
