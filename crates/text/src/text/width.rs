@@ -55,6 +55,7 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
 /// made of whose every character is two columns wide in both modes and to
 /// ratatui's buffer: CJK punctuation, kana, ideographs, vertical forms,
 /// full-width forms. Measured without a table lookup.
+#[inline]
 pub fn is_wide_alone(grapheme: &str) -> bool {
     let mut chars = grapheme.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
@@ -65,6 +66,7 @@ pub fn is_wide_alone(grapheme: &str) -> bool {
 
 /// Whether `c` is of those blocks (`is_wide_alone`); grapheme clusters
 /// are found without the segmenter over them too (`graphemes`).
+#[inline]
 pub(super) fn is_wide_char(c: char) -> bool {
     // Ideographs first: most of any Chinese text.
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
