@@ -8,12 +8,9 @@
 //! counted at most as often as it occurs on the other side. A page's F1 is
 //! the harmonic mean of its two; a suite's figures are the means over pages.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5gum::{State, Token, Tokenizer};
 
 /// One page's figures.
 #[derive(Clone, Copy, Debug, Default)]
@@ -113,13 +110,16 @@ fn bag(text: &str) -> HashMap<String, usize> {
 /// contents of scripts, styles, templates and the head left out, a space
 /// at every element that is not inline.
 pub fn visible_text(html: &str) -> String {
-    let sink = TextSink(RefCell::new(Text::default()));
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
-    let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from_slice(html));
-    let _ = tokenizer.feed(&queue);
-    tokenizer.end();
-    tokenizer.sink.0.into_inner().out
+    let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+    let mut text = Text::default();
+    let mut tokenizer = Tokenizer::new(html);
+    while let Some(Ok(token)) = tokenizer.next() {
+        if let Some(state) = text.read(token) {
+            // The content of a script, style or title is text until its end tag.
+            tokenizer.set_state(state);
+        }
+    }
+    text.out
 }
 
 #[derive(Default)]
@@ -129,8 +129,6 @@ struct Text {
     hidden: Vec<String>,
 }
 
-struct TextSink(RefCell<Text>);
-
 const HIDDEN: &[&str] = &[
     "script", "style", "template", "noscript", "head", "title", "svg", "math",
 ];
@@ -139,38 +137,42 @@ const INLINE: &[&str] = &[
     "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
 ];
 
-impl TokenSink for TextSink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut text = self.0.borrow_mut();
+impl Text {
+    /// Takes one token; the state the tokenizer goes on in, when it changes.
+    fn read(&mut self, token: Token) -> Option<State> {
         match token {
-            Token::TagToken(tag) => {
-                let name: &str = &tag.name;
-                if !INLINE.contains(&name) {
-                    text.out.push(' ');
-                }
-                match tag.kind {
-                    TagKind::StartTag if HIDDEN.contains(&name) && !tag.self_closing => {
-                        text.hidden.push(name.to_string());
-                        return match name {
-                            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-                            "style" | "noscript" => TokenSinkResult::RawData(RawKind::Rawtext),
-                            "title" => TokenSinkResult::RawData(RawKind::Rcdata),
-                            _ => TokenSinkResult::Continue,
-                        };
-                    }
-                    TagKind::EndTag => {
-                        if let Some(at) = text.hidden.iter().rposition(|h| h == name) {
-                            text.hidden.truncate(at);
-                        }
-                    }
-                    _ => {}
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name);
+                self.element(&name);
+                if HIDDEN.contains(&&*name) && !tag.self_closing {
+                    self.hidden.push(name.to_string());
+                    return match &*name {
+                        "script" => Some(State::ScriptData),
+                        "style" | "noscript" => Some(State::RawText),
+                        "title" => Some(State::RcData),
+                        _ => None,
+                    };
                 }
             }
-            Token::CharacterTokens(chars) if text.hidden.is_empty() => text.out.push_str(&chars),
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name);
+                self.element(&name);
+                if let Some(at) = self.hidden.iter().rposition(|h| *h == name) {
+                    self.hidden.truncate(at);
+                }
+            }
+            // A U+0000 in text is not shown.
+            Token::String(chars) if self.hidden.is_empty() => {
+                self.out.push_str(&String::from_utf8_lossy(&chars).replace('\0', ""));
+            }
             _ => {}
         }
-        TokenSinkResult::Continue
+        None
+    }
+
+    fn element(&mut self, name: &str) {
+        if !INLINE.contains(&name) {
+            self.out.push(' ');
+        }
     }
 }

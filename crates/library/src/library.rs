@@ -34,9 +34,10 @@
 //! (`novel`: built-in rule with guards, or the user's pattern; `plain` makes them heading blocks,
 //! so a book is one article), web pages (`html`: the page's charset — UTF-8 bytes over a
 //! declaration, then the declaration (a declared UTF-8 kept, damaged places counted, unless the
-//! bytes are a legacy encoding that declares UTF-8), then detection — and text; html5ever's
-//! tokenizer, fed 64 KB at a time without the attributes of a tag past its 256th (`attributes`: the
-//! tokenizer's check of each name is quadratic), calling the `converter`'s sink, whose `state`
+//! bytes are a legacy encoding that declares UTF-8), then detection — and text; html5gum's
+//! tokenizer (chosen for start-up: few of its tables' pages hold pointers the loader must fix up),
+//! reading the document in place without the attributes of a tag past its 256th (`attributes`:
+//! the sink's check of each name is quadratic), calling the `converter`'s sink (`tokens`), whose `state`
 //! keeps the readable content by the element rules of `elements`: `state/foreign` the text of SVG
 //! `<text>`, SVG images, MathML's `alttext` or text; `state/headings` a table-of-contents entry's
 //! heading under the book's own label; a book's non-note `<aside>` a quote, `<object>` its fallback

@@ -1,4 +1,4 @@
-//! HTML and XHTML into a `Body`: the readable content only. html5ever's
+//! HTML and XHTML into a `Body`: the readable content only. html5gum's
 //! tokenizer (the browsers' tokenizing rules, so broken markup reads as a
 //! browser would read it) feeds a small converter that keeps headings,
 //! paragraphs, lists, quotes, preformatted text and emphasis, shows images
@@ -6,9 +6,16 @@
 //! out scripts, styles, navigation, headers, footers, asides and forms.
 //! EPUB chapters go through the same converter, one document after another.
 //!
+//! The tokenizer is chosen for start-up: the loader fixes up and copies
+//! every page of a position-independent binary's static data that holds
+//! pointers. In a small test program, html5gum's tables put pointers on 18
+//! such pages; html5ever's (its named entities and atoms) on 63, and cost
+//! 0.31 ms before the first output.
+//!
 //! - `attributes`: tags of very many attributes cut to their first 256,
-//!   as the tokenizer is fed (its check of each name is quadratic)
-//! - `converter`: the `Converter` that documents are fed to, and its sink
+//!   before the tokenizer reads them (the sink's check of each name is quadratic)
+//! - `converter`: the `Converter` that documents are fed to
+//! - `tokens`: the tokenizer's sink, its `Tag`, and which elements hold raw text
 //! - `state`: what the converter keeps while reading, element by element
 //! - `elements`: which elements are blocks, headings, styles or left out
 //! - `hints`: what an element's class, id, role and style say of it
@@ -24,6 +31,7 @@ mod outline;
 mod state;
 #[cfg(test)]
 mod tests;
+mod tokens;
 
 use encoding_rs::Encoding;
 

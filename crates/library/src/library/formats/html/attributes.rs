@@ -1,29 +1,17 @@
 //! Tags with very many attributes, cut to their first `MAX_ATTRIBUTES`.
-//! html5ever's tokenizer checks each attribute's name against the tag's
-//! earlier ones, so one tag of N attributes takes time quadratic in N (a
-//! `<p>` of 200,000 distinct names, 2 MB, half a minute). The document is
-//! scanned once, in the tokenizer's own states, and the attributes past the
-//! cap are left out of what it is fed; nothing else changes.
+//! The tokenizer's sink checks each attribute's name against the tag's
+//! earlier ones (the first of a name wins), so one tag of N attributes
+//! would take time quadratic in N (a `<p>` of 200,000 distinct names, 2 MB).
+//! The document is scanned once, in the tokenizer's own states, and the
+//! attributes past the cap are left out of what it reads; nothing else
+//! changes.
 
 use std::ops::Range;
 
-use html5ever::tokenizer::states::RawKind;
+use super::tokens::{RawKind, raw_kind};
 
 /// Attributes of one tag that are read; no element yuedu reads needs more.
 pub(super) const MAX_ATTRIBUTES: usize = 256;
-
-/// The raw text an element's content is, by its start tag, as the converter
-/// tells the tokenizer: no tags inside until its end tag. `<script/>` in
-/// XHTML is empty; as HTML it would swallow the page.
-pub(super) fn raw_kind(name: &str, self_closing: bool) -> Option<RawKind> {
-    match name {
-        _ if self_closing => None,
-        "script" => Some(RawKind::ScriptData),
-        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(RawKind::Rawtext),
-        "title" | "textarea" => Some(RawKind::Rcdata),
-        _ => None,
-    }
-}
 
 /// The parts of `html` to feed the tokenizer, in order: all of it but the
 /// attributes past the cap of each tag.

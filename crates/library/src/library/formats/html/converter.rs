@@ -1,21 +1,17 @@
-//! The converter documents are fed to: html5ever's tokenizer calls its
-//! sink with each token, which the `State` turns into blocks.
+//! The converter documents are fed to: html5gum's tokenizer hands its sink
+//! (`tokens`) each tag and run of text, which the `State` turns into blocks.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use html5ever::TokenizerResult;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5gum::Tokenizer;
 
 use super::attributes::kept_parts;
 use super::outline::Node;
 use super::state::State;
+use super::tokens::Sink;
 use crate::library::model::article::Body;
 use crate::text::sanitize_inline;
-
-/// The tokenizer reads a document in pieces of about this size.
-pub(super) const FEED_BYTES: usize = 64 * 1024;
 
 /// What is left out differs: an EPUB chapter's header, footer and footnote
 /// asides are part of the book; a web page's are not.
@@ -108,23 +104,22 @@ impl Converter {
             state.pending.extend(at_start);
             state.anchored = Anchored::new(anchored);
         }
-        let queue = BufferQueue::default();
-        let tokenizer = Tokenizer::new(Sink(&self.state), TokenizerOpts::default());
-        // Fed a piece at a time, as a browser is fed from the network, so a
-        // large page is not copied whole into the tokenizer's buffer.
-        // Attributes past the cap of a tag are not fed (`attributes`).
-        for part in kept_parts(html) {
-            let mut rest = part;
-            while !rest.is_empty() {
-                let end = rest.ceil_char_boundary(FEED_BYTES);
-                queue.push_back(StrTendril::from_slice(&rest[..end]));
-                rest = &rest[end..];
-                // The sink never asks the tokenizer to stop (for a script or a charset).
-                let _: TokenizerResult<()> = tokenizer.feed(&queue);
+        // A byte order mark is not content.
+        let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+        // Attributes past the cap of a tag are left out (`attributes`): the
+        // document is read in place unless a tag has that many.
+        let mut parts = kept_parts(html);
+        let first = parts.next().unwrap_or("");
+        let joined: String;
+        let kept = match parts.next() {
+            None => first,
+            Some(second) => {
+                joined = [first, second].into_iter().chain(parts).collect();
+                &joined
             }
-        }
-        tokenizer.end();
+        };
         let mut state = self.state.borrow_mut();
+        let Ok(()) = Tokenizer::new_with_emitter(kept, Sink::new(&mut state)).finish();
         state.finish_heading();
         let unplaced = std::mem::take(&mut state.anchored).into_rest();
         state.pending.extend(unplaced);
@@ -156,24 +151,5 @@ impl Converter {
             body,
             outline: state.outline.map(|outline| (outline.finish(), tags)),
         }
-    }
-}
-
-struct Sink<'a>(&'a RefCell<State>);
-
-impl TokenSink for Sink<'_> {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut state = self.0.borrow_mut();
-        match token {
-            Token::TagToken(tag) => match tag.kind {
-                TagKind::StartTag => return state.start_tag(&tag),
-                TagKind::EndTag => state.end_tag(&tag.name),
-            },
-            Token::CharacterTokens(text) => state.text(&text),
-            _ => {}
-        }
-        TokenSinkResult::Continue
     }
 }

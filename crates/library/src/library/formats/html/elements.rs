@@ -1,7 +1,7 @@
 //! What each element is: left out, a block, a heading or an inline style;
 //! and the whitespace rules of HTML text.
 
-use html5ever::tokenizer::Tag;
+use super::tokens::Tag;
 
 use crate::library::model::article::InlineStyle;
 
@@ -111,15 +111,14 @@ pub(super) fn inline_style(name: &str) -> Option<InlineStyle> {
 }
 
 pub(super) fn attribute<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
-    tag.attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
+    tag.attribute(name)
 }
 
 /// An aside that is a footnote or endnote of a book (`epub:type`, `role`).
 pub(super) fn is_note(tag: &Tag) -> bool {
-    tag.attrs.iter().any(|a| {
-        let name: &str = &a.name.local;
-        (name.ends_with("type") || name == "role") && a.value.contains("note")
-    })
+    tag.attrs
+        .iter()
+        .any(|(name, value)| (name.ends_with("type") || name == "role") && value.contains("note"))
 }
 
 /// HTML's whitespace, and the no-break space pages use for indenting.

@@ -4,9 +4,8 @@
 //! the names Chinese sites give (`breadcrumb`, `crumb`, `recommend`,
 //! `copyright`), and whether it is hidden.
 
-use html5ever::tokenizer::Tag;
-
 use super::elements::attribute;
+use super::tokens::Tag;
 
 /// Only the start of a very long `class` or `id` is read.
 const MAX_NAME_BYTES: usize = 256;

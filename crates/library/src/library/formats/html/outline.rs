@@ -5,10 +5,9 @@
 //! read in (`BodyBuilder::set_tag`), so the article can be chosen from the
 //! outline and the blocks afterwards (`extract`), in time linear in both.
 
-use html5ever::tokenizer::Tag;
-
 use super::elements::attribute;
 use super::hints::{Hints, hints_of};
+use super::tokens::Tag;
 
 /// Elements nested deeper belong to the node of the deepest one, so that
 /// finding the element an end tag closes takes a bounded time.

@@ -7,9 +7,6 @@ mod headings;
 
 use std::collections::VecDeque;
 
-use html5ever::tokenizer::{Tag, TokenSinkResult};
-
-use super::attributes::raw_kind;
 use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
     MAX_SKIPPED_DEPTH, always_left_out, attribute, heading_level, inline_style, is_block, is_html_space, is_note,
@@ -17,6 +14,7 @@ use super::elements::{
 };
 use super::hints::is_hidden;
 use super::outline::{Outline, has_node};
+use super::tokens::Tag;
 use crate::library::formats::containers::{Container, open_block, push_item};
 use crate::library::formats::ruby::{Readings, Ruby, RubyTag};
 use crate::library::model::article::{BlockKind, BodyBuilder};
@@ -110,7 +108,7 @@ impl State {
         self.asides.clear();
     }
 
-    pub(super) fn start_tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+    pub(super) fn start_tag(&mut self, tag: &Tag) {
         let name: &str = &tag.name;
         if !self.anchored.is_empty()
             && let Some(id) = attribute(tag, "id")
@@ -121,7 +119,6 @@ impl State {
                 self.pending.extend(marks);
             }
         }
-        let raw = raw_kind(name, tag.self_closing);
         let left_out = always_left_out(name)
             || (self.mode == Mode::Page && (page_furniture(name) || is_hidden(tag)))
             || (name == "rt" && self.ruby == Ruby::Drop);
@@ -137,12 +134,12 @@ impl State {
         } else if self.skipping.is_empty() && self.foreign.in_svg() {
             // Inside SVG only its text and images are read.
             self.svg_start(name, tag);
-            return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
+            return;
         } else if name == "title" && self.skipping.is_empty() && !tag.self_closing {
             self.in_title = true;
         }
         if !self.skipping.is_empty() || self.in_title {
-            return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
+            return;
         }
         if let Some(ruby) = RubyTag::of(name, false) {
             self.ruby_tag(ruby);
@@ -155,7 +152,6 @@ impl State {
             let node = outline.start(name, tag);
             self.builder.set_tag(node);
         }
-        raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
     }
 
     fn ruby_tag(&mut self, tag: RubyTag) {
@@ -353,9 +349,10 @@ impl State {
     fn preformatted(&mut self, text: &str) {
         self.flush_pending();
         self.open_block(Some(BlockKind::Code));
-        // The newline straight after `<pre>` is not content.
+        // Line breaks straight after `<pre>` are not kept (a browser drops
+        // the first; a code block does not open with blank lines).
         let text = if self.builder.is_empty_block() {
-            text.strip_prefix('\n').unwrap_or(text)
+            text.trim_start_matches('\n')
         } else {
             text
         };

@@ -147,10 +147,10 @@ fn table_of_contents_marks_place_headings() {
 }
 
 #[test]
-fn markup_across_the_pieces_the_tokenizer_is_fed_reads_as_a_whole() {
+fn markup_around_a_64_kb_offset_reads_as_a_whole() {
     let markup = "<p>甲<em>强调</em>&amp;乙\r\n丙</p>";
     for shift in 0..markup.len() + 2 {
-        let pad = "a".repeat(super::converter::FEED_BYTES - 4 - 3 - shift);
+        let pad = "a".repeat(64 * 1024 - 4 - 3 - shift);
         let page = format!("<!--{pad}-->{markup}");
         let body = parse_html(page.as_bytes()).body;
         assert_eq!(&*body.text, "甲强调&乙丙", "{shift}");
@@ -210,4 +210,20 @@ fn ruby_in_a_page_follows_its_word() {
         crate::library::Ruby::Drop,
     );
     assert_eq!(&*page.body.text, "行业");
+}
+
+#[test]
+fn the_tokenizer_reads_raw_text_references_and_attributes_as_a_browser_does() {
+    let page = parse_html(
+        "<title>春 &amp; 秋 &notit; &notin</title><p>甲\0乙</p>\
+         <script>x = \"</scr\" + \"<p>不是</p>\";</script>\
+         <img alt=\"第一\" ALT=\"第二\"><p>&notit; &amp &#x4E2D;</p>\
+         <svg><text>丙<![CDATA[ 丁<p>戊</p> ]]>己</text></svg>\
+         <pre>\n\nx&amp;y\tz\r\nq</pre>"
+            .as_bytes(),
+    );
+    assert_eq!(page.title.as_deref(), Some("春 & 秋 ¬it; ¬in"));
+    let body = &page.body;
+    let texts: Vec<&str> = body.blocks.iter().map(|b| body.block_text(b)).collect();
+    assert_eq!(texts, ["甲乙", "〔图：第一〕", "¬it; & 中", "丙戊 ]]>己", "x&y z\nq"]);
 }

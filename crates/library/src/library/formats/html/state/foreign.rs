@@ -2,10 +2,9 @@
 //! elements (each a paragraph) and its images; of MathML, the formula's
 //! `alttext`, else its text, inline or, with `display="block"`, a block.
 
-use html5ever::tokenizer::Tag;
-
 use super::State;
 use crate::library::formats::html::elements::attribute;
+use crate::library::formats::html::tokens::Tag;
 use crate::text::sanitize_inline;
 
 #[derive(Debug, Default)]
