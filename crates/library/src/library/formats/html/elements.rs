@@ -110,10 +110,6 @@ pub(super) fn inline_style(name: &str) -> Option<InlineStyle> {
     })
 }
 
-pub(super) fn attribute<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
-    tag.attribute(name)
-}
-
 /// An aside that is a footnote or endnote of a book (`epub:type`, `role`).
 pub(super) fn is_note(tag: &Tag) -> bool {
     tag.attrs

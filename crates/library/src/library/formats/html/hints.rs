@@ -4,7 +4,6 @@
 //! the names Chinese sites give (`breadcrumb`, `crumb`, `recommend`,
 //! `copyright`), and whether it is hidden.
 
-use super::elements::attribute;
 use super::tokens::Tag;
 
 /// Only the start of a very long `class` or `id` is read.
@@ -179,16 +178,16 @@ fn hash(text: &str) -> u32 {
 /// saved from sites that show their text by script, WeChat's articles among
 /// them, carry it on the article itself.)
 pub(super) fn is_hidden(tag: &Tag) -> bool {
-    if attribute(tag, "hidden").is_some() {
+    if tag.attribute("hidden").is_some() {
         return true;
     }
-    if attribute(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    if tag.attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         // Readability's exception: images shown when scripts do not run.
-        && !attribute(tag, "class").is_some_and(|c| c.contains("fallback-image"))
+        && !tag.attribute("class").is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
-    attribute(tag, "style").is_some_and(|style| {
+    tag.attribute("style").is_some_and(|style| {
         let style: String = lower_start(style).chars().filter(|c| !c.is_whitespace()).collect();
         style.contains("display:none")
     })

@@ -5,7 +5,6 @@
 //! read in (`BodyBuilder::set_tag`), so the article can be chosen from the
 //! outline and the blocks afterwards (`extract`), in time linear in both.
 
-use super::elements::attribute;
 use super::hints::{Hints, hints_of};
 use super::tokens::Tag;
 
@@ -111,7 +110,7 @@ impl Outline {
             return parent;
         }
         let id = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
-        let hints = hints_of(attribute(tag, "class"), attribute(tag, "id"), attribute(tag, "role"));
+        let hints = hints_of(tag.attribute("class"), tag.attribute("id"), tag.attribute("role"));
         self.nodes.push(Node {
             parent,
             end: id.saturating_add(1),

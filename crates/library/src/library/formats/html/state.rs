@@ -9,8 +9,8 @@ use std::collections::VecDeque;
 
 use super::converter::{Anchored, Mode, TocMark};
 use super::elements::{
-    MAX_SKIPPED_DEPTH, always_left_out, attribute, heading_level, inline_style, is_block, is_html_space, is_note,
-    is_void, page_furniture,
+    MAX_SKIPPED_DEPTH, always_left_out, heading_level, inline_style, is_block, is_html_space, is_note, is_void,
+    page_furniture,
 };
 use super::hints::is_hidden;
 use super::outline::{Outline, has_node};
@@ -111,7 +111,7 @@ impl State {
     pub(super) fn start_tag(&mut self, tag: &Tag) {
         let name: &str = &tag.name;
         if !self.anchored.is_empty()
-            && let Some(id) = attribute(tag, "id")
+            && let Some(id) = tag.attribute("id")
         {
             let marks = self.anchored.take(id);
             if !marks.is_empty() {
@@ -179,7 +179,7 @@ impl State {
                 self.builder.open(BlockKind::Rule, 0);
                 self.builder.close();
             }
-            "img" => self.image(attribute(tag, "alt")),
+            "img" => self.image(tag.attribute("alt")),
             "svg" | "math" => self.foreign_start(name, tag),
             "aside" => {
                 // A book's sidebar is set off as a quote; its notes stay as they are.
@@ -196,7 +196,7 @@ impl State {
             }
             "ul" | "ol" => {
                 self.close_block();
-                let start = attribute(tag, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                let start = tag.attribute("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
                 let next_number = (name == "ol").then_some(start);
                 self.containers.push(Container::List { next_number });
             }
@@ -301,6 +301,12 @@ impl State {
         if let Some(at) = self.containers.iter().rposition(is_it) {
             self.containers.truncate(at);
         }
+    }
+
+    /// Whether `text` would read text given now: text is given whole
+    /// between two tags, and what decides this changes only at a tag.
+    pub(super) fn reads_text(&self) -> bool {
+        self.skipping.is_empty() && !(self.in_title && self.title_closed) && self.foreign.reads_text()
     }
 
     pub(super) fn text(&mut self, text: &str) {

@@ -146,16 +146,33 @@ fn table_of_contents_marks_place_headings() {
     assert_eq!(body.inline(&body.blocks[3])[0].style, InlineStyle::Strong);
 }
 
+/// ` a0="0" a1="1" …`: `count` attributes.
+fn attributes(count: usize) -> String {
+    (0..count).map(|i| format!(" a{i}=\"{i}\"")).collect()
+}
+
 #[test]
-fn markup_around_a_64_kb_offset_reads_as_a_whole() {
-    let markup = "<p>甲<em>强调</em>&amp;乙\r\n丙</p>";
-    for shift in 0..markup.len() + 2 {
-        let pad = "a".repeat(64 * 1024 - 4 - 3 - shift);
-        let page = format!("<!--{pad}-->{markup}");
-        let body = parse_html(page.as_bytes()).body;
-        assert_eq!(&*body.text, "甲强调&乙丙", "{shift}");
-        assert_eq!(body.inline(&body.blocks[0]).len(), 1, "{shift}");
-    }
+fn attributes_past_the_cap_of_a_tag_are_not_read() {
+    let many = attributes(attributes::MAX_ATTRIBUTES);
+    let read = |html: String| parse_html(html.as_bytes()).body.text.to_string();
+    assert_eq!(read(format!("<p hidden{many}>藏</p><p>显</p>")), "显");
+    assert_eq!(read(format!("<p{many} hidden>过了上限</p><p>显</p>")), "过了上限\n显");
+    // The cap is a tag's own: the next tag's attributes are read again.
+    assert_eq!(read(format!("<p{many}>甲</p><p hidden>藏</p>")), "甲");
+}
+
+#[test]
+fn raw_text_ends_only_at_its_own_end_tag() {
+    let read = |html: &str| parse_html(html.as_bytes()).body.text.to_string();
+    assert_eq!(read("<script>a</SCRIPT ><p>甲</p>"), "甲");
+    assert_eq!(read("<style>p{}</style/><p>乙</p>"), "乙");
+    assert_eq!(read("<script></scripts><p>不</p></script><p>丙</p>"), "丙");
+    assert_eq!(
+        read("<script><!--<script>x</script><p>不</p>--></script><p>丁</p>"),
+        "丁"
+    );
+    assert_eq!(read("<title>a<p>b</p></title><p>戊</p>"), "戊");
+    assert_eq!(read("<script/><p>己</p>"), "己");
 }
 
 /// A page of Chinese text with `bad` stray bytes through it, declaring

@@ -9,6 +9,8 @@
 //! text is dropped (in raw text and attributes the tokenizer makes it
 //! U+FFFD), and comments, doctypes and `<![CDATA[` sections (bogus comments
 //! outside a tree builder's foreign content) are not read.
+//! Text the converter would not read (a script, an element left out) is
+//! not gathered.
 
 use html5gum::{Emitter, Error, State as TokenizerState};
 
@@ -36,8 +38,8 @@ pub(super) fn raw_kind(name: &str, self_closing: bool) -> Option<RawKind> {
     }
 }
 
-/// A start tag: its name and attributes lower-cased as the tokenizer gives
-/// them, the attributes in document order.
+/// A start tag: its name and its attributes' names lower-cased as the
+/// tokenizer gives them, the attributes in document order.
 #[derive(Debug, Default)]
 pub(super) struct Tag {
     pub name: String,
@@ -57,6 +59,8 @@ pub(super) struct Sink<'a> {
     state: &'a mut State,
     /// Text since the last tag.
     text: Vec<u8>,
+    /// Whether the converter reads the text after the last tag.
+    reads_text: bool,
     /// The tag being read: an end tag's attributes are not kept.
     end_tag: bool,
     name: Vec<u8>,
@@ -73,6 +77,7 @@ impl<'a> Sink<'a> {
         Sink {
             state,
             text: Vec::new(),
+            reads_text: true,
             end_tag: false,
             name: Vec::new(),
             self_closing: false,
@@ -90,7 +95,7 @@ impl<'a> Sink<'a> {
         self.text.clear();
     }
 
-    fn start_tag(&mut self, end_tag: bool) {
+    fn init_tag(&mut self, end_tag: bool) {
         self.end_tag = end_tag;
         self.name.clear();
         self.self_closing = false;
@@ -156,6 +161,9 @@ impl Emitter for Sink<'_> {
     }
 
     fn emit_string(&mut self, s: &[u8]) {
+        if !self.reads_text {
+            return;
+        }
         // Only text in the data state keeps its U+0000 here.
         if memchr::memchr(0, s).is_some() {
             self.text.extend(s.iter().filter(|&&b| b != 0));
@@ -165,11 +173,11 @@ impl Emitter for Sink<'_> {
     }
 
     fn init_start_tag(&mut self) {
-        self.start_tag(false);
+        self.init_tag(false);
     }
 
     fn init_end_tag(&mut self) {
-        self.start_tag(true);
+        self.init_tag(true);
     }
 
     fn init_comment(&mut self) {}
@@ -180,6 +188,7 @@ impl Emitter for Sink<'_> {
         let name = utf8(&self.name).into_owned();
         if self.end_tag {
             self.state.end_tag(&name);
+            self.reads_text = self.state.reads_text();
             return None;
         }
         self.last_start_tag.clone_from(&self.name);
@@ -189,6 +198,7 @@ impl Emitter for Sink<'_> {
             attrs: std::mem::take(&mut self.attrs),
         };
         self.state.start_tag(&tag);
+        self.reads_text = self.state.reads_text();
         raw_kind(&tag.name, tag.self_closing).map(RawKind::state)
     }
 

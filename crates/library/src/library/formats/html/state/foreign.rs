@@ -3,7 +3,6 @@
 //! `alttext`, else its text, inline or, with `display="block"`, a block.
 
 use super::State;
-use crate::library::formats::html::elements::attribute;
 use crate::library::formats::html::tokens::Tag;
 use crate::text::sanitize_inline;
 
@@ -37,11 +36,13 @@ impl State {
             }
             return;
         }
-        let block = attribute(tag, "display").is_some_and(|d| d.trim().eq_ignore_ascii_case("block"));
+        let block = tag
+            .attribute("display")
+            .is_some_and(|d| d.trim().eq_ignore_ascii_case("block"));
         if block {
             self.close_block();
         }
-        let alt = attribute(tag, "alttext").map(sanitize_inline).filter(|a| !a.is_empty());
+        let alt = tag.attribute("alttext").map(sanitize_inline).filter(|a| !a.is_empty());
         if let Some(alt) = alt {
             // The formula's own words stand for it; its markup is not read.
             self.flow(&alt);
