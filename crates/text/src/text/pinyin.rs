@@ -59,7 +59,9 @@ fn more_of(c: char) -> &'static [u16] {
     let Ok(at) = MORE_CHARS.binary_search(&u32::from(c)) else {
         return &[];
     };
-    let (start, end) = (MORE_ENDS[at], MORE_ENDS[at + 1]);
+    let (Some(&start), Some(&end)) = (MORE_ENDS.get(at), MORE_ENDS.get(at + 1)) else {
+        return &[];
+    };
     MORE_READINGS
         .get(usize::from(start)..usize::from(end))
         .unwrap_or_default()
@@ -68,7 +70,9 @@ fn more_of(c: char) -> &'static [u16] {
 /// The syllable of an id from the tables.
 fn syllable(id: u16) -> &'static str {
     let id = usize::from(id);
-    let (start, end) = (SYLLABLE_ENDS[id - 1], SYLLABLE_ENDS[id]);
+    let (Some(&start), Some(&end)) = (SYLLABLE_ENDS.get(id.wrapping_sub(1)), SYLLABLE_ENDS.get(id)) else {
+        return "";
+    };
     SYLLABLES.get(usize::from(start)..usize::from(end)).unwrap_or_default()
 }
 
