@@ -3,7 +3,8 @@
 //! layout (as before) and for the reader's layout around the place shown
 //! (as now); then the real binary in a pseudo-terminal beside `less` on the
 //! same file: time to the first text, to the frame after a resize, and
-//! resident memory. Figures are printed; run `cargo bench --bench open`.
+//! resident memory; and the pages of pointers the loader fixes up at each
+//! start of the binary. Figures are printed; run `cargo bench --bench open`.
 
 #[path = "../tests/support/mod.rs"]
 mod pty;
@@ -306,6 +307,30 @@ fn whole_process(name: &str, markdown: &str) {
     );
 }
 
+/// Most 4 KB pages of pointers the loader fixes up at each start of the
+/// binary (each is copied before the first frame): no crate with large
+/// pointer tables (ARCHITECTURE.md). 72 now; 186 with regex, html5ever and
+/// the pinyin crate's tables.
+const MAX_POINTER_PAGES: usize = 100;
+
+/// The binary's relocations the loader applies at start, and the pages they
+/// fall on, by `readelf` (`None` where it is not installed or the binary is
+/// not ELF).
+fn pointer_pages() -> Option<(usize, usize)> {
+    let out = std::process::Command::new("readelf")
+        .args(["-W", "-r", env!("CARGO_BIN_EXE_yuedu")])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let offsets: Vec<u64> = text
+        .lines()
+        .filter(|line| line.contains("_RELATIVE"))
+        .filter_map(|line| u64::from_str_radix(line.split_whitespace().next()?, 16).ok())
+        .collect();
+    let pages: std::collections::BTreeSet<u64> = offsets.iter().map(|at| at >> 12).collect();
+    (out.status.success() && !offsets.is_empty()).then_some((offsets.len(), pages.len()))
+}
+
 fn met(ok: bool) -> &'static str {
     if ok { "met" } else { "NOT met" }
 }
@@ -314,6 +339,13 @@ fn main() {
     // `cargo test --benches` runs this with `--bench` absent: nothing to do then.
     if !std::env::args().any(|a| a == "--bench") {
         return;
+    }
+    match pointer_pages() {
+        Some((relocations, pages)) => println!(
+            "start-up: {relocations} pointers fixed up on {pages} pages of the binary; target ≤ {MAX_POINTER_PAGES} pages {}",
+            met(pages <= MAX_POINTER_PAGES)
+        ),
+        None => println!("start-up: pointer pages not counted (readelf not found)"),
     }
     // Names given after `--` (`cargo bench --bench open -- 0.4MB`) pick sizes.
     let picked: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
