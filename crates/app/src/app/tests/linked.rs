@@ -62,6 +62,16 @@ fn place_read_through(link: &std::path::Path, key: &str) -> (State, Option<usize
     (saved, offset)
 }
 
+/// The app over the linked folder `link`, started over `saved`, and its
+/// first frame's effects: the job that finds the folder's real path among
+/// them, not yet run.
+fn started_over(link: &std::path::Path, saved: State) -> (App, Vec<Effect>) {
+    let mut app = app_over(&[link]);
+    app.load_saved(saved);
+    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    (app, effects)
+}
+
 /// A folder reached through a link, its real folder and the key its one
 /// file is saved under.
 fn linked_folder(root: &std::path::Path) -> (std::path::PathBuf, String) {
@@ -92,9 +102,7 @@ fn a_format_1_entry_in_a_folder_reached_through_a_link_attaches_to_the_real_key(
             unknown: Default::default(),
         },
     });
-    let mut app = app_over(&[&link]);
-    app.load_saved(old);
-    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    let (mut app, effects) = started_over(&link, old);
     app.work_here(effects);
     let at = nth(&app, 0);
     assert_eq!(app.state_key(at), key);
@@ -106,9 +114,7 @@ fn a_format_1_entry_in_a_folder_reached_through_a_link_attaches_to_the_real_key(
 fn a_place_and_bookmark_saved_before_the_folders_are_resolved_end_under_the_real_key() {
     let root = tempfile::tempdir().expect("tempdir");
     let (link, key) = linked_folder(root.path());
-    let mut app = app_over(&[&link]);
-    app.load_saved(State::default());
-    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    let (mut app, effects) = started_over(&link, State::default());
     let at = nth(&app, 0);
     app.open_article(at, Some(0));
     press(&mut app, "space space m enter esc");
@@ -146,9 +152,7 @@ fn leaving_an_article_opened_before_the_folders_are_resolved_keeps_its_saved_pla
     let (saved, offset) = place_read_through(&link, &key);
 
     // Open and quit before the job answers; a checkpoint in between.
-    let mut app = app_over(&[&link]);
-    app.load_saved(saved);
-    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    let (mut app, effects) = started_over(&link, saved);
     let at = nth(&app, 0);
     app.open_article(at, None);
     assert_eq!(
@@ -163,9 +167,7 @@ fn leaving_an_article_opened_before_the_folders_are_resolved_keeps_its_saved_pla
     assert_eq!(app.saved_position(at).map(|p| p.offset), offset, "this session");
 
     // The next start, over the state that session saved.
-    let mut next = app_over(&[&link]);
-    next.load_saved(app.saved.clone());
-    let effects = next.handle(Input::Resize { width: 120, height: 35 });
+    let (mut next, effects) = started_over(&link, app.saved.clone());
     next.work_here(effects);
     let at = nth(&next, 0);
     assert_eq!(next.saved_position(at).map(|p| p.offset), offset, "the next start");
@@ -173,9 +175,7 @@ fn leaving_an_article_opened_before_the_folders_are_resolved_keeps_its_saved_pla
     assert_eq!(next.reader.as_ref().map(|r| r.offset()), offset);
 
     // Reading on before the job answers is reading: that place is kept.
-    let mut reading = app_over(&[&link]);
-    reading.load_saved(next.saved.clone());
-    let effects = reading.handle(Input::Resize { width: 120, height: 35 });
+    let (mut reading, effects) = started_over(&link, next.saved.clone());
     let at = nth(&reading, 0);
     reading.open_article(at, None);
     press(&mut reading, "space");
@@ -192,9 +192,7 @@ fn leaving_an_article_opened_before_the_folders_are_resolved_keeps_its_saved_pla
 fn a_jump_made_before_the_folders_are_resolved_jumps_back_after() {
     let root = tempfile::tempdir().expect("tempdir");
     let (link, key) = linked_folder(root.path());
-    let mut app = app_over(&[&link]);
-    app.load_saved(State::default());
-    let effects = app.handle(Input::Resize { width: 120, height: 35 });
+    let (mut app, effects) = started_over(&link, State::default());
     let at = nth(&app, 0);
     app.open_article(at, None);
     press(&mut app, "space");
