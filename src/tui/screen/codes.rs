@@ -28,11 +28,16 @@ impl Cursor {
     }
 }
 
-/// Appends the shortest sequence that moves the cursor from `from` to (`x`, `y`).
+/// Appends the shortest sequence that moves the cursor from `from` to (`x`,
+/// `y`); nothing where it is, as for most glyphs, told where it is called.
+#[inline]
 pub fn move_to(out: &mut Vec<u8>, from: Cursor, x: u16, y: u16) {
-    if from == (Cursor::At { x, y }) {
-        return;
+    if from != (Cursor::At { x, y }) {
+        write_move(out, from, x, y);
     }
+}
+
+fn write_move(out: &mut Vec<u8>, from: Cursor, x: u16, y: u16) {
     let mut best = Vec::with_capacity(12);
     // Absolute: always right.
     if x == 0 {
@@ -127,11 +132,16 @@ const MODIFIERS: [(Modifier, &str, &str); 9] = [
 ];
 
 /// Appends one SGR sequence that changes the style from `from` (`None`:
-/// not known) to `to`; nothing when they are the same.
+/// not known) to `to`; nothing when they are the same, as for most glyphs,
+/// told where it is called.
+#[inline]
 pub fn set_pen(out: &mut Vec<u8>, from: Option<Pen>, to: Pen) {
-    if from == Some(to) {
-        return;
+    if from != Some(to) {
+        write_pen(out, from, to);
     }
+}
+
+fn write_pen(out: &mut Vec<u8>, from: Option<Pen>, to: Pen) {
     let whole = params(Pen::PLAIN, to, true).join(";");
     let params = match from {
         Some(from) => {

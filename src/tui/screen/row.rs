@@ -160,14 +160,9 @@ impl<W: Write> Screen<W> {
             (symbol, w)
         };
         let certain = advance_is_certain(symbol, w, self.ambiguous);
-        // Most glyphs follow the one before, in its style.
-        if self.cursor != (Cursor::At { x, y }) {
-            move_to(&mut self.pending, self.cursor, x, y);
-        }
-        if self.pen != Some(pen) {
-            set_pen(&mut self.pending, self.pen, pen);
-            self.pen = Some(pen);
-        }
+        move_to(&mut self.pending, self.cursor, x, y);
+        set_pen(&mut self.pending, self.pen, pen);
+        self.pen = Some(pen);
         if !certain && w > 1 {
             // Blank the glyph's columns first: a terminal that draws it
             // narrower leaves blanks, not what was there before.
