@@ -136,7 +136,14 @@ impl<W: Write> Screen<W> {
     /// terminal's size and says where the cursor shows, if anywhere. What
     /// differs from the screen is written, in one synchronized update.
     pub fn draw(&mut self, render: impl FnOnce(&mut Buffer) -> Option<(u16, u16)>) -> io::Result<()> {
-        let size = self.size()?;
+        // The terminal is asked its size only when that may have changed:
+        // every resize event forgets the screen (`forget_shown`), and a
+        // screen made anew (at start, after a suspension) knows its size.
+        let size = if self.area.is_empty() {
+            self.size()?
+        } else {
+            self.area.as_size()
+        };
         let area = Rect::new(0, 0, size.width, size.height);
         self.pending.extend_from_slice(BEGIN_UPDATE);
         if area != self.area {

@@ -235,6 +235,8 @@ fn the_emulator_shows_every_frame_drawn_at_every_size_and_after_resizes() {
                 let sizes = [(60, 20), (100, 30), (37, 9), (120, 35), (80, 24)];
                 (width, height) = sizes[rng.below(sizes.len())];
                 terminal.fixed_size = Some(Size { width, height });
+                // As the event loop does on each resize event.
+                terminal.forget_shown();
                 parser.screen_mut().set_size(
                     NonZeroU16::new(height).expect("rows"),
                     NonZeroU16::new(width).expect("columns"),
