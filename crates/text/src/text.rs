@@ -33,7 +33,7 @@ pub use sanitize::{is_clean, sanitize, sanitize_cow, sanitize_inline};
 pub use shown::{Shown, is_unsafe, shown, to_json};
 #[cfg(any(test, feature = "test-support"))]
 pub use width::ambiguous_characters;
-pub use width::{AmbiguousWidth, grapheme_width, is_wide_alone, str_width, truncate_to_width};
+pub use width::{AmbiguousWidth, grapheme_width, is_wide_alone, is_wide_char, str_width, truncate_to_width};
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`, for
 /// error messages about files.

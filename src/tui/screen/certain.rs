@@ -11,7 +11,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::{AmbiguousWidth, is_wide_alone};
+use crate::text::{AmbiguousWidth, is_wide_char};
 
 /// Whether a terminal that draws ambiguous characters as `ambiguous` (when
 /// known) leaves its cursor `width` columns after printing `symbol`.
@@ -24,7 +24,7 @@ pub fn advance_is_certain(symbol: &str, width: u16, ambiguous: Option<AmbiguousW
         return width == 1 && !c.is_ascii_control();
     }
     // Most of a page of Chinese text, told without a table lookup.
-    if is_wide_alone(symbol) && wide_everywhere(c) {
+    if is_wide_char(c) && wide_everywhere(c) {
         return width == 2;
     }
     match (c.width(), c.width_cjk()) {
@@ -122,7 +122,7 @@ mod tests {
         let mut quick = 0;
         for c in (0..=0x3FFFF).filter_map(char::from_u32) {
             let symbol = c.to_string();
-            if !is_wide_alone(&symbol) {
+            if !is_wide_char(c) {
                 continue;
             }
             let tables = matches!((c.width(), c.width_cjk()), (Some(2), Some(2))) && wide_everywhere(c);

@@ -7,13 +7,13 @@
 
 use std::io::Write;
 
-use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
 use super::certain::advance_is_certain;
 use super::codes::{Cursor, Pen, move_to, set_pen};
 use super::{ERASE_ROW, Screen};
-use crate::text::is_wide_alone;
+use crate::text::{AmbiguousWidth, grapheme_width};
 
 /// Modifiers that show on a blank cell: such a cell is written, not erased.
 const SHOWN_ON_BLANK: Modifier = Modifier::REVERSED
@@ -202,14 +202,14 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// The width ratatui's buffer gives `cell` (`CellWidth`), without
-/// measuring the characters most Chinese text is made of: a whole screen
-/// of them is measured for each frame written whole.
+/// The width ratatui's buffer gives `cell` (`CellWidth`), measured as the
+/// drawing measured it (`grapheme_width`: the characters most Chinese text
+/// is made of without a table lookup): a whole screen of cells is measured
+/// for each frame written whole.
 fn glyph_width(cell: &Cell) -> u16 {
-    if cell.diff_option == CellDiffOption::None && is_wide_alone(cell.symbol()) {
-        2
-    } else {
-        cell.cell_width()
+    match cell.diff_option {
+        CellDiffOption::ForcedWidth(width) => width.get(),
+        _ => grapheme_width(cell.symbol(), AmbiguousWidth::Narrow) as u16,
     }
 }
 

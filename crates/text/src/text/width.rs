@@ -67,7 +67,7 @@ pub fn is_wide_alone(grapheme: &str) -> bool {
 /// Whether `c` is of those blocks (`is_wide_alone`); grapheme clusters
 /// are found without the segmenter over them too (`graphemes`).
 #[inline]
-pub(super) fn is_wide_char(c: char) -> bool {
+pub fn is_wide_char(c: char) -> bool {
     // Ideographs first: most of any Chinese text.
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
         || matches!(c,
