@@ -79,7 +79,7 @@ fn parse_epub_within(bytes: &[u8], limits: Limits, ruby: Ruby) -> Result<Book, T
     let language = clean(metadata.language().map(|l| l.value()));
 
     let mut marks = toc_marks(&epub);
-    let converter = Converter::new(Mode::Book);
+    let mut converter = Converter::new(Mode::Book);
     converter.set_ruby(ruby);
     if !marks.is_empty() {
         converter.use_toc();

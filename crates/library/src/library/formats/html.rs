@@ -61,7 +61,7 @@ pub fn parse_html(bytes: &[u8]) -> HtmlPage {
 /// `parse_html`, ruby readings shown by `ruby`.
 pub fn parse_html_with(bytes: &[u8], ruby: Ruby) -> HtmlPage {
     let decoded = decode_html(bytes);
-    let converter = Converter::new(Mode::Page);
+    let mut converter = Converter::new(Mode::Page);
     converter.set_ruby(ruby);
     converter.feed(&decoded.text, Vec::new(), Vec::new());
     let converted = converter.finish();

@@ -9,6 +9,7 @@
 //! attributes past the cap are left out of what it reads; nothing else
 //! changes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::tokens::{RawKind, raw_kind};
@@ -16,53 +17,35 @@ use super::tokens::{RawKind, raw_kind};
 /// Attributes of one tag that are read; no element yuedu reads needs more.
 pub(super) const MAX_ATTRIBUTES: usize = 256;
 
-/// The parts of `html` to feed the tokenizer, in order: all of it but the
-/// attributes past the cap of each tag.
-pub(super) fn kept_parts(html: &str) -> KeptParts<'_> {
-    KeptParts {
+/// `html` without the attributes past the cap of each tag: `html` itself
+/// when no tag has that many.
+pub(super) fn kept(html: &str) -> Cow<'_, str> {
+    let mut scan = Scan {
         html,
-        kept_from: 0,
         scan: 0,
         raw: None,
-        done: false,
+    };
+    let mut kept = String::new();
+    let mut from = 0;
+    while let Some(left_out) = scan.next_left_out() {
+        // Left out are whole attributes, which start and end at ASCII bytes.
+        kept.push_str(html.get(from..left_out.start).unwrap_or(""));
+        from = left_out.end;
     }
+    if from == 0 {
+        return Cow::Borrowed(html);
+    }
+    kept.push_str(html.get(from..).unwrap_or(""));
+    Cow::Owned(kept)
 }
 
-pub(super) struct KeptParts<'a> {
+/// A scan of a document for attributes past the cap.
+struct Scan<'a> {
     html: &'a str,
-    /// Where the part not yet returned starts.
-    kept_from: usize,
     /// Where scanning goes on.
     scan: usize,
     /// The raw text element the scan is in: its kind and name.
     raw: Option<(RawKind, &'a str)>,
-    done: bool,
-}
-
-impl<'a> Iterator for KeptParts<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        while !self.done {
-            match self.next_left_out() {
-                Some(left_out) => {
-                    // Left out are whole attributes, which start and end at ASCII bytes.
-                    let part = self.html.get(self.kept_from..left_out.start);
-                    self.kept_from = left_out.end;
-                    match part {
-                        Some(part) if !part.is_empty() => return Some(part),
-                        _ => {}
-                    }
-                }
-                None => {
-                    self.done = true;
-                    let rest = self.html.get(self.kept_from..).unwrap_or("");
-                    return (!rest.is_empty()).then_some(rest);
-                }
-            }
-        }
-        None
-    }
 }
 
 fn is_space(b: u8) -> bool {
@@ -95,7 +78,7 @@ fn find(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     memchr::memchr(byte, bytes.get(from..)?).map(|at| from + at)
 }
 
-impl<'a> KeptParts<'a> {
+impl<'a> Scan<'a> {
     /// The next run of attributes past the cap, from the scan on.
     fn next_left_out(&mut self) -> Option<Range<usize>> {
         let bytes = self.html.as_bytes();
@@ -325,8 +308,9 @@ fn script_end(bytes: &[u8], from: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn kept(html: &str) -> String {
-        kept_parts(html).collect()
+    /// What the tokenizer is given of `html`.
+    fn fed(html: &str) -> String {
+        kept(html).into_owned()
     }
 
     fn attributes(count: usize) -> String {
@@ -342,7 +326,8 @@ mod tests {
             "<script>if (a < b && c > d) { x = '</p>'; }</script><style>p>a{}</style>",
             "半个标签 <p a=\"1",
         ] {
-            assert_eq!(kept(html), html);
+            assert_eq!(fed(html), html);
+            assert!(matches!(kept(html), Cow::Borrowed(_)), "read in place");
         }
     }
 
@@ -360,7 +345,7 @@ mod tests {
             attributes(256),
             attributes(256)
         );
-        assert_eq!(kept(&html), capped);
+        assert_eq!(fed(&html), capped);
     }
 
     #[test]
@@ -372,12 +357,12 @@ mod tests {
             format!("<!--<p{many}>-->"),
             format!("<script><!--<script></script><p{many}>--></script>"),
         ] {
-            assert_eq!(kept(&html), html);
+            assert_eq!(fed(&html), html);
         }
         // After the raw text ends, tags are read again.
         let html = format!("<script><!-- </script><p{many}>");
-        assert_eq!(kept(&html), format!("<script><!-- </script><p{} >", attributes(256)));
+        assert_eq!(fed(&html), format!("<script><!-- </script><p{} >", attributes(256)));
         let html = format!("<script/><p{many}>");
-        assert_eq!(kept(&html), format!("<script/><p{} >", attributes(256)));
+        assert_eq!(fed(&html), format!("<script/><p{} >", attributes(256)));
     }
 }

@@ -1,12 +1,11 @@
 //! The converter documents are fed to: html5gum's tokenizer hands its sink
 //! (`tokens`) each tag and run of text, which the `State` turns into blocks.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use html5gum::Tokenizer;
 
-use super::attributes::kept_parts;
+use super::attributes::kept;
 use super::outline::Node;
 use super::state::State;
 use super::tokens::Sink;
@@ -79,7 +78,7 @@ pub(crate) struct Converted {
 
 /// Turns one or more documents into one body.
 pub(crate) struct Converter {
-    state: RefCell<State>,
+    state: State,
 }
 
 impl Converter {
@@ -88,38 +87,24 @@ impl Converter {
         if mode == Mode::Page {
             state.keep_outline();
         }
-        Converter {
-            state: RefCell::new(state),
-        }
+        Converter { state }
     }
 
     /// Reads one document. `at_start` are table-of-contents entries for its
     /// start, `anchored` entries for elements with an `id`; entries whose
     /// element never comes are placed at the end.
-    pub fn feed(&self, html: &str, at_start: Vec<TocMark>, anchored: Vec<(String, TocMark)>) {
-        {
-            let mut state = self.state.borrow_mut();
-            state.start_document();
-            state.toc_given |= !at_start.is_empty() || !anchored.is_empty();
-            state.pending.extend(at_start);
-            state.anchored = Anchored::new(anchored);
-        }
+    pub fn feed(&mut self, html: &str, at_start: Vec<TocMark>, anchored: Vec<(String, TocMark)>) {
+        let state = &mut self.state;
+        state.start_document();
+        state.toc_given |= !at_start.is_empty() || !anchored.is_empty();
+        state.pending.extend(at_start);
+        state.anchored = Anchored::new(anchored);
         // A byte order mark is not content.
         let html = html.strip_prefix('\u{feff}').unwrap_or(html);
         // Attributes past the cap of a tag are left out (`attributes`): the
         // document is read in place unless a tag has that many.
-        let mut parts = kept_parts(html);
-        let first = parts.next().unwrap_or("");
-        let joined: String;
-        let kept = match parts.next() {
-            None => first,
-            Some(second) => {
-                joined = [first, second].into_iter().chain(parts).collect();
-                &joined
-            }
-        };
-        let mut state = self.state.borrow_mut();
-        let Ok(()) = Tokenizer::new_with_emitter(kept, Sink::new(&mut state)).finish();
+        let kept = kept(html);
+        let Ok(()) = Tokenizer::new_with_emitter(&*kept, Sink::new(state)).finish();
         state.finish_heading();
         let unplaced = std::mem::take(&mut state.anchored).into_rest();
         state.pending.extend(unplaced);
@@ -128,22 +113,22 @@ impl Converter {
     }
 
     /// Shows ruby readings by `ruby` (after their word, by default).
-    pub fn set_ruby(&self, ruby: crate::library::formats::ruby::Ruby) {
-        self.state.borrow_mut().ruby = ruby;
+    pub fn set_ruby(&mut self, ruby: crate::library::formats::ruby::Ruby) {
+        self.state.ruby = ruby;
     }
 
     /// The bytes of text made so far.
     pub fn text_len(&self) -> usize {
-        self.state.borrow().builder.text_len()
+        self.state.builder.text_len()
     }
 
     /// Marks that a table of contents places the headings, even where a document brings none.
-    pub fn use_toc(&self) {
-        self.state.borrow_mut().toc_given = true;
+    pub fn use_toc(&mut self) {
+        self.state.toc_given = true;
     }
 
     pub fn finish(self) -> Converted {
-        let state = self.state.into_inner();
+        let state = self.state;
         let (body, tags) = state.builder.finish_tagged();
         Converted {
             title: state.title.map(|t| sanitize_inline(&t)).filter(|t| !t.is_empty()),

@@ -310,17 +310,14 @@ impl State {
     }
 
     pub(super) fn text(&mut self, text: &str) {
-        if !self.skipping.is_empty() {
+        if !self.reads_text() {
             return;
         }
         if self.in_title {
-            if self.title_closed {
-                return;
-            }
             self.title.get_or_insert_with(String::new).push_str(text);
             return;
         }
-        if !self.foreign.reads_text() || self.readings.text(text) {
+        if self.readings.text(text) {
             return;
         }
         if let Some((_, heading)) = &mut self.heading {

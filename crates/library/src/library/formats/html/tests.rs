@@ -118,7 +118,7 @@ fn broken_markup_and_escapes_read_as_a_browser_would() {
 
 #[test]
 fn table_of_contents_marks_place_headings() {
-    let converter = Converter::new(Mode::Book);
+    let mut converter = Converter::new(Mode::Book);
     let mark = |level, label: &str| TocMark {
         level,
         label: label.into(),
