@@ -222,7 +222,7 @@ impl App {
     /// Opens the selected result at its first hit, with every hit marked.
     fn open_search_result(&mut self) {
         let pinyin = self.pinyin_initials;
-        let awaited = self.awaited.search.is_some();
+        let awaited = self.awaited.search().is_some();
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };

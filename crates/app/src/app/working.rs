@@ -15,10 +15,9 @@ use crate::search::Query;
 pub(super) struct Awaited {
     /// The generation the next job gets.
     next: u64,
-    /// The search overlay's query (set with `set_search`).
-    pub(super) search: Option<u64>,
-    /// The generation of the latest search asked for, which the search
-    /// jobs read: an older one still running gives up.
+    /// The generation of the search awaited for the overlay's query (0:
+    /// none; set with `set_search`), which the search jobs read too: an
+    /// older one still running gives up.
     pub(super) latest_search: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// A find in the open article: for which article (its ID) and what for.
     pub(super) find: Option<(u64, crate::library::ArticleId, FindFor)>,
@@ -32,9 +31,13 @@ impl Awaited {
     /// The search awaited (`None`: none), told to the search jobs: one of
     /// another generation still running gives up.
     pub(super) fn set_search(&mut self, generation: Option<u64>) {
-        self.search = generation;
         // Generations start at 1: 0 is none.
         (self.latest_search).store(generation.unwrap_or(0), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The search awaited, if any.
+    pub(super) fn search(&self) -> Option<u64> {
+        Some(self.latest_search.load(std::sync::atomic::Ordering::Relaxed)).filter(|&generation| generation != 0)
     }
 }
 
@@ -65,7 +68,7 @@ impl App {
     /// Whether the search overlay's query is being searched: the results
     /// shown are an earlier query's until its own arrive.
     pub fn is_searching(&self) -> bool {
-        self.awaited.search.is_some()
+        self.awaited.search().is_some()
     }
 
     /// A generation for a new job, with the library's version.
@@ -143,7 +146,7 @@ impl App {
                 if let Some(built) = built.filter(|_| current && self.search_index.is_none()) {
                     self.search_index = Some(built);
                 }
-                if current && self.awaited.search == Some(done.generation) {
+                if current && self.awaited.search() == Some(done.generation) {
                     self.awaited.set_search(None);
                     self.take_results(results);
                 }
@@ -175,7 +178,7 @@ impl App {
     fn job_failed(&mut self, generation: u64, kind: JobKind) {
         match kind {
             JobKind::Search => {
-                if self.awaited.search == Some(generation) {
+                if self.awaited.search() == Some(generation) {
                     self.awaited.set_search(None);
                     if let Some(Overlay::Search(search)) = &mut self.overlay {
                         search.open_when_found = false;
@@ -223,7 +226,7 @@ impl App {
     /// article numbers may have moved), so what is awaited is asked again.
     pub(super) fn library_changed(&mut self) {
         self.version += 1;
-        let searching = self.awaited.search.is_some();
+        let searching = self.awaited.search().is_some();
         self.awaited.set_search(None);
         if searching || matches!(self.overlay, Some(Overlay::Search(_))) {
             self.refresh_search();
