@@ -156,17 +156,24 @@ impl App {
         let rekeyed = self.keys.resolve(real, &self.library);
         let open = self.reader.as_ref().map(|r| r.article);
         let mut reopen = None;
-        let marked: std::collections::HashSet<String> =
-            self.saved.bookmarks.iter().map(|b| b.article.clone()).collect();
-        for (at, from, to) in rekeyed {
-            let placed = self.saved.positions.contains_key(&from);
-            if Some(at) == open && !placed {
-                reopen = Some(at);
+        let mut attach = Vec::new();
+        // Most starts reach no folder through a link: nothing is keyed again.
+        if !rekeyed.is_empty() {
+            let marked: std::collections::HashSet<&str> =
+                self.saved.bookmarks.iter().map(|b| b.article.as_str()).collect();
+            for (at, from, to) in rekeyed {
+                let placed = self.saved.positions.contains_key(&from);
+                if Some(at) == open && !placed {
+                    reopen = Some(at);
+                }
+                let held = placed || marked.contains(from.as_str()) || self.saved.last_read.as_ref() == Some(&from);
+                if held && from != to {
+                    attach.push(Change::Attach { from, to });
+                }
             }
-            let held = placed || marked.contains(&from) || self.saved.last_read.as_ref() == Some(&from);
-            if held && from != to {
-                self.save(Change::Attach { from, to });
-            }
+        }
+        for change in attach {
+            self.save(change);
         }
         self.attach_state();
         if let Some(at) = reopen.filter(|&at| self.saved_position(at).is_some()) {

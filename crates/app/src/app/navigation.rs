@@ -107,8 +107,12 @@ impl App {
         if self.reader.as_ref().is_some_and(|r| r.article != index) {
             self.leave_article();
         }
-        let asked = offset.is_some();
-        let saved = self.saved_position(index).map(|p| p.offset);
+        // The saved place, looked up only when no place is asked for.
+        let saved = match offset {
+            Some(_) => None,
+            None => self.saved_position(index).map(|p| p.offset),
+        };
+        let unplaced = offset.is_none() && saved.is_none();
         let offset = offset.or(saved).unwrap_or(0);
         let category_count = self.library.categories().len();
         self.categories
@@ -132,7 +136,7 @@ impl App {
         // have a place saved under a key not known yet: the start shown is
         // not reading until the reader reads on, so leaving at once (or a
         // checkpoint) saves nothing that would count as newer than it.
-        if !asked && saved.is_none() && self.awaited.folders {
+        if unplaced && self.awaited.folders {
             self.hold_place();
         }
         // Only the first part of a large file is read: the place past it is
