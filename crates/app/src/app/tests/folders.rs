@@ -96,23 +96,7 @@ fn a_moved_file_finds_its_state_and_a_replaced_text_does_not_inherit() {
 fn format_1_entries_attach_to_the_folder_article_with_their_id_or_stay_listed() {
     let root = tempfile::tempdir().expect("tempdir");
     std::fs::write(root.path().join("a.md"), long_text("治安策")).expect("write");
-    let mut old = State {
-        version: 1,
-        ..State::default()
-    };
-    for (key, offset) in [("a", 40), ("elsewhere/b", 7)] {
-        old.apply(&Change::SetPosition {
-            article: key.into(),
-            position: crate::store::Position {
-                offset,
-                percent: 3,
-                finished: false,
-                updated: jiff::Timestamp::now(),
-                fingerprint: None,
-                unknown: Default::default(),
-            },
-        });
-    }
+    let old = format_1_state(&[("a", 40), ("elsewhere/b", 7)]);
     let mut app = app_over(&[root.path()]);
     app.load_saved(old);
     assert_eq!(
@@ -206,4 +190,27 @@ fn a_batch_brings_the_keys_made_where_it_was_read_and_the_app_makes_none_itself(
     let at = app.library.find("诗/a").expect("added");
     assert_eq!(app.state_key(at), "/real/诗/a.md");
     assert_eq!(app.article_of_key("/real/诗/a.md"), Some(at));
+}
+
+/// State saved in format 1 (keyed by article ID), with a position at each
+/// (key, offset).
+pub(super) fn format_1_state(positions: &[(&str, usize)]) -> State {
+    let mut old = State {
+        version: 1,
+        ..State::default()
+    };
+    for &(key, offset) in positions {
+        old.apply(&Change::SetPosition {
+            article: key.into(),
+            position: crate::store::Position {
+                offset,
+                percent: 3,
+                finished: false,
+                updated: jiff::Timestamp::now(),
+                fingerprint: None,
+                unknown: Default::default(),
+            },
+        });
+    }
+    old
 }

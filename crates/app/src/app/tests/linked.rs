@@ -1,7 +1,7 @@
 //! Folders reached through a symbolic link: keyed by their names until a
 //! job finds their real paths, and what was saved under either kept.
 
-use super::folders::{long_text, read_a_page};
+use super::folders::{format_1_state, long_text, read_a_page};
 use super::*;
 
 #[test]
@@ -87,21 +87,7 @@ fn linked_folder(root: &std::path::Path) -> (std::path::PathBuf, String) {
 fn a_format_1_entry_in_a_folder_reached_through_a_link_attaches_to_the_real_key() {
     let root = tempfile::tempdir().expect("tempdir");
     let (link, key) = linked_folder(root.path());
-    let mut old = State {
-        version: 1,
-        ..State::default()
-    };
-    old.apply(&Change::SetPosition {
-        article: "a".into(),
-        position: crate::store::Position {
-            offset: 40,
-            percent: 3,
-            finished: false,
-            updated: jiff::Timestamp::now(),
-            fingerprint: None,
-            unknown: Default::default(),
-        },
-    });
+    let old = format_1_state(&[("a", 40)]);
     let (mut app, effects) = started_over(&link, old);
     app.work_here(effects);
     let at = nth(&app, 0);
