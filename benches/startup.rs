@@ -36,7 +36,7 @@ fn load_and_first_frame(c: &mut Criterion) {
 /// indexed as it does), merged one by one into an app as the event loop
 /// merges them: each `App::handle` is what the UI thread spends on a batch,
 /// a key waiting behind it. Each batch's place is worked out where it is
-/// read (`Input::loaded_onto`, as the loader works it out), or not (`Input::loaded`:
+/// read (`Input::place_on`, as the loader works it out), or not (`Input::loaded` only:
 /// the whole merge on the UI thread); three loads of each, each from a
 /// fresh app, taking turns.
 fn merge_batches(_: &mut Criterion) {
@@ -84,11 +84,10 @@ fn merge_batches(_: &mut Criterion) {
             app.start_loading(total);
             let mut times: Vec<Duration> = Vec::with_capacity(batches.len());
             for batch in batches.iter().cloned() {
-                let input = if prepared {
-                    Input::loaded_onto(batch, app.library())
-                } else {
-                    Input::loaded(batch)
-                };
+                let mut input = Input::loaded(batch);
+                if prepared {
+                    input.place_on(app.library());
+                }
                 let started = Instant::now();
                 let effects = app.handle(input);
                 times.push(started.elapsed());

@@ -89,10 +89,9 @@ pub fn spawn(loading: Loading, sender: Sender<Message>, library: &Arc<Library>) 
             // made while the batches before are merged. Its place is worked
             // out here too once they are, off the UI thread.
             let mut input = Input::loaded(batch);
-            if let Input::Loaded(batch, _, _, merge) = &mut input {
-                *merge = merged_library(&base, sent)
-                    .and_then(|library| catch_unwind(AssertUnwindSafe(|| library.prepare(batch))).ok().flatten())
-                    .map(Box::new);
+            if let Some(library) = merged_library(&base, sent) {
+                // A panic there leaves the place to be worked out on the UI thread.
+                let _ = catch_unwind(AssertUnwindSafe(|| input.place_on(&library)));
             }
             if sender.send(Message::Input(input)).is_err() {
                 return;

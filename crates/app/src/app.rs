@@ -88,24 +88,20 @@ impl Input {
     /// keys made (folders resolved with the file system) where it was read,
     /// so that the UI thread only merges them in.
     pub fn loaded(batch: crate::library::Batch) -> Input {
-        Input::loaded_with(batch, None)
-    }
-
-    /// `loaded`, with the batch's place in `library` worked out too
-    /// (`Library::prepare`): if the app's library is still `library` when
-    /// the batch arrives, the UI thread only appends its articles and takes
-    /// the new order in.
-    pub fn loaded_onto(mut batch: crate::library::Batch, library: &Library) -> Input {
-        let merge = library.prepare(&mut batch).map(Box::new);
-        Input::loaded_with(batch, merge)
-    }
-
-    /// `loaded`, with the batch's place if it was worked out (`prepare`
-    /// gave the batch's articles the IDs it is worked out with).
-    pub fn loaded_with(batch: crate::library::Batch, merge: Option<Box<crate::library::Merge>>) -> Input {
         let index = crate::search::SearchIndex::build_from(&batch.articles, true);
         let keys = KeyBatch::of(&batch.articles);
-        Input::Loaded(batch, index, keys, merge)
+        Input::Loaded(batch, index, keys, None)
+    }
+
+    /// Works out a loaded batch's place in `library` (`Library::prepare`,
+    /// which gives its articles the IDs it is worked out with; its index
+    /// and keys need none): if the app's library is still `library` when
+    /// the batch arrives, the UI thread only appends its articles and takes
+    /// the new order in. Nothing for any other input.
+    pub fn place_on(&mut self, library: &Library) {
+        if let Input::Loaded(batch, _, _, merge) = self {
+            *merge = library.prepare(batch).map(Box::new);
+        }
     }
 }
 
