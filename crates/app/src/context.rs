@@ -11,6 +11,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod named;
 mod places;
@@ -169,17 +170,16 @@ impl Context {
     /// the chapter rule of `library.chapter_pattern` and ruby readings shown
     /// as `reading.ruby` says.
     pub fn plan(&self) -> Result<Plan, Failure> {
-        let mut plan = self.find_files()?;
-        plan.set_rules(self.rules()?);
-        Ok(plan)
+        let rules = self.rules()?;
+        self.find_files(rules)
     }
 
     /// What articles are parsed under: the chapter rule and ruby readings.
-    fn rules(&self) -> Result<Rules, Failure> {
-        Ok(Rules {
+    fn rules(&self) -> Result<Arc<Rules>, Failure> {
+        Ok(Arc::new(Rules {
             chapters: self.chapter_rule()?,
             ruby: self.config.reading.ruby,
-        })
+        }))
     }
 
     /// The files and folders named, standard input left out.
@@ -197,17 +197,22 @@ impl Context {
             .map_err(|err| Failure::Input(format!("library.chapter_pattern {err}")))
     }
 
-    fn find_files(&self) -> Result<Plan, Failure> {
+    /// The files named, or the bundled articles and the extra folders, each
+    /// to be parsed under `rules` (given before the folders are walked).
+    fn find_files(&self, rules: Arc<Rules>) -> Result<Plan, Failure> {
         if self.sources.is_empty() {
             let mut plan = Plan::bundled();
+            plan.set_rules(rules);
             plan.add_extra_dirs(&self.extra_paths());
             return Ok(plan);
         }
         let paths = self.named_paths();
         let mut plan = if paths.is_empty() {
-            Plan::default()
+            let mut plan = Plan::default();
+            plan.set_rules(rules);
+            plan
         } else {
-            Plan::dirs(&paths).map_err(|err| self.input_error(&err.text()))?
+            Plan::dirs_with(&paths, rules).map_err(|err| self.input_error(&err.text()))?
         };
         if self.sources.iter().any(|p| p.as_os_str() == STDIN_PATH) {
             plan.add_bytes(named::read_stdin(self.lang).map_err(|err| self.input_error(&err))?);
@@ -239,12 +244,12 @@ impl Context {
         // The rules made once, for both (a chapter pattern compiled once).
         let rules = self.rules();
         let (plan, early) = std::thread::scope(|scope| {
-            let early = scope.spawn(|| Plan::open_cache_of(dir, &paths, rules.as_ref().ok()?));
-            let plan = self.find_files();
+            let early = scope.spawn(|| Plan::open_cache_of(dir, &paths, rules.as_deref().ok()?));
+            let plan = self.find_files(rules.as_ref().map(Arc::clone).unwrap_or_default());
             (plan, early.join().ok().flatten())
         });
-        let mut plan = plan?;
-        plan.set_rules(rules?);
+        let plan = plan?;
+        rules?;
         let cache = plan.open_cache_from(dir, early);
         Ok((plan, cache))
     }

@@ -82,7 +82,16 @@ impl Plan {
     /// folder is read recursively, a file is one article whatever its name.
     /// A missing path, or one without article files, is an error.
     pub fn dirs(roots: &[PathBuf]) -> Result<Plan, LibraryError> {
-        let mut plan = Plan::default();
+        Plan::dirs_with(roots, Arc::default())
+    }
+
+    /// `dirs`, its files to be parsed under `rules` (`set_rules`) as they
+    /// are found.
+    pub fn dirs_with(roots: &[PathBuf], rules: Arc<Rules>) -> Result<Plan, LibraryError> {
+        let mut plan = Plan {
+            rules,
+            ..Plan::default()
+        };
         for root in roots {
             let meta = std::fs::metadata(root).map_err(|_| LibraryError::Missing(root.to_path_buf()))?;
             if plan.has_root(root) {
@@ -117,10 +126,11 @@ impl Plan {
     }
 
     /// Parses every file in the plan under `rules` (`library.chapter_pattern`,
-    /// `reading.ruby`); the article cache is then that of these rules, so
-    /// articles parsed under others are parsed again.
-    pub fn set_rules(&mut self, rules: Rules) {
-        self.rules = Arc::new(rules);
+    /// `reading.ruby`), those found before and after; the article cache is
+    /// then that of these rules, so articles parsed under others are parsed
+    /// again.
+    pub fn set_rules(&mut self, rules: impl Into<Arc<Rules>>) {
+        self.rules = rules.into();
         for candidate in &mut self.candidates {
             candidate.rules = Arc::clone(&self.rules);
         }
