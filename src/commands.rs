@@ -233,17 +233,19 @@ fn terminal_size() -> Option<(u16, u16)> {
 /// Pages of text, each line through the gate of `write_out`, a line of one
 /// form feed (our own, never the text's) between two pages.
 fn write_pages(pages: &[Vec<String>]) -> ExitCode {
-    let mut out = String::new();
-    for (i, page) in pages.iter().enumerate() {
-        if i > 0 {
-            out.push_str(PAGE_BREAK);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut write = || {
+        for (i, page) in pages.iter().enumerate() {
+            if i > 0 {
+                out.write_all(PAGE_BREAK.as_bytes())?;
+            }
+            for line in page {
+                writeln!(out, "{}", Shown::text(line))?;
+            }
         }
-        for line in page {
-            out.push_str(&Shown::text(line).to_string());
-            out.push('\n');
-        }
-    }
-    write_raw(&out)
+        out.flush()
+    };
+    written(write())
 }
 
 /// What separates two pages of `show --vertical`.
@@ -256,12 +258,6 @@ const PAGE_BREAK: &str = "\u{c}\n";
 pub fn write_out(text: &str) -> ExitCode {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     written(write!(out, "{}", Shown::text(text)).and_then(|()| out.flush()))
-}
-
-/// Writes text already through the gate (`Shown`) to stdout.
-fn write_raw(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }
 
 /// The exit code of a write to stdout.
