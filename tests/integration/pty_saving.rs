@@ -96,7 +96,7 @@ impl Closable {
         let start = std::time::Instant::now();
         while !self.parser.screen().contents().contains(text) {
             assert!(
-                start.elapsed() < std::time::Duration::from_secs(20),
+                start.elapsed() < support::TIMEOUT,
                 "never showed {text:?}:\n{}",
                 self.parser.screen().contents()
             );
@@ -139,7 +139,7 @@ impl Closable {
         std::thread::spawn(move || {
             let _ = done.send(child.wait());
         });
-        let Ok(status) = exited.recv_timeout(std::time::Duration::from_secs(20)) else {
+        let Ok(status) = exited.recv_timeout(support::TIMEOUT) else {
             let threads = support::threads(pid);
             let _ = killer.kill();
             panic!("still running after the hang-up; its threads:\n{threads}");

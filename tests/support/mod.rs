@@ -35,7 +35,7 @@ mod session;
 pub use session::Session;
 
 /// Generous: CI machines are small and shared.
-const TIMEOUT: Duration = Duration::from_secs(20);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The locale of a test's program: English (the CLI's messages as tests
 /// of it expect them) ...
