@@ -167,11 +167,16 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_job_waiting_is_replaced_by_a_newer_one_of_its_kind_and_pausing_holds_jobs() {
-        let keymap = Config::default_config().expect("config").keymap;
+    /// The management articles' app with the search box open.
+    fn searching_app(keymap: crate::keymap::Keymap) -> App {
         let mut app = App::new(Library::management(), keymap, ReadingSettings::default(), 120, 35);
         app.handle(Input::Key(Key::char('s')));
+        app
+    }
+
+    #[test]
+    fn a_job_waiting_is_replaced_by_a_newer_one_of_its_kind_and_pausing_holds_jobs() {
+        let mut app = searching_app(Config::default_config().expect("config").keymap);
         let (sender, receiver) = std::sync::mpsc::channel();
         let jobs = Jobs::spawn(sender);
         jobs.pause(true);
@@ -196,8 +201,7 @@ mod tests {
         let mut app = App::new(library, keymap.clone(), ReadingSettings::default(), 120, 35);
         let folders = job_of(app.handle(Input::Resize { width: 120, height: 35 }), JobKind::Folders);
         let expected = folders.clone().run(&mut JobMemory::default());
-        let mut other = App::new(Library::management(), keymap, ReadingSettings::default(), 120, 35);
-        other.handle(Input::Key(Key::char('s')));
+        let mut other = searching_app(keymap);
         let (sender, receiver) = std::sync::mpsc::channel();
         let jobs = Jobs::spawn(sender);
         let waiting = search_job(&mut other, '管');
